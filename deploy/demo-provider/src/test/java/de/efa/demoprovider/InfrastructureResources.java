@@ -1,0 +1,15 @@
+package de.efa.demoprovider;
+
+import de.efa.infra.test.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/** The real infrastructure every test of the demo provider shares: started once per test run. */
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "demoprovider"))
+@QuarkusTestResource(OidcWiremockTestResource.class)
+public final class InfrastructureResources {
+
+    private InfrastructureResources() {
+    }
+}

@@ -1,0 +1,48 @@
+package de.efa.infra.test;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bearer tokens shaped like the tokens of the realm {@code efa} (roles in {@code realm_access.roles}, the
+ * {@code ags} and {@code provider_id} claims), signed for Quarkus' OIDC test server
+ * ({@code OidcWiremockTestResource}), so that a service's tests need no Keycloak.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://server.example.com";
+
+    private TestTokens() {
+    }
+
+    public static String municipality(String ags) {
+        return claims("staff-" + ags, "municipality").claim("ags", ags).sign();
+    }
+
+    public static String provider(String providerId) {
+        return claims("service-account-provider-" + providerId, "provider").claim("provider_id", providerId).sign();
+    }
+
+    public static String operator() {
+        return claims("operator", "operator").sign();
+    }
+
+    public static String marketplace() {
+        return claims("service-account-marketplace-service", "marketplace").sign();
+    }
+
+    /** A valid token with no product role at all. */
+    public static String withoutRole() {
+        return claims("nobody").sign();
+    }
+
+    private static JwtClaimsBuilder claims(String username, String... roles) {
+        return Jwt.preferredUserName(username)
+                .subject(username)
+                .issuer(ISSUER)
+                .claim("realm_access", Map.of("roles", List.of(roles)));
+    }
+}

@@ -1,0 +1,17 @@
+package de.efa.tenant;
+
+import de.efa.infra.test.KafkaTestResource;
+import de.efa.infra.test.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+/** The real infrastructure every test of this service shares: started once per test run. */
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "tenant"))
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(OidcWiremockTestResource.class)
+public final class InfrastructureResources {
+
+    private InfrastructureResources() {
+    }
+}
