@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KafkaBroker implements AutoCloseable {
 
+    /** What the broker process prints once it takes requests and the topics exist. */
+    public static final String READY_MARKER = "Kafka broker ready on ";
+
     private static final String CLUSTER_ID = "efaMarketplaceKRaft0";
 
     private final Path logDirectory;
@@ -146,7 +149,7 @@ public final class KafkaBroker implements AutoCloseable {
         KafkaBroker broker = new KafkaBroker(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
         Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "kafka-broker-shutdown"));
         broker.start();
-        System.out.println("Kafka broker ready on " + broker.bootstrapServers());
+        System.out.println(READY_MARKER + broker.bootstrapServers());
         Thread.currentThread().join();
     }
 

@@ -1,8 +1,15 @@
 package de.efa.infra.process;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * started (Keycloak's shell script starts a JVM), so that nothing is left running.
  */
 public final class ManagedProcess implements AutoCloseable {
+
+    private static final int LOG_TAIL_LINES = 30;
 
     private final String name;
     private final Process process;
@@ -52,6 +61,71 @@ public final class ManagedProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /**
+     * Waits until {@code url} answers 200. Fails early, with the end of the log, when the process dies or the
+     * time is up, so that the reason is on the screen rather than in a file.
+     */
+    public void awaitHttpOk(URI url, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up" + logTail());
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+                Thread.sleep(200);
+            } catch (IOException e) {
+                sleepQuietly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s" + logTail());
+    }
+
+    /** Waits until the process has written {@code marker} to its log (for servers without an HTTP probe). */
+    public void awaitLogLine(String marker, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited during start-up" + logTail());
+            }
+            try {
+                if (Files.readString(log, StandardCharsets.UTF_8).contains(marker)) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not written yet
+            }
+            sleepQuietly();
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s" + logTail());
+    }
+
+    /** The last lines of the log, to show why the process did not come up. */
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size());
+            return "; last lines of " + log + ":\n  " + String.join("\n  ", tail);
+        } catch (IOException e) {
+            return "; see " + log;
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the process and its descendants: politely first (SIGTERM), forcibly after the grace period. */

@@ -1,0 +1,134 @@
+package de.efa.infra.keycloak;
+
+import de.efa.infra.net.Ports;
+import de.efa.infra.process.ManagedProcess;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real Keycloak ({@code start-dev}) as a child process, with the realm {@value #REALM} imported from the
+ * repository's realm file. It keeps its database in a data directory of the caller's choosing: the local stack's
+ * own folder (kept across restarts, wiped by a reset) or a fresh temporary one (tests).
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String REALM = "efa";
+
+    private final ManagedProcess process;
+    private final int port;
+
+    private KeycloakServer(ManagedProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts Keycloak and returns once the realm answers; fails with the end of Keycloak's log otherwise. */
+    public static KeycloakServer start(Options options) {
+        Ports.requireFree(options.port(), "Keycloak");
+        KeycloakInstallation installation =
+                KeycloakInstallation.ensure(options.distribution(), options.cacheDirectory());
+        installation.provideRealm(options.realmFile());
+        try (KeycloakInstallation.FirstStartLock lock = installation.lockForFirstStart()) {
+            KeycloakServer server = new KeycloakServer(launch(installation.home(), options), options.port());
+            try {
+                server.process.awaitHttpOk(URI.create("http://127.0.0.1:" + server.port + "/realms/" + REALM
+                        + "/.well-known/openid-configuration"), options.startupTimeout());
+                lock.markBuilt();
+                return server;
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
+        }
+    }
+
+    /** The realm's base URL; also its token issuer, whichever address a client used. */
+    public String realmUrl() {
+        return "http://localhost:" + port + "/realms/" + REALM;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    private static ManagedProcess launch(Path home, Options options) {
+        Path data = createDirectories(options.dataDirectory().toAbsolutePath());
+        int port = options.port();
+        List<String> command = List.of(
+                home.resolve("bin").resolve("kc.sh").toString(),
+                "start-dev",
+                "--http-host=127.0.0.1",
+                "--http-port=" + port,
+                // Fixes the issuer to localhost, which services and users are configured with.
+                "--hostname=http://localhost:" + port,
+                "--import-realm",
+                // Only runtime options here: changing a build option (such as --db) would make Keycloak re-build
+                // itself (~25 s) on the next start. The URL is the default dev-file one, moved into the data dir.
+                "--db-url=jdbc:h2:file:" + data.resolve("h2").resolve("keycloakdb")
+                        + ";NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE",
+                // The transaction log belongs to this database, not to the installation that all servers share.
+                "-Dquarkus.transaction-manager.object-store.directory=" + data.resolve("transaction-logs"));
+        Map<String, String> environment = Map.of(
+                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
+                // The JDK running this code, not whatever JAVA_HOME or PATH happen to offer.
+                "JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx" + options.maxHeap());
+        return ManagedProcess.start("Keycloak", command, environment, home, options.logFile());
+    }
+
+    private static Path createDirectories(Path directory) {
+        try {
+            return Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + directory + ": " + e, e);
+        }
+    }
+
+    /**
+     * What to start: the distribution zip ({@code org.keycloak:keycloak-quarkus-dist}), the directory it is unpacked
+     * into once (a subfolder named after the zip's root folder, e.g. {@code keycloak-26.7.3}), the directory that
+     * holds this server's database, the HTTP port, the realm file ({@code *-realm.json}, defining realm
+     * {@value #REALM}), the log file, the maximum heap ({@code -Xmx} value) and how long to wait for readiness.
+     */
+    public record Options(Path distribution, Path cacheDirectory, Path dataDirectory, int port, Path realmFile,
+                          Path logFile, String maxHeap, Duration startupTimeout) {
+
+        public static final Path DEFAULT_CACHE_DIRECTORY =
+                Path.of(System.getProperty("user.home"), ".cache", "efa-marketplace");
+
+        /** Defaults: the shared cache directory, the log in the data directory, 512 MB heap, 120 s to start. */
+        public static Options of(Path distribution, Path realmFile, Path dataDirectory, int port) {
+            return new Options(distribution, DEFAULT_CACHE_DIRECTORY, dataDirectory, port, realmFile,
+                    dataDirectory.resolve("keycloak.log"), "512m", Duration.ofSeconds(120));
+        }
+
+        public Options withCacheDirectory(Path directory) {
+            return new Options(distribution, directory, dataDirectory, port, realmFile, logFile, maxHeap,
+                    startupTimeout);
+        }
+
+        public Options withLogFile(Path file) {
+            return new Options(distribution, cacheDirectory, dataDirectory, port, realmFile, file, maxHeap,
+                    startupTimeout);
+        }
+
+        public Options withMaxHeap(String heap) {
+            return new Options(distribution, cacheDirectory, dataDirectory, port, realmFile, logFile, heap,
+                    startupTimeout);
+        }
+
+        public Options withStartupTimeout(Duration timeout) {
+            return new Options(distribution, cacheDirectory, dataDirectory, port, realmFile, logFile, maxHeap,
+                    timeout);
+        }
+    }
+}

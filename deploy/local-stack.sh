@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Starts the whole EfA Marketplace locally: PostgreSQL, Kafka, Keycloak, the three services and the demo
+# provider, with demo data. Builds what is missing or out of date first. Ctrl-C stops everything.
+#   deploy/local-stack.sh           start (data under .local/ is kept across restarts)
+#   deploy/local-stack.sh --reset   wipe .local/ first
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+if ! command -v java >/dev/null 2>&1; then
+  echo "error: no java on the PATH; the stack needs a JDK 17 or newer" >&2
+  exit 1
+fi
+java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
+if [ "${java_major%%.*}" -lt 17 ]; then
+  echo "error: java $java_major found; the stack needs a JDK 17 or newer" >&2
+  exit 1
+fi
+
+stamp=deploy/stack/target/stack.built
+artifacts=(catalog-service tenant-service marketplace-service deploy/demo-provider)
+build=false
+for module in "${artifacts[@]}"; do
+  [ -f "$module/target/quarkus-app/quarkus-run.jar" ] || build=true
+done
+[ -f "$stamp" ] || build=true
+if [ "$build" = false ] && [ -n "$(find pom.xml ./*/pom.xml deploy/*/pom.xml ./*/src deploy/*/src deploy/keycloak \
+      -newer "$stamp" -type f -print -quit 2>/dev/null)" ]; then
+  build=true
+fi
+if [ "$build" = true ]; then
+  echo "building the services (first start, or sources changed) …"
+  ./mvnw -B -q package -DskipTests
+  touch "$stamp"
+fi
+
+exec java -cp "deploy/stack/target/lib/*:deploy/stack/target/efa-stack-1.0.0-SNAPSHOT.jar" de.efa.stack.LocalStack "$@"

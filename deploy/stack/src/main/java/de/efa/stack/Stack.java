@@ -1,0 +1,232 @@
+package de.efa.stack;
+
+import de.efa.infra.kafka.KafkaBroker;
+import de.efa.infra.keycloak.KeycloakServer;
+import de.efa.infra.net.Ports;
+import de.efa.infra.postgres.PostgresServer;
+import de.efa.infra.process.ManagedProcess;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * The whole marketplace as separate processes: PostgreSQL, a Kafka broker, Keycloak with the realm, the three
+ * services and the demo provider. The README's local stack and the end-to-end suite both start it this way,
+ * so that what the tests prove is what a user runs.
+ */
+public final class Stack implements AutoCloseable {
+
+    private static final String JVM_HEAP = "-Xmx384m";
+
+    private final StackConfig config;
+    private final Consumer<String> progress;
+    private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
+    private PostgresServer postgres;
+    private ManagedProcess kafka;
+    private CompletableFuture<KeycloakServer> keycloakStart;
+    private KeycloakServer keycloak;
+
+    private Stack(StackConfig config, Consumer<String> progress) {
+        this.config = config;
+        this.progress = progress;
+    }
+
+    /**
+     * Starts everything and returns once every part is ready; on failure stops what it had started and
+     * throws with the reason (a taken port, or the end of the failing process's log).
+     */
+    public static Stack start(StackConfig config, Consumer<String> progress) {
+        Stack stack = new Stack(config, progress);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public String url(Service service) {
+        return config.url(service);
+    }
+
+    public String realmUrl() {
+        return keycloak.realmUrl();
+    }
+
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + config.kafkaPort();
+    }
+
+    public String jdbcUrl(Service service) {
+        return postgres.jdbcUrl(service.database());
+    }
+
+    /** Kills a service at once, as a crash would (fault tests). */
+    public void kill(Service service) {
+        ManagedProcess process = services.remove(service);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /** Starts a killed or stopped service again and waits until it is ready. */
+    public void restart(Service service) {
+        kill(service);
+        services.put(service, launch(service));
+        awaitReady(service);
+    }
+
+    /** Stops and starts the Kafka broker with its data (fault tests). */
+    public void restartKafka() {
+        kafka.stop(30);
+        kafka = launchKafka();
+        kafka.awaitLogLine(KafkaBroker.READY_MARKER, config.startupTimeout());
+    }
+
+    private void startAll() {
+        requirePortsFree();
+        long started = System.nanoTime();
+        // Keycloak takes longest; the services do not need it until the first request comes.
+        keycloakStart = CompletableFuture.supplyAsync(this::startKeycloak);
+        progress.accept("starting PostgreSQL on port " + config.postgresPort());
+        postgres = startPostgres();
+        progress.accept("starting Kafka on port " + config.kafkaPort());
+        kafka = launchKafka();
+        kafka.awaitLogLine(KafkaBroker.READY_MARKER, config.startupTimeout());
+        for (Service service : Service.values()) {
+            progress.accept("starting " + service.displayName() + " on port " + config.port(service));
+            services.put(service, launch(service));
+        }
+        keycloak = join(keycloakStart);
+        for (Service service : Service.values()) {
+            awaitReady(service);
+        }
+        progress.accept(String.format("ready in %.1f s", (System.nanoTime() - started) / 1e9));
+    }
+
+    private void requirePortsFree() {
+        Ports.requireFree(config.postgresPort(), "PostgreSQL");
+        Ports.requireFree(config.kafkaPort(), "Kafka");
+        Ports.requireFree(config.kafkaControllerPort(), "the Kafka controller");
+        Ports.requireFree(config.keycloakPort(), "Keycloak");
+        for (Service service : Service.values()) {
+            Ports.requireFree(config.port(service), service.displayName());
+        }
+    }
+
+    private PostgresServer startPostgres() {
+        PostgresServer server = PostgresServer.startPersistent(config.dataDirectory().resolve("postgres"),
+                config.postgresPort());
+        server.ensureDatabases(Arrays.stream(Service.values()).map(Service::database).toList());
+        return server;
+    }
+
+    private ManagedProcess launchKafka() {
+        List<String> command = List.of(javaExecutable(), JVM_HEAP, "-XX:+UseSerialGC",
+                "-cp", launcherClasspath(), KafkaBroker.class.getName(),
+                config.dataDirectory().resolve("kafka").toString(),
+                String.valueOf(config.kafkaPort()), String.valueOf(config.kafkaControllerPort()));
+        return ManagedProcess.start("Kafka", command, Map.of(), config.repositoryRoot(),
+                config.logDirectory().resolve("kafka.log"));
+    }
+
+    private KeycloakServer startKeycloak() {
+        progress.accept("starting Keycloak on port " + config.keycloakPort());
+        Path data = config.dataDirectory().resolve("keycloak");
+        return KeycloakServer.start(KeycloakServer.Options
+                .of(config.keycloakDistribution(), config.repositoryRoot().resolve("deploy/keycloak/efa-realm.json"),
+                        data, config.keycloakPort())
+                .withLogFile(config.logDirectory().resolve("keycloak.log"))
+                .withStartupTimeout(config.startupTimeout()));
+    }
+
+    private ManagedProcess launch(Service service) {
+        Path jar = config.repositoryRoot().resolve(service.moduleDirectory())
+                .resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the project with ./mvnw package -DskipTests");
+        }
+        List<String> command = List.of(javaExecutable(), JVM_HEAP, "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString());
+        return ManagedProcess.start(service.displayName(), command, environment(service), config.repositoryRoot(),
+                config.logDirectory().resolve(service.displayName() + ".log"));
+    }
+
+    private Map<String, String> environment(Service service) {
+        String realm = "http://localhost:" + config.keycloakPort() + "/realms/" + KeycloakServer.REALM;
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(config.port(service)));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL",
+                "jdbc:postgresql://localhost:" + config.postgresPort() + "/" + service.database());
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.USER);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realm);
+        env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", realm);
+        env.put("EFA_DEMO_DATA_ENABLED", String.valueOf(config.demoData()));
+        env.put("EFA_DEMO_DATA_BROKER_URL", config.url(Service.DEMO_PROVIDER));
+        env.put("DEMO_PROVIDER_PUBLIC_URL", config.url(Service.DEMO_PROVIDER));
+        env.putAll(config.extraEnvironment().getOrDefault(service, Map.of()));
+        return env;
+    }
+
+    private void awaitReady(Service service) {
+        services.get(service).awaitHttpOk(URI.create(config.url(service) + "/q/health/ready"),
+                config.startupTimeout());
+        progress.accept(service.displayName() + " ready at " + config.url(service));
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The launcher's own classpath: the Kafka broker runs from the same jars in a process of its own. */
+    private String launcherClasspath() {
+        Path lib = config.repositoryRoot().resolve("deploy/stack/target/lib");
+        return lib + "/*";
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /** Stops every process it started, services first, so that nothing is left running. */
+    @Override
+    public void close() {
+        List<ManagedProcess> running = new ArrayList<>(services.values());
+        services.clear();
+        running.parallelStream().forEach(process -> process.stop(20));
+        if (keycloak == null && keycloakStart != null) {
+            keycloak = keycloakStart.exceptionally(failure -> null).join();
+        }
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (kafka != null) {
+            kafka.stop(30);
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}

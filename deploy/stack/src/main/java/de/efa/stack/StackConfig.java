@@ -1,0 +1,98 @@
+package de.efa.stack;
+
+import de.efa.infra.net.Ports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Where the stack keeps its data and on which ports it listens. The local stack uses the ports of SPEC
+ * section 2 and keeps its data; the end-to-end tests use free ports and a throw-away directory, so that they
+ * can run while a local stack is up.
+ */
+public record StackConfig(
+        Path repositoryRoot,
+        Path dataDirectory,
+        Path keycloakDistribution,
+        int postgresPort,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int keycloakPort,
+        Map<Service, Integer> servicePorts,
+        boolean demoData,
+        Map<Service, Map<String, String>> extraEnvironment,
+        Duration startupTimeout) {
+
+    private static final Properties BUILD = buildProperties();
+
+    /** The local stack of the README: SPEC ports, data under {@code .local/}, demo data. */
+    public static StackConfig local(Path dataDirectory) {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, service.defaultPort());
+        }
+        return new StackConfig(defaultRepositoryRoot(), dataDirectory, keycloakZip(), 5432, 9092, 9093, 8180, ports, true,
+                Map.of(), Duration.ofSeconds(180));
+    }
+
+    /** A stack on free ports in a fresh temporary directory, without demo data: the end-to-end tests' own. */
+    public static StackConfig ephemeral() {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, Ports.free());
+        }
+        try {
+            return new StackConfig(defaultRepositoryRoot(), Files.createTempDirectory("efa-stack-"), keycloakZip(),
+                    Ports.free(), Ports.free(), Ports.free(), Ports.free(), ports, false, Map.of(),
+                    Duration.ofSeconds(180));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no temporary directory for the stack", e);
+        }
+    }
+
+    /** The same stack with extra environment for one service, e.g. the demo provider's fault settings. */
+    public StackConfig withEnvironment(Service service, Map<String, String> environment) {
+        Map<Service, Map<String, String>> extra = new EnumMap<>(Service.class);
+        extra.putAll(extraEnvironment);
+        extra.put(service, Map.copyOf(environment));
+        return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
+                kafkaControllerPort, keycloakPort, servicePorts, demoData, extra, startupTimeout);
+    }
+
+    public int port(Service service) {
+        return servicePorts.get(service);
+    }
+
+    public String url(Service service) {
+        return "http://localhost:" + port(service);
+    }
+
+    public Path logDirectory() {
+        return dataDirectory.resolve("logs");
+    }
+
+    public static Path defaultRepositoryRoot() {
+        return Path.of(BUILD.getProperty("repository.root")).toAbsolutePath().normalize();
+    }
+
+    private static Path keycloakZip() {
+        return Path.of(BUILD.getProperty("keycloak.distribution"));
+    }
+
+    private static Properties buildProperties() {
+        try (InputStream in = StackConfig.class.getResourceAsStream("/stack.properties")) {
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties;
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("stack.properties is missing: build the project with ./mvnw first", e);
+        }
+    }
+}
