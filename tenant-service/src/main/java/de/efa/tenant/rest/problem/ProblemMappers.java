@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import de.efa.tenant.domain.StatusTransitionException;
 import de.efa.tenant.rest.problem.Problem.Violation;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -31,6 +32,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return answer(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response statusTransition(StatusTransitionException e, UriInfo uri) {
+        return answer(ProblemException.conflict(e.getMessage()).toProblem(path(uri)));
     }
 
     @ServerExceptionMapper

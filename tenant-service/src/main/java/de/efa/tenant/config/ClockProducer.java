@@ -1,0 +1,18 @@
+package de.efa.tenant.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/** One clock for every timestamp the service writes, in UTC as SPEC section 4 asks. */
+@ApplicationScoped
+public class ClockProducer {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

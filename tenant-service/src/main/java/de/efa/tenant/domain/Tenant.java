@@ -1,0 +1,127 @@
+package de.efa.tenant.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A municipality or Landkreis registered at the marketplace, identified by its AGS. */
+@Entity
+@Table(name = "tenant")
+public class Tenant {
+
+    @Id
+    @Column(name = "ags")
+    private String ags;
+
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    private TenantKind kind;
+
+    private long population;
+
+    @Column(name = "contact_email")
+    private String contactEmail;
+
+    @Enumerated(EnumType.STRING)
+    private TenantStatus status;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected Tenant() {
+    }
+
+    private Tenant(Ags ags, String name, TenantKind kind, long population, ContactEmail contactEmail, TenantStatus status,
+            Instant now) {
+        kind.checkKey(ags);
+        if (population < 0) {
+            throw new IllegalArgumentException("population must be 0 or more");
+        }
+        this.ags = ags.value();
+        this.name = name;
+        this.kind = kind;
+        this.population = population;
+        this.contactEmail = contactEmail.value();
+        this.status = status;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** A newly registered tenant waits for an operator's approval. */
+    public static Tenant register(Ags ags, String name, TenantKind kind, long population, ContactEmail contactEmail,
+            Instant now) {
+        return new Tenant(ags, name, kind, population, contactEmail, TenantStatus.PENDING, now);
+    }
+
+    /** A tenant known to be real already, such as the demo municipalities. */
+    public static Tenant active(Ags ags, String name, TenantKind kind, long population, ContactEmail contactEmail,
+            Instant now) {
+        return new Tenant(ags, name, kind, population, contactEmail, TenantStatus.ACTIVE, now);
+    }
+
+    public void approve(Instant now) {
+        move(TenantStatus.PENDING, TenantStatus.ACTIVE, now);
+    }
+
+    public void suspend(Instant now) {
+        move(TenantStatus.ACTIVE, TenantStatus.SUSPENDED, now);
+    }
+
+    public void reactivate(Instant now) {
+        move(TenantStatus.SUSPENDED, TenantStatus.ACTIVE, now);
+    }
+
+    private void move(TenantStatus from, TenantStatus to, Instant now) {
+        if (status != from) {
+            throw new StatusTransitionException("Tenant " + ags + " is " + status + "; only a " + from
+                    + " tenant can become " + to);
+        }
+        status = to;
+        updatedAt = now;
+    }
+
+    public boolean isActive() {
+        return status == TenantStatus.ACTIVE;
+    }
+
+    public Ags ags() {
+        return Ags.of(ags);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public TenantKind kind() {
+        return kind;
+    }
+
+    public long population() {
+        return population;
+    }
+
+    public String contactEmail() {
+        return contactEmail;
+    }
+
+    public TenantStatus status() {
+        return status;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}

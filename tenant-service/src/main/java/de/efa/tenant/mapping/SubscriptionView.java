@@ -1,0 +1,54 @@
+package de.efa.tenant.mapping;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.tenant.domain.HistoryEntry;
+import de.efa.tenant.domain.PriceSnapshot;
+import de.efa.tenant.domain.Subscription;
+import de.efa.tenant.domain.SubscriptionStatus;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@Schema(name = "Subscription", description = "A tenant's subscription to a service plan, with its provisioning status and history")
+public record SubscriptionView(
+        UUID id,
+        @Schema(example = "14713000") String ags,
+        UUID serviceId,
+        @Schema(example = "standard") String planId,
+        JsonNode parameters,
+        PriceSnapshot priceSnapshot,
+        SubscriptionStatus status,
+        @Schema(nullable = true, description = "The SaaS instance, once provisioned") Instance instance,
+        @Schema(nullable = true) String failureReason,
+        List<HistoryEntry> history,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    @Schema(name = "Instance", description = "The SaaS instance at the provider")
+    public record Instance(
+            @Schema(example = "0b9f6c1e-6b43-4a8e-9b8f-3f3d2f1b7a55") String instanceId,
+            @Schema(example = "http://localhost:8090/dashboard/0b9f6c1e-6b43-4a8e-9b8f-3f3d2f1b7a55") String dashboardUrl) {
+    }
+
+    public static SubscriptionView of(Subscription subscription, ObjectMapper json) {
+        Instance instance = subscription.instanceId() == null ? null
+                : new Instance(subscription.instanceId(), subscription.dashboardUrl());
+        return new SubscriptionView(subscription.id(), subscription.ags().value(), subscription.serviceId(),
+                subscription.planId(), parse(subscription.parametersJson(), json), subscription.price(),
+                subscription.status(), instance, subscription.failureReason(), List.copyOf(subscription.history()),
+                subscription.createdAt(), subscription.updatedAt());
+    }
+
+    private static JsonNode parse(String stored, ObjectMapper json) {
+        try {
+            return json.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("stored parameters are not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package de.efa.tenant.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.tenant.domain.Subscription;
+import de.efa.tenant.mapping.PageView;
+import de.efa.tenant.mapping.SubscribeRequest;
+import de.efa.tenant.mapping.SubscriptionView;
+import de.efa.tenant.rest.problem.Problem;
+import de.efa.tenant.service.IdempotencyService;
+import de.efa.tenant.service.IdempotencyService.Answer;
+import de.efa.tenant.service.PageRequest;
+import de.efa.tenant.service.SubscriptionService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Optional;
+import java.util.UUID;
+
+@Path("/api/v1/tenants/{ags}/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Subscriptions", description = "A tenant's subscriptions to EfA services and their provisioning")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SubscriptionResource {
+
+    private final SubscriptionService subscriptions;
+    private final IdempotencyService idempotency;
+    private final CurrentCaller caller;
+    private final ObjectMapper json;
+
+    public SubscriptionResource(SubscriptionService subscriptions, IdempotencyService idempotency,
+            CurrentCaller caller, ObjectMapper json) {
+        this.subscriptions = subscriptions;
+        this.idempotency = idempotency;
+        this.caller = caller;
+        this.json = json;
+    }
+
+    /** What an Idempotency-Key is bound to besides the caller. */
+    record Fingerprint(String operation, String ags, SubscribeRequest body) {
+    }
+
+    @POST
+    @RolesAllowed({"municipality", "operator"})
+    @Operation(summary = "Subscribe to a service plan", description = """
+            Roles: `municipality` (only for itself) and `operator` (on behalf of any ACTIVE tenant, e.g. for a \
+            Land-wide rollout). Checked against the local copy of the catalog, so it works while the \
+            catalog-service is down. The subscription is REQUESTED and provisioning starts asynchronously; the \
+            request is kept in the outbox until Kafka has it, so the answer is 202 even while Kafka is down. \
+            `priceSnapshot.annualCents` = annual base + population × per-inhabitant price. Accepts an \
+            `Idempotency-Key`: the same key and body within 24 h give the first answer again and create nothing.""")
+    @APIResponse(responseCode = "202", description = "REQUESTED; `Location` names the subscription",
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed AGS, missing serviceId/planId, parameters not an "
+            + "object, unknown JSON field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another municipality's AGS, or a provider token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such tenant, or the service is not in the catalog",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The tenant is not ACTIVE; the service is not PUBLISHED or not "
+            + "offered in the tenant's Land; or the tenant already has a subscription to the service that is "
+            + "neither CANCELLED nor FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown plan, parameters that do not satisfy the plan's JSON "
+            + "Schema (each violation names the field inside `parameters`), or an Idempotency-Key reused for "
+            + "another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid parameters", value = """
+                            {"type":"https://efa-marketplace.de/problems/invalid-parameters",
+                             "title":"Parameters do not satisfy the plan","status":422,
+                             "detail":"1 parameter(s) do not satisfy the plan's schema",
+                             "instance":"/api/v1/tenants/14713000/subscriptions",
+                             "violations":[{"field":"parameters.postfach","message":"required property 'postfach' not found"}]}""")))
+    public Response subscribe(@Parameter(example = "14713000") @PathParam("ags") String ags,
+            @Parameter(description = "Makes a retried subscription safe") @HeaderParam("Idempotency-Key") String key,
+            SubscribeRequest request) {
+        SubscribeRequest body = request == null ? new SubscribeRequest(null, null, null) : request;
+        Answer answer = idempotency.once(caller.get(), Optional.ofNullable(key), new Fingerprint("subscribe", ags, body),
+                () -> accepted(subscriptions.subscribe(caller.get(), ags, body)));
+        return ApiResponses.of(answer);
+    }
+
+    @GET
+    @RolesAllowed({"municipality", "operator"})
+    @Operation(summary = "List a tenant's subscriptions", description = "Roles: `municipality` (only its own) and "
+            + "`operator`. Oldest first, each with its status and history.")
+    @APIResponse(responseCode = "200", description = "One page of subscriptions",
+            content = @Content(schema = @Schema(implementation = PageView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed AGS or a page/size out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another municipality's AGS, or a provider token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageView<SubscriptionView> list(@PathParam("ags") String ags,
+            @Parameter(description = "From 0") @QueryParam("page") Integer page,
+            @Parameter(description = "1 to 100, default 20") @QueryParam("size") Integer size) {
+        return PageView.of(subscriptions.list(caller.get(), ags, PageRequest.of(page, size)), this::view);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"municipality", "operator"})
+    @Operation(summary = "Get a subscription", description = "Roles: `municipality` (only its own) and `operator`. "
+            + "With its status, instance (once ACTIVE), failure reason and history.")
+    @APIResponse(responseCode = "200", description = "The subscription",
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed AGS",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another municipality's AGS, or a provider token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription of this tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SubscriptionView get(@PathParam("ags") String ags, @PathParam("id") UUID id) {
+        return view(subscriptions.get(caller.get(), ags, id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed("municipality")
+    @Operation(summary = "Cancel a subscription", description = """
+            Role: `municipality`, only its own. Operators cannot cancel: ending the use of a service is the \
+            municipality's decision (SPEC section 6); they can see and resubmit. Only an ACTIVE subscription can be \
+            cancelled: one that is REQUESTED or PROVISIONING answers 409 until it is ACTIVE (or FAILED, which needs \
+            no cancelling). Deprovisioning starts asynchronously.""")
+    @APIResponse(responseCode = "202", description = "CANCELLATION_REQUESTED",
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed AGS",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another municipality's AGS, an operator or a provider token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription of this tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The subscription is not ACTIVE",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response cancel(@PathParam("ags") String ags, @PathParam("id") UUID id) {
+        return ApiResponses.of(accepted(subscriptions.cancel(caller.get(), ags, id)));
+    }
+
+    @POST
+    @Path("/{id}/resubmit")
+    @RolesAllowed("operator")
+    @Operation(summary = "Resubmit a FAILED subscription", description = """
+            Role: `operator`. FAILED → REQUESTED, and provisioning starts again asynchronously (hence 202). The \
+            tenant must be ACTIVE and the service still PUBLISHED in its Land, and no other live subscription to the \
+            service may exist.""")
+    @APIResponse(responseCode = "202", description = "REQUESTED again",
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed AGS",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an operator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription of this tenant, or its service left the "
+            + "catalog",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not FAILED, tenant not ACTIVE, service not PUBLISHED in the "
+            + "Land, or another live subscription to the service exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response resubmit(@PathParam("ags") String ags, @PathParam("id") UUID id) {
+        return ApiResponses.of(accepted(subscriptions.resubmit(caller.get(), ags, id)));
+    }
+
+    private Answer accepted(Subscription subscription) {
+        return new Answer(202, "/api/v1/tenants/" + subscription.ags() + "/subscriptions/" + subscription.id(),
+                idempotency.body(view(subscription)));
+    }
+
+    private SubscriptionView view(Subscription subscription) {
+        return SubscriptionView.of(subscription, json);
+    }
+}

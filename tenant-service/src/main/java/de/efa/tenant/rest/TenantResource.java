@@ -1,0 +1,181 @@
+package de.efa.tenant.rest;
+
+import de.efa.tenant.domain.Tenant;
+import de.efa.tenant.mapping.PageView;
+import de.efa.tenant.mapping.TenantRegistration;
+import de.efa.tenant.mapping.TenantView;
+import de.efa.tenant.rest.problem.Problem;
+import de.efa.tenant.service.IdempotencyService;
+import de.efa.tenant.service.IdempotencyService.Answer;
+import de.efa.tenant.service.PageRequest;
+import de.efa.tenant.service.TenantService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Optional;
+
+@Path("/api/v1/tenants")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Tenants", description = "Municipalities and Landkreise registered at the marketplace")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class TenantResource {
+
+    private final TenantService tenants;
+    private final IdempotencyService idempotency;
+    private final CurrentCaller caller;
+
+    public TenantResource(TenantService tenants, IdempotencyService idempotency, CurrentCaller caller) {
+        this.tenants = tenants;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    /** What an Idempotency-Key is bound to besides the caller. */
+    record Fingerprint(String operation, TenantRegistration body) {
+    }
+
+    @POST
+    @RolesAllowed({"municipality", "operator"})
+    @Operation(summary = "Register a tenant", description = """
+            Roles: `municipality` (only the AGS of its own token) and `operator` (any AGS). The tenant starts \
+            PENDING until an operator approves it. The Land is derived from the AGS. Accepts an `Idempotency-Key`: \
+            the same key and body within 24 h give the first answer again.""")
+    @APIResponse(responseCode = "201", description = "Registered, PENDING; `Location` names the tenant",
+            content = @Content(schema = @Schema(implementation = TenantView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed AGS, unknown Land, a Landkreis AGS not ending in 000, "
+            + "negative population, a missing field or an unknown JSON field; every violation is listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = """
+                            {"type":"https://efa-marketplace.de/problems/validation","title":"Invalid request",
+                             "status":400,"detail":"2 fields are invalid","instance":"/api/v1/tenants",
+                             "violations":[{"field":"ags","message":"must be 8 digits"},
+                                           {"field":"population","message":"must be a number of inhabitants, 0 or more"}]}""")))
+    @APIResponse(responseCode = "403", description = "A provider token, or a municipality registering another AGS",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A tenant with this AGS is already registered",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(
+            @Parameter(description = "Makes a retried registration safe") @HeaderParam("Idempotency-Key") String key,
+            TenantRegistration registration) {
+        TenantRegistration body = registration == null ? new TenantRegistration(null, null, null, null, null) : registration;
+        Answer answer = idempotency.once(caller.get(), Optional.ofNullable(key), new Fingerprint("register", body),
+                () -> {
+                    Tenant tenant = tenants.register(caller.get(), body);
+                    return new Answer(201, "/api/v1/tenants/" + tenant.ags(), idempotency.body(TenantView.of(tenant)));
+                });
+        return ApiResponses.of(answer);
+    }
+
+    @GET
+    @RolesAllowed("operator")
+    @Operation(summary = "List tenants", description = "Role: `operator`. In AGS order, optionally only one Land "
+            + "(two-digit code) and/or one status.")
+    @APIResponse(responseCode = "200", description = "One page of tenants",
+            content = @Content(schema = @Schema(implementation = PageView.class)))
+    @APIResponse(responseCode = "400", description = "Unknown Land code or status, or a page/size out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an operator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageView<TenantView> list(
+            @Parameter(description = "Land code", example = "14") @QueryParam("land") String land,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"PENDING", "ACTIVE", "SUSPENDED"}))
+            @QueryParam("status") String status,
+            @Parameter(description = "From 0") @QueryParam("page") Integer page,
+            @Parameter(description = "1 to 100, default 20") @QueryParam("size") Integer size) {
+        return PageView.of(tenants.list(land, status, PageRequest.of(page, size)), TenantView::of);
+    }
+
+    @GET
+    @Path("/{ags}")
+    @RolesAllowed({"municipality", "operator"})
+    @Operation(summary = "Get a tenant", description = "Roles: `municipality` (only its own AGS) and `operator`.")
+    @APIResponse(responseCode = "200", description = "The tenant",
+            content = @Content(schema = @Schema(implementation = TenantView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed AGS",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Another municipality's AGS, or a provider token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No tenant with this AGS",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TenantView get(@Parameter(example = "14713000") @PathParam("ags") String ags) {
+        return TenantView.of(tenants.get(caller.get(), ags));
+    }
+
+    @POST
+    @Path("/{ags}/approve")
+    @RolesAllowed("operator")
+    @Operation(summary = "Approve a tenant", description = "Role: `operator`. PENDING → ACTIVE.")
+    @APIResponse(responseCode = "200", description = "The tenant, ACTIVE",
+            content = @Content(schema = @Schema(implementation = TenantView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed AGS",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an operator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No tenant with this AGS",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The tenant is not PENDING",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TenantView approve(@PathParam("ags") String ags) {
+        return TenantView.of(tenants.approve(ags));
+    }
+
+    @POST
+    @Path("/{ags}/suspend")
+    @RolesAllowed("operator")
+    @Operation(summary = "Suspend a tenant", description = "Role: `operator`. ACTIVE → SUSPENDED; a suspended "
+            + "tenant cannot subscribe.")
+    @APIResponse(responseCode = "200", description = "The tenant, SUSPENDED",
+            content = @Content(schema = @Schema(implementation = TenantView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed AGS",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an operator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No tenant with this AGS",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The tenant is not ACTIVE",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TenantView suspend(@PathParam("ags") String ags) {
+        return TenantView.of(tenants.suspend(ags));
+    }
+
+    @POST
+    @Path("/{ags}/reactivate")
+    @RolesAllowed("operator")
+    @Operation(summary = "Reactivate a tenant", description = "Role: `operator`. SUSPENDED → ACTIVE.")
+    @APIResponse(responseCode = "200", description = "The tenant, ACTIVE",
+            content = @Content(schema = @Schema(implementation = TenantView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed AGS",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an operator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No tenant with this AGS",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The tenant is not SUSPENDED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TenantView reactivate(@PathParam("ags") String ags) {
+        return TenantView.of(tenants.reactivate(ags));
+    }
+}

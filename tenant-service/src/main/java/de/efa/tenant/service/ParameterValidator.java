@@ -1,0 +1,95 @@
+package de.efa.tenant.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaException;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import de.efa.tenant.rest.problem.Problem.Violation;
+import de.efa.tenant.rest.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a subscription's parameters against its plan's JSON Schema (draft 2020-12 unless the schema says
+ * otherwise). Each violation names the field inside {@code parameters} the way the caller wrote it.
+ */
+@ApplicationScoped
+public class ParameterValidator {
+
+    private static final String FIELD = "parameters";
+    /** Keywords whose error sits on the object but is about one named property of it. */
+    private static final Set<String> PROPERTY_KEYWORDS = Set.of("required", "additionalProperties",
+            "dependentRequired", "unevaluatedProperties", "dependencies");
+    private static final int CACHED_SCHEMAS = 256;
+
+    // Schemas come from providers: never fetch what a $ref points to on the network.
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
+    // A rollout subscribes thousands of tenants to one plan: compile its schema once.
+    private final Map<String, Schema> compiled = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Schema> eldest) {
+                    return size() > CACHED_SCHEMAS;
+                }
+            });
+    private final ObjectMapper json;
+
+    public ParameterValidator(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** Answers 422 with every violation when the parameters do not satisfy the schema. */
+    public void check(String schemaJson, JsonNode parameters) {
+        List<Error> errors;
+        try {
+            errors = schema(schemaJson).validate(parameters);
+        } catch (SchemaException | IllegalArgumentException e) {
+            throw ProblemException.conflict("The plan's parameter schema cannot be used; the provider has to fix it");
+        }
+        if (!errors.isEmpty()) {
+            List<Violation> violations = errors.stream()
+                    .map(error -> new Violation(fieldOf(error), error.getMessage()))
+                    .toList();
+            throw new ProblemException(422, "invalid-parameters", "Parameters do not satisfy the plan",
+                    violations.size() + " parameter(s) do not satisfy the plan's schema", violations);
+        }
+    }
+
+    private Schema schema(String schemaJson) {
+        return compiled.computeIfAbsent(schemaJson, text -> {
+            try {
+                return registry.getSchema(json.readTree(text));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("schema is not JSON", e);
+            }
+        });
+    }
+
+    private static String fieldOf(Error error) {
+        StringBuilder field = new StringBuilder(FIELD);
+        NodePath location = error.getInstanceLocation();
+        for (int i = 0; i < location.getNameCount(); i++) {
+            Object element = location.getElement(i);
+            if (element instanceof Integer index) {
+                field.append('[').append(index).append(']');
+            } else {
+                field.append('.').append(element);
+            }
+        }
+        if (error.getProperty() != null && PROPERTY_KEYWORDS.contains(error.getKeyword())) {
+            field.append('.').append(error.getProperty());
+        }
+        return field.toString();
+    }
+}

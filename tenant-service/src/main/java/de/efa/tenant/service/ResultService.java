@@ -1,0 +1,77 @@
+package de.efa.tenant.service;
+
+import de.efa.tenant.domain.Subscription;
+import de.efa.tenant.repository.ProcessedEventRepository;
+import de.efa.tenant.repository.SubscriptionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Moves subscriptions by the marketplace's provisioning results. A batch is applied in one transaction
+ * together with the record of each event id, so a redelivered event (same {@code ce_id}) changes nothing;
+ * an event the subscription's status has moved past is stale and changes nothing either. Both are logged.
+ */
+@ApplicationScoped
+public class ResultService {
+
+    private static final Logger LOG = Logger.getLogger(ResultService.class);
+
+    private final SubscriptionRepository subscriptions;
+    private final ProcessedEventRepository processedEvents;
+    private final Clock clock;
+
+    public ResultService(SubscriptionRepository subscriptions, ProcessedEventRepository processedEvents, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.processedEvents = processedEvents;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void apply(List<ResultEvent> events) {
+        for (ResultEvent event : events) {
+            applyOne(event);
+        }
+    }
+
+    private void applyOne(ResultEvent event) {
+        if (!processedEvents.markProcessed(event.ceId(), event.type())) {
+            LOG.infof("duplicate result %s (%s) for subscription %s ignored", event.ceId(), event.type(),
+                    event.subscriptionId());
+            return;
+        }
+        Optional<Subscription> found = subscriptions.findForUpdate(event.subscriptionId());
+        if (found.isEmpty()) {
+            LOG.warnf("result %s (%s) for unknown subscription %s ignored", event.ceId(), event.type(),
+                    event.subscriptionId());
+            return;
+        }
+        Subscription subscription = found.get();
+        if (!move(subscription, event, clock.instant())) {
+            LOG.infof("stale result %s (%s, %s) for subscription %s in status %s ignored", event.ceId(), event.type(),
+                    event.operation(), subscription.id(), subscription.status());
+        }
+    }
+
+    private static boolean move(Subscription subscription, ResultEvent event, Instant now) {
+        return switch (event.type()) {
+            case ResultEvent.PROVISIONING_STARTED -> subscription.provisioningStarted(event.operation(), now,
+                    event.operation() + " started at the provider");
+            case ResultEvent.PROVISIONED -> subscription.provisioned(event.instanceId(), event.dashboardUrl(), now,
+                    "Instance " + event.instanceId() + " provisioned");
+            case ResultEvent.PROVISIONING_FAILED -> subscription.provisioningFailed(event.operation(),
+                    event.reason() == null ? event.operation() + " failed" : event.reason(), now);
+            case ResultEvent.DEPROVISIONED -> subscription.deprovisioned(now,
+                    "Instance " + event.instanceId() + " deprovisioned");
+            default -> {
+                LOG.warnf("result %s of unknown type %s ignored", event.ceId(), event.type());
+                yield true;
+            }
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package de.efa.tenant.service;
+
+import de.efa.tenant.domain.Ags;
+import de.efa.tenant.domain.ContactEmail;
+import de.efa.tenant.domain.Land;
+import de.efa.tenant.domain.Tenant;
+import de.efa.tenant.domain.TenantKind;
+import de.efa.tenant.domain.TenantStatus;
+import de.efa.tenant.mapping.TenantRegistration;
+import de.efa.tenant.repository.TenantRepository;
+import de.efa.tenant.rest.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/** Registration of tenants and the operators' status steps. */
+@ApplicationScoped
+public class TenantService {
+
+    private final TenantRepository tenants;
+    private final Clock clock;
+
+    public TenantService(TenantRepository tenants, Clock clock) {
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    /** A municipality registers itself (the AGS of its token); an operator registers any. */
+    @Transactional
+    public Tenant register(Caller caller, TenantRegistration registration) {
+        Violations violations = new Violations();
+        Ags ags = violations.parse("ags", () -> Ags.of(registration.ags()));
+        violations.require("name", registration.name());
+        TenantKind kind = violations.parse("kind", () -> kindOf(registration.kind()));
+        Long population = registration.population();
+        if (population == null || population < 0) {
+            violations.add("population", "must be a number of inhabitants, 0 or more");
+        }
+        ContactEmail email = violations.parse("contactEmail", () -> ContactEmail.of(registration.contactEmail()));
+        if (ags != null && kind != null) {
+            violations.parse("ags", () -> {
+                kind.checkKey(ags);
+                return ags;
+            });
+        }
+        violations.throwIfAny();
+        caller.requireActingFor(ags);
+        if (tenants.findByIdOptional(ags.value()).isPresent()) {
+            throw ProblemException.conflict("A tenant with AGS " + ags + " is already registered");
+        }
+        Tenant tenant = Tenant.register(ags, registration.name().strip(), kind, population, email, clock.instant());
+        try {
+            tenants.persistAndFlush(tenant);
+        } catch (ConstraintViolationException e) {
+            throw ProblemException.conflict("A tenant with AGS " + ags + " is already registered");
+        }
+        return tenant;
+    }
+
+    @Transactional
+    public Tenant get(Caller caller, String rawAgs) {
+        Ags ags = parseAgs(rawAgs);
+        caller.requireActingFor(ags);
+        return tenants.findByIdOptional(ags.value()).orElseThrow(() -> notFound(ags));
+    }
+
+    /** Tenants for operators, filtered by Land code and status, in AGS order. */
+    @Transactional
+    public Page<Tenant> list(String landCode, String status, PageRequest page) {
+        Violations violations = new Violations();
+        Optional<Land> land = Optional.ofNullable(landCode).map(code -> violations.parse("land", () -> Land.ofCode(code)));
+        Optional<TenantStatus> tenantStatus = Optional.ofNullable(status)
+                .map(s -> violations.parse("status", () -> statusOf(s)));
+        violations.throwIfAny();
+        return Page.of(tenants.filtered(land, tenantStatus), page);
+    }
+
+    @Transactional
+    public Tenant approve(String rawAgs) {
+        return step(rawAgs, Tenant::approve);
+    }
+
+    @Transactional
+    public Tenant suspend(String rawAgs) {
+        return step(rawAgs, Tenant::suspend);
+    }
+
+    @Transactional
+    public Tenant reactivate(String rawAgs) {
+        return step(rawAgs, Tenant::reactivate);
+    }
+
+    private Tenant step(String rawAgs, BiConsumer<Tenant, Instant> transition) {
+        Ags ags = parseAgs(rawAgs);
+        Tenant tenant = tenants.findForUpdate(ags.value()).orElseThrow(() -> notFound(ags));
+        transition.accept(tenant, clock.instant());
+        return tenant;
+    }
+
+    /** An AGS in a path: malformed is a 400 naming it, like in a body. */
+    static Ags parseAgs(String raw) {
+        Violations violations = new Violations();
+        Ags ags = violations.parse("ags", () -> Ags.of(raw));
+        violations.throwIfAny();
+        return ags;
+    }
+
+    static ProblemException notFound(Ags ags) {
+        return ProblemException.notFound("No tenant with AGS " + ags + " is registered");
+    }
+
+    private static TenantKind kindOf(String kind) {
+        return parseEnum(TenantKind.class, kind);
+    }
+
+    private static TenantStatus statusOf(String status) {
+        return parseEnum(TenantStatus.class, status);
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("must not be blank");
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package de.efa.tenant.rest;
+
+import de.efa.infra.test.TestTokens;
+import de.efa.tenant.support.Api;
+import de.efa.tenant.support.TestAgs;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Every endpoint: 401 without a token, 403 for a provider or a token without a product role. */
+@QuarkusTest
+class SecurityTest {
+
+    private static final String AGS = "14713000";
+    private static final String ID = "0b9f6c1e-6b43-4a8e-9b8f-3f3d2f1b7a55";
+
+    @ParameterizedTest
+    @CsvSource({
+            "POST, /api/v1/tenants",
+            "GET, /api/v1/tenants",
+            "GET, /api/v1/tenants/" + AGS,
+            "POST, /api/v1/tenants/" + AGS + "/approve",
+            "POST, /api/v1/tenants/" + AGS + "/suspend",
+            "POST, /api/v1/tenants/" + AGS + "/reactivate",
+            "POST, /api/v1/tenants/" + AGS + "/subscriptions",
+            "GET, /api/v1/tenants/" + AGS + "/subscriptions",
+            "GET, /api/v1/tenants/" + AGS + "/subscriptions/" + ID,
+            "DELETE, /api/v1/tenants/" + AGS + "/subscriptions/" + ID,
+            "POST, /api/v1/tenants/" + AGS + "/subscriptions/" + ID + "/resubmit"})
+    void anonymousGets401AndProviderOrRoleless403(String method, String path) {
+        given().contentType("application/json").body("{}").request(method, path).then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
+        Api.as(TestTokens.provider("akdb")).body("{}").request(method, path).then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Forbidden"));
+        Api.as(TestTokens.withoutRole()).body("{}").request(method, path).then().statusCode(403);
+    }
+
+    @Test
+    void municipalityTokenCarriesItsAgsIntoTheService() {
+        String own = TestAgs.fresh();
+        String other = TestAgs.fresh();
+        Api.asMunicipality(own).body(Api.registration(own, "GEMEINDE", 1000)).post("/api/v1/tenants").then()
+                .statusCode(201).body("ags", equalTo(own));
+        Api.asMunicipality(own).get("/api/v1/tenants/" + own).then().statusCode(200).body("status", equalTo("PENDING"));
+        Api.asMunicipality(other).get("/api/v1/tenants/" + own).then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void operatorOnlyStepsRefuseMunicipalities() {
+        String ags = TestAgs.fresh();
+        Api.asMunicipality(ags).body(Api.registration(ags, "GEMEINDE", 10)).post("/api/v1/tenants").then().statusCode(201);
+        Api.asMunicipality(ags).post("/api/v1/tenants/" + ags + "/approve").then().statusCode(403);
+        Api.asMunicipality(ags).get("/api/v1/tenants").then().statusCode(403);
+        Api.asMunicipality(ags).post("/api/v1/tenants/" + ags + "/subscriptions/" + UUID.randomUUID() + "/resubmit")
+                .then().statusCode(403);
+        Api.asOperator().get("/api/v1/tenants/" + ags).then().statusCode(200).body("status", equalTo("PENDING"));
+    }
+}

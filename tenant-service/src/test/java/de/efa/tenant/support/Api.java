@@ -1,0 +1,44 @@
+package de.efa.tenant.support;
+
+import de.efa.infra.test.TestTokens;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/** Calls of the tenant-service's API as a client would make them. */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType("application/json");
+    }
+
+    public static RequestSpecification asOperator() {
+        return as(TestTokens.operator());
+    }
+
+    public static RequestSpecification asMunicipality(String ags) {
+        return as(TestTokens.municipality(ags));
+    }
+
+    public static Map<String, Object> registration(String ags, String kind, long population) {
+        return Map.of("ags", ags, "name", "Testgemeinde " + ags, "kind", kind, "population", population,
+                "contactEmail", "it@" + ags + ".example");
+    }
+
+    /** Registers a Gemeinde with this population and approves it, as an operator would. */
+    public static String activeTenant(String ags, long population) {
+        asOperator().body(registration(ags, "GEMEINDE", population)).post("/api/v1/tenants").then().statusCode(201);
+        asOperator().post("/api/v1/tenants/" + ags + "/approve").then().statusCode(200);
+        return ags;
+    }
+
+    public static ValidatableResponse subscribe(String token, String ags, Object body) {
+        return as(token).body(body).post("/api/v1/tenants/" + ags + "/subscriptions").then();
+    }
+}

@@ -1,0 +1,112 @@
+package de.efa.tenant.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Plays the catalog-service: publishes services to {@code efa.catalog.services.v1} exactly as CONTRIBUTING.md
+ * describes them (the full service with its plans and the provider's brokerUrl, CloudEvents headers), and waits
+ * until the tenant-service's local copy has them.
+ */
+public final class CatalogTopic {
+
+    public static final String TOPIC = "efa.catalog.services.v1";
+
+    /** The plan every test service has: a Zuständigkeit and a Postfach address are required. */
+    public static final Map<String, Object> STANDARD_SCHEMA = Map.of(
+            "type", "object",
+            "required", List.of("zustaendigkeit", "postfach"),
+            "additionalProperties", false,
+            "properties", Map.of(
+                    "zustaendigkeit", Map.of("type", "object", "required", List.of("behoerde"),
+                            "properties", Map.of("behoerde", Map.of("type", "string", "minLength", 3))),
+                    "postfach", Map.of("type", "string", "pattern", "^[^@\\s]+@[^@\\s]+$"),
+                    "gebuehrenCents", Map.of("type", "array", "items", Map.of("type", "integer", "minimum", 0))));
+
+    public static final Map<String, Object> VALID_PARAMETERS = Map.of(
+            "zustaendigkeit", Map.of("behoerde", "Ordnungsamt"),
+            "postfach", "ordnungsamt@gemeinde.example");
+
+    private final KafkaCompanion kafka;
+    private final Db db;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public CatalogTopic(KafkaCompanion kafka, Db db) {
+        this.kafka = kafka;
+        this.db = db;
+    }
+
+    /** A PUBLISHED service available in every Land with the plans "standard" (setup 500 €, 1,200 €/year + 2 ct per inhabitant) and "basic". */
+    public UUID publishedService() {
+        return publish(UUID.randomUUID(), "PUBLISHED", List.of(), 1);
+    }
+
+    public UUID publish(UUID id, String status, List<String> availableIn, long version) {
+        Map<String, Object> service = new LinkedHashMap<>();
+        service.put("id", id.toString());
+        service.put("slug", "fuehrerschein-" + id);
+        service.put("name", "Führerschein digital beantragen");
+        service.put("summary", "Antrag auf Erteilung einer Fahrerlaubnis");
+        service.put("description", "Online-Antrag für die Fahrerlaubnisbehörde");
+        service.put("keywords", List.of("Führerschein", "Fahrerlaubnis"));
+        service.put("providerId", "akdb");
+        service.put("leikaKeys", List.of("99086001001000"));
+        service.put("ozgId", "10063");
+        service.put("themenfeld", "MOBILITAET_REISEN");
+        service.put("leadLand", "09");
+        service.put("availableIn", availableIn);
+        service.put("reuseModels", List.of("EFA_MARKTPLATZ"));
+        service.put("languages", List.of("de"));
+        service.put("accessibility", Map.of("bitvStatement", "https://example.org/bitv", "feedbackMechanism", "mailto:a11y@example.org"));
+        service.put("plans", List.of(
+                Map.of("id", "standard", "name", "Standard", "description", "Mit Postfach",
+                        "pricing", Map.of("setupFeeCents", 50_000, "annualBaseCents", 120_000, "annualPerInhabitantCents", 2),
+                        "parameters", STANDARD_SCHEMA),
+                Map.of("id", "basic", "name", "Basis", "description", "Ohne Konfiguration",
+                        "pricing", Map.of("setupFeeCents", 0, "annualBaseCents", 10_000, "annualPerInhabitantCents", 0))));
+        service.put("status", status);
+        service.put("version", version);
+        service.put("createdAt", Instant.now().toString());
+        service.put("updatedAt", Instant.now().toString());
+        service.put("brokerUrl", "http://localhost:8090");
+        service.put("futureField", "tolerant readers ignore this");
+        send(id, "DRAFT".equals(status) ? "de.efa.service.created.v1" : "de.efa.service." + status.toLowerCase() + ".v1",
+                service);
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.catalogVersion(id) == version);
+        return id;
+    }
+
+    private void send(UUID id, String type, Object value) {
+        try {
+            RecordHeaders headers = new RecordHeaders();
+            header(headers, "ce_specversion", "1.0");
+            header(headers, "ce_id", UUID.randomUUID().toString());
+            header(headers, "ce_source", "/efa/catalog-service");
+            header(headers, "ce_type", type);
+            header(headers, "ce_time", Instant.now().toString());
+            header(headers, "ce_subject", id.toString());
+            header(headers, "content-type", "application/json");
+            kafka.produceStrings().fromRecords(new ProducerRecord<>(TOPIC, null, id.toString(),
+                    json.writeValueAsString(value), headers)).awaitCompletion();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
