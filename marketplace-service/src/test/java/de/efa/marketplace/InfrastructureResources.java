@@ -2,6 +2,7 @@ package de.efa.marketplace;
 
 import de.efa.infra.test.KafkaTestResource;
 import de.efa.infra.test.PostgresTestResource;
+import de.efa.marketplace.support.WireMockBrokers;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -10,6 +11,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "marketplace"))
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(WireMockBrokers.class)
 public final class InfrastructureResources {
 
     private InfrastructureResources() {

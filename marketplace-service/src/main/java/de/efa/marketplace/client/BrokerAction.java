@@ -1,0 +1,10 @@
+package de.efa.marketplace.client;
+
+/** The kinds of calls made to an Open Service Broker, as named in a job's attempts and in the metrics. */
+public enum BrokerAction {
+    PROVISION,
+    DEPROVISION,
+    LAST_OPERATION,
+    ORPHAN_MITIGATION,
+    ORPHAN_MITIGATION_LAST_OPERATION
+}

@@ -1,0 +1,55 @@
+package de.efa.marketplace.client;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What one call to a broker came to. {@code status} is null when no answer arrived; {@code failure} then
+ * says whether the broker may have received the request ({@link Failure#TIMEOUT}, {@link Failure#BROKEN}) or
+ * surely did not ({@link Failure#NOT_SENT}), which decides whether an orphan may exist.
+ */
+public record BrokerAnswer(
+        BrokerAction action,
+        String method,
+        String url,
+        String requestBody,
+        Instant at,
+        long durationMs,
+        Integer status,
+        String body,
+        Duration retryAfter,
+        Failure failure,
+        String failureDetail) {
+
+    public enum Failure {
+        NONE,
+        TIMEOUT,
+        NOT_SENT,
+        BROKEN
+    }
+
+    public boolean answered() {
+        return status != null;
+    }
+
+    public boolean is(int code) {
+        return status != null && status == code;
+    }
+
+    public boolean success() {
+        return status != null && status >= 200 && status < 300;
+    }
+
+    public boolean clientError() {
+        return status != null && status >= 400 && status < 500;
+    }
+
+    public boolean serverError() {
+        return status != null && status >= 500;
+    }
+
+    /** The answer as an operator reads it in the job's attempts. */
+    public String summary() {
+        return answered() ? body : failureDetail;
+    }
+}

@@ -1,0 +1,164 @@
+package de.efa.marketplace.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.efa.marketplace.client.BrokerAnswer.Failure;
+import de.efa.marketplace.config.ProvisioningConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Calls an Open Service Broker (API v2.17) at a base URL known only at run time, one blocking call at a time
+ * per worker thread. It never throws for what the broker does: every outcome, a timeout included, comes back
+ * as a {@link BrokerAnswer} for the job's history.
+ */
+@ApplicationScoped
+public class OsbClient {
+
+    private static final Logger LOG = Logger.getLogger(OsbClient.class);
+    private static final int MAX_ANSWER_CHARS = 4000;
+    private static final String PLATFORM = "efa-marketplace";
+
+    private final ProvisioningConfig config;
+    private final BrokerTokens tokens;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final HttpClient http;
+
+    public OsbClient(ProvisioningConfig config, BrokerTokens tokens, ObjectMapper json, Clock clock) {
+        this.config = config;
+        this.tokens = tokens;
+        this.json = json;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+    }
+
+    /** {@code PUT /v2/service_instances/{id}?accepts_incomplete=true}. */
+    public BrokerAnswer provision(String brokerUrl, ProvisionRequest request) {
+        String body = provisionBody(request);
+        String url = instanceUrl(brokerUrl, request.instanceId()) + "?accepts_incomplete=true";
+        return call(BrokerAction.PROVISION, "PUT", url, body);
+    }
+
+    /** {@code DELETE /v2/service_instances/{id}}: a deprovisioning, or the cleanup of a possible orphan. */
+    public BrokerAnswer deprovision(BrokerAction action, String brokerUrl, UUID instanceId, String serviceId,
+                                    String planId) {
+        String url = instanceUrl(brokerUrl, instanceId) + "?accepts_incomplete=true"
+                + "&service_id=" + encode(serviceId) + "&plan_id=" + encode(planId);
+        return call(action, "DELETE", url, null);
+    }
+
+    /** {@code GET /v2/service_instances/{id}/last_operation} with the operation the broker handed out. */
+    public BrokerAnswer lastOperation(BrokerAction action, String brokerUrl, UUID instanceId, String serviceId,
+                                      String planId, String operation) {
+        String url = instanceUrl(brokerUrl, instanceId) + "/last_operation"
+                + "?service_id=" + encode(serviceId) + "&plan_id=" + encode(planId)
+                + (operation == null ? "" : "&operation=" + encode(operation));
+        return call(action, "GET", url, null);
+    }
+
+    private BrokerAnswer call(BrokerAction action, String method, String url, String body) {
+        Instant at = clock.instant();
+        long started = System.nanoTime();
+        String token;
+        try {
+            token = tokens.accessToken();
+        } catch (RuntimeException e) {
+            LOG.warnf("no token for the broker call %s %s: %s", method, url, e.getMessage());
+            return failed(action, method, url, body, at, started, Failure.NOT_SENT,
+                    "no access token from the identity provider: " + e.getMessage());
+        }
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(config.requestTimeout())
+                    .header("X-Broker-API-Version", config.brokerApiVersion())
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json")
+                    .header("Content-Type", "application/json")
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return failed(action, method, url, body, at, started, Failure.NOT_SENT,
+                    "the broker URL is not usable: " + e.getMessage());
+        }
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new BrokerAnswer(action, method, url, body, at, elapsedMs(started), response.statusCode(),
+                    truncate(response.body()),
+                    RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant()),
+                    Failure.NONE, null);
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            return failed(action, method, url, body, at, started, Failure.NOT_SENT,
+                    "could not connect to the broker: " + describe(e));
+        } catch (HttpTimeoutException e) {
+            return failed(action, method, url, body, at, started, Failure.TIMEOUT,
+                    "no answer within " + config.requestTimeout().toMillis() + " ms");
+        } catch (IOException e) {
+            return failed(action, method, url, body, at, started, Failure.BROKEN,
+                    "the connection to the broker broke: " + describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(action, method, url, body, at, started, Failure.BROKEN, "interrupted while waiting");
+        }
+    }
+
+    private String provisionBody(ProvisionRequest request) {
+        ObjectNode root = json.createObjectNode();
+        root.put("service_id", request.serviceId());
+        root.put("plan_id", request.planId());
+        ObjectNode context = root.putObject("context");
+        context.put("platform", PLATFORM);
+        context.put("ags", request.ags());
+        context.put("tenant_name", request.tenantName());
+        context.put("land", request.land());
+        try {
+            root.set("parameters", json.readTree(request.parametersJson()));
+            return json.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored parameters are not JSON", e);
+        }
+    }
+
+    private BrokerAnswer failed(BrokerAction action, String method, String url, String body, Instant at,
+                                long started, Failure failure, String detail) {
+        return new BrokerAnswer(action, method, url, body, at, elapsedMs(started), null, null, null, failure,
+                detail);
+    }
+
+    private static String instanceUrl(String brokerUrl, UUID instanceId) {
+        String base = brokerUrl.endsWith("/") ? brokerUrl.substring(0, brokerUrl.length() - 1) : brokerUrl;
+        return base + "/v2/service_instances/" + instanceId;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static long elapsedMs(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String truncate(String text) {
+        return text == null || text.length() <= MAX_ANSWER_CHARS ? text : text.substring(0, MAX_ANSWER_CHARS) + "…";
+    }
+}

@@ -1,0 +1,22 @@
+package de.efa.marketplace.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A request of the tenant-service to provision or deprovision a subscription's instance, read from
+ * {@code efa.onboarding.requests.v1}; {@code parameters} is the subscription's configuration as JSON text.
+ */
+public record OnboardingRequest(
+        String eventId,
+        boolean resubmission,
+        UUID subscriptionId,
+        Operation operation,
+        Ags ags,
+        String tenantName,
+        LandCode land,
+        UUID serviceId,
+        String planId,
+        String parameters,
+        Instant requestedAt) {
+}

@@ -1,0 +1,125 @@
+package de.efa.marketplace.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The work of bringing one subscription's instance at the provider's broker into the state asked for. The
+ * OSB instance id is the subscription id, so however often a job is retried or taken over, the broker sees
+ * one instance.
+ */
+@Entity
+@Table(name = "provisioning_job")
+public class ProvisioningJob {
+
+    @Id
+    public UUID id;
+    @Column(name = "subscription_id")
+    public UUID subscriptionId;
+    @Enumerated(EnumType.STRING)
+    public Operation operation;
+    public String ags;
+    @Column(name = "tenant_name")
+    public String tenantName;
+    public String land;
+    @Column(name = "service_id")
+    public UUID serviceId;
+    @Column(name = "plan_id")
+    public String planId;
+    public String parameters;
+    @Column(name = "instance_id")
+    public UUID instanceId;
+    @Enumerated(EnumType.STRING)
+    public JobStatus status;
+    @Enumerated(EnumType.STRING)
+    public JobStep step;
+    @Column(name = "broker_url")
+    public String brokerUrl;
+    @Column(name = "broker_operation")
+    public String brokerOperation;
+    @Column(name = "dashboard_url")
+    public String dashboardUrl;
+    @Column(name = "failure_reason")
+    public String failureReason;
+    @Column(name = "pending_failure")
+    public String pendingFailure;
+    public int retries;
+    @Column(name = "cleanup_retries")
+    public int cleanupRetries;
+    @Column(name = "poll_started_at")
+    public Instant pollStartedAt;
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+    @Column(name = "lease_token")
+    public UUID leaseToken;
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+    @Column(name = "requested_at")
+    public Instant requestedAt;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    /** Whether the worker holding {@code token} still owns this job; a worker whose lease ran out does not. */
+    public boolean heldBy(UUID token) {
+        return token.equals(leaseToken);
+    }
+
+    public void release() {
+        leaseToken = null;
+        leaseUntil = null;
+    }
+
+    /** The broker is known: the conversation with it begins. */
+    public void start(String brokerUrl, Instant now) {
+        this.brokerUrl = brokerUrl;
+        this.status = JobStatus.IN_PROGRESS;
+        this.step = JobStep.SEND;
+        this.nextAttemptAt = now;
+    }
+
+    public void postpone(Instant until) {
+        nextAttemptAt = until;
+        release();
+    }
+
+    public void fail(String reason, Instant now) {
+        status = JobStatus.FAILED;
+        failureReason = reason;
+        pendingFailure = null;
+        finishedAt = now;
+        release();
+    }
+
+    public void succeed(Instant now) {
+        status = JobStatus.SUCCEEDED;
+        finishedAt = now;
+        release();
+    }
+
+    /** A FAILED job goes again from the start, as a new round with a fresh retry budget. */
+    public void reopen(Instant requestedAt, Instant now) {
+        status = JobStatus.PENDING;
+        step = JobStep.SEND;
+        brokerOperation = null;
+        dashboardUrl = null;
+        failureReason = null;
+        pendingFailure = null;
+        retries = 0;
+        cleanupRetries = 0;
+        pollStartedAt = null;
+        nextAttemptAt = now;
+        this.requestedAt = requestedAt;
+        receivedAt = now;
+        finishedAt = null;
+        release();
+    }
+}

@@ -1,0 +1,43 @@
+package de.efa.marketplace.mapping;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import de.efa.marketplace.domain.JobStatus;
+import de.efa.marketplace.domain.JobStep;
+import de.efa.marketplace.domain.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A provisioning job; {@code attempts} only in the answer for one job. */
+@Schema(name = "ProvisioningJob", description = "A provisioning job; the single-job answer adds every broker call")
+public record JobView(
+        UUID id,
+        UUID subscriptionId,
+        @Schema(example = "14713000") String ags,
+        UUID serviceId,
+        @Schema(example = "standard") String planId,
+        @Schema(description = "The OSB instance id; the subscription id") UUID instanceId,
+        Operation operation,
+        JobStatus status,
+        @Schema(description = "Where the conversation with the broker stands") JobStep step,
+        @Schema(example = "http://localhost:8090/dashboard/0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b") String dashboardUrl,
+        @Schema(example = "the broker refused the request with 409") String failureReason,
+        Instant requestedAt,
+        Instant finishedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Only in the answer for one job") List<AttemptView> attempts) {
+
+    @Schema(name = "Attempt", description = "One call to the provider's broker")
+    public record AttemptView(
+            Instant at,
+            @Schema(example = "PROVISION") String action,
+            @Schema(example = "PUT http://localhost:8090/v2/service_instances/0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b?accepts_incomplete=true")
+            String request,
+            String requestBody,
+            @Schema(description = "HTTP status; null when no answer came", example = "202") Integer status,
+            @Schema(example = "{\"operation\":\"provision-1\"}") String answer,
+            @Schema(example = "42") long durationMs) {
+    }
+}

@@ -1,0 +1,26 @@
+package de.efa.marketplace.mapping;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.Map;
+
+@Schema(name = "ProvisioningStats", description = "Counts by status, time from request to result, throughput")
+public record StatsView(
+        @Schema(description = "Jobs by status; every status is listed") Map<String, Long> counts,
+        long total,
+        Durations durationMs,
+        Throughput throughput) {
+
+    @Schema(name = "ProvisioningDurations",
+            description = "Milliseconds from the request to the result of finished jobs; null while none finished")
+    public record Durations(@Schema(example = "1200") Long p50, @Schema(example = "3400") Long p95,
+                            @Schema(example = "9100") Long max, @Schema(example = "10751") long finished) {
+    }
+
+    @Schema(name = "ProvisioningThroughput")
+    public record Throughput(
+            @Schema(description = "Jobs finished in the last 60 seconds", example = "5400") long finishedLastMinute,
+            @Schema(description = "Finished jobs per second from the first request to the last result",
+                    example = "212.5") double overallPerSecond) {
+    }
+}

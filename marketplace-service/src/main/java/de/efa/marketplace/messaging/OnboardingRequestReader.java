@@ -1,0 +1,128 @@
+package de.efa.marketplace.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.marketplace.domain.Ags;
+import de.efa.marketplace.domain.LandCode;
+import de.efa.marketplace.domain.OnboardingRequest;
+import de.efa.marketplace.domain.Operation;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Reads a record of {@code efa.onboarding.requests.v1} as CONTRIBUTING.md describes it, as a tolerant reader
+ * (unknown fields are ignored). What cannot be read comes back with every reason at once.
+ */
+@ApplicationScoped
+public class OnboardingRequestReader {
+
+    private static final Map<String, Operation> TYPES = Map.of(
+            "de.efa.subscription.requested.v1", Operation.PROVISION,
+            "de.efa.subscription.resubmitted.v1", Operation.PROVISION,
+            "de.efa.subscription.cancellation-requested.v1", Operation.DEPROVISION);
+    private static final String RESUBMITTED = "de.efa.subscription.resubmitted.v1";
+
+    private final ObjectMapper json;
+
+    public OnboardingRequestReader(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The request, or the reason it cannot be read. */
+    public Reading<OnboardingRequest> read(ConsumerRecord<String, String> record) {
+        String type = KafkaHeaders.text(record.headers(), "ce_type");
+        String eventId = KafkaHeaders.text(record.headers(), "ce_id");
+        if (type == null || !TYPES.containsKey(type)) {
+            return Reading.unreadable(type == null ? "no ce_type header" : "unknown ce_type '" + type + "'");
+        }
+        if (eventId == null || eventId.isBlank()) {
+            return Reading.unreadable("no ce_id header");
+        }
+        if (record.value() == null) {
+            return Reading.unreadable("the record has no value");
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(record.value());
+        } catch (IOException e) {
+            return Reading.unreadable("the value is not JSON");
+        }
+        if (body == null || !body.isObject()) {
+            return Reading.unreadable("the value is not a JSON object");
+        }
+        return new Fields(body).request(eventId, type);
+    }
+
+    /** Reads the fields one by one, collecting what is wrong with each. */
+    private static final class Fields {
+
+        private final JsonNode body;
+        private final List<String> problems = new ArrayList<>();
+
+        Fields(JsonNode body) {
+            this.body = body;
+        }
+
+        Reading<OnboardingRequest> request(String eventId, String type) {
+            UUID subscriptionId = field("subscriptionId", UUID::fromString);
+            Operation operation = field("operation", Operation::valueOf);
+            Ags ags = field("ags", Ags::of);
+            String tenantName = field("tenantName", Function.identity());
+            LandCode land = field("land", LandCode::of);
+            UUID serviceId = field("serviceId", UUID::fromString);
+            String planId = field("planId", Function.identity());
+            Instant requestedAt = field("requestedAt", Instant::parse);
+            String parameters = parameters();
+            if (operation != null && operation != TYPES.get(type)) {
+                problems.add("operation " + operation + " does not belong to " + type);
+            }
+            if (ags != null && land != null && !ags.land().equals(land)) {
+                problems.add("land " + land + " is not the Land of the AGS " + ags);
+            }
+            if (!problems.isEmpty()) {
+                return Reading.unreadable(String.join("; ", problems));
+            }
+            return Reading.of(new OnboardingRequest(eventId, RESUBMITTED.equals(type), subscriptionId, operation,
+                    ags, tenantName, land, serviceId, planId, parameters, requestedAt));
+        }
+
+        private <T> T field(String name, Function<String, T> parse) {
+            JsonNode value = body.get(name);
+            if (value == null || value.isNull()) {
+                problems.add("'" + name + "' is missing");
+                return null;
+            }
+            if (!value.isTextual() || value.asText().isBlank()) {
+                problems.add("'" + name + "' must be a non-empty string");
+                return null;
+            }
+            try {
+                return parse.apply(value.asText());
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                problems.add("'" + name + "' is invalid: " + e.getMessage());
+                return null;
+            }
+        }
+
+        private String parameters() {
+            JsonNode value = body.get("parameters");
+            if (value == null || value.isNull()) {
+                return "{}";
+            }
+            if (!value.isObject()) {
+                problems.add("'parameters' must be a JSON object");
+                return null;
+            }
+            return value.toString();
+        }
+    }
+}

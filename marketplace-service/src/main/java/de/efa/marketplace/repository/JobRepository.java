@@ -1,0 +1,136 @@
+package de.efa.marketplace.repository;
+
+import de.efa.marketplace.domain.JobStatus;
+import de.efa.marketplace.domain.OnboardingRequest;
+import de.efa.marketplace.domain.Operation;
+import de.efa.marketplace.domain.ProvisioningJob;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUID> {
+
+    /**
+     * Takes up to {@code limit} due jobs for one worker. SKIP LOCKED lets replicas claim side by side; a job
+     * whose lease ran out (its worker died) is due again. A deprovisioning waits while the provisioning of
+     * the same subscription is still under way, so the broker never sees both at once.
+     */
+    private static final String CLAIM = """
+            UPDATE provisioning_job SET lease_token = ?, lease_until = now() + (? * interval '1 millisecond')
+            WHERE id IN (
+                SELECT j.id FROM provisioning_job j
+                WHERE j.status IN ('PENDING', 'IN_PROGRESS') AND j.next_attempt_at <= now()
+                  AND (j.lease_until IS NULL OR j.lease_until < now())
+                  AND NOT (j.operation = 'DEPROVISION' AND EXISTS (
+                      SELECT 1 FROM provisioning_job p
+                      WHERE p.subscription_id = j.subscription_id AND p.operation = 'PROVISION'
+                        AND p.status IN ('PENDING', 'IN_PROGRESS')))
+                ORDER BY j.next_attempt_at
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED)
+            RETURNING id
+            """;
+
+    private static final String INSERT_NEW = """
+            INSERT INTO provisioning_job (id, subscription_id, operation, ags, tenant_name, land, service_id, plan_id,
+                parameters, instance_id, status, step, next_attempt_at, requested_at, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 'SEND', now(), ?, now())
+            ON CONFLICT (subscription_id, operation) DO NOTHING
+            """;
+
+    public List<ProvisioningJob> claimDue(UUID leaseToken, Duration lease, int limit) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = getEntityManager().createNativeQuery(CLAIM, UUID.class)
+                .setParameter(1, leaseToken)
+                .setParameter(2, lease.toMillis())
+                .setParameter(3, limit)
+                .getResultList();
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+
+    public Optional<ProvisioningJob> lockedById(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public Optional<ProvisioningJob> lockedFor(UUID subscriptionId, Operation operation) {
+        return find("subscriptionId = ?1 and operation = ?2", subscriptionId, operation)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /**
+     * Records a job for each request that has none yet for its subscription and operation, in one batch.
+     * Returns, in order, whether each request created a job.
+     */
+    public List<Boolean> insertNew(List<OnboardingRequest> requests) {
+        Session session = getEntityManager().unwrap(Session.class);
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_NEW)) {
+                for (OnboardingRequest r : requests) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(2, r.subscriptionId());
+                    insert.setString(3, r.operation().name());
+                    insert.setString(4, r.ags().value());
+                    insert.setString(5, r.tenantName());
+                    insert.setString(6, r.land().value());
+                    insert.setObject(7, r.serviceId());
+                    insert.setString(8, r.planId());
+                    insert.setString(9, r.parameters());
+                    // The OSB instance id is the subscription id: every retry addresses the same instance.
+                    insert.setObject(10, r.subscriptionId());
+                    insert.setTimestamp(11, Timestamp.from(r.requestedAt()));
+                    insert.addBatch();
+                }
+                List<Boolean> created = new ArrayList<>();
+                for (int count : insert.executeBatch()) {
+                    created.add(count > 0);
+                }
+                return created;
+            }
+        });
+    }
+
+    public List<ProvisioningJob> page(JobStatus status, String ags, UUID serviceId, int page, int size) {
+        Filter filter = Filter.of(status, ags, serviceId);
+        return find(filter.query(), Sort.descending("requestedAt").and("id", Sort.Direction.Descending),
+                filter.parameters()).page(Page.of(page, size)).list();
+    }
+
+    public long count(JobStatus status, String ags, UUID serviceId) {
+        Filter filter = Filter.of(status, ags, serviceId);
+        return count(filter.query(), filter.parameters());
+    }
+
+    private record Filter(String query, Parameters parameters) {
+
+        static Filter of(JobStatus status, String ags, UUID serviceId) {
+            List<String> clauses = new ArrayList<>();
+            Parameters parameters = new Parameters();
+            if (status != null) {
+                clauses.add("status = :status");
+                parameters.and("status", status);
+            }
+            if (ags != null) {
+                clauses.add("ags = :ags");
+                parameters.and("ags", ags);
+            }
+            if (serviceId != null) {
+                clauses.add("serviceId = :serviceId");
+                parameters.and("serviceId", serviceId);
+            }
+            return new Filter(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), parameters);
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package de.efa.marketplace.rest;
+
+import de.efa.marketplace.mapping.DeadLetterView;
+import de.efa.marketplace.mapping.JobView;
+import de.efa.marketplace.mapping.PageView;
+import de.efa.marketplace.mapping.StatsView;
+import de.efa.marketplace.rest.problem.Problem;
+import de.efa.marketplace.service.ListQuery;
+import de.efa.marketplace.service.OperatorService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The operator's view of provisioning (SPEC section 7). */
+@Path("/api/v1/provisioning")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Provisioning", description = "Provisioning jobs, their broker calls, dead letters and figures; operators only")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed("operator")
+public class ProvisioningResource {
+
+    private static final String UNAUTHORIZED = """
+            {"type":"https://efa-marketplace.de/problems/unauthorized","title":"Unauthorized","status":401,\
+            "detail":"A valid bearer token is required","instance":"/api/v1/provisioning/jobs"}""";
+    private static final String FORBIDDEN = """
+            {"type":"https://efa-marketplace.de/problems/forbidden","title":"Forbidden","status":403,\
+            "detail":"Your role does not allow this operation","instance":"/api/v1/provisioning/jobs"}""";
+
+    private final OperatorService operator;
+
+    public ProvisioningResource(OperatorService operator) {
+        this.operator = operator;
+    }
+
+    @GET
+    @Path("/jobs")
+    @Operation(summary = "List provisioning jobs",
+            description = "Role operator. Newest request first; filter by status, AGS and service; paged "
+                    + "(page ≥ 0, size 1..100, default 20).")
+    @APIResponse(responseCode = "200", description = "A page of jobs",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class),
+                    examples = @ExampleObject(name = "page", value = """
+                            {"items":[{"id":"7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70","subscriptionId":"0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b",\
+                            "ags":"14713000","serviceId":"5d1c7e2a-3b4c-4d5e-8f9a-0b1c2d3e4f5a","planId":"standard",\
+                            "instanceId":"0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b","operation":"PROVISION","status":"SUCCEEDED",\
+                            "step":"POLL","dashboardUrl":"http://localhost:8090/dashboard/0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b",\
+                            "failureReason":null,"requestedAt":"2026-11-26T10:15:30Z","finishedAt":"2026-11-26T10:15:31Z"}],\
+                            "page":0,"size":20,"total":1}""")))
+    @APIResponse(responseCode = "400", description = "A filter or paging parameter is invalid; each is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = """
+                            {"type":"https://efa-marketplace.de/problems/validation","title":"Invalid request","status":400,\
+                            "detail":"1 field is invalid","instance":"/api/v1/provisioning/jobs",\
+                            "violations":[{"field":"status","message":"must be one of [PENDING, IN_PROGRESS, SUCCEEDED, FAILED]"}]}""")))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "The caller is not an operator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+    public PageView<JobView> jobs(
+            @Parameter(description = "PENDING, IN_PROGRESS, SUCCEEDED or FAILED") @QueryParam("status") String status,
+            @Parameter(description = "The tenant's AGS, 8 digits", example = "14713000") @QueryParam("ags") String ags,
+            @Parameter(description = "The catalog service id") @QueryParam("serviceId") String serviceId,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
+        return operator.jobs(ListQuery.parse(status, ags, serviceId, page, size));
+    }
+
+    @GET
+    @Path("/jobs/{id}")
+    @Operation(summary = "One provisioning job with every broker call",
+            description = "Role operator. The job and each attempt: time, request, status, answer, duration.")
+    @APIResponse(responseCode = "200", description = "The job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class),
+                    examples = @ExampleObject(name = "failed", value = """
+                            {"id":"7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70","subscriptionId":"0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b",\
+                            "ags":"14713000","serviceId":"5d1c7e2a-3b4c-4d5e-8f9a-0b1c2d3e4f5a","planId":"standard",\
+                            "instanceId":"0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b","operation":"PROVISION","status":"FAILED","step":"SEND",\
+                            "dashboardUrl":null,"failureReason":"the broker refused the request with 409","requestedAt":"2026-11-26T10:15:30Z",\
+                            "finishedAt":"2026-11-26T10:15:31Z","attempts":[{"at":"2026-11-26T10:15:31Z","action":"PROVISION",\
+                            "request":"PUT http://localhost:8090/v2/service_instances/0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b?accepts_incomplete=true",\
+                            "requestBody":"{}","status":409,"answer":"{}","durationMs":12}]}""")))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "The caller is not an operator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+    @APIResponse(responseCode = "404", description = "No such job",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public JobView job(@PathParam("id") String id) {
+        return operator.job(id);
+    }
+
+    @POST
+    @Path("/jobs/{id}/retry")
+    @Operation(summary = "Send a FAILED job again",
+            description = "Role operator. The job goes back to PENDING with a fresh retry budget; its attempts stay. "
+                    + "The same instance id is used, so the broker never gets a second instance.")
+    @APIResponse(responseCode = "200", description = "The job, PENDING again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "The caller is not an operator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+    @APIResponse(responseCode = "404", description = "No such job",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The job is not FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not failed", value = """
+                            {"type":"https://efa-marketplace.de/problems/conflict","title":"Conflict","status":409,\
+                            "detail":"Only a FAILED job can be retried; this one is SUCCEEDED",\
+                            "instance":"/api/v1/provisioning/jobs/7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70/retry"}""")))
+    public JobView retry(@PathParam("id") String id) {
+        return operator.retry(id);
+    }
+
+    @GET
+    @Path("/stats")
+    @Operation(summary = "Provisioning figures",
+            description = "Role operator. Jobs by status; p50, p95 and max milliseconds from the request to the "
+                    + "result of finished jobs; jobs finished in the last minute and per second overall.")
+    @APIResponse(responseCode = "200", description = "The figures",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsView.class),
+                    examples = @ExampleObject(name = "stats", value = """
+                            {"counts":{"PENDING":0,"IN_PROGRESS":2,"SUCCEEDED":10749,"FAILED":0},"total":10751,\
+                            "durationMs":{"p50":1200,"p95":3400,"max":9100,"finished":10749},\
+                            "throughput":{"finishedLastMinute":5400,"overallPerSecond":212.5}}""")))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "The caller is not an operator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+    public StatsView stats() {
+        return operator.stats();
+    }
+
+    @GET
+    @Path("/dead-letters")
+    @Operation(summary = "Records that could not be read",
+            description = "Role operator. Newest first, with topic, partition, offset, key, value, headers and the "
+                    + "reason; paged (page ≥ 0, size 1..100, default 20).")
+    @APIResponse(responseCode = "200", description = "A page of dead letters",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class),
+                    examples = @ExampleObject(name = "page", value = """
+                            {"items":[{"id":"3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f","topic":"efa.onboarding.requests.v1",\
+                            "partition":2,"offset":17,"key":"0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b","value":"not json",\
+                            "headers":[{"name":"ce_type","value":"de.efa.subscription.requested.v1"}],\
+                            "reason":"the value is not JSON","receivedAt":"2026-11-26T10:15:30Z"}],"page":0,"size":20,"total":1}""")))
+    @APIResponse(responseCode = "400", description = "A paging parameter is invalid; each is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "The caller is not an operator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
+    public PageView<DeadLetterView> deadLetters(
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
+        return operator.deadLetters(ListQuery.page(page, size));
+    }
+}

@@ -1,0 +1,101 @@
+package de.efa.marketplace.service;
+
+import de.efa.marketplace.config.ProvisioningConfig;
+import de.efa.marketplace.domain.ProvisioningJob;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.jboss.logging.Logger;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Claims due jobs as fast as workers are free and runs each on a bounded pool, so that many jobs wait on
+ * brokers at once while the database only ever sees short transactions.
+ */
+@ApplicationScoped
+public class JobDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(JobDispatcher.class);
+
+    private final JobTransitions transitions;
+    private final JobDriver driver;
+    private final Semaphore freeWorkers;
+    private final ExecutorService workers;
+    private final WakeableLoop loop;
+
+    public JobDispatcher(JobTransitions transitions, JobDriver driver, ProvisioningConfig config) {
+        this.transitions = transitions;
+        this.driver = driver;
+        this.freeWorkers = new Semaphore(config.concurrency());
+        this.workers = Executors.newFixedThreadPool(config.concurrency(), workerThreads());
+        this.loop = new WakeableLoop("provisioning-dispatcher", config.idlePoll(), this::dispatch);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        loop.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        loop.stop();
+        workers.shutdown();
+        try {
+            // A job still running after this keeps its lease and is taken over when the lease has run out.
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void onJobsDue(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobsDue event) {
+        loop.wake();
+    }
+
+    public void wake() {
+        loop.wake();
+    }
+
+    private boolean dispatch() {
+        int free = freeWorkers.availablePermits();
+        if (free == 0) {
+            return false;
+        }
+        List<ProvisioningJob> claimed = transitions.claim(free);
+        for (ProvisioningJob job : claimed) {
+            freeWorkers.acquireUninterruptibly();
+            workers.execute(() -> run(job));
+        }
+        return claimed.size() == free;
+    }
+
+    private void run(ProvisioningJob job) {
+        try {
+            driver.advance(job);
+        } catch (RuntimeException e) {
+            // Its lease runs out and the job is claimed again; broker calls are idempotent per OSB.
+            LOG.warnf(e, "job %s could not be advanced", job.id);
+        } finally {
+            freeWorkers.release();
+            loop.wake();
+        }
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger number = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "provisioning-worker-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,105 @@
+package de.efa.marketplace.service;
+
+import de.efa.marketplace.client.BrokerAction;
+import de.efa.marketplace.client.BrokerAnswer;
+import de.efa.marketplace.client.OsbClient;
+import de.efa.marketplace.client.ProvisionRequest;
+import de.efa.marketplace.config.ProvisioningConfig;
+import de.efa.marketplace.domain.CatalogEntry;
+import de.efa.marketplace.domain.JobStatus;
+import de.efa.marketplace.domain.Operation;
+import de.efa.marketplace.domain.ProvisioningJob;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Takes a claimed job one step further: finds its broker if it has not started, makes the one broker call its
+ * step asks for, outside any transaction, and stores what came of it.
+ */
+@ApplicationScoped
+public class JobDriver {
+
+    private final CatalogCopy catalog;
+    private final JobTransitions transitions;
+    private final OsbClient osb;
+    private final StepDecider decider;
+    private final ProvisioningMetrics metrics;
+    private final ProvisioningConfig config;
+    private final Clock clock;
+
+    public JobDriver(CatalogCopy catalog, JobTransitions transitions, OsbClient osb, StepDecider decider,
+                     ProvisioningMetrics metrics, ProvisioningConfig config, Clock clock) {
+        this.catalog = catalog;
+        this.transitions = transitions;
+        this.osb = osb;
+        this.decider = decider;
+        this.metrics = metrics;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public void advance(ProvisioningJob claimed) {
+        Optional<ProvisioningJob> job = claimed.status == JobStatus.PENDING ? begin(claimed) : Optional.of(claimed);
+        job.ifPresent(this::step);
+    }
+
+    private void step(ProvisioningJob job) {
+        UUID leaseToken = job.leaseToken;
+        BrokerAnswer answer = call(job);
+        metrics.brokerCall(answer);
+        decider.decide(job, answer, clock.instant());
+        transitions.record(leaseToken, job, answer);
+    }
+
+    /**
+     * A request may arrive before the catalog record of its service: it waits, and fails only when the
+     * service has not appeared within {@code efa.provisioning.catalog-wait}.
+     */
+    private Optional<ProvisioningJob> begin(ProvisioningJob job) {
+        Optional<CatalogEntry> entry = catalog.find(job.serviceId);
+        String missing = missing(job, entry);
+        if (missing == null) {
+            return transitions.start(job, entry.get().brokerUrl());
+        }
+        Instant now = clock.instant();
+        if (now.isAfter(job.receivedAt.plus(config.catalogWait()))) {
+            transitions.fail(job, missing + " (waited " + config.catalogWait().toSeconds() + " s for the catalog)");
+        } else {
+            transitions.postpone(job, now.plus(config.catalogRetryInterval()));
+        }
+        return Optional.empty();
+    }
+
+    private static String missing(ProvisioningJob job, Optional<CatalogEntry> entry) {
+        if (entry.isEmpty()) {
+            return "the service " + job.serviceId + " is not in the catalog";
+        }
+        if (!entry.get().hasBroker()) {
+            return "the provider of the service " + job.serviceId + " has no broker URL";
+        }
+        if (job.operation == Operation.PROVISION && !entry.get().offers(job.planId)) {
+            return "the service " + job.serviceId + " has no plan '" + job.planId + "'";
+        }
+        return null;
+    }
+
+    private BrokerAnswer call(ProvisioningJob job) {
+        String serviceId = job.serviceId.toString();
+        return switch (job.step) {
+            case SEND -> job.operation == Operation.PROVISION
+                    ? osb.provision(job.brokerUrl, new ProvisionRequest(job.instanceId, serviceId, job.planId,
+                            job.ags, job.tenantName, job.land, job.parameters))
+                    : osb.deprovision(BrokerAction.DEPROVISION, job.brokerUrl, job.instanceId, serviceId, job.planId);
+            case POLL -> osb.lastOperation(BrokerAction.LAST_OPERATION, job.brokerUrl, job.instanceId, serviceId,
+                    job.planId, job.brokerOperation);
+            case CLEANUP -> osb.deprovision(BrokerAction.ORPHAN_MITIGATION, job.brokerUrl, job.instanceId,
+                    serviceId, job.planId);
+            case CLEANUP_POLL -> osb.lastOperation(BrokerAction.ORPHAN_MITIGATION_LAST_OPERATION, job.brokerUrl,
+                    job.instanceId, serviceId, job.planId, job.brokerOperation);
+        };
+    }
+}

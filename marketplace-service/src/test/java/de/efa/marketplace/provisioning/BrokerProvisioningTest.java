@@ -1,0 +1,205 @@
+package de.efa.marketplace.provisioning;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import de.efa.marketplace.support.Brokers;
+import de.efa.marketplace.support.InjectWireMock;
+import de.efa.marketplace.support.OperatorApi;
+import de.efa.marketplace.support.ResultSchemas;
+import de.efa.marketplace.support.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static de.efa.marketplace.support.Brokers.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OSB conversation against simulated brokers: each check of issue 5 that WireMock can prove. */
+@QuarkusTest
+class BrokerProvisioningTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @InjectWireMock
+    WireMockServer wireMock;
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    private Topics topics;
+    private Brokers broker;
+    private UUID serviceId;
+    private UUID subscription;
+
+    @BeforeEach
+    void newBrokerAndService() {
+        topics = new Topics(kafka);
+        broker = Brokers.fresh(wireMock);
+        serviceId = UUID.randomUUID();
+        subscription = UUID.randomUUID();
+        topics.catalogService(serviceId, broker.url(), "standard");
+    }
+
+    @Test
+    void serverErrorThenCreatedSucceedsAfterOrphanMitigationAndRetry() throws Exception {
+        broker.stub(broker.provision(subscription).inScenario("flaky").whenScenarioStateIs(STARTED)
+                .willReturn(json(500, "{\"description\":\"database down\"}")).willSetStateTo("recovered"));
+        broker.stub(broker.provision(subscription).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(json(201, "{\"dashboard_url\":\"http://broker.example/dashboard/1\"}")));
+        broker.stub(broker.deprovision(subscription).willReturn(json(410, "{}")));
+
+        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+
+        JsonPath job = OperatorApi.awaitJob(serviceId, "SUCCEEDED");
+        assertThat(job.getList("attempts.action")).containsExactly("PROVISION", "ORPHAN_MITIGATION", "PROVISION");
+        assertThat(job.getList("attempts.status", Integer.class)).containsExactly(500, 410, 201);
+        assertThat(job.getString("instanceId")).isEqualTo(subscription.toString());
+        assertThat(job.getString("dashboardUrl")).isEqualTo("http://broker.example/dashboard/1");
+        assertThat(OperatorApi.jobsOf(serviceId).getInt("total")).isEqualTo(1);
+
+        LoggedRequest put = broker.requests("PUT", subscription).get(0);
+        assertThat(put.getUrl()).endsWith("?accepts_incomplete=true");
+        assertThat(put.getHeader("X-Broker-API-Version")).isEqualTo("2.17");
+        assertThat(put.getHeader("Authorization")).isEqualTo("Bearer " + Brokers.TOKEN);
+        JsonNode body = JSON.readTree(put.getBodyAsString());
+        assertThat(body.path("service_id").asText()).isEqualTo(serviceId.toString());
+        assertThat(body.path("plan_id").asText()).isEqualTo("standard");
+        assertThat(body.path("context").path("platform").asText()).isEqualTo("efa-marketplace");
+        assertThat(body.path("context").path("ags").asText()).isEqualTo("14713000");
+        assertThat(body.path("context").path("tenant_name").asText()).isEqualTo("Leipzig, Stadt");
+        assertThat(body.path("context").path("land").asText()).isEqualTo("14");
+        assertThat(body.path("parameters").path("zustaendigkeit").asText()).isEqualTo("Bürgeramt");
+
+        List<ConsumerRecord<String, String>> results = topics.awaitRecords(Topics.RESULTS, subscription.toString(), 2);
+        assertThat(results).extracting(r -> Topics.header(r, "ce_type"))
+                .containsExactly("de.efa.instance.provisioning-started.v1", "de.efa.instance.provisioned.v1");
+        results.forEach(ResultSchemas::assertValid);
+        JsonNode provisioned = JSON.readTree(results.get(1).value());
+        assertThat(provisioned.path("dashboardUrl").asText()).isEqualTo("http://broker.example/dashboard/1");
+        assertThat(provisioned.path("jobId").asText()).isEqualTo(job.getString("id"));
+    }
+
+    @Test
+    void timeoutIsFollowedByOrphanMitigationAndFailsAtTheLimit() {
+        broker.stub(broker.provision(subscription).willReturn(json(201, "{}").withFixedDelay(1500)));
+        broker.stub(broker.deprovision(subscription).willReturn(json(200, "{}")));
+
+        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+
+        JsonPath job = OperatorApi.awaitJob(serviceId, "FAILED");
+        assertThat(job.getString("failureReason")).contains("no answer within 500 ms").contains("gave up after 3 attempts");
+        assertThat(job.getList("attempts.action")).containsExactly("PROVISION", "ORPHAN_MITIGATION", "PROVISION",
+                "ORPHAN_MITIGATION", "PROVISION", "ORPHAN_MITIGATION");
+        assertThat(job.getList("attempts.status", Integer.class)).containsExactly(null, 200, null, 200, null, 200);
+        LoggedRequest delete = broker.requests("DELETE", subscription).get(0);
+        assertThat(delete.queryParameter("service_id").firstValue()).isEqualTo(serviceId.toString());
+        assertThat(delete.queryParameter("plan_id").firstValue()).isEqualTo("standard");
+
+        List<ConsumerRecord<String, String>> results = topics.awaitRecords(Topics.RESULTS, subscription.toString(), 2);
+        assertThat(Topics.header(results.get(1), "ce_type")).isEqualTo("de.efa.instance.provisioning-failed.v1");
+        results.forEach(ResultSchemas::assertValid);
+    }
+
+    @Test
+    void concurrencyErrorFailsWithoutOrphanMitigation() {
+        broker.stub(broker.provision(subscription).willReturn(json(422,
+                "{\"error\":\"ConcurrencyError\",\"description\":\"another operation is in progress\"}")));
+        broker.stub(broker.deprovision(subscription).willReturn(json(200, "{}")));
+
+        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+
+        JsonPath job = OperatorApi.awaitJob(serviceId, "FAILED");
+        assertThat(job.getString("failureReason")).contains("422").contains("ConcurrencyError");
+        assertThat(job.getList("attempts.action")).containsExactly("PROVISION");
+        assertThat(broker.requests("DELETE", subscription)).isEmpty();
+    }
+
+    @Test
+    void failedLastOperationFailsTheJobAfterOrphanMitigation() throws Exception {
+        broker.stub(broker.provision(subscription).willReturn(json(202, "{\"operation\":\"provision 7\"}")));
+        broker.stub(broker.lastOperation(subscription)
+                .willReturn(json(200, "{\"state\":\"failed\",\"description\":\"quota exceeded\"}")));
+        broker.stub(broker.deprovision(subscription).willReturn(json(200, "{}")));
+
+        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+
+        JsonPath job = OperatorApi.awaitJob(serviceId, "FAILED");
+        assertThat(job.getString("failureReason")).contains("quota exceeded");
+        assertThat(job.getList("attempts.action")).containsExactly("PROVISION", "LAST_OPERATION", "ORPHAN_MITIGATION");
+        LoggedRequest poll = broker.lastOperationRequests(subscription).get(0);
+        assertThat(poll.queryParameter("operation").firstValue()).isEqualTo("provision 7");
+        assertThat(poll.queryParameter("service_id").firstValue()).isEqualTo(serviceId.toString());
+        assertThat(poll.getHeader("X-Broker-API-Version")).isEqualTo("2.17");
+        assertThat(broker.requests("DELETE", subscription)).hasSize(1);
+
+        List<ConsumerRecord<String, String>> results = topics.awaitRecords(Topics.RESULTS, subscription.toString(), 2);
+        assertThat(Topics.header(results.get(1), "ce_type")).isEqualTo("de.efa.instance.provisioning-failed.v1");
+        assertThat(JSON.readTree(results.get(1).value()).path("reason").asText()).contains("quota exceeded");
+        results.forEach(ResultSchemas::assertValid);
+    }
+
+    @Test
+    void retryAfterOfTheBrokerIsHonoured() {
+        broker.stub(broker.provision(subscription).willReturn(json(202, "{\"operation\":\"op-1\"}")));
+        broker.stub(broker.lastOperation(subscription).inScenario("slow").whenScenarioStateIs(STARTED)
+                .willReturn(json(200, "{\"state\":\"in progress\"}").withHeader("Retry-After", "1"))
+                .willSetStateTo("done"));
+        broker.stub(broker.lastOperation(subscription).inScenario("slow").whenScenarioStateIs("done")
+                .willReturn(json(200, "{\"state\":\"succeeded\"}")));
+
+        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+
+        OperatorApi.awaitJob(serviceId, "SUCCEEDED");
+        List<LoggedRequest> polls = broker.lastOperationRequests(subscription);
+        assertThat(polls).hasSize(2);
+        long gapMs = polls.get(1).getLoggedDate().getTime() - polls.get(0).getLoggedDate().getTime();
+        // Without Retry-After the next poll would follow after the 50 ms poll interval of the test profile.
+        assertThat(gapMs).isGreaterThanOrEqualTo(1000);
+    }
+
+    @Test
+    void conflictFailsWithoutRetryStorm() {
+        broker.stub(broker.provision(subscription).willReturn(json(409,
+                "{\"description\":\"an instance with this id and other attributes exists\"}")));
+
+        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+
+        JsonPath job = OperatorApi.awaitJob(serviceId, "FAILED");
+        assertThat(job.getString("failureReason")).contains("409").contains("other attributes");
+        assertThat(job.getList("attempts")).hasSize(1);
+        assertThat(broker.requests("PUT", subscription)).hasSize(1);
+        assertThat(broker.requests("DELETE", subscription)).isEmpty();
+    }
+
+    @Test
+    void cancellationDeprovisionsAsynchronouslyAndGoneMeansDone() throws Exception {
+        broker.stub(broker.provision(subscription).willReturn(json(201, "{}")));
+        broker.stub(broker.deprovision(subscription).willReturn(json(202, "{\"operation\":\"delete-1\"}")));
+        broker.stub(broker.lastOperation(subscription).willReturn(json(410, "{}")));
+
+        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+        topics.request(Topics.CANCELLATION_REQUESTED, subscription, serviceId, "standard");
+
+        List<ConsumerRecord<String, String>> results = topics.awaitRecords(Topics.RESULTS, subscription.toString(), 4);
+        assertThat(results).extracting(r -> Topics.header(r, "ce_type")).containsExactly(
+                "de.efa.instance.provisioning-started.v1", "de.efa.instance.provisioned.v1",
+                "de.efa.instance.provisioning-started.v1", "de.efa.instance.deprovisioned.v1");
+        results.forEach(ResultSchemas::assertValid);
+        assertThat(JSON.readTree(results.get(3).value()).path("operation").asText()).isEqualTo("DEPROVISION");
+        LoggedRequest delete = broker.requests("DELETE", subscription).get(0);
+        assertThat(delete.queryParameter("accepts_incomplete").firstValue()).isEqualTo("true");
+        assertThat(delete.queryParameter("plan_id").firstValue()).isEqualTo("standard");
+        assertThat(broker.lastOperationRequests(subscription).get(0).queryParameter("operation").firstValue())
+                .isEqualTo("delete-1");
+    }
+}

@@ -1,0 +1,77 @@
+package de.efa.marketplace.support;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import de.efa.infra.test.TestTokens;
+
+import java.util.List;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+/** One simulated Open Service Broker, under a base path of its own on the shared WireMock server. */
+public final class Brokers {
+
+    public static final String TOKEN = TestTokens.marketplace();
+
+    private final WireMockServer server;
+    private final String basePath;
+
+    private Brokers(WireMockServer server, String basePath) {
+        this.server = server;
+        this.basePath = basePath;
+    }
+
+    /** A fresh broker; the token endpoint hands out a token of the marketplace role. */
+    public static Brokers fresh(WireMockServer server) {
+        server.stubFor(post(urlPathEqualTo(WireMockBrokers.REALM_PATH + "/protocol/openid-connect/token"))
+                .willReturn(json(200, "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+        return new Brokers(server, "/brokers/" + UUID.randomUUID());
+    }
+
+    public String url() {
+        return server.baseUrl() + basePath;
+    }
+
+    public String instancePath(UUID instanceId) {
+        return basePath + "/v2/service_instances/" + instanceId;
+    }
+
+    public MappingBuilder provision(UUID instanceId) {
+        return put(urlPathEqualTo(instancePath(instanceId)));
+    }
+
+    public MappingBuilder deprovision(UUID instanceId) {
+        return delete(urlPathEqualTo(instancePath(instanceId)));
+    }
+
+    public MappingBuilder lastOperation(UUID instanceId) {
+        return get(urlPathEqualTo(instancePath(instanceId) + "/last_operation"));
+    }
+
+    public void stub(MappingBuilder mapping) {
+        server.stubFor(mapping);
+    }
+
+    public List<LoggedRequest> requests(String method, UUID instanceId) {
+        return server.findAll(anyRequestedFor(urlPathMatching(basePath + "/v2/service_instances/" + instanceId + ".*")))
+                .stream().filter(r -> r.getMethod().getName().equals(method)).toList();
+    }
+
+    public List<LoggedRequest> lastOperationRequests(UUID instanceId) {
+        return server.findAll(anyRequestedFor(urlPathEqualTo(instancePath(instanceId) + "/last_operation")));
+    }
+
+    public static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+}

@@ -1,0 +1,37 @@
+package de.efa.marketplace.support;
+
+import de.efa.infra.test.TestTokens;
+import io.restassured.path.json.JsonPath;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The operator API as a test reads it. */
+public final class OperatorApi {
+
+    private OperatorApi() {
+    }
+
+    /** Waits until the only job of this (test-owned) service has the status; returns it with its attempts. */
+    public static JsonPath awaitJob(UUID serviceId, String status) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> jobsOf(serviceId).getString("items[0].status"), equalTo(status));
+        return job(jobsOf(serviceId).getString("items[0].id"));
+    }
+
+    public static JsonPath jobsOf(UUID serviceId) {
+        return given().auth().oauth2(TestTokens.operator()).queryParam("serviceId", serviceId.toString())
+                .when().get("/api/v1/provisioning/jobs")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    public static JsonPath job(String id) {
+        return given().auth().oauth2(TestTokens.operator())
+                .when().get("/api/v1/provisioning/jobs/{id}", id)
+                .then().statusCode(200).extract().jsonPath();
+    }
+}

@@ -1,0 +1,110 @@
+package de.efa.marketplace.support;
+
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
+
+/** Publishes what the catalog-service and the tenant-service would, and reads what this service publishes. */
+public final class Topics {
+
+    public static final String CATALOG = "efa.catalog.services.v1";
+    public static final String REQUESTS = "efa.onboarding.requests.v1";
+    public static final String DLQ = "efa.onboarding.requests.v1.dlq";
+    public static final String RESULTS = "efa.onboarding.results.v1";
+    public static final String REQUESTED = "de.efa.subscription.requested.v1";
+    public static final String RESUBMITTED = "de.efa.subscription.resubmitted.v1";
+    public static final String CANCELLATION_REQUESTED = "de.efa.subscription.cancellation-requested.v1";
+
+    private final KafkaCompanion kafka;
+
+    public Topics(KafkaCompanion kafka) {
+        this.kafka = kafka;
+    }
+
+    /** A PUBLISHED catalog service with the given plans, served by the broker at {@code brokerUrl}. */
+    public void catalogService(UUID serviceId, String brokerUrl, String... planIds) {
+        StringBuilder plans = new StringBuilder();
+        for (String plan : planIds) {
+            plans.append(plans.isEmpty() ? "" : ",").append("{\"id\":\"").append(plan).append("\",\"name\":\"")
+                    .append(plan).append("\",\"pricing\":{\"setupFeeCents\":0,\"annualBaseCents\":100,"
+                            + "\"annualPerInhabitantCents\":1},\"parameters\":{}}");
+        }
+        String value = "{\"id\":\"" + serviceId + "\",\"slug\":\"fuehrerschein\",\"name\":\"Führerschein digital\","
+                + "\"providerId\":\"akdb\",\"leikaKeys\":[\"99086001000000\"],\"status\":\"PUBLISHED\",\"version\":1,"
+                + "\"plans\":[" + plans + "],\"brokerUrl\":\"" + brokerUrl + "\",\"somethingNew\":true}";
+        send(CATALOG, serviceId.toString(), value, cloudEvent("/efa/catalog-service", "de.efa.service.published.v1",
+                UUID.randomUUID().toString()));
+    }
+
+    public String request(String type, UUID subscriptionId, UUID serviceId, String planId) {
+        String eventId = UUID.randomUUID().toString();
+        request(type, eventId, subscriptionId, serviceId, planId);
+        return eventId;
+    }
+
+    public void request(String type, String eventId, UUID subscriptionId, UUID serviceId, String planId) {
+        String operation = CANCELLATION_REQUESTED.equals(type) ? "DEPROVISION" : "PROVISION";
+        String value = "{\"subscriptionId\":\"" + subscriptionId + "\",\"operation\":\"" + operation + "\","
+                + "\"ags\":\"14713000\",\"tenantName\":\"Leipzig, Stadt\",\"land\":\"14\",\"serviceId\":\"" + serviceId
+                + "\",\"planId\":\"" + planId + "\",\"parameters\":{\"zustaendigkeit\":\"Bürgeramt\"},"
+                + "\"requestedAt\":\"" + Instant.now() + "\",\"unknownField\":1}";
+        send(REQUESTS, subscriptionId.toString(), value, cloudEvent("/efa/tenant-service", type, eventId));
+    }
+
+    public void send(String topic, String key, String value, RecordHeaders headers) {
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, null, key, value, headers)).awaitCompletion();
+    }
+
+    public static RecordHeaders cloudEvent(String source, String type, String id) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, "ce_specversion", "1.0");
+        header(headers, "ce_id", id);
+        header(headers, "ce_source", source);
+        header(headers, "ce_type", type);
+        header(headers, "ce_time", Instant.now().toString());
+        header(headers, "content-type", "application/json");
+        return headers;
+    }
+
+    /** Waits until {@code topic} holds at least {@code count} records with this key; returns them in order. */
+    public List<ConsumerRecord<String, String>> awaitRecords(String topic, String key, int count) {
+        ConsumerTask<String, String> task = kafka.consumeStrings().fromTopics(topic);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> withKey(task, key).size() >= count);
+            return withKey(task, key);
+        } finally {
+            task.close();
+        }
+    }
+
+    /** The records with this key on {@code topic} now, read from the beginning. */
+    public List<ConsumerRecord<String, String>> recordsNow(String topic, String key) {
+        ConsumerTask<String, String> task = kafka.consumeStrings().fromTopics(topic, Duration.ofSeconds(3));
+        task.awaitCompletion();
+        return withKey(task, key);
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static List<ConsumerRecord<String, String>> withKey(ConsumerTask<String, String> task, String key) {
+        return task.getRecords().stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
