@@ -1,0 +1,198 @@
+package de.efa.marketplace.messaging;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import de.efa.infra.test.TestTokens;
+import de.efa.marketplace.support.Brokers;
+import de.efa.marketplace.support.InjectWireMock;
+import de.efa.marketplace.support.OperatorApi;
+import de.efa.marketplace.support.ResultSchemas;
+import de.efa.marketplace.support.Topics;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static de.efa.marketplace.support.Brokers.json;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What the consumer of {@code efa.onboarding.requests.v1} does with repeated, late and unreadable records. */
+@QuarkusTest
+class RequestIntakeTest {
+
+    @InjectWireMock
+    WireMockServer wireMock;
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private Topics topics;
+    private Brokers broker;
+
+    @BeforeEach
+    void setUp() {
+        topics = new Topics(kafka);
+        broker = Brokers.fresh(wireMock);
+    }
+
+    @Test
+    void theSameRequestThreeTimesMakesOneJobAndOneInstance() throws Exception {
+        UUID serviceId = UUID.randomUUID();
+        UUID subscription = UUID.randomUUID();
+        topics.catalogService(serviceId, broker.url(), "standard");
+        broker.stub(broker.provision(subscription).willReturn(json(201, "{}")));
+
+        String eventId = UUID.randomUUID().toString();
+        topics.request(Topics.REQUESTED, eventId, subscription, serviceId, "standard");
+        topics.request(Topics.REQUESTED, eventId, subscription, serviceId, "standard");
+        // The same subscription requested again under a new event id (a producer retry) is still one job.
+        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+
+        OperatorApi.awaitJob(serviceId, "SUCCEEDED");
+        await().atMost(Duration.ofSeconds(20)).until(() -> processed(eventId) == 1);
+        assertThat(jobRows(subscription)).isEqualTo(1);
+        assertThat(broker.requests("PUT", subscription)).hasSize(1);
+        assertThat(OperatorApi.jobsOf(serviceId).getInt("total")).isEqualTo(1);
+    }
+
+    @Test
+    void aGarbageRecordGoesToTheDeadLetterQueueAndTheNextRecordIsProcessed() throws Exception {
+        UUID serviceId = UUID.randomUUID();
+        UUID subscription = UUID.randomUUID();
+        topics.catalogService(serviceId, broker.url(), "standard");
+        broker.stub(broker.provision(subscription).willReturn(json(201, "{}")));
+        String garbageKey = "garbage-" + UUID.randomUUID();
+        RecordHeaders headers = Topics.cloudEvent("/efa/tenant-service", Topics.REQUESTED, UUID.randomUUID().toString());
+
+        topics.send(Topics.REQUESTS, garbageKey, "this is { not json", headers);
+        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+
+        OperatorApi.awaitJob(serviceId, "SUCCEEDED");
+        ConsumerRecord<String, String> dead = topics.awaitRecords(Topics.DLQ, garbageKey, 1).get(0);
+        assertThat(dead.value()).isEqualTo("this is { not json");
+        assertThat(Topics.header(dead, "ce_type")).isEqualTo(Topics.REQUESTED);
+        assertThat(Topics.header(dead, "ce_id")).isEqualTo(new String(headers.lastHeader("ce_id").value()));
+        assertThat(Topics.header(dead, "dlq_reason")).isEqualTo("the value is not JSON");
+
+        JsonPath letters = given().auth().oauth2(TestTokens.operator()).queryParam("size", 100)
+                .when().get("/api/v1/provisioning/dead-letters")
+                .then().statusCode(200).extract().jsonPath();
+        List<String> keys = letters.getList("items.key");
+        int index = keys.indexOf(garbageKey);
+        assertThat(index).isNotNegative();
+        assertThat(letters.getString("items[" + index + "].topic")).isEqualTo(Topics.REQUESTS);
+        assertThat(letters.getString("items[" + index + "].reason")).isEqualTo("the value is not JSON");
+        assertThat(letters.getString("items[" + index + "].value")).isEqualTo("this is { not json");
+        assertThat(letters.getList("items[" + index + "].headers.name")).contains("ce_type", "ce_id");
+    }
+
+    @Test
+    void unreadableRequestsNameEveryReason() {
+        String unknownType = "unknown-" + UUID.randomUUID();
+        String badFields = "bad-fields-" + UUID.randomUUID();
+        topics.send(Topics.REQUESTS, unknownType, "{}",
+                Topics.cloudEvent("/efa/tenant-service", "de.efa.subscription.exploded.v1", UUID.randomUUID().toString()));
+        topics.send(Topics.REQUESTS, badFields, "{\"subscriptionId\":\"nope\",\"operation\":\"DEPROVISION\","
+                        + "\"ags\":\"1471300\",\"land\":\"14\",\"serviceId\":\"" + UUID.randomUUID() + "\",\"planId\":\"s\","
+                        + "\"requestedAt\":\"yesterday\"}",
+                Topics.cloudEvent("/efa/tenant-service", Topics.REQUESTED, UUID.randomUUID().toString()));
+
+        assertThat(Topics.header(topics.awaitRecords(Topics.DLQ, unknownType, 1).get(0), "dlq_reason"))
+                .isEqualTo("unknown ce_type 'de.efa.subscription.exploded.v1'");
+        assertThat(Topics.header(topics.awaitRecords(Topics.DLQ, badFields, 1).get(0), "dlq_reason"))
+                .contains("'subscriptionId' is invalid")
+                .contains("'ags' is invalid: must be 8 digits")
+                .contains("'tenantName' is missing")
+                .contains("'requestedAt' is invalid")
+                .contains("operation DEPROVISION does not belong to de.efa.subscription.requested.v1");
+    }
+
+    @Test
+    void aRequestForAServiceNotYetInTheCatalogWaitsForIt() {
+        UUID serviceId = UUID.randomUUID();
+        UUID subscription = UUID.randomUUID();
+        broker.stub(broker.provision(subscription).willReturn(json(201, "{}")));
+
+        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "PENDING".equals(OperatorApi.jobsOf(serviceId).getString("items[0].status")));
+        topics.catalogService(serviceId, broker.url(), "standard");
+
+        OperatorApi.awaitJob(serviceId, "SUCCEEDED");
+        assertThat(broker.requests("PUT", subscription)).hasSize(1);
+    }
+
+    @Test
+    void aRequestForAServiceThatNeverAppearsFailsWithTheReason() throws Exception {
+        UUID serviceId = UUID.randomUUID();
+        UUID subscription = UUID.randomUUID();
+
+        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+
+        JsonPath job = OperatorApi.awaitJob(serviceId, "FAILED");
+        assertThat(job.getString("failureReason"))
+                .isEqualTo("the service " + serviceId + " is not in the catalog (waited 6 s for the catalog)");
+        assertThat(job.getList("attempts")).isEmpty();
+        List<ConsumerRecord<String, String>> results = topics.awaitRecords(Topics.RESULTS, subscription.toString(), 1);
+        assertThat(Topics.header(results.get(0), "ce_type")).isEqualTo("de.efa.instance.provisioning-failed.v1");
+        results.forEach(ResultSchemas::assertValid);
+    }
+
+    @Test
+    void aResubmissionSendsAFailedJobRoundAgain() {
+        UUID serviceId = UUID.randomUUID();
+        UUID subscription = UUID.randomUUID();
+        topics.catalogService(serviceId, broker.url(), "standard");
+        broker.stub(broker.provision(subscription).inScenario("refuse-once")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(json(400, "{\"description\":\"parameters incomplete\"}")).willSetStateTo("fixed"));
+        broker.stub(broker.provision(subscription).inScenario("refuse-once").whenScenarioStateIs("fixed")
+                .willReturn(json(201, "{}")));
+
+        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+        OperatorApi.awaitJob(serviceId, "FAILED");
+        topics.request(Topics.RESUBMITTED, subscription, serviceId, "standard");
+
+        JsonPath job = OperatorApi.awaitJob(serviceId, "SUCCEEDED");
+        assertThat(job.getList("attempts.status", Integer.class)).containsExactly(400, 201);
+        assertThat(OperatorApi.jobsOf(serviceId).getInt("total")).isEqualTo(1);
+    }
+
+    private int processed(String eventId) throws SQLException {
+        return count("SELECT count(*) FROM processed_event WHERE ce_id = ?", eventId);
+    }
+
+    private int jobRows(UUID subscription) throws SQLException {
+        return count("SELECT count(*) FROM provisioning_job WHERE subscription_id = ?", subscription);
+    }
+
+    private int count(String sql, Object parameter) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, parameter);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+}

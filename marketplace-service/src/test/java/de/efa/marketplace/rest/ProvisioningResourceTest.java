@@ -1,0 +1,221 @@
+package de.efa.marketplace.rest;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import de.efa.infra.test.TestTokens;
+import de.efa.marketplace.support.Brokers;
+import de.efa.marketplace.support.InjectWireMock;
+import de.efa.marketplace.support.OperatorApi;
+import de.efa.marketplace.support.Topics;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static de.efa.marketplace.support.Brokers.json;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The operator API of SPEC section 7: who may call it, and what it shows and does. */
+@QuarkusTest
+class ProvisioningResourceTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @InjectWireMock
+    WireMockServer wireMock;
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    private UUID serviceId;
+    private UUID failedJob;
+    private UUID succeededJob;
+
+    @BeforeEach
+    void seedTwoFinishedJobs() throws SQLException {
+        serviceId = UUID.randomUUID();
+        Instant now = Instant.now();
+        succeededJob = insertJob("14713000", "SUCCEEDED", null, now.minusSeconds(60), now.minusSeconds(58));
+        failedJob = insertJob("05315000", "FAILED", "the broker refused the request with 409", now.minusSeconds(30),
+                now.minusSeconds(29));
+    }
+
+    @Test
+    void everyEndpointRefusesAnonymousCallersWith401() {
+        for (Function<RequestSpecification, Response> call : calls()) {
+            call.apply(given()).then().statusCode(401).contentType(PROBLEM)
+                    .body("type", equalTo("https://efa-marketplace.de/problems/unauthorized"))
+                    .body("status", equalTo(401));
+        }
+    }
+
+    @Test
+    void everyEndpointRefusesMunicipalitiesProvidersAndTokensWithoutRoleWith403() {
+        for (String token : List.of(TestTokens.municipality("14713000"), TestTokens.provider("akdb"),
+                TestTokens.withoutRole(), TestTokens.marketplace())) {
+            for (Function<RequestSpecification, Response> call : calls()) {
+                call.apply(given().auth().oauth2(token)).then().statusCode(403).contentType(PROBLEM)
+                        .body("type", equalTo("https://efa-marketplace.de/problems/forbidden"));
+            }
+        }
+        assertThat(OperatorApi.job(failedJob.toString()).getString("status")).isEqualTo("FAILED");
+    }
+
+    @Test
+    void listsJobsNewestFirstWithFiltersAndPaging() {
+        operator().queryParam("serviceId", serviceId.toString()).get("/api/v1/provisioning/jobs")
+                .then().statusCode(200)
+                .body("total", equalTo(2)).body("page", equalTo(0)).body("size", equalTo(20))
+                .body("items.id", contains(failedJob.toString(), succeededJob.toString()))
+                .body("items[0].attempts", nullValue());
+        operator().queryParam("serviceId", serviceId.toString()).queryParam("status", "FAILED")
+                .get("/api/v1/provisioning/jobs")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(failedJob.toString()))
+                .body("items[0].failureReason", equalTo("the broker refused the request with 409"));
+        operator().queryParam("serviceId", serviceId.toString()).queryParam("ags", "14713000")
+                .get("/api/v1/provisioning/jobs")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(succeededJob.toString()));
+        operator().queryParam("serviceId", serviceId.toString()).queryParam("size", 1).queryParam("page", 1)
+                .get("/api/v1/provisioning/jobs")
+                .then().statusCode(200).body("total", equalTo(2)).body("items.id",
+                        contains(succeededJob.toString()));
+    }
+
+    @Test
+    void invalidQueryParametersAreNamedInOneProblem() {
+        operator().queryParam("status", "DONE").queryParam("ags", "123").queryParam("serviceId", "x")
+                .queryParam("page", "-1").queryParam("size", "abc")
+                .get("/api/v1/provisioning/jobs")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("violations.field", containsInAnyOrder("status", "ags", "serviceId", "page", "size"));
+        operator().queryParam("size", 101).get("/api/v1/provisioning/dead-letters")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("size"));
+        operator().get("/api/v1/provisioning/jobs/{id}", "not-a-uuid")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("id"));
+        operator().get("/api/v1/provisioning/jobs/{id}", UUID.randomUUID())
+                .then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void retryRefusesAJobThatIsNotFailedAndChangesNothing() {
+        operator().post("/api/v1/provisioning/jobs/{id}/retry", succeededJob)
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("detail", equalTo("Only a FAILED job can be retried; this one is SUCCEEDED"));
+        assertThat(OperatorApi.job(succeededJob.toString()).getString("status")).isEqualTo("SUCCEEDED");
+        operator().post("/api/v1/provisioning/jobs/{id}/retry", UUID.randomUUID()).then().statusCode(404);
+    }
+
+    @Test
+    void aRetriedJobRunsAgainToSuccess() {
+        Brokers broker = Brokers.fresh(wireMock);
+        new Topics(kafka).catalogService(serviceId, broker.url(), "standard");
+        UUID instance = UUID.fromString(OperatorApi.job(failedJob.toString()).getString("instanceId"));
+        broker.stub(broker.provision(instance).willReturn(json(200, "{\"dashboard_url\":\"http://d/1\"}")));
+
+        operator().post("/api/v1/provisioning/jobs/{id}/retry", failedJob)
+                .then().statusCode(200).body("status", equalTo("PENDING")).body("failureReason",
+                        nullValue());
+
+        // Retried, it is the newest request of its service.
+        JsonPath retried = OperatorApi.awaitJob(serviceId, "SUCCEEDED");
+        assertThat(retried.getString("id")).isEqualTo(failedJob.toString());
+        assertThat(retried.getString("dashboardUrl")).isEqualTo("http://d/1");
+        assertThat(retried.getList("attempts.status", Integer.class)).containsExactly(200);
+    }
+
+    @Test
+    void statsCountByStatusAndMeasureRequestToResult() {
+        operator().get("/api/v1/provisioning/stats").then().statusCode(200)
+                .body("counts", hasKey("PENDING")).body("counts", hasKey("IN_PROGRESS"))
+                .body("counts.SUCCEEDED", greaterThanOrEqualTo(1)).body("counts.FAILED", greaterThanOrEqualTo(1))
+                .body("total", greaterThanOrEqualTo(2))
+                .body("durationMs.p50", notNullValue()).body("durationMs.p95", notNullValue())
+                .body("durationMs.max", greaterThanOrEqualTo(2000))
+                .body("throughput.finishedLastMinute", greaterThanOrEqualTo(2))
+                .body("throughput.overallPerSecond", notNullValue());
+    }
+
+    @Test
+    void metricsShowJobsByStatusDurationsAndBrokerCalls() {
+        Brokers broker = Brokers.fresh(wireMock);
+        UUID ownService = UUID.randomUUID();
+        UUID subscription = UUID.randomUUID();
+        Topics topics = new Topics(kafka);
+        topics.catalogService(ownService, broker.url(), "standard");
+        broker.stub(broker.provision(subscription).willReturn(json(201, "{}")));
+        topics.request(Topics.REQUESTED, subscription, ownService, "standard");
+        OperatorApi.awaitJob(ownService, "SUCCEEDED");
+
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("efa_provisioning_jobs{status=\"SUCCEEDED\"}"))
+                .body(containsString("efa_provisioning_jobs{status=\"FAILED\"}"))
+                .body(containsString("efa_provisioning_duration_seconds_bucket"))
+                .body(containsString("efa_broker_calls_total{action=\"PROVISION\",outcome=\"2xx\"}"));
+    }
+
+    private static RequestSpecification operator() {
+        return given().auth().oauth2(TestTokens.operator()).when();
+    }
+
+    private List<Function<RequestSpecification, Response>> calls() {
+        return List.of(
+                r -> r.get("/api/v1/provisioning/jobs"),
+                r -> r.get("/api/v1/provisioning/jobs/{id}", failedJob),
+                r -> r.post("/api/v1/provisioning/jobs/{id}/retry", failedJob),
+                r -> r.get("/api/v1/provisioning/stats"),
+                r -> r.get("/api/v1/provisioning/dead-letters"));
+    }
+
+    private UUID insertJob(String ags, String status, String reason, Instant requestedAt, Instant finishedAt)
+            throws SQLException {
+        UUID id = UUID.randomUUID();
+        UUID subscription = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO provisioning_job (id, subscription_id, operation, ags, tenant_name, land, service_id,
+                         plan_id, parameters, instance_id, status, step, failure_reason, next_attempt_at, requested_at,
+                         received_at, finished_at)
+                     VALUES (?, ?, 'PROVISION', ?, 'Gemeinde', ?, ?, 'standard', '{}', ?, ?, 'SEND', ?, now(), ?, ?, ?)
+                     """)) {
+            insert.setObject(1, id);
+            insert.setObject(2, subscription);
+            insert.setString(3, ags);
+            insert.setString(4, ags.substring(0, 2));
+            insert.setObject(5, serviceId);
+            insert.setObject(6, subscription);
+            insert.setString(7, status);
+            insert.setString(8, reason);
+            insert.setTimestamp(9, Timestamp.from(requestedAt));
+            insert.setTimestamp(10, Timestamp.from(requestedAt));
+            insert.setTimestamp(11, Timestamp.from(finishedAt));
+            insert.executeUpdate();
+        }
+        return id;
+    }
+}

@@ -1,0 +1,160 @@
+package de.efa.marketplace.service;
+
+import de.efa.marketplace.client.BrokerAction;
+import de.efa.marketplace.client.BrokerAnswer;
+import de.efa.marketplace.client.BrokerAnswer.Failure;
+import de.efa.marketplace.domain.JobStatus;
+import de.efa.marketplace.domain.JobStep;
+import de.efa.marketplace.domain.Operation;
+import de.efa.marketplace.domain.ProvisioningJob;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The OSB rules of {@link StepDecider}, answer by answer, without a broker. */
+class StepDeciderTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+    private static final Duration POLL = Duration.ofSeconds(2);
+
+    private final StepDecider decider = new StepDecider(2, new RetryPolicy(Duration.ofSeconds(1),
+            Duration.ofSeconds(10), () -> 1.0), POLL, Duration.ofMinutes(1), Duration.ofMinutes(30));
+
+    @Test
+    void acceptedProvisionPollsTheOperationAndKeepsTheDashboard() {
+        ProvisioningJob job = job(Operation.PROVISION, JobStep.SEND);
+        decider.decide(job, answer(202, "{\"operation\":\"op\",\"dashboard_url\":\"http://d\"}"), NOW);
+        assertThat(job.step).isEqualTo(JobStep.POLL);
+        assertThat(job.brokerOperation).isEqualTo("op");
+        assertThat(job.dashboardUrl).isEqualTo("http://d");
+        assertThat(job.nextAttemptAt).isEqualTo(NOW.plus(POLL));
+        assertThat(job.leaseToken).isNull();
+    }
+
+    @Test
+    void requestTimeout408IsRetriedWithoutOrphanMitigation() {
+        ProvisioningJob job = job(Operation.PROVISION, JobStep.SEND);
+        decider.decide(job, answer(408, "{}"), NOW);
+        assertThat(job.step).isEqualTo(JobStep.SEND);
+        assertThat(job.retries).isEqualTo(1);
+        assertThat(job.nextAttemptAt).isEqualTo(NOW.plusSeconds(1));
+    }
+
+    @Test
+    void aRequestThatNeverLeftIsRetriedWithoutOrphanMitigation() {
+        ProvisioningJob job = job(Operation.PROVISION, JobStep.SEND);
+        decider.decide(job, noAnswer(Failure.NOT_SENT), NOW);
+        assertThat(job.step).isEqualTo(JobStep.SEND);
+    }
+
+    @Test
+    void malformed201NeedsOrphanMitigationAndMalformed200DoesNot() {
+        ProvisioningJob created = job(Operation.PROVISION, JobStep.SEND);
+        decider.decide(created, answer(201, "not json"), NOW);
+        assertThat(created.step).isEqualTo(JobStep.CLEANUP);
+        assertThat(created.pendingFailure).contains("malformed");
+
+        ProvisioningJob ok = job(Operation.PROVISION, JobStep.SEND);
+        decider.decide(ok, answer(200, "not json"), NOW);
+        assertThat(ok.status).isEqualTo(JobStatus.FAILED);
+    }
+
+    @Test
+    void backoffGrowsAndTheLastServerErrorCleansUpThenFails() {
+        ProvisioningJob job = job(Operation.PROVISION, JobStep.SEND);
+        job.retries = 2;
+        decider.decide(job, answer(503, "{\"description\":\"maintenance\"}"), NOW);
+        assertThat(job.step).isEqualTo(JobStep.CLEANUP);
+        assertThat(job.pendingFailure).contains("503").contains("maintenance").contains("gave up after 3 attempts");
+        decider.decide(job, answer(410, "{}"), NOW);
+        assertThat(job.status).isEqualTo(JobStatus.FAILED);
+        assertThat(job.failureReason).contains("503").contains("maintenance");
+    }
+
+    @Test
+    void orphanMitigationThatKeepsFailingEndsTheJob() {
+        ProvisioningJob job = job(Operation.PROVISION, JobStep.CLEANUP);
+        decider.decide(job, answer(500, "{}"), NOW);
+        decider.decide(job, answer(500, "{}"), NOW);
+        assertThat(job.status).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(job.nextAttemptAt).isEqualTo(NOW.plusSeconds(2));
+        decider.decide(job, noAnswer(Failure.TIMEOUT), NOW);
+        assertThat(job.status).isEqualTo(JobStatus.FAILED);
+        assertThat(job.failureReason).contains("orphan mitigation did not complete after 3 attempts");
+    }
+
+    @Test
+    void deprovisionTreatsGoneAsSuccessAndRetriesServerErrorsWithoutCleanup() {
+        ProvisioningJob gone = job(Operation.DEPROVISION, JobStep.SEND);
+        decider.decide(gone, answer(410, "{}"), NOW);
+        assertThat(gone.status).isEqualTo(JobStatus.SUCCEEDED);
+
+        ProvisioningJob failing = job(Operation.DEPROVISION, JobStep.SEND);
+        decider.decide(failing, answer(502, ""), NOW);
+        assertThat(failing.step).isEqualTo(JobStep.SEND);
+        assertThat(failing.retries).isEqualTo(1);
+    }
+
+    @Test
+    void pollingGoesOnAfterInvalidAnswersAndGivesUpAtTheLimit() {
+        ProvisioningJob job = job(Operation.DEPROVISION, JobStep.POLL);
+        decider.decide(job, answer(500, "{}"), NOW);
+        decider.decide(job, answer(200, "{\"state\":\"strange\"}"), NOW);
+        assertThat(job.step).isEqualTo(JobStep.POLL);
+        decider.decide(job, noAnswer(Failure.TIMEOUT), NOW);
+        assertThat(job.status).isEqualTo(JobStatus.FAILED);
+        assertThat(job.failureReason).startsWith("polling the last operation failed");
+    }
+
+    @Test
+    void pollingThatOutlastsTheMaximumDurationCleansUp() {
+        ProvisioningJob job = job(Operation.PROVISION, JobStep.POLL);
+        job.pollStartedAt = NOW.minus(Duration.ofMinutes(31));
+        decider.decide(job, answer(200, "{\"state\":\"in progress\"}"), NOW);
+        assertThat(job.step).isEqualTo(JobStep.CLEANUP);
+        assertThat(job.pendingFailure).contains("no result from the broker");
+    }
+
+    @Test
+    void retryAfterIsCappedAtItsMaximum() {
+        ProvisioningJob job = job(Operation.PROVISION, JobStep.POLL);
+        decider.decide(job, new BrokerAnswer(BrokerAction.LAST_OPERATION, "GET", "u", null, NOW, 1, 200,
+                "{\"state\":\"in progress\"}", Duration.ofHours(1), Failure.NONE, null), NOW);
+        assertThat(job.nextAttemptAt).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void asynchronousCleanupIsPolledAndThenProvisioningGoesAgain() {
+        ProvisioningJob job = job(Operation.PROVISION, JobStep.CLEANUP);
+        job.retries = 1;
+        decider.decide(job, answer(202, "{\"operation\":\"del\"}"), NOW);
+        assertThat(job.step).isEqualTo(JobStep.CLEANUP_POLL);
+        decider.decide(job, answer(200, "{\"state\":\"succeeded\"}"), NOW);
+        assertThat(job.step).isEqualTo(JobStep.SEND);
+        assertThat(job.status).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(job.nextAttemptAt).isEqualTo(NOW.plusSeconds(1));
+    }
+
+    private static ProvisioningJob job(Operation operation, JobStep step) {
+        ProvisioningJob job = new ProvisioningJob();
+        job.id = UUID.randomUUID();
+        job.operation = operation;
+        job.status = JobStatus.IN_PROGRESS;
+        job.step = step;
+        job.pollStartedAt = step == JobStep.POLL ? NOW : null;
+        job.leaseToken = UUID.randomUUID();
+        return job;
+    }
+
+    private static BrokerAnswer answer(int status, String body) {
+        return new BrokerAnswer(BrokerAction.PROVISION, "PUT", "u", null, NOW, 1, status, body, null, Failure.NONE, null);
+    }
+
+    private static BrokerAnswer noAnswer(Failure failure) {
+        return new BrokerAnswer(BrokerAction.PROVISION, "PUT", "u", null, NOW, 1, null, null, null, failure, "no answer");
+    }
+}
