@@ -80,6 +80,12 @@ public class ProblemMappers {
                 violations));
     }
 
+    /** More specific than Quarkus' own mapper for this type, which would answer plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {

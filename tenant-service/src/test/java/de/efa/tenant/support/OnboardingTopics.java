@@ -1,0 +1,81 @@
+package de.efa.tenant.support;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Plays the marketplace-service: reads the request topic and publishes results exactly as CONTRIBUTING.md says. */
+public final class OnboardingTopics {
+
+    public static final String REQUESTS = "efa.onboarding.requests.v1";
+    public static final String RESULTS = "efa.onboarding.results.v1";
+
+    private final KafkaCompanion kafka;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public OnboardingTopics(KafkaCompanion kafka) {
+        this.kafka = kafka;
+    }
+
+    /** Every request record about the subscription, from the start of the topic, once {@code count} are there. */
+    public List<ConsumerRecord<String, String>> requests(String subscriptionId, int count, Duration timeout) {
+        try (ConsumerTask<String, String> task = kafka.consumeStrings()
+                .withOffsetReset(OffsetResetStrategy.EARLIEST)
+                .fromTopics(Set.of(REQUESTS), records -> records.select().where(r -> subscriptionId.equals(r.key())))) {
+            return task.awaitRecords(count, timeout).getRecords();
+        }
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Publishes a result with a fresh {@code ce_id}, which it returns (to publish a duplicate with it). */
+    public UUID publishResult(String type, String subscriptionId, String operation, String reason) {
+        UUID ceId = UUID.randomUUID();
+        publishResult(ceId, type, subscriptionId, operation, reason);
+        return ceId;
+    }
+
+    public void publishResult(UUID ceId, String type, String subscriptionId, String operation, String reason) {
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("subscriptionId", subscriptionId);
+        payload.put("jobId", UUID.randomUUID().toString());
+        payload.put("operation", operation);
+        payload.put("instanceId", subscriptionId);
+        payload.put("dashboardUrl", "http://localhost:8090/dashboard/" + subscriptionId);
+        payload.put("reason", reason);
+        payload.put("occurredAt", Instant.now().toString());
+        payload.put("attempt", 1);
+        RecordHeaders headers = new RecordHeaders();
+        CatalogTopic.header(headers, "ce_specversion", "1.0");
+        CatalogTopic.header(headers, "ce_id", ceId.toString());
+        CatalogTopic.header(headers, "ce_source", "/efa/marketplace-service");
+        CatalogTopic.header(headers, "ce_type", "de.efa.instance." + type + ".v1");
+        CatalogTopic.header(headers, "ce_time", Instant.now().toString());
+        CatalogTopic.header(headers, "ce_subject", subscriptionId);
+        CatalogTopic.header(headers, "content-type", "application/json");
+        try {
+            kafka.produceStrings().fromRecords(new ProducerRecord<>(RESULTS, null, subscriptionId,
+                    json.writeValueAsString(payload), headers)).awaitCompletion();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
