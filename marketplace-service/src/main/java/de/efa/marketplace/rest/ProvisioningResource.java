@@ -30,13 +30,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Provisioning", description = "Provisioning jobs, their broker calls, dead letters and figures; operators only")
 @SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "unauthorized", value = ProvisioningResource.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = "The caller is not an operator",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "forbidden", value = ProvisioningResource.FORBIDDEN)))
 @RolesAllowed("operator")
 public class ProvisioningResource {
 
-    private static final String UNAUTHORIZED = """
+    static final String UNAUTHORIZED = """
             {"type":"https://efa-marketplace.de/problems/unauthorized","title":"Unauthorized","status":401,\
             "detail":"A valid bearer token is required","instance":"/api/v1/provisioning/jobs"}""";
-    private static final String FORBIDDEN = """
+    static final String FORBIDDEN = """
             {"type":"https://efa-marketplace.de/problems/forbidden","title":"Forbidden","status":403,\
             "detail":"Your role does not allow this operation","instance":"/api/v1/provisioning/jobs"}""";
 
@@ -66,12 +72,6 @@ public class ProvisioningResource {
                             {"type":"https://efa-marketplace.de/problems/validation","title":"Invalid request","status":400,\
                             "detail":"1 field is invalid","instance":"/api/v1/provisioning/jobs",\
                             "violations":[{"field":"status","message":"must be one of [PENDING, IN_PROGRESS, SUCCEEDED, FAILED]"}]}""")))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The caller is not an operator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
     public PageView<JobView> jobs(
             @Parameter(description = "PENDING, IN_PROGRESS, SUCCEEDED or FAILED") @QueryParam("status") String status,
             @Parameter(description = "The tenant's AGS, 8 digits", example = "14713000") @QueryParam("ags") String ags,
@@ -97,12 +97,6 @@ public class ProvisioningResource {
                             "requestBody":"{}","status":409,"answer":"{}","durationMs":12}]}""")))
     @APIResponse(responseCode = "400", description = "The id is not a UUID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The caller is not an operator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such job",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public JobView job(@PathParam("id") String id) {
@@ -118,12 +112,6 @@ public class ProvisioningResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The caller is not an operator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such job",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The job is not FAILED",
@@ -147,12 +135,6 @@ public class ProvisioningResource {
                             {"counts":{"PENDING":0,"IN_PROGRESS":2,"SUCCEEDED":10749,"FAILED":0},"total":10751,\
                             "durationMs":{"p50":1200,"p95":3400,"max":9100,"finished":10749},\
                             "throughput":{"finishedLastMinute":5400,"overallPerSecond":212.5}}""")))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The caller is not an operator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
     public StatsView stats() {
         return operator.stats();
     }
@@ -171,12 +153,6 @@ public class ProvisioningResource {
                             "reason":"the value is not JSON","receivedAt":"2026-11-26T10:15:30Z"}],"page":0,"size":20,"total":1}""")))
     @APIResponse(responseCode = "400", description = "A paging parameter is invalid; each is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthorized", value = UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The caller is not an operator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = FORBIDDEN)))
     public PageView<DeadLetterView> deadLetters(
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
