@@ -4,7 +4,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 class BootTest {
@@ -12,5 +16,28 @@ class BootTest {
     @Test
     void bootsWithItsDatabase() {
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void exposesMetrics() {
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("jvm_memory_used_bytes"))
+                .body(containsString("demo_provider_operations_completed_total"));
+    }
+
+    @Test
+    void documentsTheBrokerApiWithItsVersionHeaderAndErrorAnswers() {
+        String put = "paths.'/v2/service_instances/{instance_id}'.put";
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("info.title", equalTo("EfA Marketplace: demo provider"))
+                .body("components.securitySchemes.bearer", notNullValue())
+                .body(put + ".parameters.name", hasItems("X-Broker-API-Version", "instance_id", "accepts_incomplete"))
+                .body(put + ".responses.keySet()", hasItems("200", "202", "400", "401", "403", "409", "412", "422", "500"))
+                .body(put + ".security.bearer", notNullValue())
+                .body("paths.'/instances'.get.responses.keySet()", hasItems("200", "400", "401", "403"))
+                .body("paths.'/admin/behaviour'.put.description", containsString("operator"))
+                .body("tags.name", hasItem("Open Service Broker"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
     }
 }

@@ -1,0 +1,48 @@
+package de.efa.demoprovider.rest;
+
+import de.efa.demoprovider.domain.BrokerApiVersion;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+
+import java.util.Map;
+
+/**
+ * Documents, in one place, what {@link BrokerApiFilter} and the security layer do to every broker operation: the
+ * required version header and the answers 401, 403, 412 and 500 (injected fault), all with the OSB error body.
+ */
+public class BrokerApiDocumentation implements OASFilter {
+
+    private static final Map<String, String> COMMON_ANSWERS = Map.of(
+            "401", "No valid bearer token (error `Unauthorized`)",
+            "403", "The token lacks the role marketplace (error `Forbidden`)",
+            "412", "X-Broker-API-Version is missing or not 2.x (error `PreconditionFailed`)",
+            "500", "A fault injected on purpose (error `InjectedFault`); nothing was changed");
+
+    @Override
+    public PathItem filterPathItem(PathItem item) {
+        item.getOperations().values().stream()
+                .filter(operation -> operation.getTags() != null && operation.getTags().contains(BrokerApi.TAG))
+                .forEach(BrokerApiDocumentation::document);
+        return item;
+    }
+
+    private static void document(Operation operation) {
+        operation.addParameter(OASFactory.createParameter()
+                .name(BrokerApiVersion.HEADER)
+                .in(Parameter.In.HEADER)
+                .required(true)
+                .description("Open Service Broker API version of the caller; 2.x is required")
+                .example(BrokerApiVersion.IMPLEMENTED)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        COMMON_ANSWERS.forEach((status, description) -> operation.getResponses().addAPIResponse(status,
+                OASFactory.createAPIResponse()
+                        .description(description)
+                        .content(OASFactory.createContent().addMediaType(MediaType.APPLICATION_JSON,
+                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("OsbError"))))));
+    }
+}

@@ -1,0 +1,10 @@
+package de.efa.demoprovider.service;
+
+import de.efa.demoprovider.domain.OperationState;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** What last_operation reports, and while the operation runs, how long the platform should wait before polling. */
+public record LastOperation(OperationState state, String description, Optional<Duration> retryAfter) {
+}

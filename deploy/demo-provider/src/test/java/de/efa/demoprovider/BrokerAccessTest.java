@@ -1,0 +1,76 @@
+package de.efa.demoprovider;
+
+import de.efa.infra.test.TestTokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import static de.efa.demoprovider.BrokerCalls.body;
+import static de.efa.demoprovider.BrokerCalls.newInstanceId;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Who may call the broker, and with which OSB version; a refused call changes nothing. */
+@QuarkusTest
+class BrokerAccessTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void withoutATokenTheBrokerAnswers401() {
+        given().header("X-Broker-API-Version", "2.17").when().get("/v2/catalog")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("error", equalTo("Unauthorized"));
+    }
+
+    @Test
+    void anotherRoleThanMarketplaceIsForbidden() {
+        String id = newInstanceId();
+        for (String token : new String[] {TestTokens.operator(), TestTokens.municipality("14713000"),
+                TestTokens.provider("akdb"), TestTokens.withoutRole()}) {
+            given().auth().oauth2(token).header("X-Broker-API-Version", "2.17")
+                    .contentType(ContentType.JSON).body(body("s", "standard", "14713000"))
+                    .queryParam("accepts_incomplete", true)
+                    .when().put("/v2/service_instances/{id}", id)
+                    .then().statusCode(403).body("error", equalTo("Forbidden"));
+        }
+        assertThat(new Rows(dataSource).instanceState(id)).isEmpty();
+    }
+
+    @Test
+    void withoutABrokerApiVersion2xTheAnswerIs412AndNothingIsCreated() {
+        String id = newInstanceId();
+        given().auth().oauth2(TestTokens.marketplace())
+                .contentType(ContentType.JSON).body(body("s", "standard", "14713000"))
+                .queryParam("accepts_incomplete", true)
+                .when().put("/v2/service_instances/{id}", id)
+                .then().statusCode(412)
+                .body("error", equalTo("PreconditionFailed"))
+                .body("description", containsString("X-Broker-API-Version"));
+        given().auth().oauth2(TestTokens.marketplace()).header("X-Broker-API-Version", "3.0")
+                .when().get("/v2/catalog")
+                .then().statusCode(412).body("description", containsString("'3.0'"));
+
+        assertThat(new Rows(dataSource).instanceState(id)).isEmpty();
+    }
+
+    @Test
+    void olderMinorVersionsOf2AreAccepted() {
+        given().auth().oauth2(TestTokens.marketplace()).header("X-Broker-API-Version", "2.14")
+                .when().get("/v2/catalog")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void anUnknownBrokerPathIsAnOsbError() {
+        given().auth().oauth2(TestTokens.marketplace()).header("X-Broker-API-Version", "2.17")
+                .when().get("/v2/service_instances/x/service_bindings/y")
+                .then().statusCode(404).contentType(ContentType.JSON).body("error", equalTo("NotFound"));
+    }
+}

@@ -1,0 +1,97 @@
+package de.efa.demoprovider;
+
+import de.efa.infra.test.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/** The calls a platform makes to the broker, as the tests need them; each test works on fresh instance ids. */
+final class BrokerCalls {
+
+    static final String VERSION = "2.17";
+
+    private BrokerCalls() {
+    }
+
+    static String newInstanceId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** A request as the marketplace sends it (SPEC section 7). */
+    static Map<String, Object> body(String serviceId, String planId, String ags) {
+        return Map.of(
+                "service_id", serviceId,
+                "plan_id", planId,
+                "context", Map.of("platform", "efa-marketplace", "ags", ags, "tenant_name", "Leipzig, Stadt",
+                        "land", ags.substring(0, 2)),
+                "parameters", Map.of("postfach", "buergeramt@leipzig.de", "gebuehrCents", 2500));
+    }
+
+    static RequestSpecification asMarketplace() {
+        return given().auth().oauth2(TestTokens.marketplace()).header("X-Broker-API-Version", VERSION);
+    }
+
+    static ValidatableResponse provision(String instanceId, Object body) {
+        return asMarketplace().contentType(ContentType.JSON).body(body)
+                .queryParam("accepts_incomplete", true)
+                .when().put("/v2/service_instances/{id}", instanceId)
+                .then();
+    }
+
+    static ValidatableResponse lastOperation(String instanceId, String operation) {
+        RequestSpecification request = asMarketplace();
+        if (operation != null) {
+            request.queryParam("operation", operation);
+        }
+        return request.when().get("/v2/service_instances/{id}/last_operation", instanceId).then();
+    }
+
+    static ValidatableResponse deprovision(String instanceId) {
+        return asMarketplace()
+                .queryParam("accepts_incomplete", true)
+                .queryParam("service_id", "any-service")
+                .queryParam("plan_id", "any-plan")
+                .when().delete("/v2/service_instances/{id}", instanceId)
+                .then();
+    }
+
+    /** Polls like a platform until the operation has ended; returns its final state. */
+    static String awaitEnd(String instanceId, String operation) {
+        String[] state = new String[1];
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            state[0] = lastOperation(instanceId, operation).statusCode(200).extract().path("state");
+            return !"in progress".equals(state[0]);
+        });
+        return state[0];
+    }
+
+    /** Sets the provider's behaviour for the next calls (operator endpoint). */
+    static void behave(double errorRate, double slowRate, long slowDelayMs, long provisioningTimeMs) {
+        given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("error_rate", errorRate, "slow_rate", slowRate, "slow_delay_ms", slowDelayMs,
+                        "provisioning_time_ms", provisioningTimeMs))
+                .when().put("/admin/behaviour")
+                .then().statusCode(200);
+    }
+
+    /** Operations end quickly, no faults: what most tests want. */
+    static void behaveQuickly() {
+        behave(0.0, 0.0, 0, 200);
+    }
+
+    /** Operations run for an hour, so that a test sees them in progress for sure. */
+    static void behaveSlowlyProvisioning() {
+        behave(0.0, 0.0, 0, 3_600_000);
+    }
+
+    static void behaveAsConfigured() {
+        given().auth().oauth2(TestTokens.operator()).when().delete("/admin/behaviour").then().statusCode(200);
+    }
+}

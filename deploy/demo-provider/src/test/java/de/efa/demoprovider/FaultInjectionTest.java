@@ -1,0 +1,139 @@
+package de.efa.demoprovider;
+
+import de.efa.infra.test.TestTokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static de.efa.demoprovider.BrokerCalls.asMarketplace;
+import static de.efa.demoprovider.BrokerCalls.body;
+import static de.efa.demoprovider.BrokerCalls.newInstanceId;
+import static de.efa.demoprovider.BrokerCalls.provision;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+/** Injected 500s and slow answers, switched at run time by an operator. */
+@QuarkusTest
+class FaultInjectionTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @AfterEach
+    void configuredBehaviour() {
+        BrokerCalls.behaveAsConfigured();
+    }
+
+    @Test
+    void anInjectedErrorIsA500BeforeAnythingChanges() {
+        BrokerCalls.behave(1.0, 0.0, 0, 200);
+        String id = newInstanceId();
+
+        provision(id, body("s", "standard", "14713000"))
+                .statusCode(500)
+                .contentType(ContentType.JSON)
+                .body("error", equalTo("InjectedFault"))
+                .body("description", containsString("nothing was changed"));
+        asMarketplace().when().get("/v2/catalog").then().statusCode(500);
+
+        assertThat(new Rows(dataSource).instanceState(id)).isEmpty();
+        BrokerCalls.behave(0.0, 0.0, 0, 200);
+        provision(id, body("s", "standard", "14713000")).statusCode(202);
+    }
+
+    @Test
+    void aSlowCallIsAnsweredAfterTheDelayAndStillServed() {
+        BrokerCalls.behave(0.0, 1.0, 600, 200);
+
+        long started = System.nanoTime();
+        asMarketplace().when().get("/v2/catalog").then().statusCode(200).body("services[0].name", equalTo("efa-demo-saas"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    }
+
+    @Test
+    void faultsDoNotTouchAuthenticationOrTheVersionCheck() {
+        BrokerCalls.behave(1.0, 0.0, 0, 200);
+
+        given().header("X-Broker-API-Version", "2.17").when().get("/v2/catalog").then().statusCode(401);
+        given().auth().oauth2(TestTokens.marketplace()).when().get("/v2/catalog").then().statusCode(412);
+    }
+
+    @Test
+    void injectedFaultsAreCounted() {
+        BrokerCalls.behave(1.0, 0.0, 0, 200);
+        asMarketplace().when().get("/v2/catalog").then().statusCode(500);
+
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("demo_provider_injected_faults_total{fault=\"error\"}"));
+    }
+
+    @Test
+    void operatorsReadChangeAndResetTheBehaviour() {
+        String operator = TestTokens.operator();
+        given().auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("error_rate", 0.2, "slow_rate", 0.1, "slow_delay_ms", 2000, "provisioning_time_ms", 1500))
+                .when().put("/admin/behaviour")
+                .then().statusCode(200)
+                .body("error_rate", equalTo(0.2f))
+                .body("provisioning_time_ms", equalTo(1500));
+        given().auth().oauth2(operator).when().get("/admin/behaviour").then().statusCode(200)
+                .body("slow_rate", equalTo(0.1f))
+                .body("slow_delay_ms", equalTo(2000));
+
+        given().auth().oauth2(operator).when().delete("/admin/behaviour").then().statusCode(200)
+                .body("error_rate", equalTo(0.0f))
+                .body("provisioning_time_ms", equalTo(1000));
+    }
+
+    @Test
+    void anInvalidBehaviourIsRefusedNamingEachFieldAndChangesNothing() {
+        String operator = TestTokens.operator();
+        given().auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("error_rate", 1.5, "slow_rate", -0.1, "slow_delay_ms", -1))
+                .when().put("/admin/behaviour")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("violations.field", hasItems("provisioning_time_ms"));
+        given().auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("error_rate", 1.5, "slow_rate", -0.1, "slow_delay_ms", -1, "provisioning_time_ms", 10))
+                .when().put("/admin/behaviour")
+                .then().statusCode(400)
+                .body("violations.field", hasItems("error_rate", "slow_rate", "slow_delay_ms"));
+        given().auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("error_rate", 0, "slow_rate", 0, "slow_delay_ms", 0, "provisioning_time_ms", 10,
+                        "eror_rate", 1))
+                .when().put("/admin/behaviour")
+                .then().statusCode(400)
+                .body("detail", containsString("eror_rate"));
+
+        given().auth().oauth2(operator).when().get("/admin/behaviour").then().statusCode(200)
+                .body("error_rate", equalTo(0.0f))
+                .body("provisioning_time_ms", equalTo(1000));
+    }
+
+    @Test
+    void onlyOperatorsMayChangeTheBehaviour() {
+        Map<String, Object> chaos = Map.of("error_rate", 1.0, "slow_rate", 0, "slow_delay_ms", 0,
+                "provisioning_time_ms", 10);
+        given().contentType(ContentType.JSON).body(chaos).when().put("/admin/behaviour")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.marketplace()).contentType(ContentType.JSON).body(chaos)
+                .when().put("/admin/behaviour")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.municipality("14713000")).when().get("/admin/behaviour").then().statusCode(403);
+
+        given().auth().oauth2(TestTokens.operator()).when().get("/admin/behaviour").then().statusCode(200)
+                .body("error_rate", equalTo(0.0f));
+    }
+}

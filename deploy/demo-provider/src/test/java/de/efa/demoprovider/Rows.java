@@ -1,0 +1,74 @@
+package de.efa.demoprovider;
+
+import io.agroal.api.AgroalDataSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What the provider's database holds, read directly, so that tests see state changes and their absence. */
+final class Rows {
+
+    private final AgroalDataSource dataSource;
+
+    Rows(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    Optional<String> instanceState(String instanceId) {
+        return single("SELECT state FROM service_instance WHERE instance_id = ?", instanceId);
+    }
+
+    Optional<String> planOf(String instanceId) {
+        return single("SELECT plan_id FROM service_instance WHERE instance_id = ?", instanceId);
+    }
+
+    long operationsOf(String instanceId) {
+        return Long.parseLong(single("SELECT count(*) FROM instance_operation WHERE instance_id = ?", instanceId)
+                .orElseThrow());
+    }
+
+    /** Writes rows the way a previous run of the provider would have left them: an instance and its operation. */
+    void insertRunningProvisioning(String instanceId, UUID operation, Instant requestedAt, Instant dueAt) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement instance = connection.prepareStatement("INSERT INTO service_instance (instance_id,"
+                    + " service_id, plan_id, context, parameters, state, current_operation_id, created_at, updated_at)"
+                    + " VALUES (?, 's', 'standard', '{\"ags\":\"14713000\"}', '{}', 'PROVISIONING', ?, ?, ?)");
+                 PreparedStatement operationRow = connection.prepareStatement("INSERT INTO instance_operation (id,"
+                         + " instance_id, kind, state, description, requested_at, due_at)"
+                         + " VALUES (?, ?, 'PROVISION', 'IN_PROGRESS', 'Setting up the demo SaaS instance', ?, ?)")) {
+                instance.setString(1, instanceId);
+                instance.setObject(2, operation);
+                instance.setTimestamp(3, Timestamp.from(requestedAt));
+                instance.setTimestamp(4, Timestamp.from(requestedAt));
+                instance.executeUpdate();
+                operationRow.setObject(1, operation);
+                operationRow.setString(2, instanceId);
+                operationRow.setTimestamp(3, Timestamp.from(requestedAt));
+                operationRow.setTimestamp(4, Timestamp.from(dueAt));
+                operationRow.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<String> single(String sql, String argument) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, argument);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
