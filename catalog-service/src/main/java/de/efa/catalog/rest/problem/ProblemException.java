@@ -39,6 +39,18 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "forbidden", "Forbidden", detail);
     }
 
+    public static ProblemException preconditionFailed(String detail) {
+        return new ProblemException(412, "stale-version", "Precondition failed", detail);
+    }
+
+    public static ProblemException preconditionRequired(String detail) {
+        return new ProblemException(428, "if-match-required", "Precondition required", detail);
+    }
+
+    public static ProblemException unprocessable(String typeSlug, String title, String detail) {
+        return new ProblemException(422, typeSlug, title, detail);
+    }
+
     public static ProblemException invalid(List<Violation> violations) {
         return new ProblemException(400, "validation", "Invalid request",
                 violations.size() == 1 ? "1 field is invalid" : violations.size() + " fields are invalid", violations);

@@ -1,0 +1,7 @@
+package de.efa.catalog.api;
+
+import java.util.List;
+
+/** One page of a list, with how many there are in all (SPEC section 4). */
+public record PageView<T>(List<T> items, int page, int size, long total) {
+}

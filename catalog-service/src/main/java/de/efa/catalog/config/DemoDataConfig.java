@@ -1,0 +1,17 @@
+package de.efa.catalog.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Demo data for the local stack (SPEC section 9). */
+@ConfigMapping(prefix = "efa.demo-data")
+public interface DemoDataConfig {
+
+    /** Load the demo providers and services at startup; env {@code EFA_DEMO_DATA_ENABLED}. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** The Open Service Broker of the demo providers: the demo provider of deploy/. */
+    @WithDefault("http://localhost:8090")
+    String brokerUrl();
+}

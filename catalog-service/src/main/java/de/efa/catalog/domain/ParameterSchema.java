@@ -1,0 +1,77 @@
+package de.efa.catalog.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaException;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON Schema that a subscription's configuration of a plan must satisfy. It must itself be a valid JSON
+ * Schema (draft 2020-12) describing an object, and self-contained: a {@code $ref} may only point inside it, so
+ * that checking a subscription never fetches anything from elsewhere.
+ */
+public final class ParameterSchema {
+
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Schema META_SCHEMA =
+            REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+
+    private ParameterSchema() {
+    }
+
+    public static JsonNode of(JsonNode schema) {
+        if (schema == null || schema.isNull()) {
+            throw new InvalidValueException("is required: a JSON Schema of the configuration, e.g. {\"type\":\"object\"}");
+        }
+        if (!schema.isObject()) {
+            throw new InvalidValueException("must be a JSON Schema object");
+        }
+        List<String> problems = new ArrayList<>();
+        for (Error error : META_SCHEMA.validate(schema)) {
+            problems.add("is not a valid JSON Schema at " + error.getInstanceLocation() + ": " + error.getMessage());
+        }
+        if (!schema.path("type").asText().equals("object")) {
+            problems.add("must describe an object (\"type\": \"object\"), as a configuration is one");
+        }
+        collectForeignRefs(schema, "$", problems);
+        if (problems.isEmpty()) {
+            compiles(schema, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidValueException(problems);
+        }
+        return schema;
+    }
+
+    private static void collectForeignRefs(JsonNode node, String path, List<String> problems) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> {
+                String at = path + "." + field.getKey();
+                if (field.getKey().equals("$ref") && !field.getValue().asText().startsWith("#")) {
+                    problems.add("may only refer inside itself, but " + at + " points to " + field.getValue().asText());
+                } else {
+                    collectForeignRefs(field.getValue(), at, problems);
+                }
+            });
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectForeignRefs(node.get(i), path + "[" + i + "]", problems);
+            }
+        }
+    }
+
+    private static void compiles(JsonNode schema, List<String> problems) {
+        try {
+            REGISTRY.getSchema(schema).validate(JsonNodeFactory.instance.objectNode());
+        } catch (SchemaException | IllegalArgumentException e) {
+            problems.add("cannot be used as a JSON Schema: " + e.getMessage());
+        }
+    }
+}

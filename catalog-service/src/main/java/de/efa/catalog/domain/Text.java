@@ -1,0 +1,26 @@
+package de.efa.catalog.domain;
+
+/** Free text a caller writes: trimmed, and bounded so that nobody stores a novel in a name. */
+public final class Text {
+
+    private Text() {
+    }
+
+    public static String required(String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidValueException("is required");
+        }
+        return optional(value, maxLength);
+    }
+
+    public static String optional(String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (text.length() > maxLength) {
+            throw new InvalidValueException("must be at most " + maxLength + " characters");
+        }
+        return text;
+    }
+}

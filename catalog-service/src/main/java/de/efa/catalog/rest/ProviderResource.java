@@ -1,0 +1,163 @@
+package de.efa.catalog.rest;
+
+import de.efa.catalog.api.PageView;
+import de.efa.catalog.api.ProviderRequest;
+import de.efa.catalog.api.ProviderView;
+import de.efa.catalog.domain.PageRequest;
+import de.efa.catalog.domain.Provider;
+import de.efa.catalog.domain.ProviderDefinition;
+import de.efa.catalog.domain.Slice;
+import de.efa.catalog.mapping.ProviderMapper;
+import de.efa.catalog.mapping.ProviderMapper.Registration;
+import de.efa.catalog.mapping.SearchMapper;
+import de.efa.catalog.rest.problem.Problem;
+import de.efa.catalog.service.Caller;
+import de.efa.catalog.service.ProviderService;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/providers")
+@Tag(name = "Providers", description = "The registry of providers and their Open Service Brokers, kept by operators")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProviderResource {
+
+    private final ProviderService providers;
+    private final ProviderMapper mapper;
+    private final SearchMapper pages;
+
+    public ProviderResource(ProviderService providers, ProviderMapper mapper, SearchMapper pages) {
+        this.providers = providers;
+        this.mapper = mapper;
+        this.pages = pages;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "List providers", description = "Anyone, with or without a token. Ordered by id.")
+    @APIResponse(responseCode = "200", description = "One page of providers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderPage.class),
+                    examples = @ExampleObject(name = "page", value = ApiDoc.PROVIDER_PAGE)))
+    @APIResponse(responseCode = "400", description = "page or size is invalid",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = ApiDoc.INVALID)))
+    public PageView<ProviderView> list(@Parameter(description = "Page from 0") @QueryParam("page") String page,
+                                       @Parameter(description = "Page size 1..100, default 20") @QueryParam("size") String size) {
+        PageRequest request = pages.toPage(page, size);
+        Slice<ProviderView> found = providers.list(request).map(mapper::toView);
+        return new PageView<>(found.items(), request.page(), request.size(), found.total());
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    @Operation(summary = "Read one provider", description = "Anyone, with or without a token.")
+    @APIResponse(responseCode = "200", description = "The provider; ETag is its version",
+            headers = @Header(name = HttpHeaders.ETAG, description = "\"<version>\""),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderView.class),
+                    examples = @ExampleObject(name = "provider", value = ApiDoc.PROVIDER)))
+    @APIResponse(responseCode = "404", description = "No such provider",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") String id) {
+        return answer(Response.ok(), providers.get(id));
+    }
+
+    @POST
+    @RolesAllowed(Caller.OPERATOR)
+    @SecurityRequirement(name = ApiDoc.BEARER)
+    @Operation(summary = "Register a provider", description = "Role operator.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProviderRequest.class),
+            examples = @ExampleObject(name = "AKDB", value = ApiDoc.PROVIDER_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Registered",
+            headers = {@Header(name = HttpHeaders.LOCATION, description = "/api/v1/providers/{id}"),
+                    @Header(name = HttpHeaders.ETAG, description = "\"1\"")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderView.class),
+                    examples = @ExampleObject(name = "provider", value = ApiDoc.PROVIDER)))
+    @APIResponse(responseCode = "400", description = "The body is invalid; every invalid field is listed",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = ApiDoc.INVALID)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthorized", value = ApiDoc.UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "Not an operator",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The id is taken",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response register(ProviderRequest request) {
+        Registration registration = mapper.toRegistration(request);
+        Provider provider = providers.register(registration.id(), registration.definition());
+        return answer(Response.created(URI.create("/api/v1/providers/" + provider.id())), provider);
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Caller.OPERATOR)
+    @SecurityRequirement(name = ApiDoc.BEARER)
+    @Operation(summary = "Replace a provider",
+            description = "Role operator. Needs If-Match (428 without, 412 when stale). When brokerUrl changes, every "
+                    + "service of the provider is published again (type de.efa.service.updated.v1, new version).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ProviderRequest.class),
+            examples = @ExampleObject(name = "AKDB", value = ApiDoc.PROVIDER_REQUEST)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            headers = @Header(name = HttpHeaders.ETAG, description = "\"<new version>\""),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderView.class),
+                    examples = @ExampleObject(name = "provider", value = ApiDoc.PROVIDER)))
+    @APIResponse(responseCode = "400", description = "The body is invalid, or tries to change the id",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = ApiDoc.INVALID)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthorized", value = ApiDoc.UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "Not an operator",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such provider",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response replace(@PathParam("id") String id,
+                            @Parameter(in = ParameterIn.HEADER, required = true, example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
+                            ProviderRequest request) {
+        long expected = Etags.required(ifMatch);
+        ProviderDefinition definition = mapper.toDefinition(id, request);
+        return answer(Response.ok(), providers.replace(id, expected, definition));
+    }
+
+    private Response answer(Response.ResponseBuilder response, Provider provider) {
+        return response.header(HttpHeaders.ETAG, Etags.of(provider.version())).entity(mapper.toView(provider)).build();
+    }
+
+    /** Only for the OpenAPI document: the page of providers that the list answers. */
+    @Schema(name = "ProviderPage")
+    record ProviderPage(List<ProviderView> items, int page, int size, long total) {
+    }
+}

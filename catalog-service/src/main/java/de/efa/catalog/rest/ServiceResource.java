@@ -1,0 +1,256 @@
+package de.efa.catalog.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.catalog.api.PageView;
+import de.efa.catalog.api.ServiceRequest;
+import de.efa.catalog.api.ServiceView;
+import de.efa.catalog.domain.EfaService;
+import de.efa.catalog.domain.ServiceDefinition;
+import de.efa.catalog.domain.Slice;
+import de.efa.catalog.mapping.SearchMapper;
+import de.efa.catalog.mapping.SearchMapper.Search;
+import de.efa.catalog.mapping.ServiceMapper;
+import de.efa.catalog.rest.problem.Problem;
+import de.efa.catalog.rest.problem.ProblemException;
+import de.efa.catalog.service.CatalogService;
+import de.efa.catalog.service.Caller;
+import de.efa.catalog.service.CurrentCaller;
+import de.efa.catalog.service.IdempotencyService;
+import de.efa.catalog.service.IdempotencyService.Answer;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+@Path("/api/v1/services")
+@Tag(name = "Services", description = "EfA services with their plans: found by everyone, written by their providers")
+@SecurityScheme(securitySchemeName = ApiDoc.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "Access token of the Keycloak realm efa")
+@Produces(MediaType.APPLICATION_JSON)
+public class ServiceResource {
+
+    private static final String VISIBILITY = " Anonymous callers and municipalities see PUBLISHED services only; a "
+            + "provider also sees its own services in every status; an operator sees all. A service the caller "
+            + "may not see is answered 404, so that its existence does not leak.";
+
+    private final CatalogService catalog;
+    private final IdempotencyService idempotency;
+    private final ServiceMapper mapper;
+    private final SearchMapper searchMapper;
+    private final CurrentCaller caller;
+    private final ServiceAnswers answers;
+    private final ObjectMapper json;
+
+    public ServiceResource(CatalogService catalog, IdempotencyService idempotency, ServiceMapper mapper,
+                           SearchMapper searchMapper, CurrentCaller caller, ServiceAnswers answers, ObjectMapper json) {
+        this.catalog = catalog;
+        this.idempotency = idempotency;
+        this.mapper = mapper;
+        this.searchMapper = searchMapper;
+        this.caller = caller;
+        this.answers = answers;
+        this.json = json;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Search the catalog",
+            description = "Anyone, with or without a token. German full-text search over name, summary, description "
+                    + "and keywords with stemming (\"Führerscheins\" finds \"Führerschein\"), combinable filters, "
+                    + "sorted by relevance when q is given, else by name." + VISIBILITY)
+    @APIResponse(responseCode = "200", description = "One page of services",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServicePage.class),
+                    examples = @ExampleObject(name = "page", value = ApiDoc.SERVICE_PAGE)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid (e.g. size=101, page=-1, an unknown Themenfeld)",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = ApiDoc.INVALID)))
+    public PageView<ServiceView> search(
+            @Parameter(description = "German full text, e.g. Führerschein") @QueryParam("q") String q,
+            @Parameter(description = "Themenfeld code", example = "mobilitaet-reisen") @QueryParam("themenfeld") String themenfeld,
+            @Parameter(description = "Land code 01..16: services available there", example = "14") @QueryParam("land") String land,
+            @Parameter(description = "LeiKa key (14 digits)", example = "99023001012000") @QueryParam("leika") String leika,
+            @Parameter(description = "FIT_STORE, EFA_MARKTPLATZ, DIREKTVERTRAG or OPEN_SOURCE") @QueryParam("reuseModel") String reuseModel,
+            @Parameter(description = "Provider id", example = "akdb") @QueryParam("providerId") String providerId,
+            @Parameter(description = "relevance (default with q), name (default without), newest") @QueryParam("sort") String sort,
+            @Parameter(description = "Page from 0", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "Page size 1..100, default 20", example = "20") @QueryParam("size") String size) {
+        Search search = searchMapper.toSearch(q, themenfeld, land, leika, reuseModel, providerId, sort, page, size);
+        Slice<ServiceView> hits = catalog.search(caller.get(), search.criteria(), search.page()).map(mapper::toView);
+        return new PageView<>(hits.items(), search.page().page(), search.page().size(), hits.total());
+    }
+
+    @GET
+    @Path("{id}")
+    @PermitAll
+    @Operation(summary = "Read one service", description = "Anyone; see the visibility rules." + VISIBILITY)
+    @APIResponse(responseCode = "200", description = "The service; ETag is its version",
+            headers = @Header(name = HttpHeaders.ETAG, description = "\"<version>\""),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class),
+                    examples = @ExampleObject(name = "service", value = ApiDoc.SERVICE)))
+    @APIResponse(responseCode = "404", description = "No such service, or not visible to the caller",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not found", value = ApiDoc.NOT_FOUND)))
+    public Response get(@PathParam("id") String id) {
+        return answers.ok(catalog.get(caller.get(), ServiceAnswers.id(id)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.PROVIDER)
+    @SecurityRequirement(name = ApiDoc.BEARER)
+    @Operation(summary = "Create a service",
+            description = "Role provider. Creates a DRAFT owned by the provider named in the token's provider_id "
+                    + "claim. With an Idempotency-Key, the same key and body within 24 h answer the first answer "
+                    + "again (header Idempotent-Replayed: true) and create nothing; the same key with another body is 422.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ServiceRequest.class),
+            examples = @ExampleObject(name = "Führerschein", value = ApiDoc.SERVICE_REQUEST)))
+    @APIResponse(responseCode = "201", description = "Created as DRAFT",
+            headers = {@Header(name = HttpHeaders.LOCATION, description = "/api/v1/services/{id}"),
+                    @Header(name = HttpHeaders.ETAG, description = "\"1\"")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class),
+                    examples = @ExampleObject(name = "service", value = ApiDoc.SERVICE)))
+    @APIResponse(responseCode = "400", description = "The body is invalid; every invalid field is listed",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = ApiDoc.INVALID)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthorized", value = ApiDoc.UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "Not a provider, or the provider is not registered",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "forbidden", value = ApiDoc.FORBIDDEN)))
+    @APIResponse(responseCode = "409", description = "The slug is taken",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "conflict", value = ApiDoc.CONFLICT)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "key reused", value = ApiDoc.KEY_REUSED)))
+    public Response create(
+            @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe; 1..200 characters")
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            ServiceRequest request) {
+        ServiceDefinition definition = mapper.toDefinition(request);
+        Caller current = caller.get();
+        if (idempotencyKey == null) {
+            return toResponse(created(current, definition));
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw ProblemException.invalid(List.of(
+                    new Problem.Violation("Idempotency-Key", "must be 1 to 200 characters")));
+        }
+        return toResponse(idempotency.once(current.subject(), idempotencyKey, fingerprint(request),
+                () -> created(current, definition)));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Caller.PROVIDER)
+    @SecurityRequirement(name = ApiDoc.BEARER)
+    @Operation(summary = "Replace a service",
+            description = "Role provider, and only the provider that owns the service (another provider, an operator "
+                    + "and municipalities get 403). Replaces a DRAFT or PUBLISHED service as a whole; DEPRECATED "
+                    + "and RETIRED ones are 409. Needs If-Match with the ETag read before: 428 without, 412 when "
+                    + "the service changed meanwhile.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ServiceRequest.class),
+            examples = @ExampleObject(name = "Führerschein", value = ApiDoc.SERVICE_REQUEST)))
+    @APIResponse(responseCode = "200", description = "Replaced; the version went up",
+            headers = @Header(name = HttpHeaders.ETAG, description = "\"<new version>\""),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class),
+                    examples = @ExampleObject(name = "service", value = ApiDoc.SERVICE)))
+    @APIResponse(responseCode = "400", description = "The body is invalid; every invalid field is listed",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid", value = ApiDoc.INVALID)))
+    @APIResponse(responseCode = "401", description = "No valid token",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthorized", value = ApiDoc.UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "Not the owning provider",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "forbidden", value = ApiDoc.FORBIDDEN)))
+    @APIResponse(responseCode = "404", description = "No such service, or not visible to the caller",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not found", value = ApiDoc.NOT_FOUND)))
+    @APIResponse(responseCode = "409", description = "DEPRECATED or RETIRED, or the slug is taken",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "conflict", value = ApiDoc.CONFLICT)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "stale", value = ApiDoc.STALE)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "if-match required", value = ApiDoc.IF_MATCH_REQUIRED)))
+    public Response replace(@PathParam("id") String id,
+                            @Parameter(in = ParameterIn.HEADER, required = true, example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
+                            ServiceRequest request) {
+        long expected = Etags.required(ifMatch);
+        ServiceDefinition definition = mapper.toDefinition(request);
+        return answers.ok(catalog.replace(caller.get(), ServiceAnswers.id(id), expected, definition));
+    }
+
+    private Answer created(Caller current, ServiceDefinition definition) {
+        EfaService service = catalog.create(current, definition);
+        try {
+            return new Answer(201, "/api/v1/services/" + service.id(), Etags.of(service.version()),
+                    json.writeValueAsString(mapper.toView(service)), false);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a service could not be written as JSON", e);
+        }
+    }
+
+    private String fingerprint(ServiceRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("could not fingerprint a request", e);
+        }
+    }
+
+    private static Response toResponse(Answer answer) {
+        Response.ResponseBuilder response = Response.status(answer.status())
+                .header(HttpHeaders.LOCATION, answer.location())
+                .header(HttpHeaders.ETAG, answer.etag())
+                .type(MediaType.APPLICATION_JSON)
+                .entity(answer.body().getBytes(StandardCharsets.UTF_8));
+        if (answer.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    /** Only for the OpenAPI document: the page of services that search answers. */
+    @Schema(name = "ServicePage")
+    record ServicePage(List<ServiceView> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,171 @@
+package de.efa.catalog.service;
+
+import de.efa.catalog.domain.EfaService;
+import de.efa.catalog.domain.LifecycleStep;
+import de.efa.catalog.domain.PageRequest;
+import de.efa.catalog.domain.Provider;
+import de.efa.catalog.domain.SearchCriteria;
+import de.efa.catalog.domain.ServiceDefinition;
+import de.efa.catalog.domain.ServiceStatus;
+import de.efa.catalog.domain.Slice;
+import de.efa.catalog.domain.Timestamps;
+import de.efa.catalog.messaging.ServiceEventType;
+import de.efa.catalog.messaging.ServiceEvents;
+import de.efa.catalog.repository.EfaServiceRepository;
+import de.efa.catalog.repository.ProviderRepository;
+import de.efa.catalog.repository.Visibility;
+import de.efa.catalog.rest.problem.Problem.Violation;
+import de.efa.catalog.rest.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The catalog's use cases. What a caller may see and change is decided here: a service that the caller may
+ * not see is "not found" (its existence does not leak), one it may see but not change is "forbidden".
+ */
+@ApplicationScoped
+public class CatalogService {
+
+    private final EfaServiceRepository services;
+    private final ProviderRepository providers;
+    private final ServiceEvents events;
+
+    public CatalogService(EfaServiceRepository services, ProviderRepository providers, ServiceEvents events) {
+        this.services = services;
+        this.providers = providers;
+        this.events = events;
+    }
+
+    @Transactional
+    public Slice<EfaService> search(Caller caller, SearchCriteria criteria, PageRequest page) {
+        return services.search(criteria, visibility(caller), page);
+    }
+
+    @Transactional
+    public EfaService get(Caller caller, UUID id) {
+        return visible(caller, id);
+    }
+
+    /** The service with that slug, if the caller's provider owns it. */
+    @Transactional
+    public Optional<EfaService> findOwn(Caller caller, String slug) {
+        return services.find("slug", slug).firstResultOptional()
+                .filter(service -> caller.actsFor(service.providerId()));
+    }
+
+    /** Creates a DRAFT owned by the provider the caller acts for. */
+    @Transactional
+    public EfaService create(Caller caller, ServiceDefinition definition) {
+        Provider provider = registeredProviderOf(caller);
+        if (services.slugTaken(definition.slug().value())) {
+            throw slugTaken(definition);
+        }
+        EfaService service = EfaService.draft(provider.id(), definition, Timestamps.now());
+        services.persist(service);
+        flush(definition);
+        events.record(service, provider, ServiceEventType.CREATED);
+        return service;
+    }
+
+    /** Replaces the content of a DRAFT or PUBLISHED service, if the caller still has its current version. */
+    @Transactional
+    public EfaService replace(Caller caller, UUID id, long expectedVersion, ServiceDefinition definition) {
+        EfaService service = visible(caller, id);
+        if (!caller.actsFor(service.providerId())) {
+            throw ProblemException.forbidden("Only the provider '" + service.providerId() + "' may replace this service");
+        }
+        requireVersion(service, expectedVersion);
+        if (!service.isEditable()) {
+            throw ProblemException.conflict("A " + service.status() + " service cannot be changed any more");
+        }
+        if (services.slugTakenByAnother(definition.slug().value(), id)) {
+            throw slugTaken(definition);
+        }
+        service.replace(definition, Timestamps.now());
+        flush(definition);
+        events.record(service, providers.findById(service.providerId()), ServiceEventType.UPDATED);
+        return service;
+    }
+
+    /** Takes a lifecycle step, as the owning provider or an operator; {@code expectedVersion} is optional. */
+    @Transactional
+    public EfaService step(Caller caller, UUID id, LifecycleStep step, Optional<Long> expectedVersion) {
+        EfaService service = visible(caller, id);
+        if (!caller.isOperator() && !caller.actsFor(service.providerId())) {
+            throw ProblemException.forbidden("Only the provider '" + service.providerId() + "' or an operator may "
+                    + step.name().toLowerCase() + " this service");
+        }
+        expectedVersion.ifPresent(version -> requireVersion(service, version));
+        if (step == LifecycleStep.PUBLISH && service.plans().isEmpty()) {
+            throw ProblemException.conflict("A service needs at least one plan before it can be published");
+        }
+        if (!service.take(step, Timestamps.now())) {
+            throw ProblemException.conflict("Cannot " + step.name().toLowerCase() + " a " + service.status()
+                    + " service: that step starts from " + step.from());
+        }
+        flush(null);
+        events.record(service, providers.findById(service.providerId()), ServiceEventType.of(step));
+        return service;
+    }
+
+    private EfaService visible(Caller caller, UUID id) {
+        return services.findByIdOptional(id)
+                .filter(service -> caller.isOperator() || service.status() == ServiceStatus.PUBLISHED
+                        || caller.actsFor(service.providerId()))
+                .orElseThrow(() -> ProblemException.notFound("There is no service " + id));
+    }
+
+    private static Visibility visibility(Caller caller) {
+        if (caller.isOperator()) {
+            return Visibility.everything();
+        }
+        return caller.actsFor(caller.providerId())
+                ? Visibility.publishedAndOwnedBy(caller.providerId())
+                : Visibility.publishedOnly();
+    }
+
+    private Provider registeredProviderOf(Caller caller) {
+        if (!caller.actsFor(caller.providerId())) {
+            throw ProblemException.forbidden("Only a provider may create services, and its token must carry provider_id");
+        }
+        Provider provider = providers.findById(caller.providerId());
+        if (provider == null) {
+            throw ProblemException.forbidden("The provider '" + caller.providerId()
+                    + "' is not registered; an operator registers providers");
+        }
+        return provider;
+    }
+
+    private static void requireVersion(EfaService service, long expectedVersion) {
+        if (service.version() != expectedVersion) {
+            throw ProblemException.preconditionFailed("The service has version " + service.version()
+                    + ", not " + expectedVersion + "; read it again and reapply your change");
+        }
+    }
+
+    /** Writes the change now, so that a concurrent update or a taken slug is reported as such. */
+    private void flush(ServiceDefinition definition) {
+        try {
+            services.flush();
+        } catch (OptimisticLockException e) {
+            throw ProblemException.preconditionFailed("The service was changed at the same time; read it again");
+        } catch (PersistenceException e) {
+            if (definition != null && e.getCause() instanceof ConstraintViolationException) {
+                throw slugTaken(definition);
+            }
+            throw e;
+        }
+    }
+
+    private static ProblemException slugTaken(ServiceDefinition definition) {
+        return new ProblemException(409, "conflict", "Conflict", "The slug '" + definition.slug() + "' is taken",
+                List.of(new Violation("slug", "is taken by another service")));
+    }
+}

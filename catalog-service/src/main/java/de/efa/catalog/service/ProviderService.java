@@ -1,0 +1,84 @@
+package de.efa.catalog.service;
+
+import de.efa.catalog.domain.EfaService;
+import de.efa.catalog.domain.PageRequest;
+import de.efa.catalog.domain.Provider;
+import de.efa.catalog.domain.ProviderDefinition;
+import de.efa.catalog.domain.Slice;
+import de.efa.catalog.domain.Slug;
+import de.efa.catalog.domain.Timestamps;
+import de.efa.catalog.messaging.ServiceEventType;
+import de.efa.catalog.messaging.ServiceEvents;
+import de.efa.catalog.repository.EfaServiceRepository;
+import de.efa.catalog.repository.ProviderRepository;
+import de.efa.catalog.rest.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The provider registry; operators keep it, everyone may read it (the roles are checked at the resource). */
+@ApplicationScoped
+public class ProviderService {
+
+    private final ProviderRepository providers;
+    private final EfaServiceRepository services;
+    private final ServiceEvents events;
+
+    public ProviderService(ProviderRepository providers, EfaServiceRepository services, ServiceEvents events) {
+        this.providers = providers;
+        this.services = services;
+        this.events = events;
+    }
+
+    @Transactional
+    public Slice<Provider> list(PageRequest page) {
+        return providers.page(page);
+    }
+
+    @Transactional
+    public Provider get(String id) {
+        return find(id).orElseThrow(() -> ProblemException.notFound("There is no provider '" + id + "'"));
+    }
+
+    @Transactional
+    public Optional<Provider> find(String id) {
+        return providers.findByIdOptional(id);
+    }
+
+    @Transactional
+    public Provider register(Slug id, ProviderDefinition definition) {
+        if (providers.findByIdOptional(id.value()).isPresent()) {
+            throw ProblemException.conflict("The provider '" + id + "' is registered already");
+        }
+        Provider provider = Provider.register(id, definition, Timestamps.now());
+        providers.persist(provider);
+        return provider;
+    }
+
+    /**
+     * Replaces a provider. When its broker moved, each of its services is published again with the new broker
+     * URL and a new version, so that consumers that keep the highest version take it.
+     */
+    @Transactional
+    public Provider replace(String id, long expectedVersion, ProviderDefinition definition) {
+        Provider provider = get(id);
+        if (provider.version() != expectedVersion) {
+            throw ProblemException.preconditionFailed("The provider has version " + provider.version() + ", not "
+                    + expectedVersion + "; read it again and reapply your change");
+        }
+        Instant now = Timestamps.now();
+        List<EfaService> republished = provider.replace(definition, now) ? services.ofProvider(id) : List.of();
+        republished.forEach(service -> service.touch(now));
+        try {
+            providers.flush();
+        } catch (OptimisticLockException e) {
+            throw ProblemException.preconditionFailed("The provider or one of its services was changed at the same time");
+        }
+        republished.forEach(service -> events.record(service, provider, ServiceEventType.UPDATED));
+        return provider;
+    }
+}

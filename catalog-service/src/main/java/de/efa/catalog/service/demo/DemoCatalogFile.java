@@ -1,0 +1,27 @@
+package de.efa.catalog.service.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.efa.catalog.api.ServiceRequest.PricingRequest;
+
+import java.util.List;
+import java.util.Map;
+
+/** The curated part of the demo catalog ({@code demo/catalog.json}); the facts come from the CSV. */
+record DemoCatalogFile(
+        List<DemoProvider> providers,
+        Map<String, JsonNode> parameterBlocks,
+        Map<String, DemoPlan> plans,
+        List<DemoService> services) {
+
+    record DemoProvider(String id, String name, String kind) {
+    }
+
+    /** A plan offered by several demo services; its parameters are assembled from named blocks. */
+    record DemoPlan(String name, String description, PricingRequest pricing, List<String> blocks, List<String> required) {
+    }
+
+    /** A demo service; {@code source} is its name in the CSV, where its OZG id, LeiKa keys and Themenfeld are. */
+    record DemoService(String source, String slug, String name, String provider, String summary, String description,
+                       List<String> keywords, List<String> languages, List<String> plans) {
+    }
+}

@@ -1,0 +1,142 @@
+package de.efa.catalog.service.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.efa.catalog.api.ProviderRequest;
+import de.efa.catalog.api.ServiceRequest;
+import de.efa.catalog.api.ServiceRequest.PlanRequest;
+import de.efa.catalog.config.DemoDataConfig;
+import de.efa.catalog.domain.EfaService;
+import de.efa.catalog.domain.LandCode;
+import de.efa.catalog.domain.LifecycleStep;
+import de.efa.catalog.domain.ServiceStatus;
+import de.efa.catalog.domain.Themenfeld;
+import de.efa.catalog.mapping.ProviderMapper;
+import de.efa.catalog.mapping.ProviderMapper.Registration;
+import de.efa.catalog.mapping.ServiceMapper;
+import de.efa.catalog.service.CatalogService;
+import de.efa.catalog.service.Caller;
+import de.efa.catalog.service.ProviderService;
+import de.efa.catalog.service.demo.DemoCatalogFile.DemoPlan;
+import de.efa.catalog.service.demo.DemoCatalogFile.DemoService;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The demo catalog of the local stack: providers {@code akdb} and {@code dataport} and real EfA services from
+ * the OZG catalog, each PUBLISHED with its plans. It goes through the same use cases as the API, so every demo
+ * service is validated and published on the catalog topic. Loading again adds only what is missing.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final String CATALOG = "demo/catalog.json";
+    private static final String OZG_SERVICES = "demo/efa-services.csv";
+
+    private final DemoDataConfig config;
+    private final ProviderService providers;
+    private final CatalogService catalog;
+    private final ProviderMapper providerMapper;
+    private final ServiceMapper serviceMapper;
+    private final ObjectMapper json;
+
+    public DemoData(DemoDataConfig config, ProviderService providers, CatalogService catalog,
+                    ProviderMapper providerMapper, ServiceMapper serviceMapper, ObjectMapper json) {
+        this.config = config;
+        this.providers = providers;
+        this.catalog = catalog;
+        this.providerMapper = providerMapper;
+        this.serviceMapper = serviceMapper;
+        this.json = json;
+    }
+
+    void onStart(@Observes StartupEvent started) {
+        if (config.enabled()) {
+            load();
+        }
+    }
+
+    /** Registers the demo providers and publishes the demo services that are not there yet. */
+    public void load() {
+        DemoCatalogFile file = readCatalog();
+        Map<String, Map<String, String>> ozgServices = Csv.read(OZG_SERVICES).stream()
+                .collect(Collectors.toMap(row -> row.get("name"), Function.identity()));
+        file.providers().forEach(provider -> register(new ProviderRequest(provider.id(), provider.name(),
+                provider.kind(), config.brokerUrl())));
+        int published = 0;
+        for (DemoService service : file.services()) {
+            Map<String, String> facts = Optional.ofNullable(ozgServices.get(service.source()))
+                    .orElseThrow(() -> new IllegalStateException("demo service '" + service.source() + "' is not in " + OZG_SERVICES));
+            if (publish(service.provider(), request(service, facts, file))) {
+                published++;
+            }
+        }
+        LOG.infof("demo catalog ready: %d services, %d published now", file.services().size(), published);
+    }
+
+    private void register(ProviderRequest request) {
+        Registration registration = providerMapper.toRegistration(request);
+        if (providers.find(request.id()).isEmpty()) {
+            providers.register(registration.id(), registration.definition());
+        }
+    }
+
+    /** Creates and publishes the service unless it exists; finishes one that a crash left as DRAFT. */
+    private boolean publish(String providerId, ServiceRequest request) {
+        Caller provider = Caller.provider(providerId);
+        Optional<EfaService> existing = catalog.findOwn(provider, request.slug());
+        if (existing.isPresent() && existing.get().status() != ServiceStatus.DRAFT) {
+            return false;
+        }
+        EfaService service = existing.orElseGet(() -> catalog.create(provider, serviceMapper.toDefinition(request)));
+        catalog.step(provider, service.id(), LifecycleStep.PUBLISH, Optional.empty());
+        return true;
+    }
+
+    private ServiceRequest request(DemoService service, Map<String, String> facts, DemoCatalogFile file) {
+        String themenfeld = Themenfeld.byGermanName(facts.get("themenfeld"))
+                .orElseThrow(() -> new IllegalStateException("unknown Themenfeld " + facts.get("themenfeld")))
+                .code();
+        String leadLand = Arrays.stream(facts.get("federfuehrendes_land").split(";"))
+                .map(LandCode::byName).flatMap(Optional::stream).map(LandCode::value).findFirst().orElse(null);
+        List<PlanRequest> plans = service.plans().stream().map(id -> plan(id, file)).toList();
+        return new ServiceRequest(service.slug(), service.name(), service.summary(), service.description(),
+                service.keywords(), List.of(facts.get("leika_keys").split(";")), facts.get("ozg_id"), themenfeld,
+                leadLand, List.of(), List.of("EFA_MARKTPLATZ", "FIT_STORE"),
+                service.languages() == null ? List.of("de") : service.languages(), null, plans);
+    }
+
+    private PlanRequest plan(String id, DemoCatalogFile file) {
+        DemoPlan plan = Optional.ofNullable(file.plans().get(id))
+                .orElseThrow(() -> new IllegalStateException("unknown demo plan " + id));
+        ObjectNode parameters = json.createObjectNode().put("type", "object").put("additionalProperties", false);
+        plan.required().forEach(parameters.putArray("required")::add);
+        ObjectNode properties = parameters.putObject("properties");
+        plan.blocks().forEach(block -> properties.set(block, file.parameterBlocks().get(block)));
+        return new PlanRequest(id, plan.name(), plan.description(), plan.pricing(), parameters);
+    }
+
+    private DemoCatalogFile readCatalog() {
+        try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(CATALOG)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + CATALOG);
+            }
+            return json.readValue(in, DemoCatalogFile.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + CATALOG, e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package de.efa.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import de.efa.catalog.service.demo.DemoData;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static de.efa.catalog.CatalogApi.JSON;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue item 6: the demo catalog of the local stack, loaded twice to show it is idempotent. */
+@QuarkusTest
+class DemoDataTest {
+
+    private static final String LEIPZIG = """
+            {"zustaendigeStelle":{"name":"Stadt Leipzig, Ordnungsamt, Fahrerlaubnisbehörde",
+                                  "anschrift":{"strasse":"Otto-Schill-Straße 2","plz":"04109","ort":"Leipzig"},
+                                  "email":"fahrerlaubnisbehoerde@leipzig.de"},
+             "postfach":{"art":"FIT_CONNECT","adresse":"fit-connect:zustellpunkt:14713000-fahrerlaubnis"},
+             "ePayment":{"anbieter":"ePayBL","haendlerId":"LEJ-4711"},
+             "gebuehren":{"antragsgebuehrCents":4330}}""";
+
+    @Inject
+    DemoData demoData;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void realEfaServicesArePublishedWithPlansOnce() throws Exception {
+        demoData.load();
+        demoData.load();
+
+        JsonNode page = JSON.readTree(given().queryParams("size", "100", "sort", "name")
+                .get("/api/v1/services").asString());
+        List<JsonNode> demo = stream(page.path("items")).filter(s -> Set.of("akdb", "dataport")
+                .contains(s.path("providerId").asText())).toList();
+        assertThat(demo).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(demo.stream().map(s -> s.path("themenfeld").asText()).distinct().count()).isGreaterThanOrEqualTo(6);
+        assertThat(demo).allSatisfy(service -> {
+            assertThat(service.path("status").asText()).isEqualTo("PUBLISHED");
+            assertThat(service.path("plans").size()).isPositive();
+        });
+        Map<String, JsonNode> bySlug = demo.stream().collect(Collectors.toMap(s -> s.path("slug").asText(), s -> s));
+        assertThat(bySlug).containsKeys("fuehrerschein-digital-beantragen", "digitaler-bauantrag",
+                "aufenthaltstitel-humanitaere-gruende", "sondernutzung-baustelle", "verkehrsrechtliche-anordnung");
+        JsonNode fuehrerschein = bySlug.get("fuehrerschein-digital-beantragen");
+        assertThat(fuehrerschein.path("ozgId").asText()).isEqualTo("10169");
+        assertThat(stream(fuehrerschein.path("leikaKeys")).map(JsonNode::asText)).contains("99023001012000");
+        assertThat(fuehrerschein.path("leadLand").asText()).isEqualTo("06");
+        assertThat(stream(fuehrerschein.path("plans")).map(p -> p.path("id").asText())).containsExactly("standard", "premium");
+
+        assertThat(new Db(dataSource).count("SELECT count(*) FROM efa_service WHERE provider_id IN ('akdb', 'dataport')"))
+                .isEqualTo(demo.size());
+        assertThat(new Db(dataSource).count("SELECT count(*) FROM outbox_event WHERE type = 'de.efa.service.published.v1' "
+                + "AND record_key IN (SELECT id::text FROM efa_service WHERE provider_id IN ('akdb', 'dataport'))"))
+                .isEqualTo(demo.size());
+        given().get("/api/v1/providers/akdb").then().statusCode(200)
+                .body("brokerUrl", org.hamcrest.Matchers.equalTo("http://localhost:8090"));
+    }
+
+    @Test
+    void aPlanAsksWhatAMunicipalityConfigures() throws Exception {
+        demoData.load();
+        String id = JSON.readTree(given().queryParams("providerId", "akdb", "q", "Führerschein").get("/api/v1/services")
+                .asString()).path("items").get(0).path("id").asText();
+        JsonNode standard = JSON.readTree(given().get("/api/v1/services/" + id).asString()).path("plans").get(0);
+        var schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(standard.path("parameters"));
+
+        assertThat(schema.validate(JSON.readTree(LEIPZIG))).isEmpty();
+        JsonNode withoutOffice = JSON.readTree(LEIPZIG);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) withoutOffice).remove("zustaendigeStelle");
+        assertThat(schema.validate(withoutOffice)).isNotEmpty();
+        JsonNode unknownPayment = JSON.readTree(LEIPZIG.replace("ePayBL", "Bargeld"));
+        assertThat(schema.validate(unknownPayment)).isNotEmpty();
+    }
+
+    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+    }
+}

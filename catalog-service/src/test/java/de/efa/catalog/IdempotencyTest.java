@@ -1,0 +1,88 @@
+package de.efa.catalog;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.efa.infra.test.TestTokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import static de.efa.catalog.CatalogApi.service;
+import static de.efa.catalog.CatalogApi.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue item 4: Idempotency-Key on POST /services (SPEC section 4). */
+@QuarkusTest
+class IdempotencyTest {
+
+    private static final String PROVIDER = "anbieter-idempotenz";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void provider() {
+        CatalogApi.provider(PROVIDER);
+    }
+
+    @Test
+    void theSameKeyAndBodyAnswerTheFirstAnswerAndCreateNothing() {
+        String key = UUID.randomUUID().toString();
+        String slug = unique("einmal");
+        Response first = post(key, service(slug, "Nur einmal"));
+        Response second = post(key, service(slug, "Nur einmal"));
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(second.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(second.header("ETag")).isEqualTo("\"1\"");
+        assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(second.jsonPath().getString("id")).isEqualTo(first.jsonPath().getString("id"));
+        assertThat(second.asString()).isEqualTo(first.asString());
+        assertThat(new Db(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?", slug)).isOne();
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIs422AndCreatesNothing() {
+        String key = UUID.randomUUID().toString();
+        post(key, service(unique("zuerst"), "Zuerst")).then().statusCode(201);
+        String other = unique("danach");
+        post(key, service(other, "Danach")).then().statusCode(422).contentType("application/problem+json");
+        assertThat(new Db(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?", other)).isZero();
+    }
+
+    @Test
+    void concurrentRequestsWithOneKeyCreateOneService() {
+        String key = UUID.randomUUID().toString();
+        String slug = unique("parallel");
+        ObjectNode body = service(slug, "Parallel");
+        List<CompletableFuture<Response>> requests = IntStream.range(0, 4)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> post(key, body)))
+                .toList();
+        List<Response> answers = requests.stream().map(CompletableFuture::join).toList();
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(201));
+        assertThat(answers.stream().map(answer -> answer.header("Location")).distinct()).hasSize(1);
+        assertThat(new Db(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?", slug)).isOne();
+    }
+
+    @Test
+    void aRefusedRequestDoesNotUseUpItsKey() {
+        String key = UUID.randomUUID().toString();
+        String slug = unique("spaeter");
+        post(key, service(slug, "Später").put("themenfeld", "sport")).then().statusCode(400);
+        post(key, service(slug, "Später")).then().statusCode(201);
+    }
+
+    private static Response post(String key, ObjectNode body) {
+        return given().auth().oauth2(TestTokens.provider(PROVIDER)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body.toString()).post("/api/v1/services");
+    }
+}

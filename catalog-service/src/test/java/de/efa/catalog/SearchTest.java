@@ -1,0 +1,122 @@
+package de.efa.catalog;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.efa.infra.test.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static de.efa.catalog.CatalogApi.service;
+import static de.efa.catalog.CatalogApi.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/** Issue item 3: German full text with stemming, combinable filters, visibility, paging. */
+@QuarkusTest
+class SearchTest {
+
+    private static final String MOBIL = unique("suche-mobil");
+    private static final String BAU = unique("suche-bau");
+    private static String fuehrerschein;
+    private static String bauantrag;
+    private static String entwurf;
+
+    @BeforeEach
+    void catalog() {
+        if (fuehrerschein != null) {
+            return;
+        }
+        CatalogApi.provider(MOBIL);
+        CatalogApi.provider(BAU);
+        fuehrerschein = CatalogApi.published(MOBIL, service(unique("fuehrerschein"), "Führerschein digital beantragen"));
+        ObjectNode bau = service(unique("bauantrag"), "Digitaler Bauantrag")
+                .put("summary", "Bauanträge und Bauvoranfragen digital einreichen")
+                .put("themenfeld", "bauen-wohnen");
+        bau.putArray("availableIn").add("13").add("14");
+        bau.putArray("reuseModels").add("FIT_STORE");
+        bau.putArray("leikaKeys").add("99012008000000");
+        bauantrag = CatalogApi.published(BAU, bau);
+        entwurf = CatalogApi.create(MOBIL, service(unique("geheim"), "Führerschein Geheimentwurf")).path("id");
+    }
+
+    @Test
+    void stemmingFindsTheDrivingLicenceAndTheBuildingApplication() {
+        given().queryParam("q", "Führerscheins").get("/api/v1/services")
+                .then().statusCode(200).body("items.id", hasItem(fuehrerschein)).body("items.id", not(hasItem(bauantrag)));
+        given().queryParam("q", "Bauantrag").get("/api/v1/services")
+                .then().statusCode(200).body("items.id", hasItem(bauantrag)).body("items.id", not(hasItem(fuehrerschein)));
+        given().queryParam("q", "Bauvoranfrage").get("/api/v1/services")
+                .then().body("items.id", hasItem(bauantrag));
+    }
+
+    @Test
+    void filtersCombine() {
+        given().queryParams("themenfeld", "bauen-wohnen", "land", "14", "providerId", BAU).get("/api/v1/services")
+                .then().statusCode(200).body("items.id", contains(bauantrag)).body("total", equalTo(1));
+        given().queryParams("themenfeld", "bauen-wohnen", "land", "05", "providerId", BAU).get("/api/v1/services")
+                .then().body("items", org.hamcrest.Matchers.empty()).body("total", equalTo(0));
+        // No availableIn means every Land.
+        given().queryParams("land", "05", "providerId", MOBIL).get("/api/v1/services")
+                .then().body("items.id", contains(fuehrerschein));
+        given().queryParams("leika", "99012008000000", "reuseModel", "FIT_STORE").get("/api/v1/services")
+                .then().body("items.id", hasItem(bauantrag)).body("items.id", not(hasItem(fuehrerschein)));
+        given().queryParams("reuseModel", "FIT_STORE", "providerId", MOBIL).get("/api/v1/services")
+                .then().body("total", equalTo(0));
+        given().queryParams("q", "digital", "themenfeld", "mobilitaet-reisen", "providerId", MOBIL).get("/api/v1/services")
+                .then().body("items.id", contains(fuehrerschein));
+    }
+
+    @Test
+    void aDraftNeverAppearsPubliclyButItsOwnerAndOperatorsFindIt() {
+        given().queryParam("q", "Geheimentwurf").get("/api/v1/services")
+                .then().statusCode(200).body("items.id", not(hasItem(entwurf)));
+        given().auth().oauth2(TestTokens.municipality("14713000")).queryParam("q", "Geheimentwurf").get("/api/v1/services")
+                .then().body("items.id", not(hasItem(entwurf)));
+        given().auth().oauth2(TestTokens.provider(BAU)).queryParam("q", "Geheimentwurf").get("/api/v1/services")
+                .then().body("items.id", not(hasItem(entwurf)));
+        given().auth().oauth2(TestTokens.provider(MOBIL)).queryParam("q", "Geheimentwurf").get("/api/v1/services")
+                .then().body("items.id", hasItem(entwurf));
+        given().auth().oauth2(TestTokens.operator()).queryParam("providerId", MOBIL).get("/api/v1/services")
+                .then().body("items.id", hasItem(entwurf)).body("total", equalTo(2));
+        given().queryParam("providerId", MOBIL).get("/api/v1/services")
+                .then().body("total", equalTo(1));
+    }
+
+    @Test
+    void pagesHaveTheEnvelopeAndBadPagingIs400() {
+        given().auth().oauth2(TestTokens.operator()).queryParams("providerId", MOBIL, "size", "1", "sort", "name")
+                .get("/api/v1/services")
+                .then().statusCode(200).body("page", equalTo(0)).body("size", equalTo(1)).body("total", equalTo(2))
+                .body("items.name", contains("Führerschein digital beantragen"));
+        given().auth().oauth2(TestTokens.operator()).queryParams("providerId", MOBIL, "size", "1", "page", "1", "sort", "name")
+                .get("/api/v1/services")
+                .then().body("page", equalTo(1)).body("total", equalTo(2))
+                .body("items.name", contains("Führerschein Geheimentwurf"));
+        List<String> newestFirst = given().auth().oauth2(TestTokens.operator())
+                .queryParams("providerId", MOBIL, "sort", "newest").get("/api/v1/services").path("items.id");
+        assertThat(newestFirst).containsExactly(entwurf, fuehrerschein);
+
+        given().queryParam("size", "101").get("/api/v1/services")
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", contains("size"));
+        given().queryParam("page", "-1").get("/api/v1/services")
+                .then().statusCode(400).body("violations.field", contains("page"));
+        given().queryParams("size", "0", "page", "x", "themenfeld", "sport", "land", "17", "leika", "1", "sort", "zufall")
+                .get("/api/v1/services")
+                .then().statusCode(400)
+                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("page", "size", "themenfeld", "land", "leika", "sort"));
+    }
+
+    @Test
+    void theThemenfelderAreListed() {
+        given().get("/api/v1/themenfelder").then().statusCode(200)
+                .body("size()", equalTo(14))
+                .body("find { it.code == 'unternehmensfuehrung' }.name", equalTo("Unternehmensführung & -entwicklung"))
+                .body("find { it.code == 'ein-auswanderung' }.name", equalTo("Ein- & Auswanderung"));
+    }
+}

@@ -1,0 +1,76 @@
+package de.efa.catalog;
+
+import de.efa.infra.test.TestTokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static de.efa.catalog.CatalogApi.service;
+import static de.efa.catalog.CatalogApi.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Foundation issue: 401 without a token, 403 with a wrong role, and the provider_id claim reaching the service. */
+@QuarkusTest
+class SecurityTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aMissingOrBrokenTokenIs401AndStoresNothing() {
+        String slug = unique("ohne-token");
+        given().contentType(ContentType.JSON).body(service(slug, "Ohne Token").toString())
+                .post("/api/v1/services")
+                .then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("type", equalTo("https://efa-marketplace.de/problems/unauthorized"))
+                .body("status", equalTo(401));
+        given().auth().oauth2("not.a.token").contentType(ContentType.JSON).body(service(slug, "Kaputt").toString())
+                .post("/api/v1/services")
+                .then().statusCode(401).contentType("application/problem+json");
+        assertThat(new Db(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?", slug)).isZero();
+    }
+
+    @Test
+    void aWrongRoleIs403AndStoresNothing() {
+        String slug = unique("falsche-rolle");
+        for (String token : new String[] {TestTokens.municipality("14713000"), TestTokens.withoutRole(),
+                TestTokens.marketplace()}) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body(service(slug, "Falsche Rolle").toString())
+                    .post("/api/v1/services")
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("https://efa-marketplace.de/problems/forbidden"));
+        }
+        given().auth().oauth2(TestTokens.provider("akdb")).contentType(ContentType.JSON)
+                .body("{\"id\":\"x\",\"name\":\"X\",\"kind\":\"LAND\",\"brokerUrl\":\"http://x.de\"}")
+                .post("/api/v1/providers")
+                .then().statusCode(403);
+        assertThat(new Db(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?", slug)).isZero();
+    }
+
+    @Test
+    void theProviderIdClaimDecidesWhoOwnsTheService() {
+        String providerId = unique("anbieter-claim");
+        CatalogApi.provider(providerId);
+        String id = CatalogApi.create(providerId, service(unique("claim"), "Dienst mit Claim"))
+                .path("id");
+        given().auth().oauth2(TestTokens.provider(providerId)).get("/api/v1/services/" + id)
+                .then().statusCode(200).body("providerId", equalTo(providerId));
+        assertThat(new Db(dataSource).count("SELECT count(*) FROM efa_service WHERE id = ? AND provider_id = ?",
+                UUID.fromString(id), providerId)).isOne();
+    }
+
+    @Test
+    void aProviderThatIsNotRegisteredCannotCreate() {
+        given().auth().oauth2(TestTokens.provider(unique("unbekannt"))).contentType(ContentType.JSON)
+                .body(service(unique("unregistriert"), "Unregistriert").toString())
+                .post("/api/v1/services")
+                .then().statusCode(403).body("detail", org.hamcrest.Matchers.containsString("not registered"));
+    }
+}

@@ -1,0 +1,153 @@
+package de.efa.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.efa.infra.test.TestTokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static de.efa.catalog.CatalogApi.JSON;
+import static de.efa.catalog.CatalogApi.service;
+import static de.efa.catalog.CatalogApi.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+/** Each rule of issue item 2 answers 400 with a violation naming the field, and stores nothing. */
+@QuarkusTest
+class ValidationTest {
+
+    private static final String PROVIDER = "anbieter-pruefung";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @BeforeEach
+    void provider() {
+        CatalogApi.provider(PROVIDER);
+    }
+
+    static Stream<Arguments> brokenServices() {
+        return Stream.of(
+                broken("leikaKeys[0]", s -> s.putArray("leikaKeys").add("9902300101200")),
+                broken("leikaKeys[1]", s -> s.putArray("leikaKeys").add("99023001012000").add("9902300101200X")),
+                broken("leikaKeys", s -> s.putArray("leikaKeys")),
+                broken("themenfeld", s -> s.put("themenfeld", "sport")),
+                broken("themenfeld", s -> s.remove("themenfeld")),
+                broken("leadLand", s -> s.put("leadLand", "17")),
+                broken("availableIn[0]", s -> s.putArray("availableIn").add("00")),
+                broken("availableIn[1]", s -> s.putArray("availableIn").add("14").add("14")),
+                broken("slug", s -> s.put("slug", "Kein Slug")),
+                broken("name", s -> s.remove("name")),
+                broken("summary", s -> s.put("summary", " ")),
+                broken("ozgId", s -> s.put("ozgId", "abc")),
+                broken("reuseModels[0]", s -> s.putArray("reuseModels").add("VERSCHENKT")),
+                broken("languages[0]", s -> s.putArray("languages").add("deutsch")),
+                broken("accessibility.bitvStatement", s -> s.with("accessibility").put("bitvStatement", "kein link")),
+                broken("plans[0].pricing.setupFeeCents", s -> plan(s).with("pricing").put("setupFeeCents", -1)),
+                broken("plans[0].pricing.annualBaseCents", s -> plan(s).with("pricing").remove("annualBaseCents")),
+                broken("plans[0].pricing", s -> plan(s).remove("pricing")),
+                broken("plans[0].id", s -> plan(s).put("id", "Standard Plan")),
+                broken("plans[1].id", s -> ((com.fasterxml.jackson.databind.node.ArrayNode) s.get("plans")).add(plan(s).deepCopy())),
+                broken("plans[0].name", s -> plan(s).remove("name")),
+                broken("plans[0].parameters", s -> plan(s).remove("parameters")),
+                broken("plans[0].parameters", s -> plan(s).set("parameters", json("{\"type\":\"string\"}"))),
+                broken("plans[0].parameters", s -> plan(s).set("parameters",
+                        json("{\"type\":\"object\",\"properties\":{\"gebuehr\":{\"type\":\"banane\"}}}"))),
+                broken("plans[0].parameters", s -> plan(s).set("parameters",
+                        json("{\"type\":\"object\",\"properties\":{\"x\":{\"$ref\":\"https://example.de/schema.json\"}}}"))),
+                broken("plans[0].parameters", s -> plan(s).set("parameters", json("[1,2]"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenServices")
+    void eachRuleNamesTheFieldAndNothingIsStored(String field, ObjectNode request) {
+        given().auth().oauth2(TestTokens.provider(PROVIDER)).contentType(ContentType.JSON).body(request.toString())
+                .post("/api/v1/services")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("violations.field", hasItem(field));
+        assertThat(new Db(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?",
+                request.path("slug").asText())).isZero();
+    }
+
+    @Test
+    void everyViolationIsListedInOneAnswer() {
+        ObjectNode request = service(unique("viele-fehler"), "Viele Fehler");
+        request.putArray("leikaKeys").add("1");
+        request.put("themenfeld", "sport").put("leadLand", "99");
+        plan(request).with("pricing").put("setupFeeCents", -5);
+        given().auth().oauth2(TestTokens.provider(PROVIDER)).contentType(ContentType.JSON).body(request.toString())
+                .post("/api/v1/services")
+                .then().statusCode(400)
+                .body("violations.field", hasItems("leikaKeys[0]", "themenfeld", "leadLand", "plans[0].pricing.setupFeeCents"))
+                .body("detail", equalTo("4 fields are invalid"));
+    }
+
+    @Test
+    void unreadableValuesAndUnknownFieldsAre400NamingTheField() {
+        ObjectNode fraction = service(unique("bruch"), "Bruch");
+        plan(fraction).with("pricing").put("annualBaseCents", 1.5);
+        ObjectNode text = service(unique("text"), "Text");
+        plan(text).with("pricing").put("annualBaseCents", "100");
+        for (ObjectNode request : new ObjectNode[] {fraction, text}) {
+            given().auth().oauth2(TestTokens.provider(PROVIDER)).contentType(ContentType.JSON).body(request.toString())
+                    .post("/api/v1/services")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", hasItem("plans[0].pricing.annualBaseCents"));
+        }
+        given().auth().oauth2(TestTokens.provider(PROVIDER)).contentType(ContentType.JSON)
+                .body(service(unique("unbekannt"), "Unbekannt").put("status", "PUBLISHED").toString())
+                .post("/api/v1/services")
+                .then().statusCode(400).body("detail", equalTo("Unknown field 'status'"));
+        given().auth().oauth2(TestTokens.provider(PROVIDER)).contentType(ContentType.JSON).body("{\"slug\":")
+                .post("/api/v1/services")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.provider(PROVIDER)).contentType(ContentType.JSON)
+                .post("/api/v1/services")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aRealisticParameterSchemaIsAccepted() {
+        ObjectNode request = service(unique("schema"), "Mit Schema");
+        plan(request).set("parameters", json("""
+                {"type":"object","additionalProperties":false,"required":["zustaendigeStelle"],
+                 "$defs":{"cent":{"type":"integer","minimum":0}},
+                 "properties":{"zustaendigeStelle":{"type":"object","required":["name","email"],
+                                 "properties":{"name":{"type":"string"},"email":{"type":"string","format":"email"}}},
+                               "ePayment":{"enum":["ePayBL","pmPayment"]},
+                               "gebuehrCents":{"$ref":"#/$defs/cent"}}}"""));
+        CatalogApi.create(PROVIDER, request);
+    }
+
+    private static Arguments broken(String field, Consumer<ObjectNode> breakIt) {
+        ObjectNode request = service(unique("kaputt"), "Kaputter Dienst");
+        breakIt.accept(request);
+        return Arguments.of(field, request);
+    }
+
+    private static ObjectNode plan(ObjectNode service) {
+        return (ObjectNode) service.get("plans").get(0);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
