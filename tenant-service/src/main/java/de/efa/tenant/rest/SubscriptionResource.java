@@ -41,6 +41,9 @@ import java.util.UUID;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "A provider token, a token without a role this operation allows, "
+        + "or a municipality acting for another AGS",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class SubscriptionResource {
 
     private final SubscriptionService subscriptions;
@@ -73,8 +76,6 @@ public class SubscriptionResource {
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS, missing serviceId/planId, parameters not an "
             + "object, unknown JSON field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another municipality's AGS, or a provider token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such tenant, or the service is not in the catalog",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -109,8 +110,6 @@ public class SubscriptionResource {
             content = @Content(schema = @Schema(implementation = PageView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS or a page/size out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another municipality's AGS, or a provider token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<SubscriptionView> list(@PathParam("ags") String ags,
@@ -127,8 +126,6 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another municipality's AGS, or a provider token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -148,8 +145,6 @@ public class SubscriptionResource {
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another municipality's AGS, an operator or a provider token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The subscription is not ACTIVE",
@@ -168,8 +163,6 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "202", description = "REQUESTED again",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an operator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of this tenant, or its service left the "
             + "catalog",

@@ -39,6 +39,9 @@ import java.util.Optional;
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "A provider token, a token without a role this operation allows, "
+        + "or a municipality acting for another AGS",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TenantResource {
 
     private final TenantService tenants;
@@ -71,8 +74,6 @@ public class TenantResource {
                              "status":400,"detail":"2 fields are invalid","instance":"/api/v1/tenants",
                              "violations":[{"field":"ags","message":"must be 8 digits"},
                                            {"field":"population","message":"must be a number of inhabitants, 0 or more"}]}""")))
-    @APIResponse(responseCode = "403", description = "A provider token, or a municipality registering another AGS",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A tenant with this AGS is already registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
@@ -97,8 +98,6 @@ public class TenantResource {
             content = @Content(schema = @Schema(implementation = PageView.class)))
     @APIResponse(responseCode = "400", description = "Unknown Land code or status, or a page/size out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an operator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PageView<TenantView> list(
             @Parameter(description = "Land code", example = "14") @QueryParam("land") String land,
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"PENDING", "ACTIVE", "SUSPENDED"}))
@@ -116,8 +115,6 @@ public class TenantResource {
             content = @Content(schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Another municipality's AGS, or a provider token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No tenant with this AGS",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TenantView get(@Parameter(example = "14713000") @PathParam("ags") String ags) {
@@ -131,8 +128,6 @@ public class TenantResource {
     @APIResponse(responseCode = "200", description = "The tenant, ACTIVE",
             content = @Content(schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an operator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No tenant with this AGS",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -151,8 +146,6 @@ public class TenantResource {
             content = @Content(schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an operator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No tenant with this AGS",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The tenant is not ACTIVE",
@@ -168,8 +161,6 @@ public class TenantResource {
     @APIResponse(responseCode = "200", description = "The tenant, ACTIVE",
             content = @Content(schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Not an operator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No tenant with this AGS",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

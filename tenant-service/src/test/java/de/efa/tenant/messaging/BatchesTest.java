@@ -1,0 +1,37 @@
+package de.efa.tenant.messaging;
+
+import org.junit.jupiter.api.Test;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BatchesTest {
+
+    @Test
+    void aLostConnectionIsWaitedOutAndTheWholeBatchApplied() {
+        List<List<String>> applied = new ArrayList<>();
+        int[] attempts = {0};
+        Batches.apply(List.of("a", "b"), batch -> {
+            if (attempts[0]++ == 0) {
+                throw new IllegalStateException(new SQLException("connection refused", "08001"));
+            }
+            applied.add(batch);
+        });
+        assertThat(applied).containsExactly(List.of("a", "b"));
+    }
+
+    @Test
+    void anItemTheDatabaseRefusesIsSkippedAndTheOthersAreApplied() {
+        List<String> applied = new ArrayList<>();
+        Batches.apply(List.of("a", "poison", "b"), batch -> {
+            if (batch.contains("poison")) {
+                throw new IllegalStateException(new SQLException("value too long", "22001"));
+            }
+            applied.addAll(batch);
+        });
+        assertThat(applied).containsExactly("a", "b");
+    }
+}
