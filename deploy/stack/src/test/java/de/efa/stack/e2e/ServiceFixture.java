@@ -1,0 +1,43 @@
+package de.efa.stack.e2e;
+
+import java.util.List;
+import java.util.Map;
+
+/** A realistic EfA service as a provider would publish it, with a plan that works and one that fails. */
+final class ServiceFixture {
+
+    private ServiceFixture() {
+    }
+
+    static Map<String, Object> fuehrerschein(String slug) {
+        Map<String, Object> pricing = Map.of("setupFeeCents", 50000, "annualBaseCents", 120000,
+                "annualPerInhabitantCents", 2);
+        Map<String, Object> parameters = Map.of("type", "object", "required", List.of("zustaendigeStelle"),
+                "properties", Map.of("zustaendigeStelle", Map.of("type", "string", "minLength", 3)));
+        return Map.ofEntries(
+                Map.entry("slug", slug),
+                Map.entry("name", "Führerschein digital beantragen"),
+                Map.entry("summary", "Fahrerlaubnis online beantragen, mit Nachweisen und Bezahlung"),
+                Map.entry("description", "Antrag auf Ersterteilung einer Fahrerlaubnis bei der Fahrerlaubnisbehörde."),
+                Map.entry("keywords", List.of("Fahrerlaubnis", "Führerschein")),
+                Map.entry("leikaKeys", List.of("99023001012000")),
+                Map.entry("ozgId", "10169"),
+                Map.entry("themenfeld", "mobilitaet-reisen"),
+                Map.entry("leadLand", "06"),
+                Map.entry("availableIn", List.of()),
+                Map.entry("reuseModels", List.of("EFA_MARKTPLATZ")),
+                Map.entry("languages", List.of("de")),
+                Map.entry("accessibility", Map.of("bitvStatement", "https://akdb.example/barrierefreiheit",
+                        "feedbackMechanism", "barrierefreiheit@akdb.example")),
+                Map.entry("plans", List.of(
+                        Map.of("id", "standard", "name", "Standard", "description", "Betrieb als SaaS",
+                                "pricing", pricing, "parameters", parameters),
+                        Map.of("id", "standard-fails", "name", "Standard (scheitert)",
+                                "description", "Der Demo-Broker lässt diesen Plan scheitern",
+                                "pricing", pricing, "parameters", parameters))));
+    }
+
+    static Map<String, Object> parametersOfHalle() {
+        return Map.of("zustaendigeStelle", "Fahrerlaubnisbehörde der Stadt Halle (Saale)");
+    }
+}
