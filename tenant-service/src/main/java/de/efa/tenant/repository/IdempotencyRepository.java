@@ -45,6 +45,14 @@ public class IdempotencyRepository {
                 .executeUpdate() == 1;
     }
 
+    /** @return how many keys older than the retention were removed */
+    public int purgeOlderThan(Duration retention) {
+        return entityManager.createNativeQuery(
+                        "DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => :retention)")
+                .setParameter("retention", (double) retention.toSeconds())
+                .executeUpdate();
+    }
+
     public Optional<Stored> find(String caller, String key) {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = entityManager.createNativeQuery("""

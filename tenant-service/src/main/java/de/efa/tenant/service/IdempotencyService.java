@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.tenant.repository.IdempotencyRepository;
 import de.efa.tenant.rest.problem.ProblemException;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,6 +25,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class IdempotencyService {
 
+    private static final Logger LOG = Logger.getLogger(IdempotencyService.class);
     private static final Duration RETENTION = Duration.ofHours(24);
     private static final int MAX_KEY_LENGTH = 200;
 
@@ -67,6 +70,18 @@ public class IdempotencyService {
                     "This Idempotency-Key was used for another request");
         }
         return new Answer(stored.status(), stored.location(), stored.body());
+    }
+
+    /** Keys are only good for 24 h; dropping the old ones keeps the table small after a national rollout. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeOnSchedule() {
+        LOG.debugf("%d expired Idempotency-Keys purged", purgeExpired());
+    }
+
+    /** @return how many expired keys were removed */
+    @Transactional
+    public int purgeExpired() {
+        return keys.purgeOlderThan(RETENTION);
     }
 
     private String hash(Object request) {
