@@ -68,6 +68,20 @@ class BrokerAccessTest {
     }
 
     @Test
+    void theRequestIdentityOfThePlatformIsHandedBack() {
+        given().auth().oauth2(TestTokens.marketplace()).header("X-Broker-API-Version", "2.17")
+                .header("X-Broker-API-Request-Identity", "e26cfe5a-1b83-4d1a-9f2e-0c7d5b3a4e61")
+                .when().get("/v2/catalog")
+                .then().statusCode(200)
+                .header("X-Broker-API-Request-Identity", equalTo("e26cfe5a-1b83-4d1a-9f2e-0c7d5b3a4e61"));
+        given().auth().oauth2(TestTokens.marketplace()).header("X-Broker-API-Version", "2.17")
+                .header("X-Broker-API-Request-Identity", "f00")
+                .when().delete("/v2/service_instances/{id}?accepts_incomplete=true&service_id=s&plan_id=p", newInstanceId())
+                .then().statusCode(410)
+                .header("X-Broker-API-Request-Identity", equalTo("f00"));
+    }
+
+    @Test
     void anUnknownBrokerPathIsAnOsbError() {
         given().auth().oauth2(TestTokens.marketplace()).header("X-Broker-API-Version", "2.17")
                 .when().get("/v2/service_instances/x/service_bindings/y")

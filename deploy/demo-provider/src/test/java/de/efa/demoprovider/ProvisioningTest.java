@@ -199,6 +199,7 @@ class ProvisioningTest extends QuickOperations {
     @Test
     void lastOperationOfAnUnknownInstanceIsGoneAndOfAForeignOperationABadRequest() {
         lastOperation(newInstanceId(), null).statusCode(410).body(equalTo("{}"));
+        lastOperation(newInstanceId(), "3f0c8b2a-5e1d-4c7a-9b6e-1a2b3c4d5e6f").statusCode(410);
 
         String id = newInstanceId();
         provision(id, body(SERVICE, "standard", "14713000")).statusCode(202);

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Documents, in one place, what {@link BrokerApiFilter} and the security layer do to every broker operation: the
@@ -17,11 +18,11 @@ import java.util.Map;
  */
 public class BrokerApiDocumentation implements OASFilter {
 
-    private static final Map<String, String> COMMON_ANSWERS = Map.of(
+    private static final Map<String, String> COMMON_ANSWERS = new TreeMap<>(Map.of(
             "401", "No valid bearer token (error `Unauthorized`)",
             "403", "The token lacks the role marketplace (error `Forbidden`)",
             "412", "X-Broker-API-Version is missing or not 2.x (error `PreconditionFailed`)",
-            "500", "A fault injected on purpose (error `InjectedFault`); nothing was changed");
+            "500", "A fault injected on purpose (error `InjectedFault`); nothing was changed"));
 
     @Override
     public PathItem filterPathItem(PathItem item) {

@@ -6,16 +6,22 @@ import de.efa.demoprovider.service.BrokerException;
 import de.efa.demoprovider.service.FaultInjector;
 import de.efa.demoprovider.service.FaultInjector.Fault;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * What every broker call goes through before it reaches a resource: the OSB version header, then the injected
  * faults. A failure is thrown here, before anything can change; a slow call waits on a timer, not on a thread.
+ * On the way out, the platform's request identity is handed back, as OSB recommends, for tracing.
  */
 public class BrokerApiFilter {
+
+    private static final String REQUEST_IDENTITY = "X-Broker-API-Request-Identity";
 
     private final FaultInjector faults;
 
@@ -40,5 +46,13 @@ public class BrokerApiFilter {
             case SLOW -> Uni.createFrom().<Response>nullItem().onItem().delayIt().by(fault.delay());
             case NONE -> Uni.createFrom().nullItem();
         };
+    }
+
+    @ServerResponseFilter
+    public void afterBrokerCall(ContainerRequestContext request, ContainerResponseContext response) {
+        String identity = request.getHeaderString(REQUEST_IDENTITY);
+        if (identity != null && ErrorAnswer.isBrokerPath(request.getUriInfo().getPath())) {
+            response.getHeaders().putSingle(REQUEST_IDENTITY, identity);
+        }
     }
 }

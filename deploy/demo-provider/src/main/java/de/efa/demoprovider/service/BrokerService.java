@@ -91,15 +91,22 @@ public class BrokerService {
         return operation.id();
     }
 
+    /**
+     * The operation the platform names, or without a name the instance's latest. Polls are the most frequent call,
+     * so a named operation of this instance is answered with one query.
+     */
     @Transactional
     public LastOperation lastOperation(InstanceId id, String operationId) {
-        ServiceInstance instance = instances.find(id).orElseThrow(BrokerException::gone);
-        UUID wanted = operationId == null || operationId.isBlank()
-                ? instance.currentOperationId()
-                : parseOperation(id, operationId);
-        InstanceOperation operation = operations.find(wanted)
-                .filter(found -> found.belongsTo(id))
-                .orElseThrow(() -> unknownOperation(id, operationId));
+        boolean named = operationId != null && !operationId.isBlank();
+        Optional<InstanceOperation> operation = named
+                ? parseOperation(operationId).flatMap(operations::find).filter(found -> found.belongsTo(id))
+                : instances.find(id).flatMap(instance -> operations.find(instance.currentOperationId()));
+        return operation.map(this::report).orElseThrow(() -> named && instances.find(id).isPresent()
+                ? BrokerException.badRequest("Operation '" + operationId + "' is not an operation of instance " + id)
+                : BrokerException.gone());
+    }
+
+    private LastOperation report(InstanceOperation operation) {
         Optional<Duration> retryAfter = operation.isRunning()
                 ? Optional.of(operation.remaining(now()))
                 : Optional.empty();
@@ -138,16 +145,12 @@ public class BrokerService {
         InvalidRequestException.throwIfAny(violations);
     }
 
-    private static UUID parseOperation(InstanceId id, String operationId) {
+    private static Optional<UUID> parseOperation(String operationId) {
         try {
-            return UUID.fromString(operationId);
+            return Optional.of(UUID.fromString(operationId));
         } catch (IllegalArgumentException notOurs) {
-            throw unknownOperation(id, operationId);
+            return Optional.empty();
         }
-    }
-
-    private static BrokerException unknownOperation(InstanceId id, String operationId) {
-        return BrokerException.badRequest("Operation '" + operationId + "' is not an operation of instance " + id);
     }
 
     private Duration operationTime() {

@@ -28,7 +28,8 @@ public class OperationCompleter {
         this.completed = registry.counter("demo.provider.operations.completed");
     }
 
-    @Scheduled(every = "${demo-provider.completion.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${demo-provider.completion.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void completeDueOperations() {
         int finished;
         do {
