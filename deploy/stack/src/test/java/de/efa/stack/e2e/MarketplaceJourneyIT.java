@@ -2,6 +2,7 @@ package de.efa.stack.e2e;
 
 import de.efa.stack.Service;
 import de.efa.stack.Stack;
+import de.efa.stack.contract.AsyncApiDocument;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -159,7 +160,8 @@ class MarketplaceJourneyIT {
 
     @Test
     @Order(6)
-    void theOnboardingEventsAreCloudEvents() {
+    void theOnboardingEventsAreCloudEventsDescribedInTheAsyncApiDocument() {
+        Map<String, String> described = AsyncApiDocument.read().topicByEventType();
         Set<String> subscriptions = Set.of(subscriptionId, failingSubscriptionId);
         for (String topic : List.of("efa.onboarding.requests.v1", "efa.onboarding.results.v1")) {
             List<ConsumerRecord<String, String>> records = TopicReader.readAll(stack.kafkaBootstrapServers(), topic)
@@ -172,7 +174,7 @@ class MarketplaceJourneyIT {
                         .containsEntry("ce_specversion", "1.0")
                         .containsEntry("content-type", "application/json")
                         .containsKeys("ce_id", "ce_source", "ce_type", "ce_time");
-                assertThat(headers.get("ce_type")).startsWith("de.efa.");
+                assertThat(described).as("AsyncAPI document").containsEntry(headers.get("ce_type"), topic);
             }
         }
     }
