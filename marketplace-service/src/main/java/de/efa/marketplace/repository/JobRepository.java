@@ -16,7 +16,9 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -102,34 +104,37 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
         });
     }
 
-    public List<ProvisioningJob> page(JobStatus status, String ags, UUID serviceId, int page, int size) {
-        Filter filter = Filter.of(status, ags, serviceId);
+    public List<ProvisioningJob> page(JobFilter criteria, int page, int size) {
+        Filter filter = Filter.of(criteria);
         return find(filter.query(), Sort.descending("requestedAt").and("id", Sort.Direction.Descending),
                 filter.parameters()).page(Page.of(page, size)).list();
     }
 
-    public long count(JobStatus status, String ags, UUID serviceId) {
-        Filter filter = Filter.of(status, ags, serviceId);
+    public long count(JobFilter criteria) {
+        Filter filter = Filter.of(criteria);
         return count(filter.query(), filter.parameters());
+    }
+
+    /** What an operator filters jobs by; null means any. */
+    public record JobFilter(JobStatus status, String ags, UUID serviceId, UUID subscriptionId) {
     }
 
     private record Filter(String query, Parameters parameters) {
 
-        static Filter of(JobStatus status, String ags, UUID serviceId) {
+        static Filter of(JobFilter criteria) {
             List<String> clauses = new ArrayList<>();
             Parameters parameters = new Parameters();
-            if (status != null) {
-                clauses.add("status = :status");
-                parameters.and("status", status);
-            }
-            if (ags != null) {
-                clauses.add("ags = :ags");
-                parameters.and("ags", ags);
-            }
-            if (serviceId != null) {
-                clauses.add("serviceId = :serviceId");
-                parameters.and("serviceId", serviceId);
-            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("status", criteria.status());
+            values.put("ags", criteria.ags());
+            values.put("serviceId", criteria.serviceId());
+            values.put("subscriptionId", criteria.subscriptionId());
+            values.forEach((field, value) -> {
+                if (value != null) {
+                    clauses.add(field + " = :" + field);
+                    parameters.and(field, value);
+                }
+            });
             return new Filter(clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses), parameters);
         }
     }

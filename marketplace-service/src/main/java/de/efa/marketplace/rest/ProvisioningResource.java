@@ -55,7 +55,7 @@ public class ProvisioningResource {
     @GET
     @Path("/jobs")
     @Operation(summary = "List provisioning jobs",
-            description = "Role operator. Newest request first; filter by status, AGS and service; paged "
+            description = "Role operator. Newest request first; filter by status, AGS, service and subscription; paged "
                     + "(page ≥ 0, size 1..100, default 20).")
     @APIResponse(responseCode = "200", description = "A page of jobs",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class),
@@ -76,9 +76,10 @@ public class ProvisioningResource {
             @Parameter(description = "PENDING, IN_PROGRESS, SUCCEEDED or FAILED") @QueryParam("status") String status,
             @Parameter(description = "The tenant's AGS, 8 digits", example = "14713000") @QueryParam("ags") String ags,
             @Parameter(description = "The catalog service id") @QueryParam("serviceId") String serviceId,
+            @Parameter(description = "The subscription id (also the OSB instance id)") @QueryParam("subscriptionId") String subscriptionId,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
-        return operator.jobs(ListQuery.parse(status, ags, serviceId, page, size));
+        return operator.jobs(ListQuery.parse(status, ags, serviceId, subscriptionId, page, size));
     }
 
     @GET

@@ -10,6 +10,7 @@ import de.efa.marketplace.mapping.StatsView;
 import de.efa.marketplace.repository.AttemptRepository;
 import de.efa.marketplace.repository.DeadLetterRepository;
 import de.efa.marketplace.repository.JobRepository;
+import de.efa.marketplace.repository.JobRepository.JobFilter;
 import de.efa.marketplace.repository.StatsRepository;
 import de.efa.marketplace.rest.problem.Problem.Violation;
 import de.efa.marketplace.rest.problem.ProblemException;
@@ -48,10 +49,9 @@ public class OperatorService {
 
     @Transactional
     public PageView<JobView> jobs(ListQuery query) {
-        return new PageView<>(
-                jobs.page(query.status(), query.ags(), query.serviceId(), query.page(), query.size()).stream()
-                        .map(mapper::summary).toList(),
-                query.page(), query.size(), jobs.count(query.status(), query.ags(), query.serviceId()));
+        JobFilter filter = new JobFilter(query.status(), query.ags(), query.serviceId(), query.subscriptionId());
+        return new PageView<>(jobs.page(filter, query.page(), query.size()).stream().map(mapper::summary).toList(),
+                query.page(), query.size(), jobs.count(filter));
     }
 
     @Transactional

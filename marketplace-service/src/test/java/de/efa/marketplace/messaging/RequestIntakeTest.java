@@ -2,6 +2,7 @@ package de.efa.marketplace.messaging;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import de.efa.infra.test.TestTokens;
+import de.efa.marketplace.service.CatalogCopy;
 import de.efa.marketplace.support.Brokers;
 import de.efa.marketplace.support.InjectWireMock;
 import de.efa.marketplace.support.OperatorApi;
@@ -43,6 +44,9 @@ class RequestIntakeTest {
     KafkaCompanion kafka;
 
     @Inject
+    CatalogCopy catalog;
+
+    @Inject
     AgroalDataSource dataSource;
 
     private Topics topics;
@@ -58,7 +62,7 @@ class RequestIntakeTest {
     void theSameRequestThreeTimesMakesOneJobAndOneInstance() throws Exception {
         UUID serviceId = UUID.randomUUID();
         UUID subscription = UUID.randomUUID();
-        topics.catalogService(serviceId, broker.url(), "standard");
+        topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
         broker.stub(broker.provision(subscription).willReturn(json(201, "{}")));
 
         String eventId = UUID.randomUUID().toString();
@@ -78,7 +82,7 @@ class RequestIntakeTest {
     void aGarbageRecordGoesToTheDeadLetterQueueAndTheNextRecordIsProcessed() throws Exception {
         UUID serviceId = UUID.randomUUID();
         UUID subscription = UUID.randomUUID();
-        topics.catalogService(serviceId, broker.url(), "standard");
+        topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
         broker.stub(broker.provision(subscription).willReturn(json(201, "{}")));
         String garbageKey = "garbage-" + UUID.randomUUID();
         RecordHeaders headers = Topics.cloudEvent("/efa/tenant-service", Topics.REQUESTED, UUID.randomUUID().toString());
@@ -135,7 +139,7 @@ class RequestIntakeTest {
         topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> "PENDING".equals(OperatorApi.jobsOf(serviceId).getString("items[0].status")));
-        topics.catalogService(serviceId, broker.url(), "standard");
+        topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
 
         OperatorApi.awaitJob(serviceId, "SUCCEEDED");
         assertThat(broker.requests("PUT", subscription)).hasSize(1);
@@ -150,7 +154,7 @@ class RequestIntakeTest {
 
         JsonPath job = OperatorApi.awaitJob(serviceId, "FAILED");
         assertThat(job.getString("failureReason"))
-                .isEqualTo("the service " + serviceId + " is not in the catalog (waited 6 s for the catalog)");
+                .isEqualTo("the service " + serviceId + " is not in the catalog (waited 10 s for the catalog)");
         assertThat(job.getList("attempts")).isEmpty();
         List<ConsumerRecord<String, String>> results = topics.awaitRecords(Topics.RESULTS, subscription.toString(), 1);
         assertThat(Topics.header(results.get(0), "ce_type")).isEqualTo("de.efa.instance.provisioning-failed.v1");
@@ -161,7 +165,7 @@ class RequestIntakeTest {
     void aResubmissionSendsAFailedJobRoundAgain() {
         UUID serviceId = UUID.randomUUID();
         UUID subscription = UUID.randomUUID();
-        topics.catalogService(serviceId, broker.url(), "standard");
+        topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
         broker.stub(broker.provision(subscription).inScenario("refuse-once")
                 .whenScenarioStateIs(STARTED)
                 .willReturn(json(400, "{\"description\":\"parameters incomplete\"}")).willSetStateTo("fixed"));

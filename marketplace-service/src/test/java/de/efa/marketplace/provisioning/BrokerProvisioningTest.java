@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import de.efa.marketplace.service.CatalogCopy;
 import de.efa.marketplace.support.Brokers;
 import de.efa.marketplace.support.InjectWireMock;
 import de.efa.marketplace.support.OperatorApi;
@@ -13,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,9 @@ class BrokerProvisioningTest {
     @InjectKafkaCompanion
     KafkaCompanion kafka;
 
+    @Inject
+    CatalogCopy catalog;
+
     private Topics topics;
     private Brokers broker;
     private UUID serviceId;
@@ -47,7 +52,7 @@ class BrokerProvisioningTest {
         broker = Brokers.fresh(wireMock);
         serviceId = UUID.randomUUID();
         subscription = UUID.randomUUID();
-        topics.catalogService(serviceId, broker.url(), "standard");
+        topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
     }
 
     @Test
@@ -91,13 +96,13 @@ class BrokerProvisioningTest {
 
     @Test
     void timeoutIsFollowedByOrphanMitigationAndFailsAtTheLimit() {
-        broker.stub(broker.provision(subscription).willReturn(json(201, "{}").withFixedDelay(1500)));
+        broker.stub(broker.provision(subscription).willReturn(json(201, "{}").withFixedDelay(8000)));
         broker.stub(broker.deprovision(subscription).willReturn(json(200, "{}")));
 
         topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
 
         JsonPath job = OperatorApi.awaitJob(serviceId, "FAILED");
-        assertThat(job.getString("failureReason")).contains("no answer within 500 ms").contains("gave up after 3 attempts");
+        assertThat(job.getString("failureReason")).contains("no answer within 5000 ms").contains("gave up after 3 attempts");
         assertThat(job.getList("attempts.action")).containsExactly("PROVISION", "ORPHAN_MITIGATION", "PROVISION",
                 "ORPHAN_MITIGATION", "PROVISION", "ORPHAN_MITIGATION");
         assertThat(job.getList("attempts.status", Integer.class)).containsExactly(null, 200, null, 200, null, 200);

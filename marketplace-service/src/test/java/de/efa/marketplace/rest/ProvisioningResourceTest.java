@@ -2,6 +2,7 @@ package de.efa.marketplace.rest;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import de.efa.infra.test.TestTokens;
+import de.efa.marketplace.service.CatalogCopy;
 import de.efa.marketplace.support.Brokers;
 import de.efa.marketplace.support.InjectWireMock;
 import de.efa.marketplace.support.OperatorApi;
@@ -53,6 +54,9 @@ class ProvisioningResourceTest {
     @InjectKafkaCompanion
     KafkaCompanion kafka;
 
+    @Inject
+    CatalogCopy catalog;
+
     private UUID serviceId;
     private UUID failedJob;
     private UUID succeededJob;
@@ -101,6 +105,9 @@ class ProvisioningResourceTest {
         operator().queryParam("serviceId", serviceId.toString()).queryParam("ags", "14713000")
                 .get("/api/v1/provisioning/jobs")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(succeededJob.toString()));
+        String subscription = OperatorApi.job(failedJob.toString()).getString("subscriptionId");
+        operator().queryParam("subscriptionId", subscription).get("/api/v1/provisioning/jobs")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(failedJob.toString()));
         operator().queryParam("serviceId", serviceId.toString()).queryParam("size", 1).queryParam("page", 1)
                 .get("/api/v1/provisioning/jobs")
                 .then().statusCode(200).body("total", equalTo(2)).body("items.id",
@@ -110,10 +117,13 @@ class ProvisioningResourceTest {
     @Test
     void invalidQueryParametersAreNamedInOneProblem() {
         operator().queryParam("status", "DONE").queryParam("ags", "123").queryParam("serviceId", "x")
-                .queryParam("page", "-1").queryParam("size", "abc")
+                .queryParam("subscriptionId", "y").queryParam("page", "-1").queryParam("size", "abc")
                 .get("/api/v1/provisioning/jobs")
                 .then().statusCode(400).contentType(PROBLEM)
-                .body("violations.field", containsInAnyOrder("status", "ags", "serviceId", "page", "size"));
+                .body("violations.field", containsInAnyOrder("status", "ags", "serviceId", "subscriptionId", "page",
+                        "size"));
+        operator().queryParam("page", Integer.MAX_VALUE).get("/api/v1/provisioning/jobs")
+                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("page"));
         operator().queryParam("size", 101).get("/api/v1/provisioning/dead-letters")
                 .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("size"));
         operator().get("/api/v1/provisioning/jobs/{id}", "not-a-uuid")
@@ -134,7 +144,7 @@ class ProvisioningResourceTest {
     @Test
     void aRetriedJobRunsAgainToSuccess() {
         Brokers broker = Brokers.fresh(wireMock);
-        new Topics(kafka).catalogService(serviceId, broker.url(), "standard");
+        new Topics(kafka).catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
         UUID instance = UUID.fromString(OperatorApi.job(failedJob.toString()).getString("instanceId"));
         broker.stub(broker.provision(instance).willReturn(json(200, "{\"dashboard_url\":\"http://d/1\"}")));
 
@@ -167,7 +177,7 @@ class ProvisioningResourceTest {
         UUID ownService = UUID.randomUUID();
         UUID subscription = UUID.randomUUID();
         Topics topics = new Topics(kafka);
-        topics.catalogService(ownService, broker.url(), "standard");
+        topics.catalogServiceKnown(catalog, ownService, broker.url(), "standard");
         broker.stub(broker.provision(subscription).willReturn(json(201, "{}")));
         topics.request(Topics.REQUESTED, subscription, ownService, "standard");
         OperatorApi.awaitJob(ownService, "SUCCEEDED");

@@ -2,6 +2,7 @@ package de.efa.marketplace.support;
 
 import de.efa.infra.test.TestTokens;
 import io.restassured.path.json.JsonPath;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -18,8 +19,14 @@ public final class OperatorApi {
 
     /** Waits until the only job of this (test-owned) service has the status; returns it with its attempts. */
     public static JsonPath awaitJob(UUID serviceId, String status) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> jobsOf(serviceId).getString("items[0].status"), equalTo(status));
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> jobsOf(serviceId).getString("items[0].status"), equalTo(status));
+        } catch (ConditionTimeoutException e) {
+            String id = jobsOf(serviceId).getString("items[0].id");
+            throw new AssertionError("the job of service " + serviceId + " did not become " + status + ": "
+                    + (id == null ? "no job" : job(id).prettify()), e);
+        }
         return job(jobsOf(serviceId).getString("items[0].id"));
     }
 

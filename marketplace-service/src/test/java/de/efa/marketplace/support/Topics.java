@@ -1,5 +1,6 @@
 package de.efa.marketplace.support;
 
+import de.efa.marketplace.service.CatalogCopy;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,6 +48,15 @@ public final class Topics {
                 UUID.randomUUID().toString()));
     }
 
+    /**
+     * Publishes the catalog service and waits until this service's local copy has it, so that a test's request
+     * does not race the catalog consumer (which may still be joining its group right after boot).
+     */
+    public void catalogServiceKnown(CatalogCopy copy, UUID serviceId, String brokerUrl, String... planIds) {
+        catalogService(serviceId, brokerUrl, planIds);
+        await().atMost(Duration.ofSeconds(30)).until(() -> copy.find(serviceId).isPresent());
+    }
+
     public String request(String type, UUID subscriptionId, UUID serviceId, String planId) {
         String eventId = UUID.randomUUID().toString();
         request(type, eventId, subscriptionId, serviceId, planId);
@@ -81,7 +91,7 @@ public final class Topics {
     public List<ConsumerRecord<String, String>> awaitRecords(String topic, String key, int count) {
         ConsumerTask<String, String> task = kafka.consumeStrings().fromTopics(topic);
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> withKey(task, key).size() >= count);
+            await().atMost(Duration.ofSeconds(60)).until(() -> withKey(task, key).size() >= count);
             return withKey(task, key);
         } finally {
             task.close();
