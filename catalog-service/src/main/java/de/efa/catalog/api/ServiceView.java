@@ -1,7 +1,9 @@
 package de.efa.catalog.api;
 
 import de.efa.catalog.domain.Accessibility;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import de.efa.catalog.domain.Plan;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -26,7 +28,9 @@ public record ServiceView(
         @Schema(example = "[\"EFA_MARKTPLATZ\"]") List<String> reuseModels,
         @Schema(example = "[\"de\"]") List<String> languages,
         Accessibility accessibility,
-        List<Plan> plans,
+        @JsonRawValue
+        @Schema(type = SchemaType.ARRAY, implementation = Plan.class)
+        String plans,
         @Schema(enumeration = {"DRAFT", "PUBLISHED", "DEPRECATED", "RETIRED"}) String status,
         @Schema(example = "1") long version,
         Instant createdAt,

@@ -53,8 +53,10 @@ public class EfaService {
     private String bitvStatement;
     @Column(name = "feedback_mechanism")
     private String feedbackMechanism;
-    @JdbcTypeCode(SqlTypes.JSON)
-    private List<Plan> plans;
+    /** The plans as JSON text ({@link PlansJson}), validated before they get here. */
+    private String plans;
+    @Column(name = "plan_count")
+    private int planCount;
     @Enumerated(EnumType.STRING)
     private ServiceStatus status;
     @Version
@@ -97,7 +99,8 @@ public class EfaService {
         languages = definition.languages().stream().map(LanguageCode::value).toList();
         bitvStatement = definition.accessibility() == null ? null : definition.accessibility().bitvStatement();
         feedbackMechanism = definition.accessibility() == null ? null : definition.accessibility().feedbackMechanism();
-        plans = List.copyOf(definition.plans());
+        plans = PlansJson.of(definition.plans());
+        planCount = definition.plans().size();
         updatedAt = now;
     }
 
@@ -178,8 +181,13 @@ public class EfaService {
                 : Optional.of(new Accessibility(bitvStatement, feedbackMechanism));
     }
 
-    public List<Plan> plans() {
+    /** The plans as JSON text: an array of {@link Plan}. */
+    public String plansJson() {
         return plans;
+    }
+
+    public boolean hasPlans() {
+        return planCount > 0;
     }
 
     public ServiceStatus status() {

@@ -1,5 +1,8 @@
-package de.efa.catalog.messaging;
+package de.efa.catalog.domain;
 
-/** Fired when a transaction wrote to the outbox, so that the relay wakes once it has committed. */
-public record OutboxWritten() {
+/**
+ * Fired in the transaction that changed a service (and wrote its event to the outbox); observers that act on
+ * the commit (the outbox relay, the cache of search totals) observe it after success.
+ */
+public record ServiceChanged() {
 }

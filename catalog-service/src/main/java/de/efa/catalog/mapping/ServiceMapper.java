@@ -67,7 +67,7 @@ public class ServiceMapper {
         return new ServiceView(service.id(), service.slug(), service.name(), service.summary(), service.description(),
                 service.keywords(), service.providerId(), service.leikaKeys(), service.ozgId(), service.themenfeld(),
                 service.leadLand(), service.availableIn(), service.reuseModels(), service.languages(),
-                service.accessibility().orElse(null), service.plans(), service.status().name(), service.version(),
+                service.accessibility().orElse(null), service.plansJson(), service.status().name(), service.version(),
                 service.createdAt(), service.updatedAt());
     }
 

@@ -1,5 +1,6 @@
 package de.efa.catalog.messaging;
 
+import de.efa.catalog.domain.ServiceChanged;
 import de.efa.catalog.config.OutboxConfig;
 import de.efa.catalog.repository.OutboxRecord;
 import de.efa.catalog.repository.OutboxRepository;
@@ -41,7 +42,7 @@ public class OutboxRelay {
         this.executor = executor;
     }
 
-    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ServiceChanged changed) {
         executor.execute(this::relay);
     }
 

@@ -1,5 +1,6 @@
 package de.efa.catalog.messaging;
 
+import de.efa.catalog.domain.ServiceChanged;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,13 +23,13 @@ public class ServiceEvents {
     private final OutboxRepository outbox;
     private final ServiceMapper mapper;
     private final ObjectMapper json;
-    private final Event<OutboxWritten> written;
+    private final Event<ServiceChanged> changed;
 
-    public ServiceEvents(OutboxRepository outbox, ServiceMapper mapper, ObjectMapper json, Event<OutboxWritten> written) {
+    public ServiceEvents(OutboxRepository outbox, ServiceMapper mapper, ObjectMapper json, Event<ServiceChanged> changed) {
         this.outbox = outbox;
         this.mapper = mapper;
         this.json = json;
-        this.written = written;
+        this.changed = changed;
     }
 
     /** Records the change; call it after the change is flushed, so that the version is the new one. */
@@ -40,6 +41,6 @@ public class ServiceEvents {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a service could not be written as JSON", e);
         }
-        written.fire(new OutboxWritten());
+        changed.fire(new ServiceChanged());
     }
 }

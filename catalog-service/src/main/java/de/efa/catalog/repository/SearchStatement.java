@@ -7,12 +7,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The SQL of one catalog search: German full text through the GIN index on {@code search_document}, filters
  * on plain columns and arrays, and a stable order so that pages do not overlap.
  */
 final class SearchStatement {
+
+    /** The columns of {@code EfaService}; not {@code s.*}, which would also ship each hit's search document. */
+    private static final String COLUMNS = "s.id, s.slug, s.name, s.summary, s.description, s.keywords, s.provider_id, "
+            + "s.leika_keys, s.ozg_id, s.themenfeld, s.lead_land, s.available_in, s.reuse_models, s.languages, "
+            + "s.bitv_statement, s.feedback_mechanism, s.plans, s.plan_count, s.status, s.version, s.created_at, "
+            + "s.updated_at";
 
     private final String from;
     private final String where;
@@ -65,7 +72,7 @@ final class SearchStatement {
     }
 
     String pageSql(PageRequest page) {
-        return "SELECT s.* FROM " + from + where + " ORDER BY " + orderBy
+        return "SELECT " + COLUMNS + " FROM " + from + where + " ORDER BY " + orderBy
                 + " LIMIT " + page.size() + " OFFSET " + page.offset();
     }
 
@@ -75,5 +82,10 @@ final class SearchStatement {
 
     Map<String, Object> parameters() {
         return parameters;
+    }
+
+    /** Names this search whatever the page: the same count with the same parameters. */
+    String countKey() {
+        return countSql() + new TreeMap<>(parameters);
     }
 }

@@ -50,7 +50,7 @@ public class CatalogService {
 
     @Transactional
     public EfaService get(Caller caller, UUID id) {
-        return visible(caller, id);
+        return visibleTo(caller, services.findForReading(id), id);
     }
 
     /** The service with that slug, if the caller's provider owns it. */
@@ -103,7 +103,7 @@ public class CatalogService {
                     + step.name().toLowerCase() + " this service");
         }
         expectedVersion.ifPresent(version -> requireVersion(service, version));
-        if (step == LifecycleStep.PUBLISH && service.plans().isEmpty()) {
+        if (step == LifecycleStep.PUBLISH && !service.hasPlans()) {
             throw ProblemException.conflict("A service needs at least one plan before it can be published");
         }
         if (!service.take(step, Timestamps.now())) {
@@ -116,7 +116,11 @@ public class CatalogService {
     }
 
     private EfaService visible(Caller caller, UUID id) {
-        return services.findByIdOptional(id)
+        return visibleTo(caller, services.findByIdOptional(id), id);
+    }
+
+    private static EfaService visibleTo(Caller caller, Optional<EfaService> found, UUID id) {
+        return found
                 .filter(service -> caller.isOperator() || service.status() == ServiceStatus.PUBLISHED
                         || caller.actsFor(service.providerId()))
                 .orElseThrow(() -> ProblemException.notFound("There is no service " + id));

@@ -84,8 +84,8 @@ class SearchAtScaleTest {
             }
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO efa_service (id, slug, name, summary, description, keywords, provider_id, leika_keys, ozg_id,
-                        themenfeld, lead_land, available_in, reuse_models, languages, plans, status, version, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ARRAY['EFA_MARKTPLATZ'], ARRAY['de'], '[]'::jsonb, 'PUBLISHED', 1,
+                        themenfeld, lead_land, available_in, reuse_models, languages, plans, plan_count, status, version, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ARRAY['EFA_MARKTPLATZ'], ARRAY['de'], '[]', 0, 'PUBLISHED', 1,
                         now() - make_interval(secs => ?), now())""")) {
                 for (int i = 0; i < SERVICES; i++) {
                     Map<String, String> row = ozg.get(i % ozg.size());

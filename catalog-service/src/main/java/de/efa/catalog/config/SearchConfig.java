@@ -1,0 +1,19 @@
+package de.efa.catalog.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How catalog searches are answered. */
+@ConfigMapping(prefix = "efa.search")
+public interface SearchConfig {
+
+    /**
+     * How long the total of a search is reused. Counting a broad search touches every matching row while its
+     * page needs only twenty; a change through this replica forgets every total at once, so only changes made
+     * through another replica may show late, by at most this long. Zero counts every time.
+     */
+    @WithDefault("2s")
+    Duration totalCacheTtl();
+}
