@@ -1,5 +1,6 @@
 package de.efa.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.efa.infra.test.TestTokens;
@@ -54,7 +55,7 @@ public final class CatalogApi {
                                "parameters":{"type":"object","required":["zustaendigeStelle"],
                                              "properties":{"zustaendigeStelle":{"type":"string"}}}}]}""");
             return service.put("slug", slug).put("name", name);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -1,6 +1,7 @@
 package de.efa.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import de.efa.catalog.service.demo.DemoData;
@@ -13,10 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static de.efa.catalog.CatalogApi.JSON;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /** Issue item 6: the demo catalog of the local stack, loaded twice to show it is idempotent. */
 @QuarkusTest
@@ -66,7 +70,7 @@ class DemoDataTest {
                 + "AND record_key IN (SELECT id::text FROM efa_service WHERE provider_id IN ('akdb', 'dataport'))"))
                 .isEqualTo(demo.size());
         given().get("/api/v1/providers/akdb").then().statusCode(200)
-                .body("brokerUrl", org.hamcrest.Matchers.equalTo("http://localhost:8090"));
+                .body("brokerUrl", equalTo("http://localhost:8090"));
     }
 
     @Test
@@ -79,13 +83,13 @@ class DemoDataTest {
 
         assertThat(schema.validate(JSON.readTree(LEIPZIG))).isEmpty();
         JsonNode withoutOffice = JSON.readTree(LEIPZIG);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) withoutOffice).remove("zustaendigeStelle");
+        ((ObjectNode) withoutOffice).remove("zustaendigeStelle");
         assertThat(schema.validate(withoutOffice)).isNotEmpty();
         JsonNode unknownPayment = JSON.readTree(LEIPZIG.replace("ePayBL", "Bargeld"));
         assertThat(schema.validate(unknownPayment)).isNotEmpty();
     }
 
-    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
-        return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+    private static Stream<JsonNode> stream(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
     }
 }

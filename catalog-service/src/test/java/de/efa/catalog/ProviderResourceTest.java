@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 /** The provider registry: operators write, everyone reads. */
 @QuarkusTest
@@ -34,7 +35,7 @@ class ProviderResourceTest {
         given().get("/api/v1/providers/" + id).then().statusCode(200).header("ETag", "\"1\"")
                 .body("brokerUrl", equalTo("https://osb.dataport.example"));
         given().queryParam("size", "100").get("/api/v1/providers").then().statusCode(200)
-                .body("page", equalTo(0)).body("size", equalTo(100)).body("items.id", org.hamcrest.Matchers.hasItem(id));
+                .body("page", equalTo(0)).body("size", equalTo(100)).body("items.id", hasItem(id));
         given().auth().oauth2(TestTokens.operator()).contentType(ContentType.JSON)
                 .body(Map.of("id", id, "name", "Noch einmal", "kind", "LAND", "brokerUrl", "https://osb.example"))
                 .post("/api/v1/providers")

@@ -13,6 +13,8 @@ import static de.efa.catalog.CatalogApi.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -60,7 +62,7 @@ class SearchTest {
         given().queryParams("themenfeld", "bauen-wohnen", "land", "14", "providerId", BAU).get("/api/v1/services")
                 .then().statusCode(200).body("items.id", contains(bauantrag)).body("total", equalTo(1));
         given().queryParams("themenfeld", "bauen-wohnen", "land", "05", "providerId", BAU).get("/api/v1/services")
-                .then().body("items", org.hamcrest.Matchers.empty()).body("total", equalTo(0));
+                .then().body("items", empty()).body("total", equalTo(0));
         // No availableIn means every Land.
         given().queryParams("land", "05", "providerId", MOBIL).get("/api/v1/services")
                 .then().body("items.id", contains(fuehrerschein));
@@ -109,7 +111,7 @@ class SearchTest {
         given().queryParams("size", "0", "page", "x", "themenfeld", "sport", "land", "17", "leika", "1", "sort", "zufall")
                 .get("/api/v1/services")
                 .then().statusCode(400)
-                .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("page", "size", "themenfeld", "land", "leika", "sort"));
+                .body("violations.field", containsInAnyOrder("page", "size", "themenfeld", "land", "leika", "sort"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import static de.efa.catalog.CatalogApi.service;
 import static de.efa.catalog.CatalogApi.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Foundation issue: 401 without a token, 403 with a wrong role, and the provider_id claim reaching the service. */
@@ -71,6 +72,6 @@ class SecurityTest {
         given().auth().oauth2(TestTokens.provider(unique("unbekannt"))).contentType(ContentType.JSON)
                 .body(service(unique("unregistriert"), "Unregistriert").toString())
                 .post("/api/v1/services")
-                .then().statusCode(403).body("detail", org.hamcrest.Matchers.containsString("not registered"));
+                .then().statusCode(403).body("detail", containsString("not registered"));
     }
 }

@@ -22,6 +22,7 @@ import static de.efa.catalog.CatalogApi.step;
 import static de.efa.catalog.CatalogApi.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -110,7 +111,7 @@ class ServiceLifecycleTest {
         ObjectNode request = service(unique("ohne-plan"), "Ohne Plan");
         request.putArray("plans");
         String id = create(owner, request).path("id");
-        step(owner, id, "publish").then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("plan"));
+        step(owner, id, "publish").then().statusCode(409).body("detail", containsString("plan"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package de.efa.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.efa.infra.test.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -60,7 +62,7 @@ class ValidationTest {
                 broken("plans[0].pricing.annualBaseCents", s -> plan(s).with("pricing").remove("annualBaseCents")),
                 broken("plans[0].pricing", s -> plan(s).remove("pricing")),
                 broken("plans[0].id", s -> plan(s).put("id", "Standard Plan")),
-                broken("plans[1].id", s -> ((com.fasterxml.jackson.databind.node.ArrayNode) s.get("plans")).add(plan(s).deepCopy())),
+                broken("plans[1].id", s -> ((ArrayNode) s.get("plans")).add(plan(s).deepCopy())),
                 broken("plans[0].name", s -> plan(s).remove("name")),
                 broken("plans[0].parameters", s -> plan(s).remove("parameters")),
                 broken("plans[0].parameters", s -> plan(s).set("parameters", json("{\"type\":\"string\"}"))),
@@ -146,7 +148,7 @@ class ValidationTest {
     private static JsonNode json(String text) {
         try {
             return JSON.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
     }

@@ -1,6 +1,8 @@
 package de.efa.catalog.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.efa.catalog.domain.Accessibility;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -30,9 +32,9 @@ public record ServiceRequest(
             @Schema(required = true, example = "Standard") String name,
             String description,
             @Schema(required = true) PricingRequest pricing,
-            @Schema(required = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+            @Schema(required = true, type = SchemaType.OBJECT,
                     description = "A JSON Schema (draft 2020-12) of the configuration; \"type\": \"object\"; $ref only inside")
-            com.fasterxml.jackson.databind.JsonNode parameters) {
+            JsonNode parameters) {
     }
 
     @Schema(name = "PricingRequest", description = "Euro cents, non-negative integers")

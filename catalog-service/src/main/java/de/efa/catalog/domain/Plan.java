@@ -1,6 +1,7 @@
 package de.efa.catalog.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One way to subscribe to a service: its price and the configuration a municipality must give. */
@@ -10,7 +11,7 @@ public record Plan(
         @Schema(example = "Standard") String name,
         @Schema(example = "Betrieb als SaaS mit Anbindung an das Behördenpostfach") String description,
         Pricing pricing,
-        @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+        @Schema(type = SchemaType.OBJECT,
                 example = "{\"type\":\"object\",\"required\":[\"zustaendigeStelle\"],\"properties\":{\"zustaendigeStelle\":{\"type\":\"string\"}}}")
         JsonNode parameters) {
 }

@@ -32,6 +32,7 @@ public class OutboxRelay {
     private final CloudEventSender sender;
     private final OutboxConfig config;
     private final ManagedExecutor executor;
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wokenWhileRunning = new AtomicBoolean();
 
@@ -42,8 +43,14 @@ public class OutboxRelay {
         this.executor = executor;
     }
 
+    /** One queued wake-up serves every commit before it runs: a provider's move may change thousands of services. */
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) ServiceChanged changed) {
-        executor.execute(this::relay);
+        if (wakeQueued.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                wakeQueued.set(false);
+                relay();
+            });
+        }
     }
 
     @Scheduled(every = "${efa.outbox.poll-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -23,6 +23,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -56,7 +57,7 @@ class SearchAtScaleTest {
                     .then().statusCode(200).body("items", hasSize(greaterThanOrEqualTo(18)))
                     .body("total", greaterThanOrEqualTo(18));
             given().queryParams("providerId", PROVIDER, "size", "5", "page", "3").get("/api/v1/services")
-                    .then().statusCode(200).body("items", hasSize(5)).body("total", org.hamcrest.Matchers.equalTo(SERVICES));
+                    .then().statusCode(200).body("items", hasSize(5)).body("total", equalTo(SERVICES));
         } finally {
             clear();
         }
