@@ -87,16 +87,48 @@ public final class Stack implements AutoCloseable {
 
     /** Starts a killed or stopped service again and waits until it is ready. */
     public void restart(Service service) {
+        relaunch(service);
+        awaitReady(service);
+    }
+
+    /**
+     * Starts a killed or stopped service again without waiting for it, so that the caller can time its start-up
+     * with a probe of its own (benchmarks); a running one is killed first.
+     */
+    public void relaunch(Service service) {
         kill(service);
         services.put(service, launch(service));
-        awaitReady(service);
+    }
+
+    /** The operating-system process id of a running service, e.g. to read its memory from {@code /proc}. */
+    public long pid(Service service) {
+        ManagedProcess process = services.get(service);
+        if (process == null) {
+            throw new IllegalStateException(service.displayName() + " is not running");
+        }
+        return process.pid();
     }
 
     /** Stops and starts the Kafka broker with its data (fault tests). */
     public void restartKafka() {
-        kafka.stop(30);
-        kafka = launchKafka();
-        kafka.awaitLogLine(KafkaBroker.READY_MARKER, config.startupTimeout());
+        stopKafka();
+        startKafka();
+    }
+
+    /** Stops the Kafka broker and keeps its data, for outages longer than a restart (fault tests). */
+    public void stopKafka() {
+        if (kafka != null) {
+            kafka.stop(30);
+            kafka = null;
+        }
+    }
+
+    /** Starts a stopped Kafka broker again with its data and waits until it takes requests. */
+    public void startKafka() {
+        if (kafka == null) {
+            kafka = launchKafka();
+            kafka.awaitLogLine(KafkaBroker.READY_MARKER, config.startupTimeout());
+        }
     }
 
     private void startAll() {
@@ -178,7 +210,7 @@ public final class Stack implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.USER);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realm);
-        env.put("QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL", realm);
+        env.put("EFA_OIDC_CLIENT_URL", realm);
         env.put("EFA_DEMO_DATA_ENABLED", String.valueOf(config.demoData()));
         env.put("EFA_DEMO_DATA_BROKER_URL", config.url(Service.DEMO_PROVIDER));
         env.put("DEMO_PROVIDER_PUBLIC_URL", config.url(Service.DEMO_PROVIDER));

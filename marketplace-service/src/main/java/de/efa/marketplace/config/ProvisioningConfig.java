@@ -13,8 +13,11 @@ public interface ProvisioningConfig {
     @WithDefault("32")
     int concurrency();
 
-    /** How long a claimed job belongs to its worker; must outlast one broker call and its bookkeeping. */
-    @WithDefault("60s")
+    /**
+     * How long a claimed job belongs to its worker; must outlast one broker call (request timeout) and its
+     * bookkeeping, and is what a job waits after its worker died, so no longer than that.
+     */
+    @WithDefault("20s")
     Duration lease();
 
     /** How often the dispatcher looks for due jobs when nobody woke it. */

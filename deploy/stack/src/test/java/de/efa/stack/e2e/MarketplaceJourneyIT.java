@@ -50,13 +50,7 @@ class MarketplaceJourneyIT {
     static void providersAreRegistered(Stack runningStack, Accounts demoAccounts) {
         stack = runningStack;
         accounts = demoAccounts;
-        for (String provider : List.of("akdb", "dataport")) {
-            as(stack, Service.CATALOG, accounts.user("operator"))
-                    .body(Map.of("id", provider, "name", "Anbieter " + provider, "kind", "KOMMUNALER_IT_DIENSTLEISTER",
-                            "brokerUrl", stack.url(Service.DEMO_PROVIDER)))
-                    .post("/api/v1/providers")
-                    .then().statusCode(201);
-        }
+        Providers.registered(stack, accounts);
     }
 
     @Test
