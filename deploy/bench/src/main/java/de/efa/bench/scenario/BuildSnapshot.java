@@ -1,0 +1,60 @@
+package de.efa.bench.scenario;
+
+import de.efa.stack.Service;
+import de.efa.stack.StackConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A private copy of what the stack runs (each service's {@code quarkus-app}, the Kafka classpath, the realm),
+ * inside the run's own directory. A run takes minutes; a rebuild in the working tree meanwhile (another terminal,
+ * an IDE) would otherwise replace jars under running processes or between a kill and a restart.
+ */
+final class BuildSnapshot {
+
+    private BuildSnapshot() {
+    }
+
+    /** The same stack, started from a copy of the build taken now. */
+    static StackConfig of(StackConfig config) {
+        Path source = config.repositoryRoot();
+        Path target = config.dataDirectory().resolve("build");
+        List<String> parts = new ArrayList<>();
+        for (Service service : Service.values()) {
+            parts.add(service.moduleDirectory() + "/target/quarkus-app");
+        }
+        parts.add("deploy/stack/target/lib");
+        parts.add("deploy/keycloak");
+        for (String part : parts) {
+            copy(source.resolve(part), target.resolve(part));
+        }
+        return new StackConfig(target, config.dataDirectory(), config.keycloakDistribution(), config.postgresPort(),
+                config.kafkaPort(), config.kafkaControllerPort(), config.keycloakPort(), config.servicePorts(),
+                config.demoData(), config.extraEnvironment(), config.startupTimeout());
+    }
+
+    private static void copy(Path from, Path to) {
+        if (!Files.isDirectory(from)) {
+            throw new IllegalStateException(from + " is missing: build the project with ./mvnw package -DskipTests");
+        }
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path copy = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy " + from + ": " + e.getMessage(), e);
+        }
+    }
+}
