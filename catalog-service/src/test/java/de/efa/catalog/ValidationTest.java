@@ -54,6 +54,8 @@ class ValidationTest {
                 broken("slug", s -> s.put("slug", "Kein Slug")),
                 broken("name", s -> s.remove("name")),
                 broken("summary", s -> s.put("summary", " ")),
+                broken("name", s -> s.put("name", "Null\u0000Byte")),
+                broken("keywords[0]", s -> s.putArray("keywords").add("Steuer\u0007")),
                 broken("ozgId", s -> s.put("ozgId", "abc")),
                 broken("reuseModels[0]", s -> s.putArray("reuseModels").add("VERSCHENKT")),
                 broken("languages[0]", s -> s.putArray("languages").add("deutsch")),
@@ -120,6 +122,20 @@ class ValidationTest {
         given().auth().oauth2(TestTokens.provider(PROVIDER)).contentType(ContentType.JSON)
                 .post("/api/v1/services")
                 .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void whatPostgresCannotStoreIsAProblemAnswerNotA500() {
+        given().queryParam("q", "Führer\u0000schein").get("/api/v1/services")
+                .then().statusCode(400).body("violations.field", hasItem("q"));
+        given().get("/api/v1/providers/akdb%00").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.operator()).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body("{\"name\":\"N\",\"kind\":\"LAND\",\"brokerUrl\":\"https://x.example\"}")
+                .put("/api/v1/providers/akdb%00").then().statusCode(404);
+        given().queryParams("page", "99999999999", "size", "1e3").get("/api/v1/services")
+                .then().statusCode(400).body("violations.field", hasItems("page", "size"));
+        given().auth().oauth2(TestTokens.provider(PROVIDER)).contentType(ContentType.JSON).body("[1, 2]")
+                .post("/api/v1/services").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -21,6 +21,9 @@ public final class Text {
         if (text.length() > maxLength) {
             throw new InvalidValueException("must be at most " + maxLength + " characters");
         }
+        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw new InvalidValueException("must not contain control characters");
+        }
         return text;
     }
 }

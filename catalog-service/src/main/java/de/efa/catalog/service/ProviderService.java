@@ -1,6 +1,7 @@
 package de.efa.catalog.service;
 
 import de.efa.catalog.domain.EfaService;
+import de.efa.catalog.domain.InvalidValueException;
 import de.efa.catalog.domain.PageRequest;
 import de.efa.catalog.domain.Provider;
 import de.efa.catalog.domain.ProviderDefinition;
@@ -44,9 +45,14 @@ public class ProviderService {
         return find(id).orElseThrow(() -> ProblemException.notFound("There is no provider '" + id + "'"));
     }
 
+    /** The provider of that id; an id that is no slug names no provider. */
     @Transactional
     public Optional<Provider> find(String id) {
-        return providers.findByIdOptional(id);
+        try {
+            return providers.findByIdOptional(Slug.of(id).value());
+        } catch (InvalidValueException notASlug) {
+            return Optional.empty();
+        }
     }
 
     @Transactional
