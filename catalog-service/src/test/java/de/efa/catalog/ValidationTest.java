@@ -72,6 +72,8 @@ class ValidationTest {
                         json("{\"type\":\"object\",\"properties\":{\"gebuehr\":{\"type\":\"banane\"}}}"))),
                 broken("plans[0].parameters", s -> plan(s).set("parameters",
                         json("{\"type\":\"object\",\"properties\":{\"x\":{\"$ref\":\"https://example.de/schema.json\"}}}"))),
+                broken("plans[0].parameters", s -> plan(s).set("parameters",
+                        json("{\"type\":\"object\",\"properties\":{\"plz\":{\"type\":\"string\",\"pattern\":\"([0-9]{5}\"}}}"))),
                 broken("plans[0].parameters", s -> plan(s).set("parameters", json("[1,2]"))));
     }
 

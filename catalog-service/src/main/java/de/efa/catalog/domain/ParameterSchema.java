@@ -11,11 +11,14 @@ import com.networknt.schema.SpecificationVersion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The JSON Schema that a subscription's configuration of a plan must satisfy. It must itself be a valid JSON
  * Schema (draft 2020-12) describing an object, and self-contained: a {@code $ref} may only point inside it, so
- * that checking a subscription never fetches anything from elsewhere.
+ * that checking a subscription never fetches anything from elsewhere. Its regular expressions must compile, or
+ * the first subscription checked against it would fail instead of this request.
  */
 public final class ParameterSchema {
 
@@ -40,7 +43,7 @@ public final class ParameterSchema {
         if (!schema.path("type").asText().equals("object")) {
             problems.add("must describe an object (\"type\": \"object\"), as a configuration is one");
         }
-        collectForeignRefs(schema, "$", problems);
+        collectUnusableKeywords(schema, "$", problems);
         if (problems.isEmpty()) {
             compiles(schema, problems);
         }
@@ -50,20 +53,32 @@ public final class ParameterSchema {
         return schema;
     }
 
-    private static void collectForeignRefs(JsonNode node, String path, List<String> problems) {
+    private static void collectUnusableKeywords(JsonNode node, String path, List<String> problems) {
         if (node.isObject()) {
             node.properties().forEach(field -> {
                 String at = path + "." + field.getKey();
-                if (field.getKey().equals("$ref") && !field.getValue().asText().startsWith("#")) {
-                    problems.add("may only refer inside itself, but " + at + " points to " + field.getValue().asText());
-                } else {
-                    collectForeignRefs(field.getValue(), at, problems);
+                JsonNode value = field.getValue();
+                if (field.getKey().equals("$ref") && !value.asText().startsWith("#")) {
+                    problems.add("may only refer inside itself, but " + at + " points to " + value.asText());
+                } else if (field.getKey().equals("pattern") && value.isTextual()) {
+                    requireRegex(value.asText(), at, problems);
+                } else if (field.getKey().equals("patternProperties") && value.isObject()) {
+                    value.fieldNames().forEachRemaining(regex -> requireRegex(regex, at, problems));
                 }
+                collectUnusableKeywords(value, at, problems);
             });
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                collectForeignRefs(node.get(i), path + "[" + i + "]", problems);
+                collectUnusableKeywords(node.get(i), path + "[" + i + "]", problems);
             }
+        }
+    }
+
+    private static void requireRegex(String regex, String at, List<String> problems) {
+        try {
+            Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            problems.add("has a regular expression at " + at + " that does not compile: " + e.getDescription());
         }
     }
 
