@@ -74,6 +74,12 @@ public class ProblemMappers {
                 violations));
     }
 
+    /** Quarkus has a built-in mapper for exactly this type that answers plain JSON; ours must be as specific. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
