@@ -34,7 +34,7 @@ public final class BadRequests {
     static final List<String> BAD_PATH_VALUES = List.of("not-an-id", "0", "-1", "99999999999999999999999",
             "%C3%A4%C3%B6%C3%BC", "%20", "null", "..%2F..%2Fetc", "x".repeat(3000), "1e10", "%00");
     static final List<String> BAD_QUERY_VALUES = List.of("abc", "-1", "0", "101", "99999999999999999999", "",
-            "1.5", "%00", "x".repeat(5000), "true", "%C3%A4");
+            "1.5", "%00", "x".repeat(2000), "true", "%C3%A4");
     private static final List<String> MALFORMED = List.of("{", "{\"a\":", "[1,2", "not json", "null", "[]", "42",
             "\"text\"", "{\"a\":1}}", "{'single':'quotes'}", "[".repeat(100_000));
 
@@ -54,19 +54,19 @@ public final class BadRequests {
         String jsonType = operation.hasBody() ? "application/json" : null;
         for (Parameter parameter : operation.in("path")) {
             for (String bad : BAD_PATH_VALUES) {
-                requests.add(new FuzzRequest(operation.method(), path(operation, Map.of(parameter.name(), bad)),
+                requests.add(new FuzzRequest(operation.path(), operation.method(), path(operation, Map.of(parameter.name(), bad)),
                         jsonType, goodBody, Map.of(), "path parameter " + parameter.name() + " = " + abbreviate(bad)));
             }
         }
         for (Parameter parameter : operation.in("query")) {
             for (String bad : BAD_QUERY_VALUES) {
-                requests.add(new FuzzRequest(operation.method(), goodPath + "?" + parameter.name() + "=" + bad,
+                requests.add(new FuzzRequest(operation.path(), operation.method(), goodPath + "?" + parameter.name() + "=" + bad,
                         jsonType, goodBody, Map.of(), "query parameter " + parameter.name() + " = " + abbreviate(bad)));
             }
         }
         for (Parameter parameter : operation.in("header")) {
             for (String bad : List.of("abc", "\"-1\"", "W/\"1\"", "*", "\"99999999999999999999\"", "x".repeat(300))) {
-                requests.add(new FuzzRequest(operation.method(), goodPath, jsonType, goodBody,
+                requests.add(new FuzzRequest(operation.path(), operation.method(), goodPath, jsonType, goodBody,
                         Map.of(parameter.name(), bad), "header " + parameter.name() + " = " + abbreviate(bad)));
             }
         }
@@ -78,55 +78,67 @@ public final class BadRequests {
 
     /** Requests with no documented operation: the path with a method it does not take. */
     public static FuzzRequest wrongMethod(String path) {
-        return new FuzzRequest("PATCH", path, "application/json", "{}".getBytes(StandardCharsets.UTF_8), Map.of(),
+        return new FuzzRequest(path, "PATCH", path, "application/json", "{}".getBytes(StandardCharsets.UTF_8), Map.of(),
                 "a method the path does not take");
+    }
+
+    /** A request line longer than HTTP servers take (Vert.x: 4,096 bytes), answered before any resource. */
+    public static FuzzRequest uriTooLong(String path) {
+        return new FuzzRequest(path, "GET", path + "?q=" + "x".repeat(10_000), null, null, Map.of(),
+                "a URI of 10,000 characters");
+    }
+
+    public static FuzzRequest unknownPath() {
+        return new FuzzRequest("/api/v1/no-such-resource", "GET", "/api/v1/no-such-resource", null, null, Map.of(),
+                "an unknown path");
     }
 
     private void bodies(Operation operation, String path, byte[] goodBody, List<FuzzRequest> requests) {
         String method = operation.method();
+        String template = operation.path();
         for (String malformed : MALFORMED) {
-            requests.add(new FuzzRequest(method, path, "application/json", malformed.getBytes(StandardCharsets.UTF_8),
+            requests.add(new FuzzRequest(template, method, path, "application/json", malformed.getBytes(StandardCharsets.UTF_8),
                     Map.of(), "malformed JSON " + abbreviate(malformed)));
         }
-        requests.add(new FuzzRequest(method, path, "application/json", new byte[0], Map.of(), "empty body"));
-        requests.add(new FuzzRequest(method, path, "application/json",
+        requests.add(new FuzzRequest(template, method, path, "application/json", new byte[0], Map.of(), "empty body"));
+        requests.add(new FuzzRequest(template, method, path, "application/json",
                 new byte[]{'{', '"', 'a', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}'}, Map.of(), "invalid UTF-8"));
-        requests.add(new FuzzRequest(method, path, "text/plain", goodBody, Map.of(), "content type text/plain"));
-        requests.add(new FuzzRequest(method, path, "application/xml", "<service/>".getBytes(StandardCharsets.UTF_8),
+        requests.add(new FuzzRequest(template, method, path, "text/plain", goodBody, Map.of(), "content type text/plain"));
+        requests.add(new FuzzRequest(template, method, path, "application/xml", "<service/>".getBytes(StandardCharsets.UTF_8),
                 Map.of(), "content type application/xml"));
-        requests.add(new FuzzRequest(method, path, null, goodBody, Map.of(), "no content type"));
+        requests.add(new FuzzRequest(template, method, path, null, goodBody, Map.of(), "no content type"));
         JsonNode good = example(operation.bodySchema(), 0);
         if (!(good instanceof ObjectNode object)) {
             return;
         }
         ObjectNode unknown = object.deepCopy();
         unknown.put("unknownField", "surprise");
-        requests.add(json(method, path, unknown, "an unknown field"));
-        requests.add(json(method, path, NODES.objectNode(), "an empty object"));
+        requests.add(json(template, method, path, unknown, "an unknown field"));
+        requests.add(json(template, method, path, NODES.objectNode(), "an empty object"));
         JsonNode properties = schema(operation.bodySchema()).path("properties");
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             JsonNode property = schema(properties.path(name));
             ObjectNode missing = object.deepCopy();
             missing.remove(name);
-            requests.add(json(method, path, missing, "field " + name + " missing"));
+            requests.add(json(template, method, path, missing, "field " + name + " missing"));
             ObjectNode nulled = object.deepCopy();
             nulled.putNull(name);
-            requests.add(json(method, path, nulled, "field " + name + " null"));
+            requests.add(json(template, method, path, nulled, "field " + name + " null"));
             ObjectNode mistyped = object.deepCopy();
             mistyped.set(name, wrongType(property));
-            requests.add(json(method, path, mistyped, "field " + name + " of the wrong type"));
+            requests.add(json(template, method, path, mistyped, "field " + name + " of the wrong type"));
             ObjectNode huge = object.deepCopy();
             huge.put(name, HUGE);
-            requests.add(json(method, path, huge, "field " + name + " a 100,000-character string"));
+            requests.add(json(template, method, path, huge, "field " + name + " a 100,000-character string"));
             ObjectNode hugeNumber = object.deepCopy();
             hugeNumber.put(name, new BigDecimal("1e400"));
-            requests.add(json(method, path, hugeNumber, "field " + name + " = 1e400"));
+            requests.add(json(template, method, path, hugeNumber, "field " + name + " = 1e400"));
         }
     }
 
-    private FuzzRequest json(String method, String path, JsonNode body, String flaw) {
-        return new FuzzRequest(method, path, "application/json", bytes(body), Map.of(), flaw);
+    private static FuzzRequest json(String template, String method, String path, JsonNode body, String flaw) {
+        return new FuzzRequest(template, method, path, "application/json", bytes(body), Map.of(), flaw);
     }
 
     /** A value that the property's type does not allow. */

@@ -3,9 +3,12 @@ package de.efa.bench.fuzz;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** One generated bad request, and in a few words what is wrong with it. */
-public record FuzzRequest(String method, String path, String contentType, byte[] body, Map<String, String> headers,
-                          String flaw) {
+/**
+ * One generated bad request, and in a few words what is wrong with it; {@code operation} is the documented path
+ * template it was made from, to group what the services answer.
+ */
+public record FuzzRequest(String operation, String method, String path, String contentType, byte[] body,
+                          Map<String, String> headers, String flaw) {
 
     /** The request as a line of the report, the body cut short. */
     public String describe() {

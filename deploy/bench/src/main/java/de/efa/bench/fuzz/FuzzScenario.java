@@ -38,7 +38,6 @@ public final class FuzzScenario implements Scenario {
     private static final String LEIPZIG = "14713000";
     /** The demo provider's fault switch goes last: a request that happens to be valid there turns faults on. */
     private static final String FAULT_SWITCH = "/admin/";
-    private static final int LISTED_OFFENDERS = 40;
 
     @Override
     public String name() {
@@ -63,7 +62,7 @@ public final class FuzzScenario implements Scenario {
             Fixtures fixtures = fixtures(stack, log);
             Map<String, Supplier<String>> callers = callers(stack.accounts());
             Map<String, Long> byStatus = new TreeMap<>();
-            List<String> offenders = new ArrayList<>();
+            Offenders offenders = new Offenders();
             long total = 0;
             for (Service service : Service.values()) {
                 OpenApi document = OpenApi.parse(stack.anonymous(service).get("/q/openapi?format=json")
@@ -82,7 +81,8 @@ public final class FuzzScenario implements Scenario {
                     for (Result result : Parallel.map(attempts, threads, a -> send(stack, service, a))) {
                         serviceStatus.merge(result.statusLabel(), 1L, Long::sum);
                         if (result.offence() != null) {
-                            offenders.add(result.describe(service));
+                            offenders.add(service, result.attempt().request(), result.attempt().caller(),
+                                    result.offence(), result.answer());
                         }
                     }
                     total += attempts.size();
@@ -95,13 +95,13 @@ public final class FuzzScenario implements Scenario {
             report.line("%d requests in all; by status: %s", total, byStatus);
             long serverErrors = byStatus.entrySet().stream().filter(e -> e.getKey().startsWith("5")
                     || e.getKey().equals("no answer")).mapToLong(Map.Entry::getValue).sum();
-            report.line("%d offending answers%s", offenders.size(), offenders.isEmpty() ? "" : "; the first "
-                    + Math.min(LISTED_OFFENDERS, offenders.size()) + " (distinct):");
-            new TreeSet<>(offenders).stream().limit(LISTED_OFFENDERS).forEach(o -> report.line("  %s", o));
+            report.line("%d offending answers in %d kinds (callers merged; one example request each):",
+                    offenders.count(), offenders.kinds().size());
+            offenders.kinds().forEach(kind -> report.line("  %s", kind));
             report.check("no 5xx for bad requests", serverErrors + " server errors or unanswered of " + total,
                     serverErrors == 0);
-            report.check("every 4xx a problem answer (OSB error under /v2)", offenders.size() - serverErrors
-                    + " badly formed error answers", offenders.size() == serverErrors);
+            report.check("every 4xx a problem answer (OSB error under /v2)", offenders.count() - serverErrors
+                    + " badly formed error answers", offenders.count() == serverErrors);
         }
         return report;
     }
@@ -115,7 +115,8 @@ public final class FuzzScenario implements Scenario {
             paths.add(operation.path().replaceAll("\\{[^}]+}", "x"));
         }
         paths.forEach(path -> requests.add(BadRequests.wrongMethod(path)));
-        requests.add(new FuzzRequest("GET", "/api/v1/no-such-resource", null, null, Map.of(), "an unknown path"));
+        requests.add(BadRequests.unknownPath());
+        requests.add(BadRequests.uriTooLong(paths.first()));
         requests.sort(Comparator.comparing(FuzzRequest::path));
         return requests;
     }
@@ -123,14 +124,19 @@ public final class FuzzScenario implements Scenario {
     private static Result send(BenchStack stack, Service service, Attempt attempt) {
         FuzzRequest request = attempt.request();
         Endpoint endpoint = new Endpoint(stack.stack().url(service), attempt.token());
-        try {
-            Answer answer = endpoint.send(request.method(), request.path(), request.contentType(), request.body(),
-                    request.headers());
-            boolean broker = service == Service.DEMO_PROVIDER && request.path().startsWith("/v2/");
-            return new Result(attempt, answer, Verdict.judge(answer, broker));
-        } catch (UncheckedIOException e) {
-            return new Result(attempt, null, "no answer: " + e.getCause());
+        boolean broker = service == Service.DEMO_PROVIDER && request.path().startsWith("/v2/");
+        UncheckedIOException failure = null;
+        // Once more on a lost connection: a keep-alive connection that the server closed meanwhile is no finding.
+        for (int attemptNo = 0; attemptNo < 2; attemptNo++) {
+            try {
+                Answer answer = endpoint.send(request.method(), request.path(), request.contentType(), request.body(),
+                        request.headers());
+                return new Result(attempt, answer, Verdict.judge(answer, broker));
+            } catch (UncheckedIOException e) {
+                failure = e;
+            }
         }
+        return new Result(attempt, null, "no answer: " + failure.getCause());
     }
 
     private static Map<String, Supplier<String>> callers(Accounts accounts) {
@@ -188,11 +194,6 @@ public final class FuzzScenario implements Scenario {
 
         String statusLabel() {
             return answer == null ? "no answer" : String.valueOf(answer.status());
-        }
-
-        String describe(Service service) {
-            return service.displayName() + " as " + attempt.caller() + ": " + attempt.request().describe() + " → "
-                    + offence + (answer == null ? "" : " " + answer.abbreviated().replace('\n', ' '));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,7 +23,10 @@ final class BuildSnapshot {
     private BuildSnapshot() {
     }
 
-    /** The same stack, started from a copy of the build taken now. */
+    /** A shared 2-core machine under load can take minutes where an idle one takes seconds. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(10);
+
+    /** The same stack, started from a copy of the build taken now, with patience for a loaded machine. */
     static StackConfig of(StackConfig config) {
         Path source = config.repositoryRoot();
         Path target = config.dataDirectory().resolve("build");
@@ -37,7 +41,7 @@ final class BuildSnapshot {
         }
         return new StackConfig(target, config.dataDirectory(), config.keycloakDistribution(), config.postgresPort(),
                 config.kafkaPort(), config.kafkaControllerPort(), config.keycloakPort(), config.servicePorts(),
-                config.demoData(), config.extraEnvironment(), config.startupTimeout());
+                config.demoData(), config.extraEnvironment(), STARTUP_TIMEOUT);
     }
 
     private static void copy(Path from, Path to) {

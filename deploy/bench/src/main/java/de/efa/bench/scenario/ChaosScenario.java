@@ -86,6 +86,7 @@ public final class ChaosScenario implements Scenario {
                     stack.accounts().operator()).get("/api/v1/provisioning/stats").abbreviated());
             report.line("first subscribe → all ACTIVE: %s", allActive == null ? "not reached"
                     : String.format("%.1f s", Duration.between(first, allActive).toMillis() / 1000.0));
+            PipelineStages.describe(report, stack);
             Outcome.verify(report, onboarding, subscriptions, log);
         }
         return report;

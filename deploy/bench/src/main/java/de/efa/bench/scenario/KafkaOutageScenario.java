@@ -84,6 +84,7 @@ public final class KafkaOutageScenario implements Scenario {
             report.line("subscriptions by status when the last request was answered (Kafka still down): %s", duringOutage);
             report.line("Kafka back → all ACTIVE: %s", allActive == null ? "not reached: " + counts.byStatus()
                     : String.format("%.1f s", Duration.between(back, allActive).toMillis() / 1000.0));
+            PipelineStages.describe(report, stack);
             Outcome.verify(report, onboarding, subscriptions, log);
         }
         return report;

@@ -73,6 +73,7 @@ public final class RolloutScenario implements Scenario {
                 report.check("every Gemeinde ACTIVE in under 60 s", String.format("%.1f s", took.toMillis() / 1000.0),
                         took.compareTo(TARGET) < 0);
             }
+            PipelineStages.describe(report, stack);
             Outcome.verify(report, onboarding, subscriptions, log);
         }
         return report;
