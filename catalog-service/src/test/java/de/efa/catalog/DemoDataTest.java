@@ -1,5 +1,6 @@
 package de.efa.catalog;
 
+import de.efa.infra.test.SqlProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.SchemaRegistry;
@@ -64,9 +65,9 @@ class DemoDataTest {
         assertThat(fuehrerschein.path("leadLand").asText()).isEqualTo("06");
         assertThat(stream(fuehrerschein.path("plans")).map(p -> p.path("id").asText())).containsExactly("standard", "premium");
 
-        assertThat(new Db(dataSource).count("SELECT count(*) FROM efa_service WHERE provider_id IN ('akdb', 'dataport')"))
+        assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM efa_service WHERE provider_id IN ('akdb', 'dataport')"))
                 .isEqualTo(demo.size());
-        assertThat(new Db(dataSource).count("SELECT count(*) FROM outbox_event WHERE type = 'de.efa.service.published.v1' "
+        assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM outbox_event WHERE type = 'de.efa.service.published.v1' "
                 + "AND record_key IN (SELECT id::text FROM efa_service WHERE provider_id IN ('akdb', 'dataport'))"))
                 .isEqualTo(demo.size());
         given().get("/api/v1/providers/akdb").then().statusCode(200)

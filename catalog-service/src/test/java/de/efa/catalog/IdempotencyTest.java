@@ -1,5 +1,6 @@
 package de.efa.catalog;
 
+import de.efa.infra.test.SqlProbe;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.efa.infra.test.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -47,7 +48,7 @@ class IdempotencyTest {
         assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(second.jsonPath().getString("id")).isEqualTo(first.jsonPath().getString("id"));
         assertThat(second.asString()).isEqualTo(first.asString());
-        assertThat(new Db(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?", slug)).isOne();
+        assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?", slug)).isOne();
     }
 
     @Test
@@ -56,7 +57,7 @@ class IdempotencyTest {
         post(key, service(unique("zuerst"), "Zuerst")).then().statusCode(201);
         String other = unique("danach");
         post(key, service(other, "Danach")).then().statusCode(422).contentType("application/problem+json");
-        assertThat(new Db(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?", other)).isZero();
+        assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?", other)).isZero();
     }
 
     @Test
@@ -70,7 +71,7 @@ class IdempotencyTest {
         List<Response> answers = requests.stream().map(CompletableFuture::join).toList();
         assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(201));
         assertThat(answers.stream().map(answer -> answer.header("Location")).distinct()).hasSize(1);
-        assertThat(new Db(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?", slug)).isOne();
+        assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?", slug)).isOne();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package de.efa.catalog;
 
+import de.efa.infra.test.SqlProbe;
 import de.efa.infra.test.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,7 +58,7 @@ class ProviderResourceTest {
                 .body(Map.of("id", "Kein Slug", "name", " ", "kind", "KIRCHE", "brokerUrl", "ftp://osb"))
                 .post("/api/v1/providers")
                 .then().statusCode(400).body("violations.field", containsInAnyOrder("id", "name", "kind", "brokerUrl"));
-        assertThat(new Db(dataSource).count("SELECT count(*) FROM provider WHERE id IN (?, 'Kein Slug')", id)).isZero();
+        assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM provider WHERE id IN (?, 'Kein Slug')", id)).isZero();
     }
 
     @Test

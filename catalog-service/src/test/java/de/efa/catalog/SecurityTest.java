@@ -1,5 +1,6 @@
 package de.efa.catalog;
 
+import de.efa.infra.test.SqlProbe;
 import de.efa.infra.test.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +36,7 @@ class SecurityTest {
         given().auth().oauth2("not.a.token").contentType(ContentType.JSON).body(service(slug, "Kaputt").toString())
                 .post("/api/v1/services")
                 .then().statusCode(401).contentType("application/problem+json");
-        assertThat(new Db(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?", slug)).isZero();
+        assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?", slug)).isZero();
     }
 
     @Test
@@ -52,7 +53,7 @@ class SecurityTest {
                 .body("{\"id\":\"x\",\"name\":\"X\",\"kind\":\"LAND\",\"brokerUrl\":\"http://x.de\"}")
                 .post("/api/v1/providers")
                 .then().statusCode(403);
-        assertThat(new Db(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?", slug)).isZero();
+        assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?", slug)).isZero();
     }
 
     @Test
@@ -63,7 +64,7 @@ class SecurityTest {
                 .path("id");
         given().auth().oauth2(TestTokens.provider(providerId)).get("/api/v1/services/" + id)
                 .then().statusCode(200).body("providerId", equalTo(providerId));
-        assertThat(new Db(dataSource).count("SELECT count(*) FROM efa_service WHERE id = ? AND provider_id = ?",
+        assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM efa_service WHERE id = ? AND provider_id = ?",
                 UUID.fromString(id), providerId)).isOne();
     }
 

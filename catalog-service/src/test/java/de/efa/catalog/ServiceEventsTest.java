@@ -1,5 +1,6 @@
 package de.efa.catalog;
 
+import de.efa.infra.test.SqlProbe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
@@ -68,7 +69,7 @@ class ServiceEventsTest {
             assertRecord(topic.await(id, "de.efa.service.retired.v1"), id, "RETIRED", 5, "http://osb-events.example.de");
             assertThat(topic.of(id).stream().map(r -> header(r, "ce_id")).distinct()).hasSize(5);
         }
-        await().untilAsserted(() -> assertThat(new Db(dataSource).count(
+        await().untilAsserted(() -> assertThat(new SqlProbe(dataSource).count(
                 "SELECT count(*) FROM outbox_event WHERE record_key IN (SELECT id::text FROM efa_service WHERE slug = ?) "
                         + "AND sent_at IS NULL", slug)).isZero());
     }

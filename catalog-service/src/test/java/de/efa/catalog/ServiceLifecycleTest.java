@@ -1,5 +1,6 @@
 package de.efa.catalog;
 
+import de.efa.infra.test.SqlProbe;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.efa.infra.test.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -35,7 +36,7 @@ class ServiceLifecycleTest {
 
     private String owner;
     private String other;
-    private Db db;
+    private SqlProbe db;
 
     @BeforeEach
     void providers() {
@@ -43,7 +44,7 @@ class ServiceLifecycleTest {
         other = unique("anderer");
         CatalogApi.provider(owner);
         CatalogApi.provider(other);
-        db = new Db(dataSource);
+        db = new SqlProbe(dataSource);
     }
 
     @Test

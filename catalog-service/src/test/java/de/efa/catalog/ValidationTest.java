@@ -1,5 +1,6 @@
 package de.efa.catalog;
 
+import de.efa.infra.test.SqlProbe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -85,7 +86,7 @@ class ValidationTest {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("violations.field", hasItem(field));
-        assertThat(new Db(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?",
+        assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?",
                 request.path("slug").asText())).isZero();
     }
 

@@ -1,10 +1,10 @@
 package de.efa.demoprovider;
 
+import de.efa.infra.test.SqlProbe;
 import io.agroal.api.AgroalDataSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -61,14 +61,6 @@ final class Rows {
     }
 
     private Optional<String> single(String sql, String argument) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, argument);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.ofNullable(row.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new SqlProbe(dataSource).single(sql, argument);
     }
 }

@@ -1,34 +1,19 @@
 package de.efa.tenant.support;
 
+import de.efa.infra.test.SqlProbe;
 import io.agroal.api.AgroalDataSource;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 /** Reads the service's own database the way an auditor would: plain SQL, no entities. */
 public final class Db {
 
-    private final AgroalDataSource dataSource;
+    private final SqlProbe probe;
 
     public Db(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+        this.probe = new SqlProbe(dataSource);
     }
 
     public long count(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return probe.count(sql, parameters);
     }
 
     public long tenants(String ags) {
