@@ -68,11 +68,11 @@ public final class ChaosScenario implements Scenario {
             int n = gemeinden.size();
 
             awaitOrTimeout(() -> counts.byStatus().values().stream().mapToLong(Long::longValue).sum() >= n / 10);
-            events.add(killAndRestart(stack, first, active, "first"));
+            events.add(logged(log, killAndRestart(stack, first, active, "first")));
             awaitOrTimeout(() -> active.getAsLong() >= n * 3L / 10);
-            events.add(restartKafka(stack, first, active));
+            events.add(logged(log, restartKafka(stack, first, active)));
             awaitOrTimeout(() -> active.getAsLong() >= n * 6L / 10);
-            events.add(killAndRestart(stack, first, active, "second"));
+            events.add(logged(log, killAndRestart(stack, first, active, "second")));
 
             List<Subscribed> subscriptions = subscribing.join();
             log.info("every subscribe request answered; waiting for ACTIVE");
@@ -111,6 +111,11 @@ public final class ChaosScenario implements Scenario {
         stack.stack().restartKafka();
         return String.format("t+%.1f s: Kafka restarted (%d ACTIVE then), back after %.1f s", seconds(first, at), before,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    private static String logged(BenchLog log, String event) {
+        log.info("%s", event);
+        return event;
     }
 
     /** Waits for a stage of progress, at most two minutes, so that the faults happen while work is in flight. */

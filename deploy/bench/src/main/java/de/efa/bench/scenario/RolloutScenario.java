@@ -51,6 +51,7 @@ public final class RolloutScenario implements Scenario {
             onboarding.awaitServiceKnown(serviceId, gemeinden.get(0), Duration.ofSeconds(120));
 
             log.info("subscribing every municipality, %d requests at a time", threads);
+            CpuMeter cpu = CpuMeter.start(stack);
             Instant first = Instant.now();
             List<Subscribed> subscriptions = onboarding.subscribeAll(gemeinden, serviceId, threads);
             Instant lastAnswer = Instant.now();
@@ -58,6 +59,7 @@ public final class RolloutScenario implements Scenario {
             log.info("%d subscribe requests answered in %.1f s", subscriptions.size(), submitSeconds);
             Instant allActive = onboarding.awaitActive(counts, gemeinden.size(), options.duration("timeout",
                     Duration.ofMinutes(15)), Duration.ofMinutes(3), now -> { });
+            cpu.report(report, "first subscribe → all ACTIVE", gemeinden.size(), "subscription");
 
             report.line("subscribe requests: %d in %.1f s (%.0f/s), %d at a time", subscriptions.size(), submitSeconds,
                     subscriptions.size() / submitSeconds, threads);

@@ -74,8 +74,10 @@ public final class SearchScenario implements Scenario {
             hammer(catalog, mix, connections, warmup);
             log.info("measuring for %d s with %d connections", duration.toSeconds(), connections);
             long cpuBefore = processCpuNanos();
+            CpuMeter cpu = CpuMeter.start(stack);
             Run run = hammer(catalog, mix, connections, duration);
             double loadGeneratorCores = (processCpuNanos() - cpuBefore) / (double) run.elapsedNanos();
+            cpu.report(report, "the measured searches", run.latencies().count(), "search");
 
             double rate = run.latencies().count() / (run.elapsedNanos() / 1e9);
             double p99 = run.latencies().percentileMillis(99);
