@@ -17,7 +17,13 @@ if [ "${java_major%%.*}" -lt 17 ]; then
   exit 1
 fi
 
+launcher=(java -cp "deploy/stack/target/lib/*:deploy/stack/target/efa-stack-1.0.0-SNAPSHOT.jar" de.efa.stack.LocalStack)
 stamp=deploy/stack/target/stack.built
+# A stack that is already running must not have its jars rebuilt under it.
+if [ -f "$stamp" ]; then
+  "${launcher[@]}" --check-ports
+fi
+
 artifacts=(catalog-service tenant-service marketplace-service deploy/demo-provider)
 build=false
 for module in "${artifacts[@]}"; do
@@ -34,4 +40,4 @@ if [ "$build" = true ]; then
   touch "$stamp"
 fi
 
-exec java -cp "deploy/stack/target/lib/*:deploy/stack/target/efa-stack-1.0.0-SNAPSHOT.jar" de.efa.stack.LocalStack "$@"
+exec "${launcher[@]}" "$@"

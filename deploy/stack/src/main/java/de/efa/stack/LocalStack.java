@@ -17,16 +17,32 @@ import java.util.stream.Stream;
  */
 public final class LocalStack {
 
+    /** Used by the script before it builds: a running stack must not have its jars rebuilt under it. */
+    private static final String CHECK_PORTS = "--check-ports";
+
     private LocalStack() {
+    }
+
+    private static void checkPortsAndExit(StackConfig config) {
+        try {
+            Stack.requirePortsFree(config);
+            System.exit(0);
+        } catch (Ports.PortTakenException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     public static void main(String[] args) throws InterruptedException {
         List<String> options = List.of(args);
-        if (options.contains("--help") || options.stream().anyMatch(o -> !o.equals("--reset"))) {
+        if (options.contains("--help") || options.stream().anyMatch(o -> !o.equals("--reset") && !o.equals(CHECK_PORTS))) {
             System.out.println("usage: deploy/local-stack.sh [--reset]   (--reset wipes the data under .local/ first)");
             System.exit(options.contains("--help") ? 0 : 2);
         }
         Path data = StackConfig.defaultRepositoryRoot().resolve(".local");
+        if (options.contains(CHECK_PORTS)) {
+            checkPortsAndExit(StackConfig.local(data));
+        }
         if (options.contains("--reset")) {
             System.out.println("wiping " + data);
             deleteRecursively(data);

@@ -132,7 +132,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private void startAll() {
-        requirePortsFree();
+        requirePortsFree(config);
         long started = System.nanoTime();
         // Keycloak takes longest; the services do not need it until the first request comes.
         keycloakStart = CompletableFuture.supplyAsync(this::startKeycloak);
@@ -152,7 +152,8 @@ public final class Stack implements AutoCloseable {
         progress.accept(String.format("ready in %.1f s", (System.nanoTime() - started) / 1e9));
     }
 
-    private void requirePortsFree() {
+    /** Fails with one line naming the first port that is taken and what needed it. */
+    public static void requirePortsFree(StackConfig config) {
         Ports.requireFree(config.postgresPort(), "PostgreSQL");
         Ports.requireFree(config.kafkaPort(), "Kafka");
         Ports.requireFree(config.kafkaControllerPort(), "the Kafka controller");
