@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ public final class FuzzScenario implements Scenario {
     private static final String LEIPZIG = "14713000";
     /** The demo provider's fault switch goes last: a request that happens to be valid there turns faults on. */
     private static final String FAULT_SWITCH = "/admin/";
+    private static final String OSB_VERSION = "X-Broker-API-Version";
 
     @Override
     public String name() {
@@ -125,12 +127,18 @@ public final class FuzzScenario implements Scenario {
         FuzzRequest request = attempt.request();
         Endpoint endpoint = new Endpoint(stack.stack().url(service), attempt.token());
         boolean broker = service == Service.DEMO_PROVIDER && request.path().startsWith("/v2/");
+        // Without the OSB version header every broker call stops at 412; with it, the bad input reaches the broker.
+        Map<String, String> headers = new HashMap<>();
+        if (broker) {
+            headers.put(OSB_VERSION, "2.17");
+        }
+        headers.putAll(request.headers());
         UncheckedIOException failure = null;
         // Once more on a lost connection: a keep-alive connection that the server closed meanwhile is no finding.
         for (int attemptNo = 0; attemptNo < 2; attemptNo++) {
             try {
                 Answer answer = endpoint.send(request.method(), request.path(), request.contentType(), request.body(),
-                        request.headers());
+                        headers);
                 return new Result(attempt, answer, Verdict.judge(answer, broker));
             } catch (UncheckedIOException e) {
                 failure = e;

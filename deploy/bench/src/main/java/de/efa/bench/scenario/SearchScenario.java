@@ -18,9 +18,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,6 +88,8 @@ public final class SearchScenario implements Scenario {
             report.line("latency p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
                     run.latencies().percentileMillis(50), run.latencies().percentileMillis(95), p99,
                     run.latencies().maxMillis());
+            run.byKind().forEach((kind, latencies) -> report.line("  %-28s %6d searches, p50 %7.2f ms, p99 %7.2f ms",
+                    kind, latencies.count(), latencies.percentileMillis(50), latencies.percentileMillis(99)));
             report.line("the load generator itself used %.2f of the machine's %d cores (it shares them with the"
                             + " stack); load average %.1f", loadGeneratorCores, Runtime.getRuntime().availableProcessors(),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -145,7 +149,12 @@ public final class SearchScenario implements Scenario {
             }
             List<Worker> finished = workers.stream().map(CompletableFuture::join).toList();
             long elapsed = System.nanoTime() - start;
-            return new Run(Latencies.merged(finished.stream().map(w -> w.latencies).toList()), elapsed,
+            Map<String, Latencies> byKind = new TreeMap<>();
+            for (String kind : finished.stream().flatMap(w -> w.byKind.keySet().stream()).distinct().toList()) {
+                byKind.put(kind, Latencies.merged(finished.stream()
+                        .map(w -> w.byKind.getOrDefault(kind, new Latencies())).toList()));
+            }
+            return new Run(Latencies.merged(finished.stream().map(w -> w.latencies).toList()), byKind, elapsed,
                     finished.stream().mapToLong(w -> w.notOk).sum(), finished.stream().mapToLong(w -> w.errors).sum());
         } finally {
             pool.shutdownNow();
@@ -156,7 +165,15 @@ public final class SearchScenario implements Scenario {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    private record Run(Latencies latencies, long elapsedNanos, long notOk, long errors) {
+    private record Run(Latencies latencies, Map<String, Latencies> byKind, long elapsedNanos, long notOk,
+                       long errors) {
+    }
+
+    /** What kind of search a path is, to see which kinds are slow: words or not, filtered or not, a later page. */
+    static String kind(String path) {
+        boolean words = path.contains("q=");
+        boolean filtered = path.contains("themenfeld=") || path.contains("land=") || path.contains("leika=");
+        return (words ? "words" : "listing") + (filtered ? " + filter" : "") + (path.contains("page=") ? " + page > 0" : "");
     }
 
     private static final class Worker {
@@ -165,6 +182,7 @@ public final class SearchScenario implements Scenario {
         private final Random random;
         private final long end;
         private final Latencies latencies = new Latencies();
+        private final Map<String, Latencies> byKind = new HashMap<>();
         private long notOk;
         private long errors;
 
@@ -184,7 +202,9 @@ public final class SearchScenario implements Scenario {
                         if (connection.get(path) != 200) {
                             notOk++;
                         }
-                        latencies.add(System.nanoTime() - sent);
+                        long latency = System.nanoTime() - sent;
+                        latencies.add(latency);
+                        byKind.computeIfAbsent(kind(path), k -> new Latencies()).add(latency);
                     } catch (IOException e) {
                         errors++;
                     }
