@@ -41,7 +41,8 @@ public final class StartupScenario implements Scenario {
 
     @Override
     public String summary() {
-        return "each service ready < 1.5 s and < 200 MB RSS idle (median of 3); whole stack ready < 45 s";
+        return "each service ready < 1.5 s and < 200 MB RSS idle (median of 3); whole stack ready < 45 s, fresh and"
+                + " restarted";
     }
 
     @Override
@@ -56,6 +57,7 @@ public final class StartupScenario implements Scenario {
         int runs = options.integer("runs", 3);
         Duration idle = options.duration("idle", Duration.ofSeconds(10));
         List<Double> stackSeconds = new ArrayList<>();
+        List<Double> restartSeconds = new ArrayList<>();
         Map<Service, List<Double>> readySeconds = new EnumMap<>(Service.class);
         Map<Service, List<Double>> quarkusSeconds = new EnumMap<>(Service.class);
         Map<Service, List<Double>> rssMegabytes = new EnumMap<>(Service.class);
@@ -64,6 +66,9 @@ public final class StartupScenario implements Scenario {
             try (BenchStack stack = BenchStack.start(log)) {
                 stackSeconds.add(stack.startTime().toMillis() / 1000.0);
                 log.info("whole stack ready in %.1f s", stack.startTime().toMillis() / 1000.0);
+                double restart = stack.restartKeepingData(log).toMillis() / 1000.0;
+                restartSeconds.add(restart);
+                log.info("whole stack ready again in %.1f s after a restart that kept its data", restart);
                 for (Service service : Service.values()) {
                     Measurement m = measure(stack.stack(), service, idle);
                     log.info("%s: ready %.2f s after its process start (Quarkus says %s s), idle RSS %.0f MB",
@@ -89,9 +94,15 @@ public final class StartupScenario implements Scenario {
                     rss < TARGET_RSS_KB / 1024.0);
         }
         double stack = median(stackSeconds);
-        report.line("whole stack (PostgreSQL, Kafka, Keycloak with realm import, 4 services) ready: %s → median %.1f s",
-                rounded(stackSeconds), stack);
-        report.check("whole stack ready < 45 s", String.format("%.1f s", stack), stack < TARGET_STACK.toSeconds());
+        double restart = median(restartSeconds);
+        report.line("whole stack (PostgreSQL, Kafka, Keycloak, 4 services) ready on a fresh data directory (Keycloak"
+                + " creates its database and imports the realm): %s → median %.1f s", rounded(stackSeconds), stack);
+        report.line("the same stack restarted on its kept data (the local stack's usual start): %s → median %.1f s",
+                rounded(restartSeconds), restart);
+        report.check("whole stack ready < 45 s (fresh data directory)", String.format("%.1f s", stack),
+                stack < TARGET_STACK.toSeconds());
+        report.check("whole stack ready < 45 s (restart on kept data)", String.format("%.1f s", restart),
+                restart < TARGET_STACK.toSeconds());
         return report;
     }
 
