@@ -10,6 +10,7 @@ import static de.efa.demoprovider.BrokerCalls.body;
 import static de.efa.demoprovider.BrokerCalls.newInstanceId;
 import static de.efa.demoprovider.BrokerCalls.provision;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
@@ -51,5 +52,13 @@ class DashboardTest extends QuickOperations {
                 .then().statusCode(404)
                 .contentType(containsString("text/html"))
                 .body(containsString("has no instance"));
+    }
+
+    @Test
+    void anIdWithAControlCharacterIsABadRequest() {
+        given().urlEncodingEnabled(false).when().get("/dashboard/bad%00id")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", contains("instance_id"));
     }
 }

@@ -101,6 +101,11 @@ class InstanceListingTest extends QuickOperations {
         given().auth().oauth2(TestTokens.operator()).queryParam("size", "many")
                 .when().get("/instances")
                 .then().statusCode(400);
+        given().auth().oauth2(TestTokens.operator()).urlEncodingEnabled(false)
+                .queryParam("ags", "1471%003000").queryParam("service_id", "a%00").queryParam("plan_id", "%01")
+                .when().get("/instances")
+                .then().statusCode(400)
+                .body("violations.field", hasItems("ags", "service_id", "plan_id"));
     }
 
     @Test

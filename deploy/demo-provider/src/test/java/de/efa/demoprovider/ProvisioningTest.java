@@ -141,6 +141,26 @@ class ProvisioningTest extends QuickOperations {
     }
 
     @Test
+    void aNulCharacterIsABadRequestWhereverItIsSentAndNothingIsCreated() {
+        String id = newInstanceId();
+        Map<String, Object> nulInContext = new HashMap<>(body(SERVICE, "standard", "14713000"));
+        nulInContext.put("context", Map.of("ags", "14713000\0"));
+
+        provision(id, body(SERVICE, "stan\0dard", "14713000"))
+                .statusCode(400).body("description", containsString("plan_id"));
+        provision(id, nulInContext)
+                .statusCode(400).body("description", containsString("context: must not contain the character U+0000"));
+        asMarketplace().urlEncodingEnabled(false)
+                .when().get("/v2/service_instances/bad%00id")
+                .then().statusCode(400).body("description", containsString("instance_id"));
+        asMarketplace().urlEncodingEnabled(false)
+                .when().get("/v2/service_instances/bad%00id/last_operation")
+                .then().statusCode(400).body("error", equalTo("BadRequest"));
+
+        assertThat(rows.instanceState(id)).isEmpty();
+    }
+
+    @Test
     void unknownFieldsOfTheOsbBodyAreIgnored() {
         Map<String, Object> withExtras = new HashMap<>(body(SERVICE, "standard", "14713000"));
         withExtras.put("organization_guid", "org");

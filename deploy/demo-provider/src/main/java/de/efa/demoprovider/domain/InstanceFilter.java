@@ -15,7 +15,8 @@ public record InstanceFilter(Optional<InstanceState> state, Optional<String> ags
     /** From query parameters as the caller wrote them; adds what is wrong to {@code violations}. */
     static InstanceFilter parse(String state, String ags, String serviceId, String planId,
                                 List<Violation> violations) {
-        return new InstanceFilter(state(state, violations), present(ags), present(serviceId), present(planId));
+        return new InstanceFilter(state(state, violations), present("ags", ags, violations),
+                present("service_id", serviceId, violations), present("plan_id", planId, violations));
     }
 
     private static Optional<InstanceState> state(String value, List<Violation> violations) {
@@ -31,7 +32,11 @@ public record InstanceFilter(Optional<InstanceState> state, Optional<String> ags
         }
     }
 
-    private static Optional<String> present(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    private static Optional<String> present(String field, String value, List<Violation> violations) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        Identifiers.check(field, value, violations);
+        return Optional.of(value);
     }
 }

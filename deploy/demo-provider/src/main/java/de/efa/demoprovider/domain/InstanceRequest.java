@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +19,8 @@ public record InstanceRequest(String serviceId, String planId, ObjectNode contex
 
     /** Plans whose id ends like this fail their provisioning, so that platforms can try their failure path. */
     public static final String FAILING_PLAN_SUFFIX = "-fails";
+
+    private static final char NUL = 0;
 
     /** JSON values compared as JSON, not as text: {@code 1.0} and {@code 1} are the same number. */
     private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> {
@@ -67,9 +70,33 @@ public record InstanceRequest(String serviceId, String planId, ObjectNode contex
             return JsonNodeFactory.instance.objectNode();
         }
         if (value instanceof ObjectNode object) {
+            if (holdsNul(object)) {
+                violations.add(new Violation(field, "must not contain the character U+0000"));
+            }
             return object;
         }
         violations.add(new Violation(field, "must be a JSON object"));
         return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** PostgreSQL's jsonb cannot hold U+0000, in a value or a name; refused here, it is not a failed insert. */
+    private static boolean holdsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf(NUL) >= 0;
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (holdsNul(element)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            if (field.getKey().indexOf(NUL) >= 0 || holdsNul(field.getValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
