@@ -16,4 +16,19 @@ public interface SearchConfig {
      */
     @WithDefault("2s")
     Duration totalCacheTtl();
+
+    /**
+     * How long the answer to a public search (anonymous callers, municipalities) is reused. A change through
+     * this replica forgets every answer at once; a change through another replica shows here at most this late.
+     */
+    @WithDefault("10s")
+    Duration cacheTtl();
+
+    /** How many public search answers are kept; the least useful go first. */
+    @WithDefault("10000")
+    int cachePages();
+
+    /** How many services are kept rendered as JSON for search answers (one entry per id and version). */
+    @WithDefault("20000")
+    int cacheServices();
 }

@@ -198,6 +198,10 @@ public class EfaService {
         return version;
     }
 
+    public ServiceRef ref() {
+        return new ServiceRef(id, version);
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

@@ -24,6 +24,7 @@ final class SearchStatement {
     private final String from;
     private final String where;
     private final String orderBy;
+    private final boolean readsEveryHit;
     private final Map<String, Object> parameters = new HashMap<>();
 
     SearchStatement(SearchCriteria criteria, Visibility visibility) {
@@ -62,6 +63,7 @@ final class SearchStatement {
             conditions.add("s.provider_id = :providerId");
             parameters.put("providerId", criteria.providerId());
         }
+        readsEveryHit = criteria.hasQuery();
         from = tables.toString();
         where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         orderBy = switch (criteria.effectiveOrder()) {
@@ -74,6 +76,21 @@ final class SearchStatement {
     String pageSql(PageRequest page) {
         return "SELECT " + COLUMNS + " FROM " + from + where + " ORDER BY " + orderBy
                 + " LIMIT " + page.size() + " OFFSET " + page.offset();
+    }
+
+    /**
+     * Only what names each hit of the page, its id and version. With words the total comes along as a window
+     * count: the words' hits are all read and sorted for any page anyway (no index holds their order), so
+     * counting them in the same pass saves a second query that would find them all again.
+     */
+    String refsSql(PageRequest page) {
+        return "SELECT s.id, s.version" + (readsEveryHit ? ", count(*) OVER () AS total" : "") + " FROM " + from
+                + where + " ORDER BY " + orderBy + " LIMIT " + page.size() + " OFFSET " + page.offset();
+    }
+
+    /** Whether {@link #refsSql} answers the total beside each hit. */
+    boolean countsAlongside() {
+        return readsEveryHit;
     }
 
     String countSql() {

@@ -2,7 +2,6 @@ package de.efa.catalog.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.efa.catalog.api.PageView;
 import de.efa.catalog.api.ServiceRequest;
 import de.efa.catalog.api.ServiceView;
 import de.efa.catalog.domain.EfaService;
@@ -10,6 +9,7 @@ import de.efa.catalog.domain.ServiceDefinition;
 import de.efa.catalog.domain.Slice;
 import de.efa.catalog.mapping.SearchMapper;
 import de.efa.catalog.mapping.SearchMapper.Search;
+import de.efa.catalog.mapping.ServiceJson;
 import de.efa.catalog.mapping.ServiceMapper;
 import de.efa.catalog.rest.problem.Problem;
 import de.efa.catalog.rest.problem.ProblemException;
@@ -18,6 +18,7 @@ import de.efa.catalog.service.Caller;
 import de.efa.catalog.service.CurrentCaller;
 import de.efa.catalog.service.IdempotencyService;
 import de.efa.catalog.service.IdempotencyService.Answer;
+import de.efa.catalog.service.PublicSearch;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -64,21 +65,26 @@ public class ServiceResource {
             + "may not see is answered 404, so that its existence does not leak.";
 
     private final CatalogService catalog;
+    private final PublicSearch publicSearch;
     private final IdempotencyService idempotency;
     private final ServiceMapper mapper;
     private final SearchMapper searchMapper;
     private final CurrentCaller caller;
     private final ServiceAnswers answers;
+    private final ServiceJson serviceJson;
     private final ObjectMapper json;
 
-    public ServiceResource(CatalogService catalog, IdempotencyService idempotency, ServiceMapper mapper,
-                           SearchMapper searchMapper, CurrentCaller caller, ServiceAnswers answers, ObjectMapper json) {
+    public ServiceResource(CatalogService catalog, PublicSearch publicSearch, IdempotencyService idempotency,
+                           ServiceMapper mapper, SearchMapper searchMapper, CurrentCaller caller,
+                           ServiceAnswers answers, ServiceJson serviceJson, ObjectMapper json) {
         this.catalog = catalog;
+        this.publicSearch = publicSearch;
         this.idempotency = idempotency;
         this.mapper = mapper;
         this.searchMapper = searchMapper;
         this.caller = caller;
         this.answers = answers;
+        this.serviceJson = serviceJson;
         this.json = json;
     }
 
@@ -87,14 +93,16 @@ public class ServiceResource {
     @Operation(summary = "Search the catalog",
             description = "Anyone, with or without a token. German full-text search over name, summary, description "
                     + "and keywords with stemming (\"Führerscheins\" finds \"Führerschein\"), combinable filters, "
-                    + "sorted by relevance when q is given, else by name." + VISIBILITY)
+                    + "sorted by relevance when q is given, else by name." + VISIBILITY + " Answers for callers who "
+                    + "see PUBLISHED services only are cached for a few seconds (efa.search.cache-ttl, 10 s): a change "
+                    + "shows at once on the replica that made it, on other replicas at most that late.")
     @APIResponse(responseCode = "200", description = "One page of services",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServicePage.class),
                     examples = @ExampleObject(name = "page", value = ApiDoc.SERVICE_PAGE)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid (e.g. size=101, page=-1, an unknown Themenfeld)",
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = ApiDoc.INVALID)))
-    public PageView<ServiceView> search(
+    public Response search(
             @Parameter(description = "German full text, e.g. Führerschein") @QueryParam("q") String q,
             @Parameter(description = "Themenfeld code", example = "mobilitaet-reisen") @QueryParam("themenfeld") String themenfeld,
             @Parameter(description = "Land code 01..16: services available there", example = "14") @QueryParam("land") String land,
@@ -105,8 +113,11 @@ public class ServiceResource {
             @Parameter(description = "Page from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size 1..100, default 20", example = "20") @QueryParam("size") String size) {
         Search search = searchMapper.toSearch(q, themenfeld, land, leika, reuseModel, providerId, sort, page, size);
-        Slice<ServiceView> hits = catalog.search(caller.get(), search.criteria(), search.page()).map(mapper::toView);
-        return new PageView<>(hits.items(), search.page().page(), search.page().size(), hits.total());
+        Caller current = caller.get();
+        Slice<byte[]> hits = current.seesPublishedOnly()
+                ? publicSearch.search(search.criteria(), search.page())
+                : catalog.search(current, search.criteria(), search.page()).map(serviceJson::render);
+        return Response.ok(serviceJson.page(hits, search.page()), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -22,6 +22,14 @@ public record Caller(String subject, Set<String> roles, String providerId) {
         return roles.contains(OPERATOR);
     }
 
+    /**
+     * Whether this caller sees exactly what an anonymous one sees: neither an operator nor a provider, whose own
+     * services show in every status. Only such answers may be shared between callers.
+     */
+    public boolean seesPublishedOnly() {
+        return !isOperator() && !actsFor(providerId);
+    }
+
     /** Whether this caller is a provider acting for {@code providerId}. */
     public boolean actsFor(String providerId) {
         return roles.contains(PROVIDER) && this.providerId != null && this.providerId.equals(providerId);

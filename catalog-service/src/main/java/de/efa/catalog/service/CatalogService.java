@@ -130,9 +130,9 @@ public class CatalogService {
         if (caller.isOperator()) {
             return Visibility.everything();
         }
-        return caller.actsFor(caller.providerId())
-                ? Visibility.publishedAndOwnedBy(caller.providerId())
-                : Visibility.publishedOnly();
+        return caller.seesPublishedOnly()
+                ? Visibility.publishedOnly()
+                : Visibility.publishedAndOwnedBy(caller.providerId());
     }
 
     private Provider registeredProviderOf(Caller caller) {

@@ -1,0 +1,82 @@
+package de.efa.catalog.service;
+
+import de.efa.catalog.cache.PublicSearches;
+import de.efa.catalog.cache.RenderedServices;
+import de.efa.catalog.domain.EfaService;
+import de.efa.catalog.domain.PageRequest;
+import de.efa.catalog.domain.SearchCriteria;
+import de.efa.catalog.domain.ServiceRef;
+import de.efa.catalog.domain.ServiceStatus;
+import de.efa.catalog.domain.Slice;
+import de.efa.catalog.mapping.ServiceJson;
+import de.efa.catalog.repository.EfaServiceRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Searches as everyone sees them, the bulk of the catalog's traffic: a recent answer to the same search is
+ * reused ({@link PublicSearches}); otherwise the database names the hits by id and version, and only hits not
+ * rendered at that version yet ({@link RenderedServices}) are loaded and written as JSON. Callers that may see
+ * more than the PUBLISHED services go through {@link CatalogService#search} and touch neither cache.
+ */
+@ApplicationScoped
+public class PublicSearch {
+
+    private final EfaServiceRepository services;
+    private final PublicSearches answers;
+    private final RenderedServices rendered;
+    private final ServiceJson json;
+
+    public PublicSearch(EfaServiceRepository services, PublicSearches answers, RenderedServices rendered,
+                        ServiceJson json) {
+        this.services = services;
+        this.answers = answers;
+        this.rendered = rendered;
+        this.json = json;
+    }
+
+    /** The hits as JSON, in order, with the total. */
+    public Slice<byte[]> search(SearchCriteria criteria, PageRequest page) {
+        return answers.answer(new PublicSearches.Key(criteria, page),
+                () -> QuarkusTransaction.joiningExisting().call(() -> find(criteria, page)));
+    }
+
+    private Slice<byte[]> find(SearchCriteria criteria, PageRequest page) {
+        Slice<ServiceRef> hits = services.searchPublished(criteria, page);
+        Map<UUID, byte[]> byId = new HashMap<>();
+        List<UUID> unrendered = new ArrayList<>();
+        for (ServiceRef hit : hits.items()) {
+            byte[] known = rendered.get(hit);
+            if (known == null) {
+                unrendered.add(hit.id());
+            } else {
+                byId.put(hit.id(), known);
+            }
+        }
+        if (!unrendered.isEmpty()) {
+            // Loaded now, so newer than the hit if it changed in between; one that left PUBLISHED is left out.
+            for (EfaService service : services.findAllForReading(unrendered)) {
+                if (service.status() != ServiceStatus.PUBLISHED) {
+                    continue;
+                }
+                byte[] written = json.render(service);
+                rendered.put(service.ref(), written);
+                byId.put(service.id(), written);
+            }
+        }
+        List<byte[]> items = new ArrayList<>(hits.items().size());
+        for (ServiceRef hit : hits.items()) {
+            byte[] item = byId.get(hit.id());
+            if (item != null) {
+                items.add(item);
+            }
+        }
+        return new Slice<>(items, hits.total());
+    }
+}
