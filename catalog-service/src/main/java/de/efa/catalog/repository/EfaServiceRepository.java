@@ -5,27 +5,34 @@ import de.efa.catalog.domain.PageRequest;
 import de.efa.catalog.domain.SearchCriteria;
 import de.efa.catalog.domain.ServiceRef;
 import de.efa.catalog.domain.Slice;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
-import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
-import org.hibernate.query.NativeQuery;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 @ApplicationScoped
 public class EfaServiceRepository implements PanacheRepositoryBase<EfaService, UUID> {
 
     private final SearchTotals totals;
+    private final AgroalDataSource dataSource;
 
-    public EfaServiceRepository(SearchTotals totals) {
+    public EfaServiceRepository(SearchTotals totals, AgroalDataSource dataSource) {
         this.totals = totals;
+        this.dataSource = dataSource;
     }
 
     /** A service only to be shown: loaded read-only, so that the end of the transaction has nothing to check. */
@@ -60,40 +67,61 @@ public class EfaServiceRepository implements PanacheRepositoryBase<EfaService, U
         SearchStatement statement = new SearchStatement(criteria, visibility);
         List<EfaService> items = bind(getEntityManager().createNativeQuery(statement.pageSql(page), EfaService.class)
                 .setHint(HibernateHints.HINT_READ_ONLY, true), statement.parameters()).getResultList();
-        return new Slice<>(items, total(statement, page, items.size(), null));
+        return new Slice<>(items, total(statement, page, items.size(), null, () -> ((Number) bind(
+                getEntityManager().createNativeQuery(statement.countSql()), statement.parameters())
+                .getSingleResult()).longValue()));
     }
 
     /**
      * One page of PUBLISHED hits, named by id and version only, for answers whose services are rendered
-     * already; the total as in {@link #search}, or from the page query itself when it ranks words.
+     * already; the total as in {@link #search}, or from the page query itself when it ranks words. Plain JDBC
+     * on a connection of its own: this runs for every public search that misses its cached answer, and neither
+     * needs a transaction nor gains from Hibernate reading the result set's metadata to map two columns.
      */
     public Slice<ServiceRef> searchPublished(SearchCriteria criteria, PageRequest page) {
         SearchStatement statement = new SearchStatement(criteria, Visibility.publishedOnly());
-        NativeQuery<Object[]> query = getEntityManager().unwrap(Session.class).createNativeQuery(statement.refsSql(page), Object[].class)
-                .addScalar("id", UUID.class)
-                .addScalar("version", Long.class);
-        if (statement.countsAlongside()) {
-            query.addScalar("total", Long.class);
+        try (Connection connection = dataSource.getConnection()) {
+            List<ServiceRef> refs = new ArrayList<>(page.size());
+            Long counted = null;
+            try (PreparedStatement query = prepare(connection, statement.positional(statement.refsSql(page)));
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    refs.add(new ServiceRef(rows.getObject(1, UUID.class), rows.getLong(2)));
+                    if (statement.countsAlongside()) {
+                        counted = rows.getLong(3);
+                    }
+                }
+            }
+            return new Slice<>(refs, total(statement, page, refs.size(), counted, () -> count(connection, statement)));
+        } catch (SQLException e) {
+            throw new PersistenceException("the public search failed", e);
         }
-        List<Object[]> rows = bind(query, statement.parameters()).getResultList();
-        List<ServiceRef> refs = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            refs.add(new ServiceRef((UUID) row[0], (Long) row[1]));
-        }
-        Long counted = statement.countsAlongside() && !rows.isEmpty() ? (Long) rows.get(0)[2] : null;
-        return new Slice<>(refs, total(statement, page, refs.size(), counted));
     }
 
-    private long total(SearchStatement statement, PageRequest page, int found, Long counted) {
+    private static long count(Connection connection, SearchStatement statement) {
+        try (PreparedStatement query = prepare(connection, statement.positional(statement.countSql()));
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new PersistenceException("counting a public search failed", e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, SearchStatement.Positional sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql.sql());
+        for (int i = 0; i < sql.values().size(); i++) {
+            statement.setObject(i + 1, sql.values().get(i));
+        }
+        return statement;
+    }
+
+    private long total(SearchStatement statement, PageRequest page, int found, Long counted, LongSupplier count) {
         if (counted != null) {
             return counted;
         }
         boolean pageShowsTheEnd = found < page.size() && (found > 0 || page.page() == 0);
-        return pageShowsTheEnd
-                ? page.offset() + found
-                : totals.total(statement.countKey(), () -> ((Number) bind(
-                        getEntityManager().createNativeQuery(statement.countSql()), statement.parameters())
-                        .getSingleResult()).longValue());
+        return pageShowsTheEnd ? page.offset() + found : totals.total(statement.countKey(), count);
     }
 
     private static <Q extends Query> Q bind(Q query, Map<String, Object> parameters) {

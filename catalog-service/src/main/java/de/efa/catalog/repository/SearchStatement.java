@@ -2,12 +2,15 @@ package de.efa.catalog.repository;
 
 import de.efa.catalog.domain.PageRequest;
 import de.efa.catalog.domain.SearchCriteria;
+import de.efa.catalog.domain.SearchOrder;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The SQL of one catalog search: German full text through the GIN index on {@code search_document}, filters
@@ -21,9 +24,13 @@ final class SearchStatement {
             + "s.bitv_statement, s.feedback_mechanism, s.plans, s.plan_count, s.status, s.version, s.created_at, "
             + "s.updated_at";
 
+    private static final String RANK = "ts_rank(s.search_document, query)";
+    /** The statements cast with CAST(… AS …), never ::, so a colon always starts a parameter name. */
+    private static final Pattern NAMED_PARAMETER = Pattern.compile(":(\\w+)");
+
     private final String from;
     private final String where;
-    private final String orderBy;
+    private final SearchOrder order;
     private final boolean readsEveryHit;
     private final Map<String, Object> parameters = new HashMap<>();
 
@@ -66,26 +73,27 @@ final class SearchStatement {
         readsEveryHit = criteria.hasQuery();
         from = tables.toString();
         where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        orderBy = switch (criteria.effectiveOrder()) {
-            case RELEVANCE -> "ts_rank(s.search_document, query) DESC, s.name, s.id";
-            case NAME -> "s.name, s.id";
-            case NEWEST -> "s.created_at DESC, s.id";
-        };
+        order = criteria.effectiveOrder();
     }
 
     String pageSql(PageRequest page) {
-        return "SELECT " + COLUMNS + " FROM " + from + where + " ORDER BY " + orderBy
-                + " LIMIT " + page.size() + " OFFSET " + page.offset();
+        return "SELECT " + COLUMNS + " FROM " + from + where + " ORDER BY " + orderBy(RANK) + limit(page);
     }
 
     /**
      * Only what names each hit of the page, its id and version. With words the total comes along as a window
      * count: the words' hits are all read and sorted for any page anyway (no index holds their order), so
-     * counting them in the same pass saves a second query that would find them all again.
+     * counting them in the same pass saves a second query that would find them all again. The hits are
+     * ranked inside a subquery that {@code OFFSET 0} keeps apart; else the window would keep every hit's
+     * search document for ranking above it, which for a word in thousands of services spills to disk.
      */
     String refsSql(PageRequest page) {
-        return "SELECT s.id, s.version" + (readsEveryHit ? ", count(*) OVER () AS total" : "") + " FROM " + from
-                + where + " ORDER BY " + orderBy + " LIMIT " + page.size() + " OFFSET " + page.offset();
+        if (!readsEveryHit) {
+            return "SELECT s.id, s.version FROM " + from + where + " ORDER BY " + orderBy(RANK) + limit(page);
+        }
+        return "SELECT s.id, s.version, count(*) OVER () AS total FROM (SELECT s.id, s.version, s.name, s.created_at"
+                + (order == SearchOrder.RELEVANCE ? ", " + RANK + " AS rank" : "") + " FROM " + from + where
+                + " OFFSET 0) s ORDER BY " + orderBy("s.rank") + limit(page);
     }
 
     /** Whether {@link #refsSql} answers the total beside each hit. */
@@ -95,6 +103,34 @@ final class SearchStatement {
 
     String countSql() {
         return "SELECT count(*) FROM " + from + where;
+    }
+
+    private String orderBy(String rank) {
+        return switch (order) {
+            case RELEVANCE -> rank + " DESC, s.name, s.id";
+            case NAME -> "s.name, s.id";
+            case NEWEST -> "s.created_at DESC, s.id";
+        };
+    }
+
+    private static String limit(PageRequest page) {
+        return " LIMIT " + page.size() + " OFFSET " + page.offset();
+    }
+
+    /** {@code sql} for plain JDBC: each named parameter becomes {@code ?}, its value listed in that order. */
+    Positional positional(String sql) {
+        List<Object> values = new ArrayList<>();
+        Matcher named = NAMED_PARAMETER.matcher(sql);
+        StringBuilder jdbc = new StringBuilder(sql.length());
+        while (named.find()) {
+            values.add(parameters.get(named.group(1)));
+            named.appendReplacement(jdbc, "?");
+        }
+        named.appendTail(jdbc);
+        return new Positional(jdbc.toString(), values);
+    }
+
+    record Positional(String sql, List<Object> values) {
     }
 
     Map<String, Object> parameters() {

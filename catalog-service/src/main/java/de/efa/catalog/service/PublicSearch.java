@@ -43,8 +43,7 @@ public class PublicSearch {
 
     /** The hits as JSON, in order, with the total. */
     public Slice<byte[]> search(SearchCriteria criteria, PageRequest page) {
-        return answers.answer(new PublicSearches.Key(criteria, page),
-                () -> QuarkusTransaction.joiningExisting().call(() -> find(criteria, page)));
+        return answers.answer(new PublicSearches.Key(criteria, page), () -> find(criteria, page));
     }
 
     private Slice<byte[]> find(SearchCriteria criteria, PageRequest page) {
@@ -61,7 +60,8 @@ public class PublicSearch {
         }
         if (!unrendered.isEmpty()) {
             // Loaded now, so newer than the hit if it changed in between; one that left PUBLISHED is left out.
-            for (EfaService service : services.findAllForReading(unrendered)) {
+            List<EfaService> loaded = QuarkusTransaction.joiningExisting().call(() -> services.findAllForReading(unrendered));
+            for (EfaService service : loaded) {
                 if (service.status() != ServiceStatus.PUBLISHED) {
                     continue;
                 }
