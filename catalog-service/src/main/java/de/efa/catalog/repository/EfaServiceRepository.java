@@ -110,10 +110,15 @@ public class EfaServiceRepository implements PanacheRepositoryBase<EfaService, U
 
     private static PreparedStatement prepare(Connection connection, SearchStatement.Positional sql) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql.sql());
-        for (int i = 0; i < sql.values().size(); i++) {
-            statement.setObject(i + 1, sql.values().get(i));
+        try {
+            for (int i = 0; i < sql.values().size(); i++) {
+                statement.setObject(i + 1, sql.values().get(i));
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
         }
-        return statement;
     }
 
     private long total(SearchStatement statement, PageRequest page, int found, Long counted, LongSupplier count) {
@@ -124,7 +129,7 @@ public class EfaServiceRepository implements PanacheRepositoryBase<EfaService, U
         return pageShowsTheEnd ? page.offset() + found : totals.total(statement.countKey(), count);
     }
 
-    private static <Q extends Query> Q bind(Q query, Map<String, Object> parameters) {
+    private static Query bind(Query query, Map<String, Object> parameters) {
         parameters.forEach(query::setParameter);
         return query;
     }
