@@ -43,7 +43,17 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
                 ORDER BY j.next_attempt_at
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED)
-            RETURNING id
+            RETURNING *
+            """;
+
+    /** Every field a worker may change; see {@link #storeIfHeld}. */
+    private static final String STORE = """
+            UPDATE ProvisioningJob SET status = :status, step = :step, brokerUrl = :brokerUrl,
+                brokerOperation = :brokerOperation, dashboardUrl = :dashboardUrl, failureReason = :failureReason,
+                pendingFailure = :pendingFailure, retries = :retries, cleanupRetries = :cleanupRetries,
+                pollStartedAt = :pollStartedAt, nextAttemptAt = :nextAttemptAt, leaseToken = :leaseToken,
+                leaseUntil = :leaseUntil, finishedAt = :finishedAt
+            WHERE id = :id AND leaseToken = :heldBy
             """;
 
     private static final String INSERT_NEW = """
@@ -53,14 +63,44 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
             ON CONFLICT (subscription_id, operation) DO NOTHING
             """;
 
+    /** The claimed jobs come back whole from the one statement that leases them. */
     public List<ProvisioningJob> claimDue(UUID leaseToken, Duration lease, int limit) {
         @SuppressWarnings("unchecked")
-        List<UUID> ids = getEntityManager().createNativeQuery(CLAIM, UUID.class)
+        List<ProvisioningJob> claimed = getEntityManager().createNativeQuery(CLAIM, ProvisioningJob.class)
                 .setParameter(1, leaseToken)
                 .setParameter(2, lease.toMillis())
                 .setParameter(3, limit)
                 .getResultList();
-        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+        return claimed;
+    }
+
+    /**
+     * Writes what a worker did to its job, in one statement, only while the worker still holds the job's lease:
+     * a worker that was too slow cannot overwrite its successor.
+     *
+     * @param job the worker's detached copy with its new state
+     * @param leaseToken the lease the worker claimed the job with
+     * @return false when the job was taken over, and nothing was written
+     */
+    public boolean storeIfHeld(ProvisioningJob job, UUID leaseToken) {
+        return getEntityManager().createQuery(STORE)
+                .setParameter("id", job.id)
+                .setParameter("heldBy", leaseToken)
+                .setParameter("status", job.status)
+                .setParameter("step", job.step)
+                .setParameter("brokerUrl", job.brokerUrl)
+                .setParameter("brokerOperation", job.brokerOperation)
+                .setParameter("dashboardUrl", job.dashboardUrl)
+                .setParameter("failureReason", job.failureReason)
+                .setParameter("pendingFailure", job.pendingFailure)
+                .setParameter("retries", job.retries)
+                .setParameter("cleanupRetries", job.cleanupRetries)
+                .setParameter("pollStartedAt", job.pollStartedAt)
+                .setParameter("nextAttemptAt", job.nextAttemptAt)
+                .setParameter("leaseToken", job.leaseToken)
+                .setParameter("leaseUntil", job.leaseUntil)
+                .setParameter("finishedAt", job.finishedAt)
+                .executeUpdate() == 1;
     }
 
     public Optional<ProvisioningJob> lockedById(UUID id) {
