@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,9 +43,21 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
                 .collect(Collectors.toMap(Subscription::id, Function.identity()));
     }
 
-    /** Whether the tenant has a subscription to the service that is neither CANCELLED nor FAILED. */
+    /**
+     * Whether the tenant has a subscription to the service that is neither CANCELLED nor FAILED. Native, with the
+     * condition of the partial unique index: a query with a list parameter is translated anew on every call, which
+     * made this check the costliest part of subscribing.
+     */
     public boolean hasLive(String ags, UUID serviceId) {
-        return count("ags = ?1 and serviceId = ?2 and status not in ?3", ags, serviceId,
-                List.of(SubscriptionStatus.CANCELLED, SubscriptionStatus.FAILED)) > 0;
+        return (Boolean) getEntityManager().createNativeQuery("""
+                        SELECT EXISTS (SELECT 1 FROM subscription
+                                       WHERE ags = :ags AND service_id = :serviceId
+                                         AND status NOT IN (:cancelled, :failed))
+                        """, Boolean.class)
+                .setParameter("ags", ags)
+                .setParameter("serviceId", serviceId)
+                .setParameter("cancelled", SubscriptionStatus.CANCELLED.name())
+                .setParameter("failed", SubscriptionStatus.FAILED.name())
+                .getSingleResult();
     }
 }
