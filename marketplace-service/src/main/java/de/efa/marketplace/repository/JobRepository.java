@@ -14,7 +14,9 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,12 +50,10 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
 
     /** Every field a worker may change; see {@link #storeIfHeld}. */
     private static final String STORE = """
-            UPDATE ProvisioningJob SET status = :status, step = :step, brokerUrl = :brokerUrl,
-                brokerOperation = :brokerOperation, dashboardUrl = :dashboardUrl, failureReason = :failureReason,
-                pendingFailure = :pendingFailure, retries = :retries, cleanupRetries = :cleanupRetries,
-                pollStartedAt = :pollStartedAt, nextAttemptAt = :nextAttemptAt, leaseToken = :leaseToken,
-                leaseUntil = :leaseUntil, finishedAt = :finishedAt
-            WHERE id = :id AND leaseToken = :heldBy
+            UPDATE provisioning_job SET status = ?, step = ?, broker_url = ?, broker_operation = ?, dashboard_url = ?,
+                failure_reason = ?, pending_failure = ?, retries = ?, cleanup_retries = ?, poll_started_at = ?,
+                next_attempt_at = ?, lease_token = ?, lease_until = ?, finished_at = ?
+            WHERE id = ? AND lease_token = ?
             """;
 
     private static final String INSERT_NEW = """
@@ -83,24 +83,33 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
      * @return false when the job was taken over, and nothing was written
      */
     public boolean storeIfHeld(ProvisioningJob job, UUID leaseToken) {
-        return getEntityManager().createQuery(STORE)
-                .setParameter("id", job.id)
-                .setParameter("heldBy", leaseToken)
-                .setParameter("status", job.status)
-                .setParameter("step", job.step)
-                .setParameter("brokerUrl", job.brokerUrl)
-                .setParameter("brokerOperation", job.brokerOperation)
-                .setParameter("dashboardUrl", job.dashboardUrl)
-                .setParameter("failureReason", job.failureReason)
-                .setParameter("pendingFailure", job.pendingFailure)
-                .setParameter("retries", job.retries)
-                .setParameter("cleanupRetries", job.cleanupRetries)
-                .setParameter("pollStartedAt", job.pollStartedAt)
-                .setParameter("nextAttemptAt", job.nextAttemptAt)
-                .setParameter("leaseToken", job.leaseToken)
-                .setParameter("leaseUntil", job.leaseUntil)
-                .setParameter("finishedAt", job.finishedAt)
-                .executeUpdate() == 1;
+        // Plain JDBC: Hibernate translates an HQL update anew on every execution, which cost more than the update.
+        Session session = getEntityManager().unwrap(Session.class);
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement store = connection.prepareStatement(STORE)) {
+                store.setString(1, job.status.name());
+                store.setString(2, job.step.name());
+                store.setString(3, job.brokerUrl);
+                store.setString(4, job.brokerOperation);
+                store.setString(5, job.dashboardUrl);
+                store.setString(6, job.failureReason);
+                store.setString(7, job.pendingFailure);
+                store.setInt(8, job.retries);
+                store.setInt(9, job.cleanupRetries);
+                store.setTimestamp(10, timestamp(job.pollStartedAt));
+                store.setTimestamp(11, timestamp(job.nextAttemptAt));
+                store.setObject(12, job.leaseToken, Types.OTHER);
+                store.setTimestamp(13, timestamp(job.leaseUntil));
+                store.setTimestamp(14, timestamp(job.finishedAt));
+                store.setObject(15, job.id);
+                store.setObject(16, leaseToken);
+                return store.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     public Optional<ProvisioningJob> lockedById(UUID id) {
