@@ -20,6 +20,13 @@ public interface ProvisioningConfig {
     @WithDefault("20s")
     Duration lease();
 
+    /**
+     * Free workers the dispatcher waits for before it claims, so that a busy replica claims jobs in batches rather
+     * than one per finished step; after {@link #idlePoll()} without a claim it takes whatever is free.
+     */
+    @WithDefault("8")
+    int claimBatch();
+
     /** How often the dispatcher looks for due jobs when nobody woke it. */
     @WithDefault("200ms")
     Duration idlePoll();

@@ -14,7 +14,9 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,15 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
                 ORDER BY j.next_attempt_at
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED)
-            RETURNING id
+            RETURNING *
+            """;
+
+    /** Every field a worker may change; see {@link #storeIfHeld}. */
+    private static final String STORE = """
+            UPDATE provisioning_job SET status = ?, step = ?, broker_url = ?, broker_operation = ?, dashboard_url = ?,
+                failure_reason = ?, pending_failure = ?, retries = ?, cleanup_retries = ?, poll_started_at = ?,
+                next_attempt_at = ?, lease_token = ?, lease_until = ?, finished_at = ?
+            WHERE id = ? AND lease_token = ?
             """;
 
     private static final String INSERT_NEW = """
@@ -53,14 +63,53 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
             ON CONFLICT (subscription_id, operation) DO NOTHING
             """;
 
+    /** The claimed jobs come back whole from the one statement that leases them. */
     public List<ProvisioningJob> claimDue(UUID leaseToken, Duration lease, int limit) {
         @SuppressWarnings("unchecked")
-        List<UUID> ids = getEntityManager().createNativeQuery(CLAIM, UUID.class)
+        List<ProvisioningJob> claimed = getEntityManager().createNativeQuery(CLAIM, ProvisioningJob.class)
                 .setParameter(1, leaseToken)
                 .setParameter(2, lease.toMillis())
                 .setParameter(3, limit)
                 .getResultList();
-        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+        return claimed;
+    }
+
+    /**
+     * Writes what a worker did to its job, in one statement, only while the worker still holds the job's lease:
+     * a worker that was too slow cannot overwrite its successor.
+     *
+     * @param job the worker's detached copy with its new state
+     * @param leaseToken the lease the worker claimed the job with
+     * @return false when the job was taken over, and nothing was written
+     */
+    public boolean storeIfHeld(ProvisioningJob job, UUID leaseToken) {
+        // Plain JDBC: Hibernate translates an HQL update anew on every execution, which cost more than the update.
+        Session session = getEntityManager().unwrap(Session.class);
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement store = connection.prepareStatement(STORE)) {
+                store.setString(1, job.status.name());
+                store.setString(2, job.step.name());
+                store.setString(3, job.brokerUrl);
+                store.setString(4, job.brokerOperation);
+                store.setString(5, job.dashboardUrl);
+                store.setString(6, job.failureReason);
+                store.setString(7, job.pendingFailure);
+                store.setInt(8, job.retries);
+                store.setInt(9, job.cleanupRetries);
+                store.setTimestamp(10, timestamp(job.pollStartedAt));
+                store.setTimestamp(11, timestamp(job.nextAttemptAt));
+                store.setObject(12, job.leaseToken, Types.OTHER);
+                store.setTimestamp(13, timestamp(job.leaseUntil));
+                store.setTimestamp(14, timestamp(job.finishedAt));
+                store.setObject(15, job.id);
+                store.setObject(16, leaseToken);
+                return store.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     public Optional<ProvisioningJob> lockedById(UUID id) {

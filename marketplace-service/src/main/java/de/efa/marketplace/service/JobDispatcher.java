@@ -31,10 +31,16 @@ public class JobDispatcher {
     private final Semaphore freeWorkers;
     private final ExecutorService workers;
     private final WakeableLoop loop;
+    private final int claimBatch;
+    private final long idlePollNanos;
+    private long claimedAt;
 
     public JobDispatcher(JobTransitions transitions, JobDriver driver, ProvisioningConfig config) {
         this.transitions = transitions;
         this.driver = driver;
+        this.claimBatch = Math.min(config.claimBatch(), config.concurrency());
+        this.idlePollNanos = config.idlePoll().toNanos();
+        this.claimedAt = System.nanoTime() - idlePollNanos;
         this.freeWorkers = new Semaphore(config.concurrency());
         this.workers = Executors.newFixedThreadPool(config.concurrency(), workerThreads());
         this.loop = new WakeableLoop("provisioning-dispatcher", config.idlePoll(), this::dispatch);
@@ -67,9 +73,10 @@ public class JobDispatcher {
 
     private boolean dispatch() {
         int free = freeWorkers.availablePermits();
-        if (free == 0) {
+        if (free == 0 || free < claimBatch && System.nanoTime() - claimedAt < idlePollNanos) {
             return false;
         }
+        claimedAt = System.nanoTime();
         List<ProvisioningJob> claimed = transitions.claim(free);
         for (ProvisioningJob job : claimed) {
             freeWorkers.acquireUninterruptibly();

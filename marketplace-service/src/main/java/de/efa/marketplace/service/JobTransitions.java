@@ -8,7 +8,6 @@ import de.efa.marketplace.repository.AttemptRepository;
 import de.efa.marketplace.repository.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -33,19 +32,17 @@ public class JobTransitions {
     private final ResultEvents results;
     private final ProvisioningMetrics metrics;
     private final ProvisioningConfig config;
-    private final EntityManager em;
     private final Event<JobsDue> jobsDue;
     private final Clock clock;
 
     public JobTransitions(JobRepository jobs, AttemptRepository attempts, ResultEvents results,
-                          ProvisioningMetrics metrics, ProvisioningConfig config, EntityManager em,
-                          Event<JobsDue> jobsDue, Clock clock) {
+                          ProvisioningMetrics metrics, ProvisioningConfig config, Event<JobsDue> jobsDue,
+                          Clock clock) {
         this.jobs = jobs;
         this.attempts = attempts;
         this.results = results;
         this.metrics = metrics;
         this.config = config;
-        this.em = em;
         this.jobsDue = jobsDue;
         this.clock = clock;
     }
@@ -59,24 +56,28 @@ public class JobTransitions {
     /** PENDING → IN_PROGRESS with the broker found in the catalog; the tenant hears provisioning-started. */
     @Transactional
     public Optional<ProvisioningJob> start(ProvisioningJob claimed, String brokerUrl) {
-        return held(claimed).map(job -> {
-            job.start(brokerUrl, clock.instant());
-            results.started(job);
-            return job;
-        });
+        claimed.start(brokerUrl, clock.instant());
+        if (!held(claimed, claimed.leaseToken)) {
+            return Optional.empty();
+        }
+        results.started(claimed);
+        return Optional.of(claimed);
     }
 
     @Transactional
     public void postpone(ProvisioningJob claimed, Instant until) {
-        held(claimed).ifPresent(job -> job.postpone(until));
+        UUID leaseToken = claimed.leaseToken;
+        claimed.postpone(until);
+        held(claimed, leaseToken);
     }
 
     @Transactional
     public void fail(ProvisioningJob claimed, String reason) {
-        held(claimed).ifPresent(job -> {
-            job.fail(reason, clock.instant());
-            finished(job);
-        });
+        UUID leaseToken = claimed.leaseToken;
+        claimed.fail(reason, clock.instant());
+        if (held(claimed, leaseToken)) {
+            finished(claimed);
+        }
     }
 
     /**
@@ -85,27 +86,26 @@ public class JobTransitions {
      */
     @Transactional
     public void record(UUID leaseToken, ProvisioningJob worked, BrokerAnswer answer) {
-        Optional<ProvisioningJob> current = jobs.lockedById(worked.id).filter(job -> job.heldBy(leaseToken));
-        if (current.isEmpty()) {
+        if (!jobs.storeIfHeld(worked, leaseToken)) {
             LOG.warnf("job %s was taken over while its broker call ran; its answer %s is dropped", worked.id,
                     answer.status());
             return;
         }
         attempts.persist(attemptOf(worked.id, answer));
-        ProvisioningJob job = em.merge(worked);
-        if (job.status.finished()) {
-            finished(job);
-        } else if (!job.nextAttemptAt.isAfter(clock.instant())) {
+        if (worked.status.finished()) {
+            finished(worked);
+        } else if (!worked.nextAttemptAt.isAfter(clock.instant())) {
             jobsDue.fire(new JobsDue());
         }
     }
 
-    private Optional<ProvisioningJob> held(ProvisioningJob claimed) {
-        Optional<ProvisioningJob> job = jobs.lockedById(claimed.id).filter(j -> j.heldBy(claimed.leaseToken));
-        if (job.isEmpty()) {
-            LOG.warnf("job %s is no longer held by this worker", claimed.id);
+    /** Stores the worker's copy of the job if the worker still holds it (by {@code leaseToken}). */
+    private boolean held(ProvisioningJob job, UUID leaseToken) {
+        boolean held = jobs.storeIfHeld(job, leaseToken);
+        if (!held) {
+            LOG.warnf("job %s is no longer held by this worker", job.id);
         }
-        return job;
+        return held;
     }
 
     private void finished(ProvisioningJob job) {

@@ -9,8 +9,13 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Moves subscriptions by the marketplace's provisioning results. A batch is applied in one transaction
@@ -32,20 +37,32 @@ public class ResultService {
         this.clock = clock;
     }
 
+    /**
+     * The event ids are recorded and the subscriptions locked with one statement each for the whole batch; the
+     * events are then applied in the order they came, so several results of one subscription keep their order.
+     */
     @Transactional
     public void apply(List<ResultEvent> events) {
+        Set<UUID> fresh = processedEvents.markProcessed(events.stream()
+                .map(event -> new ProcessedEventRepository.Event(event.ceId(), event.type())).toList());
+        List<ResultEvent> news = new ArrayList<>();
         for (ResultEvent event : events) {
-            applyOne(event);
+            // remove: a second copy of an event within the same batch is a duplicate as well
+            if (fresh.remove(event.ceId())) {
+                news.add(event);
+            } else {
+                LOG.infof("duplicate result %s (%s) for subscription %s ignored", event.ceId(), event.type(),
+                        event.subscriptionId());
+            }
+        }
+        Map<UUID, Subscription> locked = subscriptions.findForUpdate(
+                news.stream().map(ResultEvent::subscriptionId).collect(Collectors.toSet()));
+        for (ResultEvent event : news) {
+            applyOne(event, Optional.ofNullable(locked.get(event.subscriptionId())));
         }
     }
 
-    private void applyOne(ResultEvent event) {
-        if (!processedEvents.markProcessed(event.ceId(), event.type())) {
-            LOG.infof("duplicate result %s (%s) for subscription %s ignored", event.ceId(), event.type(),
-                    event.subscriptionId());
-            return;
-        }
-        Optional<Subscription> found = subscriptions.findForUpdate(event.subscriptionId());
+    private void applyOne(ResultEvent event, Optional<Subscription> found) {
         if (found.isEmpty()) {
             LOG.warnf("result %s (%s) for unknown subscription %s ignored", event.ceId(), event.type(),
                     event.subscriptionId());
