@@ -12,21 +12,8 @@ if ! command -v java >/dev/null 2>&1; then
   exit 2
 fi
 
-stamp=deploy/bench/target/bench.built
-artifacts=(catalog-service tenant-service marketplace-service deploy/demo-provider)
-build=false
-for module in "${artifacts[@]}"; do
-  [ -f "$module/target/quarkus-app/quarkus-run.jar" ] || build=true
-done
-[ -f "$stamp" ] || build=true
-if [ "$build" = false ] && [ -n "$(find pom.xml ./*/pom.xml deploy/*/pom.xml ./*/src deploy/*/src deploy/keycloak \
-      -newer "$stamp" -type f -print -quit 2>/dev/null)" ]; then
-  build=true
-fi
-if [ "$build" = true ]; then
-  echo "building the services and the benchmarks (first run, or sources changed) …"
-  ./mvnw -B -q package -DskipTests
-  touch "$stamp"
-fi
+# shellcheck source=build-if-stale.sh
+. deploy/build-if-stale.sh
+build_if_stale deploy/bench/target/bench.built "the services and the benchmarks"
 
 exec java -Xmx1g -cp "deploy/bench/target/lib/*:deploy/bench/target/efa-bench-1.0.0-SNAPSHOT.jar" de.efa.bench.Bench "$@"

@@ -24,20 +24,8 @@ if [ -f "$stamp" ]; then
   "${launcher[@]}" --check-ports
 fi
 
-artifacts=(catalog-service tenant-service marketplace-service deploy/demo-provider)
-build=false
-for module in "${artifacts[@]}"; do
-  [ -f "$module/target/quarkus-app/quarkus-run.jar" ] || build=true
-done
-[ -f "$stamp" ] || build=true
-if [ "$build" = false ] && [ -n "$(find pom.xml ./*/pom.xml deploy/*/pom.xml ./*/src deploy/*/src deploy/keycloak \
-      -newer "$stamp" -type f -print -quit 2>/dev/null)" ]; then
-  build=true
-fi
-if [ "$build" = true ]; then
-  echo "building the services (first start, or sources changed) …"
-  ./mvnw -B -q package -DskipTests
-  touch "$stamp"
-fi
+# shellcheck source=build-if-stale.sh
+. deploy/build-if-stale.sh
+build_if_stale "$stamp" "the services"
 
 exec "${launcher[@]}" "$@"
