@@ -41,12 +41,7 @@ class LocalCatalogCopyIT {
         stack = runningStack;
         accounts = demoAccounts;
         Providers.registered(stack, accounts);
-        serviceId = as(stack, Service.CATALOG, accounts.client("provider-akdb"))
-                .body(ServiceFixture.fuehrerschein("kopie-" + UUID.randomUUID().toString().substring(0, 8)))
-                .post("/api/v1/services")
-                .then().statusCode(201).extract().path("id");
-        as(stack, Service.CATALOG, accounts.client("provider-akdb")).post("/api/v1/services/" + serviceId + "/publish")
-                .then().statusCode(200);
+        serviceId = Providers.publishedByAkdb(stack, accounts, "kopie");
         as(stack, Service.TENANT, accounts.user("operator"))
                 .body(Map.of("ags", MAGDEBURG, "name", "Magdeburg, Landeshauptstadt", "kind", "KREISFREIE_STADT",
                         "population", 241769, "contactEmail", "onlinedienste@magdeburg.example"))

@@ -4,6 +4,7 @@ import de.efa.stack.Service;
 import de.efa.stack.Stack;
 
 import java.util.Map;
+import java.util.UUID;
 
 import static de.efa.stack.e2e.Api.as;
 import static org.hamcrest.Matchers.anyOf;
@@ -24,5 +25,17 @@ final class Providers {
                     .post("/api/v1/providers")
                     .then().statusCode(anyOf(is(201), is(409)));
         }
+    }
+
+    /** A service of akdb created from {@link ServiceFixture#fuehrerschein} and published; its id. */
+    static String publishedByAkdb(Stack stack, Accounts accounts, String slugPrefix) {
+        String serviceId = as(stack, Service.CATALOG, accounts.client("provider-akdb"))
+                .body(ServiceFixture.fuehrerschein(slugPrefix + "-" + UUID.randomUUID().toString().substring(0, 8)))
+                .post("/api/v1/services")
+                .then().statusCode(201).extract().path("id");
+        as(stack, Service.CATALOG, accounts.client("provider-akdb"))
+                .post("/api/v1/services/" + serviceId + "/publish")
+                .then().statusCode(200);
+        return serviceId;
     }
 }

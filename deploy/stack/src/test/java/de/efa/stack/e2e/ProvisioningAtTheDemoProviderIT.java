@@ -45,13 +45,7 @@ class ProvisioningAtTheDemoProviderIT {
         stack = runningStack;
         accounts = demoAccounts;
         Providers.registered(stack, accounts);
-        serviceId = as(stack, Service.CATALOG, accounts.client("provider-akdb"))
-                .body(ServiceFixture.fuehrerschein("provisioning-" + UUID.randomUUID().toString().substring(0, 8)))
-                .post("/api/v1/services")
-                .then().statusCode(201).extract().path("id");
-        as(stack, Service.CATALOG, accounts.client("provider-akdb"))
-                .post("/api/v1/services/" + serviceId + "/publish")
-                .then().statusCode(200);
+        serviceId = Providers.publishedByAkdb(stack, accounts, "provisioning");
     }
 
     @Test
