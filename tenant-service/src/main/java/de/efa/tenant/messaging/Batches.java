@@ -26,6 +26,26 @@ final class Batches {
         if (items.isEmpty()) {
             return;
         }
+        try {
+            retryWhileTransient(items, transaction);
+        } catch (RuntimeException failure) {
+            applyEachAlone(items, transaction, failure);
+        }
+    }
+
+    private static <T> void applyEachAlone(List<T> items, Consumer<List<T>> transaction, RuntimeException failure) {
+        LOG.warnf("a batch of %d failed (%s); applying each alone", items.size(), failure.toString());
+        for (T item : items) {
+            try {
+                retryWhileTransient(List.of(item), transaction);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "skipped %s: it cannot be applied", item);
+            }
+        }
+    }
+
+    /** Runs the transaction until it succeeds or fails for a reason that does not go away by itself. */
+    private static <T> void retryWhileTransient(List<T> items, Consumer<List<T>> transaction) {
         Duration backoff = FIRST_BACKOFF;
         while (true) {
             try {
@@ -33,8 +53,7 @@ final class Batches {
                 return;
             } catch (RuntimeException failure) {
                 if (!isTransient(failure)) {
-                    applyEachAlone(items, transaction, failure);
-                    return;
+                    throw failure;
                 }
                 LOG.warnf("a batch of %d waits %s for the database: %s", items.size(), backoff, failure.toString());
                 sleep(backoff);
@@ -43,27 +62,22 @@ final class Batches {
         }
     }
 
-    private static <T> void applyEachAlone(List<T> items, Consumer<List<T>> transaction, RuntimeException failure) {
-        LOG.warnf("a batch of %d failed (%s); applying each alone", items.size(), failure.toString());
-        for (T item : items) {
-            try {
-                transaction.accept(List.of(item));
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "skipped %s: it cannot be applied", item);
-            }
-        }
-    }
-
-    /** Connection failures (SQLSTATE class 08), serialization failures and deadlocks go away by themselves. */
+    /**
+     * Connection failures (SQLSTATE class 08), a server shutting down, crashed or still starting (57P01, 57P02,
+     * 57P03), serialization failures and deadlocks go away by themselves.
+     */
     private static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("40001")
-                            || sql.getSQLState().equals("40P01"))) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && isTransient(sql.getSQLState())) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isTransient(String sqlState) {
+        return sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.equals("40001")
+                || sqlState.equals("40P01");
     }
 
     private static void sleep(Duration duration) {
