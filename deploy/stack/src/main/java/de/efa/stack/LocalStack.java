@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +21,8 @@ public final class LocalStack {
 
     /** Used by the script before it builds: a running stack must not have its jars rebuilt under it. */
     private static final String CHECK_PORTS = "--check-ports";
+    /** Used by the script when the services are out of date: build them while the infrastructure starts. */
+    private static final String BUILD_SERVICES = "--build-services";
 
     private LocalStack() {
     }
@@ -34,22 +38,25 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        List<String> options = List.of(args);
+        List<String> options = new ArrayList<>(List.of(args));
+        Path buildStamp = takeValue(options, BUILD_SERVICES);
         if (options.contains("--help") || options.stream().anyMatch(o -> !o.equals("--reset") && !o.equals(CHECK_PORTS))) {
             System.out.println("usage: deploy/local-stack.sh [--reset]   (--reset wipes the data under .local/ first)");
             System.exit(options.contains("--help") ? 0 : 2);
         }
         Path data = StackConfig.defaultRepositoryRoot().resolve(".local");
+        StackConfig config = StackConfig.local(data);
         if (options.contains(CHECK_PORTS)) {
-            checkPortsAndExit(StackConfig.local(data));
+            checkPortsAndExit(config);
         }
         if (options.contains("--reset")) {
             System.out.println("wiping " + data);
             deleteRecursively(data);
         }
+        Consumer<String> progress = line -> System.out.println("  " + line);
         Stack stack;
-        try {
-            stack = Stack.start(StackConfig.local(data), line -> System.out.println("  " + line));
+        try (ServicesBuild build = buildStamp == null ? null : startBuild(config, buildStamp, progress)) {
+            stack = Stack.start(config, progress, build == null ? () -> { } : () -> awaitBuild(build, progress));
         } catch (Ports.PortTakenException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
@@ -66,6 +73,32 @@ public final class LocalStack {
         }, "stack-shutdown"));
         System.out.println(Banner.of(stack));
         Thread.currentThread().join();
+    }
+
+    private static ServicesBuild startBuild(StackConfig config, Path stamp, Consumer<String> progress) {
+        Path log = config.logDirectory().resolve("build.log");
+        progress.accept("building the services meanwhile (log: " + log + ")");
+        return ServicesBuild.start(config.repositoryRoot(), config.repositoryRoot().resolve(stamp), log);
+    }
+
+    private static void awaitBuild(ServicesBuild build, Consumer<String> progress) {
+        progress.accept("waiting for the build of the services");
+        progress.accept(String.format("services built in %.1f s", build.await().toMillis() / 1e3));
+    }
+
+    /** Removes {@code option} and the value after it from {@code options}; null when it is not there. */
+    private static Path takeValue(List<String> options, String option) {
+        int index = options.indexOf(option);
+        if (index < 0) {
+            return null;
+        }
+        if (index + 1 >= options.size()) {
+            System.err.println("error: " + option + " needs a value");
+            System.exit(2);
+        }
+        Path value = Path.of(options.get(index + 1));
+        options.subList(index, index + 2).clear();
+        return value;
     }
 
     private static void deleteRecursively(Path directory) {

@@ -27,8 +27,6 @@ import java.util.function.Consumer;
  */
 public final class Stack implements AutoCloseable {
 
-    private static final String JVM_HEAP = "-Xmx384m";
-
     private final StackConfig config;
     private final Consumer<String> progress;
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
@@ -47,9 +45,17 @@ public final class Stack implements AutoCloseable {
      * throws with the reason (a taken port, or the end of the failing process's log).
      */
     public static Stack start(StackConfig config, Consumer<String> progress) {
+        return start(config, progress, () -> { });
+    }
+
+    /**
+     * As {@link #start(StackConfig, Consumer)}, but launches the services only once {@code awaitServiceJars}
+     * returned: the local stack builds them while the infrastructure starts.
+     */
+    public static Stack start(StackConfig config, Consumer<String> progress, Runnable awaitServiceJars) {
         Stack stack = new Stack(config, progress);
         try {
-            stack.startAll();
+            stack.startAll(awaitServiceJars);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -131,7 +137,7 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private void startAll() {
+    private void startAll(Runnable awaitServiceJars) {
         requirePortsFree(config);
         long started = System.nanoTime();
         // Keycloak takes longest; the services do not need it until the first request comes.
@@ -141,6 +147,7 @@ public final class Stack implements AutoCloseable {
         progress.accept("starting Kafka on port " + config.kafkaPort());
         kafka = launchKafka();
         kafka.awaitLogLine(KafkaBroker.READY_MARKER, config.startupTimeout());
+        awaitServiceJars.run();
         for (Service service : Service.values()) {
             progress.accept("starting " + service.displayName() + " on port " + config.port(service));
             services.put(service, launch(service));
@@ -171,10 +178,9 @@ public final class Stack implements AutoCloseable {
     }
 
     private ManagedProcess launchKafka() {
-        List<String> command = List.of(javaExecutable(), JVM_HEAP, "-XX:+UseSerialGC",
-                "-cp", launcherClasspath(), KafkaBroker.class.getName(),
+        List<String> command = java(List.of("-cp", launcherClasspath(), KafkaBroker.class.getName(),
                 config.dataDirectory().resolve("kafka").toString(),
-                String.valueOf(config.kafkaPort()), String.valueOf(config.kafkaControllerPort()));
+                String.valueOf(config.kafkaPort()), String.valueOf(config.kafkaControllerPort())));
         return ManagedProcess.start("Kafka", command, Map.of(), config.repositoryRoot(),
                 config.logDirectory().resolve("kafka.log"));
     }
@@ -195,8 +201,7 @@ public final class Stack implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the project with ./mvnw package -DskipTests");
         }
-        List<String> command = List.of(javaExecutable(), JVM_HEAP, "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString());
+        List<String> command = java(List.of("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
         return ManagedProcess.start(service.displayName(), command, environment(service), config.repositoryRoot(),
                 config.logDirectory().resolve(service.displayName() + ".log"));
     }
@@ -225,8 +230,13 @@ public final class Stack implements AutoCloseable {
         progress.accept(service.displayName() + " ready at " + config.url(service));
     }
 
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** The JDK running the launcher, with the stack's JVM options, then {@code arguments}. */
+    private List<String> java(List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(config.jvmOptions());
+        command.addAll(arguments);
+        return command;
     }
 
     /** The launcher's own classpath: the Kafka broker runs from the same jars in a process of its own. */

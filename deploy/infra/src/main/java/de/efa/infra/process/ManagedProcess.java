@@ -109,6 +109,20 @@ public final class ManagedProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout.toSeconds() + " s" + logTail());
     }
 
+    /** Waits until the process has ended and returns its exit code; fails, with the end of the log, when time is up. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " did not finish within " + timeout.toSeconds() + " s"
+                        + logTail());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
+        }
+    }
+
     /** The last lines of the log, to show why the process did not come up. */
     public String logTail() {
         try {
