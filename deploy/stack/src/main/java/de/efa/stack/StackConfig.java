@@ -80,6 +80,13 @@ public record StackConfig(
                 kafkaControllerPort, keycloakPort, servicePorts, demoData, extra, startupTimeout, jvmOptions);
     }
 
+    /** The same stack with the local stack's JVM options, e.g. to measure how soon the local stack starts. */
+    public StackConfig withLocalStackJvmOptions() {
+        return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
+                kafkaControllerPort, keycloakPort, servicePorts, demoData, extraEnvironment, startupTimeout,
+                QUICK_START_JVM_OPTIONS);
+    }
+
     public int port(Service service) {
         return servicePorts.get(service);
     }

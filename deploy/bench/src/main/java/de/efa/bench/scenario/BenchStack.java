@@ -35,6 +35,11 @@ public final class BenchStack implements AutoCloseable {
         return start(StackConfig.ephemeral(), log);
     }
 
+    /** Starts a stack whose JVMs run as the local stack's do (SPEC's start-up targets name the local stack). */
+    public static BenchStack likeTheLocalStack(BenchLog log) {
+        return start(StackConfig.ephemeral().withLocalStackJvmOptions(), log);
+    }
+
     /** Starts a stack whose demo provider has extra environment (fault settings, provisioning time). */
     public static BenchStack withDemoProvider(Map<String, String> environment, BenchLog log) {
         return start(StackConfig.ephemeral().withEnvironment(Service.DEMO_PROVIDER, environment), log);
