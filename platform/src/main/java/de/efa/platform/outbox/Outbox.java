@@ -1,0 +1,95 @@
+package de.efa.platform.outbox;
+
+import de.efa.platform.events.HeadersJson;
+import de.efa.platform.events.CloudEventHeaders;
+import de.efa.platform.events.Header;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The transactional outbox: a service writes its events here in the transaction of the change they tell of, so an
+ * event exists exactly when its change does; the relay sends them once that transaction has committed. Events of one
+ * key go out in the order they were written, provided the writer changed (and so locked) the key's aggregate first,
+ * as every use case does.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = """
+            INSERT INTO outbox_event (id, topic, record_key, type, payload, headers) VALUES (?, ?, ?, ?, ?, ?)
+            """;
+
+    private final EntityManager entityManager;
+    private final OutboxConfig config;
+    private final Event<OutboxWritten> written;
+    private final String source;
+
+    public Outbox(EntityManager entityManager, OutboxConfig config, Event<OutboxWritten> written,
+                  @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.written = written;
+        this.source = CloudEventHeaders.sourceOf(applicationName);
+    }
+
+    /** Writes one event; refuses one larger than Kafka takes ({@link EventTooLargeException}, nothing is written). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID write(String topic, String key, String type, String payload) {
+        return writeAll(List.of(OutgoingEvent.of(topic, key, type, payload))).get(0);
+    }
+
+    /** Writes events in one round trip, in the order given; answers their ids (the {@code ce_id}s). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<UUID> writeAll(List<OutgoingEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = events.stream().map(event -> UUID.randomUUID()).toList();
+        for (int i = 0; i < events.size(); i++) {
+            checkSize(ids.get(i), events.get(i));
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (int i = 0; i < events.size(); i++) {
+                    OutgoingEvent event = events.get(i);
+                    insert.setObject(1, ids.get(i));
+                    insert.setString(2, event.topic());
+                    insert.setString(3, event.key());
+                    insert.setString(4, event.type());
+                    insert.setString(5, event.payload());
+                    insert.setString(6, HeadersJson.write(event.headers()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        written.fire(new OutboxWritten());
+        return ids;
+    }
+
+    private void checkSize(UUID id, OutgoingEvent event) {
+        List<Header> headers = event.headers() != null ? event.headers()
+                : RelayRecords.cloudEventHeaders(id, source, event.type(), event.key(), Instant.now());
+        long bytes = utf8(event.key()) + utf8(event.payload());
+        for (Header header : headers) {
+            bytes += utf8(header.name()) + utf8(header.value());
+        }
+        if (bytes > config.maxEventBytes()) {
+            throw new EventTooLargeException(event.type(), bytes, config.maxEventBytes());
+        }
+    }
+
+    private static long utf8(String text) {
+        return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

@@ -1,0 +1,88 @@
+package de.efa.platform.rest;
+
+import de.efa.platform.inbox.ParkedRecord;
+import de.efa.platform.outbox.ParkedEvent;
+import de.efa.platform.paging.Page;
+import de.efa.platform.problem.Problem;
+import de.efa.platform.security.Roles;
+import de.efa.platform.service.ParkedWork;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/** What this service's event backbone gave up on, for operators: outgoing events and received records. */
+@Path("/api/v1/parked")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Parked events", description = "Events this service could not send, and records it could not apply")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed(Roles.OPERATOR)
+public class ParkedResource {
+
+    private final ParkedWork parked;
+
+    public ParkedResource(ParkedWork parked) {
+        this.parked = parked;
+    }
+
+    @GET
+    @Path("/outgoing")
+    @Operation(operationId = "listParkedOutgoing", summary = "Outgoing events Kafka refused too often",
+            description = "Operator only. Newest first. Such an event is not sent until an operator retries it.")
+    @APIResponse(responseCode = "200", description = "One page of parked outgoing events",
+            content = @Content(schema = @Schema(implementation = Page.class)))
+    @APIResponse(responseCode = "400", description = "page or size out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an operator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<ParkedEvent> outgoing(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return parked.outgoing(page, size);
+    }
+
+    @POST
+    @Path("/outgoing/{id}/retry")
+    @Operation(operationId = "retryParkedOutgoing", summary = "Send a parked outgoing event again",
+            description = "Operator only. The event gets its attempts back and the relay tries it again.")
+    @APIResponse(responseCode = "200", description = "The event waits to be sent again",
+            content = @Content(schema = @Schema(implementation = ParkedEvent.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an operator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No parked event with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ParkedEvent retry(@PathParam("id") UUID id) {
+        return parked.retry(id);
+    }
+
+    @GET
+    @Path("/incoming")
+    @Operation(operationId = "listParkedIncoming", summary = "Received records that could not be applied",
+            description = "Operator only. Newest first, optionally of one topic, each with the reason.")
+    @APIResponse(responseCode = "200", description = "One page of parked records",
+            content = @Content(schema = @Schema(implementation = Page.class)))
+    @APIResponse(responseCode = "400", description = "page or size out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an operator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<ParkedRecord> incoming(@QueryParam("topic") String topic, @QueryParam("page") Integer page,
+                                       @QueryParam("size") Integer size) {
+        return parked.incoming(topic, page, size);
+    }
+}

@@ -1,0 +1,142 @@
+package de.efa.platform.inbox;
+
+import de.efa.platform.support.NotesHandler;
+import de.efa.platform.support.Sql;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static de.efa.platform.support.Records.event;
+import static de.efa.platform.support.Records.poll;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class EventInboxTest {
+
+    private static final String TOPIC = "platform.test.notes.v1";
+
+    @Inject
+    EventInbox inbox;
+    @Inject
+    NotesHandler notes;
+    @Inject
+    Sql sql;
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    MeterRegistry meters;
+
+    @BeforeEach
+    void clean() {
+        sql.update("DELETE FROM test_effect");
+        sql.update("DELETE FROM parked_record");
+    }
+
+    @AfterEach
+    void noDeadLetters() {
+        notes.deadLettersTo(null);
+    }
+
+    @Test
+    void a_nul_character_the_database_refuses_is_parked_and_the_records_after_it_are_applied() {
+        inbox.consume(poll(
+                event(TOPIC, 1, NotesHandler.TYPE, "{\"note\":\"before\"}"),
+                event(TOPIC, 2, NotesHandler.TYPE, "{\"note\":\"a\\u0000b\"}"),
+                event(TOPIC, 3, NotesHandler.TYPE, "{\"note\":\"after\"}")), notes);
+
+        assertThat(sql.strings("SELECT note FROM test_effect ORDER BY id")).containsExactly("before", "after");
+        assertThat(sql.strings("SELECT kafka_offset || ' ' || reason FROM parked_record"))
+                .singleElement().asString().startsWith("2 ").contains("0x00");
+    }
+
+    @Test
+    void a_ce_id_of_3000_characters_is_parked_with_its_reason_and_the_partition_goes_on() {
+        inbox.consume(poll(
+                event(TOPIC, 10, "x".repeat(3000), NotesHandler.TYPE, "{\"note\":\"long id\"}"),
+                event(TOPIC, 11, NotesHandler.TYPE, "{\"note\":\"next\"}")), notes);
+
+        assertThat(sql.strings("SELECT note FROM test_effect")).containsExactly("next");
+        assertThat(sql.strings("SELECT reason FROM parked_record WHERE kafka_offset = 10"))
+                .containsExactly("ce_id is not a UUID (3000 characters)");
+    }
+
+    @Test
+    void an_unreadable_value_and_a_rejected_event_are_parked() {
+        inbox.consume(poll(
+                event(TOPIC, 20, NotesHandler.TYPE, "not json"),
+                event(TOPIC, 21, NotesHandler.TYPE, "{\"note\":\"reject\"}"),
+                event(TOPIC, 22, NotesHandler.TYPE, "{\"note\":\"fine\"}")), notes);
+
+        assertThat(sql.strings("SELECT note FROM test_effect")).containsExactly("fine");
+        assertThat(sql.strings("SELECT reason FROM parked_record ORDER BY kafka_offset"))
+                .containsExactly("the value is not JSON", "this note can never be applied");
+    }
+
+    @Test
+    void unknown_types_are_skipped_and_counted_never_parked() {
+        double before = skipped();
+
+        inbox.consume(poll(event(TOPIC, 30, "de.efa.test.from-the-future.v2", "{\"whatever\":1}")), notes);
+
+        assertThat(sql.count("SELECT count(*) FROM parked_record")).isZero();
+        assertThat(sql.count("SELECT count(*) FROM test_effect")).isZero();
+        assertThat(skipped()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void a_redelivered_event_changes_nothing() {
+        String ceId = UUID.randomUUID().toString();
+        inbox.consume(poll(event(TOPIC, 40, ceId, NotesHandler.TYPE, "{\"note\":\"once\"}"),
+                event(TOPIC, 41, ceId, NotesHandler.TYPE, "{\"note\":\"once\"}")), notes);
+        inbox.consume(poll(event(TOPIC, 40, ceId, NotesHandler.TYPE, "{\"note\":\"once\"}")), notes);
+
+        assertThat(sql.strings("SELECT note FROM test_effect")).containsExactly("once");
+        assertThat(sql.count("SELECT count(*) FROM processed_event WHERE ce_id = ?::uuid", ceId)).isEqualTo(1);
+    }
+
+    @Test
+    void a_parked_record_goes_to_the_dead_letter_topic_with_its_reason() {
+        notes.deadLettersTo("platform.test.notes.v1.dlq");
+
+        inbox.consume(poll(event(TOPIC, 50, NotesHandler.TYPE, "{}")), notes);
+
+        assertThat(sql.strings("SELECT headers FROM outbox_event WHERE topic = 'platform.test.notes.v1.dlq'"))
+                .singleElement().asString().contains("[\"dlq_reason\",\"'note' is missing\"]")
+                .contains("[\"ce_type\",\"" + NotesHandler.TYPE + "\"]");
+    }
+
+    @Test
+    void while_the_pool_is_exhausted_longer_than_its_acquisition_timeout_nothing_is_skipped() throws Exception {
+        List<Connection> held = new ArrayList<>();
+        for (int i = 0; i < dataSource.getConfiguration().connectionPoolConfiguration().maxSize(); i++) {
+            held.add(dataSource.getConnection());
+        }
+        CompletableFuture<Void> consumed = CompletableFuture.runAsync(() -> inbox.consume(poll(
+                event(TOPIC, 60, NotesHandler.TYPE, "{\"note\":\"waited\"}")), notes));
+        Thread.sleep(3_000);
+        assertThat(consumed).isNotDone();
+        for (Connection connection : held) {
+            connection.close();
+        }
+
+        consumed.get(30, TimeUnit.SECONDS);
+        assertThat(sql.strings("SELECT note FROM test_effect")).containsExactly("waited");
+        assertThat(sql.count("SELECT count(*) FROM parked_record")).isZero();
+    }
+
+    private double skipped() {
+        var counter = meters.find("efa.events.skipped").tag("type", "de.efa.test.from-the-future.v2").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

@@ -1,0 +1,111 @@
+package de.efa.platform.outbox;
+
+import de.efa.infra.test.TestTokens;
+import de.efa.platform.support.Sql;
+import de.efa.platform.support.TestWrites;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class OutboxTest {
+
+    private static final String TYPE = "de.efa.test.happened.v1";
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+    @Inject
+    TestWrites writes;
+    @Inject
+    Sql sql;
+
+    @Test
+    void an_event_goes_out_after_commit_with_its_cloudevents_headers() {
+        String topic = newTopic();
+        UUID id = writes.write(topic, "key-1", TYPE, "{\"n\":1}");
+
+        ConsumerRecord<String, String> record = kafka.consumeStrings().fromTopics(topic, 1)
+                .awaitCompletion(Duration.ofSeconds(20)).getFirstRecord();
+
+        assertThat(record.key()).isEqualTo("key-1");
+        assertThat(record.value()).isEqualTo("{\"n\":1}");
+        assertThat(header(record, "ce_id")).isEqualTo(id.toString());
+        assertThat(header(record, "ce_type")).isEqualTo(TYPE);
+        assertThat(header(record, "ce_source")).isEqualTo("/efa/platform-test");
+        assertThat(header(record, "ce_subject")).isEqualTo("key-1");
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "content-type")).isEqualTo("application/json");
+        await().untilAsserted(() -> assertThat(
+                sql.count("SELECT count(*) FROM outbox_event WHERE id = ? AND sent_at IS NOT NULL", id)).isEqualTo(1));
+    }
+
+    @Test
+    void an_event_larger_than_kafka_takes_is_refused_when_it_is_written_and_nothing_is_stored() {
+        long before = sql.count("SELECT count(*) FROM outbox_event");
+
+        assertThatThrownBy(() -> writes.write(newTopic(), "key", TYPE, "{\"text\":\"" + "x".repeat(30_000) + "\"}"))
+                .isInstanceOfSatisfying(EventTooLargeException.class, e -> {
+                    assertThat(e.status()).isEqualTo(413);
+                    assertThat(e.getMessage()).contains("at most 20000 bytes");
+                });
+        assertThat(sql.count("SELECT count(*) FROM outbox_event")).isEqualTo(before);
+    }
+
+    @Test
+    void a_record_kafka_refuses_is_parked_after_its_attempts_while_other_keys_go_out() {
+        String topic = newTopic();
+        UUID refused = writes.write("not a valid topic!", "bad-key", TYPE, "{}");
+        UUID fine = writes.write(topic, "good-key", TYPE, "{}");
+
+        kafka.consumeStrings().fromTopics(topic, 1).awaitCompletion(Duration.ofSeconds(20));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(sql.strings(
+                "SELECT attempts || ' ' || (parked_at IS NOT NULL) FROM outbox_event WHERE id = ?", refused))
+                .containsExactly("2 true"));
+        assertThat(sql.count("SELECT count(*) FROM outbox_event WHERE id = ? AND sent_at IS NOT NULL", fine))
+                .isEqualTo(1);
+
+        given().auth().oauth2(TestTokens.operator()).get("/api/v1/parked/outgoing?size=100")
+                .then().statusCode(200)
+                .body("items.id", hasItem(refused.toString()));
+        given().auth().oauth2(TestTokens.operator()).post("/api/v1/parked/outgoing/{id}/retry", refused)
+                .then().statusCode(200)
+                .body("id", equalTo(refused.toString()));
+        given().auth().oauth2(TestTokens.operator()).post("/api/v1/parked/outgoing/{id}/retry", UUID.randomUUID())
+                .then().statusCode(404);
+    }
+
+    @Test
+    void only_operators_see_parked_events() {
+        given().get("/api/v1/parked/outgoing").then().statusCode(401);
+        given().auth().oauth2(TestTokens.municipality("14713000")).get("/api/v1/parked/outgoing")
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.provider("akdb")).get("/api/v1/parked/incoming")
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.operator()).get("/api/v1/parked/incoming")
+                .then().statusCode(200);
+    }
+
+    private String newTopic() {
+        String topic = "platform.test." + UUID.randomUUID();
+        kafka.topics().createAndWait(topic, 3);
+        return topic;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

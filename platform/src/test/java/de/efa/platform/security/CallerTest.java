@@ -1,0 +1,35 @@
+package de.efa.platform.security;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CallerTest {
+
+    @Test
+    void each_caller_is_named_as_histories_name_it() {
+        assertThat(caller(Set.of(Roles.MUNICIPALITY), "14713000", null).describe())
+                .isEqualTo("municipality 14713000");
+        assertThat(caller(Set.of(Roles.BUNDLER), null, "kisa").describe()).isEqualTo("bundler kisa");
+        assertThat(caller(Set.of(Roles.OPERATOR), null, null).describe()).isEqualTo("operator sub-1");
+        assertThat(Caller.provider("akdb").describe()).isEqualTo("provider akdb");
+    }
+
+    @Test
+    void a_claim_scopes_only_the_role_it_belongs_to() {
+        Caller staff = caller(Set.of(Roles.MUNICIPALITY), "14713000", null);
+
+        assertThat(staff.isStaffOf("14713000")).isTrue();
+        assertThat(staff.isStaffOf("05315000")).isFalse();
+        assertThat(caller(Set.of(Roles.OPERATOR), "14713000", null).isStaffOf("14713000")).isFalse();
+        assertThat(caller(Set.of(Roles.BUNDLER), null, "kisa").isBundler("kisa")).isTrue();
+        assertThat(Caller.anonymous().isOperator()).isFalse();
+    }
+
+    private static Caller caller(Set<String> roles, String ags, String bundlerId) {
+        return new Caller("sub-1", roles, Optional.ofNullable(ags), Optional.empty(), Optional.ofNullable(bundlerId));
+    }
+}

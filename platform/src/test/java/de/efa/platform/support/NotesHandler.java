@@ -1,0 +1,78 @@
+package de.efa.platform.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.platform.inbox.EventHandler;
+import de.efa.platform.inbox.InboundEvent;
+import de.efa.platform.inbox.RejectedEventException;
+import de.efa.platform.inbox.UnreadableEventException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The tests' consumer: events {@code {"note": "…"}} of type {@value #TYPE} become rows of {@code test_effect}. A note
+ * "reject" can never be applied; with a dead-letter topic set, parked records go there too.
+ */
+@ApplicationScoped
+public class NotesHandler implements EventHandler<String> {
+
+    public static final String TYPE = "de.efa.test.noted.v1";
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private volatile String deadLetterTopic;
+
+    public NotesHandler(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    public void deadLettersTo(String topic) {
+        deadLetterTopic = topic;
+    }
+
+    @Override
+    public String name() {
+        return "notes";
+    }
+
+    @Override
+    public Set<String> types() {
+        return Set.of(TYPE);
+    }
+
+    @Override
+    public String read(InboundEvent event) throws UnreadableEventException {
+        try {
+            JsonNode note = json.readTree(event.value()).get("note");
+            if (note == null || !note.isTextual()) {
+                throw new UnreadableEventException("'note' is missing");
+            }
+            return note.asText();
+        } catch (IOException e) {
+            throw new UnreadableEventException("the value is not JSON");
+        }
+    }
+
+    @Override
+    public void apply(List<String> notes) {
+        for (String note : notes) {
+            if (note.equals("reject")) {
+                throw new RejectedEventException("this note can never be applied");
+            }
+            entityManager.createNativeQuery("INSERT INTO test_effect (note) VALUES (?1)")
+                    .setParameter(1, note)
+                    .executeUpdate();
+        }
+    }
+
+    @Override
+    public Optional<String> deadLetterTopic() {
+        return Optional.ofNullable(deadLetterTopic);
+    }
+}
