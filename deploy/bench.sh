@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one check of SPEC section 10 (benchmarks and fault injection) against a stack of its own on free ports,
+# Runs one benchmark or fault-injection check (deploy/bench/README.md) against a stack of its own on free ports,
 # so that it never disturbs a running local stack. Builds what is missing or out of date first.
 #   deploy/bench.sh                      lists the scenarios and their options
 #   deploy/bench.sh rollout              e.g. the national rollout; exit code 0 when every target is reached

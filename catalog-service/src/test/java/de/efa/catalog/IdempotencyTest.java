@@ -21,7 +21,7 @@ import static de.efa.catalog.CatalogApi.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue item 4: Idempotency-Key on POST /services (SPEC section 4). */
+/** Issue item 4: Idempotency-Key on POST /services (docs/http.md). */
 @QuarkusTest
 class IdempotencyTest {
 

@@ -32,7 +32,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Issue item 5: each change reaches the real broker through the outbox, as CONTRIBUTING.md's contract says. */
+/** Issue item 5: each change reaches the real broker through the outbox, as docs/events.md says. */
 @QuarkusTest
 class ServiceEventsTest {
 

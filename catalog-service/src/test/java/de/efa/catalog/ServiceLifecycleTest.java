@@ -27,7 +27,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Create, read, replace and the lifecycle steps, for each kind of caller that SPEC section 5 names. */
+/** Create, read, replace and the lifecycle steps, for each kind of caller that docs/services.md names. */
 @QuarkusTest
 class ServiceLifecycleTest {
 

@@ -2,6 +2,6 @@ package de.efa.catalog.api;
 
 import java.util.List;
 
-/** One page of a list, with how many there are in all (SPEC section 4). */
+/** One page of a list, with how many there are in all (paging: docs/http.md). */
 public record PageView<T>(List<T> items, int page, int size, long total) {
 }

@@ -3,7 +3,7 @@ package de.efa.catalog.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Demo data for the local stack (SPEC section 9). */
+/** Demo data for the local stack (README, "The local stack"). */
 @ConfigMapping(prefix = "efa.demo-data")
 public interface DemoDataConfig {
 

@@ -1,6 +1,6 @@
 package de.efa.catalog.domain;
 
-/** Which page of a list the caller wants (SPEC section 4): page from 0, size 1..100. */
+/** Which page of a list the caller wants (docs/http.md): page from 0, size 1..100. */
 public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 20;

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Search answers as JSON bytes: each service written once by the same mapper as every other answer, and the
- * page envelope of SPEC section 4 ({@code items}, {@code page}, {@code size}, {@code total}) put around hits
+ * page envelope of docs/http.md ({@code items}, {@code page}, {@code size}, {@code total}) put around hits
  * that are JSON already, so that a cached hit is copied, not written again.
  */
 @ApplicationScoped

@@ -23,7 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
- * Sends outbox events as CloudEvents 1.0 in binary mode (SPEC section 8): the attributes go into {@code ce_}
+ * Sends outbox events as CloudEvents 1.0 in binary mode (docs/events.md): the attributes go into {@code ce_}
  * headers, the value is the JSON data. The producer is idempotent with {@code acks=all}, and its timeouts are
  * bounded so that a send never outlives the relay's lease.
  */

@@ -2,7 +2,7 @@ package de.efa.catalog.messaging;
 
 import de.efa.catalog.domain.LifecycleStep;
 
-/** The CloudEvents types on {@code efa.catalog.services.v1} (CONTRIBUTING.md). */
+/** The CloudEvents types on {@code efa.catalog.services.v1} (docs/events.md). */
 public enum ServiceEventType {
     CREATED("de.efa.service.created.v1"),
     UPDATED("de.efa.service.updated.v1"),

@@ -4,7 +4,7 @@ import de.efa.catalog.rest.problem.ProblemException;
 
 import java.util.Optional;
 
-/** Versions as entity tags ({@code "3"}) and the If-Match preconditions of SPEC section 4. */
+/** Versions as entity tags ({@code "3"}) and the If-Match preconditions of docs/http.md. */
 final class Etags {
 
     private Etags() {

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * Serves a creating request once per caller and Idempotency-Key (SPEC section 4): the key is reserved in the
+ * Serves a creating request once per caller and Idempotency-Key (docs/http.md): the key is reserved in the
  * transaction that creates, so a retry or a concurrent twin gets the first answer and creates nothing.
  */
 @ApplicationScoped

@@ -28,8 +28,8 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 
 /**
- * Issue item 3 at the size of SPEC section 10: 10,000 services generated from the OZG catalog, loaded with bulk
- * SQL, and the search query of {@link EfaServiceRepository} is planned with the GIN index.
+ * Issue item 3 at the size of the search benchmark (deploy/bench/README.md): 10,000 services generated from the OZG
+ * catalog, loaded with bulk SQL, and the search query of {@link EfaServiceRepository} is planned with the GIN index.
  */
 @QuarkusTest
 class SearchAtScaleTest {

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * {@code deploy/bench.sh <scenario> [--option=value …]}: runs one check of SPEC section 10 against a stack of its
- * own and prints its report. Exit code 0 when every target is reached, 1 when one is missed, 2 for a usage error,
- * 3 when the run itself broke.
+ * {@code deploy/bench.sh <scenario> [--option=value …]}: runs one check of deploy/bench/README.md against a stack of
+ * its own and prints its report. Exit code 0 when every target is reached, 1 when one is missed, 2 for a usage
+ * error, 3 when the run itself broke.
  */
 public final class Bench {
 

@@ -24,7 +24,7 @@ final class BrokerCalls {
         return UUID.randomUUID().toString();
     }
 
-    /** A request as the marketplace sends it (SPEC section 7). */
+    /** A request as the marketplace sends it (docs/services.md, "Provisioning"). */
     static Map<String, Object> body(String serviceId, String planId, String ags) {
         return Map.of(
                 "service_id", serviceId,

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The README's local stack: starts everything on the SPEC ports with demo data, prints where to find it, and
+ * The README's local stack: starts everything on the README's ports with demo data, prints where to find it, and
  * stops every process on Ctrl-C. Data lives under {@code .local/} and survives restarts; {@code --reset}
  * wipes it first.
  */

@@ -1,6 +1,6 @@
 package de.efa.stack;
 
-/** The product's own processes, with the ports of SPEC section 2 and the database each one owns. */
+/** The product's own processes, with the ports of the README's architecture table and the database each one owns. */
 public enum Service {
 
     CATALOG("catalog-service", "catalog-service", "catalog", 8081),

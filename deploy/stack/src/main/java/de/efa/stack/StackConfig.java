@@ -15,8 +15,8 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
- * Where the stack keeps its data and on which ports it listens. The local stack uses the ports of SPEC
- * section 2 and keeps its data; the end-to-end tests use free ports and a throw-away directory, so that they
+ * Where the stack keeps its data and on which ports it listens. The local stack uses the ports of the README's
+ * architecture table and keeps its data; the end-to-end tests use free ports and a throw-away directory, so that they
  * can run while a local stack is up.
  */
 public record StackConfig(
@@ -43,14 +43,14 @@ public record StackConfig(
     private static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx384m", "-XX:+UseSerialGC");
 
     /**
-     * The local stack also runs with C1 only: on 2 cores it starts about a sixth sooner (SPEC asks ready within
+     * The local stack also runs with C1 only: on 2 cores it starts about a sixth sooner (the goal is ready within
      * 120 s from a fresh clone), and a developer's clicks never need C2's peak throughput, which the benchmarks
      * and the end-to-end tests keep. C1 alone would get a 48 MB code cache, which a long-running JVM can fill.
      */
     private static final List<String> QUICK_START_JVM_OPTIONS = Stream.concat(JVM_OPTIONS.stream(),
             Stream.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m")).toList();
 
-    /** The local stack of the README: SPEC ports, data under {@code .local/}, demo data. */
+    /** The local stack of the README: its ports, data under {@code .local/}, demo data. */
     public static StackConfig local(Path dataDirectory) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {

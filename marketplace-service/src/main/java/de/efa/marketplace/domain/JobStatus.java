@@ -1,6 +1,6 @@
 package de.efa.marketplace.domain;
 
-/** The life of a provisioning job as SPEC section 7 names it. */
+/** The life of a provisioning job (docs/state-machines.md). */
 public enum JobStatus {
     PENDING,
     IN_PROGRESS,

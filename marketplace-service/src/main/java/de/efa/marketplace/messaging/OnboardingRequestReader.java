@@ -19,7 +19,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Reads a record of {@code efa.onboarding.requests.v1} as CONTRIBUTING.md describes it, as a tolerant reader
+ * Reads a record of {@code efa.onboarding.requests.v1} as docs/events.md describes it, as a tolerant reader
  * (unknown fields are ignored). What cannot be read comes back with every reason at once.
  */
 @ApplicationScoped

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The operator's view of provisioning (SPEC section 7). */
+/** The operator's view of provisioning (docs/services.md). */
 @Path("/api/v1/provisioning")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Provisioning", description = "Provisioning jobs, their broker calls, dead letters and figures; operators only")

@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The results on {@code efa.onboarding.results.v1} (CONTRIBUTING.md), keyed by subscription id. */
+/** The results on {@code efa.onboarding.results.v1} (docs/events.md), keyed by subscription id. */
 @ApplicationScoped
 public class ResultEvents {
 

@@ -39,7 +39,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-/** The operator API of SPEC section 7: who may call it, and what it shows and does. */
+/** The operator API of provisioning (docs/services.md): who may call it, and what it shows and does. */
 @QuarkusTest
 class ProvisioningResourceTest {
 

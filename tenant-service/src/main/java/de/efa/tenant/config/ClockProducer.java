@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 
-/** One clock for every timestamp the service writes, in UTC as SPEC section 4 asks. */
+/** One clock for every timestamp the service writes, in UTC as docs/http.md promises. */
 @ApplicationScoped
 public class ClockProducer {
 

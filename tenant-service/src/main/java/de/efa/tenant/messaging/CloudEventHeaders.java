@@ -1,6 +1,6 @@
 package de.efa.tenant.messaging;
 
-/** The CloudEvents 1.0 Kafka binary-mode headers (SPEC section 8). */
+/** The CloudEvents 1.0 Kafka binary-mode headers (docs/events.md). */
 public final class CloudEventHeaders {
 
     public static final String SPEC_VERSION = "ce_specversion";

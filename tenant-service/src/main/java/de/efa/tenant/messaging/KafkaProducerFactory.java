@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Map;
 
 /**
- * The relay's producer: idempotent with {@code acks=all} (SPEC section 8), batching what the relay hands it,
+ * The relay's producer: idempotent with {@code acks=all} (docs/events.md), batching what the relay hands it,
  * and quick to give up while Kafka is unreachable, since the outbox keeps every event for the next try.
  */
 @ApplicationScoped

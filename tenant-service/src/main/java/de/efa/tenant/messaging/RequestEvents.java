@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Writes the onboarding requests of CONTRIBUTING.md ({@code efa.onboarding.requests.v1}, key = subscription id)
+ * Writes the onboarding requests of docs/events.md ({@code efa.onboarding.requests.v1}, key = subscription id)
  * to the outbox, in the caller's transaction.
  */
 @ApplicationScoped

@@ -138,7 +138,7 @@ public class SubscriptionResource {
     @RolesAllowed("municipality")
     @Operation(summary = "Cancel a subscription", description = """
             Role: `municipality`, only its own. Operators cannot cancel: ending the use of a service is the \
-            municipality's decision (SPEC section 6); they can see and resubmit. Only an ACTIVE subscription can be \
+            municipality's decision; they can see and resubmit. Only an ACTIVE subscription can be \
             cancelled: one that is REQUESTED or PROVISIONING answers 409 until it is ACTIVE (or FAILED, which needs \
             no cancelling). Deprovisioning starts asynchronously.""")
     @APIResponse(responseCode = "202", description = "CANCELLATION_REQUESTED",

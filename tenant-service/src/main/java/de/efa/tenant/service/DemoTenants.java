@@ -22,7 +22,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The demo municipalities of the local stack (SPEC section 3: Leipzig and Köln, ACTIVE), from
+ * The demo municipalities of the local stack (Leipzig and Köln, ACTIVE, as the README's demo accounts expect), from
  * {@code demo/tenants.csv}. Registered at startup when {@code efa.demo-data.enabled=true}; one already there is
  * left as it is, so restarts change nothing.
  */

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * {@code Idempotency-Key} for creating POSTs (SPEC section 4): the first answer is stored with the key in the
+ * {@code Idempotency-Key} for creating POSTs (docs/http.md): the first answer is stored with the key in the
  * same transaction as what it created, so the same key and body give that answer again and create nothing,
  * even when the requests run at the same time; the same key with another body is refused with 422.
  */

@@ -1,6 +1,6 @@
 package de.efa.tenant.service;
 
-/** A page of a list as SPEC section 4 defines it: {@code page} from 0, {@code size} from 1 to 100. */
+/** A page of a list as docs/http.md defines it: {@code page} from 0, {@code size} from 1 to 100. */
 public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 20;

@@ -53,8 +53,8 @@ public class SubscriptionService {
 
     /**
      * Subscribes a tenant, by its own staff or by an operator on its behalf. The refusals come in the order of
-     * SPEC section 6; the last, a live subscription to the same service, is also a database constraint, so
-     * that racing requests cannot both pass.
+     * docs/services.md ("Subscribing"); the last, a live subscription to the same service, is also a database
+     * constraint, so that racing requests cannot both pass.
      */
     @Transactional
     public Subscription subscribe(Caller caller, String rawAgs, SubscribeRequest request) {

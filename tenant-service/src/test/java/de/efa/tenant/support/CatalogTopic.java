@@ -17,7 +17,7 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Plays the catalog-service: publishes services to {@code efa.catalog.services.v1} exactly as CONTRIBUTING.md
+ * Plays the catalog-service: publishes services to {@code efa.catalog.services.v1} exactly as docs/events.md
  * describes them (the full service with its plans and the provider's brokerUrl, CloudEvents headers), and waits
  * until the tenant-service's local copy has them.
  */

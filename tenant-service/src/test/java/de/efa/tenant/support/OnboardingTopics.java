@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Plays the marketplace-service: reads the request topic and publishes results exactly as CONTRIBUTING.md says. */
+/** Plays the marketplace-service: reads the request topic and publishes results exactly as docs/events.md says. */
 public final class OnboardingTopics {
 
     public static final String REQUESTS = "efa.onboarding.requests.v1";

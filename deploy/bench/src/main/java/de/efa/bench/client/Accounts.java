@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Real access tokens of the SPEC's demo accounts, renewed a minute before they expire: a benchmark outlives the
+ * Real access tokens of the realm's demo accounts, renewed a minute before they expire: a benchmark outlives the
  * realm's 15-minute tokens.
  */
 public final class Accounts {
@@ -20,7 +20,7 @@ public final class Accounts {
             "provider-dataport", "dataport-secret",
             "marketplace-service", "marketplace-secret");
 
-    /** One account per role of SPEC section 3, for requests that try every role. */
+    /** One account per role (docs/services.md), for requests that try every role. */
     public static final Map<String, String> ACCOUNT_BY_ROLE = Map.of(
             "municipality", "leipzig",
             "provider", "provider-akdb",

@@ -9,7 +9,7 @@ public record OzgLeistung(String ozgId, String name, String lebenslage, String t
 
     private static final String RESOURCE = "/data/ozg-katalog-2019.csv";
 
-    /** The catalog's German Themenfeld names (2019 edition) and the codes of SPEC section 5. */
+    /** The catalog's German Themenfeld names (2019 edition) and the catalog's codes (GET /themenfelder). */
     private static final Map<String, String> THEMENFELD_CODES = Map.ofEntries(
             Map.entry("Arbeit & Ruhestand", "arbeit-ruhestand"),
             Map.entry("Bauen & Wohnen", "bauen-wohnen"),

@@ -29,8 +29,8 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * Generated bad requests over every documented endpoint of every service (SPEC section 10), each sent anonymously
- * and with a token of every role: no 5xx, and every 4xx a problem answer (OSB error objects under the demo
+ * Generated bad requests over every documented endpoint of every service (deploy/bench/README.md), each sent
+ * anonymously and with a token of every role: no 5xx, and every 4xx a problem answer (OSB error objects under the demo
  * provider's {@code /v2/}). Real ids exist for the path parameters (a service, a tenant with an ACTIVE
  * subscription, its job and instance), so that bad input reaches the checks behind a valid path.
  */

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.efa.bench.client.Answer;
 
 /**
- * Whether an answer to a bad request is acceptable (SPEC sections 4 and 10): never a 5xx, and every 4xx an RFC 9457
- * problem with type, title, status and detail; under the demo provider's Open Service Broker paths ({@code /v2/})
- * an OSB error object instead, as broker clients expect.
+ * Whether an answer to a bad request is acceptable (docs/http.md, deploy/bench/README.md): never a 5xx, and every
+ * 4xx an RFC 9457 problem with type, title, status and detail; under the demo provider's Open Service Broker paths
+ * ({@code /v2/}) an OSB error object instead, as broker clients expect.
  */
 public final class Verdict {
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a scenario found: figures worth reading, and checks against the SPEC targets. The run fails when one
+ * What a scenario found: figures worth reading, and checks against the targets. The run fails when one
  * check fails.
  */
 public final class Report {
@@ -21,7 +21,7 @@ public final class Report {
         lines.add(String.format(format, args));
     }
 
-    /** A target of SPEC section 10, what was measured, and whether it was reached. */
+    /** A target of deploy/bench/README.md, what was measured, and whether it was reached. */
     public void check(String target, String measured, boolean reached) {
         checks.add(new Check(target, measured, reached));
     }

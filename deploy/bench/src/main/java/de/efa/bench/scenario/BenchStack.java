@@ -35,7 +35,7 @@ public final class BenchStack implements AutoCloseable {
         return start(StackConfig.ephemeral(), log);
     }
 
-    /** Starts a stack whose JVMs run as the local stack's do (SPEC's start-up targets name the local stack). */
+    /** Starts a stack whose JVMs run as the local stack's do (the start-up targets are the local stack's). */
     public static BenchStack likeTheLocalStack(BenchLog log) {
         return start(StackConfig.ephemeral().withLocalStackJvmOptions(), log);
     }

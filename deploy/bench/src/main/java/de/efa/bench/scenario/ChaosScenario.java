@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
- * Chaos rollout (SPEC section 10): subscriptions while the demo provider fails 20 % of its calls with 500 and
+ * Chaos rollout (deploy/bench/README.md): subscriptions while the demo provider fails 20 % of its calls with 500 and
  * delays 10 %, the marketplace-service is killed twice, and Kafka is restarted once. Every subscription must end
  * ACTIVE with exactly one instance.
  */

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * What the demo provider lists: how often each instance id appears among the live instances, the states, and the
- * total it reports. The OSB instance id is the subscription id (CONTRIBUTING), so one subscription, one id.
+ * total it reports. The OSB instance id is the subscription id (docs/services.md), so one subscription, one id.
  */
 public record InstanceCensus(Map<String, Integer> listed, Map<String, Long> states, long total) {
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Kafka down for 60 s while municipalities subscribe (SPEC section 10): every request is still answered 202, and
+ * Kafka down for 60 s while municipalities subscribe (deploy/bench/README.md): every request is still answered 202, and
  * once Kafka is back every event is delivered, so every subscription reaches ACTIVE.
  */
 public final class KafkaOutageScenario implements Scenario {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * National rollout (SPEC section 10): every German Gemeinde subscribes to one service; the clock runs from the
+ * National rollout (deploy/bench/README.md): every German Gemeinde subscribes to one service; the clock runs from the
  * first subscribe request until every subscription is ACTIVE. Target: under 60 s.
  */
 public final class RolloutScenario implements Scenario {

@@ -5,7 +5,7 @@ import de.efa.bench.report.Report;
 
 import java.util.Map;
 
-/** One check of SPEC section 10: starts its own stack, drives it, and reports against the target. */
+/** One check of deploy/bench/README.md: starts its own stack, drives it, and reports against the target. */
 public interface Scenario {
 
     String name();

@@ -29,7 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Catalog search over 10,000 services with 16 keep-alive connections (SPEC section 10): at least 2,000
+ * Catalog search over 10,000 services with 16 keep-alive connections (deploy/bench/README.md): at least 2,000
  * requests/s with p99 under 50 ms. The services are generated from the OZG catalog and created and published by
  * the two demo providers through the API; the searches are German words in several inflections with filters
  * and paging.

@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Start-up (SPEC section 10): each service in JVM mode ready within 1.5 s of its process start and under 200 MB
+ * Start-up (deploy/bench/README.md): each service in JVM mode ready within 1.5 s of its process start and under 200 MB
  * RSS when idle, the median of several runs; the whole stack, Keycloak included, ready within 45 s. The stack runs
  * with the local stack's JVM options, since that is what the targets name.
  */

@@ -1,7 +1,7 @@
 package de.efa.demoprovider.service;
 
 /**
- * An answer of the broker API other than success, with the OSB error code where the spec defines one; the
+ * An answer of the broker API other than success, with the error code where the OSB API v2.17 defines one; the
  * description is meant for the platform's users and never shows internals.
  */
 public class BrokerException extends RuntimeException {

@@ -153,7 +153,7 @@ public final class KafkaBroker implements AutoCloseable {
         Thread.currentThread().join();
     }
 
-    /** The topics of SPEC section 8, each with the configuration its contract asks for. */
+    /** The topics of docs/events.md, each with the configuration its contract asks for. */
     static final class ProductTopics {
 
         private static final int PARTITIONS = 4;

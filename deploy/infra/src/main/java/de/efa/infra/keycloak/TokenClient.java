@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Access tokens from a Keycloak realm, fetched the way SPEC section 3 means the demo accounts to be used: the
+ * Access tokens from a Keycloak realm, fetched the way the README's demo accounts are meant to be used: the
  * password grant for users (through the public client {@code efa-portal}), client credentials for API clients.
  */
 public final class TokenClient {

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The demo accounts of SPEC section 3 against a real Keycloak with the repository's realm file. */
+/** The README's demo accounts against a real Keycloak with the repository's realm file. */
 class KeycloakRealmTest {
 
     private static final String PORTAL = "efa-portal";
@@ -108,7 +108,7 @@ class KeycloakRealmTest {
         assertEquals(401, refused.status());
     }
 
-    /** The realm roles of SPEC section 3 in the token; Keycloak's own default roles do not matter here. */
+    /** The product's realm roles (docs/services.md) in the token; Keycloak's own default roles do not matter here. */
     private static List<String> productRoles(JsonNode claims) {
         List<String> roles = new ArrayList<>();
         claims.path("realm_access").path("roles").forEach(role -> {

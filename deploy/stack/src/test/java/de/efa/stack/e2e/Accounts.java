@@ -5,7 +5,7 @@ import de.efa.infra.keycloak.TokenClient;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Real access tokens of the SPEC's demo accounts from the stack's Keycloak, fetched once per account. */
+/** Real access tokens of the README's demo accounts from the stack's Keycloak, fetched once per account. */
 public final class Accounts {
 
     private static final String PORTAL = "efa-portal";

@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-/** SPEC section 4 holds alike in all three services, as the processes of the stack answer it. */
+/** The HTTP conventions of docs/http.md hold alike in all three services, as the processes of the stack answer it. */
 @ExtendWith(StackExtension.class)
 class HttpConventionsIT {
 

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Turns every failure into a problem answer (SPEC section 4): the caller learns what was wrong with the
+ * Turns every failure into a problem answer (docs/http.md, docs/errors.md): the caller learns what was wrong with the
  * request, never how the service is built inside.
  */
 public class ProblemMappers {
