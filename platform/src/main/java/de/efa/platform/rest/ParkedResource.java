@@ -16,7 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,7 +44,8 @@ public class ParkedResource {
     @Operation(operationId = "listParkedOutgoing", summary = "Outgoing events Kafka refused too often",
             description = "Operator only. Newest first. Such an event is not sent until an operator retries it.")
     @APIResponse(responseCode = "200", description = "One page of parked outgoing events",
-            content = @Content(schema = @Schema(implementation = Page.class)))
+            content = @Content(schema = @Schema(implementation = Page.class, properties = @SchemaProperty(
+                    name = "items", type = SchemaType.ARRAY, implementation = ParkedEvent.class))))
     @APIResponse(responseCode = "400", description = "page or size out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
@@ -74,7 +77,8 @@ public class ParkedResource {
     @Operation(operationId = "listParkedIncoming", summary = "Received records that could not be applied",
             description = "Operator only. Newest first, optionally of one topic, each with the reason.")
     @APIResponse(responseCode = "200", description = "One page of parked records",
-            content = @Content(schema = @Schema(implementation = Page.class)))
+            content = @Content(schema = @Schema(implementation = Page.class, properties = @SchemaProperty(
+                    name = "items", type = SchemaType.ARRAY, implementation = ParkedRecord.class))))
     @APIResponse(responseCode = "400", description = "page or size out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",

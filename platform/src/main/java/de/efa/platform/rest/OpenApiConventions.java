@@ -1,0 +1,106 @@
+package de.efa.platform.rest;
+
+import de.efa.platform.problem.Problem;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What every service's OpenAPI document says alike, so that no resource has to repeat it: an operation without a
+ * security requirement is public ({@code security: []}); a response header has a string schema; every operation
+ * can be refused for the request limits (414, 431, and 413 where it takes a body), as problems; an operation's id is
+ * its method's name, made unique by the resource's name where two resources share a method name
+ * ({@code ServiceResource_get} becomes {@code getService}).
+ */
+public class OpenApiConventions implements OASFilter {
+
+    private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        addLimitResponses(openAPI);
+        nameOperations(openAPI);
+        for (PathItem path : openAPI.getPaths().getPathItems().values()) {
+            for (Operation operation : path.getOperations().values()) {
+                if (operation.getSecurity() == null) {
+                    operation.setSecurity(List.of());
+                }
+                if (operation.getResponses() == null) {
+                    continue;
+                }
+                operation.getResponses().getAPIResponses().values().forEach(OpenApiConventions::typeHeaders);
+                operation.getResponses().addAPIResponse("414", reference("UriTooLong"));
+                operation.getResponses().addAPIResponse("431", reference("HeadersTooLarge"));
+                if (operation.getRequestBody() != null) {
+                    operation.getResponses().addAPIResponse("413", reference("BodyTooLarge"));
+                }
+            }
+        }
+    }
+
+    private static void nameOperations(OpenAPI openAPI) {
+        List<Operation> operations = openAPI.getPaths().getPathItems().values().stream()
+                .flatMap(path -> path.getOperations().values().stream())
+                .filter(operation -> operation.getOperationId() != null)
+                .toList();
+        Map<String, Long> methods = operations.stream()
+                .collect(Collectors.groupingBy(OpenApiConventions::methodOf, Collectors.counting()));
+        for (Operation operation : operations) {
+            String id = operation.getOperationId();
+            int separator = id.indexOf('_');
+            if (separator < 0) {
+                continue;
+            }
+            String method = methodOf(operation);
+            operation.setOperationId(methods.get(method) == 1 ? method
+                    : method + id.substring(0, separator).replaceFirst("Resource$", ""));
+        }
+    }
+
+    private static String methodOf(Operation operation) {
+        String id = operation.getOperationId();
+        return id.substring(id.indexOf('_') + 1);
+    }
+
+    private static void typeHeaders(APIResponse response) {
+        if (response.getHeaders() == null) {
+            return;
+        }
+        for (Header header : response.getHeaders().values()) {
+            if (header.getRef() == null && header.getSchema() == null && header.getContent() == null) {
+                header.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+            }
+        }
+    }
+
+    private static void addLimitResponses(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        Map.of("UriTooLong", "The URI is longer than 8 KiB",
+                        "HeadersTooLarge", "The request headers are larger than 16 KiB",
+                        "BodyTooLarge", "The body is larger than 1 MiB, or the change would make too large an event")
+                .forEach((name, description) -> openAPI.getComponents().addResponse(name,
+                        OASFactory.createAPIResponse()
+                                .description(description)
+                                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                                        OASFactory.createMediaType().schema(
+                                                OASFactory.createSchema().ref(PROBLEM_SCHEMA))))));
+    }
+
+    private static APIResponse reference(String name) {
+        return OASFactory.createAPIResponse().ref("#/components/responses/" + name);
+    }
+}

@@ -1,0 +1,28 @@
+package de.efa.platform.rest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class OpenApiConventionsTest {
+
+    @Test
+    void every_operation_documents_the_request_limits_and_keeps_its_own_id_and_security() {
+        given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/api/v1/parked/outgoing'.get.operationId", equalTo("listParkedOutgoing"))
+                .body("paths.'/api/v1/parked/outgoing'.get.security[0].bearer", notNullValue())
+                .body("paths.'/api/v1/parked/outgoing'.get.responses.'414'.'$ref'",
+                        equalTo("#/components/responses/UriTooLong"))
+                .body("paths.'/api/v1/parked/outgoing'.get.responses.'431'.'$ref'",
+                        equalTo("#/components/responses/HeadersTooLarge"))
+                .body("components.responses.UriTooLong.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("info.license.name", equalTo("EUPL-1.2"))
+                .body("servers[0].url", equalTo("/"));
+    }
+}
