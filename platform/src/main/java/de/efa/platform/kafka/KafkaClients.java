@@ -2,6 +2,8 @@ package de.efa.platform.kafka;
 
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -31,6 +33,19 @@ public class KafkaClients {
     /** A producer of string keys and values; {@code purpose} names it in the broker's logs and metrics. */
     public Producer<String, String> producer(String purpose, Map<String, Object> settings) {
         return new KafkaProducer<>(producerConfig(purpose, settings), new StringSerializer(), new StringSerializer());
+    }
+
+    /** An admin client for looking at the cluster, e.g. whether it answers. */
+    public Admin admin(String purpose, Map<String, Object> settings) {
+        Map<String, Object> config = new HashMap<>();
+        configuration.forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                config.put(key, value);
+            }
+        });
+        config.putAll(settings);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, applicationName + "-" + purpose);
+        return Admin.create(config);
     }
 
     Map<String, Object> producerConfig(String purpose, Map<String, Object> settings) {
