@@ -2,6 +2,7 @@ package de.efa.platform.kafka;
 
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Kafka clients built from Quarkus' Kafka configuration (every {@code kafka.*} property, the same the messaging
@@ -37,26 +39,23 @@ public class KafkaClients {
 
     /** An admin client for looking at the cluster, e.g. whether it answers. */
     public Admin admin(String purpose, Map<String, Object> settings) {
-        Map<String, Object> config = new HashMap<>();
-        configuration.forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key)) {
-                config.put(key, value);
-            }
-        });
-        config.putAll(settings);
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, applicationName + "-" + purpose);
-        return Admin.create(config);
+        return Admin.create(clientConfig(AdminClientConfig.configNames(), purpose, settings));
     }
 
     Map<String, Object> producerConfig(String purpose, Map<String, Object> settings) {
+        return clientConfig(ProducerConfig.configNames(), purpose, settings);
+    }
+
+    /** The configuration's settings that this kind of client knows, the purpose's own on top. */
+    private Map<String, Object> clientConfig(Set<String> known, String purpose, Map<String, Object> settings) {
         Map<String, Object> config = new HashMap<>();
         configuration.forEach((key, value) -> {
-            if (ProducerConfig.configNames().contains(key)) {
+            if (known.contains(key)) {
                 config.put(key, value);
             }
         });
         config.putAll(settings);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, applicationName + "-" + purpose);
+        config.put(CommonClientConfigs.CLIENT_ID_CONFIG, applicationName + "-" + purpose);
         return config;
     }
 }
