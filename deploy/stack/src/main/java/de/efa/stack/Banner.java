@@ -1,5 +1,7 @@
 package de.efa.stack;
 
+import de.efa.infra.kafka.KafkaUser;
+
 /** What a new user needs once the stack is up: where each part listens and how to log in. */
 final class Banner {
 
@@ -15,7 +17,10 @@ final class Banner {
         }
         text.append(String.format("  %-20s %s   (admin console: http://localhost:%d/admin, admin/admin)%n",
                 "Keycloak realm", stack.realmUrl(), config.keycloakPort()));
-        text.append(String.format("  %-20s %s%n", "Kafka", stack.kafkaBootstrapServers()));
+        text.append(String.format("  %-20s %s%s%n", "Kafka", stack.kafkaBootstrapServers(), config.kafkaUser()
+                .map(user -> "   (SASL_PLAINTEXT, " + KafkaUser.MECHANISM.mechanismName() + ": " + user.name() + " / "
+                        + user.password() + ")")
+                .orElse("")));
         text.append(String.format("  %-20s jdbc:postgresql://localhost:%d/<catalog|tenant|marketplace|demoprovider>"
                 + " (user postgres)%n", "PostgreSQL", config.postgresPort()));
         text.append("""
