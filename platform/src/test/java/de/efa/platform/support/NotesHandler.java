@@ -10,13 +10,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The tests' consumer: events {@code {"note": "…"}} of type {@value #TYPE} become rows of {@code test_effect}. A note
- * "reject" can never be applied; with a dead-letter topic set, parked records go there too.
+ * "reject" can never be applied; a note "flaky" loses its connection the first time it is applied alone; with a
+ * dead-letter topic set, parked records go there too.
  */
 @ApplicationScoped
 public class NotesHandler implements EventHandler<String> {
@@ -26,6 +29,7 @@ public class NotesHandler implements EventHandler<String> {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private volatile String deadLetterTopic;
+    private final AtomicBoolean flakyFailed = new AtomicBoolean();
 
     public NotesHandler(EntityManager entityManager, ObjectMapper json) {
         this.entityManager = entityManager;
@@ -34,6 +38,11 @@ public class NotesHandler implements EventHandler<String> {
 
     public void deadLettersTo(String topic) {
         deadLetterTopic = topic;
+    }
+
+    /** The next "flaky" note applied alone fails once more. */
+    public void flakyAgain() {
+        flakyFailed.set(false);
     }
 
     @Override
@@ -64,6 +73,9 @@ public class NotesHandler implements EventHandler<String> {
         for (String note : notes) {
             if (note.equals("reject")) {
                 throw new RejectedEventException("this note can never be applied");
+            }
+            if (note.equals("flaky") && notes.size() == 1 && flakyFailed.compareAndSet(false, true)) {
+                throw new IllegalStateException(new SQLException("Connection refused", "08001"));
             }
             entityManager.createNativeQuery("INSERT INTO test_effect (note) VALUES (?1)")
                     .setParameter(1, note)
