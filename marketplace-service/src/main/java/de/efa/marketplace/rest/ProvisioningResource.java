@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -59,7 +60,8 @@ public class ProvisioningResource {
             description = "Role operator. Newest request first; filter by status, AGS, service and subscription; paged "
                     + "(page ≥ 0, size 1..100, default 20).")
     @APIResponse(responseCode = "200", description = "A page of jobs",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = Page.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = JobView.class)),
                     examples = @ExampleObject(name = "page", value = """
                             {"items":[{"id":"7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70","subscriptionId":"0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b",\
                             "ags":"14713000","serviceId":"5d1c7e2a-3b4c-4d5e-8f9a-0b1c2d3e4f5a","planId":"standard",\
@@ -148,7 +150,9 @@ public class ProvisioningResource {
                     + "first, with topic, partition, offset, key, value, headers and the reason; paged (page ≥ 0, "
                     + "size 1..100, default 20). A NUL character of a value or header is shown as U+FFFD.")
     @APIResponse(responseCode = "200", description = "A page of dead letters",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = Page.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = DeadLetterView.class)),
                     examples = @ExampleObject(name = "page", value = """
                             {"items":[{"id":"3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f","topic":"efa.onboarding.requests.v1",\
                             "partition":2,"offset":17,"key":"0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b","value":"not json",\
