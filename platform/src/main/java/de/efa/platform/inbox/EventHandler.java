@@ -41,8 +41,11 @@ public interface EventHandler<T> {
         return Optional.empty();
     }
 
-    /** What a record without a value means here; empty (the default) skips it. */
-    default Optional<T> tombstone(InboundEvent event) {
+    /**
+     * What a record without a value means here; empty (the default) skips it. A consumer of a topic where a record
+     * without a value is a mistake throws {@link UnreadableEventException}, and the record is parked.
+     */
+    default Optional<T> tombstone(InboundEvent event) throws UnreadableEventException {
         return Optional.empty();
     }
 

@@ -78,7 +78,12 @@ public class EventInbox {
 
     private <T> Optional<Item<T>> read(InboundEvent event, EventHandler<T> handler, Heartbeat heartbeat) {
         if (event.value() == null) {
-            return handler.tombstone(event).map(value -> new Item<>(event, null, null, value));
+            try {
+                return handler.tombstone(event).map(value -> new Item<>(event, null, null, value));
+            } catch (UnreadableEventException e) {
+                park(event, e.getMessage(), handler, heartbeat);
+                return Optional.empty();
+            }
         }
         int bytes = event.value().getBytes(StandardCharsets.UTF_8).length;
         if (bytes > maxPayloadBytes) {

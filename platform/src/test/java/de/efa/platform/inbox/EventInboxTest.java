@@ -97,6 +97,17 @@ class EventInboxTest {
     }
 
     @Test
+    void a_record_without_a_value_that_the_handler_refuses_is_parked_and_the_next_is_applied() {
+        inbox.consume(poll(
+                event(TOPIC, 25, NotesHandler.TYPE, null),
+                event(TOPIC, 26, NotesHandler.TYPE, "{\"note\":\"after the tombstone\"}")), notes);
+
+        assertThat(sql.strings("SELECT note FROM test_effect")).containsExactly("after the tombstone");
+        assertThat(sql.strings("SELECT kafka_offset || ' ' || reason FROM parked_record"))
+                .containsExactly("25 a note needs a value");
+    }
+
+    @Test
     void unknown_types_are_skipped_and_counted_never_parked() {
         double before = skipped();
 

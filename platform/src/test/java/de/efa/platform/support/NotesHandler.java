@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The tests' consumer: events {@code {"note": "…"}} of type {@value #TYPE} become rows of {@code test_effect}. A note
- * "reject" can never be applied; a note "flaky" loses its connection the first time it is applied alone; with a
- * dead-letter topic set, parked records go there too.
+ * "reject" can never be applied; a note "flaky" loses its connection the first time it is applied alone; a record
+ * without a value is refused; with a dead-letter topic set, parked records go there too.
  */
 @ApplicationScoped
 public class NotesHandler implements EventHandler<String> {
@@ -81,6 +81,12 @@ public class NotesHandler implements EventHandler<String> {
                     .setParameter(1, note)
                     .executeUpdate();
         }
+    }
+
+    /** A note always has a value: one without is parked. */
+    @Override
+    public Optional<String> tombstone(InboundEvent event) throws UnreadableEventException {
+        throw new UnreadableEventException("a note needs a value");
     }
 
     @Override
