@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.marketplace.domain.CatalogEntry;
 import de.efa.marketplace.service.CatalogCopy;
+import de.efa.platform.inbox.Consumption;
 import de.efa.platform.inbox.EventHandler;
 import de.efa.platform.inbox.EventInbox;
 import de.efa.platform.inbox.InboundEvent;
@@ -28,8 +29,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class CatalogConsumer implements EventHandler<CatalogEntry> {
 
-    private static final Set<String> TYPES = Set.of("de.efa.service.created.v1", "de.efa.service.updated.v1",
-            "de.efa.service.published.v1", "de.efa.service.deprecated.v1", "de.efa.service.retired.v1");
+    private static final Consumption CONSUMPTION = Consumption.of("catalog", Set.of("de.efa.service.created.v1",
+            "de.efa.service.updated.v1", "de.efa.service.published.v1", "de.efa.service.deprecated.v1",
+            "de.efa.service.retired.v1")).keptByVersion();
 
     private final EventInbox inbox;
     private final CatalogCopy catalog;
@@ -48,18 +50,8 @@ public class CatalogConsumer implements EventHandler<CatalogEntry> {
     }
 
     @Override
-    public String name() {
-        return "catalog";
-    }
-
-    @Override
-    public Set<String> types() {
-        return TYPES;
-    }
-
-    @Override
-    public boolean deduplicates() {
-        return false;
+    public Consumption consumption() {
+        return CONSUMPTION;
     }
 
     @Override

@@ -2,6 +2,7 @@ package de.efa.marketplace.messaging;
 
 import de.efa.marketplace.domain.OnboardingRequest;
 import de.efa.marketplace.service.RequestIntake;
+import de.efa.platform.inbox.Consumption;
 import de.efa.platform.inbox.EventHandler;
 import de.efa.platform.inbox.EventInbox;
 import de.efa.platform.inbox.InboundEvent;
@@ -13,7 +14,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Consumes {@code efa.onboarding.requests.v1}: each request becomes a job. A record that cannot be read or applied
@@ -43,13 +43,8 @@ public class OnboardingRequestConsumer implements EventHandler<OnboardingRequest
     }
 
     @Override
-    public String name() {
-        return "requests";
-    }
-
-    @Override
-    public Set<String> types() {
-        return OnboardingRequestReader.TYPES.keySet();
+    public Consumption consumption() {
+        return Consumption.of("requests", OnboardingRequestReader.TYPES.keySet()).deadLettersTo(DEAD_LETTER_TOPIC);
     }
 
     @Override
@@ -60,11 +55,6 @@ public class OnboardingRequestConsumer implements EventHandler<OnboardingRequest
     @Override
     public void apply(List<OnboardingRequest> requests) {
         intake.record(requests);
-    }
-
-    @Override
-    public Optional<String> deadLetterTopic() {
-        return Optional.of(DEAD_LETTER_TOPIC);
     }
 
     /** A request always has a value; nothing is compacted on this topic. */

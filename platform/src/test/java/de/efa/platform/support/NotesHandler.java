@@ -2,6 +2,7 @@ package de.efa.platform.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.platform.inbox.Consumption;
 import de.efa.platform.inbox.EventHandler;
 import de.efa.platform.inbox.InboundEvent;
 import de.efa.platform.inbox.RejectedEventException;
@@ -46,13 +47,9 @@ public class NotesHandler implements EventHandler<String> {
     }
 
     @Override
-    public String name() {
-        return "notes";
-    }
-
-    @Override
-    public Set<String> types() {
-        return Set.of(TYPE);
+    public Consumption consumption() {
+        Consumption consumption = Consumption.of("notes", Set.of(TYPE));
+        return deadLetterTopic == null ? consumption : consumption.deadLettersTo(deadLetterTopic);
     }
 
     @Override
@@ -87,10 +84,5 @@ public class NotesHandler implements EventHandler<String> {
     @Override
     public Optional<String> tombstone(InboundEvent event) throws UnreadableEventException {
         throw new UnreadableEventException("a note needs a value");
-    }
-
-    @Override
-    public Optional<String> deadLetterTopic() {
-        return Optional.ofNullable(deadLetterTopic);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import de.efa.platform.inbox.Consumption;
 import de.efa.platform.inbox.EventHandler;
 import de.efa.platform.inbox.EventInbox;
 import de.efa.platform.inbox.InboundEvent;
@@ -33,8 +34,9 @@ import java.util.UUID;
 public class CatalogConsumer implements EventHandler<Change> {
 
     private static final Logger LOG = Logger.getLogger(CatalogConsumer.class);
-    private static final Set<String> TYPES = Set.of("de.efa.service.created.v1", "de.efa.service.updated.v1",
-            "de.efa.service.published.v1", "de.efa.service.deprecated.v1", "de.efa.service.retired.v1");
+    private static final Consumption CONSUMPTION = Consumption.of("catalog", Set.of("de.efa.service.created.v1",
+            "de.efa.service.updated.v1", "de.efa.service.published.v1", "de.efa.service.deprecated.v1",
+            "de.efa.service.retired.v1")).keptByVersion();
 
     private final EventInbox inbox;
     private final CatalogProjection projection;
@@ -64,18 +66,8 @@ public class CatalogConsumer implements EventHandler<Change> {
     }
 
     @Override
-    public String name() {
-        return "catalog";
-    }
-
-    @Override
-    public Set<String> types() {
-        return TYPES;
-    }
-
-    @Override
-    public boolean deduplicates() {
-        return false;
+    public Consumption consumption() {
+        return CONSUMPTION;
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import de.efa.platform.events.CloudEventHeaders;
+import de.efa.platform.inbox.Consumption;
 import de.efa.platform.inbox.EventHandler;
 import de.efa.platform.inbox.EventInbox;
 import de.efa.platform.inbox.InboundEvent;
@@ -28,8 +29,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ResultConsumer implements EventHandler<ResultEvent> {
 
-    private static final Set<String> TYPES = Set.of(ResultEvent.PROVISIONING_STARTED, ResultEvent.PROVISIONED,
-            ResultEvent.PROVISIONING_FAILED, ResultEvent.DEPROVISIONED);
+    private static final Consumption CONSUMPTION = Consumption.of("results", Set.of(ResultEvent.PROVISIONING_STARTED,
+            ResultEvent.PROVISIONED, ResultEvent.PROVISIONING_FAILED, ResultEvent.DEPROVISIONED));
 
     private final EventInbox inbox;
     private final ResultService results;
@@ -53,13 +54,8 @@ public class ResultConsumer implements EventHandler<ResultEvent> {
     }
 
     @Override
-    public String name() {
-        return "results";
-    }
-
-    @Override
-    public Set<String> types() {
-        return TYPES;
+    public Consumption consumption() {
+        return CONSUMPTION;
     }
 
     @Override
