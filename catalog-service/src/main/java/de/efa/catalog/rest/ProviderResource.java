@@ -1,18 +1,17 @@
 package de.efa.catalog.rest;
 
-import de.efa.catalog.api.PageView;
 import de.efa.catalog.api.ProviderRequest;
 import de.efa.catalog.api.ProviderView;
-import de.efa.catalog.domain.PageRequest;
 import de.efa.catalog.domain.Provider;
 import de.efa.catalog.domain.ProviderDefinition;
-import de.efa.catalog.domain.Slice;
 import de.efa.catalog.mapping.ProviderMapper;
 import de.efa.catalog.mapping.ProviderMapper.Registration;
 import de.efa.catalog.mapping.SearchMapper;
-import de.efa.catalog.rest.problem.Problem;
-import de.efa.catalog.service.Caller;
 import de.efa.catalog.service.ProviderService;
+import de.efa.platform.paging.Page;
+import de.efa.platform.problem.Problem;
+import de.efa.platform.rest.EntityTags;
+import de.efa.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -29,10 +28,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,7 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.List;
 
 @Path("/api/v1/providers")
 @Tag(name = "Providers", description = "The registry of providers and their Open Service Brokers, kept by operators")
@@ -62,16 +62,15 @@ public class ProviderResource {
     @PermitAll
     @Operation(summary = "List providers", description = "Anyone, with or without a token. Ordered by id.")
     @APIResponse(responseCode = "200", description = "One page of providers",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderPage.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = Page.class, properties = @SchemaProperty(
+                            name = "items", type = SchemaType.ARRAY, implementation = ProviderView.class)),
                     examples = @ExampleObject(name = "page", value = ApiDoc.PROVIDER_PAGE)))
     @APIResponse(responseCode = "400", description = "page or size is invalid",
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = ApiDoc.INVALID)))
-    public PageView<ProviderView> list(@Parameter(description = "Page from 0") @QueryParam("page") String page,
-                                       @Parameter(description = "Page size 1..100, default 20") @QueryParam("size") String size) {
-        PageRequest request = pages.toPage(page, size);
-        Slice<ProviderView> found = providers.list(request).map(mapper::toView);
-        return new PageView<>(found.items(), request.page(), request.size(), found.total());
+    public Page<ProviderView> list(@Parameter(description = "Page from 0") @QueryParam("page") String page,
+                                   @Parameter(description = "Page size 1..100, default 20") @QueryParam("size") String size) {
+        return providers.list(pages.toPage(page, size)).map(mapper::toView);
     }
 
     @GET
@@ -89,7 +88,7 @@ public class ProviderResource {
     }
 
     @POST
-    @RolesAllowed(Caller.OPERATOR)
+    @RolesAllowed(Roles.OPERATOR)
     @SecurityRequirement(name = ApiDoc.BEARER)
     @Operation(summary = "Register a provider", description = "Role operator.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -118,7 +117,7 @@ public class ProviderResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Caller.OPERATOR)
+    @RolesAllowed(Roles.OPERATOR)
     @SecurityRequirement(name = ApiDoc.BEARER)
     @Operation(summary = "Replace a provider",
             description = "Role operator. Needs If-Match (428 without, 412 when stale). When brokerUrl changes, every "
@@ -147,17 +146,12 @@ public class ProviderResource {
     public Response replace(@PathParam("id") String id,
                             @Parameter(in = ParameterIn.HEADER, required = true, example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
                             ProviderRequest request) {
-        long expected = Etags.required(ifMatch);
+        long expected = EntityTags.required(ifMatch);
         ProviderDefinition definition = mapper.toDefinition(id, request);
         return answer(Response.ok(), providers.replace(id, expected, definition));
     }
 
     private Response answer(Response.ResponseBuilder response, Provider provider) {
-        return response.header(HttpHeaders.ETAG, Etags.of(provider.version())).entity(mapper.toView(provider)).build();
-    }
-
-    /** Only for the OpenAPI document: the page of providers that the list answers. */
-    @Schema(name = "ProviderPage")
-    record ProviderPage(List<ProviderView> items, int page, int size, long total) {
+        return response.header(HttpHeaders.ETAG, EntityTags.of(provider.version())).entity(mapper.toView(provider)).build();
     }
 }
