@@ -8,12 +8,17 @@ import de.efa.catalog.mapping.ProviderMapper;
 import de.efa.catalog.mapping.ProviderMapper.Registration;
 import de.efa.catalog.mapping.SearchMapper;
 import de.efa.catalog.service.ProviderService;
+import de.efa.platform.idempotency.Answer;
+import de.efa.platform.idempotency.Idempotency;
 import de.efa.platform.paging.Page;
 import de.efa.platform.problem.Problem;
 import de.efa.platform.rest.EntityTags;
+import de.efa.platform.rest.IdempotentResponses;
+import de.efa.platform.security.Caller;
 import de.efa.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -40,22 +45,27 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
 
 @Path("/api/v1/providers")
+@RequestScoped
 @Tag(name = "Providers", description = "The registry of providers and their Open Service Brokers, kept by operators")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProviderResource {
 
     private final ProviderService providers;
+    private final Idempotency idempotency;
     private final ProviderMapper mapper;
     private final SearchMapper pages;
+    private final Caller caller;
 
-    public ProviderResource(ProviderService providers, ProviderMapper mapper, SearchMapper pages) {
+    public ProviderResource(ProviderService providers, Idempotency idempotency, ProviderMapper mapper,
+                            SearchMapper pages, Caller caller) {
         this.providers = providers;
+        this.idempotency = idempotency;
         this.mapper = mapper;
         this.pages = pages;
+        this.caller = caller;
     }
 
     @GET
@@ -90,7 +100,10 @@ public class ProviderResource {
     @POST
     @RolesAllowed(Roles.OPERATOR)
     @SecurityRequirement(name = ApiDoc.BEARER)
-    @Operation(summary = "Register a provider", description = "Role operator.")
+    @Operation(summary = "Register a provider",
+            description = "Role operator. With an Idempotency-Key, the same key and body within 24 h answer the first "
+                    + "answer again (header Idempotent-Replayed: true) and register nothing; the same key with another "
+                    + "body is 422.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProviderRequest.class),
             examples = @ExampleObject(name = "AKDB", value = ApiDoc.PROVIDER_REQUEST)))
@@ -109,10 +122,19 @@ public class ProviderResource {
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The id is taken",
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response register(ProviderRequest request) {
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "key reused", value = ApiDoc.KEY_REUSED)))
+    public Response register(
+            @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe; 1..200 characters")
+            @HeaderParam(IdempotentResponses.KEY) String idempotencyKey,
+            ProviderRequest request) {
         Registration registration = mapper.toRegistration(request);
-        Provider provider = providers.register(registration.id(), registration.definition());
-        return answer(Response.created(URI.create("/api/v1/providers/" + provider.id())), provider);
+        return IdempotentResponses.of(idempotency.once(caller, idempotencyKey, request, () -> {
+            Provider provider = providers.register(registration.id(), registration.definition());
+            return Answer.first(201, "/api/v1/providers/" + provider.id(), EntityTags.of(provider.version()),
+                    idempotency.body(mapper.toView(provider)));
+        }));
     }
 
     @PUT
