@@ -1,8 +1,9 @@
 package de.efa.catalog.mapping;
 
 import de.efa.catalog.domain.InvalidValueException;
-import de.efa.catalog.rest.problem.Problem.Violation;
-import de.efa.catalog.rest.problem.ProblemException;
+import de.efa.platform.problem.ProblemException;
+import de.efa.platform.problem.Violation;
+import de.efa.platform.problem.Violations;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,19 +11,19 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Collects what is wrong with a request, field by field, so that the caller learns every mistake in one answer
- * rather than one per attempt.
+ * The fields of a request read into the catalog's value types, noting every rule a value breaks (a parameter schema
+ * may break several at once) and each bad element of a list, so that the caller learns every mistake in one answer.
  */
-final class Violations {
+final class Fields {
 
-    private final List<Violation> violations = new ArrayList<>();
+    private final Violations violations = new Violations();
 
     /** The value that {@code parse} makes, or {@code null} after noting why it could not. */
     <T> T check(String field, Supplier<T> parse) {
         try {
             return parse.get();
         } catch (InvalidValueException e) {
-            e.messages().forEach(message -> violations.add(new Violation(field, message)));
+            e.messages().forEach(message -> violations.add(field, message));
             return null;
         }
     }
@@ -55,13 +56,16 @@ final class Violations {
     }
 
     void add(String field, String message) {
-        violations.add(new Violation(field, message));
+        violations.add(field, message);
+    }
+
+    /** Notes what a check of the platform refused, so that it is answered together with the rest. */
+    void addAll(List<Violation> refused) {
+        refused.forEach(violation -> add(violation.field(), violation.message()));
     }
 
     /** Throws the 400 problem listing every violation, if there is any. */
     void throwIfAny() {
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
+        violations.throwIfAny();
     }
 }
