@@ -85,8 +85,10 @@ public class Showcase {
             return href(q, code, land, leika, 0);
         }
 
-        public String atPage(int number) {
-            return href(q, themenfeld, land, leika, number);
+        /** This search's link up to the page number, for the pager. */
+        public String pageBase() {
+            String first = href(q, themenfeld, land, leika, 0);
+            return first + (first.contains("?") ? "&" : "?") + "seite=";
         }
 
         private static String href(String q, String themenfeld, String land, String leika, int page) {

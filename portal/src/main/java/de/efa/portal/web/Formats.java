@@ -1,5 +1,6 @@
 package de.efa.portal.web;
 
+import de.efa.portal.service.Euro;
 import io.quarkus.qute.TemplateExtension;
 
 import java.text.NumberFormat;
@@ -21,11 +22,7 @@ public final class Formats {
 
     /** Cents as euros: {@code 123456} reads "1.234,56 €". */
     static String euro(Long cents) {
-        if (cents == null) {
-            return "–";
-        }
-        NumberFormat format = NumberFormat.getCurrencyInstance(GERMAN);
-        return format.format(cents / 100.0);
+        return cents == null ? "–" : Euro.format(cents) + " €";
     }
 
     /** Fractions of a cent matter for a per-inhabitant rate: {@code 2} reads "0,02 €". */
