@@ -54,9 +54,12 @@ public final class FormErrors {
         return entries;
     }
 
-    /** The HTML id of a field's input: its name with every character an id selector would trip on replaced. */
+    /**
+     * The HTML id of a field's input: its name without the characters an id selector would trip on,
+     * {@code plans[0].pricing.setupFeeCents} becomes {@code f-plans-0-pricing-setupFeeCents}.
+     */
     public static String anchor(String field) {
-        return "f-" + field.replaceAll("[^A-Za-z0-9_-]", "-");
+        return ("f-" + field.replaceAll("[^A-Za-z0-9_]+", "-")).replaceAll("-$", "");
     }
 
     public record Entry(String field, String message, String anchor) {

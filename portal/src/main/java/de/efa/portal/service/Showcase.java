@@ -7,8 +7,10 @@ import de.efa.portal.client.Themenfeld;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.tuples.Tuple2;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,7 +47,10 @@ public class Showcase {
                         .map(Page::total))
                 .toList();
         Tuple2<Page<CatalogService>, List<Long>> answers = Uni.combine().all()
-                .unis(hits, Uni.join().all(counts).andFailFast()).asTuple().await().atMost(PATIENCE);
+                .unis(hits, Uni.join().all(counts).andFailFast()).asTuple()
+                // As the blocking calls do: a catalog that cannot be reached is a ProcessingException.
+                .onFailure(IOException.class).transform(ProcessingException::new)
+                .await().atMost(PATIENCE);
         List<Facet> facets = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             Themenfeld field = fields.get(i);

@@ -1,6 +1,7 @@
 package de.efa.portal.web;
 
 import de.efa.portal.service.Euro;
+import de.efa.portal.service.FormErrors;
 import io.quarkus.qute.TemplateExtension;
 
 import java.text.NumberFormat;
@@ -28,6 +29,11 @@ public final class Formats {
     /** Fractions of a cent matter for a per-inhabitant rate: {@code 2} reads "0,02 €". */
     static String perInhabitant(Long cents) {
         return cents == null ? "–" : euro(cents) + " je Einwohnerin und Einwohner";
+    }
+
+    /** The id of the input for a field, as the error summary links to it. */
+    static String anchor(String field) {
+        return FormErrors.anchor(field);
     }
 
     static String german(Instant at) {
