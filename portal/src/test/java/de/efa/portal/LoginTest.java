@@ -57,4 +57,16 @@ class LoginTest {
         assertThat(page.select("nav[aria-label=Hauptnavigation]").text()).contains("Meine Abonnements")
                 .doesNotContain("Bereitstellungsaufträge");
     }
+
+    @Test
+    void loggingOutEndsTheSessionAtKeycloakAndReturnsToTheSchaufenster() {
+        Browser operator = Browser.operator(oidc);
+
+        Response logout = operator.get("/abmelden");
+
+        assertThat(logout.statusCode()).isEqualTo(302);
+        assertThat(logout.header("Location")).contains("post_logout_redirect_uri=http%3A%2F%2Flocalhost%3A")
+                .contains("id_token_hint=");
+        assertThat(operator.get("/kommune").statusCode()).as("the session is gone").isEqualTo(302);
+    }
 }

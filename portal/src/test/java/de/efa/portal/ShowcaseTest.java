@@ -114,4 +114,12 @@ class ShowcaseTest {
         assertThat(page.select("h1").text()).isEqualTo("Ein Dienst ist gerade nicht erreichbar");
         assertThat(answer.body().asString()).doesNotContain("Exception").doesNotContain("\"status\"");
     }
+
+    @Test
+    void htmxIsServedFromItsWebjarWithoutAVersionInThePath() {
+        Response script = Browser.anonymous().get("/webjars/htmx.org/dist/htmx.min.js");
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body().asString()).contains("htmx");
+    }
 }

@@ -9,10 +9,8 @@ import de.efa.portal.service.FormField.Option;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A plan's configuration as an HTML form, generated from the plan's JSON Schema: nested objects become groups,
@@ -45,7 +43,7 @@ public final class SchemaForm {
     }
 
     private List<FormField> children(JsonNode schema, String path, Map<String, String> values, FormErrors errors) {
-        Set<String> required = required(schema);
+        List<String> required = required(schema);
         List<FormField> fields = new ArrayList<>();
         schema.path("properties").fields().forEachRemaining(property -> fields.add(
                 field(property.getKey(), resolve(property.getValue()), path + "." + property.getKey(),
@@ -104,7 +102,7 @@ public final class SchemaForm {
     }
 
     private ObjectNode object(JsonNode schema, String path, Map<String, String> form) {
-        Set<String> required = required(schema);
+        List<String> required = required(schema);
         ObjectNode object = NODES.objectNode();
         schema.path("properties").fields().forEachRemaining(property -> {
             String key = property.getKey();
@@ -168,8 +166,8 @@ public final class SchemaForm {
         return items;
     }
 
-    private static Set<String> required(JsonNode schema) {
-        Set<String> required = new HashSet<>();
+    private static List<String> required(JsonNode schema) {
+        List<String> required = new ArrayList<>();
         schema.path("required").forEach(name -> required.add(name.asText()));
         return required;
     }

@@ -201,14 +201,6 @@ public class ServiceForm {
             return inputs.get(name);
         }
 
-        public boolean available(String land) {
-            return availableIn.contains(land);
-        }
-
-        public boolean reuse(String model) {
-            return reuseModels.contains(model);
-        }
-
         /** The indexes of the plan blocks, for the template to loop over. */
         public List<Integer> planIndexes() {
             return IntStream.range(0, plans).boxed().toList();

@@ -2,9 +2,9 @@ package de.efa.stack.e2e;
 
 import de.efa.stack.StackConfig;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,14 +108,19 @@ final class Chromium implements AutoCloseable {
         return this;
     }
 
-    /** Saves what the browser shows into docs/screenshots/, where the README shows it. */
+    /** Saves the whole page into docs/screenshots/, where the README shows it. */
     void screenshot(String name) {
         Path target = StackConfig.defaultRepositoryRoot().resolve("docs/screenshots").resolve(name + ".png");
+        Dimension window = driver.manage().window().getSize();
+        Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height.intValue())));
         try {
             Files.createDirectories(target.getParent());
-            Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException("could not save " + target, e);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 
@@ -122,7 +128,7 @@ final class Chromium implements AutoCloseable {
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // A profile left in the temporary directory harms nothing.
         }

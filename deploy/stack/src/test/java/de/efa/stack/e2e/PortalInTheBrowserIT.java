@@ -196,45 +196,32 @@ class PortalInTheBrowserIT {
     }
 
     /** An EfA service whose plans ask for nested configuration: the Zuständigkeit with its address, the Postfach. */
-    private static Map<String, Object> gewerbeanmeldung(String slug) {
-        Map<String, Object> pricing = Map.of("setupFeeCents", 80000, "annualBaseCents", 150000,
-                "annualPerInhabitantCents", 1);
-        Map<String, Object> address = Map.of("type", "object", "required", List.of("strasse", "plz", "ort"),
-                "properties", Map.of(
-                        "strasse", Map.of("type", "string", "minLength", 1),
-                        "plz", Map.of("type", "string", "pattern", "^[0-9]{5}$"),
-                        "ort", Map.of("type", "string", "minLength", 1)));
-        Map<String, Object> parameters = Map.of("type", "object", "required", List.of("zustaendigeStelle", "postfach"),
-                "properties", Map.of(
-                        "zustaendigeStelle", Map.of("type", "object", "title", "Zuständige Stelle",
-                                "required", List.of("name", "anschrift", "email"),
-                                "properties", Map.of(
-                                        "name", Map.of("type", "string", "minLength", 1),
-                                        "anschrift", address,
-                                        "email", Map.of("type", "string", "format", "email"))),
-                        "postfach", Map.of("type", "object", "title", "Behördenpostfach",
-                                "required", List.of("art", "adresse"),
-                                "properties", Map.of(
-                                        "art", Map.of("type", "string", "enum", List.of("BUNDID", "FIT_CONNECT", "OSCI_XTA")),
-                                        "adresse", Map.of("type", "string", "minLength", 1)))));
-        return Map.ofEntries(
-                Map.entry("slug", slug),
-                Map.entry("name", "Gewerbeanmeldung digital"),
-                Map.entry("summary", "Gewerbe online anmelden, ummelden und abmelden"),
-                Map.entry("description", "Anzeige nach § 14 GewO an die zuständige Stelle der Kommune."),
-                Map.entry("keywords", List.of("Gewerbe", "Gewerbeanzeige")),
-                Map.entry("leikaKeys", List.of("99050012104000")),
-                Map.entry("ozgId", "10294"),
-                Map.entry("themenfeld", "unternehmensfuehrung"),
-                Map.entry("leadLand", "14"),
-                Map.entry("availableIn", List.of()),
-                Map.entry("reuseModels", List.of("EFA_MARKTPLATZ")),
-                Map.entry("languages", List.of("de")),
-                Map.entry("plans", List.of(
-                        Map.of("id", "standard", "name", "Standard", "description", "Betrieb als SaaS",
-                                "pricing", pricing, "parameters", parameters),
-                        Map.of("id", "standard-fails", "name", "Standard (scheitert)",
-                                "description", "Der Demo-Broker lässt diesen Plan scheitern",
-                                "pricing", pricing, "parameters", parameters))));
+    private static String gewerbeanmeldung(String slug) {
+        String pricing = """
+                {"setupFeeCents": 80000, "annualBaseCents": 150000, "annualPerInhabitantCents": 1}""";
+        String parameters = """
+                {"type": "object", "required": ["zustaendigeStelle", "postfach"], "properties": {
+                  "zustaendigeStelle": {"type": "object", "title": "Zuständige Stelle",
+                    "description": "Die Stelle der Kommune, die die Anzeigen bearbeitet",
+                    "required": ["name", "anschrift", "email"], "properties": {
+                      "name": {"type": "string", "minLength": 1, "examples": ["Stadt Leipzig, Ordnungsamt"]},
+                      "anschrift": {"type": "object", "required": ["strasse", "plz", "ort"], "properties": {
+                        "strasse": {"type": "string", "title": "Straße und Hausnummer", "minLength": 1},
+                        "plz": {"type": "string", "title": "Postleitzahl", "pattern": "^[0-9]{5}$"},
+                        "ort": {"type": "string", "minLength": 1}}},
+                      "email": {"type": "string", "title": "E-Mail-Adresse", "format": "email"}}},
+                  "postfach": {"type": "object", "title": "Behördenpostfach", "required": ["art", "adresse"],
+                    "properties": {
+                      "art": {"type": "string", "enum": ["BUNDID", "FIT_CONNECT", "OSCI_XTA"]},
+                      "adresse": {"type": "string", "minLength": 1}}}}}""";
+        return """
+                {"slug": "%s", "name": "Gewerbeanmeldung digital",
+                 "summary": "Gewerbe online anmelden, ummelden und abmelden",
+                 "description": "Anzeige nach § 14 GewO an die zuständige Stelle der Kommune.",
+                 "keywords": ["Gewerbe", "Gewerbeanzeige"], "leikaKeys": ["99050012104000"], "ozgId": "10294",
+                 "themenfeld": "unternehmensfuehrung", "leadLand": "14", "availableIn": [],
+                 "reuseModels": ["EFA_MARKTPLATZ"], "languages": ["de"],
+                 "plans": [{"id": "standard", "name": "Standard", "description": "Betrieb als SaaS",
+                            "pricing": %s, "parameters": %s}]}""".formatted(slug, pricing, parameters);
     }
 }
