@@ -3,6 +3,7 @@ package de.efa.portal.service;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
+import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -72,6 +73,7 @@ public class Viewer {
             return null;
         }
         Object value = accessToken.getClaim(name);
-        return value == null ? null : value.toString().replace("\"", "");
+        // Claims that Quarkus keeps as JSON values print with their quotes.
+        return value instanceof JsonString text ? text.getString() : value == null ? null : value.toString();
     }
 }

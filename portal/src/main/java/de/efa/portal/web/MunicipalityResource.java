@@ -20,6 +20,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -151,6 +152,6 @@ public class MunicipalityResource {
     }
 
     private static Plan planOf(CatalogService service, String planId) {
-        return service.plan(planId).orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no plan " + planId));
+        return service.plan(planId).orElseThrow(() -> new NotFoundException("no plan " + planId));
     }
 }
