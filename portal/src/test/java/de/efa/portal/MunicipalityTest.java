@@ -107,7 +107,7 @@ class MunicipalityTest {
         assertThat(plz.attr("value")).isEqualTo("04A09");
         assertThat(plz.attr("aria-invalid")).isEqualTo("true");
         Element message = page.getElementById(plz.attr("aria-describedby"));
-        assertThat(message.text()).isEqualTo("Fehler: Das Format stimmt nicht (erwartet: ^[0-9]{5}$).");
+        assertThat(message.text()).isEqualTo("Fehler: Bitte genau 5 Ziffern angeben.");
         assertThat(page.getElementById("f-parameters-postfach-art-fehler").text())
                 .isEqualTo("Fehler: Bitte ausfüllen: Das ist eine Pflichtangabe.");
         assertThat(page.select(".error-summary a").eachAttr("href"))

@@ -23,6 +23,8 @@ public final class ViolationTexts {
     private static final List<Rule> RULES = List.of(
             Rule.of("required property '.+' not found|is required.*|must not be blank",
                     m -> "Bitte ausfüllen: Das ist eine Pflichtangabe."),
+            Rule.of("does not match the regex pattern \\^\\[0-9]\\{(\\d+)}\\$",
+                    m -> "Bitte genau " + m.group(1) + " Ziffern angeben."),
             Rule.of("does not match the regex pattern (.+)",
                     m -> "Das Format stimmt nicht (erwartet: " + m.group(1) + ")."),
             Rule.of("does not match the email pattern.*|must be an e-mail address",

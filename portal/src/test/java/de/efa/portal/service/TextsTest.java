@@ -9,7 +9,8 @@ class TextsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "$.a.plz: does not match the regex pattern ^[0-9]{5}$ | Das Format stimmt nicht (erwartet: ^[0-9]{5}$).",
+            "$.a.plz: does not match the regex pattern ^[0-9]{5}$ | Bitte genau 5 Ziffern angeben.",
+            "does not match the regex pattern ^[A-Z]{2}$ | Das Format stimmt nicht (erwartet: ^[A-Z]{2}$).",
             "required property 'name' not found | Bitte ausfüllen: Das ist eine Pflichtangabe.",
             "does not match the email pattern must be a valid RFC 5321 Mailbox | Bitte eine gültige E-Mail-Adresse angeben, z. B. name@kommune.de.",
             "string found, integer expected | Bitte eine ganze Zahl angeben.",

@@ -126,10 +126,10 @@ class PortalInTheBrowserIT {
 
         WebElement postcode = leipzig.waitFor(By.id("f-parameters-zustaendigeStelle-anschrift-plz"));
         WebElement message = leipzig.driver().findElement(By.id("f-parameters-zustaendigeStelle-anschrift-plz-fehler"));
-        assertThat(message.getText()).contains("Format");
+        assertThat(message.getText()).contains("genau 5 Ziffern");
         assertThat(postcode.getAttribute("aria-describedby")).contains(message.getAttribute("id"));
         assertThat(postcode.getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(leipzig.driver().findElement(By.cssSelector(".error-summary")).getText()).contains("Format");
+        assertThat(leipzig.driver().findElement(By.cssSelector(".error-summary")).getText()).contains("genau 5 Ziffern");
         leipzig.checked().screenshot("abonnieren");
 
         postcode.clear();
