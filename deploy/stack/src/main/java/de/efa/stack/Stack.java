@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -183,7 +184,7 @@ public final class Stack implements AutoCloseable {
     private PostgresServer startPostgres() {
         PostgresServer server = PostgresServer.startPersistent(config.dataDirectory().resolve("postgres"),
                 config.postgresPort());
-        server.ensureDatabases(Arrays.stream(Service.values()).map(Service::database).toList());
+        server.ensureDatabases(Arrays.stream(Service.values()).map(Service::database).filter(Objects::nonNull).toList());
         return server;
     }
 
@@ -233,6 +234,9 @@ public final class Stack implements AutoCloseable {
         env.put("EFA_DEMO_DATA_ENABLED", String.valueOf(config.demoData()));
         env.put("EFA_DEMO_DATA_BROKER_URL", config.url(Service.DEMO_PROVIDER));
         env.put("DEMO_PROVIDER_PUBLIC_URL", config.url(Service.DEMO_PROVIDER));
+        env.put("EFA_CATALOG_URL", config.url(Service.CATALOG));
+        env.put("EFA_TENANT_URL", config.url(Service.TENANT));
+        env.put("EFA_MARKETPLACE_URL", config.url(Service.MARKETPLACE));
         env.putAll(config.extraEnvironment().getOrDefault(service, Map.of()));
         return env;
     }
