@@ -4,7 +4,7 @@
 #   build_if_stale <stamp file> <what is being built, for the message>
 is_stale() {
   local stamp=$1 module
-  for module in catalog-service tenant-service marketplace-service deploy/demo-provider; do
+  for module in catalog-service tenant-service marketplace-service deploy/demo-provider portal; do
     [ -f "$module/target/quarkus-app/quarkus-run.jar" ] || return 0
   done
   [ -f "$stamp" ] || return 0

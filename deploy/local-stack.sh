@@ -3,6 +3,7 @@
 # provider, with demo data. Builds what is missing or out of date first. Ctrl-C stops everything.
 #   deploy/local-stack.sh           start (data under .local/ is kept across restarts)
 #   deploy/local-stack.sh --reset   wipe .local/ first
+#   deploy/local-stack.sh --kafka-sasl   Kafka requires every client to log in (SASL), as in production
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -20,8 +21,9 @@ import static de.efa.catalog.CatalogApi.service;
 import static de.efa.catalog.CatalogApi.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
-/** Issue item 4: Idempotency-Key on POST /services (docs/http.md). */
+/** Issue item 4: Idempotency-Key on the creating POSTs, /services and /providers (docs/http.md). */
 @QuarkusTest
 class IdempotencyTest {
 
@@ -80,6 +82,51 @@ class IdempotencyTest {
         String slug = unique("spaeter");
         post(key, service(slug, "Später").put("themenfeld", "sport")).then().statusCode(400);
         post(key, service(slug, "Später")).then().statusCode(201);
+    }
+
+    @Test
+    void registeringAProviderWithTheSameKeyAndBodyAnswersTheFirstAnswerAndRegistersOnce() {
+        String key = UUID.randomUUID().toString();
+        String id = unique("einmal-anbieter");
+        Map<String, String> body = providerBody(id, "Nur einmal");
+        Response first = postProvider(key, body);
+        Response second = postProvider(key, body);
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(second.header("Location")).isEqualTo(first.header("Location")).endsWith("/api/v1/providers/" + id);
+        assertThat(second.header("ETag")).isEqualTo("\"1\"");
+        assertThat(second.asString()).isEqualTo(first.asString());
+        assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM provider WHERE id = ?", id)).isOne();
+    }
+
+    @Test
+    void registeringAProviderWithTheSameKeyAndAnotherBodyIs422AndRegistersNothing() {
+        String key = UUID.randomUUID().toString();
+        postProvider(key, providerBody(unique("zuerst-anbieter"), "Zuerst")).then().statusCode(201);
+        String other = unique("danach-anbieter");
+        postProvider(key, providerBody(other, "Danach")).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://efa-marketplace.de/problems/idempotency-key-reused"));
+        assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM provider WHERE id = ?", other)).isZero();
+    }
+
+    @Test
+    void aKeyOfMoreThan200CharactersIs400NamingTheHeader() {
+        String id = unique("langer-schluessel");
+        postProvider("k".repeat(201), providerBody(id, "Langer Schlüssel")).then().statusCode(400)
+                .body("violations[0].field", equalTo("Idempotency-Key"));
+        assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM provider WHERE id = ?", id)).isZero();
+    }
+
+    private static Map<String, String> providerBody(String id, String name) {
+        return Map.of("id", id, "name", name, "kind", "LAND", "brokerUrl", "https://osb-" + id + ".example.de");
+    }
+
+    private static Response postProvider(String key, Map<String, String> body) {
+        return given().auth().oauth2(TestTokens.operator()).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(body).post("/api/v1/providers");
     }
 
     private static Response post(String key, ObjectNode body) {

@@ -142,6 +142,14 @@ class ValidationTest {
     }
 
     @Test
+    void aUriOf10000CharactersIsA414Problem() {
+        given().get("/api/v1/services?q=" + "a".repeat(10_000))
+                .then().statusCode(414).contentType("application/problem+json")
+                .body("type", equalTo("https://efa-marketplace.de/problems/uri-too-long"))
+                .body("status", equalTo(414));
+    }
+
+    @Test
     void aRealisticParameterSchemaIsAccepted() {
         ObjectNode request = service(unique("schema"), "Mit Schema");
         plan(request).set("parameters", json("""

@@ -8,7 +8,10 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-/** The foundation under this service: real PostgreSQL, a real Kafka broker, health, metrics and API docs. */
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The foundation under this service: real PostgreSQL, a real Kafka broker, health, liveness, metrics and API docs. */
 @QuarkusTest
 class InfrastructureTest {
 
@@ -31,5 +34,14 @@ class InfrastructureTest {
     @Test
     void answersHealthMetricsAndOpenApi() {
         InfrastructureChecks.operationalEndpoints("marketplace-service");
+    }
+
+    /** A hung dispatcher or relay stops beating, and liveness fails; here both beat. */
+    @Test
+    void livenessListsTheDispatcherAndTheOutboxRelayAsBeating() {
+        given().when().get("/q/health/live").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'background loops' }.data.'provisioning-dispatcher'", equalTo("beating"))
+                .body("checks.find { it.name == 'background loops' }.data.'outbox-relay'", equalTo("beating"));
     }
 }

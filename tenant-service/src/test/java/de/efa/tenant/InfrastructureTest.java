@@ -8,6 +8,9 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
 /** The foundation under this service: real PostgreSQL, a real Kafka broker, health, metrics and API docs. */
 @QuarkusTest
 class InfrastructureTest {
@@ -31,5 +34,11 @@ class InfrastructureTest {
     @Test
     void answersHealthMetricsAndOpenApi() {
         InfrastructureChecks.operationalEndpoints("tenant-service");
+    }
+
+    @Test
+    void livenessWatchesTheOutboxRelay() {
+        given().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'background loops' }.data.'outbox-relay'", equalTo("beating"));
     }
 }

@@ -3,10 +3,10 @@ package de.efa.catalog.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import de.efa.catalog.config.SearchConfig;
-import de.efa.catalog.domain.PageRequest;
 import de.efa.catalog.domain.SearchCriteria;
 import de.efa.catalog.domain.ServiceChanged;
-import de.efa.catalog.domain.Slice;
+import de.efa.platform.paging.Page;
+import de.efa.platform.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -27,7 +27,7 @@ public class PublicSearches {
     public record Key(SearchCriteria criteria, PageRequest page) {
     }
 
-    private final Cache<Key, Slice<byte[]>> answers;
+    private final Cache<Key, Page<byte[]>> answers;
     /** Counts the forgetting, so that an answer read from the database before a change is not kept after it. */
     private final AtomicLong changes = new AtomicLong();
 
@@ -39,13 +39,13 @@ public class PublicSearches {
     }
 
     /** The recent answer to that search, or the one {@code search} finds, kept unless a change came meanwhile. */
-    public Slice<byte[]> answer(Key key, Supplier<Slice<byte[]>> search) {
-        Slice<byte[]> known = answers.getIfPresent(key);
+    public Page<byte[]> answer(Key key, Supplier<Page<byte[]>> search) {
+        Page<byte[]> known = answers.getIfPresent(key);
         if (known != null) {
             return known;
         }
         long seen = changes.get();
-        Slice<byte[]> found = search.get();
+        Page<byte[]> found = search.get();
         answers.put(key, found);
         // A change committed while the database was read may already have forgotten everything before this put.
         if (changes.get() != seen) {

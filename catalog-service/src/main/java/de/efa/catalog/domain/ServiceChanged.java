@@ -1,8 +1,8 @@
 package de.efa.catalog.domain;
 
 /**
- * Fired in the transaction that changed a service (and wrote its event to the outbox); observers that act on
- * the commit (the outbox relay, the cache of search totals) observe it after success.
+ * Fired in the transaction that changed a service (and wrote its event to the outbox); the caches of search answers
+ * and totals observe it after success and forget what the change made stale.
  */
 public record ServiceChanged() {
 }

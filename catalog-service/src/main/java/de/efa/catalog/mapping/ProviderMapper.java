@@ -19,8 +19,8 @@ public class ProviderMapper {
     }
 
     public Registration toRegistration(ProviderRequest request) {
-        Violations.requireBody(request, "a provider");
-        Violations v = new Violations();
+        Fields.requireBody(request, "a provider");
+        Fields v = new Fields();
         Slug id = v.check("id", () -> Slug.of(request.id()));
         ProviderDefinition definition = definition(request, v);
         v.throwIfAny();
@@ -29,8 +29,8 @@ public class ProviderMapper {
 
     /** The new content of provider {@code id}; its id is fixed, so a body may only repeat it. */
     public ProviderDefinition toDefinition(String id, ProviderRequest request) {
-        Violations.requireBody(request, "a provider");
-        Violations v = new Violations();
+        Fields.requireBody(request, "a provider");
+        Fields v = new Fields();
         if (request.id() != null && !request.id().equals(id)) {
             v.add("id", "cannot change; it is '" + id + "'");
         }
@@ -44,7 +44,7 @@ public class ProviderMapper {
                 provider.version(), provider.createdAt(), provider.updatedAt());
     }
 
-    private static ProviderDefinition definition(ProviderRequest request, Violations v) {
+    private static ProviderDefinition definition(ProviderRequest request, Fields v) {
         String name = v.check("name", () -> Text.required(request.name(), 200));
         ProviderKind kind = v.check("kind", () -> EnumValues.parse(ProviderKind.class, request.kind()));
         HttpUrl brokerUrl = v.check("brokerUrl", () -> HttpUrl.of(request.brokerUrl()));

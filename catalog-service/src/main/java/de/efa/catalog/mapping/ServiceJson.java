@@ -3,8 +3,7 @@ package de.efa.catalog.mapping;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.catalog.domain.EfaService;
-import de.efa.catalog.domain.PageRequest;
-import de.efa.catalog.domain.Slice;
+import de.efa.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -36,8 +35,8 @@ public class ServiceJson {
         }
     }
 
-    public byte[] page(Slice<byte[]> hits, PageRequest page) {
-        byte[] end = ("],\"page\":" + page.page() + ",\"size\":" + page.size() + ",\"total\":" + hits.total() + "}")
+    public byte[] page(Page<byte[]> hits) {
+        byte[] end = ("],\"page\":" + hits.page() + ",\"size\":" + hits.size() + ",\"total\":" + hits.total() + "}")
                 .getBytes(StandardCharsets.US_ASCII);
         List<byte[]> items = hits.items();
         int length = ITEMS.length + Math.max(0, items.size() - 1) + end.length;

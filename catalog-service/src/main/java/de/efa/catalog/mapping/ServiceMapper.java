@@ -34,8 +34,8 @@ public class ServiceMapper {
     private static final int MAX_KEYWORDS = 30;
 
     public ServiceDefinition toDefinition(ServiceRequest request) {
-        Violations.requireBody(request, "a service");
-        Violations v = new Violations();
+        Fields.requireBody(request, "a service");
+        Fields v = new Fields();
         Slug slug = v.check("slug", () -> Slug.of(request.slug()));
         String name = v.check("name", () -> Text.required(request.name(), 200));
         String summary = v.check("summary", () -> Text.required(request.summary(), 500));
@@ -71,7 +71,7 @@ public class ServiceMapper {
                 service.createdAt(), service.updatedAt());
     }
 
-    private static Accessibility accessibility(Accessibility given, Violations v) {
+    private static Accessibility accessibility(Accessibility given, Fields v) {
         if (given == null) {
             return null;
         }
@@ -81,7 +81,7 @@ public class ServiceMapper {
         return new Accessibility(statement, feedback);
     }
 
-    private static List<Plan> plans(List<PlanRequest> requested, Violations v) {
+    private static List<Plan> plans(List<PlanRequest> requested, Fields v) {
         List<Plan> plans = new ArrayList<>();
         if (requested == null) {
             return plans;
@@ -109,7 +109,7 @@ public class ServiceMapper {
         return plans;
     }
 
-    private static Pricing pricing(ServiceRequest.PricingRequest pricing, String at, Violations v) {
+    private static Pricing pricing(ServiceRequest.PricingRequest pricing, String at, Fields v) {
         if (pricing == null) {
             v.add(at, "is required");
             return null;

@@ -1,10 +1,10 @@
 package de.efa.catalog.repository;
 
 import de.efa.catalog.domain.EfaService;
-import de.efa.catalog.domain.PageRequest;
 import de.efa.catalog.domain.SearchCriteria;
 import de.efa.catalog.domain.ServiceRef;
-import de.efa.catalog.domain.Slice;
+import de.efa.platform.paging.Page;
+import de.efa.platform.paging.PageRequest;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,11 +63,11 @@ public class EfaServiceRepository implements PanacheRepositoryBase<EfaService, U
      * recent count of the same search is reused ({@link SearchTotals}).
      */
     @SuppressWarnings("unchecked")
-    public Slice<EfaService> search(SearchCriteria criteria, Visibility visibility, PageRequest page) {
+    public Page<EfaService> search(SearchCriteria criteria, Visibility visibility, PageRequest page) {
         SearchStatement statement = new SearchStatement(criteria, visibility);
         List<EfaService> items = bind(getEntityManager().createNativeQuery(statement.pageSql(page), EfaService.class)
                 .setHint(HibernateHints.HINT_READ_ONLY, true), statement.parameters()).getResultList();
-        return new Slice<>(items, total(statement, page, items.size(), null, () -> ((Number) bind(
+        return Page.of(items, page, total(statement, page, items.size(), null, () -> ((Number) bind(
                 getEntityManager().createNativeQuery(statement.countSql()), statement.parameters())
                 .getSingleResult()).longValue()));
     }
@@ -78,7 +78,7 @@ public class EfaServiceRepository implements PanacheRepositoryBase<EfaService, U
      * on a connection of its own: this runs for every public search that misses its cached answer, and neither
      * needs a transaction nor gains from Hibernate reading the result set's metadata to map two columns.
      */
-    public Slice<ServiceRef> searchPublished(SearchCriteria criteria, PageRequest page) {
+    public Page<ServiceRef> searchPublished(SearchCriteria criteria, PageRequest page) {
         SearchStatement statement = new SearchStatement(criteria, Visibility.publishedOnly());
         try (Connection connection = dataSource.getConnection()) {
             List<ServiceRef> refs = new ArrayList<>(page.size());
@@ -92,7 +92,7 @@ public class EfaServiceRepository implements PanacheRepositoryBase<EfaService, U
                     }
                 }
             }
-            return new Slice<>(refs, total(statement, page, refs.size(), counted, () -> count(connection, statement)));
+            return Page.of(refs, page, total(statement, page, refs.size(), counted, () -> count(connection, statement)));
         } catch (SQLException e) {
             throw new PersistenceException("the public search failed", e);
         }

@@ -1,8 +1,8 @@
 package de.efa.catalog.repository;
 
-import de.efa.catalog.domain.PageRequest;
 import de.efa.catalog.domain.SearchCriteria;
 import de.efa.catalog.domain.SearchOrder;
+import de.efa.platform.paging.PageRequest;
 
 import java.util.ArrayList;
 import java.util.HashMap;

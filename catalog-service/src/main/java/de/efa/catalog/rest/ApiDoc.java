@@ -81,7 +81,7 @@ final class ApiDoc {
 
     static final String KEY_REUSED = """
             {"type":"https://efa-marketplace.de/problems/idempotency-key-reused","title":"Idempotency-Key reused","status":422,
-             "detail":"This Idempotency-Key was used with another request body; use a new key for a new request",
+             "detail":"This Idempotency-Key was used for another request; use a new key for a new request",
              "instance":"/api/v1/services"}""";
 
     private ApiDoc() {

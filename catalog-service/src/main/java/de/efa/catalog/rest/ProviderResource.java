@@ -1,20 +1,24 @@
 package de.efa.catalog.rest;
 
-import de.efa.catalog.api.PageView;
 import de.efa.catalog.api.ProviderRequest;
 import de.efa.catalog.api.ProviderView;
-import de.efa.catalog.domain.PageRequest;
 import de.efa.catalog.domain.Provider;
 import de.efa.catalog.domain.ProviderDefinition;
-import de.efa.catalog.domain.Slice;
 import de.efa.catalog.mapping.ProviderMapper;
 import de.efa.catalog.mapping.ProviderMapper.Registration;
 import de.efa.catalog.mapping.SearchMapper;
-import de.efa.catalog.rest.problem.Problem;
-import de.efa.catalog.service.Caller;
 import de.efa.catalog.service.ProviderService;
+import de.efa.platform.idempotency.Answer;
+import de.efa.platform.idempotency.Idempotency;
+import de.efa.platform.paging.Page;
+import de.efa.platform.problem.Problem;
+import de.efa.platform.rest.EntityTags;
+import de.efa.platform.rest.IdempotentResponses;
+import de.efa.platform.security.Caller;
+import de.efa.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,49 +33,54 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.net.URI;
-import java.util.List;
 
 @Path("/api/v1/providers")
+@RequestScoped
 @Tag(name = "Providers", description = "The registry of providers and their Open Service Brokers, kept by operators")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProviderResource {
 
     private final ProviderService providers;
+    private final Idempotency idempotency;
     private final ProviderMapper mapper;
     private final SearchMapper pages;
+    private final Caller caller;
 
-    public ProviderResource(ProviderService providers, ProviderMapper mapper, SearchMapper pages) {
+    public ProviderResource(ProviderService providers, Idempotency idempotency, ProviderMapper mapper,
+                            SearchMapper pages, Caller caller) {
         this.providers = providers;
+        this.idempotency = idempotency;
         this.mapper = mapper;
         this.pages = pages;
+        this.caller = caller;
     }
 
     @GET
     @PermitAll
     @Operation(summary = "List providers", description = "Anyone, with or without a token. Ordered by id.")
     @APIResponse(responseCode = "200", description = "One page of providers",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderPage.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = Page.class, properties = @SchemaProperty(
+                            name = "items", type = SchemaType.ARRAY, implementation = ProviderView.class)),
                     examples = @ExampleObject(name = "page", value = ApiDoc.PROVIDER_PAGE)))
     @APIResponse(responseCode = "400", description = "page or size is invalid",
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = ApiDoc.INVALID)))
-    public PageView<ProviderView> list(@Parameter(description = "Page from 0") @QueryParam("page") String page,
-                                       @Parameter(description = "Page size 1..100, default 20") @QueryParam("size") String size) {
-        PageRequest request = pages.toPage(page, size);
-        Slice<ProviderView> found = providers.list(request).map(mapper::toView);
-        return new PageView<>(found.items(), request.page(), request.size(), found.total());
+    public Page<ProviderView> list(@Parameter(description = "Page from 0") @QueryParam("page") String page,
+                                   @Parameter(description = "Page size 1..100, default 20") @QueryParam("size") String size) {
+        return providers.list(pages.toPage(page, size)).map(mapper::toView);
     }
 
     @GET
@@ -89,9 +98,12 @@ public class ProviderResource {
     }
 
     @POST
-    @RolesAllowed(Caller.OPERATOR)
+    @RolesAllowed(Roles.OPERATOR)
     @SecurityRequirement(name = ApiDoc.BEARER)
-    @Operation(summary = "Register a provider", description = "Role operator.")
+    @Operation(summary = "Register a provider",
+            description = "Role operator. With an Idempotency-Key, the same key and body within 24 h answer the first "
+                    + "answer again (header Idempotent-Replayed: true) and register nothing; the same key with another "
+                    + "body is 422.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ProviderRequest.class),
             examples = @ExampleObject(name = "AKDB", value = ApiDoc.PROVIDER_REQUEST)))
@@ -110,15 +122,24 @@ public class ProviderResource {
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The id is taken",
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public Response register(ProviderRequest request) {
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "key reused", value = ApiDoc.KEY_REUSED)))
+    public Response register(
+            @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe; 1..200 characters")
+            @HeaderParam(IdempotentResponses.KEY) String idempotencyKey,
+            ProviderRequest request) {
         Registration registration = mapper.toRegistration(request);
-        Provider provider = providers.register(registration.id(), registration.definition());
-        return answer(Response.created(URI.create("/api/v1/providers/" + provider.id())), provider);
+        return IdempotentResponses.of(idempotency.once(caller, idempotencyKey, request, () -> {
+            Provider provider = providers.register(registration.id(), registration.definition());
+            return Answer.first(201, "/api/v1/providers/" + provider.id(), EntityTags.of(provider.version()),
+                    idempotency.body(mapper.toView(provider)));
+        }));
     }
 
     @PUT
     @Path("{id}")
-    @RolesAllowed(Caller.OPERATOR)
+    @RolesAllowed(Roles.OPERATOR)
     @SecurityRequirement(name = ApiDoc.BEARER)
     @Operation(summary = "Replace a provider",
             description = "Role operator. Needs If-Match (428 without, 412 when stale). When brokerUrl changes, every "
@@ -147,17 +168,12 @@ public class ProviderResource {
     public Response replace(@PathParam("id") String id,
                             @Parameter(in = ParameterIn.HEADER, required = true, example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
                             ProviderRequest request) {
-        long expected = Etags.required(ifMatch);
+        long expected = EntityTags.required(ifMatch);
         ProviderDefinition definition = mapper.toDefinition(id, request);
         return answer(Response.ok(), providers.replace(id, expected, definition));
     }
 
     private Response answer(Response.ResponseBuilder response, Provider provider) {
-        return response.header(HttpHeaders.ETAG, Etags.of(provider.version())).entity(mapper.toView(provider)).build();
-    }
-
-    /** Only for the OpenAPI document: the page of providers that the list answers. */
-    @Schema(name = "ProviderPage")
-    record ProviderPage(List<ProviderView> items, int page, int size, long total) {
+        return response.header(HttpHeaders.ETAG, EntityTags.of(provider.version())).entity(mapper.toView(provider)).build();
     }
 }

@@ -2,7 +2,8 @@ package de.efa.catalog.rest;
 
 import de.efa.catalog.domain.EfaService;
 import de.efa.catalog.mapping.ServiceMapper;
-import de.efa.catalog.rest.problem.ProblemException;
+import de.efa.platform.problem.ProblemException;
+import de.efa.platform.rest.EntityTags;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -20,7 +21,7 @@ class ServiceAnswers {
     }
 
     Response ok(EfaService service) {
-        return Response.ok(mapper.toView(service)).header(HttpHeaders.ETAG, Etags.of(service.version())).build();
+        return Response.ok(mapper.toView(service)).header(HttpHeaders.ETAG, EntityTags.of(service.version())).build();
     }
 
     /** An id that is no UUID names no service: 404 like any other unknown id. */

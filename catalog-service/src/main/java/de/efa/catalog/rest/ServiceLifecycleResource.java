@@ -2,11 +2,13 @@ package de.efa.catalog.rest;
 
 import de.efa.catalog.api.ServiceView;
 import de.efa.catalog.domain.LifecycleStep;
-import de.efa.catalog.rest.problem.Problem;
 import de.efa.catalog.service.CatalogService;
-import de.efa.catalog.service.Caller;
-import de.efa.catalog.service.CurrentCaller;
+import de.efa.platform.problem.Problem;
+import de.efa.platform.rest.EntityTags;
+import de.efa.platform.security.Caller;
+import de.efa.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,9 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * in its new state; the error answers below apply to every step.
  */
 @Path("/api/v1/services/{id}")
+@RequestScoped
 @Tag(name = "Services")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Caller.PROVIDER, Caller.OPERATOR})
+@RolesAllowed({Roles.PROVIDER, Roles.OPERATOR})
 @SecurityRequirement(name = ApiDoc.BEARER)
 @APIResponse(responseCode = "401", description = "No valid token",
         content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
@@ -57,9 +60,9 @@ public class ServiceLifecycleResource {
 
     private final CatalogService catalog;
     private final ServiceAnswers answers;
-    private final CurrentCaller caller;
+    private final Caller caller;
 
-    public ServiceLifecycleResource(CatalogService catalog, ServiceAnswers answers, CurrentCaller caller) {
+    public ServiceLifecycleResource(CatalogService catalog, ServiceAnswers answers, Caller caller) {
         this.catalog = catalog;
         this.answers = answers;
         this.caller = caller;
@@ -104,6 +107,6 @@ public class ServiceLifecycleResource {
     }
 
     private Response step(String id, String ifMatch, LifecycleStep step) {
-        return answers.ok(catalog.step(caller.get(), ServiceAnswers.id(id), step, Etags.optional(ifMatch)));
+        return answers.ok(catalog.step(caller, ServiceAnswers.id(id), step, EntityTags.optional(ifMatch)));
     }
 }

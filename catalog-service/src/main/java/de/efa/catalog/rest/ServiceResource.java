@@ -1,26 +1,26 @@
 package de.efa.catalog.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.catalog.api.ServiceRequest;
 import de.efa.catalog.api.ServiceView;
 import de.efa.catalog.domain.EfaService;
 import de.efa.catalog.domain.ServiceDefinition;
-import de.efa.catalog.domain.Slice;
 import de.efa.catalog.mapping.SearchMapper;
 import de.efa.catalog.mapping.SearchMapper.Search;
 import de.efa.catalog.mapping.ServiceJson;
 import de.efa.catalog.mapping.ServiceMapper;
-import de.efa.catalog.rest.problem.Problem;
-import de.efa.catalog.rest.problem.ProblemException;
 import de.efa.catalog.service.CatalogService;
-import de.efa.catalog.service.Caller;
-import de.efa.catalog.service.CurrentCaller;
-import de.efa.catalog.service.IdempotencyService;
-import de.efa.catalog.service.IdempotencyService.Answer;
 import de.efa.catalog.service.PublicSearch;
+import de.efa.platform.idempotency.Answer;
+import de.efa.platform.idempotency.Idempotency;
+import de.efa.platform.paging.Page;
+import de.efa.platform.problem.Problem;
+import de.efa.platform.rest.EntityTags;
+import de.efa.platform.rest.IdempotentResponses;
+import de.efa.platform.security.Caller;
+import de.efa.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -35,28 +35,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.List;
 
 @Path("/api/v1/services")
+@RequestScoped
 @Tag(name = "Services", description = "EfA services with their plans: found by everyone, written by their providers")
-@SecurityScheme(securitySchemeName = ApiDoc.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
-        bearerFormat = "JWT", description = "Access token of the Keycloak realm efa")
 @Produces(MediaType.APPLICATION_JSON)
 public class ServiceResource {
 
@@ -65,27 +59,25 @@ public class ServiceResource {
             + "may not see is answered 404, so that its existence does not leak.";
 
     private final CatalogService catalog;
-    private final PublicSearch publicSearch;
-    private final IdempotencyService idempotency;
+    private final PublicSearch search;
+    private final Idempotency idempotency;
     private final ServiceMapper mapper;
     private final SearchMapper searchMapper;
-    private final CurrentCaller caller;
+    private final Caller caller;
     private final ServiceAnswers answers;
     private final ServiceJson serviceJson;
-    private final ObjectMapper json;
 
-    public ServiceResource(CatalogService catalog, PublicSearch publicSearch, IdempotencyService idempotency,
-                           ServiceMapper mapper, SearchMapper searchMapper, CurrentCaller caller,
-                           ServiceAnswers answers, ServiceJson serviceJson, ObjectMapper json) {
+    public ServiceResource(CatalogService catalog, PublicSearch search, Idempotency idempotency,
+                           ServiceMapper mapper, SearchMapper searchMapper, Caller caller,
+                           ServiceAnswers answers, ServiceJson serviceJson) {
         this.catalog = catalog;
-        this.publicSearch = publicSearch;
+        this.search = search;
         this.idempotency = idempotency;
         this.mapper = mapper;
         this.searchMapper = searchMapper;
         this.caller = caller;
         this.answers = answers;
         this.serviceJson = serviceJson;
-        this.json = json;
     }
 
     @GET
@@ -97,7 +89,8 @@ public class ServiceResource {
                     + "see PUBLISHED services only are cached for a few seconds (efa.search.cache-ttl, 10 s): a change "
                     + "shows at once on the replica that made it, on other replicas at most that late.")
     @APIResponse(responseCode = "200", description = "One page of services",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServicePage.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = Page.class, properties = @SchemaProperty(
+                            name = "items", type = SchemaType.ARRAY, implementation = ServiceView.class)),
                     examples = @ExampleObject(name = "page", value = ApiDoc.SERVICE_PAGE)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid (e.g. size=101, page=-1, an unknown Themenfeld)",
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
@@ -112,12 +105,9 @@ public class ServiceResource {
             @Parameter(description = "relevance (default with q), name (default without), newest") @QueryParam("sort") String sort,
             @Parameter(description = "Page from 0", example = "0") @QueryParam("page") String page,
             @Parameter(description = "Page size 1..100, default 20", example = "20") @QueryParam("size") String size) {
-        Search search = searchMapper.toSearch(q, themenfeld, land, leika, reuseModel, providerId, sort, page, size);
-        Caller current = caller.get();
-        Slice<byte[]> hits = current.seesPublishedOnly()
-                ? publicSearch.search(search.criteria(), search.page())
-                : catalog.search(current, search.criteria(), search.page()).map(serviceJson::render);
-        return Response.ok(serviceJson.page(hits, search.page()), MediaType.APPLICATION_JSON).build();
+        Search asked = searchMapper.toSearch(q, themenfeld, land, leika, reuseModel, providerId, sort, page, size);
+        byte[] hits = serviceJson.page(search.search(caller, asked.criteria(), asked.page()));
+        return Response.ok(hits, MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -132,12 +122,12 @@ public class ServiceResource {
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = ApiDoc.NOT_FOUND)))
     public Response get(@PathParam("id") String id) {
-        return answers.ok(catalog.get(caller.get(), ServiceAnswers.id(id)));
+        return answers.ok(catalog.get(caller, ServiceAnswers.id(id)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.PROVIDER)
+    @RolesAllowed(Roles.PROVIDER)
     @SecurityRequirement(name = ApiDoc.BEARER)
     @Operation(summary = "Create a service",
             description = "Role provider. Creates a DRAFT owned by the provider named in the token's provider_id "
@@ -168,25 +158,16 @@ public class ServiceResource {
                     examples = @ExampleObject(name = "key reused", value = ApiDoc.KEY_REUSED)))
     public Response create(
             @Parameter(in = ParameterIn.HEADER, description = "Makes retries safe; 1..200 characters")
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @HeaderParam(IdempotentResponses.KEY) String idempotencyKey,
             ServiceRequest request) {
         ServiceDefinition definition = mapper.toDefinition(request);
-        Caller current = caller.get();
-        if (idempotencyKey == null) {
-            return toResponse(created(current, definition));
-        }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
-            throw ProblemException.invalid(List.of(
-                    new Problem.Violation("Idempotency-Key", "must be 1 to 200 characters")));
-        }
-        return toResponse(idempotency.once(current.subject(), idempotencyKey, fingerprint(request),
-                () -> created(current, definition)));
+        return IdempotentResponses.of(idempotency.once(caller, idempotencyKey, request, () -> created(definition)));
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Caller.PROVIDER)
+    @RolesAllowed(Roles.PROVIDER)
     @SecurityRequirement(name = ApiDoc.BEARER)
     @Operation(summary = "Replace a service",
             description = "Role provider, and only the provider that owns the service (another provider, an operator "
@@ -224,44 +205,14 @@ public class ServiceResource {
     public Response replace(@PathParam("id") String id,
                             @Parameter(in = ParameterIn.HEADER, required = true, example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
                             ServiceRequest request) {
-        long expected = Etags.required(ifMatch);
+        long expected = EntityTags.required(ifMatch);
         ServiceDefinition definition = mapper.toDefinition(request);
-        return answers.ok(catalog.replace(caller.get(), ServiceAnswers.id(id), expected, definition));
+        return answers.ok(catalog.replace(caller, ServiceAnswers.id(id), expected, definition));
     }
 
-    private Answer created(Caller current, ServiceDefinition definition) {
-        EfaService service = catalog.create(current, definition);
-        try {
-            return new Answer(201, "/api/v1/services/" + service.id(), Etags.of(service.version()),
-                    json.writeValueAsString(mapper.toView(service)), false);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a service could not be written as JSON", e);
-        }
-    }
-
-    private String fingerprint(ServiceRequest request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(request));
-            return HexFormat.of().formatHex(digest);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("could not fingerprint a request", e);
-        }
-    }
-
-    private static Response toResponse(Answer answer) {
-        Response.ResponseBuilder response = Response.status(answer.status())
-                .header(HttpHeaders.LOCATION, answer.location())
-                .header(HttpHeaders.ETAG, answer.etag())
-                .type(MediaType.APPLICATION_JSON)
-                .entity(answer.body().getBytes(StandardCharsets.UTF_8));
-        if (answer.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.build();
-    }
-
-    /** Only for the OpenAPI document: the page of services that search answers. */
-    @Schema(name = "ServicePage")
-    record ServicePage(List<ServiceView> items, int page, int size, long total) {
+    private Answer created(ServiceDefinition definition) {
+        EfaService service = catalog.create(caller, definition);
+        return Answer.first(201, "/api/v1/services/" + service.id(), EntityTags.of(service.version()),
+                idempotency.body(mapper.toView(service)));
     }
 }

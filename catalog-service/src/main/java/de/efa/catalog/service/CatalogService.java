@@ -2,20 +2,21 @@ package de.efa.catalog.service;
 
 import de.efa.catalog.domain.EfaService;
 import de.efa.catalog.domain.LifecycleStep;
-import de.efa.catalog.domain.PageRequest;
 import de.efa.catalog.domain.Provider;
 import de.efa.catalog.domain.SearchCriteria;
 import de.efa.catalog.domain.ServiceDefinition;
 import de.efa.catalog.domain.ServiceStatus;
-import de.efa.catalog.domain.Slice;
 import de.efa.catalog.domain.Timestamps;
 import de.efa.catalog.messaging.ServiceEventType;
 import de.efa.catalog.messaging.ServiceEvents;
 import de.efa.catalog.repository.EfaServiceRepository;
 import de.efa.catalog.repository.ProviderRepository;
 import de.efa.catalog.repository.Visibility;
-import de.efa.catalog.rest.problem.Problem.Violation;
-import de.efa.catalog.rest.problem.ProblemException;
+import de.efa.platform.paging.Page;
+import de.efa.platform.paging.PageRequest;
+import de.efa.platform.problem.ProblemException;
+import de.efa.platform.problem.Violation;
+import de.efa.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -27,8 +28,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The catalog's use cases. What a caller may see and change is decided here: a service that the caller may
- * not see is "not found" (its existence does not leak), one it may see but not change is "forbidden".
+ * The catalog's use cases. What a caller may see and change is decided here: a caller sees PUBLISHED services only,
+ * unless it is an operator or the provider that owns the service; a service that the caller may not see is "not
+ * found" (its existence does not leak), one it may see but not change is "forbidden".
  */
 @ApplicationScoped
 public class CatalogService {
@@ -44,7 +46,7 @@ public class CatalogService {
     }
 
     @Transactional
-    public Slice<EfaService> search(Caller caller, SearchCriteria criteria, PageRequest page) {
+    public Page<EfaService> search(Caller caller, SearchCriteria criteria, PageRequest page) {
         return services.search(criteria, visibility(caller), page);
     }
 
@@ -57,7 +59,7 @@ public class CatalogService {
     @Transactional
     public Optional<EfaService> findOwn(Caller caller, String slug) {
         return services.find("slug", slug).firstResultOptional()
-                .filter(service -> caller.actsFor(service.providerId()));
+                .filter(service -> caller.isProvider(service.providerId()));
     }
 
     /** Creates a DRAFT owned by the provider the caller acts for. */
@@ -78,7 +80,7 @@ public class CatalogService {
     @Transactional
     public EfaService replace(Caller caller, UUID id, long expectedVersion, ServiceDefinition definition) {
         EfaService service = visible(caller, id);
-        if (!caller.actsFor(service.providerId())) {
+        if (!caller.isProvider(service.providerId())) {
             throw ProblemException.forbidden("Only the provider '" + service.providerId() + "' may replace this service");
         }
         requireVersion(service, expectedVersion);
@@ -98,7 +100,7 @@ public class CatalogService {
     @Transactional
     public EfaService step(Caller caller, UUID id, LifecycleStep step, Optional<Long> expectedVersion) {
         EfaService service = visible(caller, id);
-        if (!caller.isOperator() && !caller.actsFor(service.providerId())) {
+        if (!caller.isOperator() && !caller.isProvider(service.providerId())) {
             throw ProblemException.forbidden("Only the provider '" + service.providerId() + "' or an operator may "
                     + step.name().toLowerCase() + " this service");
         }
@@ -119,10 +121,23 @@ public class CatalogService {
         return visibleTo(caller, services.findByIdOptional(id), id);
     }
 
+    /**
+     * Whether the caller sees exactly what an anonymous one sees: neither an operator nor a provider, whose own
+     * services show in every status. Only such callers' answers may be shared between callers.
+     */
+    public static boolean seesPublishedOnly(Caller caller) {
+        return !caller.isOperator() && ownProvider(caller).isEmpty();
+    }
+
+    /** The provider the caller acts for, if it is a provider whose token names one. */
+    private static Optional<String> ownProvider(Caller caller) {
+        return caller.providerId().filter(caller::isProvider);
+    }
+
     private static EfaService visibleTo(Caller caller, Optional<EfaService> found, UUID id) {
         return found
                 .filter(service -> caller.isOperator() || service.status() == ServiceStatus.PUBLISHED
-                        || caller.actsFor(service.providerId()))
+                        || caller.isProvider(service.providerId()))
                 .orElseThrow(() -> ProblemException.notFound("There is no service " + id));
     }
 
@@ -130,18 +145,15 @@ public class CatalogService {
         if (caller.isOperator()) {
             return Visibility.everything();
         }
-        return caller.seesPublishedOnly()
-                ? Visibility.publishedOnly()
-                : Visibility.publishedAndOwnedBy(caller.providerId());
+        return ownProvider(caller).map(Visibility::publishedAndOwnedBy).orElseGet(Visibility::publishedOnly);
     }
 
     private Provider registeredProviderOf(Caller caller) {
-        if (!caller.actsFor(caller.providerId())) {
-            throw ProblemException.forbidden("Only a provider may create services, and its token must carry provider_id");
-        }
-        Provider provider = providers.findById(caller.providerId());
+        String providerId = ownProvider(caller).orElseThrow(() -> ProblemException.forbidden(
+                "Only a provider may create services, and its token must carry provider_id"));
+        Provider provider = providers.findById(providerId);
         if (provider == null) {
-            throw ProblemException.forbidden("The provider '" + caller.providerId()
+            throw ProblemException.forbidden("The provider '" + providerId
                     + "' is not registered; an operator registers providers");
         }
         return provider;

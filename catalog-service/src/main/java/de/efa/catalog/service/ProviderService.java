@@ -2,17 +2,17 @@ package de.efa.catalog.service;
 
 import de.efa.catalog.domain.EfaService;
 import de.efa.catalog.domain.InvalidValueException;
-import de.efa.catalog.domain.PageRequest;
 import de.efa.catalog.domain.Provider;
 import de.efa.catalog.domain.ProviderDefinition;
-import de.efa.catalog.domain.Slice;
 import de.efa.catalog.domain.Slug;
 import de.efa.catalog.domain.Timestamps;
 import de.efa.catalog.messaging.ServiceEventType;
 import de.efa.catalog.messaging.ServiceEvents;
 import de.efa.catalog.repository.EfaServiceRepository;
 import de.efa.catalog.repository.ProviderRepository;
-import de.efa.catalog.rest.problem.ProblemException;
+import de.efa.platform.paging.Page;
+import de.efa.platform.paging.PageRequest;
+import de.efa.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -36,7 +36,7 @@ public class ProviderService {
     }
 
     @Transactional
-    public Slice<Provider> list(PageRequest page) {
+    public Page<Provider> list(PageRequest page) {
         return providers.page(page);
     }
 
@@ -67,7 +67,8 @@ public class ProviderService {
 
     /**
      * Replaces a provider. When its broker moved, each of its services is published again with the new broker
-     * URL and a new version, so that consumers that keep the highest version take it.
+     * URL and a new version, so that consumers that keep the highest version take it; their events are written to
+     * the outbox with one batch, however many services the provider has.
      */
     @Transactional
     public Provider replace(String id, long expectedVersion, ProviderDefinition definition) {
@@ -84,7 +85,7 @@ public class ProviderService {
         } catch (OptimisticLockException e) {
             throw ProblemException.preconditionFailed("The provider or one of its services was changed at the same time");
         }
-        republished.forEach(service -> events.record(service, provider, ServiceEventType.UPDATED));
+        events.recordAll(republished, provider, ServiceEventType.UPDATED);
         return provider;
     }
 }

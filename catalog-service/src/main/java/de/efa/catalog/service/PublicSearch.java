@@ -3,13 +3,14 @@ package de.efa.catalog.service;
 import de.efa.catalog.cache.PublicSearches;
 import de.efa.catalog.cache.RenderedServices;
 import de.efa.catalog.domain.EfaService;
-import de.efa.catalog.domain.PageRequest;
 import de.efa.catalog.domain.SearchCriteria;
 import de.efa.catalog.domain.ServiceRef;
 import de.efa.catalog.domain.ServiceStatus;
-import de.efa.catalog.domain.Slice;
 import de.efa.catalog.mapping.ServiceJson;
 import de.efa.catalog.repository.EfaServiceRepository;
+import de.efa.platform.paging.Page;
+import de.efa.platform.paging.PageRequest;
+import de.efa.platform.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,25 +30,34 @@ import java.util.UUID;
 public class PublicSearch {
 
     private final EfaServiceRepository services;
+    private final CatalogService catalog;
     private final PublicSearches answers;
     private final RenderedServices rendered;
     private final ServiceJson json;
 
-    public PublicSearch(EfaServiceRepository services, PublicSearches answers, RenderedServices rendered,
-                        ServiceJson json) {
+    public PublicSearch(EfaServiceRepository services, CatalogService catalog, PublicSearches answers,
+                        RenderedServices rendered, ServiceJson json) {
         this.services = services;
+        this.catalog = catalog;
         this.answers = answers;
         this.rendered = rendered;
         this.json = json;
     }
 
-    /** The hits as JSON, in order, with the total. */
-    public Slice<byte[]> search(SearchCriteria criteria, PageRequest page) {
+    /** The hits the caller may see as JSON, in order, with the total: shared answers for those who see the same. */
+    public Page<byte[]> search(Caller caller, SearchCriteria criteria, PageRequest page) {
+        return CatalogService.seesPublishedOnly(caller)
+                ? search(criteria, page)
+                : catalog.search(caller, criteria, page).map(json::render);
+    }
+
+    /** The PUBLISHED hits as JSON, in order, with the total. */
+    public Page<byte[]> search(SearchCriteria criteria, PageRequest page) {
         return answers.answer(new PublicSearches.Key(criteria, page), () -> find(criteria, page));
     }
 
-    private Slice<byte[]> find(SearchCriteria criteria, PageRequest page) {
-        Slice<ServiceRef> hits = services.searchPublished(criteria, page);
+    private Page<byte[]> find(SearchCriteria criteria, PageRequest page) {
+        Page<ServiceRef> hits = services.searchPublished(criteria, page);
         Map<UUID, byte[]> byId = new HashMap<>();
         List<UUID> unrendered = new ArrayList<>();
         for (ServiceRef hit : hits.items()) {
@@ -77,6 +87,6 @@ public class PublicSearch {
                 items.add(item);
             }
         }
-        return new Slice<>(items, hits.total());
+        return Page.of(items, page, hits.total());
     }
 }

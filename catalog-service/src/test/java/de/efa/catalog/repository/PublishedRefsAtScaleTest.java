@@ -1,11 +1,11 @@
 package de.efa.catalog.repository;
 
 import de.efa.catalog.domain.EfaService;
-import de.efa.catalog.domain.PageRequest;
 import de.efa.catalog.domain.SearchCriteria;
 import de.efa.catalog.domain.SearchOrder;
 import de.efa.catalog.domain.ServiceRef;
-import de.efa.catalog.domain.Slice;
+import de.efa.platform.paging.Page;
+import de.efa.platform.paging.PageRequest;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,7 +74,7 @@ class PublishedRefsAtScaleTest {
         return new SearchCriteria(query, null, null, null, null, PROVIDER, order);
     }
 
-    private Slice<ServiceRef> refs(SearchCriteria criteria, int page, int size) {
+    private Page<ServiceRef> refs(SearchCriteria criteria, int page, int size) {
         return QuarkusTransaction.requiringNew().call(() -> services.searchPublished(criteria, new PageRequest(page, size)));
     }
 

@@ -1,10 +1,10 @@
 package de.efa.catalog.repository;
 
 import de.efa.catalog.domain.LandCode;
-import de.efa.catalog.domain.PageRequest;
 import de.efa.catalog.domain.SearchCriteria;
 import de.efa.catalog.domain.Themenfeld;
 import de.efa.catalog.service.demo.Csv;
+import de.efa.platform.paging.PageRequest;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;

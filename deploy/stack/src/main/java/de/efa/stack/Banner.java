@@ -1,5 +1,7 @@
 package de.efa.stack;
 
+import de.efa.infra.kafka.KafkaUser;
+
 /** What a new user needs once the stack is up: where each part listens and how to log in. */
 final class Banner {
 
@@ -10,12 +12,16 @@ final class Banner {
         StackConfig config = stack.config();
         StringBuilder text = new StringBuilder("\nEfA Marketplace local stack is ready.\n\n");
         for (Service service : Service.values()) {
-            text.append(String.format("  %-20s %s   (API docs: %s/q/swagger-ui)%n", service.displayName(),
-                    config.url(service), config.url(service)));
+            String what = service == Service.PORTAL ? "web portal: log in as a demo user below"
+                    : "API docs: " + config.url(service) + "/q/swagger-ui";
+            text.append(String.format("  %-20s %s   (%s)%n", service.displayName(), config.url(service), what));
         }
         text.append(String.format("  %-20s %s   (admin console: http://localhost:%d/admin, admin/admin)%n",
                 "Keycloak realm", stack.realmUrl(), config.keycloakPort()));
-        text.append(String.format("  %-20s %s%n", "Kafka", stack.kafkaBootstrapServers()));
+        text.append(String.format("  %-20s %s%s%n", "Kafka", stack.kafkaBootstrapServers(), config.kafkaUser()
+                .map(user -> "   (SASL_PLAINTEXT, " + KafkaUser.MECHANISM.mechanismName() + ": " + user.name() + " / "
+                        + user.password() + ")")
+                .orElse("")));
         text.append(String.format("  %-20s jdbc:postgresql://localhost:%d/<catalog|tenant|marketplace|demoprovider>"
                 + " (user postgres)%n", "PostgreSQL", config.postgresPort()));
         text.append("""
@@ -26,6 +32,7 @@ final class Banner {
                     koeln / koeln         municipality, ags=05315000 (ACTIVE tenant)
                     halle / halle         municipality, ags=15002000 (not registered yet)
                     operator / operator   operator
+                    akdb-redaktion / akdb-redaktion   provider staff, provider_id=akdb
                   clients (client credentials):
                     provider-akdb / akdb-secret            provider, provider_id=akdb
                     provider-dataport / dataport-secret    provider, provider_id=dataport

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * The README's local stack: starts everything on the README's ports with demo data, prints where to find it, and
  * stops every process on Ctrl-C. Data lives under {@code .local/} and survives restarts; {@code --reset}
- * wipes it first.
+ * wipes it first. {@code --kafka-sasl} makes Kafka require a login (SASL) of every client, as in production.
  */
 public final class LocalStack {
 
@@ -23,6 +23,8 @@ public final class LocalStack {
     private static final String CHECK_PORTS = "--check-ports";
     /** Used by the script when the services are out of date: build them while the infrastructure starts. */
     private static final String BUILD_SERVICES = "--build-services";
+    private static final String RESET = "--reset";
+    private static final String KAFKA_SASL = "--kafka-sasl";
 
     private LocalStack() {
     }
@@ -40,16 +42,20 @@ public final class LocalStack {
     public static void main(String[] args) throws InterruptedException {
         List<String> options = new ArrayList<>(List.of(args));
         Path buildStamp = takeValue(options, BUILD_SERVICES);
-        if (options.contains("--help") || options.stream().anyMatch(o -> !o.equals("--reset") && !o.equals(CHECK_PORTS))) {
-            System.out.println("usage: deploy/local-stack.sh [--reset]   (--reset wipes the data under .local/ first)");
+        if (options.contains("--help") || !List.of(RESET, KAFKA_SASL, CHECK_PORTS).containsAll(options)) {
+            System.out.println("""
+                    usage: deploy/local-stack.sh [--reset] [--kafka-sasl]
+                      --reset       wipes the data under .local/ first
+                      --kafka-sasl  Kafka requires every client to log in (SASL_PLAINTEXT, SCRAM-SHA-512)""");
             System.exit(options.contains("--help") ? 0 : 2);
         }
         Path data = StackConfig.defaultRepositoryRoot().resolve(".local");
-        StackConfig config = StackConfig.local(data);
+        StackConfig local = StackConfig.local(data);
+        StackConfig config = options.contains(KAFKA_SASL) ? local.withKafkaSasl() : local;
         if (options.contains(CHECK_PORTS)) {
             checkPortsAndExit(config);
         }
-        if (options.contains("--reset")) {
+        if (options.contains(RESET)) {
             System.out.println("wiping " + data);
             deleteRecursively(data);
         }

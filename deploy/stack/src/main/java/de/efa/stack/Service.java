@@ -1,12 +1,16 @@
 package de.efa.stack;
 
-/** The product's own processes, with the ports of the README's architecture table and the database each one owns. */
+/**
+ * The product's own processes, with the ports of the README's architecture table and the database each one owns;
+ * the portal owns none (it keeps nothing but sessions, in cookies).
+ */
 public enum Service {
 
     CATALOG("catalog-service", "catalog-service", "catalog", 8081),
     TENANT("tenant-service", "tenant-service", "tenant", 8082),
     MARKETPLACE("marketplace-service", "marketplace-service", "marketplace", 8083),
-    DEMO_PROVIDER("demo-provider", "deploy/demo-provider", "demoprovider", 8090);
+    DEMO_PROVIDER("demo-provider", "deploy/demo-provider", "demoprovider", 8090),
+    PORTAL("portal", "portal", null, 8080);
 
     private final String displayName;
     private final String moduleDirectory;
@@ -28,6 +32,7 @@ public enum Service {
         return moduleDirectory;
     }
 
+    /** The database the service owns; null for the portal. */
     public String database() {
         return database;
     }

@@ -1,6 +1,7 @@
 package de.efa.stack;
 
 import de.efa.infra.kafka.KafkaBroker;
+import de.efa.infra.kafka.KafkaUser;
 import de.efa.infra.keycloak.KeycloakServer;
 import de.efa.infra.net.Ports;
 import de.efa.infra.postgres.PostgresServer;
@@ -15,7 +16,9 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -77,6 +80,14 @@ public final class Stack implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return "127.0.0.1:" + config.kafkaPort();
+    }
+
+    /** What a Kafka client needs to use the stack's broker: its address and, when it requires SASL, the login. */
+    public Map<String, String> kafkaClientProperties() {
+        Map<String, String> properties = new HashMap<>(config.kafkaUser().map(KafkaUser::clientProperties)
+                .orElse(Map.of()));
+        properties.put("bootstrap.servers", kafkaBootstrapServers());
+        return properties;
     }
 
     public String jdbcUrl(Service service) {
@@ -173,7 +184,7 @@ public final class Stack implements AutoCloseable {
     private PostgresServer startPostgres() {
         PostgresServer server = PostgresServer.startPersistent(config.dataDirectory().resolve("postgres"),
                 config.postgresPort());
-        server.ensureDatabases(Arrays.stream(Service.values()).map(Service::database).toList());
+        server.ensureDatabases(Arrays.stream(Service.values()).map(Service::database).filter(Objects::nonNull).toList());
         return server;
     }
 
@@ -181,7 +192,8 @@ public final class Stack implements AutoCloseable {
         List<String> command = java(List.of("-cp", launcherClasspath(), KafkaBroker.class.getName(),
                 config.dataDirectory().resolve("kafka").toString(),
                 String.valueOf(config.kafkaPort()), String.valueOf(config.kafkaControllerPort())));
-        return ManagedProcess.start("Kafka", command, Map.of(), config.repositoryRoot(),
+        Map<String, String> environment = config.kafkaUser().map(KafkaUser::brokerEnvironment).orElse(Map.of());
+        return ManagedProcess.start("Kafka", command, environment, config.repositoryRoot(),
                 config.logDirectory().resolve("kafka.log"));
     }
 
@@ -214,12 +226,17 @@ public final class Stack implements AutoCloseable {
                 "jdbc:postgresql://localhost:" + config.postgresPort() + "/" + service.database());
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.USER);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        // Quarkus hands every kafka.* setting to the Kafka clients it builds; KAFKA_SASL_JAAS_CONFIG is one.
+        kafkaClientProperties().forEach((key, value) ->
+                env.put("KAFKA_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), value));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realm);
         env.put("EFA_OIDC_CLIENT_URL", realm);
         env.put("EFA_DEMO_DATA_ENABLED", String.valueOf(config.demoData()));
         env.put("EFA_DEMO_DATA_BROKER_URL", config.url(Service.DEMO_PROVIDER));
         env.put("DEMO_PROVIDER_PUBLIC_URL", config.url(Service.DEMO_PROVIDER));
+        env.put("EFA_CATALOG_URL", config.url(Service.CATALOG));
+        env.put("EFA_TENANT_URL", config.url(Service.TENANT));
+        env.put("EFA_MARKETPLACE_URL", config.url(Service.MARKETPLACE));
         env.putAll(config.extraEnvironment().getOrDefault(service, Map.of()));
         return env;
     }

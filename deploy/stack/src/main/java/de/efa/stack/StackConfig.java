@@ -1,5 +1,6 @@
 package de.efa.stack;
 
+import de.efa.infra.kafka.KafkaUser;
 import de.efa.infra.net.Ports;
 
 import java.io.IOException;
@@ -11,13 +12,15 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
  * Where the stack keeps its data and on which ports it listens. The local stack uses the ports of the README's
  * architecture table and keeps its data; the end-to-end tests use free ports and a throw-away directory, so that they
- * can run while a local stack is up.
+ * can run while a local stack is up. With a {@code kafkaUser}, the Kafka broker requires every client to log in
+ * as that user.
  */
 public record StackConfig(
         Path repositoryRoot,
@@ -31,7 +34,8 @@ public record StackConfig(
         boolean demoData,
         Map<Service, Map<String, String>> extraEnvironment,
         Duration startupTimeout,
-        List<String> jvmOptions) {
+        List<String> jvmOptions,
+        Optional<KafkaUser> kafkaUser) {
 
     private static final Properties BUILD = buildProperties();
 
@@ -57,7 +61,7 @@ public record StackConfig(
             ports.put(service, service.defaultPort());
         }
         return new StackConfig(defaultRepositoryRoot(), dataDirectory, keycloakZip(), 5432, 9092, 9093, 8180, ports, true,
-                Map.of(), Duration.ofSeconds(180), QUICK_START_JVM_OPTIONS);
+                Map.of(), Duration.ofSeconds(180), QUICK_START_JVM_OPTIONS, Optional.empty());
     }
 
     /** A stack on free ports in a fresh temporary directory, without demo data: the end-to-end tests' own. */
@@ -69,7 +73,7 @@ public record StackConfig(
         try {
             return new StackConfig(defaultRepositoryRoot(), Files.createTempDirectory("efa-stack-"), keycloakZip(),
                     Ports.free(), Ports.free(), Ports.free(), Ports.free(), ports, false, Map.of(),
-                    Duration.ofSeconds(180), JVM_OPTIONS);
+                    Duration.ofSeconds(180), JVM_OPTIONS, Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("no temporary directory for the stack", e);
         }
@@ -81,14 +85,25 @@ public record StackConfig(
         extra.putAll(extraEnvironment);
         extra.put(service, Map.copyOf(environment));
         return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
-                kafkaControllerPort, keycloakPort, servicePorts, demoData, extra, startupTimeout, jvmOptions);
+                kafkaControllerPort, keycloakPort, servicePorts, demoData, extra, startupTimeout, jvmOptions,
+                kafkaUser);
     }
 
     /** The same stack with the local stack's JVM options, e.g. to measure how soon the local stack starts. */
     public StackConfig withLocalStackJvmOptions() {
         return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
                 kafkaControllerPort, keycloakPort, servicePorts, demoData, extraEnvironment, startupTimeout,
-                QUICK_START_JVM_OPTIONS);
+                QUICK_START_JVM_OPTIONS, kafkaUser);
+    }
+
+    /**
+     * The same stack with a Kafka broker that requires SASL (SCRAM-SHA-512) of every client, as the production
+     * cluster does: every Kafka client of the services and of the caller must take the stack's settings.
+     */
+    public StackConfig withKafkaSasl() {
+        return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
+                kafkaControllerPort, keycloakPort, servicePorts, demoData, extraEnvironment, startupTimeout,
+                jvmOptions, Optional.of(KafkaUser.STACK));
     }
 
     public int port(Service service) {

@@ -12,13 +12,13 @@ public record DeadLetterView(
         @Schema(example = "efa.onboarding.requests.v1") String topic,
         int partition,
         long offset,
-        String key,
-        @Schema(example = "not json") String value,
+        @Schema(nullable = true) String key,
+        @Schema(nullable = true, example = "not json") String value,
         List<HeaderView> headers,
         @Schema(example = "the value is not JSON") String reason,
         Instant receivedAt) {
 
     @Schema(name = "RecordHeader")
-    public record HeaderView(@Schema(example = "ce_type") String name, String value) {
+    public record HeaderView(@Schema(example = "ce_type") String name, @Schema(nullable = true) String value) {
     }
 }

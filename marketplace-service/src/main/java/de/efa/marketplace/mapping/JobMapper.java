@@ -1,29 +1,17 @@
 package de.efa.marketplace.mapping;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import de.efa.marketplace.domain.DeadLetter;
 import de.efa.marketplace.domain.JobAttempt;
 import de.efa.marketplace.domain.ProvisioningJob;
 import de.efa.marketplace.mapping.DeadLetterView.HeaderView;
 import de.efa.marketplace.mapping.JobView.AttemptView;
+import de.efa.platform.inbox.ParkedRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
 import java.util.List;
 
 /** Domain ⇄ operator API. */
 @ApplicationScoped
 public class JobMapper {
-
-    private static final TypeReference<List<List<String>>> HEADER_PAIRS = new TypeReference<>() {
-    };
-
-    private final ObjectMapper json;
-
-    public JobMapper(ObjectMapper json) {
-        this.json = json;
-    }
 
     public JobView summary(ProvisioningJob job) {
         return view(job, null);
@@ -33,9 +21,11 @@ public class JobMapper {
         return view(job, attempts.stream().map(JobMapper::attempt).toList());
     }
 
-    public DeadLetterView deadLetter(DeadLetter letter) {
-        return new DeadLetterView(letter.id, letter.topic, letter.partition, letter.offset, letter.recordKey,
-                letter.payload, headers(letter.headers), letter.reason, letter.receivedAt);
+    /** A parked record as the dead letters have always been shown (docs/services.md). */
+    public DeadLetterView deadLetter(ParkedRecord record) {
+        return new DeadLetterView(record.id(), record.topic(), record.partition(), record.offset(), record.key(),
+                record.value(), record.headers().stream().map(h -> new HeaderView(h.name(), h.value())).toList(),
+                record.reason(), record.parkedAt());
     }
 
     private static JobView view(ProvisioningJob job, List<AttemptView> attempts) {
@@ -46,13 +36,5 @@ public class JobMapper {
 
     private static AttemptView attempt(JobAttempt a) {
         return new AttemptView(a.at, a.action, a.request, a.requestBody, a.status, a.answer, a.durationMs);
-    }
-
-    private List<HeaderView> headers(String stored) {
-        try {
-            return json.readValue(stored, HEADER_PAIRS).stream().map(p -> new HeaderView(p.get(0), p.get(1))).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("stored headers are not readable", e);
-        }
     }
 }

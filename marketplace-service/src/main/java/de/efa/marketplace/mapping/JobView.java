@@ -22,10 +22,11 @@ public record JobView(
         Operation operation,
         JobStatus status,
         @Schema(description = "Where the conversation with the broker stands") JobStep step,
-        @Schema(example = "http://localhost:8090/dashboard/0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b") String dashboardUrl,
-        @Schema(example = "the broker refused the request with 409") String failureReason,
+        @Schema(nullable = true, example = "http://localhost:8090/dashboard/0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b")
+        String dashboardUrl,
+        @Schema(nullable = true, example = "the broker refused the request with 409") String failureReason,
         Instant requestedAt,
-        Instant finishedAt,
+        @Schema(nullable = true) Instant finishedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Only in the answer for one job") List<AttemptView> attempts) {
 
@@ -35,9 +36,10 @@ public record JobView(
             @Schema(example = "PROVISION") String action,
             @Schema(example = "PUT http://localhost:8090/v2/service_instances/0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b?accepts_incomplete=true")
             String request,
-            String requestBody,
-            @Schema(description = "HTTP status; null when no answer came", example = "202") Integer status,
-            @Schema(example = "{\"operation\":\"provision-1\"}") String answer,
+            @Schema(nullable = true) String requestBody,
+            @Schema(nullable = true, description = "HTTP status; null when no answer came", example = "202")
+            Integer status,
+            @Schema(nullable = true, example = "{\"operation\":\"provision-1\"}") String answer,
             @Schema(example = "42") long durationMs) {
     }
 }

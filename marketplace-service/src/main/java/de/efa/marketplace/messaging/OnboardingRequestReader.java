@@ -6,10 +6,11 @@ import de.efa.marketplace.domain.Ags;
 import de.efa.marketplace.domain.LandCode;
 import de.efa.marketplace.domain.OnboardingRequest;
 import de.efa.marketplace.domain.Operation;
+import de.efa.platform.events.CloudEventHeaders;
+import de.efa.platform.inbox.InboundEvent;
+import de.efa.platform.inbox.UnreadableEventException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,12 +21,13 @@ import java.util.function.Function;
 
 /**
  * Reads a record of {@code efa.onboarding.requests.v1} as docs/events.md describes it, as a tolerant reader
- * (unknown fields are ignored). What cannot be read comes back with every reason at once.
+ * (unknown fields are ignored). What cannot be read is refused with every reason at once. The inbox has checked
+ * {@code ce_id} and {@code ce_type} before.
  */
 @ApplicationScoped
 public class OnboardingRequestReader {
 
-    private static final Map<String, Operation> TYPES = Map.of(
+    static final Map<String, Operation> TYPES = Map.of(
             "de.efa.subscription.requested.v1", Operation.PROVISION,
             "de.efa.subscription.resubmitted.v1", Operation.PROVISION,
             "de.efa.subscription.cancellation-requested.v1", Operation.DEPROVISION);
@@ -37,29 +39,11 @@ public class OnboardingRequestReader {
         this.json = json;
     }
 
-    /** The request, or the reason it cannot be read. */
-    public Reading<OnboardingRequest> read(ConsumerRecord<String, String> record) {
-        String type = KafkaHeaders.text(record.headers(), "ce_type");
-        String eventId = KafkaHeaders.text(record.headers(), "ce_id");
-        if (type == null || !TYPES.containsKey(type)) {
-            return Reading.unreadable(type == null ? "no ce_type header" : "unknown ce_type '" + type + "'");
-        }
-        if (eventId == null || eventId.isBlank()) {
-            return Reading.unreadable("no ce_id header");
-        }
-        if (record.value() == null) {
-            return Reading.unreadable("the record has no value");
-        }
-        JsonNode body;
-        try {
-            body = json.readTree(record.value());
-        } catch (IOException e) {
-            return Reading.unreadable("the value is not JSON");
-        }
-        if (body == null || !body.isObject()) {
-            return Reading.unreadable("the value is not a JSON object");
-        }
-        return new Fields(body).request(eventId, type);
+    /** The request of a record of a known type with a value. */
+    public OnboardingRequest read(InboundEvent event) throws UnreadableEventException {
+        String type = event.header(CloudEventHeaders.TYPE).orElseThrow();
+        String eventId = event.header(CloudEventHeaders.ID).orElseThrow();
+        return new Fields(EventValues.object(json, event.value())).request(eventId, type);
     }
 
     /** Reads the fields one by one, collecting what is wrong with each. */
@@ -72,7 +56,7 @@ public class OnboardingRequestReader {
             this.body = body;
         }
 
-        Reading<OnboardingRequest> request(String eventId, String type) {
+        OnboardingRequest request(String eventId, String type) throws UnreadableEventException {
             UUID subscriptionId = field("subscriptionId", UUID::fromString);
             Operation operation = field("operation", Operation::valueOf);
             Ags ags = field("ags", Ags::of);
@@ -89,10 +73,10 @@ public class OnboardingRequestReader {
                 problems.add("land " + land + " is not the Land of the AGS " + ags);
             }
             if (!problems.isEmpty()) {
-                return Reading.unreadable(String.join("; ", problems));
+                throw new UnreadableEventException(String.join("; ", problems));
             }
-            return Reading.of(new OnboardingRequest(eventId, RESUBMITTED.equals(type), subscriptionId, operation,
-                    ags, tenantName, land, serviceId, planId, parameters, requestedAt));
+            return new OnboardingRequest(eventId, RESUBMITTED.equals(type), subscriptionId, operation, ags,
+                    tenantName, land, serviceId, planId, parameters, requestedAt);
         }
 
         private <T> T field(String name, Function<String, T> parse) {

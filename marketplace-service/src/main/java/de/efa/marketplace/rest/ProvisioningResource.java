@@ -2,11 +2,12 @@ package de.efa.marketplace.rest;
 
 import de.efa.marketplace.mapping.DeadLetterView;
 import de.efa.marketplace.mapping.JobView;
-import de.efa.marketplace.mapping.PageView;
 import de.efa.marketplace.mapping.StatsView;
-import de.efa.marketplace.rest.problem.Problem;
 import de.efa.marketplace.service.ListQuery;
 import de.efa.marketplace.service.OperatorService;
+import de.efa.platform.paging.Page;
+import de.efa.platform.problem.Problem;
+import de.efa.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -36,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "403", description = "The caller is not an operator",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                 examples = @ExampleObject(name = "forbidden", value = ProvisioningResource.FORBIDDEN)))
-@RolesAllowed("operator")
+@RolesAllowed(Roles.OPERATOR)
 public class ProvisioningResource {
 
     static final String UNAUTHORIZED = """
@@ -58,7 +60,8 @@ public class ProvisioningResource {
             description = "Role operator. Newest request first; filter by status, AGS, service and subscription; paged "
                     + "(page ≥ 0, size 1..100, default 20).")
     @APIResponse(responseCode = "200", description = "A page of jobs",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = Page.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY, implementation = JobView.class)),
                     examples = @ExampleObject(name = "page", value = """
                             {"items":[{"id":"7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70","subscriptionId":"0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b",\
                             "ags":"14713000","serviceId":"5d1c7e2a-3b4c-4d5e-8f9a-0b1c2d3e4f5a","planId":"standard",\
@@ -72,7 +75,7 @@ public class ProvisioningResource {
                             {"type":"https://efa-marketplace.de/problems/validation","title":"Invalid request","status":400,\
                             "detail":"1 field is invalid","instance":"/api/v1/provisioning/jobs",\
                             "violations":[{"field":"status","message":"must be one of [PENDING, IN_PROGRESS, SUCCEEDED, FAILED]"}]}""")))
-    public PageView<JobView> jobs(
+    public Page<JobView> jobs(
             @Parameter(description = "PENDING, IN_PROGRESS, SUCCEEDED or FAILED") @QueryParam("status") String status,
             @Parameter(description = "The tenant's AGS, 8 digits", example = "14713000") @QueryParam("ags") String ags,
             @Parameter(description = "The catalog service id") @QueryParam("serviceId") String serviceId,
@@ -142,11 +145,14 @@ public class ProvisioningResource {
 
     @GET
     @Path("/dead-letters")
-    @Operation(summary = "Records that could not be read",
-            description = "Role operator. Newest first, with topic, partition, offset, key, value, headers and the "
-                    + "reason; paged (page ≥ 0, size 1..100, default 20).")
+    @Operation(summary = "Records that could not be read or applied",
+            description = "Role operator. The records of the request and catalog topics that were parked: newest "
+                    + "first, with topic, partition, offset, key, value, headers and the reason; paged (page ≥ 0, "
+                    + "size 1..100, default 20). A NUL character of a value or header is shown as U+FFFD.")
     @APIResponse(responseCode = "200", description = "A page of dead letters",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = Page.class,
+                    properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
+                            implementation = DeadLetterView.class)),
                     examples = @ExampleObject(name = "page", value = """
                             {"items":[{"id":"3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f","topic":"efa.onboarding.requests.v1",\
                             "partition":2,"offset":17,"key":"0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b","value":"not json",\
@@ -154,7 +160,7 @@ public class ProvisioningResource {
                             "reason":"the value is not JSON","receivedAt":"2026-11-26T10:15:30Z"}],"page":0,"size":20,"total":1}""")))
     @APIResponse(responseCode = "400", description = "A paging parameter is invalid; each is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageView<DeadLetterView> deadLetters(
+    public Page<DeadLetterView> deadLetters(
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
         return operator.deadLetters(ListQuery.page(page, size));

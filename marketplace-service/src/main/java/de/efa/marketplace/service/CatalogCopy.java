@@ -1,7 +1,6 @@
 package de.efa.marketplace.service;
 
 import de.efa.marketplace.domain.CatalogEntry;
-import de.efa.marketplace.domain.UnreadableRecord;
 import de.efa.marketplace.repository.CatalogRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -16,19 +15,16 @@ import java.util.UUID;
 public class CatalogCopy {
 
     private final CatalogRepository repository;
-    private final DeadLetters deadLetters;
     private final Event<JobsDue> jobsDue;
 
-    public CatalogCopy(CatalogRepository repository, DeadLetters deadLetters, Event<JobsDue> jobsDue) {
+    public CatalogCopy(CatalogRepository repository, Event<JobsDue> jobsDue) {
         this.repository = repository;
-        this.deadLetters = deadLetters;
         this.jobsDue = jobsDue;
     }
 
     /** Applies catalog records; jobs waiting for one of these services are looked at again. */
     @Transactional
-    public void apply(List<CatalogEntry> entries, List<UnreadableRecord> unreadable) {
-        unreadable.forEach(deadLetters::keep);
+    public void apply(List<CatalogEntry> entries) {
         if (!entries.isEmpty()) {
             repository.upsert(entries);
             jobsDue.fire(new JobsDue());

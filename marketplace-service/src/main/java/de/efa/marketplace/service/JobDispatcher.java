@@ -2,6 +2,8 @@ package de.efa.marketplace.service;
 
 import de.efa.marketplace.config.ProvisioningConfig;
 import de.efa.marketplace.domain.ProvisioningJob;
+import de.efa.platform.health.Heartbeats;
+import de.efa.platform.loop.WakeableLoop;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Claims due jobs as fast as workers are free and runs each on a bounded pool, so that many jobs wait on
- * brokers at once while the database only ever sees short transactions.
+ * brokers at once while the database only ever sees short transactions. Its loop beats on every pass, so that
+ * liveness fails when it hangs.
  */
 @ApplicationScoped
 public class JobDispatcher {
@@ -35,7 +38,8 @@ public class JobDispatcher {
     private final long idlePollNanos;
     private long claimedAt;
 
-    public JobDispatcher(JobTransitions transitions, JobDriver driver, ProvisioningConfig config) {
+    public JobDispatcher(JobTransitions transitions, JobDriver driver, ProvisioningConfig config,
+                         Heartbeats heartbeats) {
         this.transitions = transitions;
         this.driver = driver;
         this.claimBatch = Math.min(config.claimBatch(), config.concurrency());
@@ -43,7 +47,8 @@ public class JobDispatcher {
         this.claimedAt = System.nanoTime() - idlePollNanos;
         this.freeWorkers = new Semaphore(config.concurrency());
         this.workers = Executors.newFixedThreadPool(config.concurrency(), workerThreads());
-        this.loop = new WakeableLoop("provisioning-dispatcher", config.idlePoll(), this::dispatch);
+        this.loop = new WakeableLoop("provisioning-dispatcher", config.idlePoll(),
+                heartbeats.loop("provisioning-dispatcher"), this::dispatch);
     }
 
     void onStart(@Observes StartupEvent event) {

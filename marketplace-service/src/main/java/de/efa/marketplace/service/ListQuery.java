@@ -2,84 +2,73 @@ package de.efa.marketplace.service;
 
 import de.efa.marketplace.domain.Ags;
 import de.efa.marketplace.domain.JobStatus;
-import de.efa.marketplace.rest.problem.Problem.Violation;
-import de.efa.marketplace.rest.problem.ProblemException;
+import de.efa.platform.paging.PageRequest;
+import de.efa.platform.problem.ProblemException;
+import de.efa.platform.problem.Violations;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
 /**
  * The query parameters of the operator's lists, checked together: every invalid one is named in a single
- * 400 answer.
+ * 400 answer. {@code page} and {@code size} come as text, so that one that is no whole number is such a 400 too.
  */
-public record ListQuery(JobStatus status, String ags, UUID serviceId, UUID subscriptionId, int page, int size) {
-
-    public static final int DEFAULT_SIZE = 20;
-    private static final int MAX_SIZE = 100;
+public record ListQuery(JobStatus status, String ags, UUID serviceId, UUID subscriptionId, PageRequest page) {
 
     public static ListQuery parse(String status, String ags, String serviceId, String subscriptionId, String page,
                                   String size) {
-        List<Violation> violations = new ArrayList<>();
-        JobStatus parsedStatus = null;
-        if (status != null) {
+        Violations violations = new Violations();
+        JobStatus parsedStatus = status == null ? null : violations.parse("status", () -> {
             try {
-                parsedStatus = JobStatus.valueOf(status);
+                return JobStatus.valueOf(status);
             } catch (IllegalArgumentException e) {
-                violations.add(new Violation("status", "must be one of " + Arrays.toString(JobStatus.values())));
+                throw new IllegalArgumentException("must be one of " + Arrays.toString(JobStatus.values()));
             }
-        }
+        });
         if (ags != null) {
-            try {
-                Ags.of(ags);
-            } catch (IllegalArgumentException e) {
-                violations.add(new Violation("ags", e.getMessage()));
-            }
+            violations.parse("ags", () -> Ags.of(ags));
         }
         UUID parsedServiceId = uuid("serviceId", serviceId, violations);
         UUID parsedSubscriptionId = uuid("subscriptionId", subscriptionId, violations);
-        int p = number(page, 0);
-        int s = number(size, DEFAULT_SIZE);
-        if (p < 0) {
-            violations.add(new Violation("page", "must be a whole number, 0 or more"));
-        } else if ((long) p * Math.max(s, 1) > Integer.MAX_VALUE) {
-            violations.add(new Violation("page", "is beyond the last possible page"));
+        Integer p = wholeNumber("page", page, violations);
+        Integer s = wholeNumber("size", size, violations);
+        PageRequest request = null;
+        try {
+            request = PageRequest.of(p, s);
+        } catch (ProblemException e) {
+            e.violations().forEach(v -> violations.add(v.field(), v.message()));
         }
-        if (s < 1 || s > MAX_SIZE) {
-            violations.add(new Violation("size", "must be a whole number from 1 to " + MAX_SIZE));
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
-        return new ListQuery(parsedStatus, ags, parsedServiceId, parsedSubscriptionId, p, s);
+        violations.throwIfAny();
+        return new ListQuery(parsedStatus, ags, parsedServiceId, parsedSubscriptionId, request);
     }
 
     public static ListQuery page(String page, String size) {
         return parse(null, null, null, null, page, size);
     }
 
-    private static UUID uuid(String name, String value, List<Violation> violations) {
+    private static UUID uuid(String name, String value, Violations violations) {
         if (value == null) {
             return null;
         }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            violations.add(new Violation(name, "must be a UUID"));
-            return null;
-        }
+        return violations.parse(name, () -> {
+            try {
+                return UUID.fromString(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("must be a UUID");
+            }
+        });
     }
 
-    /** The number, the default when absent, or -1 (invalid for both parameters) when not a number. */
-    private static int number(String value, int absent) {
+    /** The number; null when absent, or when it is no whole number (then the violation is recorded). */
+    private static Integer wholeNumber(String name, String value, Violations violations) {
         if (value == null) {
-            return absent;
+            return null;
         }
         try {
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            return -1;
+            violations.add(name, "must be a whole number");
+            return null;
         }
     }
 }

@@ -5,23 +5,26 @@ import de.efa.marketplace.domain.ProvisioningJob;
 import de.efa.marketplace.mapping.DeadLetterView;
 import de.efa.marketplace.mapping.JobMapper;
 import de.efa.marketplace.mapping.JobView;
-import de.efa.marketplace.mapping.PageView;
 import de.efa.marketplace.mapping.StatsView;
 import de.efa.marketplace.repository.AttemptRepository;
-import de.efa.marketplace.repository.DeadLetterRepository;
 import de.efa.marketplace.repository.JobRepository;
 import de.efa.marketplace.repository.JobRepository.JobFilter;
 import de.efa.marketplace.repository.StatsRepository;
-import de.efa.marketplace.rest.problem.Problem.Violation;
-import de.efa.marketplace.rest.problem.ProblemException;
+import de.efa.platform.inbox.ParkedRecords;
+import de.efa.platform.paging.Page;
+import de.efa.platform.paging.PageRequest;
+import de.efa.platform.problem.ProblemException;
+import de.efa.platform.problem.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What an operator sees of provisioning and may do about it. */
@@ -30,17 +33,17 @@ public class OperatorService {
 
     private final JobRepository jobs;
     private final AttemptRepository attempts;
-    private final DeadLetterRepository deadLetters;
+    private final ParkedRecords parkedRecords;
     private final StatsRepository stats;
     private final JobMapper mapper;
     private final Event<JobsDue> jobsDue;
     private final Clock clock;
 
-    public OperatorService(JobRepository jobs, AttemptRepository attempts, DeadLetterRepository deadLetters,
+    public OperatorService(JobRepository jobs, AttemptRepository attempts, ParkedRecords parkedRecords,
                            StatsRepository stats, JobMapper mapper, Event<JobsDue> jobsDue, Clock clock) {
         this.jobs = jobs;
         this.attempts = attempts;
-        this.deadLetters = deadLetters;
+        this.parkedRecords = parkedRecords;
         this.stats = stats;
         this.mapper = mapper;
         this.jobsDue = jobsDue;
@@ -48,10 +51,10 @@ public class OperatorService {
     }
 
     @Transactional
-    public PageView<JobView> jobs(ListQuery query) {
+    public Page<JobView> jobs(ListQuery query) {
         JobFilter filter = new JobFilter(query.status(), query.ags(), query.serviceId(), query.subscriptionId());
-        return new PageView<>(jobs.page(filter, query.page(), query.size()).stream().map(mapper::summary).toList(),
-                query.page(), query.size(), jobs.count(filter));
+        PageRequest page = query.page();
+        return Page.of(jobs.page(filter, page.page(), page.size()), page, jobs.count(filter)).map(mapper::summary);
     }
 
     @Transactional
@@ -89,10 +92,15 @@ public class OperatorService {
                 new StatsView.Throughput(throughput.finishedLastMinute(), Math.round(perSecond * 100) / 100.0));
     }
 
-    @Transactional
-    public PageView<DeadLetterView> deadLetters(ListQuery query) {
-        return new PageView<>(deadLetters.newestFirst(query.page(), query.size()).stream()
-                .map(mapper::deadLetter).toList(), query.page(), query.size(), deadLetters.count());
+    /** The records of every topic that could not be applied: the platform's parked records. */
+    public Page<DeadLetterView> deadLetters(ListQuery query) {
+        PageRequest page = query.page();
+        try {
+            return Page.of(parkedRecords.list(Optional.empty(), page.offset(), page.size()), page,
+                    parkedRecords.count(Optional.empty())).map(mapper::deadLetter);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the dead letters could not be read: " + e.getMessage(), e);
+        }
     }
 
     private static UUID parseId(String id) {

@@ -2,65 +2,44 @@ package de.efa.marketplace.service;
 
 import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.OnboardingRequest;
-import de.efa.marketplace.domain.UnreadableRecord;
 import de.efa.marketplace.repository.JobRepository;
-import de.efa.marketplace.repository.ProcessedEventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records a batch of onboarding requests in one transaction: one job per subscription and operation, however
- * often a request arrives (event ids are remembered, and the job table has a unique constraint). A
- * resubmission sends a FAILED job round again; any other repeat changes nothing.
+ * Records a batch of new onboarding requests in one transaction (the inbox's, which has dropped the events applied
+ * before): one job per subscription and operation, however often it is requested (the job table has a unique
+ * constraint). A resubmission sends a FAILED job round again; any other repeat changes nothing.
  */
 @ApplicationScoped
 public class RequestIntake {
 
     private static final Logger LOG = Logger.getLogger(RequestIntake.class);
 
-    private final ProcessedEventRepository processedEvents;
     private final JobRepository jobs;
-    private final DeadLetters deadLetters;
     private final Event<JobsDue> jobsDue;
     private final Clock clock;
 
-    public RequestIntake(ProcessedEventRepository processedEvents, JobRepository jobs, DeadLetters deadLetters,
-                         Event<JobsDue> jobsDue, Clock clock) {
-        this.processedEvents = processedEvents;
+    public RequestIntake(JobRepository jobs, Event<JobsDue> jobsDue, Clock clock) {
         this.jobs = jobs;
-        this.deadLetters = deadLetters;
         this.jobsDue = jobsDue;
         this.clock = clock;
     }
 
     @Transactional
-    public void record(List<OnboardingRequest> requests, List<UnreadableRecord> unreadable) {
-        unreadable.forEach(deadLetters::keep);
+    public void record(List<OnboardingRequest> requests) {
         if (requests.isEmpty()) {
             return;
         }
-        List<Boolean> fresh = processedEvents.markProcessed(requests.stream().map(OnboardingRequest::eventId).toList());
-        List<OnboardingRequest> news = new ArrayList<>();
+        List<Boolean> created = jobs.insertNew(requests);
         for (int i = 0; i < requests.size(); i++) {
-            if (fresh.get(i)) {
-                news.add(requests.get(i));
-            } else {
-                LOG.debugf("event %s was applied before; dropped", requests.get(i).eventId());
-            }
-        }
-        if (news.isEmpty()) {
-            return;
-        }
-        List<Boolean> created = jobs.insertNew(news);
-        for (int i = 0; i < news.size(); i++) {
             if (!created.get(i)) {
-                repeated(news.get(i));
+                repeated(requests.get(i));
             }
         }
         jobsDue.fire(new JobsDue());

@@ -6,6 +6,7 @@ import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.Operation;
 import de.efa.marketplace.domain.ProvisioningJob;
 import de.efa.marketplace.domain.ResultType;
+import de.efa.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -50,7 +51,7 @@ public class ResultEvents {
         InstanceResult result = new InstanceResult(job.subscriptionId, job.id, job.operation, job.instanceId,
                 dashboardUrl, reason, clock.instant());
         try {
-            outbox.write(TOPIC, job.subscriptionId.toString(), type.ceType(), json.writeValueAsString(result), null);
+            outbox.write(TOPIC, job.subscriptionId.toString(), type.ceType(), json.writeValueAsString(result));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a result could not be written as JSON", e);
         }

@@ -9,6 +9,8 @@ import de.efa.marketplace.support.OperatorApi;
 import de.efa.marketplace.support.ResultSchemas;
 import de.efa.marketplace.support.Topics;
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.path.json.JsonPath;
@@ -33,7 +35,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What the consumer of {@code efa.onboarding.requests.v1} does with repeated, late and unreadable records. */
+/** What the consumer of {@code efa.onboarding.requests.v1} does with repeated, late, unknown and unreadable records. */
 @QuarkusTest
 class RequestIntakeTest {
 
@@ -48,6 +50,9 @@ class RequestIntakeTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    MeterRegistry meters;
 
     private Topics topics;
     private Brokers broker;
@@ -111,23 +116,89 @@ class RequestIntakeTest {
 
     @Test
     void unreadableRequestsNameEveryReason() {
-        String unknownType = "unknown-" + UUID.randomUUID();
         String badFields = "bad-fields-" + UUID.randomUUID();
-        topics.send(Topics.REQUESTS, unknownType, "{}",
-                Topics.cloudEvent("/efa/tenant-service", "de.efa.subscription.exploded.v1", UUID.randomUUID().toString()));
         topics.send(Topics.REQUESTS, badFields, "{\"subscriptionId\":\"nope\",\"operation\":\"DEPROVISION\","
                         + "\"ags\":\"1471300\",\"land\":\"14\",\"serviceId\":\"" + UUID.randomUUID() + "\",\"planId\":\"s\","
                         + "\"requestedAt\":\"yesterday\"}",
                 Topics.cloudEvent("/efa/tenant-service", Topics.REQUESTED, UUID.randomUUID().toString()));
 
-        assertThat(Topics.header(topics.awaitRecords(Topics.DLQ, unknownType, 1).get(0), "dlq_reason"))
-                .isEqualTo("unknown ce_type 'de.efa.subscription.exploded.v1'");
         assertThat(Topics.header(topics.awaitRecords(Topics.DLQ, badFields, 1).get(0), "dlq_reason"))
                 .contains("'subscriptionId' is invalid")
                 .contains("'ags' is invalid: must be 8 digits")
                 .contains("'tenantName' is missing")
                 .contains("'requestedAt' is invalid")
                 .contains("operation DEPROVISION does not belong to de.efa.subscription.requested.v1");
+    }
+
+    /** Producers are upgraded first: a type this service does not know yet is no dead letter. */
+    @Test
+    void aRequestOfAnUnknownTypeIsSkippedAndCountedNeverDeadLettered() throws SQLException {
+        String unknownType = "de.efa.subscription.exploded.v1";
+        String unknownKey = "unknown-" + UUID.randomUUID();
+        UUID serviceId = UUID.randomUUID();
+        UUID next = UUID.randomUUID();
+        double skippedBefore = skipped(unknownType);
+
+        topics.send(Topics.REQUESTS, 0, unknownKey, "{}",
+                Topics.cloudEvent("/efa/tenant-service", unknownType, UUID.randomUUID().toString()));
+        topics.send(Topics.REQUESTS, 0, next.toString(),
+                Topics.requestValue(Topics.REQUESTED, next, serviceId, "standard", "Leipzig, Stadt"),
+                Topics.cloudEvent("/efa/tenant-service", Topics.REQUESTED, UUID.randomUUID().toString()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> OperatorApi.jobsOf(serviceId).getInt("total") == 1);
+        assertThat(skipped(unknownType)).isEqualTo(skippedBefore + 1);
+        assertThat(parked(unknownKey)).isZero();
+        assertThat(topics.recordsNow(Topics.DLQ, unknownKey)).isEmpty();
+    }
+
+    /**
+     * Records the database refuses for good, or whose id cannot be recorded, are parked with their reason, go to the
+     * DLQ topic and are listed as dead letters; the request after them on the partition still becomes a job.
+     */
+    @Test
+    void poisonRequestsAreParkedAndTheRequestAfterThemBecomesAJob() {
+        UUID serviceId = UUID.randomUUID();
+        String nulKey = "nul-" + UUID.randomUUID();
+        String longIdKey = "long-id-" + UUID.randomUUID();
+        String longId = "x".repeat(3000);
+        UUID next = UUID.randomUUID();
+
+        // A NUL character is valid in JSON, and PostgreSQL refuses it in a text.
+        topics.send(Topics.REQUESTS, 0, nulKey,
+                Topics.requestValue(Topics.REQUESTED, UUID.randomUUID(), serviceId, "standard", "Leipzig\\u0000Stadt"),
+                Topics.cloudEvent("/efa/tenant-service", Topics.REQUESTED, UUID.randomUUID().toString()));
+        topics.send(Topics.REQUESTS, 0, longIdKey,
+                Topics.requestValue(Topics.REQUESTED, UUID.randomUUID(), serviceId, "standard", "Leipzig, Stadt"),
+                Topics.cloudEvent("/efa/tenant-service", Topics.REQUESTED, longId));
+        topics.send(Topics.REQUESTS, 0, next.toString(),
+                Topics.requestValue(Topics.REQUESTED, next, serviceId, "standard", "Leipzig, Stadt"),
+                Topics.cloudEvent("/efa/tenant-service", Topics.REQUESTED, UUID.randomUUID().toString()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> OperatorApi.jobsOf(serviceId).getInt("total") == 1);
+        assertThat(OperatorApi.jobsOf(serviceId).getString("items[0].subscriptionId")).isEqualTo(next.toString());
+
+        ConsumerRecord<String, String> nul = topics.awaitRecords(Topics.DLQ, nulKey, 1).get(0);
+        assertThat(Topics.header(nul, "dlq_reason")).contains("0x00");
+        assertThat(nul.value()).contains("Leipzig\\u0000Stadt");
+        ConsumerRecord<String, String> longIdRecord = topics.awaitRecords(Topics.DLQ, longIdKey, 1).get(0);
+        assertThat(Topics.header(longIdRecord, "dlq_reason")).isEqualTo("ce_id is not a UUID (3000 characters)");
+        assertThat(Topics.header(longIdRecord, "ce_id")).isEqualTo(longId);
+
+        assertThat(OperatorApi.deadLetter(nulKey)).containsEntry("topic", Topics.REQUESTS)
+                .hasEntrySatisfying("reason", reason -> assertThat((String) reason).contains("0x00"));
+        assertThat(OperatorApi.deadLetter(longIdKey)).containsEntry("topic", Topics.REQUESTS)
+                .containsEntry("reason", "ce_id is not a UUID (3000 characters)");
+    }
+
+    @Test
+    void aRecordWithoutValueIsADeadLetter() {
+        String key = "no-value-" + UUID.randomUUID();
+
+        topics.send(Topics.REQUESTS, key, null,
+                Topics.cloudEvent("/efa/tenant-service", Topics.REQUESTED, UUID.randomUUID().toString()));
+
+        assertThat(Topics.header(topics.awaitRecords(Topics.DLQ, key, 1).get(0), "dlq_reason"))
+                .isEqualTo("the record has no value");
     }
 
     @Test
@@ -182,7 +253,16 @@ class RequestIntakeTest {
     }
 
     private int processed(String eventId) throws SQLException {
-        return count("SELECT count(*) FROM processed_event WHERE ce_id = ?", eventId);
+        return count("SELECT count(*) FROM processed_event WHERE ce_id = ?::uuid", eventId);
+    }
+
+    private int parked(String key) throws SQLException {
+        return count("SELECT count(*) FROM parked_record WHERE record_key = ?", key);
+    }
+
+    private double skipped(String type) {
+        Counter counter = meters.find("efa.events.skipped").tag("consumer", "requests").tag("type", type).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private int jobRows(UUID subscription) throws SQLException {

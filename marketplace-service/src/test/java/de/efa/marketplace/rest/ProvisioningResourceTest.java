@@ -133,6 +133,14 @@ class ProvisioningResourceTest {
     }
 
     @Test
+    void aUriOf10000CharactersIsA414Problem() {
+        operator().get("/api/v1/provisioning/jobs?ags=" + "1".repeat(10_000))
+                .then().statusCode(414).contentType(PROBLEM)
+                .body("type", equalTo("https://efa-marketplace.de/problems/uri-too-long"))
+                .body("status", equalTo(414));
+    }
+
+    @Test
     void retryRefusesAJobThatIsNotFailedAndChangesNothing() {
         operator().post("/api/v1/provisioning/jobs/{id}/retry", succeededJob)
                 .then().statusCode(409).contentType(PROBLEM)

@@ -5,6 +5,8 @@ import io.restassured.path.json.JsonPath;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -34,6 +36,15 @@ public final class OperatorApi {
         return given().auth().oauth2(TestTokens.operator()).queryParam("serviceId", serviceId.toString())
                 .when().get("/api/v1/provisioning/jobs")
                 .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The dead letter (a parked record) with this key, as the operator lists it; it must be there. */
+    public static Map<String, Object> deadLetter(String key) {
+        List<Map<String, Object>> items = given().auth().oauth2(TestTokens.operator()).queryParam("size", 100)
+                .when().get("/api/v1/provisioning/dead-letters")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        return items.stream().filter(item -> key.equals(item.get("key"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no dead letter with the key " + key));
     }
 
     public static JsonPath job(String id) {

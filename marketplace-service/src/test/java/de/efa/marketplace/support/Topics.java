@@ -26,6 +26,7 @@ public final class Topics {
     public static final String REQUESTED = "de.efa.subscription.requested.v1";
     public static final String RESUBMITTED = "de.efa.subscription.resubmitted.v1";
     public static final String CANCELLATION_REQUESTED = "de.efa.subscription.cancellation-requested.v1";
+    public static final String PUBLISHED = "de.efa.service.published.v1";
 
     private final KafkaCompanion kafka;
 
@@ -35,17 +36,21 @@ public final class Topics {
 
     /** A PUBLISHED catalog service with the given plans, served by the broker at {@code brokerUrl}. */
     public void catalogService(UUID serviceId, String brokerUrl, String... planIds) {
+        send(CATALOG, serviceId.toString(), catalogValue(serviceId, "akdb", brokerUrl, planIds),
+                cloudEvent("/efa/catalog-service", PUBLISHED, UUID.randomUUID().toString()));
+    }
+
+    /** The value of a catalog record of a PUBLISHED service, as catalog-service writes it. */
+    public static String catalogValue(UUID serviceId, String providerId, String brokerUrl, String... planIds) {
         StringBuilder plans = new StringBuilder();
         for (String plan : planIds) {
             plans.append(plans.isEmpty() ? "" : ",").append("{\"id\":\"").append(plan).append("\",\"name\":\"")
                     .append(plan).append("\",\"pricing\":{\"setupFeeCents\":0,\"annualBaseCents\":100,"
                             + "\"annualPerInhabitantCents\":1},\"parameters\":{}}");
         }
-        String value = "{\"id\":\"" + serviceId + "\",\"slug\":\"fuehrerschein\",\"name\":\"Führerschein digital\","
-                + "\"providerId\":\"akdb\",\"leikaKeys\":[\"99086001000000\"],\"status\":\"PUBLISHED\",\"version\":1,"
-                + "\"plans\":[" + plans + "],\"brokerUrl\":\"" + brokerUrl + "\",\"somethingNew\":true}";
-        send(CATALOG, serviceId.toString(), value, cloudEvent("/efa/catalog-service", "de.efa.service.published.v1",
-                UUID.randomUUID().toString()));
+        return "{\"id\":\"" + serviceId + "\",\"slug\":\"fuehrerschein\",\"name\":\"Führerschein digital\","
+                + "\"providerId\":\"" + providerId + "\",\"leikaKeys\":[\"99086001000000\"],\"status\":\"PUBLISHED\","
+                + "\"version\":1,\"plans\":[" + plans + "],\"brokerUrl\":\"" + brokerUrl + "\",\"somethingNew\":true}";
     }
 
     /**
@@ -64,16 +69,28 @@ public final class Topics {
     }
 
     public void request(String type, String eventId, UUID subscriptionId, UUID serviceId, String planId) {
+        send(REQUESTS, subscriptionId.toString(), requestValue(type, subscriptionId, serviceId, planId, "Leipzig, Stadt"),
+                cloudEvent("/efa/tenant-service", type, eventId));
+    }
+
+    /** The value of a request of this type for Leipzig, as tenant-service writes it; {@code tenantName} is JSON text. */
+    public static String requestValue(String type, UUID subscriptionId, UUID serviceId, String planId,
+                                      String tenantName) {
         String operation = CANCELLATION_REQUESTED.equals(type) ? "DEPROVISION" : "PROVISION";
-        String value = "{\"subscriptionId\":\"" + subscriptionId + "\",\"operation\":\"" + operation + "\","
-                + "\"ags\":\"14713000\",\"tenantName\":\"Leipzig, Stadt\",\"land\":\"14\",\"serviceId\":\"" + serviceId
-                + "\",\"planId\":\"" + planId + "\",\"parameters\":{\"zustaendigkeit\":\"Bürgeramt\"},"
+        return "{\"subscriptionId\":\"" + subscriptionId + "\",\"operation\":\"" + operation + "\","
+                + "\"ags\":\"14713000\",\"tenantName\":\"" + tenantName + "\",\"land\":\"14\",\"serviceId\":\""
+                + serviceId + "\",\"planId\":\"" + planId + "\",\"parameters\":{\"zustaendigkeit\":\"Bürgeramt\"},"
                 + "\"requestedAt\":\"" + Instant.now() + "\",\"unknownField\":1}";
-        send(REQUESTS, subscriptionId.toString(), value, cloudEvent("/efa/tenant-service", type, eventId));
     }
 
     public void send(String topic, String key, String value, RecordHeaders headers) {
         kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, null, key, value, headers)).awaitCompletion();
+    }
+
+    /** Sends to one partition, so that a test knows which records come after which. */
+    public void send(String topic, int partition, String key, String value, RecordHeaders headers) {
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(topic, partition, key, value, headers))
+                .awaitCompletion();
     }
 
     public static RecordHeaders cloudEvent(String source, String type, String id) {

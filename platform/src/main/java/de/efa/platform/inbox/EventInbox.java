@@ -63,7 +63,7 @@ public class EventInbox {
 
     /** Applies one poll; returns once every record is applied, parked or skipped, so its offsets may be committed. */
     public <T> void consume(ConsumerRecords<String, String> records, EventHandler<T> handler) {
-        Heartbeat heartbeat = consumers.computeIfAbsent(handler.name(), name -> heartbeats.worker("consumer " + name));
+        Heartbeat heartbeat = consumers.computeIfAbsent(handler.consumption().name(), name -> heartbeats.worker("consumer " + name));
         heartbeat.busy();
         try {
             List<Item<T>> readable = new ArrayList<>();
@@ -78,7 +78,12 @@ public class EventInbox {
 
     private <T> Optional<Item<T>> read(InboundEvent event, EventHandler<T> handler, Heartbeat heartbeat) {
         if (event.value() == null) {
-            return handler.tombstone(event).map(value -> new Item<>(event, null, null, value));
+            try {
+                return handler.tombstone(event).map(value -> new Item<>(event, null, null, value));
+            } catch (UnreadableEventException e) {
+                park(event, e.getMessage(), handler, heartbeat);
+                return Optional.empty();
+            }
         }
         int bytes = event.value().getBytes(StandardCharsets.UTF_8).length;
         if (bytes > maxPayloadBytes) {
@@ -87,9 +92,9 @@ public class EventInbox {
             return Optional.empty();
         }
         Optional<String> type = event.header(CloudEventHeaders.TYPE);
-        if (type.isPresent() && !handler.types().contains(type.get())) {
-            LOG.infof("%s: skipped %s of unknown type %s", handler.name(), event.position(), type.get());
-            meters.counter("efa.events.skipped", "consumer", handler.name(), "type", type.get()).increment();
+        if (type.isPresent() && !handler.consumption().types().contains(type.get())) {
+            LOG.infof("%s: skipped %s of unknown type %s", handler.consumption().name(), event.position(), type.get());
+            meters.counter("efa.events.skipped", "consumer", handler.consumption().name(), "type", type.get()).increment();
             return Optional.empty();
         }
         try {
@@ -122,7 +127,7 @@ public class EventInbox {
             return;
         }
         if (items.size() > 1) {
-            LOG.warnf("%s: a batch of %d failed (%s); applying each alone", handler.name(), items.size(),
+            LOG.warnf("%s: a batch of %d failed (%s); applying each alone", handler.consumption().name(), items.size(),
                     failure.toString());
             for (Item<T> item : items) {
                 apply(List.of(item), handler, heartbeat);
@@ -130,8 +135,8 @@ public class EventInbox {
             return;
         }
         Item<T> item = items.get(0);
-        if (FailureKind.of(failure, handler.alreadyAppliedConstraints()) == FailureKind.ALREADY_APPLIED) {
-            LOG.infof("%s: the effect of %s is already there", handler.name(), item.event().position());
+        if (FailureKind.of(failure, handler.consumption().alreadyAppliedConstraints()) == FailureKind.ALREADY_APPLIED) {
+            LOG.infof("%s: the effect of %s is already there", handler.consumption().name(), item.event().position());
             untilDone(heartbeat, "recording " + item.event().position(), () -> markProcessed(item, handler));
         } else {
             park(item.event(), reasonOf(failure), handler, heartbeat);
@@ -148,10 +153,10 @@ public class EventInbox {
                 QuarkusTransaction.requiringNew().run(() -> applyOnce(items, handler));
                 return null;
             } catch (RuntimeException failure) {
-                if (FailureKind.of(failure, handler.alreadyAppliedConstraints()) != FailureKind.TRANSIENT) {
+                if (FailureKind.of(failure, handler.consumption().alreadyAppliedConstraints()) != FailureKind.TRANSIENT) {
                     return failure;
                 }
-                LOG.warnf("%s: a batch of %d waits %d ms: %s", handler.name(), items.size(), backoff.toMillis(),
+                LOG.warnf("%s: a batch of %d waits %d ms: %s", handler.consumption().name(), items.size(), backoff.toMillis(),
                         failure.toString());
                 sleep(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
@@ -161,14 +166,14 @@ public class EventInbox {
 
     private <T> void applyOnce(List<Item<T>> items, EventHandler<T> handler) {
         List<T> fresh = new ArrayList<>();
-        if (handler.deduplicates()) {
+        if (handler.consumption().deduplicates()) {
             Set<UUID> news = new HashSet<>(processed.markNew(items.stream().filter(i -> i.ceId() != null)
                     .map(i -> new ProcessedEvents.Processed(i.ceId(), i.type())).toList()));
             for (Item<T> item : items) {
                 if (item.ceId() == null || news.remove(item.ceId())) {
                     fresh.add(item.value());
                 } else {
-                    LOG.debugf("%s: %s (ce_id %s) was applied before", handler.name(), item.event().position(),
+                    LOG.debugf("%s: %s (ce_id %s) was applied before", handler.consumption().name(), item.event().position(),
                             item.ceId());
                 }
             }
@@ -181,19 +186,19 @@ public class EventInbox {
     }
 
     private <T> void markProcessed(Item<T> item, EventHandler<T> handler) {
-        if (handler.deduplicates() && item.ceId() != null) {
+        if (handler.consumption().deduplicates() && item.ceId() != null) {
             QuarkusTransaction.requiringNew().run(() ->
                     processed.markNew(List.of(new ProcessedEvents.Processed(item.ceId(), item.type()))));
         }
     }
 
     private void park(InboundEvent event, String reason, EventHandler<?> handler, Heartbeat heartbeat) {
-        LOG.warnf("%s: parked %s: %s", handler.name(), event.position(), reason);
+        LOG.warnf("%s: parked %s: %s", handler.consumption().name(), event.position(), reason);
         untilDone(heartbeat, "parking " + event.position(), () -> {
             boolean first = QuarkusTransaction.requiringNew().call(() ->
-                    parked.park(event, reason, handler.deadLetterTopic()));
+                    parked.park(event, reason, handler.consumption().deadLetterTopic()));
             if (first) {
-                meters.counter("efa.events.parked", "consumer", handler.name()).increment();
+                meters.counter("efa.events.parked", "consumer", handler.consumption().name()).increment();
             }
         });
     }

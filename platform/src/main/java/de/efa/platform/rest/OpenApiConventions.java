@@ -10,8 +10,11 @@ import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -19,19 +22,40 @@ import java.util.stream.Collectors;
  * security requirement is public ({@code security: []}); a response header has a string schema; every operation
  * can be refused for the request limits (414, 431, and 413 where it takes a body), as problems; an operation's id is
  * its method's name, made unique by the resource's name where two resources share a method name
- * ({@code ServiceResource_get} becomes {@code getService}).
+ * ({@code ServiceResource_get} becomes {@code getService}). Components that a service's document would not use are
+ * left out (the 413 answer without a body-taking operation, the platform's JsonNode schema where no field is one),
+ * as an unused component is a lint warning.
  */
 public class OpenApiConventions implements OASFilter {
 
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
+    private static final String JSON_NODE = "com.fasterxml.jackson.databind.JsonNode";
+
+    private final Set<String> referenced = ConcurrentHashMap.newKeySet();
+
+    /** Called for every schema before {@link #filterOpenAPI}: notes what is referred to. */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getRef() != null) {
+            referenced.add(schema.getRef());
+        }
+        return schema;
+    }
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        addLimitResponses(openAPI);
+        boolean takesBodies = openAPI.getPaths().getPathItems().values().stream()
+                .flatMap(path -> path.getOperations().values().stream())
+                .anyMatch(operation -> operation.getRequestBody() != null);
+        addLimitResponses(openAPI, takesBodies);
         nameOperations(openAPI);
+        if (openAPI.getComponents().getSchemas() != null
+                && !referenced.contains("#/components/schemas/" + JSON_NODE)) {
+            openAPI.getComponents().removeSchema(JSON_NODE);
+        }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Operation operation : path.getOperations().values()) {
                 if (operation.getSecurity() == null) {
@@ -85,14 +109,16 @@ public class OpenApiConventions implements OASFilter {
         }
     }
 
-    private static void addLimitResponses(OpenAPI openAPI) {
+    private static void addLimitResponses(OpenAPI openAPI, boolean takesBodies) {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
-        Map.of("UriTooLong", "The URI is longer than 8 KiB",
-                        "HeadersTooLarge", "The request headers are larger than 16 KiB",
-                        "BodyTooLarge", "The body is larger than 1 MiB, or the change would make too large an event")
-                .forEach((name, description) -> openAPI.getComponents().addResponse(name,
+        Map<String, String> limits = new HashMap<>(Map.of("UriTooLong", "The URI is longer than 8 KiB",
+                "HeadersTooLarge", "The request headers are larger than 16 KiB"));
+        if (takesBodies) {
+            limits.put("BodyTooLarge", "The body is larger than 1 MiB, or the change would make too large an event");
+        }
+        limits.forEach((name, description) -> openAPI.getComponents().addResponse(name,
                         OASFactory.createAPIResponse()
                                 .description(description)
                                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,

@@ -42,7 +42,7 @@ public class ParkedResource {
     @GET
     @Path("/outgoing")
     @Operation(operationId = "listParkedOutgoing", summary = "Outgoing events Kafka refused too often",
-            description = "Operator only. Newest first. Such an event is not sent until an operator retries it.")
+            description = "Role: `operator`. Newest first. Such an event is not sent until an operator retries it.")
     @APIResponse(responseCode = "200", description = "One page of parked outgoing events",
             content = @Content(schema = @Schema(implementation = Page.class, properties = @SchemaProperty(
                     name = "items", type = SchemaType.ARRAY, implementation = ParkedEvent.class))))
@@ -59,7 +59,7 @@ public class ParkedResource {
     @POST
     @Path("/outgoing/{id}/retry")
     @Operation(operationId = "retryParkedOutgoing", summary = "Send a parked outgoing event again",
-            description = "Operator only. The event gets its attempts back and the relay tries it again.")
+            description = "Role: `operator`. The event gets its attempts back and the relay tries it again.")
     @APIResponse(responseCode = "200", description = "The event waits to be sent again",
             content = @Content(schema = @Schema(implementation = ParkedEvent.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
@@ -75,7 +75,7 @@ public class ParkedResource {
     @GET
     @Path("/incoming")
     @Operation(operationId = "listParkedIncoming", summary = "Received records that could not be applied",
-            description = "Operator only. Newest first, optionally of one topic, each with the reason.")
+            description = "Role: `operator`. Newest first, optionally of one topic, each with the reason.")
     @APIResponse(responseCode = "200", description = "One page of parked records",
             content = @Content(schema = @Schema(implementation = Page.class, properties = @SchemaProperty(
                     name = "items", type = SchemaType.ARRAY, implementation = ParkedRecord.class))))

@@ -8,7 +8,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
 
-/** The {@link Caller} of the current request, from its bearer token: roles from the realm, the scoping claims. */
+/**
+ * The {@link Caller} of the current request, from its bearer token: roles from the realm, the scoping claims. It is
+ * {@code @Dependent} (a record cannot be proxied), so inject it only into a bean that lives for one request, such as
+ * a {@code @RequestScoped} resource, and hand it on to the services: a resource without a scope is a singleton in
+ * Quarkus REST and would keep the caller of its first request.
+ */
 @ApplicationScoped
 public class CallerProducer {
 

@@ -61,6 +61,19 @@ class EventInboxTest {
     }
 
     @Test
+    void a_connection_lost_while_the_items_of_a_failed_batch_are_applied_alone_is_waited_out_not_skipped() {
+        notes.flakyAgain();
+
+        inbox.consume(poll(
+                event(TOPIC, 70, NotesHandler.TYPE, "{\"note\":\"first\"}"),
+                event(TOPIC, 71, NotesHandler.TYPE, "{\"note\":\"reject\"}"),
+                event(TOPIC, 72, NotesHandler.TYPE, "{\"note\":\"flaky\"}")), notes);
+
+        assertThat(sql.strings("SELECT note FROM test_effect ORDER BY id")).containsExactly("first", "flaky");
+        assertThat(sql.strings("SELECT kafka_offset FROM parked_record")).containsExactly("71");
+    }
+
+    @Test
     void a_ce_id_of_3000_characters_is_parked_with_its_reason_and_the_partition_goes_on() {
         inbox.consume(poll(
                 event(TOPIC, 10, "x".repeat(3000), NotesHandler.TYPE, "{\"note\":\"long id\"}"),
@@ -81,6 +94,17 @@ class EventInboxTest {
         assertThat(sql.strings("SELECT note FROM test_effect")).containsExactly("fine");
         assertThat(sql.strings("SELECT reason FROM parked_record ORDER BY kafka_offset"))
                 .containsExactly("the value is not JSON", "this note can never be applied");
+    }
+
+    @Test
+    void a_record_without_a_value_that_the_handler_refuses_is_parked_and_the_next_is_applied() {
+        inbox.consume(poll(
+                event(TOPIC, 25, NotesHandler.TYPE, null),
+                event(TOPIC, 26, NotesHandler.TYPE, "{\"note\":\"after the tombstone\"}")), notes);
+
+        assertThat(sql.strings("SELECT note FROM test_effect")).containsExactly("after the tombstone");
+        assertThat(sql.strings("SELECT kafka_offset || ' ' || reason FROM parked_record"))
+                .containsExactly("25 a note needs a value");
     }
 
     @Test

@@ -2,6 +2,7 @@ package de.efa.platform.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.platform.inbox.Consumption;
 import de.efa.platform.inbox.EventHandler;
 import de.efa.platform.inbox.InboundEvent;
 import de.efa.platform.inbox.RejectedEventException;
@@ -10,13 +11,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The tests' consumer: events {@code {"note": "…"}} of type {@value #TYPE} become rows of {@code test_effect}. A note
- * "reject" can never be applied; with a dead-letter topic set, parked records go there too.
+ * "reject" can never be applied; a note "flaky" loses its connection the first time it is applied alone; a record
+ * without a value is refused; with a dead-letter topic set, parked records go there too.
  */
 @ApplicationScoped
 public class NotesHandler implements EventHandler<String> {
@@ -26,6 +30,7 @@ public class NotesHandler implements EventHandler<String> {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private volatile String deadLetterTopic;
+    private final AtomicBoolean flakyFailed = new AtomicBoolean();
 
     public NotesHandler(EntityManager entityManager, ObjectMapper json) {
         this.entityManager = entityManager;
@@ -36,14 +41,15 @@ public class NotesHandler implements EventHandler<String> {
         deadLetterTopic = topic;
     }
 
-    @Override
-    public String name() {
-        return "notes";
+    /** The next "flaky" note applied alone fails once more. */
+    public void flakyAgain() {
+        flakyFailed.set(false);
     }
 
     @Override
-    public Set<String> types() {
-        return Set.of(TYPE);
+    public Consumption consumption() {
+        Consumption consumption = Consumption.of("notes", Set.of(TYPE));
+        return deadLetterTopic == null ? consumption : consumption.deadLettersTo(deadLetterTopic);
     }
 
     @Override
@@ -65,14 +71,18 @@ public class NotesHandler implements EventHandler<String> {
             if (note.equals("reject")) {
                 throw new RejectedEventException("this note can never be applied");
             }
+            if (note.equals("flaky") && notes.size() == 1 && flakyFailed.compareAndSet(false, true)) {
+                throw new IllegalStateException(new SQLException("Connection refused", "08001"));
+            }
             entityManager.createNativeQuery("INSERT INTO test_effect (note) VALUES (?1)")
                     .setParameter(1, note)
                     .executeUpdate();
         }
     }
 
+    /** A note always has a value: one without is parked. */
     @Override
-    public Optional<String> deadLetterTopic() {
-        return Optional.ofNullable(deadLetterTopic);
+    public Optional<String> tombstone(InboundEvent event) throws UnreadableEventException {
+        throw new UnreadableEventException("a note needs a value");
     }
 }

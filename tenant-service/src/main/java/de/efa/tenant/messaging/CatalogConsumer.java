@@ -1,39 +1,49 @@
 package de.efa.tenant.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import de.efa.platform.inbox.Consumption;
+import de.efa.platform.inbox.EventHandler;
+import de.efa.platform.inbox.EventInbox;
+import de.efa.platform.inbox.InboundEvent;
+import de.efa.platform.inbox.UnreadableEventException;
 import de.efa.tenant.repository.CatalogRecord;
 import de.efa.tenant.service.CatalogProjection;
 import de.efa.tenant.service.CatalogProjection.Change;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads {@code efa.catalog.services.v1} into the local catalog copy, a poll's worth of records per transaction,
- * on a worker thread so the poll loop never waits for the database. A tolerant reader: unknown fields are ignored;
- * a record that cannot be read is logged and skipped.
+ * Reads {@code efa.catalog.services.v1} into the local catalog copy. A tolerant reader: unknown fields are ignored.
+ * The copy is kept by version, so a record read twice changes nothing and the copy can be rebuilt from the topic
+ * ({@link CatalogRebuild}): no event ids are recorded. A tombstone removes the service.
  */
 @ApplicationScoped
-public class CatalogConsumer {
+public class CatalogConsumer implements EventHandler<Change> {
 
     private static final Logger LOG = Logger.getLogger(CatalogConsumer.class);
+    private static final Consumption CONSUMPTION = Consumption.of("catalog", Set.of("de.efa.service.created.v1",
+            "de.efa.service.updated.v1", "de.efa.service.published.v1", "de.efa.service.deprecated.v1",
+            "de.efa.service.retired.v1")).keptByVersion();
 
+    private final EventInbox inbox;
     private final CatalogProjection projection;
     private final ObjectReader reader;
 
-    public CatalogConsumer(CatalogProjection projection, ObjectMapper json) {
+    public CatalogConsumer(EventInbox inbox, CatalogProjection projection, ObjectMapper json) {
+        this.inbox = inbox;
         this.projection = projection;
         this.reader = json.readerFor(ServiceMessage.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
@@ -52,38 +62,53 @@ public class CatalogConsumer {
     @Incoming("catalog")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        List<Change> changes = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
-            read(record).ifPresent(changes::add);
-        }
-        Batches.apply(changes, projection::apply);
+        inbox.consume(records, this);
     }
 
-    private Optional<Change> read(ConsumerRecord<String, String> record) {
+    @Override
+    public Consumption consumption() {
+        return CONSUMPTION;
+    }
+
+    @Override
+    public Change read(InboundEvent event) throws UnreadableEventException {
+        ServiceMessage service;
         try {
-            if (record.value() == null) {
-                return Optional.of(new CatalogProjection.Removal(UUID.fromString(record.key())));
-            }
-            ServiceMessage service = reader.readValue(record.value());
-            if (service.id() == null || service.status() == null || service.version() == null) {
-                throw new IOException("id, status and version are required");
-            }
-            List<CatalogRecord.Plan> plans = service.plans() == null ? List.of()
-                    : service.plans().stream().map(CatalogConsumer::plan).toList();
-            return Optional.of(new CatalogProjection.Upsert(new CatalogRecord(service.id(),
-                    orEmpty(service.slug()), orEmpty(service.name()), orEmpty(service.providerId()), service.status(),
-                    service.availableIn() == null ? List.of() : service.availableIn(), service.brokerUrl(),
-                    service.version(), plans)));
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.warnf("catalog record %s-%d@%d with key %s cannot be read and is skipped: %s", record.topic(),
-                    record.partition(), record.offset(), record.key(), e.getMessage());
+            service = reader.readValue(event.value());
+        } catch (JsonProcessingException e) {
+            throw new UnreadableEventException("the value is not a service: " + e.getOriginalMessage());
+        }
+        if (service.id() == null || service.status() == null || service.version() == null) {
+            throw new UnreadableEventException("id, status and version are required");
+        }
+        List<CatalogRecord.Plan> plans = new ArrayList<>();
+        for (PlanMessage plan : service.plans() == null ? List.<PlanMessage>of() : service.plans()) {
+            plans.add(plan(plan));
+        }
+        return new CatalogProjection.Upsert(new CatalogRecord(service.id(), orEmpty(service.slug()),
+                orEmpty(service.name()), orEmpty(service.providerId()), service.status(),
+                service.availableIn() == null ? List.of() : service.availableIn(), service.brokerUrl(),
+                service.version(), plans));
+    }
+
+    @Override
+    public Optional<Change> tombstone(InboundEvent event) {
+        try {
+            return Optional.of(new CatalogProjection.Removal(UUID.fromString(event.key())));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            LOG.warnf("tombstone %s names no service id (key %s) and is skipped", event.position(), event.key());
             return Optional.empty();
         }
     }
 
-    private static CatalogRecord.Plan plan(PlanMessage plan) {
-        if (plan.id() == null || plan.pricing() == null) {
-            throw new IllegalArgumentException("a plan needs an id and pricing");
+    @Override
+    public void apply(List<Change> changes) {
+        projection.apply(changes);
+    }
+
+    private static CatalogRecord.Plan plan(PlanMessage plan) throws UnreadableEventException {
+        if (plan == null || plan.id() == null || plan.pricing() == null) {
+            throw new UnreadableEventException("a plan needs an id and pricing");
         }
         JsonNode schema = plan.parameters();
         return new CatalogRecord.Plan(plan.id(), orEmpty(plan.name()), plan.pricing().setupFeeCents(),

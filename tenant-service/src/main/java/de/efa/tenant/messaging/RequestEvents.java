@@ -3,34 +3,31 @@ package de.efa.tenant.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.platform.outbox.Outbox;
 import de.efa.tenant.domain.Operation;
 import de.efa.tenant.domain.Subscription;
 import de.efa.tenant.domain.Tenant;
-import de.efa.tenant.repository.OutboxEvent;
-import de.efa.tenant.repository.OutboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * Writes the onboarding requests of docs/events.md ({@code efa.onboarding.requests.v1}, key = subscription id)
- * to the outbox, in the caller's transaction.
+ * to the outbox, in the caller's transaction; the caller has locked (or created) the subscription first, so one
+ * subscription's requests go out in the order they were made.
  */
 @ApplicationScoped
 public class RequestEvents {
 
     public static final String TOPIC = "efa.onboarding.requests.v1";
 
-    private final OutboxRepository outbox;
+    private final Outbox outbox;
     private final ObjectMapper json;
-    private final Event<OutboxWritten> written;
 
-    public RequestEvents(OutboxRepository outbox, ObjectMapper json, Event<OutboxWritten> written) {
+    public RequestEvents(Outbox outbox, ObjectMapper json) {
         this.outbox = outbox;
         this.json = json;
-        this.written = written;
     }
 
     /** The request types and the operation each one asks the marketplace for. */
@@ -62,12 +59,10 @@ public class RequestEvents {
             Payload payload = new Payload(subscription.id(), type.operation, tenant.ags().value(), tenant.name(),
                     tenant.ags().land().code(), subscription.serviceId(), subscription.planId(),
                     json.readTree(subscription.parametersJson()), now);
-            outbox.add(new OutboxEvent(UUID.randomUUID(), TOPIC, subscription.id().toString(), type.ceType,
-                    json.writeValueAsString(payload), now));
+            outbox.write(TOPIC, subscription.id().toString(), type.ceType, json.writeValueAsString(payload));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("request event of subscription " + subscription.id()
                     + " could not be written as JSON", e);
         }
-        written.fire(new OutboxWritten());
     }
 }

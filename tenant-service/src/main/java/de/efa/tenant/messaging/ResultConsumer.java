@@ -1,40 +1,43 @@
 package de.efa.tenant.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import de.efa.platform.events.CloudEventHeaders;
+import de.efa.platform.inbox.Consumption;
+import de.efa.platform.inbox.EventHandler;
+import de.efa.platform.inbox.EventInbox;
+import de.efa.platform.inbox.InboundEvent;
+import de.efa.platform.inbox.UnreadableEventException;
 import de.efa.tenant.domain.Operation;
 import de.efa.tenant.service.ResultEvent;
 import de.efa.tenant.service.ResultService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads the provisioning results of {@code efa.onboarding.results.v1}, a poll's worth per transaction on a worker
- * thread. A tolerant reader: unknown payload fields are ignored; a record without a usable {@code ce_id},
- * {@code ce_type} or subscription id is logged and skipped.
+ * Reads the provisioning results of {@code efa.onboarding.results.v1}. A tolerant reader: unknown payload fields are
+ * ignored; a result without a {@code subscriptionId} cannot be read.
  */
 @ApplicationScoped
-public class ResultConsumer {
+public class ResultConsumer implements EventHandler<ResultEvent> {
 
-    private static final Logger LOG = Logger.getLogger(ResultConsumer.class);
+    private static final Consumption CONSUMPTION = Consumption.of("results", Set.of(ResultEvent.PROVISIONING_STARTED,
+            ResultEvent.PROVISIONED, ResultEvent.PROVISIONING_FAILED, ResultEvent.DEPROVISIONED));
 
+    private final EventInbox inbox;
     private final ResultService results;
     private final ObjectReader reader;
 
-    public ResultConsumer(ResultService results, ObjectMapper json) {
+    public ResultConsumer(EventInbox inbox, ResultService results, ObjectMapper json) {
+        this.inbox = inbox;
         this.results = results;
         this.reader = json.readerFor(ResultMessage.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
@@ -47,35 +50,36 @@ public class ResultConsumer {
     @Incoming("results")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        List<ResultEvent> events = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
-            read(record).ifPresent(events::add);
-        }
-        Batches.apply(events, results::apply);
+        inbox.consume(records, this);
     }
 
-    private Optional<ResultEvent> read(ConsumerRecord<String, String> record) {
+    @Override
+    public Consumption consumption() {
+        return CONSUMPTION;
+    }
+
+    @Override
+    public ResultEvent read(InboundEvent event) throws UnreadableEventException {
+        ResultMessage message;
         try {
-            UUID ceId = UUID.fromString(header(record, CloudEventHeaders.ID));
-            String type = header(record, CloudEventHeaders.TYPE);
-            ResultMessage message = reader.readValue(record.value());
-            if (message.subscriptionId() == null) {
-                throw new IOException("subscriptionId is missing");
-            }
-            return Optional.of(new ResultEvent(ceId, type, message.subscriptionId(), message.operation(),
-                    message.instanceId(), message.dashboardUrl(), message.reason()));
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.warnf("result record %s-%d@%d with key %s cannot be read and is skipped: %s", record.topic(),
-                    record.partition(), record.offset(), record.key(), e.getMessage());
-            return Optional.empty();
+            message = reader.readValue(event.value());
+        } catch (JsonProcessingException e) {
+            throw new UnreadableEventException("the value is not a result: " + e.getOriginalMessage());
         }
+        if (message.subscriptionId() == null) {
+            throw new UnreadableEventException("'subscriptionId' is missing");
+        }
+        return new ResultEvent(UUID.fromString(header(event, CloudEventHeaders.ID)),
+                header(event, CloudEventHeaders.TYPE), message.subscriptionId(), message.operation(),
+                message.instanceId(), message.dashboardUrl(), message.reason());
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) throws IOException {
-        Header header = record.headers().lastHeader(name);
-        if (header == null || header.value() == null) {
-            throw new IOException("header " + name + " is missing");
-        }
-        return new String(header.value(), StandardCharsets.UTF_8);
+    @Override
+    public void apply(List<ResultEvent> events) {
+        results.apply(events);
+    }
+
+    private static String header(InboundEvent event, String name) throws UnreadableEventException {
+        return event.header(name).orElseThrow(() -> new UnreadableEventException("no " + name + " header"));
     }
 }

@@ -1,5 +1,7 @@
 package de.efa.tenant.repository;
 
+import de.efa.platform.paging.Page;
+import de.efa.platform.paging.PageRequest;
 import de.efa.tenant.domain.Subscription;
 import de.efa.tenant.domain.SubscriptionStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -18,8 +20,10 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SubscriptionRepository implements PanacheRepositoryBase<Subscription, UUID> {
 
-    public PanacheQuery<Subscription> ofTenant(String ags) {
-        return find("ags", Sort.by("createdAt").and("id"), ags);
+    /** One page of the tenant's subscriptions, oldest first. */
+    public Page<Subscription> ofTenant(String ags, PageRequest page) {
+        PanacheQuery<Subscription> subscriptions = find("ags", Sort.by("createdAt").and("id"), ags);
+        return Page.of(subscriptions.page(page.page(), page.size()).list(), page, subscriptions.count());
     }
 
     public Optional<Subscription> findOfTenant(String ags, UUID id) {

@@ -1,5 +1,7 @@
 package de.efa.tenant.repository;
 
+import de.efa.platform.paging.Page;
+import de.efa.platform.paging.PageRequest;
 import de.efa.tenant.domain.Land;
 import de.efa.tenant.domain.Tenant;
 import de.efa.tenant.domain.TenantStatus;
@@ -22,8 +24,8 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
         return findByIdOptional(ags, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Tenants in AGS order, optionally only those of one Land and/or status. */
-    public PanacheQuery<Tenant> filtered(Optional<Land> land, Optional<TenantStatus> status) {
+    /** One page of the tenants in AGS order, optionally only those of one Land and/or status. */
+    public Page<Tenant> filtered(Optional<Land> land, Optional<TenantStatus> status, PageRequest page) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         land.ifPresent(l -> {
@@ -35,6 +37,7 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
             parameters.and("status", s);
         });
         String query = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-        return find(query, Sort.by("ags"), parameters);
+        PanacheQuery<Tenant> tenants = find(query, Sort.by("ags"), parameters);
+        return Page.of(tenants.page(page.page(), page.size()).list(), page, tenants.count());
     }
 }

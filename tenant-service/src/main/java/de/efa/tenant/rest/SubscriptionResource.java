@@ -1,16 +1,19 @@
 package de.efa.tenant.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.platform.idempotency.Answer;
+import de.efa.platform.idempotency.Idempotency;
+import de.efa.platform.paging.Page;
+import de.efa.platform.paging.PageRequest;
+import de.efa.platform.problem.Problem;
+import de.efa.platform.rest.IdempotentResponses;
+import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Subscription;
-import de.efa.tenant.mapping.PageView;
 import de.efa.tenant.mapping.SubscribeRequest;
 import de.efa.tenant.mapping.SubscriptionView;
-import de.efa.tenant.rest.problem.Problem;
-import de.efa.tenant.service.IdempotencyService;
-import de.efa.tenant.service.IdempotencyService.Answer;
-import de.efa.tenant.service.PageRequest;
 import de.efa.tenant.service.SubscriptionService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.Optional;
 import java.util.UUID;
 
 @Path("/api/v1/tenants/{ags}/subscriptions")
@@ -44,15 +46,17 @@ import java.util.UUID;
 @APIResponse(responseCode = "403", description = "A provider token, a token without a role this operation allows, "
         + "or a municipality acting for another AGS",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RequestScoped
 public class SubscriptionResource {
 
     private final SubscriptionService subscriptions;
-    private final IdempotencyService idempotency;
-    private final CurrentCaller caller;
+    private final Idempotency idempotency;
+    private final Caller caller;
     private final ObjectMapper json;
 
-    public SubscriptionResource(SubscriptionService subscriptions, IdempotencyService idempotency,
-            CurrentCaller caller, ObjectMapper json) {
+    /** Request-scoped, so that {@code caller} is the one of this request. */
+    public SubscriptionResource(SubscriptionService subscriptions, Idempotency idempotency, Caller caller,
+            ObjectMapper json) {
         this.subscriptions = subscriptions;
         this.idempotency = idempotency;
         this.caller = caller;
@@ -71,7 +75,8 @@ public class SubscriptionResource {
             catalog-service is down. The subscription is REQUESTED and provisioning starts asynchronously; the \
             request is kept in the outbox until Kafka has it, so the answer is 202 even while Kafka is down. \
             `priceSnapshot.annualCents` = annual base + population × per-inhabitant price. Accepts an \
-            `Idempotency-Key`: the same key and body within 24 h give the first answer again and create nothing.""")
+            `Idempotency-Key`: the same key and body within 24 h give the first answer again, marked \
+            `Idempotent-Replayed: true`, and create nothing.""")
     @APIResponse(responseCode = "202", description = "REQUESTED; `Location` names the subscription",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS, missing serviceId/planId, parameters not an "
@@ -82,6 +87,9 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "409", description = "The tenant is not ACTIVE; the service is not PUBLISHED or not "
             + "offered in the tenant's Land; or the tenant already has a subscription to the service that is "
             + "neither CANCELLED nor FAILED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB, or the request event would be "
+            + "larger than Kafka takes (`event-too-large`); nothing is stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown plan, parameters that do not satisfy the plan's JSON "
             + "Schema (each violation names the field inside `parameters`), or an Idempotency-Key reused for "
@@ -94,12 +102,13 @@ public class SubscriptionResource {
                              "instance":"/api/v1/tenants/14713000/subscriptions",
                              "violations":[{"field":"parameters.postfach","message":"required property 'postfach' not found"}]}""")))
     public Response subscribe(@Parameter(example = "14713000") @PathParam("ags") String ags,
-            @Parameter(description = "Makes a retried subscription safe") @HeaderParam("Idempotency-Key") String key,
+            @Parameter(description = "Makes a retried subscription safe") @HeaderParam(IdempotentResponses.KEY)
+            String key,
             SubscribeRequest request) {
         SubscribeRequest body = request == null ? new SubscribeRequest(null, null, null) : request;
-        Answer answer = idempotency.once(caller.get(), Optional.ofNullable(key), new Fingerprint("subscribe", ags, body),
-                () -> accepted(subscriptions.subscribe(caller.get(), ags, body)));
-        return ApiResponses.of(answer);
+        Answer answer = idempotency.once(caller, key, new Fingerprint("subscribe", ags, body),
+                () -> accepted(subscriptions.subscribe(caller, ags, body)));
+        return IdempotentResponses.of(answer);
     }
 
     @GET
@@ -107,15 +116,15 @@ public class SubscriptionResource {
     @Operation(summary = "List a tenant's subscriptions", description = "Roles: `municipality` (only its own) and "
             + "`operator`. Oldest first, each with its status and history.")
     @APIResponse(responseCode = "200", description = "One page of subscriptions",
-            content = @Content(schema = @Schema(implementation = PageView.class)))
+            content = @Content(schema = @Schema(implementation = Page.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS or a page/size out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageView<SubscriptionView> list(@PathParam("ags") String ags,
+    public Page<SubscriptionView> list(@PathParam("ags") String ags,
             @Parameter(description = "From 0") @QueryParam("page") Integer page,
             @Parameter(description = "1 to 100, default 20") @QueryParam("size") Integer size) {
-        return PageView.of(subscriptions.list(caller.get(), ags, PageRequest.of(page, size)), this::view);
+        return subscriptions.list(caller, ags, PageRequest.of(page, size)).map(this::view);
     }
 
     @GET
@@ -130,7 +139,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "No such subscription of this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubscriptionView get(@PathParam("ags") String ags, @PathParam("id") UUID id) {
-        return view(subscriptions.get(caller.get(), ags, id));
+        return view(subscriptions.get(caller, ags, id));
     }
 
     @DELETE
@@ -150,7 +159,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "409", description = "The subscription is not ACTIVE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response cancel(@PathParam("ags") String ags, @PathParam("id") UUID id) {
-        return ApiResponses.of(accepted(subscriptions.cancel(caller.get(), ags, id)));
+        return IdempotentResponses.of(accepted(subscriptions.cancel(caller, ags, id)));
     }
 
     @POST
@@ -171,12 +180,12 @@ public class SubscriptionResource {
             + "Land, or another live subscription to the service exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response resubmit(@PathParam("ags") String ags, @PathParam("id") UUID id) {
-        return ApiResponses.of(accepted(subscriptions.resubmit(caller.get(), ags, id)));
+        return IdempotentResponses.of(accepted(subscriptions.resubmit(caller, ags, id)));
     }
 
     private Answer accepted(Subscription subscription) {
-        return new Answer(202, "/api/v1/tenants/" + subscription.ags() + "/subscriptions/" + subscription.id(),
-                idempotency.body(view(subscription)));
+        return Answer.first(202, "/api/v1/tenants/" + subscription.ags() + "/subscriptions/" + subscription.id(),
+                null, idempotency.body(view(subscription)));
     }
 
     private SubscriptionView view(Subscription subscription) {

@@ -1,15 +1,18 @@
 package de.efa.tenant.rest;
 
+import de.efa.platform.idempotency.Answer;
+import de.efa.platform.idempotency.Idempotency;
+import de.efa.platform.paging.Page;
+import de.efa.platform.paging.PageRequest;
+import de.efa.platform.problem.Problem;
+import de.efa.platform.rest.IdempotentResponses;
+import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Tenant;
-import de.efa.tenant.mapping.PageView;
 import de.efa.tenant.mapping.TenantRegistration;
 import de.efa.tenant.mapping.TenantView;
-import de.efa.tenant.rest.problem.Problem;
-import de.efa.tenant.service.IdempotencyService;
-import de.efa.tenant.service.IdempotencyService.Answer;
-import de.efa.tenant.service.PageRequest;
 import de.efa.tenant.service.TenantService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,8 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.Optional;
-
 @Path("/api/v1/tenants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -42,13 +43,15 @@ import java.util.Optional;
 @APIResponse(responseCode = "403", description = "A provider token, a token without a role this operation allows, "
         + "or a municipality acting for another AGS",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@RequestScoped
 public class TenantResource {
 
     private final TenantService tenants;
-    private final IdempotencyService idempotency;
-    private final CurrentCaller caller;
+    private final Idempotency idempotency;
+    private final Caller caller;
 
-    public TenantResource(TenantService tenants, IdempotencyService idempotency, CurrentCaller caller) {
+    /** Request-scoped, so that {@code caller} is the one of this request. */
+    public TenantResource(TenantService tenants, Idempotency idempotency, Caller caller) {
         this.tenants = tenants;
         this.idempotency = idempotency;
         this.caller = caller;
@@ -63,7 +66,7 @@ public class TenantResource {
     @Operation(summary = "Register a tenant", description = """
             Roles: `municipality` (only the AGS of its own token) and `operator` (any AGS). The tenant starts \
             PENDING until an operator approves it. The Land is derived from the AGS. Accepts an `Idempotency-Key`: \
-            the same key and body within 24 h give the first answer again.""")
+            the same key and body within 24 h give the first answer again, marked `Idempotent-Replayed: true`.""")
     @APIResponse(responseCode = "201", description = "Registered, PENDING; `Location` names the tenant",
             content = @Content(schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS, unknown Land, a Landkreis AGS not ending in 000, "
@@ -79,15 +82,15 @@ public class TenantResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(
-            @Parameter(description = "Makes a retried registration safe") @HeaderParam("Idempotency-Key") String key,
+            @Parameter(description = "Makes a retried registration safe") @HeaderParam(IdempotentResponses.KEY)
+            String key,
             TenantRegistration registration) {
         TenantRegistration body = registration == null ? new TenantRegistration(null, null, null, null, null) : registration;
-        Answer answer = idempotency.once(caller.get(), Optional.ofNullable(key), new Fingerprint("register", body),
-                () -> {
-                    Tenant tenant = tenants.register(caller.get(), body);
-                    return new Answer(201, "/api/v1/tenants/" + tenant.ags(), idempotency.body(TenantView.of(tenant)));
-                });
-        return ApiResponses.of(answer);
+        Answer answer = idempotency.once(caller, key, new Fingerprint("register", body), () -> {
+            Tenant tenant = tenants.register(caller, body);
+            return Answer.first(201, "/api/v1/tenants/" + tenant.ags(), null, idempotency.body(TenantView.of(tenant)));
+        });
+        return IdempotentResponses.of(answer);
     }
 
     @GET
@@ -95,16 +98,16 @@ public class TenantResource {
     @Operation(summary = "List tenants", description = "Role: `operator`. In AGS order, optionally only one Land "
             + "(two-digit code) and/or one status.")
     @APIResponse(responseCode = "200", description = "One page of tenants",
-            content = @Content(schema = @Schema(implementation = PageView.class)))
+            content = @Content(schema = @Schema(implementation = Page.class)))
     @APIResponse(responseCode = "400", description = "Unknown Land code or status, or a page/size out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageView<TenantView> list(
+    public Page<TenantView> list(
             @Parameter(description = "Land code", example = "14") @QueryParam("land") String land,
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"PENDING", "ACTIVE", "SUSPENDED"}))
             @QueryParam("status") String status,
             @Parameter(description = "From 0") @QueryParam("page") Integer page,
             @Parameter(description = "1 to 100, default 20") @QueryParam("size") Integer size) {
-        return PageView.of(tenants.list(land, status, PageRequest.of(page, size)), TenantView::of);
+        return tenants.list(land, status, PageRequest.of(page, size)).map(TenantView::of);
     }
 
     @GET
@@ -118,7 +121,7 @@ public class TenantResource {
     @APIResponse(responseCode = "404", description = "No tenant with this AGS",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TenantView get(@Parameter(example = "14713000") @PathParam("ags") String ags) {
-        return TenantView.of(tenants.get(caller.get(), ags));
+        return TenantView.of(tenants.get(caller, ags));
     }
 
     @POST

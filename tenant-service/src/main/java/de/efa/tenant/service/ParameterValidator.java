@@ -9,8 +9,8 @@ import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
-import de.efa.tenant.rest.problem.Problem.Violation;
-import de.efa.tenant.rest.problem.ProblemException;
+import de.efa.platform.problem.ProblemException;
+import de.efa.platform.problem.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collections;

@@ -1,7 +1,6 @@
 package de.efa.tenant.service;
 
 import de.efa.tenant.domain.Subscription;
-import de.efa.tenant.repository.ProcessedEventRepository;
 import de.efa.tenant.repository.SubscriptionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -9,18 +8,16 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Moves subscriptions by the marketplace's provisioning results. A batch is applied in one transaction
- * together with the record of each event id, so a redelivered event (same {@code ce_id}) changes nothing;
- * an event the subscription's status has moved past is stale and changes nothing either. Both are logged.
+ * Moves subscriptions by the marketplace's provisioning results. An event the subscription's status has moved past
+ * is stale and changes nothing; so does a result for a subscription this service does not know. Both are logged.
+ * Duplicates never get here: the inbox drops them by {@code ce_id} in the same transaction.
  */
 @ApplicationScoped
 public class ResultService {
@@ -28,36 +25,22 @@ public class ResultService {
     private static final Logger LOG = Logger.getLogger(ResultService.class);
 
     private final SubscriptionRepository subscriptions;
-    private final ProcessedEventRepository processedEvents;
     private final Clock clock;
 
-    public ResultService(SubscriptionRepository subscriptions, ProcessedEventRepository processedEvents, Clock clock) {
+    public ResultService(SubscriptionRepository subscriptions, Clock clock) {
         this.subscriptions = subscriptions;
-        this.processedEvents = processedEvents;
         this.clock = clock;
     }
 
     /**
-     * The event ids are recorded and the subscriptions locked with one statement each for the whole batch; the
-     * events are then applied in the order they came, so several results of one subscription keep their order.
+     * The subscriptions are locked with one statement for the whole batch; the events are then applied in the order
+     * they came, so several results of one subscription keep their order.
      */
     @Transactional
     public void apply(List<ResultEvent> events) {
-        Set<UUID> fresh = processedEvents.markProcessed(events.stream()
-                .map(event -> new ProcessedEventRepository.Event(event.ceId(), event.type())).toList());
-        List<ResultEvent> news = new ArrayList<>();
-        for (ResultEvent event : events) {
-            // remove: a second copy of an event within the same batch is a duplicate as well
-            if (fresh.remove(event.ceId())) {
-                news.add(event);
-            } else {
-                LOG.infof("duplicate result %s (%s) for subscription %s ignored", event.ceId(), event.type(),
-                        event.subscriptionId());
-            }
-        }
         Map<UUID, Subscription> locked = subscriptions.findForUpdate(
-                news.stream().map(ResultEvent::subscriptionId).collect(Collectors.toSet()));
-        for (ResultEvent event : news) {
+                events.stream().map(ResultEvent::subscriptionId).collect(Collectors.toSet()));
+        for (ResultEvent event : events) {
             applyOne(event, Optional.ofNullable(locked.get(event.subscriptionId())));
         }
     }

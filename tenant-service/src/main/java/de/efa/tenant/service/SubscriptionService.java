@@ -2,6 +2,12 @@ package de.efa.tenant.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.platform.paging.Page;
+import de.efa.platform.paging.PageRequest;
+import de.efa.platform.problem.ProblemException;
+import de.efa.platform.problem.Violation;
+import de.efa.platform.problem.Violations;
+import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Ags;
 import de.efa.tenant.domain.CatalogPlan;
 import de.efa.tenant.domain.CatalogService;
@@ -13,8 +19,6 @@ import de.efa.tenant.messaging.RequestEvents;
 import de.efa.tenant.repository.CatalogRepository;
 import de.efa.tenant.repository.SubscriptionRepository;
 import de.efa.tenant.repository.TenantRepository;
-import de.efa.tenant.rest.problem.Problem.Violation;
-import de.efa.tenant.rest.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
@@ -59,7 +63,7 @@ public class SubscriptionService {
     @Transactional
     public Subscription subscribe(Caller caller, String rawAgs, SubscribeRequest request) {
         Ags ags = TenantService.parseAgs(rawAgs);
-        caller.requireActingFor(ags);
+        TenantScope.requireActingFor(caller, ags);
         JsonNode parameters = validBody(request);
         Tenant tenant = activeTenant(ags);
         CatalogService service = subscribableService(request.serviceId(), tenant);
@@ -87,15 +91,15 @@ public class SubscriptionService {
     @Transactional
     public Page<Subscription> list(Caller caller, String rawAgs, PageRequest page) {
         Ags ags = TenantService.parseAgs(rawAgs);
-        caller.requireActingFor(ags);
+        TenantScope.requireActingFor(caller, ags);
         tenants.findByIdOptional(ags.value()).orElseThrow(() -> TenantService.notFound(ags));
-        return Page.of(subscriptions.ofTenant(ags.value()), page);
+        return subscriptions.ofTenant(ags.value(), page);
     }
 
     @Transactional
     public Subscription get(Caller caller, String rawAgs, UUID id) {
         Ags ags = TenantService.parseAgs(rawAgs);
-        caller.requireActingFor(ags);
+        TenantScope.requireActingFor(caller, ags);
         return subscriptions.findOfTenant(ags.value(), id).orElseThrow(() -> notFound(id));
     }
 
@@ -106,7 +110,7 @@ public class SubscriptionService {
     @Transactional
     public Subscription cancel(Caller caller, String rawAgs, UUID id) {
         Ags ags = TenantService.parseAgs(rawAgs);
-        if (!caller.isStaffOf(ags)) {
+        if (!TenantScope.isStaffOf(caller, ags)) {
             throw ProblemException.forbidden("Only the municipality itself may cancel its subscriptions");
         }
         Subscription subscription = lockedOfTenant(ags, id);

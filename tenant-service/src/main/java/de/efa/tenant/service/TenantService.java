@@ -1,5 +1,10 @@
 package de.efa.tenant.service;
 
+import de.efa.platform.paging.Page;
+import de.efa.platform.paging.PageRequest;
+import de.efa.platform.problem.ProblemException;
+import de.efa.platform.problem.Violations;
+import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Ags;
 import de.efa.tenant.domain.ContactEmail;
 import de.efa.tenant.domain.Land;
@@ -8,7 +13,6 @@ import de.efa.tenant.domain.TenantKind;
 import de.efa.tenant.domain.TenantStatus;
 import de.efa.tenant.mapping.TenantRegistration;
 import de.efa.tenant.repository.TenantRepository;
-import de.efa.tenant.rest.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
@@ -50,7 +54,7 @@ public class TenantService {
             });
         }
         violations.throwIfAny();
-        caller.requireActingFor(ags);
+        TenantScope.requireActingFor(caller, ags);
         if (tenants.findByIdOptional(ags.value()).isPresent()) {
             throw ProblemException.conflict("A tenant with AGS " + ags + " is already registered");
         }
@@ -66,7 +70,7 @@ public class TenantService {
     @Transactional
     public Tenant get(Caller caller, String rawAgs) {
         Ags ags = parseAgs(rawAgs);
-        caller.requireActingFor(ags);
+        TenantScope.requireActingFor(caller, ags);
         return tenants.findByIdOptional(ags.value()).orElseThrow(() -> notFound(ags));
     }
 
@@ -78,7 +82,7 @@ public class TenantService {
         Optional<TenantStatus> tenantStatus = Optional.ofNullable(status)
                 .map(s -> violations.parse("status", () -> statusOf(s)));
         violations.throwIfAny();
-        return Page.of(tenants.filtered(land, tenantStatus), page);
+        return tenants.filtered(land, tenantStatus, page);
     }
 
     @Transactional

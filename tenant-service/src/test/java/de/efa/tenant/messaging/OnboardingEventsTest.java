@@ -170,13 +170,17 @@ class OnboardingEventsTest {
     }
 
     @Test
-    void unreadableResultsAreSkippedAndTheConsumerGoesOn() {
+    void unreadableResultsAreParkedAndTheConsumerGoesOn() {
         String ags = Api.activeTenant(TestAgs.fresh(), 1000);
         String id = subscribe(ags, catalog.publishedService());
         kafka.produceStrings().fromRecords(new org.apache.kafka.clients.producer.ProducerRecord<>(
                 OnboardingTopics.RESULTS, id, "not json")).awaitCompletion();
         onboarding.publishResult("provisioned", id, "PROVISION", null);
         awaitStatus("/api/v1/tenants/" + ags + "/subscriptions/" + id, "ACTIVE");
+        await().atMost(WAIT).untilAsserted(() -> Api.asOperator()
+                .queryParam("topic", OnboardingTopics.RESULTS).queryParam("size", 100)
+                .get("/api/v1/parked/incoming").then().statusCode(200)
+                .body("items.findAll { it.key == '" + id + "' }.value", equalTo(List.of("not json"))));
     }
 
     private String subscribe(String ags, UUID service) {

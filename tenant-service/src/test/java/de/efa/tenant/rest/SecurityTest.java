@@ -32,7 +32,10 @@ class SecurityTest {
             "GET, /api/v1/tenants/" + AGS + "/subscriptions",
             "GET, /api/v1/tenants/" + AGS + "/subscriptions/" + ID,
             "DELETE, /api/v1/tenants/" + AGS + "/subscriptions/" + ID,
-            "POST, /api/v1/tenants/" + AGS + "/subscriptions/" + ID + "/resubmit"})
+            "POST, /api/v1/tenants/" + AGS + "/subscriptions/" + ID + "/resubmit",
+            "GET, /api/v1/parked/outgoing",
+            "POST, /api/v1/parked/outgoing/" + ID + "/retry",
+            "GET, /api/v1/parked/incoming"})
     void anonymousGets401AndProviderOrRoleless403(String method, String path) {
         given().contentType("application/json").body("{}").request(method, path).then()
                 .statusCode(401)
@@ -62,6 +65,8 @@ class SecurityTest {
         Api.asMunicipality(ags).body(Api.registration(ags, "GEMEINDE", 10)).post("/api/v1/tenants").then().statusCode(201);
         Api.asMunicipality(ags).post("/api/v1/tenants/" + ags + "/approve").then().statusCode(403);
         Api.asMunicipality(ags).get("/api/v1/tenants").then().statusCode(403);
+        Api.asMunicipality(ags).get("/api/v1/parked/incoming").then().statusCode(403);
+        Api.asMunicipality(ags).get("/api/v1/parked/outgoing").then().statusCode(403);
         Api.asMunicipality(ags).post("/api/v1/tenants/" + ags + "/subscriptions/" + UUID.randomUUID() + "/resubmit")
                 .then().statusCode(403);
         Api.asOperator().get("/api/v1/tenants/" + ags).then().statusCode(200).body("status", equalTo("PENDING"));

@@ -202,6 +202,18 @@ class SubscriptionResourceTest {
     }
 
     @Test
+    void aRequestWhoseEventWouldBeLargerThanKafkaTakesIs413AndNothingIsStored() {
+        String ags = Api.activeTenant(TestAgs.fresh(), 10);
+        UUID service = catalog.publishedService();
+        Api.subscribe(TestTokens.municipality(ags), ags, Map.of("serviceId", service.toString(), "planId", "basic",
+                        "parameters", Map.of("hinweis", "x".repeat(1_000_100))))
+                .statusCode(413)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://efa-marketplace.de/problems/event-too-large"));
+        assertNothingStored(ags);
+    }
+
+    @Test
     void secondLiveSubscriptionToTheSameServiceIs409() {
         String ags = Api.activeTenant(TestAgs.fresh(), 10);
         UUID service = catalog.publishedService();
@@ -235,6 +247,8 @@ class SubscriptionResourceTest {
                 .header("Idempotency-Key", "rollout-" + ags).body(standard(service))
                 .post("/api/v1/tenants/" + ags + "/subscriptions").then().extract());
         assertThat(answers).extracting(ExtractableResponse::statusCode).containsOnly(202);
+        assertThat(answers).extracting(a -> a.header("Idempotent-Replayed")).containsOnly(null, "true")
+                .filteredOn(replayed -> replayed == null).hasSize(1);
         assertThat(answers).extracting(a -> a.body().asString()).containsOnly(answers.get(0).body().asString());
         assertThat(answers).extracting(a -> a.header("Location")).containsOnly(answers.get(0).header("Location"));
         assertThat(db.subscriptions(ags)).isEqualTo(1);

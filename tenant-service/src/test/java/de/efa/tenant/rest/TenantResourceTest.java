@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
@@ -134,9 +135,12 @@ class TenantResourceTest {
     void sameIdempotencyKeyGivesTheFirstAnswerAndAnotherBodyIs422() {
         String ags = TestAgs.fresh();
         var first = Api.asOperator().header("Idempotency-Key", "reg-" + ags).body(Api.registration(ags, "GEMEINDE", 100))
-                .post("/api/v1/tenants").then().statusCode(201).extract();
+                .post("/api/v1/tenants").then().statusCode(201)
+                .header("Idempotent-Replayed", nullValue())
+                .extract();
         Api.asOperator().header("Idempotency-Key", "reg-" + ags).body(Api.registration(ags, "GEMEINDE", 100))
                 .post("/api/v1/tenants").then().statusCode(201)
+                .header("Idempotent-Replayed", equalTo("true"))
                 .header("Location", equalTo(first.header("Location")))
                 .body("createdAt", equalTo(first.path("createdAt")));
         Api.asOperator().header("Idempotency-Key", "reg-" + ags).body(Api.registration(ags, "STADT", 100))
@@ -192,5 +196,14 @@ class TenantResourceTest {
         Api.asOperator().queryParam("size", 101).queryParam("page", -1).get("/api/v1/tenants").then().statusCode(400)
                 .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("page", "size"));
         Api.asOperator().queryParam("size", "many").get("/api/v1/tenants").then().statusCode(org.hamcrest.Matchers.lessThan(500));
+    }
+
+    @Test
+    void aUriOf10000CharactersIsA414Problem() {
+        Api.asOperator().get("/api/v1/tenants?land=" + "1".repeat(10_000)).then()
+                .statusCode(414)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://efa-marketplace.de/problems/uri-too-long"))
+                .body("status", equalTo(414));
     }
 }

@@ -55,10 +55,21 @@ public final class CatalogTopic {
     }
 
     public UUID publish(UUID id, String status, List<String> availableIn, long version) {
+        send(UUID.randomUUID().toString(), id, status, availableIn, version, "Führerschein digital beantragen");
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.catalogVersion(id) == version);
+        return id;
+    }
+
+    /** Sends a PUBLISHED service with this name and {@code ce_id} as it is, without waiting for the local copy. */
+    public void sendPublished(UUID id, long version, String name, String ceId) {
+        send(ceId, id, "PUBLISHED", List.of(), version, name);
+    }
+
+    private void send(String ceId, UUID id, String status, List<String> availableIn, long version, String name) {
         Map<String, Object> service = new LinkedHashMap<>();
         service.put("id", id.toString());
         service.put("slug", "fuehrerschein-" + id);
-        service.put("name", "Führerschein digital beantragen");
+        service.put("name", name);
         service.put("summary", "Antrag auf Erteilung einer Fahrerlaubnis");
         service.put("description", "Online-Antrag für die Fahrerlaubnisbehörde");
         service.put("keywords", List.of("Führerschein", "Fahrerlaubnis"));
@@ -83,24 +94,18 @@ public final class CatalogTopic {
         service.put("updatedAt", Instant.now().toString());
         service.put("brokerUrl", "http://localhost:8090");
         service.put("futureField", "tolerant readers ignore this");
-        send(id, "DRAFT".equals(status) ? "de.efa.service.created.v1" : "de.efa.service." + status.toLowerCase() + ".v1",
-                service);
-        await().atMost(Duration.ofSeconds(30)).until(() -> db.catalogVersion(id) == version);
-        return id;
-    }
-
-    private void send(UUID id, String type, Object value) {
+        String type = "DRAFT".equals(status) ? "de.efa.service.created.v1" : "de.efa.service." + status.toLowerCase() + ".v1";
         try {
             RecordHeaders headers = new RecordHeaders();
             header(headers, "ce_specversion", "1.0");
-            header(headers, "ce_id", UUID.randomUUID().toString());
+            header(headers, "ce_id", ceId);
             header(headers, "ce_source", "/efa/catalog-service");
             header(headers, "ce_type", type);
             header(headers, "ce_time", Instant.now().toString());
             header(headers, "ce_subject", id.toString());
             header(headers, "content-type", "application/json");
             kafka.produceStrings().fromRecords(new ProducerRecord<>(TOPIC, null, id.toString(),
-                    json.writeValueAsString(value), headers)).awaitCompletion();
+                    json.writeValueAsString(service), headers)).awaitCompletion();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

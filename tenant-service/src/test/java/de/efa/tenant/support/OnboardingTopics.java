@@ -54,18 +54,25 @@ public final class OnboardingTopics {
     }
 
     public void publishResult(UUID ceId, String type, String subscriptionId, String operation, String reason) {
+        publishResult(ceId.toString(), type, subscriptionId, operation, reason,
+                "http://localhost:8090/dashboard/" + subscriptionId);
+    }
+
+    /** A result with any {@code ce_id} and dashboard URL, also ones the tenant-service cannot take. */
+    public void publishResult(String ceId, String type, String subscriptionId, String operation, String reason,
+                              String dashboardUrl) {
         Map<String, Object> payload = new HashMap<>();
         payload.put("subscriptionId", subscriptionId);
         payload.put("jobId", UUID.randomUUID().toString());
         payload.put("operation", operation);
         payload.put("instanceId", subscriptionId);
-        payload.put("dashboardUrl", "http://localhost:8090/dashboard/" + subscriptionId);
+        payload.put("dashboardUrl", dashboardUrl);
         payload.put("reason", reason);
         payload.put("occurredAt", Instant.now().toString());
         payload.put("attempt", 1);
         RecordHeaders headers = new RecordHeaders();
         CatalogTopic.header(headers, "ce_specversion", "1.0");
-        CatalogTopic.header(headers, "ce_id", ceId.toString());
+        CatalogTopic.header(headers, "ce_id", ceId);
         CatalogTopic.header(headers, "ce_source", "/efa/marketplace-service");
         CatalogTopic.header(headers, "ce_type", "de.efa.instance." + type + ".v1");
         CatalogTopic.header(headers, "ce_time", Instant.now().toString());

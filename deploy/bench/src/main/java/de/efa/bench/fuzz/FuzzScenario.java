@@ -67,6 +67,9 @@ public final class FuzzScenario implements Scenario {
             Offenders offenders = new Offenders();
             long total = 0;
             for (Service service : Service.values()) {
+                if (service == Service.PORTAL) {
+                    continue; // HTML pages for people, no OpenAPI document to fuzz from
+                }
                 OpenApi document = OpenApi.parse(stack.anonymous(service).get("/q/openapi?format=json")
                         .expect("the OpenAPI document of " + service.displayName(), 200).body());
                 List<FuzzRequest> requests = requests(document, fixtures);

@@ -41,7 +41,7 @@ final class BuildSnapshot {
         }
         return new StackConfig(target, config.dataDirectory(), config.keycloakDistribution(), config.postgresPort(),
                 config.kafkaPort(), config.kafkaControllerPort(), config.keycloakPort(), config.servicePorts(),
-                config.demoData(), config.extraEnvironment(), STARTUP_TIMEOUT, config.jvmOptions());
+                config.demoData(), config.extraEnvironment(), STARTUP_TIMEOUT, config.jvmOptions(), config.kafkaUser());
     }
 
     private static void copy(Path from, Path to) {

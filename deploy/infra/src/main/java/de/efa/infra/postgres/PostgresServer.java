@@ -45,7 +45,11 @@ public final class PostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(30))
                     // More connections than the default 100: three services, their test pools and benchmarks.
                     .setServerConfig("max_connections", "300")
+                    // A commit that was answered must survive a crash, in tests and benchmarks as in production.
+                    // zonky starts the server with fsync off (-F) and synchronous_commit=off; both are passed at
+                    // each start and outrank postgresql.conf, so a data directory of an earlier start gets them too.
                     .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start());
         } catch (IOException e) {
             throw new IllegalStateException("PostgreSQL did not start: " + e.getMessage(), e);

@@ -82,6 +82,16 @@ class KeycloakRealmTest {
     }
 
     @Test
+    void providerStaffLogInToThePortalWithTheirProviderId() {
+        JsonNode claims = TokenClient.claims(
+                TokenClient.passwordGrant(realmUrl, PORTAL, "akdb-redaktion", "akdb-redaktion"));
+
+        assertEquals("akdb", claims.path("provider_id").asText());
+        assertEquals(List.of("provider"), productRoles(claims));
+        assertFalse(claims.has("ags"));
+    }
+
+    @Test
     void marketplaceServiceHasTheMarketplaceRole() {
         JsonNode claims = TokenClient.claims(
                 TokenClient.clientCredentials(realmUrl, "marketplace-service", "marketplace-secret"));

@@ -158,7 +158,7 @@ class MarketplaceJourneyIT {
         Map<String, String> described = AsyncApiDocument.read().topicByEventType();
         Set<String> subscriptions = Set.of(subscriptionId, failingSubscriptionId);
         for (String topic : List.of("efa.onboarding.requests.v1", "efa.onboarding.results.v1")) {
-            List<ConsumerRecord<String, String>> records = TopicReader.readAll(stack.kafkaBootstrapServers(), topic)
+            List<ConsumerRecord<String, String>> records = TopicReader.readAll(stack.kafkaClientProperties(), topic)
                     .stream().filter(r -> subscriptions.contains(r.key())).toList();
             assertThat(records).as(topic).isNotEmpty();
             for (ConsumerRecord<String, String> record : records) {

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * One real stack for the whole end-to-end run, started by the launcher of the local stack on free ports and
- * stopped when the run ends (the root store closes it).
+ * stopped when the run ends (the root store closes it). Its Kafka broker requires SASL, as production's does, so
+ * that a Kafka client anywhere in the services that ignores the configured security settings fails the suite.
  */
 public final class StackExtension implements ParameterResolver {
 
@@ -41,7 +42,7 @@ public final class StackExtension implements ParameterResolver {
     }
 
     private static Stack startStack() {
-        StackConfig config = StackConfig.ephemeral().withEnvironment(Service.DEMO_PROVIDER,
+        StackConfig config = StackConfig.ephemeral().withKafkaSasl().withEnvironment(Service.DEMO_PROVIDER,
                 Map.of("DEMO_PROVIDER_PROVISIONING_TIME", PROVISIONING_TIME.toMillis() + "ms"));
         return Stack.start(config, line -> System.out.println("[stack] " + line));
     }

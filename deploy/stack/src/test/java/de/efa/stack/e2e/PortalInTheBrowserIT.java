@@ -1,0 +1,227 @@
+package de.efa.stack.e2e;
+
+import de.efa.stack.Service;
+import de.efa.stack.Stack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static de.efa.stack.e2e.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The portal in real headless Chromium against the running stack, as people use it: a visitor searches, Leipzig
+ * registers, an operator approves it, Leipzig subscribes through the form generated from the plan's schema (a wrong
+ * postcode is shown at its input) and sees its subscription ACTIVE, and the operator retries a failed job. Every page
+ * is checked with axe-core; the README's screenshots are taken here.
+ */
+@ExtendWith(StackExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalInTheBrowserIT {
+
+    private static final String LEIPZIG = "14713000";
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    private static Stack stack;
+    private static Accounts accounts;
+    private static String portal;
+    private static String serviceId;
+    private static String failingServiceId;
+    private static Chromium leipzig;
+    private static Chromium operator;
+
+    @BeforeAll
+    static void aPublishedServiceWithAConfigurationSchema(Stack runningStack, Accounts demoAccounts) {
+        stack = runningStack;
+        accounts = demoAccounts;
+        portal = stack.url(Service.PORTAL);
+        Providers.registered(stack, accounts);
+        serviceId = as(stack, Service.CATALOG, accounts.client("provider-akdb"))
+                .body(gewerbeanmeldung("gewerbeanmeldung-" + UUID.randomUUID().toString().substring(0, 8)))
+                .post("/api/v1/services").then().statusCode(201).extract().path("id");
+        as(stack, Service.CATALOG, accounts.client("provider-akdb")).post("/api/v1/services/" + serviceId + "/publish")
+                .then().statusCode(200);
+        failingServiceId = Providers.publishedByAkdb(stack, accounts, "portal-scheitert");
+        leipzig = Chromium.start();
+        operator = Chromium.start();
+    }
+
+    @AfterAll
+    static void browsersClosed() {
+        for (Chromium browser : new Chromium[] {leipzig, operator}) {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aVisitorFindsTheServiceByGermanFullTextSearchAndReadsItsPage() {
+        try (Chromium visitor = Chromium.start()) {
+            visitor.open(portal + "/");
+            visitor.driver().findElement(By.id("q")).sendKeys("Gewerbeanmeldungen");
+            visitor.driver().findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+            visitor.waitForText(By.id("treffer-titel"), "1 Leistung gefunden");
+            assertThat(visitor.driver().findElement(By.cssSelector(".facets")).getText())
+                    .contains("Unternehmensführung & -entwicklung (1)");
+            visitor.checked().screenshot("schaufenster");
+
+            visitor.driver().findElement(By.linkText("Gewerbeanmeldung digital")).click();
+            visitor.waitFor(By.cssSelector("h1"));
+            String facts = visitor.checked().driver().findElement(By.cssSelector("dl.facts")).getText();
+            assertThat(facts).contains("10294", "99050012104000", "Sachsen", "allen Ländern", "EfA-Marktplatz");
+            visitor.screenshot("leistung");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void leipzigRegistersAndAnOperatorApprovesIt() {
+        leipzig.open(portal + "/").driver().findElement(By.linkText("Anmelden")).click();
+        leipzig.logInAs("leipzig");
+        leipzig.waitFor(By.id("f-name")).sendKeys("Leipzig, Stadt");
+        new Select(leipzig.driver().findElement(By.id("f-kind"))).selectByVisibleText("Kreisfreie Stadt");
+        leipzig.driver().findElement(By.id("f-population")).sendKeys("628718");
+        leipzig.driver().findElement(By.id("f-contactEmail")).sendKeys("onlinedienste@leipzig.example");
+        leipzig.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        leipzig.waitForText(By.cssSelector("main"), "Wartet auf Freigabe");
+        leipzig.checked();
+
+        operator.open(portal + "/betrieb/kommunen");
+        operator.logInAs("operator");
+        operator.driver().findElement(By.cssSelector("button[aria-label='Leipzig, Stadt freigeben']")).click();
+        operator.waitFor(By.cssSelector("main h1"));
+        operator.checked();
+        assertThat(operator.driver().findElement(By.tagName("main")).getText()).doesNotContain("Leipzig, Stadt");
+
+        leipzig.open(portal + "/kommune");
+        assertThat(leipzig.driver().findElement(By.tagName("main")).getText()).contains("Freigegeben");
+    }
+
+    @Test
+    @Order(3)
+    void leipzigSubscribesThroughTheGeneratedFormAndSeesItActive() {
+        leipzig.open(portal + "/leistungen/" + serviceId);
+        assertThat(leipzig.driver().findElement(By.tagName("main")).getText())
+                .contains("Für Leipzig, Stadt:", "im Jahr");
+        leipzig.driver().findElement(By.linkText("Standard abonnieren")).click();
+        leipzig.waitFor(By.id("f-parameters-zustaendigeStelle-name"));
+        leipzig.checked();
+        fillIn(leipzig, "04A09");
+        leipzig.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+
+        WebElement postcode = leipzig.waitFor(By.id("f-parameters-zustaendigeStelle-anschrift-plz"));
+        WebElement message = leipzig.driver().findElement(By.id("f-parameters-zustaendigeStelle-anschrift-plz-fehler"));
+        assertThat(message.getText()).contains("genau 5 Ziffern");
+        assertThat(postcode.getAttribute("aria-describedby")).contains(message.getAttribute("id"));
+        assertThat(postcode.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(leipzig.driver().findElement(By.cssSelector(".error-summary")).getText()).contains("genau 5 Ziffern");
+        leipzig.checked().screenshot("abonnieren");
+
+        postcode.clear();
+        postcode.sendKeys("04109");
+        leipzig.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        leipzig.waitForText(By.id("abonnement-status"), "Aktiv");
+        leipzig.checked();
+        assertThat(leipzig.driver().findElement(By.linkText("Zur eigenen Instanz beim Anbieter")).getAttribute("href"))
+                .startsWith(stack.url(Service.DEMO_PROVIDER));
+        assertThat(leipzig.driver().findElement(By.tagName("main")).getText()).contains("Beantragt", "Wird eingerichtet");
+    }
+
+    @Test
+    @Order(4)
+    void anOperatorSeesTheFailedJobWithItsAttemptsAndRetriesIt() {
+        // The tenant-service learns of the new service from the catalog topic; until then it answers 404.
+        String failed = await().atMost(PATIENCE).until(PortalInTheBrowserIT::failingSubscription, id -> id != null);
+        String jobId = await().atMost(PATIENCE).until(() -> failedJobOf(failed), id -> id != null);
+
+        operator.open(portal + "/betrieb/auftraege?status=FAILED&ags=" + LEIPZIG);
+        operator.driver().findElement(By.cssSelector("a[href='/betrieb/auftraege/" + jobId + "']")).click();
+        operator.waitForText(By.id("auftrag-status"), "Fehlgeschlagen");
+        int attempts = operator.checked().driver().findElements(By.cssSelector("main table tbody tr")).size();
+        assertThat(attempts).isPositive();
+        operator.screenshot("auftrag");
+
+        operator.driver().findElement(By.xpath("//button[text()='Auftrag wiederholen']")).click();
+        operator.waitFor(By.id("auftrag-status"));
+        operator.checked();
+        await().atMost(PATIENCE).until(() -> attemptsOf(jobId) > attempts);
+    }
+
+    private static void fillIn(Chromium browser, String postcode) {
+        Map<String, String> inputs = Map.of(
+                "f-parameters-zustaendigeStelle-name", "Stadt Leipzig, Ordnungsamt, Gewerbeangelegenheiten",
+                "f-parameters-zustaendigeStelle-anschrift-strasse", "Martin-Luther-Ring 4-6",
+                "f-parameters-zustaendigeStelle-anschrift-plz", postcode,
+                "f-parameters-zustaendigeStelle-anschrift-ort", "Leipzig",
+                "f-parameters-zustaendigeStelle-email", "gewerbe@leipzig.example",
+                "f-parameters-postfach-adresse", "fit-connect:zustellpunkt:14713000");
+        inputs.forEach((id, value) -> browser.driver().findElement(By.id(id)).sendKeys(value));
+        new Select(browser.driver().findElement(By.id("f-parameters-postfach-art"))).selectByVisibleText("FIT_CONNECT");
+    }
+
+    private static String failingSubscription() {
+        var answer = as(stack, Service.TENANT, accounts.user("leipzig"))
+                .body(Map.of("serviceId", failingServiceId, "planId", "standard-fails",
+                        "parameters", ServiceFixture.parametersOfHalle()))
+                .post("/api/v1/tenants/" + LEIPZIG + "/subscriptions");
+        return answer.statusCode() == 202 ? answer.path("id") : null;
+    }
+
+    private static String failedJobOf(String subscriptionId) {
+        List<Map<String, Object>> jobs = as(stack, Service.MARKETPLACE, accounts.user("operator"))
+                .queryParam("ags", LEIPZIG).queryParam("status", "FAILED").get("/api/v1/provisioning/jobs")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        return jobs.stream().filter(job -> subscriptionId.equals(job.get("subscriptionId")))
+                .map(job -> (String) job.get("id")).findFirst().orElse(null);
+    }
+
+    private static int attemptsOf(String jobId) {
+        return as(stack, Service.MARKETPLACE, accounts.user("operator")).get("/api/v1/provisioning/jobs/" + jobId)
+                .then().statusCode(200).extract().jsonPath().getList("attempts").size();
+    }
+
+    /** An EfA service whose plans ask for nested configuration: the Zuständigkeit with its address, the Postfach. */
+    private static String gewerbeanmeldung(String slug) {
+        String pricing = """
+                {"setupFeeCents": 80000, "annualBaseCents": 150000, "annualPerInhabitantCents": 1}""";
+        String parameters = """
+                {"type": "object", "required": ["zustaendigeStelle", "postfach"], "properties": {
+                  "zustaendigeStelle": {"type": "object", "title": "Zuständige Stelle",
+                    "description": "Die Stelle der Kommune, die die Anzeigen bearbeitet",
+                    "required": ["name", "anschrift", "email"], "properties": {
+                      "name": {"type": "string", "minLength": 1, "examples": ["Stadt Leipzig, Ordnungsamt"]},
+                      "anschrift": {"type": "object", "required": ["strasse", "plz", "ort"], "properties": {
+                        "strasse": {"type": "string", "title": "Straße und Hausnummer", "minLength": 1},
+                        "plz": {"type": "string", "title": "Postleitzahl", "pattern": "^[0-9]{5}$"},
+                        "ort": {"type": "string", "minLength": 1}}},
+                      "email": {"type": "string", "title": "E-Mail-Adresse", "format": "email"}}},
+                  "postfach": {"type": "object", "title": "Behördenpostfach", "required": ["art", "adresse"],
+                    "properties": {
+                      "art": {"type": "string", "enum": ["BUNDID", "FIT_CONNECT", "OSCI_XTA"]},
+                      "adresse": {"type": "string", "minLength": 1}}}}}""";
+        return """
+                {"slug": "%s", "name": "Gewerbeanmeldung digital",
+                 "summary": "Gewerbe online anmelden, ummelden und abmelden",
+                 "description": "Anzeige nach § 14 GewO an die zuständige Stelle der Kommune.",
+                 "keywords": ["Gewerbe", "Gewerbeanzeige"], "leikaKeys": ["99050012104000"], "ozgId": "10294",
+                 "themenfeld": "unternehmensfuehrung", "leadLand": "14", "availableIn": [],
+                 "reuseModels": ["EFA_MARKTPLATZ"], "languages": ["de"],
+                 "plans": [{"id": "standard", "name": "Standard", "description": "Betrieb als SaaS",
+                            "pricing": %s, "parameters": %s}]}""".formatted(slug, pricing, parameters);
+    }
+}

@@ -1,0 +1,39 @@
+package de.efa.portal.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The marketplace-service with the operator's token: provisioning jobs, figures and dead letters. */
+@RegisterRestClient(configKey = "marketplace")
+@RegisterProvider(MarketplaceProblems.class)
+@RegisterProvider(AccessTokenPropagation.class)
+@Path("/api/v1/provisioning")
+public interface MarketplaceApi {
+
+    @GET
+    @Path("/jobs")
+    Page<Job> jobs(@QueryParam("status") String status, @QueryParam("ags") String ags,
+                   @QueryParam("serviceId") String serviceId, @QueryParam("page") int page,
+                   @QueryParam("size") int size);
+
+    @GET
+    @Path("/jobs/{id}")
+    Job job(@PathParam("id") String id);
+
+    @POST
+    @Path("/jobs/{id}/retry")
+    Job retry(@PathParam("id") String id);
+
+    @GET
+    @Path("/stats")
+    Stats stats();
+
+    @GET
+    @Path("/dead-letters")
+    Page<DeadLetter> deadLetters(@QueryParam("page") int page, @QueryParam("size") int size);
+}

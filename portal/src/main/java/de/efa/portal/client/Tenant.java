@@ -1,0 +1,15 @@
+package de.efa.portal.client;
+
+import java.time.Instant;
+
+/** A registered municipality as the tenant-service shows it. */
+public record Tenant(String ags, String name, String kind, Land land, long population, String contactEmail,
+                     String status, Instant createdAt, Instant updatedAt) {
+
+    public record Land(String code, String name) {
+    }
+
+    public boolean active() {
+        return "ACTIVE".equals(status);
+    }
+}

@@ -1,0 +1,67 @@
+package de.efa.portal.service;
+
+import de.efa.portal.client.Problem;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The errors of a submitted form by field name, in German. A field's name is the JSON path the API reports a
+ * violation under ({@code parameters.anschrift.plz}, {@code plans[0].pricing.setupFeeCents}), so each message lands
+ * at its own input; the page also lists them all at the top, each linking to its input.
+ */
+public final class FormErrors {
+
+    /** A message for the whole form rather than one field. */
+    public static final String FORM = "";
+
+    private final Map<String, String> byField = new LinkedHashMap<>();
+
+    private FormErrors() {
+    }
+
+    public static FormErrors none() {
+        return new FormErrors();
+    }
+
+    public static FormErrors of(Problem problem) {
+        FormErrors errors = new FormErrors();
+        for (Problem.Violation violation : problem.violationList()) {
+            errors.add(violation.field() == null ? FORM : violation.field(), ViolationTexts.german(violation.message()));
+        }
+        return errors;
+    }
+
+    /** Adds a message; a second one for the same field is appended, so none is lost. */
+    public FormErrors add(String field, String message) {
+        byField.merge(field, message, (first, second) -> first + " " + second);
+        return this;
+    }
+
+    public boolean any() {
+        return !byField.isEmpty();
+    }
+
+    public String of(String field) {
+        return byField.get(field);
+    }
+
+    public List<Entry> entries() {
+        List<Entry> entries = new ArrayList<>();
+        byField.forEach((field, message) -> entries.add(new Entry(field, message, anchor(field))));
+        return entries;
+    }
+
+    /**
+     * The HTML id of a field's input: its name without the characters an id selector would trip on,
+     * {@code plans[0].pricing.setupFeeCents} becomes {@code f-plans-0-pricing-setupFeeCents}.
+     */
+    public static String anchor(String field) {
+        return ("f-" + field.replaceAll("[^A-Za-z0-9_]+", "-")).replaceAll("-$", "");
+    }
+
+    public record Entry(String field, String message, String anchor) {
+    }
+}

@@ -1,0 +1,81 @@
+package de.efa.portal.service;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * German wording for the services' field messages, which are English (those of the JSON Schema validator and the
+ * services' own checks). A message no rule knows is shown as the service wrote it, after a German lead-in.
+ */
+public final class ViolationTexts {
+
+    private record Rule(Pattern pattern, Function<Matcher, String> german) {
+        static Rule of(String regex, Function<Matcher, String> german) {
+            return new Rule(Pattern.compile(regex), german);
+        }
+    }
+
+    /** The JSON Schema validator puts the instance location first: "$.a.b: does not match …". */
+    private static final Pattern LOCATION = Pattern.compile("^[$/][^ ]*: ");
+
+    private static final List<Rule> RULES = List.of(
+            Rule.of("required property '.+' not found|is required.*|must not be blank",
+                    m -> "Bitte ausfüllen: Das ist eine Pflichtangabe."),
+            Rule.of("does not match the regex pattern \\^\\[0-9]\\{(\\d+)}\\$",
+                    m -> "Bitte genau " + m.group(1) + " Ziffern angeben."),
+            Rule.of("does not match the regex pattern (.+)",
+                    m -> "Das Format stimmt nicht (erwartet: " + m.group(1) + ")."),
+            Rule.of("does not match the email pattern.*|must be an e-mail address",
+                    m -> "Bitte eine gültige E-Mail-Adresse angeben, z. B. name@kommune.de."),
+            Rule.of("does not match the (uri|iri) pattern.*|must be an absolute http or https URL.*",
+                    m -> "Bitte eine vollständige Adresse angeben, z. B. https://www.kommune.de."),
+            Rule.of("does not match the (\\S+) pattern.*", m -> "Das Format stimmt nicht (" + m.group(1) + ")."),
+            Rule.of("does not have a value in the enumeration.*|must be one of.*",
+                    m -> "Bitte einen der vorgegebenen Werte wählen."),
+            Rule.of("must be at least (\\d+) characters long", m -> "Bitte mindestens " + m.group(1) + " Zeichen angeben."),
+            Rule.of("must be at most (\\d+) characters long|must be at most (\\d+) characters",
+                    m -> "Bitte höchstens " + first(m) + " Zeichen angeben."),
+            Rule.of("must have a minimum value of (.+)", m -> "Der Wert muss mindestens " + m.group(1) + " sein."),
+            Rule.of("must have a maximum value of (.+)", m -> "Der Wert darf höchstens " + m.group(1) + " sein."),
+            Rule.of("must be 0 or more|must be zero or more.*|population must be 0 or more",
+                    m -> "Der Wert darf nicht negativ sein."),
+            Rule.of("\\w+ found, integer expected|must be a whole number", m -> "Bitte eine ganze Zahl angeben."),
+            Rule.of("\\w+ found, number expected", m -> "Bitte eine Zahl angeben."),
+            Rule.of("\\w+ found, (\\w+) expected", m -> "Die Angabe hat die falsche Art (erwartet: " + m.group(1) + ")."),
+            Rule.of("property '.+' is not defined in the schema.*", m -> "Diese Angabe sieht der Plan nicht vor."),
+            Rule.of("must be 8 digits", m -> "Bitte den Amtlichen Gemeindeschlüssel mit 8 Ziffern angeben."),
+            Rule.of("must be a LeiKa key.*", m -> "Jeder LeiKa-Schlüssel hat genau 14 Ziffern, z. B. 99023001012000."),
+            Rule.of("must be a Land code.*|must start with a Land code.*",
+                    m -> "Bitte ein Land wählen (Schlüssel 01 bis 16)."),
+            Rule.of("must be the code of an OZG Themenfeld.*", m -> "Bitte ein Themenfeld wählen."),
+            Rule.of("must be the number of an OZG-Leistung.*", m -> "Bitte die Nummer der OZG-Leistung angeben, z. B. 10169."),
+            Rule.of("must be lower-case letters, digits and single hyphens.*",
+                    m -> "Nur Kleinbuchstaben, Ziffern und einzelne Bindestriche, z. B. fuehrerschein-digital."),
+            Rule.of("must be a two-letter ISO 639-1 language code.*",
+                    m -> "Sprachen mit zwei Buchstaben angeben, z. B. de, en."),
+            Rule.of("is taken by another service", m -> "Dieser Kurzname ist schon vergeben."),
+            Rule.of("is not a plan of this service", m -> "Diesen Plan gibt es bei der Leistung nicht."),
+            Rule.of("the AGS of a Landkreis ends in 000", m -> "Der Schlüssel eines Landkreises endet auf 000."),
+            Rule.of("must be a JSON Schema object|schema is not JSON",
+                    m -> "Bitte ein JSON-Schema als Objekt angeben, z. B. {\"type\": \"object\"}."));
+
+    private ViolationTexts() {
+    }
+
+    public static String german(String message) {
+        String text = message == null ? "" : LOCATION.matcher(message.trim()).replaceFirst("");
+        for (Rule rule : RULES) {
+            Matcher matcher = rule.pattern().matcher(text);
+            if (matcher.matches()) {
+                return rule.german().apply(matcher);
+            }
+        }
+        return "Ungültige Angabe (Hinweis des Dienstes: " + text + ").";
+    }
+
+    private static String first(Matcher matcher) {
+        return matcher.group(1) != null ? matcher.group(1) : matcher.group(2);
+    }
+}

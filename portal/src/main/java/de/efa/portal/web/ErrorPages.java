@@ -1,0 +1,107 @@
+package de.efa.portal.web;
+
+import de.efa.portal.client.ServiceException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every failure as a German page with what it means and what to do: never a stack trace, never a service's raw
+ * answer. A service's own explanation (English) is shown as a detail for whoever has to help.
+ */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance fehler(ErrorPage page);
+    }
+
+    /** What the page says. */
+    public record ErrorPage(int status, String title, String message, String detail, boolean offerLogin) {
+    }
+
+    @ServerExceptionMapper
+    public Response serviceAnswered(ServiceException e) {
+        return render(pageFor(e));
+    }
+
+    /** What an error answer of a service means for the person in front of the page. */
+    static ErrorPage pageFor(ServiceException e) {
+        String detail = e.problem().detail();
+        return switch (e.status()) {
+            case 401 -> new ErrorPage(401, "Bitte melden Sie sich erneut an",
+                    "Ihre Anmeldung ist abgelaufen oder wurde vom " + e.service() + " nicht anerkannt.", null, true);
+            case 403 -> new ErrorPage(403, "Keine Berechtigung",
+                    "Der " + e.service() + " erlaubt Ihnen diesen Schritt nicht. Sie sehen und ändern nur die Daten "
+                            + "Ihrer eigenen Kommune oder Ihres eigenen Anbieters.", detail, false);
+            case 404 -> new ErrorPage(404, "Nicht gefunden",
+                    "Das Gesuchte gibt es im " + e.service() + " nicht (mehr), oder es ist noch nicht veröffentlicht.",
+                    detail, false);
+            case 409 -> new ErrorPage(409, "Dieser Schritt ist gerade nicht möglich",
+                    "Der " + e.service() + " hat den Schritt abgelehnt, weil er nicht zum aktuellen Stand passt. "
+                            + "Bitte laden Sie die Seite neu und prüfen Sie den Status.", detail, false);
+            case 412 -> new ErrorPage(409, "Inzwischen geändert",
+                    "Jemand anderes hat die Daten inzwischen geändert. Bitte laden Sie die Seite neu.", detail, false);
+            default -> e.status() >= 500
+                    ? new ErrorPage(502, "Der " + e.service() + " hat einen Fehler gemeldet",
+                    "Bitte versuchen Sie es in einigen Minuten noch einmal. Besteht der Fehler weiter, wenden Sie "
+                            + "sich an den Betrieb des EfA-Marktplatzes.", detail, false)
+                    : new ErrorPage(400, "Die Anfrage wurde abgelehnt",
+                    "Der " + e.service() + " hat die Angaben nicht angenommen.", detail, false);
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response unreachable(ProcessingException e) {
+        LOG.warnf("a service could not be reached: %s", e.getMessage());
+        return render(new ErrorPage(503, "Ein Dienst ist gerade nicht erreichbar",
+                "Ein Teil des EfA-Marktplatzes antwortet im Moment nicht. Ihre Daten sind sicher; bitte versuchen Sie "
+                        + "es in einigen Minuten noch einmal.", null, false));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return render(new ErrorPage(403, "Keine Berechtigung",
+                "Dieser Bereich ist für eine andere Rolle bestimmt: Kommunen, Anbieter und der Betrieb des "
+                        + "Marktplatzes sehen jeweils ihre eigenen Seiten.", null, false));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return render(new ErrorPage(404, "Seite nicht gefunden",
+                "Diese Adresse gibt es im EfA-Marktplatz nicht. Vielleicht hilft die Suche im Schaufenster.", null,
+                false));
+    }
+
+    /** Redirects pass; any other status the framework answers gets a page of its own. */
+    @ServerExceptionMapper
+    public Response framework(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status < 400) {
+            return e.getResponse();
+        }
+        return render(new ErrorPage(status, "Die Anfrage konnte nicht bearbeitet werden",
+                "Bitte gehen Sie zurück und versuchen Sie es noch einmal.", null, false));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        LOG.error("unexpected failure while rendering a page", e);
+        return render(new ErrorPage(500, "Ein unerwarteter Fehler ist aufgetreten",
+                "Bitte versuchen Sie es noch einmal. Besteht der Fehler weiter, wenden Sie sich an den Betrieb des "
+                        + "EfA-Marktplatzes.", null, false));
+    }
+
+    private static Response render(ErrorPage page) {
+        return Response.status(page.status()).type(MediaType.TEXT_HTML_TYPE).entity(Templates.fehler(page)).build();
+    }
+}

@@ -1,0 +1,50 @@
+package de.efa.portal.web;
+
+import de.efa.portal.service.Euro;
+import de.efa.portal.service.FormErrors;
+import io.quarkus.qute.TemplateExtension;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How the pages write money and times: German notation, in the time zone of German municipalities. */
+@TemplateExtension
+public final class Formats {
+
+    private static final Locale GERMAN = Locale.GERMANY;
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm:ss 'Uhr'", GERMAN)
+            .withZone(ZoneId.of("Europe/Berlin"));
+
+    private Formats() {
+    }
+
+    /** Cents as euros: {@code 123456} reads "1.234,56 €". */
+    static String euro(Long cents) {
+        return cents == null ? "–" : Euro.format(cents) + " €";
+    }
+
+    /** Fractions of a cent matter for a per-inhabitant rate: {@code 2} reads "0,02 €". */
+    static String perInhabitant(Long cents) {
+        return cents == null ? "–" : euro(cents) + " je Einwohnerin und Einwohner";
+    }
+
+    /** The id of the input for a field, as the error summary links to it. */
+    static String anchor(String field) {
+        return FormErrors.anchor(field);
+    }
+
+    static String german(Instant at) {
+        return at == null ? "–" : DATE_TIME.format(at);
+    }
+
+    static String grouped(Long number) {
+        return number == null ? "–" : NumberFormat.getIntegerInstance(GERMAN).format(number);
+    }
+
+    static String seconds(Long millis) {
+        return millis == null ? "–" : String.format(GERMAN, "%.1f s", millis / 1000.0);
+    }
+}

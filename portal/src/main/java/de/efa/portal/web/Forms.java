@@ -1,0 +1,57 @@
+package de.efa.portal.web;
+
+import de.efa.portal.client.ServiceException;
+import de.efa.portal.service.FormErrors;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Reading submitted forms, and turning a refused submission into messages at the form's inputs. */
+final class Forms {
+
+    private Forms() {
+    }
+
+    /** The first value of each input; the forms here have one value per name, except checkbox lists. */
+    static Map<String, String> single(MultivaluedMap<String, String> form) {
+        Map<String, String> values = new HashMap<>();
+        form.forEach((name, list) -> {
+            if (!list.isEmpty()) {
+                values.put(name, list.get(0));
+            }
+        });
+        return values;
+    }
+
+    /**
+     * A refusal with violations puts each at its input; any other refusal (the tenant is not active yet, the service
+     * changed meanwhile) is one message for the whole form. Only a refusal is handled here: a service that is down
+     * still gets its own page.
+     */
+    static FormErrors errorsOf(ServiceException e) {
+        if (e.status() >= 500 || e.status() == 401) {
+            throw e;
+        }
+        FormErrors errors = FormErrors.of(e.problem());
+        if (!errors.any()) {
+            ErrorPages.ErrorPage page = ErrorPages.pageFor(e);
+            errors.add(FormErrors.FORM, page.title() + ". " + page.message()
+                    + (page.detail() == null ? "" : " (Hinweis des Dienstes: " + page.detail() + ")"));
+        }
+        return errors;
+    }
+
+    /** A whole number as typed ("226 767" and "226.767" included); a message at the input otherwise. */
+    static Long wholeNumber(String text, String field, FormErrors errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(text.replaceAll("[\\s.]", ""));
+        } catch (NumberFormatException e) {
+            errors.add(field, "Bitte eine ganze Zahl ohne Nachkommastellen angeben, z. B. 226767.");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package de.efa.portal.web;
+
+import de.efa.portal.client.DeadLetter;
+import de.efa.portal.client.Job;
+import de.efa.portal.client.MarketplaceApi;
+import de.efa.portal.client.Page;
+import de.efa.portal.client.Stats;
+import de.efa.portal.client.Tenant;
+import de.efa.portal.client.TenantApi;
+import de.efa.portal.service.ServiceNames;
+import de.efa.portal.service.Viewer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** The marketplace's operators: figures, tenants to approve, provisioning jobs with every attempt, dead letters. */
+@Path("/betrieb")
+@RolesAllowed(Viewer.OPERATOR)
+@Produces(MediaType.TEXT_HTML)
+public class OperatorResource {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final MarketplaceApi marketplace;
+    private final TenantApi tenants;
+    private final ServiceNames serviceNames;
+
+    public OperatorResource(@RestClient MarketplaceApi marketplace, @RestClient TenantApi tenants,
+                            ServiceNames serviceNames) {
+        this.marketplace = marketplace;
+        this.tenants = tenants;
+        this.serviceNames = serviceNames;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance kennzahlen(Stats stats, List<StatusBar> bars);
+
+        static native TemplateInstance kommunen(Page<Tenant> tenants, String status);
+
+        static native TemplateInstance auftraege(Page<Job> jobs, JobFilter filter, Map<String, String> names);
+
+        static native TemplateInstance auftrag(Job job, String serviceName);
+
+        static native TemplateInstance unzustellbar(Page<DeadLetter> letters);
+    }
+
+    /** One status with its count and its share of the largest count, for a bar whose width needs no script. */
+    public record StatusBar(String status, long count, long percent) {
+    }
+
+    /** The filters of the job list as the operator typed them. */
+    public record JobFilter(String status, String ags, String serviceId, int page) {
+
+        public JobFilter {
+            status = blankToNull(status);
+            ags = blankToNull(ags);
+            serviceId = blankToNull(serviceId);
+            page = Math.max(0, page);
+        }
+
+        /** These filters' link up to the page number, for the pager. */
+        public String pageBase() {
+            return "/betrieb/auftraege?" + (status == null ? "" : "status=" + encode(status) + "&")
+                    + (ags == null ? "" : "ags=" + encode(ags) + "&")
+                    + (serviceId == null ? "" : "leistung=" + encode(serviceId) + "&") + "seite=";
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+    }
+
+    @GET
+    public TemplateInstance figures() {
+        Stats stats = marketplace.stats();
+        long largest = stats.counts().values().stream().mapToLong(Long::longValue).max().orElse(0);
+        List<StatusBar> bars = stats.counts().entrySet().stream()
+                .map(e -> new StatusBar(e.getKey(), e.getValue(), largest == 0 ? 0 : e.getValue() * 100 / largest))
+                .toList();
+        return Templates.kennzahlen(stats, bars);
+    }
+
+    @GET
+    @Path("/kommunen")
+    public TemplateInstance tenants(@QueryParam("status") String status) {
+        String shown = status == null ? "PENDING" : status;
+        return Templates.kommunen(tenants.tenants(shown.isBlank() ? null : shown, 0, 100), shown);
+    }
+
+    @POST
+    @Path("/kommunen/{ags}/freigabe")
+    public Response approve(@PathParam("ags") String ags) {
+        tenants.approve(ags);
+        return Response.seeOther(URI.create("/betrieb/kommunen")).build();
+    }
+
+    @GET
+    @Path("/auftraege")
+    public TemplateInstance jobs(@QueryParam("status") String status, @QueryParam("ags") String ags,
+                                 @QueryParam("leistung") String serviceId, @QueryParam("seite") int page) {
+        JobFilter filter = new JobFilter(status, ags, serviceId, page);
+        Page<Job> jobs = marketplace.jobs(filter.status(), filter.ags(), filter.serviceId(), filter.page(), PAGE_SIZE);
+        return Templates.auftraege(jobs, filter, serviceNames.of(jobs.items().stream().map(Job::serviceId).toList()));
+    }
+
+    @GET
+    @Path("/auftraege/{id}")
+    public TemplateInstance job(@PathParam("id") String id) {
+        Job job = marketplace.job(id);
+        return Templates.auftrag(job, serviceNames.of(List.of(job.serviceId())).get(job.serviceId()));
+    }
+
+    @POST
+    @Path("/auftraege/{id}/wiederholung")
+    public Response retry(@PathParam("id") String id) {
+        marketplace.retry(id);
+        return Response.seeOther(URI.create("/betrieb/auftraege/" + id)).build();
+    }
+
+    @GET
+    @Path("/unzustellbar")
+    public TemplateInstance deadLetters(@QueryParam("seite") int page) {
+        return Templates.unzustellbar(marketplace.deadLetters(Math.max(0, page), PAGE_SIZE));
+    }
+}

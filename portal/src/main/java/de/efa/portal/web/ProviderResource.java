@@ -1,0 +1,137 @@
+package de.efa.portal.web;
+
+import de.efa.portal.client.CatalogService;
+import de.efa.portal.client.Page;
+import de.efa.portal.client.ProviderCatalogApi;
+import de.efa.portal.client.ServiceException;
+import de.efa.portal.client.ServiceRequest;
+import de.efa.portal.client.Themenfeld;
+import de.efa.portal.service.FormErrors;
+import de.efa.portal.service.ServiceForm;
+import de.efa.portal.service.Showcase;
+import de.efa.portal.service.Viewer;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.net.URI;
+import java.util.List;
+
+/** A provider's staff: their own services in every status, drafts with plans, publishing and deprecating. */
+@Path("/anbieter")
+@RolesAllowed(Viewer.PROVIDER)
+@Produces(MediaType.TEXT_HTML)
+public class ProviderResource {
+
+    /** The submit button that asks for one more plan block instead of saving. */
+    private static final String ADD_PLAN = "plan-hinzufuegen";
+
+    private final ProviderCatalogApi catalog;
+    private final Showcase showcase;
+    private final ServiceForm serviceForm;
+    private final Viewer viewer;
+
+    public ProviderResource(@RestClient ProviderCatalogApi catalog, Showcase showcase, ServiceForm serviceForm,
+                            Viewer viewer) {
+        this.catalog = catalog;
+        this.showcase = showcase;
+        this.serviceForm = serviceForm;
+        this.viewer = viewer;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance leistungen(Page<CatalogService> services);
+
+        static native TemplateInstance formular(String serviceId, long version, ServiceForm.Values form,
+                                                List<Themenfeld> themenfelder, FormErrors errors);
+    }
+
+    @GET
+    public TemplateInstance services() {
+        return Templates.leistungen(catalog.services(viewer.providerId(), "newest", 100));
+    }
+
+    @GET
+    @Path("/leistungen/neu")
+    public TemplateInstance newService() {
+        return form(null, 0, serviceForm.empty(), FormErrors.none());
+    }
+
+    @POST
+    @Path("/leistungen/neu")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(MultivaluedMap<String, String> submitted) {
+        return save(null, 0, submitted);
+    }
+
+    @GET
+    @Path("/leistungen/{id}")
+    public TemplateInstance edit(@PathParam("id") String id) {
+        CatalogService service = catalog.service(id);
+        return form(id, service.version(), serviceForm.valuesOf(service), FormErrors.none());
+    }
+
+    @POST
+    @Path("/leistungen/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response replace(@PathParam("id") String id, MultivaluedMap<String, String> submitted) {
+        return save(id, Long.parseLong(submitted.getFirst("version")), submitted);
+    }
+
+    @POST
+    @Path("/leistungen/{id}/veroeffentlichung")
+    public Response publish(@PathParam("id") String id) {
+        catalog.publish(id);
+        return Response.seeOther(URI.create("/anbieter")).build();
+    }
+
+    @POST
+    @Path("/leistungen/{id}/abkuendigung")
+    public Response deprecate(@PathParam("id") String id) {
+        catalog.deprecate(id);
+        return Response.seeOther(URI.create("/anbieter")).build();
+    }
+
+    private Response save(String id, long version, MultivaluedMap<String, String> submitted) {
+        ServiceForm.Values values = new ServiceForm.Values(Forms.single(submitted),
+                list(submitted.get(ServiceForm.AVAILABLE_IN)), list(submitted.get(ServiceForm.REUSE_MODELS)),
+                Integer.parseInt(submitted.getFirst("plans")));
+        if (submitted.containsKey(ADD_PLAN)) {
+            return Response.ok(form(id, version, values.withOneMorePlan(), FormErrors.none())).build();
+        }
+        FormErrors errors = FormErrors.none();
+        ServiceRequest request = serviceForm.request(values, errors);
+        if (!errors.any()) {
+            try {
+                if (id == null) {
+                    catalog.create(request);
+                } else {
+                    catalog.replace(id, "\"" + version + "\"", request);
+                }
+                return Response.seeOther(URI.create("/anbieter")).build();
+            } catch (ServiceException e) {
+                errors = e.problem().violationList().isEmpty() ? Forms.errorsOf(e) : ServiceForm.errorsOf(e.problem());
+            }
+        }
+        return Response.status(400).entity(form(id, version, values, errors)).build();
+    }
+
+    private TemplateInstance form(String id, long version, ServiceForm.Values values, FormErrors errors) {
+        return Templates.formular(id, version, values, showcase.themenfelder(), errors);
+    }
+
+    private static List<String> list(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+}

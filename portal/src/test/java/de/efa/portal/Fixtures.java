@@ -1,0 +1,107 @@
+package de.efa.portal;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+
+/** What the services answer, as JSON, shaped like their real answers; and stubbing them on the test server. */
+final class Fixtures {
+
+    /** The services' base URL in the test profile is the OIDC test server's, whose paths start here. */
+    static final String API = "/auth/api/v1";
+
+    static final String SERVICE_ID = "5d1c2a8e-0f3b-4c61-9a57-2b1e7f0c9d41";
+    static final String LEIPZIG = "14713000";
+    static final String SUBSCRIPTION_ID = "0b9f6c1e-6b43-4a8e-9b8f-3f3d2f1b7a55";
+    static final String JOB_ID = "7a2e9c41-1d2b-4e5f-8a9b-0c1d2e3f4a5b";
+
+    static final String THEMENFELDER = """
+            [{"code": "mobilitaet-reisen", "name": "Mobilität & Reisen"},
+             {"code": "bauen-wohnen", "name": "Bauen & Wohnen"}]""";
+
+    /** A plan schema with a nested object, an enumeration and required properties. */
+    static final String SCHEMA = """
+            {"type": "object", "required": ["zustaendigeStelle", "postfach"],
+             "properties": {
+               "zustaendigeStelle": {"type": "object", "title": "Zuständige Stelle",
+                 "description": "Die Behörde, die die Anträge bearbeitet",
+                 "required": ["name", "anschrift"],
+                 "properties": {
+                   "name": {"type": "string", "minLength": 1, "examples": ["Stadt Leipzig, Ordnungsamt"]},
+                   "anschrift": {"type": "object", "required": ["plz"],
+                     "properties": {"plz": {"type": "string", "pattern": "^[0-9]{5}$"},
+                                    "ort": {"type": "string"}}},
+                   "email": {"type": "string", "format": "email"}}},
+               "postfach": {"type": "object", "title": "Behördenpostfach", "required": ["art"],
+                 "properties": {"art": {"type": "string", "enum": ["BUNDID", "FIT_CONNECT", "OSCI_XTA"]}}},
+               "gebuehrCents": {"type": "integer", "minimum": 0}}}""";
+
+    static final String SERVICE = """
+            {"id": "%s", "slug": "fuehrerschein-digital", "name": "Führerschein digital beantragen",
+             "summary": "Fahrerlaubnis online beantragen", "description": "Antrag auf Ersterteilung.",
+             "keywords": ["Fahrerlaubnis"], "providerId": "akdb", "leikaKeys": ["99023001012000", "99023002000000"],
+             "ozgId": "10169", "themenfeld": "mobilitaet-reisen", "leadLand": "06", "availableIn": [],
+             "reuseModels": ["EFA_MARKTPLATZ", "OPEN_SOURCE"], "languages": ["de"],
+             "accessibility": {"bitvStatement": "https://akdb.example/barrierefreiheit",
+                               "feedbackMechanism": "barrierefreiheit@akdb.example"},
+             "plans": [{"id": "standard", "name": "Standard", "description": "Betrieb als SaaS",
+                        "pricing": {"setupFeeCents": 50000, "annualBaseCents": 120000, "annualPerInhabitantCents": 2},
+                        "parameters": %s}],
+             "status": "PUBLISHED", "version": 3, "createdAt": "2026-11-20T09:00:00Z",
+             "updatedAt": "2026-11-21T09:00:00Z", "someFutureField": true}""".formatted(SERVICE_ID, SCHEMA);
+
+    static final String TENANT = """
+            {"ags": "14713000", "name": "Leipzig, Stadt", "kind": "KREISFREIE_STADT",
+             "land": {"code": "14", "name": "Sachsen"}, "population": 628718,
+             "contactEmail": "onlinedienste@leipzig.example", "status": "ACTIVE",
+             "createdAt": "2026-11-20T09:00:00Z", "updatedAt": "2026-11-20T09:00:00Z"}""";
+
+    static final String SUBSCRIPTION = """
+            {"id": "%s", "ags": "14713000", "serviceId": "%s", "planId": "standard", "parameters": {},
+             "priceSnapshot": {"setupFeeCents": 50000, "annualCents": 1377436}, "status": "%s",
+             "instance": {"instanceId": "%s", "dashboardUrl": "http://localhost:8090/dashboard/%s"},
+             "failureReason": null,
+             "history": [{"status": "REQUESTED", "at": "2026-11-26T10:15:30Z", "detail": null},
+                         {"status": "PROVISIONING", "at": "2026-11-26T10:15:31Z", "detail": null}],
+             "createdAt": "2026-11-26T10:15:30Z", "updatedAt": "2026-11-26T10:15:33Z"}""";
+
+    static final String JOB = """
+            {"id": "%s", "subscriptionId": "%s", "ags": "14713000", "serviceId": "%s", "planId": "standard-fails",
+             "instanceId": "%s", "operation": "PROVISION", "status": "%s", "step": "DONE", "dashboardUrl": null,
+             "failureReason": "the broker reported the operation failed", "requestedAt": "2026-11-26T10:15:30Z",
+             "finishedAt": %s,
+             "attempts": [{"at": "2026-11-26T10:15:31Z", "action": "PROVISION",
+                           "request": "PUT http://localhost:8090/v2/service_instances/x?accepts_incomplete=true",
+                           "requestBody": "{}", "status": 202, "answer": "{\\"operation\\":\\"provision-1\\"}",
+                           "durationMs": 42}]}""";
+
+    private Fixtures() {
+    }
+
+    static String subscription(String status) {
+        return SUBSCRIPTION.formatted(SUBSCRIPTION_ID, SERVICE_ID, status, SUBSCRIPTION_ID, SUBSCRIPTION_ID);
+    }
+
+    static String job(String status) {
+        String finishedAt = status.equals("SUCCEEDED") || status.equals("FAILED") ? "\"2026-11-26T10:15:40Z\"" : "null";
+        return JOB.formatted(JOB_ID, SUBSCRIPTION_ID, SERVICE_ID, SUBSCRIPTION_ID, status, finishedAt);
+    }
+
+    static String page(String... items) {
+        return "{\"items\": [" + String.join(",", items) + "], \"page\": 0, \"size\": 20, \"total\": " + items.length + "}";
+    }
+
+    static String problem(int status, String slug, String violations) {
+        return """
+                {"type": "https://efa-marketplace.de/problems/%s", "title": "Invalid", "status": %d,
+                 "detail": "%s", "violations": %s}""".formatted(slug, status, slug + " detail", violations);
+    }
+
+    /** Answers the request with JSON and the given status. */
+    static void answer(WireMockServer server, MappingBuilder request, int status, String json) {
+        server.stubFor(request.willReturn(aResponse().withStatus(status)
+                .withHeader("Content-Type", status >= 400 ? "application/problem+json" : "application/json")
+                .withBody(json)));
+    }
+}

@@ -1,0 +1,123 @@
+package de.efa.portal;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
+import io.restassured.response.Response;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static de.efa.portal.Fixtures.API;
+import static de.efa.portal.Fixtures.JOB_ID;
+import static de.efa.portal.Fixtures.answer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class OperatorTest {
+
+    private static final String JOBS = API + "/provisioning/jobs";
+
+    @OidcWireMock
+    WireMockServer api;
+
+    private Browser operator;
+
+    @BeforeEach
+    void operatorIsLoggedIn() {
+        api.resetRequests();
+        answer(api, get(API + "/services/" + Fixtures.SERVICE_ID), 200, Fixtures.SERVICE);
+        operator = Browser.operator(api);
+    }
+
+    @Test
+    void pendingTenantsAreListedAndApproved() {
+        answer(api, get(urlPathEqualTo(API + "/tenants")), 200,
+                Fixtures.page(Fixtures.TENANT.replace("\"ACTIVE\"", "\"PENDING\"")));
+        answer(api, post(API + "/tenants/14713000/approve"), 200, Fixtures.TENANT);
+
+        Document page = operator.page("/betrieb/kommunen");
+        assertThat(page.select("tbody tr").text()).contains("Leipzig, Stadt", "14713000", "Sachsen", "628.718");
+        api.verify(getRequestedFor(urlPathEqualTo(API + "/tenants")).withQueryParam("status", equalTo("PENDING"))
+                .withHeader("Authorization", equalTo("Bearer " + operator.accessToken())));
+
+        Response approved = operator.post("/betrieb/kommunen/14713000/freigabe", Map.of());
+        assertThat(approved.statusCode()).isEqualTo(303);
+        api.verify(postRequestedFor(urlPathEqualTo(API + "/tenants/14713000/approve")));
+    }
+
+    @Test
+    void jobsAreFilteredAndAJobShowsEveryAttemptAndIsRetried() {
+        answer(api, get(urlPathEqualTo(JOBS)), 200, Fixtures.page(Fixtures.job("FAILED")));
+        answer(api, get(JOBS + "/" + JOB_ID), 200, Fixtures.job("FAILED"));
+        answer(api, post(JOBS + "/" + JOB_ID + "/retry"), 200, Fixtures.job("PENDING"));
+
+        Document list = operator.page("/betrieb/auftraege?status=FAILED&ags=14713000");
+        assertThat(list.select("tbody tr").text())
+                .contains("14713000", "Führerschein digital beantragen", "standard-fails", "Einrichten", "Fehlgeschlagen");
+        assertThat(list.select("#status option[selected]").text()).isEqualTo("Fehlgeschlagen");
+        api.verify(getRequestedFor(urlPathEqualTo(JOBS)).withQueryParam("status", equalTo("FAILED"))
+                .withQueryParam("ags", equalTo("14713000")));
+
+        Document job = operator.page("/betrieb/auftraege/" + JOB_ID);
+        assertThat(job.select("#auftrag-status").text()).isEqualTo("Fehlgeschlagen");
+        assertThat(job.select("table tbody tr").text()).contains("PROVISION", "HTTP 202", "provision-1", "42 ms");
+        assertThat(job.select(".notice").text()).contains("the broker reported the operation failed");
+
+        Response retried = operator.post("/betrieb/auftraege/" + JOB_ID + "/wiederholung", Map.of());
+        assertThat(retried.statusCode()).isEqualTo(303);
+        assertThat(retried.header("Location")).endsWith("/betrieb/auftraege/" + JOB_ID);
+        api.verify(postRequestedFor(urlPathEqualTo(JOBS + "/" + JOB_ID + "/retry")));
+    }
+
+    @Test
+    void aJobInFlightKeepsItsPageCurrent() {
+        answer(api, get(JOBS + "/" + JOB_ID), 200, Fixtures.job("IN_PROGRESS"));
+
+        Document job = operator.page("/betrieb/auftraege/" + JOB_ID);
+
+        assertThat(job.select("#auftrag").attr("hx-trigger")).isEqualTo("every 2s");
+        assertThat(job.select("dl.facts").text()).contains("Abgeschlossen noch nicht");
+        assertThat(job.select("button")).extracting(org.jsoup.nodes.Element::text).doesNotContain("Auftrag wiederholen");
+    }
+
+    @Test
+    void aRetryTheMarketplaceRefusesIsExplainedInGerman() {
+        answer(api, post(JOBS + "/" + JOB_ID + "/retry"), 409, Fixtures.problem(409, "conflict", "[]"));
+        answer(api, get(JOBS + "/" + JOB_ID), 200, Fixtures.job("FAILED"));
+        operator.page("/betrieb/auftraege/" + JOB_ID);
+
+        Response refused = operator.post("/betrieb/auftraege/" + JOB_ID + "/wiederholung", Map.of());
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body().asString()).contains("Dieser Schritt ist gerade nicht möglich", "Bereitstellung")
+                .doesNotContain("\"violations\"");
+    }
+
+    @Test
+    void figuresAndDeadLettersAreShown() {
+        answer(api, get(API + "/provisioning/stats"), 200, """
+                {"counts": {"PENDING": 1, "IN_PROGRESS": 0, "SUCCEEDED": 40, "FAILED": 2}, "total": 43,
+                 "durationMs": {"p50": 1200, "p95": 3400, "max": 9100, "finished": 42},
+                 "throughput": {"finishedLastMinute": 5, "overallPerSecond": 0.5}}""");
+        answer(api, get(urlPathEqualTo(API + "/provisioning/dead-letters")), 200, Fixtures.page("""
+                {"id": "d1", "topic": "efa.onboarding.requests.v1", "partition": 0, "offset": 17, "key": "k",
+                 "value": "not json", "headers": [], "reason": "the value is not JSON",
+                 "receivedAt": "2026-11-26T10:15:30Z"}"""));
+
+        Document figures = operator.page("/betrieb");
+        assertThat(figures.select(".cards").text()).contains("43 Aufträge", "1,2 s", "3,4 s", "5 in der letzten Minute");
+        assertThat(figures.select(".bars li").eachText()).contains("Erfolgreich 40", "Fehlgeschlagen 2");
+
+        Document letters = operator.page("/betrieb/unzustellbar");
+        assertThat(letters.select("tbody tr").text()).contains("Offset 17", "the value is not JSON", "not json");
+    }
+}

@@ -1,0 +1,125 @@
+package de.efa.portal;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
+import io.restassured.response.Response;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static de.efa.portal.Fixtures.API;
+import static de.efa.portal.Fixtures.SERVICE;
+import static de.efa.portal.Fixtures.SERVICE_ID;
+import static de.efa.portal.Fixtures.answer;
+import static de.efa.portal.Fixtures.page;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+class ShowcaseTest {
+
+    @OidcWireMock
+    WireMockServer api;
+
+    @BeforeEach
+    void catalog() {
+        api.resetRequests();
+        answer(api, get(API + "/themenfelder"), 200, Fixtures.THEMENFELDER);
+        answer(api, get(urlPathEqualTo(API + "/services")).withQueryParam("size", equalTo("10")), 200, page(SERVICE));
+        answer(api, get(urlPathEqualTo(API + "/services")).withQueryParam("size", equalTo("1"))
+                .withQueryParam("themenfeld", equalTo("mobilitaet-reisen")), 200, page(SERVICE));
+        answer(api, get(urlPathEqualTo(API + "/services")).withQueryParam("size", equalTo("1"))
+                .withQueryParam("themenfeld", equalTo("bauen-wohnen")), 200, page());
+        answer(api, get(API + "/services/" + SERVICE_ID), 200, SERVICE);
+    }
+
+    @Test
+    void anyoneSearchesWithFiltersAndSeesTheHitsAndTheCountPerThemenfeld() {
+        Document page = Browser.anonymous().page("/?q=Führerscheins&land=14&leika=99023001012000");
+
+        assertThat(page.select("html").attr("lang")).isEqualTo("de");
+        assertThat(page.select("a.skip-link").attr("href")).isEqualTo("#inhalt");
+        assertThat(page.select("main#inhalt")).hasSize(1);
+        assertThat(page.select("#treffer-titel").text()).isEqualTo("1 Leistung gefunden");
+        assertThat(page.select(".results a").attr("href")).isEqualTo("/leistungen/" + SERVICE_ID);
+        assertThat(page.select(".facets").text()).contains("Mobilität & Reisen (1)").doesNotContain("Bauen & Wohnen");
+        assertThat(page.select("#themenfeld option").eachText()).contains("Bauen & Wohnen (0)");
+        assertThat(page.select("#land option[selected]").text()).isEqualTo("Sachsen");
+        assertThat(page.select("label[for=q]").text()).isEqualTo("Suchbegriff");
+        api.verify(getRequestedFor(urlPathEqualTo(API + "/services")).withQueryParam("size", equalTo("10"))
+                .withQueryParam("q", equalTo("Führerscheins")).withQueryParam("land", equalTo("14"))
+                .withQueryParam("leika", equalTo("99023001012000")).withoutHeader("Authorization"));
+        api.verify(getRequestedFor(urlPathEqualTo(API + "/services")).withQueryParam("size", equalTo("1"))
+                .withQueryParam("themenfeld", equalTo("bauen-wohnen")).withQueryParam("q", equalTo("Führerscheins")));
+    }
+
+    @Test
+    void aServicePageShowsItsOzgAndLeikaDataAvailabilityPlansAndReuseModels() {
+        Document page = Browser.anonymous().page("/leistungen/" + SERVICE_ID);
+
+        assertThat(page.select("h1").text()).isEqualTo("Führerschein digital beantragen");
+        assertThat(page.select("dl.facts").first().text())
+                .contains("OZG-Leistung 10169", "99023001012000, 99023002000000", "Federführendes Land Hessen",
+                        "Verfügbar in allen Ländern", "EfA-Marktplatz, Open Source");
+        assertThat(page.select(".plan").text()).contains("Standard", "500,00 €", "1.200,00 €", "0,02 €");
+        assertThat(page.select("a.button")).isEmpty();
+    }
+
+    @Test
+    void aLoggedInMunicipalitySeesThePriceForItsPopulationAndMaySubscribe() {
+        answer(api, get(API + "/tenants/" + Fixtures.LEIPZIG), 200, Fixtures.TENANT);
+        Browser leipzig = Browser.municipality(api, Fixtures.LEIPZIG);
+
+        Document page = leipzig.page("/leistungen/" + SERVICE_ID);
+
+        // 1,200.00 € base + 628,718 inhabitants × 0.02 €
+        assertThat(page.select(".plan .price").text()).isEqualTo("13.774,36 € im Jahr");
+        assertThat(page.select(".plan a.button").attr("href"))
+                .isEqualTo("/kommune/abonnieren/" + SERVICE_ID + "/standard");
+        api.verify(getRequestedFor(urlPathEqualTo(API + "/tenants/" + Fixtures.LEIPZIG))
+                .withHeader("Authorization", equalTo("Bearer " + leipzig.accessToken())));
+    }
+
+    @Test
+    void aMalformedFilterIsExplainedInGermanAtItsInput() {
+        answer(api, get(urlPathEqualTo(API + "/services")).withQueryParam("leika", equalTo("123")), 400,
+                Fixtures.problem(400, "validation", """
+                        [{"field": "leika", "message": "must be a LeiKa key of exactly 14 digits, e.g. 99023001012000"}]"""));
+
+        Response answer = Browser.anonymous().get("/?leika=123");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(answer.body().asString());
+        assertThat(page.select("#f-leika-fehler").text()).contains("genau 14 Ziffern");
+        assertThat(page.select("#f-leika").attr("aria-describedby")).contains("f-leika-fehler");
+        assertThat(page.select("#f-leika").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.select(".error-summary a").attr("href")).isEqualTo("#f-leika");
+    }
+
+    @Test
+    void aCatalogThatIsDownGivesAClearGermanPageAndNoStackTrace() {
+        api.stubFor(get(urlPathEqualTo(API + "/services")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        Response answer = Browser.anonymous().get("/?q=Bauantrag");
+
+        assertThat(answer.statusCode()).isEqualTo(503);
+        Document page = Jsoup.parse(answer.body().asString());
+        assertThat(page.select("h1").text()).isEqualTo("Ein Dienst ist gerade nicht erreichbar");
+        assertThat(answer.body().asString()).doesNotContain("Exception").doesNotContain("\"status\"");
+    }
+
+    @Test
+    void htmxIsServedFromItsWebjarWithoutAVersionInThePath() {
+        Response script = Browser.anonymous().get("/webjars/htmx.org/dist/htmx.min.js");
+
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body().asString()).contains("htmx");
+    }
+}

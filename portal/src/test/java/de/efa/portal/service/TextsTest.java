@@ -1,0 +1,36 @@
+package de.efa.portal.service;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextsTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "$.a.plz: does not match the regex pattern ^[0-9]{5}$ | Bitte genau 5 Ziffern angeben.",
+            "does not match the regex pattern ^[A-Z]{2}$ | Das Format stimmt nicht (erwartet: ^[A-Z]{2}$).",
+            "required property 'name' not found | Bitte ausfüllen: Das ist eine Pflichtangabe.",
+            "does not match the email pattern must be a valid RFC 5321 Mailbox | Bitte eine gültige E-Mail-Adresse angeben, z. B. name@kommune.de.",
+            "string found, integer expected | Bitte eine ganze Zahl angeben.",
+            "does not have a value in the enumeration [BUNDID, FIT_CONNECT] | Bitte einen der vorgegebenen Werte wählen.",
+            "must have a minimum value of 0 | Der Wert muss mindestens 0 sein.",
+            "something new | Ungültige Angabe (Hinweis des Dienstes: something new)."})
+    void serviceMessagesReadGerman(String english, String german) {
+        assertThat(ViolationTexts.german(english)).isEqualTo(german);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"1.200,50 | 120050", "1200 | 120000", "1200.5 | 120050", "1.200 | 120000",
+            "0,02 | 2", "12,345 | ", "zwölf | ", "-5 | "})
+    void amountsInEurosAreReadAsCents(String text, Long cents) {
+        assertThat(Euro.parse(text)).isEqualTo(cents);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"120050 | 1.200,50", "2 | 0,02", "0 | 0,00"})
+    void centsAreWrittenAsEuros(long cents, String text) {
+        assertThat(Euro.format(cents)).isEqualTo(text);
+    }
+}
