@@ -26,6 +26,14 @@ public record Ars(String value) {
                 && value.substring(9, 12).equals(ags.value().substring(5, 8));
     }
 
+    /** @throws IllegalArgumentException naming what the ARS of this AGS looks like */
+    public void requireBelongsTo(Ags ags) {
+        if (!belongsTo(ags)) {
+            throw new IllegalArgumentException("must contain the AGS " + ags + ": " + ags.value().substring(0, 5)
+                    + ", the 4 digits of the Gemeindeverband, then " + ags.value().substring(5, 8));
+        }
+    }
+
     @Override
     public String toString() {
         return value;

@@ -4,13 +4,18 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A plan of a catalog service: its price list and the JSON Schema a subscription's parameters must satisfy. */
+/**
+ * A plan of a catalog service: its price list, the JSON Schema a subscription's parameters must satisfy, and how
+ * its reuse is agreed (contract model and current terms).
+ */
 @Entity
 @Table(name = "catalog_plan")
 public class CatalogPlan {
@@ -30,6 +35,19 @@ public class CatalogPlan {
     @Column(name = "parameters_schema")
     private String parametersSchema;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "contract_model")
+    private ContractModel contractModel;
+
+    @Column(name = "terms_version")
+    private String termsVersion;
+
+    @Column(name = "terms_url")
+    private String termsUrl;
+
+    @Column(name = "terms_sha256")
+    private String termsSha256;
+
     protected CatalogPlan() {
     }
 
@@ -40,6 +58,15 @@ public class CatalogPlan {
     /** The JSON Schema text, absent when the plan takes no configuration. */
     public Optional<String> parametersSchema() {
         return Optional.ofNullable(parametersSchema);
+    }
+
+    public ContractModel contractModel() {
+        return contractModel == null ? ContractModel.NONE : contractModel;
+    }
+
+    /** The current terms of a plan with a contract. */
+    public Optional<Terms> terms() {
+        return termsVersion == null ? Optional.empty() : Optional.of(new Terms(termsVersion, termsUrl, termsSha256));
     }
 
     public String planId() {

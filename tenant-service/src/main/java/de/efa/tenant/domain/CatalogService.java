@@ -22,6 +22,9 @@ public class CatalogService {
 
     private String status;
 
+    @Column(name = "provider_id")
+    private String providerId;
+
     @Column(name = "available_in")
     private String[] availableIn;
 
@@ -40,6 +43,11 @@ public class CatalogService {
 
     public String status() {
         return status;
+    }
+
+    /** The provider that offers the service: it answers interests in it. */
+    public String providerId() {
+        return providerId;
     }
 
     public boolean isPublished() {

@@ -1,12 +1,32 @@
 package de.efa.tenant.domain;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
- * Where a subscription stands: REQUESTED → PROVISIONING → ACTIVE → CANCELLATION_REQUESTED → DEPROVISIONING →
- * CANCELLED, or FAILED from REQUESTED/PROVISIONING. CANCELLED and FAILED are not live: the tenant may subscribe
- * to the service again.
+ * Where a subscription stands (docs/state-machines.md). An interest goes INTEREST_DECLARED → OFFERED → (concluded)
+ * REQUESTED, or ends DECLINED, WITHDRAWN or EXPIRED; provisioning goes REQUESTED → PROVISIONING → ACTIVE (or
+ * FAILED); cancelling ACTIVE → CANCELLATION_REQUESTED → DEPROVISIONING → CANCELLED. A subscription is live until it
+ * is final; a tenant has at most one live subscription per service.
  */
 public enum SubscriptionStatus {
-    REQUESTED, PROVISIONING, ACTIVE, CANCELLATION_REQUESTED, DEPROVISIONING, CANCELLED, FAILED;
+    INTEREST_DECLARED, OFFERED, REQUESTED, PROVISIONING, ACTIVE, CANCELLATION_REQUESTED, DEPROVISIONING,
+    CANCELLED, FAILED, DECLINED, WITHDRAWN, EXPIRED;
+
+    private static final Set<SubscriptionStatus> FINAL = EnumSet.of(CANCELLED, FAILED, DECLINED, WITHDRAWN, EXPIRED);
+
+    public boolean isFinal() {
+        return FINAL.contains(this);
+    }
+
+    public boolean isLive() {
+        return !isFinal();
+    }
+
+    /** An interest or offer: the contract is being agreed, nothing is provisioned yet. */
+    public boolean isBeingAgreed() {
+        return this == INTEREST_DECLARED || this == OFFERED;
+    }
 
     public boolean isProvisioning() {
         return this == REQUESTED || this == PROVISIONING;
@@ -14,5 +34,9 @@ public enum SubscriptionStatus {
 
     public boolean isDeprovisioning() {
         return this == CANCELLATION_REQUESTED || this == DEPROVISIONING;
+    }
+
+    public static Set<SubscriptionStatus> finals() {
+        return EnumSet.copyOf(FINAL);
     }
 }

@@ -6,10 +6,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.Optional;
 
-/** A municipality or Landkreis registered at the marketplace, identified by its AGS. */
+/**
+ * A municipality or Landkreis registered at the marketplace, identified by its AGS, with its invoice identity: the
+ * ARS (which must contain the AGS) and the Leitweg-ID that a contract's invoices go to. {@code version} is its ETag.
+ */
 @Entity
 @Table(name = "tenant")
 public class Tenant {
@@ -27,6 +32,14 @@ public class Tenant {
 
     @Column(name = "contact_email")
     private String contactEmail;
+
+    private String ars;
+
+    @Column(name = "leitweg_id")
+    private String leitwegId;
+
+    @Version
+    private long version;
 
     @Enumerated(EnumType.STRING)
     private TenantStatus status;
@@ -66,6 +79,18 @@ public class Tenant {
     public static Tenant active(Ags ags, String name, TenantKind kind, long population, ContactEmail contactEmail,
             Instant now) {
         return new Tenant(ags, name, kind, population, contactEmail, TenantStatus.ACTIVE, now);
+    }
+
+    /**
+     * Sets the invoice identity; both parts are optional, and an absent one is cleared.
+     *
+     * @throws IllegalArgumentException when the ARS is not of this tenant's AGS
+     */
+    public void changeInvoiceAddress(Optional<Ars> newArs, Optional<LeitwegId> newLeitwegId, Instant now) {
+        newArs.ifPresent(value -> value.requireBelongsTo(ags()));
+        ars = newArs.map(Ars::value).orElse(null);
+        leitwegId = newLeitwegId.map(LeitwegId::value).orElse(null);
+        updatedAt = now;
     }
 
     public void approve(Instant now) {
@@ -111,6 +136,18 @@ public class Tenant {
 
     public String contactEmail() {
         return contactEmail;
+    }
+
+    public Optional<Ars> ars() {
+        return Optional.ofNullable(ars).map(Ars::of);
+    }
+
+    public Optional<LeitwegId> leitwegId() {
+        return Optional.ofNullable(leitwegId).map(LeitwegId::of);
+    }
+
+    public long version() {
+        return version;
     }
 
     public TenantStatus status() {

@@ -11,5 +11,7 @@ public record SubscribeRequest(
         @Schema(required = true, example = "standard") String planId,
         @Schema(description = "Must satisfy the plan's `parameters` JSON Schema; `{}` when omitted",
                 example = "{\"zustaendigkeit\": {\"behoerde\": \"Ordnungsamt Leipzig\"}, \"postfach\": \"ordnungsamt@leipzig.example\"}")
-        JsonNode parameters) {
+        JsonNode parameters,
+        @Schema(description = "Required for a plan with TERMS: the version of the plan's current terms, accepted by "
+                + "the municipality or its bundler (never by an operator)") AcceptedTerms acceptedTerms) {
 }

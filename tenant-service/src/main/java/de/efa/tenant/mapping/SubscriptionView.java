@@ -22,6 +22,10 @@ public record SubscriptionView(
         @Schema(example = "standard") String planId,
         JsonNode parameters,
         PriceSnapshot priceSnapshot,
+        @Schema(description = "How the reuse was agreed: the contract model, the terms and who accepted them")
+        ContractView contract,
+        @Schema(nullable = true, description = "The provider's answer to an interest") OfferView offer,
+        @Schema(nullable = true, description = "Why the provider declined the interest") String declineReason,
         SubscriptionStatus status,
         @Schema(nullable = true, description = "The SaaS instance, once provisioned") Instance instance,
         @Schema(nullable = true) String failureReason,
@@ -40,8 +44,10 @@ public record SubscriptionView(
                 : new Instance(subscription.instanceId(), subscription.dashboardUrl());
         return new SubscriptionView(subscription.id(), subscription.ags().value(), subscription.serviceId(),
                 subscription.planId(), parse(subscription.parametersJson(), json), subscription.price(),
-                subscription.status(), instance, subscription.failureReason(), List.copyOf(subscription.history()),
-                subscription.createdAt(), subscription.updatedAt());
+                ContractView.of(subscription.contract()), subscription.offer().map(OfferView::of).orElse(null),
+                subscription.declineReason().orElse(null), subscription.status(), instance,
+                subscription.failureReason(), List.copyOf(subscription.history()), subscription.createdAt(),
+                subscription.updatedAt());
     }
 
     private static JsonNode parse(String stored, ObjectMapper json) {

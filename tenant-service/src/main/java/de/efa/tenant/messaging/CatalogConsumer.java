@@ -10,6 +10,8 @@ import de.efa.platform.inbox.EventHandler;
 import de.efa.platform.inbox.EventInbox;
 import de.efa.platform.inbox.InboundEvent;
 import de.efa.platform.inbox.UnreadableEventException;
+import de.efa.tenant.domain.ContractModel;
+import de.efa.tenant.domain.Terms;
 import de.efa.tenant.repository.CatalogRecord;
 import de.efa.tenant.service.CatalogProjection;
 import de.efa.tenant.service.CatalogProjection.Change;
@@ -53,7 +55,14 @@ public class CatalogConsumer implements EventHandler<Change> {
             List<String> availableIn, String brokerUrl, Long version, List<PlanMessage> plans) {
     }
 
-    record PlanMessage(String id, String name, PricingMessage pricing, JsonNode parameters) {
+    record PlanMessage(String id, String name, PricingMessage pricing, JsonNode parameters, ContractMessage contract) {
+    }
+
+    /** Absent in records of catalog-services that predate contracts: NONE. */
+    record ContractMessage(String model, TermsMessage terms) {
+    }
+
+    record TermsMessage(String version, String url, String sha256) {
     }
 
     record PricingMessage(long setupFeeCents, long annualBaseCents, long annualPerInhabitantCents) {
@@ -113,7 +122,36 @@ public class CatalogConsumer implements EventHandler<Change> {
         JsonNode schema = plan.parameters();
         return new CatalogRecord.Plan(plan.id(), orEmpty(plan.name()), plan.pricing().setupFeeCents(),
                 plan.pricing().annualBaseCents(), plan.pricing().annualPerInhabitantCents(),
-                schema == null || schema.isNull() ? null : schema.toString());
+                schema == null || schema.isNull() ? null : schema.toString(), contractModel(plan),
+                terms(plan).orElse(null));
+    }
+
+    /** A model this version does not know cannot be taken for NONE: the record waits, parked, for an upgrade. */
+    private static ContractModel contractModel(PlanMessage plan) throws UnreadableEventException {
+        if (plan.contract() == null || plan.contract().model() == null) {
+            return ContractModel.NONE;
+        }
+        try {
+            return ContractModel.valueOf(plan.contract().model());
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableEventException("plan " + plan.id() + " has the unknown contract model "
+                    + plan.contract().model());
+        }
+    }
+
+    private static Optional<Terms> terms(PlanMessage plan) throws UnreadableEventException {
+        TermsMessage terms = plan.contract() == null ? null : plan.contract().terms();
+        if (terms == null) {
+            if (contractModel(plan).needsContract()) {
+                throw new UnreadableEventException("plan " + plan.id() + " has a contract without terms");
+            }
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Terms(terms.version(), terms.url(), terms.sha256()));
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableEventException("plan " + plan.id() + ": " + e.getMessage());
+        }
     }
 
     private static String orEmpty(String value) {

@@ -43,7 +43,7 @@ public class ResultConsumer implements EventHandler<ResultEvent> {
     }
 
     /** The part of a result payload that the tenant-service uses. */
-    record ResultMessage(UUID subscriptionId, Operation operation, String instanceId, String dashboardUrl,
+    record ResultMessage(UUID subscriptionId, UUID jobId, Operation operation, String instanceId, String dashboardUrl,
             String reason) {
     }
 
@@ -66,11 +66,11 @@ public class ResultConsumer implements EventHandler<ResultEvent> {
         } catch (JsonProcessingException e) {
             throw new UnreadableEventException("the value is not a result: " + e.getOriginalMessage());
         }
-        if (message.subscriptionId() == null) {
-            throw new UnreadableEventException("'subscriptionId' is missing");
+        if (message.subscriptionId() == null || message.jobId() == null) {
+            throw new UnreadableEventException("'subscriptionId' and 'jobId' are required");
         }
         return new ResultEvent(UUID.fromString(header(event, CloudEventHeaders.ID)),
-                header(event, CloudEventHeaders.TYPE), message.subscriptionId(), message.operation(),
+                header(event, CloudEventHeaders.TYPE), message.subscriptionId(), message.jobId(), message.operation(),
                 message.instanceId(), message.dashboardUrl(), message.reason());
     }
 

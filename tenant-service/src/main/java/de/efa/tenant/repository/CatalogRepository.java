@@ -58,8 +58,10 @@ public class CatalogRepository {
         for (CatalogRecord.Plan plan : record.plans()) {
             entityManager.createNativeQuery("""
                     INSERT INTO catalog_plan (service_id, plan_id, name, setup_fee_cents, annual_base_cents,
-                        annual_per_inhabitant_cents, parameters_schema)
-                    VALUES (:serviceId, :planId, :name, :setupFee, :annualBase, :perInhabitant, CAST(:schema AS jsonb))
+                        annual_per_inhabitant_cents, parameters_schema, contract_model, terms_version, terms_url,
+                        terms_sha256)
+                    VALUES (:serviceId, :planId, :name, :setupFee, :annualBase, :perInhabitant, CAST(:schema AS jsonb),
+                        :contractModel, :termsVersion, :termsUrl, :termsSha256)
                     """)
                     .setParameter("serviceId", record.id())
                     .setParameter("planId", plan.id())
@@ -68,6 +70,10 @@ public class CatalogRepository {
                     .setParameter("annualBase", plan.annualBaseCents())
                     .setParameter("perInhabitant", plan.annualPerInhabitantCents())
                     .setParameter("schema", nullableText(plan.parametersSchema()))
+                    .setParameter("contractModel", plan.contractModel().name())
+                    .setParameter("termsVersion", nullableText(plan.terms() == null ? null : plan.terms().version()))
+                    .setParameter("termsUrl", nullableText(plan.terms() == null ? null : plan.terms().url()))
+                    .setParameter("termsSha256", nullableText(plan.terms() == null ? null : plan.terms().sha256()))
                     .executeUpdate();
         }
         return true;

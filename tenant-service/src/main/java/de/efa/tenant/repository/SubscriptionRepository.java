@@ -6,11 +6,14 @@ import de.efa.tenant.domain.Subscription;
 import de.efa.tenant.domain.SubscriptionStatus;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,20 +51,47 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
     }
 
     /**
-     * Whether the tenant has a subscription to the service that is neither CANCELLED nor FAILED. Native, with the
-     * condition of the partial unique index: a query with a list parameter is translated anew on every call, which
-     * made this check the costliest part of subscribing.
+     * Whether the tenant has a live subscription to the service (not final). Native, with the condition of the
+     * partial unique index written out: a query with a list parameter is translated anew on every call, which made
+     * this check the costliest part of subscribing.
      */
     public boolean hasLive(String ags, UUID serviceId) {
         return (Boolean) getEntityManager().createNativeQuery("""
                         SELECT EXISTS (SELECT 1 FROM subscription
                                        WHERE ags = :ags AND service_id = :serviceId
-                                         AND status NOT IN (:cancelled, :failed))
+                                         AND status NOT IN ('CANCELLED', 'FAILED', 'DECLINED', 'WITHDRAWN', 'EXPIRED'))
                         """, Boolean.class)
                 .setParameter("ags", ags)
                 .setParameter("serviceId", serviceId)
-                .setParameter("cancelled", SubscriptionStatus.CANCELLED.name())
-                .setParameter("failed", SubscriptionStatus.FAILED.name())
                 .getSingleResult();
+    }
+
+    /**
+     * One page of the interests and offers in services of this provider (as the local catalog copy knows them),
+     * oldest first, optionally of one status.
+     */
+    public Page<Subscription> interestsOfProvider(String providerId, Optional<SubscriptionStatus> status,
+                                                  PageRequest page) {
+        String query = "serviceId in (select s.id from CatalogService s where s.providerId = :providerId) "
+                + "and status in :statuses";
+        Parameters parameters = Parameters.with("providerId", providerId)
+                .and("statuses", status.map(List::of).orElse(List.of(SubscriptionStatus.INTEREST_DECLARED,
+                        SubscriptionStatus.OFFERED, SubscriptionStatus.DECLINED, SubscriptionStatus.WITHDRAWN,
+                        SubscriptionStatus.EXPIRED)));
+        PanacheQuery<Subscription> interests = find(query, Sort.by("createdAt").and("id"), parameters);
+        return Page.of(interests.page(page.page(), page.size()).list(), page, interests.count());
+    }
+
+    /**
+     * Interests and offers that waited longer than allowed, locked and skipped by another replica doing the same;
+     * at most {@code limit} of them.
+     */
+    public List<Subscription> overdueForExpiry(Instant declaredBefore, Instant offeredBefore, int limit) {
+        return find("(status = ?1 and updatedAt < ?2) or (status = ?3 and updatedAt < ?4)", Sort.by("updatedAt"),
+                SubscriptionStatus.INTEREST_DECLARED, declaredBefore, SubscriptionStatus.OFFERED, offeredBefore)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2)
+                .page(0, limit)
+                .list();
     }
 }

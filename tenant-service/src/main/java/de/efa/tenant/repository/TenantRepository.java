@@ -40,4 +40,11 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
         PanacheQuery<Tenant> tenants = find(query, Sort.by("ags"), parameters);
         return Page.of(tenants.page(page.page(), page.size()).list(), page, tenants.count());
     }
+
+    /** One page of the tenants that gave the bundler a mandate, in AGS order. */
+    public Page<Tenant> clientsOf(String bundlerId, PageRequest page) {
+        PanacheQuery<Tenant> clients = find("ags in (select m.key.ags from Mandate m where m.key.bundlerId = ?1)",
+                Sort.by("ags"), bundlerId);
+        return Page.of(clients.page(page.page(), page.size()).list(), page, clients.count());
+    }
 }

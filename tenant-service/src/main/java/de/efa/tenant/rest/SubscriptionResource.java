@@ -9,6 +9,9 @@ import de.efa.platform.problem.Problem;
 import de.efa.platform.rest.IdempotentResponses;
 import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Subscription;
+import de.efa.tenant.domain.SubscriptionStatus;
+import de.efa.tenant.mapping.AcceptedTerms;
+import de.efa.tenant.mapping.ConcludeRequest;
 import de.efa.tenant.mapping.SubscribeRequest;
 import de.efa.tenant.mapping.SubscriptionView;
 import de.efa.tenant.service.SubscriptionService;
@@ -44,7 +47,8 @@ import java.util.UUID;
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "A provider token, a token without a role this operation allows, "
-        + "or a municipality acting for another AGS",
+        + "a municipality acting for another AGS, a bundler without this municipality's mandate, or an operator "
+        + "accepting terms",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @RequestScoped
 public class SubscriptionResource {
@@ -68,15 +72,21 @@ public class SubscriptionResource {
     }
 
     @POST
-    @RolesAllowed({"municipality", "operator"})
-    @Operation(summary = "Subscribe to a service plan", description = """
-            Roles: `municipality` (only for itself) and `operator` (on behalf of any ACTIVE tenant, e.g. for a \
-            Land-wide rollout). Checked against the local copy of the catalog, so it works while the \
-            catalog-service is down. The subscription is REQUESTED and provisioning starts asynchronously; the \
-            request is kept in the outbox until Kafka has it, so the answer is 202 even while Kafka is down. \
-            `priceSnapshot.annualCents` = annual base + population × per-inhabitant price. Accepts an \
-            `Idempotency-Key`: the same key and body within 24 h give the first answer again, marked \
-            `Idempotent-Replayed: true`, and create nothing.""")
+    @RolesAllowed({"municipality", "bundler", "operator"})
+    @Operation(summary = "Subscribe to a service plan, or declare interest in it", description = """
+            Roles: `municipality` (only for itself), `bundler` (for a municipality that gave it a mandate) and \
+            `operator` (on behalf of any ACTIVE tenant, but never accepting terms). Checked against the local copy \
+            of the catalog, so it works while the catalog-service is down. `priceSnapshot.annualCents` = annual \
+            base + population × per-inhabitant price. By the plan's contract model: `NONE` — the subscription is \
+            REQUESTED and provisioning starts (202; the request waits in the outbox while Kafka is down); `TERMS` \
+            — the same, with `acceptedTerms.version` equal to the plan's current terms, kept with who accepted \
+            them; `INTEREST` — an Interessenbekundung (201, INTEREST_DECLARED) that the provider answers with an \
+            offer; nothing is provisioned until it is concluded. A plan with a contract needs the tenant's \
+            Leitweg-ID. Accepts an `Idempotency-Key`: the same key and body within 24 h give the first answer \
+            again, marked `Idempotent-Replayed: true`, and create nothing.""")
+    @APIResponse(responseCode = "201", description = "INTEREST_DECLARED (a plan with the contract model INTEREST); "
+            + "`Location` names the subscription",
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "202", description = "REQUESTED; `Location` names the subscription",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS, missing serviceId/planId, parameters not an "
@@ -85,15 +95,15 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "No such tenant, or the service is not in the catalog",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The tenant is not ACTIVE; the service is not PUBLISHED or not "
-            + "offered in the tenant's Land; or the tenant already has a subscription to the service that is "
-            + "neither CANCELLED nor FAILED",
+            + "offered in the tenant's Land; the plan has a contract and the tenant no Leitweg-ID "
+            + "(`leitweg-id-required`); or the tenant already has a live subscription to the service",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB, or the request event would be "
             + "larger than Kafka takes (`event-too-large`); nothing is stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown plan, parameters that do not satisfy the plan's JSON "
-            + "Schema (each violation names the field inside `parameters`), or an Idempotency-Key reused for "
-            + "another request",
+            + "Schema (each violation names the field inside `parameters`), terms not accepted or of another version "
+            + "(`terms-not-accepted`, naming `acceptedTerms`), or an Idempotency-Key reused for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid parameters", value = """
                             {"type":"https://efa-marketplace.de/problems/invalid-parameters",
@@ -105,16 +115,19 @@ public class SubscriptionResource {
             @Parameter(description = "Makes a retried subscription safe") @HeaderParam(IdempotentResponses.KEY)
             String key,
             SubscribeRequest request) {
-        SubscribeRequest body = request == null ? new SubscribeRequest(null, null, null) : request;
-        Answer answer = idempotency.once(caller, key, new Fingerprint("subscribe", ags, body),
-                () -> accepted(subscriptions.subscribe(caller, ags, body)));
+        SubscribeRequest body = request == null ? new SubscribeRequest(null, null, null, null) : request;
+        Answer answer = idempotency.once(caller, key, new Fingerprint("subscribe", ags, body), () -> {
+            Subscription subscription = subscriptions.subscribe(caller, ags, body);
+            return answer(subscription.status() == SubscriptionStatus.INTEREST_DECLARED ? 201 : 202, subscription);
+        });
         return IdempotentResponses.of(answer);
     }
 
     @GET
-    @RolesAllowed({"municipality", "operator"})
-    @Operation(summary = "List a tenant's subscriptions", description = "Roles: `municipality` (only its own) and "
-            + "`operator`. Oldest first, each with its status and history.")
+    @RolesAllowed({"municipality", "bundler", "operator"})
+    @Operation(summary = "List a tenant's subscriptions", description = "Roles: `municipality` (only its own), "
+            + "`bundler` (a municipality that gave it a mandate) and `operator`. Oldest first, each with its status "
+            + "and history.")
     @APIResponse(responseCode = "200", description = "One page of subscriptions",
             content = @Content(schema = @Schema(implementation = Page.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS or a page/size out of range",
@@ -129,9 +142,10 @@ public class SubscriptionResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({"municipality", "operator"})
-    @Operation(summary = "Get a subscription", description = "Roles: `municipality` (only its own) and `operator`. "
-            + "With its status, instance (once ACTIVE), failure reason and history.")
+    @RolesAllowed({"municipality", "bundler", "operator"})
+    @Operation(summary = "Get a subscription", description = "Roles: `municipality` (only its own), `bundler` (a "
+            + "municipality that gave it a mandate) and `operator`. With its status, contract, offer, instance (once "
+            + "ACTIVE), failure reason and history, each entry naming who acted.")
     @APIResponse(responseCode = "200", description = "The subscription",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS",
@@ -144,22 +158,52 @@ public class SubscriptionResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed("municipality")
-    @Operation(summary = "Cancel a subscription", description = """
-            Role: `municipality`, only its own. Operators cannot cancel: ending the use of a service is the \
-            municipality's decision; they can see and resubmit. Only an ACTIVE subscription can be \
-            cancelled: one that is REQUESTED or PROVISIONING answers 409 until it is ACTIVE (or FAILED, which needs \
-            no cancelling). Deprovisioning starts asynchronously.""")
+    @RolesAllowed({"municipality", "bundler", "operator"})
+    @Operation(summary = "Cancel a subscription, or withdraw an interest", description = """
+            Roles: `municipality` (only its own), `bundler` (a municipality that gave it a mandate) and `operator`. \
+            An interest or an offer (INTEREST_DECLARED, OFFERED) is WITHDRAWN at once (200). An ACTIVE \
+            subscription becomes CANCELLATION_REQUESTED and deprovisioning starts asynchronously (202). One that \
+            is REQUESTED or PROVISIONING answers 409 until it is ACTIVE (or FAILED, which needs no cancelling).""")
+    @APIResponse(responseCode = "200", description = "WITHDRAWN",
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "202", description = "CANCELLATION_REQUESTED",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The subscription is not ACTIVE",
+    @APIResponse(responseCode = "409", description = "Neither ACTIVE nor an interest or offer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response cancel(@PathParam("ags") String ags, @PathParam("id") UUID id) {
-        return IdempotentResponses.of(accepted(subscriptions.cancel(caller, ags, id)));
+        Subscription subscription = subscriptions.cancel(caller, ags, id);
+        return IdempotentResponses.of(answer(subscription.status() == SubscriptionStatus.WITHDRAWN ? 200 : 202,
+                subscription));
+    }
+
+    @POST
+    @Path("/{id}/conclude")
+    @RolesAllowed({"municipality", "bundler", "operator"})
+    @Operation(summary = "Conclude the Nachnutzungsvertrag of an offer", description = """
+            Roles: `municipality` (only its own) and `bundler` (a municipality that gave it a mandate); an \
+            `operator` is refused (403), as concluding accepts terms in the municipality's name. The subscription \
+            must be OFFERED and the tenant ACTIVE with a Leitweg-ID; `acceptedTerms.version` must be the version \
+            of the terms the offer was made under. OFFERED → REQUESTED: the price is the offered one (a price the \
+            offer left out is the plan's), and provisioning starts asynchronously.""")
+    @APIResponse(responseCode = "202", description = "REQUESTED; provisioning has started",
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed AGS or an unknown JSON field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription of this tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not OFFERED, the tenant not ACTIVE, or no Leitweg-ID "
+            + "(`leitweg-id-required`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "`acceptedTerms` missing or of another version than the "
+            + "offer's (`terms-not-accepted`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response conclude(@PathParam("ags") String ags, @PathParam("id") UUID id, ConcludeRequest request) {
+        AcceptedTerms accepted = request == null ? null : request.acceptedTerms();
+        return IdempotentResponses.of(answer(202, subscriptions.conclude(caller, ags, id, accepted)));
     }
 
     @POST
@@ -180,11 +224,11 @@ public class SubscriptionResource {
             + "Land, or another live subscription to the service exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response resubmit(@PathParam("ags") String ags, @PathParam("id") UUID id) {
-        return IdempotentResponses.of(accepted(subscriptions.resubmit(caller, ags, id)));
+        return IdempotentResponses.of(answer(202, subscriptions.resubmit(caller, ags, id)));
     }
 
-    private Answer accepted(Subscription subscription) {
-        return Answer.first(202, "/api/v1/tenants/" + subscription.ags() + "/subscriptions/" + subscription.id(),
+    private Answer answer(int status, Subscription subscription) {
+        return Answer.first(status, "/api/v1/tenants/" + subscription.ags() + "/subscriptions/" + subscription.id(),
                 null, idempotency.body(view(subscription)));
     }
 

@@ -5,9 +5,11 @@ import de.efa.platform.idempotency.Idempotency;
 import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.Problem;
+import de.efa.platform.rest.EntityTags;
 import de.efa.platform.rest.IdempotentResponses;
 import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Tenant;
+import de.efa.tenant.mapping.InvoiceAddress;
 import de.efa.tenant.mapping.TenantRegistration;
 import de.efa.tenant.mapping.TenantView;
 import de.efa.tenant.service.TenantService;
@@ -17,15 +19,19 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -65,12 +71,15 @@ public class TenantResource {
     @RolesAllowed({"municipality", "operator"})
     @Operation(summary = "Register a tenant", description = """
             Roles: `municipality` (only the AGS of its own token) and `operator` (any AGS). The tenant starts \
-            PENDING until an operator approves it. The Land is derived from the AGS. Accepts an `Idempotency-Key`: \
+            PENDING until an operator approves it. The Land is derived from the AGS. `ars` and `leitwegId` are \
+            optional and checked when given: the ARS must contain the AGS, the Leitweg-ID must carry its ISO 7064 \
+            MOD 97-10 check digits (the violation names the expected ones). Accepts an `Idempotency-Key`: \
             the same key and body within 24 h give the first answer again, marked `Idempotent-Replayed: true`.""")
     @APIResponse(responseCode = "201", description = "Registered, PENDING; `Location` names the tenant",
             content = @Content(schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS, unknown Land, a Landkreis AGS not ending in 000, "
-            + "negative population, a missing field or an unknown JSON field; every violation is listed",
+            + "negative population, an ARS of another AGS, a Leitweg-ID with wrong check digits, a missing field or an "
+            + "unknown JSON field; every violation is listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = """
                             {"type":"https://efa-marketplace.de/problems/validation","title":"Invalid request",
@@ -85,10 +94,12 @@ public class TenantResource {
             @Parameter(description = "Makes a retried registration safe") @HeaderParam(IdempotentResponses.KEY)
             String key,
             TenantRegistration registration) {
-        TenantRegistration body = registration == null ? new TenantRegistration(null, null, null, null, null) : registration;
+        TenantRegistration body = registration == null
+                ? new TenantRegistration(null, null, null, null, null, null, null) : registration;
         Answer answer = idempotency.once(caller, key, new Fingerprint("register", body), () -> {
             Tenant tenant = tenants.register(caller, body);
-            return Answer.first(201, "/api/v1/tenants/" + tenant.ags(), null, idempotency.body(TenantView.of(tenant)));
+            return Answer.first(201, "/api/v1/tenants/" + tenant.ags(), EntityTags.of(tenant.version()),
+                    idempotency.body(TenantView.of(tenant)));
         });
         return IdempotentResponses.of(answer);
     }
@@ -113,15 +124,50 @@ public class TenantResource {
     @GET
     @Path("/{ags}")
     @RolesAllowed({"municipality", "operator"})
-    @Operation(summary = "Get a tenant", description = "Roles: `municipality` (only its own AGS) and `operator`.")
+    @Operation(summary = "Get a tenant", description = "Roles: `municipality` (only its own AGS) and `operator`. "
+            + "The `ETag` is the version an update of the invoice address names in `If-Match`.")
     @APIResponse(responseCode = "200", description = "The tenant",
+            headers = @Header(name = "ETag", description = "The tenant's version", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No tenant with this AGS",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public TenantView get(@Parameter(example = "14713000") @PathParam("ags") String ags) {
-        return TenantView.of(tenants.get(caller, ags));
+    public Response get(@Parameter(example = "14713000") @PathParam("ags") String ags) {
+        return versioned(tenants.get(caller, ags));
+    }
+
+    @PUT
+    @Path("/{ags}/invoice-address")
+    @RolesAllowed({"municipality", "operator"})
+    @Operation(summary = "Set a tenant's invoice address", description = """
+            Roles: `municipality` (only its own AGS) and `operator`. Replaces the ARS and the Leitweg-ID (XRechnung) \
+            as a whole: a field left out is cleared. Needs `If-Match` with the tenant's `ETag`. A plan with a \
+            contract can only be subscribed to (and concluded) by a tenant with a Leitweg-ID.""")
+    @APIResponse(responseCode = "200", description = "The tenant with its new invoice address and `ETag`",
+            headers = @Header(name = "ETag", description = "The tenant's new version", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = TenantView.class)))
+    @APIResponse(responseCode = "400", description = "An ARS of another AGS, a Leitweg-ID with wrong check digits "
+            + "(the violation names the expected ones), a malformed AGS or an unknown JSON field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "wrong check digits", value = """
+                            {"type":"https://efa-marketplace.de/problems/validation","title":"Invalid request",
+                             "status":400,"detail":"1 field is invalid",
+                             "instance":"/api/v1/tenants/14713000/invoice-address",
+                             "violations":[{"field":"leitwegId","message":"has the check digits 07, but ISO 7064 MOD 97-10 gives 06 for 040110001234512345"}]}""")))
+    @APIResponse(responseCode = "404", description = "No tenant with this AGS",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "`If-Match` names another version than the current one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "No `If-Match`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response changeInvoiceAddress(@Parameter(example = "14713000") @PathParam("ags") String ags,
+            @Parameter(description = "The tenant's ETag", example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH)
+            String ifMatch,
+            InvoiceAddress address) {
+        long expected = EntityTags.required(ifMatch);
+        return versioned(tenants.changeInvoiceAddress(caller, ags, expected,
+                address == null ? new InvoiceAddress(null, null) : address));
     }
 
     @POST
@@ -155,6 +201,10 @@ public class TenantResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TenantView suspend(@PathParam("ags") String ags) {
         return TenantView.of(tenants.suspend(ags));
+    }
+
+    private static Response versioned(Tenant tenant) {
+        return Response.ok(TenantView.of(tenant)).tag(new EntityTag(String.valueOf(tenant.version()))).build();
     }
 
     @POST

@@ -2,9 +2,15 @@ package de.efa.tenant.service;
 
 import de.efa.tenant.config.DemoDataConfig;
 import de.efa.tenant.domain.Ags;
+import de.efa.tenant.domain.Ars;
+import de.efa.tenant.domain.Bundler;
 import de.efa.tenant.domain.ContactEmail;
+import de.efa.tenant.domain.LeitwegId;
+import de.efa.tenant.domain.Mandate;
 import de.efa.tenant.domain.Tenant;
 import de.efa.tenant.domain.TenantKind;
+import de.efa.tenant.repository.BundlerRepository;
+import de.efa.tenant.repository.MandateRepository;
 import de.efa.tenant.repository.TenantRepository;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,25 +25,34 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The demo municipalities of the local stack (Leipzig and Köln, ACTIVE, as the README's demo accounts expect), from
- * {@code demo/tenants.csv}. Registered at startup when {@code efa.demo-data.enabled=true}; one already there is
- * left as it is, so restarts change nothing.
+ * The demo data of the local stack, as the README's demo accounts expect it: the municipalities of
+ * {@code demo/tenants.csv} (ACTIVE, with their invoice address) and the bundlers of {@code demo/bundlers.csv} with
+ * their mandates. Registered at startup when {@code efa.demo-data.enabled=true}; what is there already is left as
+ * it is, so restarts change nothing.
  */
 @ApplicationScoped
 public class DemoTenants {
 
     private static final Logger LOG = Logger.getLogger(DemoTenants.class);
-    private static final String RESOURCE = "demo/tenants.csv";
+    private static final String TENANTS = "demo/tenants.csv";
+    private static final String BUNDLERS = "demo/bundlers.csv";
 
     private final TenantRepository tenants;
+    private final BundlerRepository bundlers;
+    private final MandateRepository mandates;
     private final DemoDataConfig config;
     private final Clock clock;
 
-    public DemoTenants(TenantRepository tenants, DemoDataConfig config, Clock clock) {
+    public DemoTenants(TenantRepository tenants, BundlerRepository bundlers, MandateRepository mandates,
+                       DemoDataConfig config, Clock clock) {
         this.tenants = tenants;
+        this.bundlers = bundlers;
+        this.mandates = mandates;
         this.config = config;
         this.clock = clock;
     }
@@ -45,41 +60,55 @@ public class DemoTenants {
     void onStart(@Observes StartupEvent startup) {
         if (config.enabled()) {
             int added = load();
-            LOG.infof("demo data: %d tenant(s) registered", added);
+            LOG.infof("demo data: %d tenant(s) and bundler(s) registered", added);
         }
     }
 
-    /** @return how many demo tenants were new */
+    /** @return how many demo tenants and bundlers were new */
     @Transactional
     public int load() {
         int added = 0;
-        for (Tenant tenant : read()) {
-            if (tenants.findByIdOptional(tenant.ags().value()).isEmpty()) {
-                tenants.persist(tenant);
+        for (String[] field : rows(TENANTS)) {
+            if (tenants.findByIdOptional(field[0]).isEmpty()) {
+                tenants.persist(tenant(field));
+                added++;
+            }
+        }
+        for (String[] field : rows(BUNDLERS)) {
+            if (bundlers.findByIdOptional(field[0]).isEmpty()) {
+                bundlers.persist(Bundler.register(field[0], field[1], ContactEmail.of(field[2]), clock.instant()));
+                for (String ags : field[3].split(",")) {
+                    mandates.persist(Mandate.grant(Ags.of(ags), field[0], "demo data", clock.instant()));
+                }
                 added++;
             }
         }
         return added;
     }
 
-    private List<Tenant> read() {
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(RESOURCE)) {
+    private Tenant tenant(String[] field) {
+        Instant now = clock.instant();
+        Tenant tenant = Tenant.active(Ags.of(field[0]), field[1], TenantKind.valueOf(field[2]),
+                Long.parseLong(field[3]), ContactEmail.of(field[4]), now);
+        tenant.changeInvoiceAddress(optional(field, 5).map(Ars::of), optional(field, 6).map(LeitwegId::of), now);
+        return tenant;
+    }
+
+    private static Optional<String> optional(String[] field, int index) {
+        return index < field.length && !field[index].isBlank() ? Optional.of(field[index]) : Optional.empty();
+    }
+
+    /** The data rows of a demo file, split at {@code ;}. */
+    private static List<String[]> rows(String resource) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the application");
+                throw new IllegalStateException(resource + " is missing from the application");
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return reader.lines()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#") && !line.startsWith("ags;"))
-                    .map(this::tenant)
-                    .toList();
+            List<String> lines = reader.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+            return lines.stream().skip(1).map(line -> line.split(";", -1)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Tenant tenant(String line) {
-        String[] field = line.split(";");
-        return Tenant.active(Ags.of(field[0]), field[1], TenantKind.valueOf(field[2]), Long.parseLong(field[3]),
-                ContactEmail.of(field[4]), clock.instant());
     }
 }

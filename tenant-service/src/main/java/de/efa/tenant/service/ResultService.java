@@ -15,8 +15,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Moves subscriptions by the marketplace's provisioning results. An event the subscription's status has moved past
- * is stale and changes nothing; so does a result for a subscription this service does not know. Both are logged.
+ * Moves subscriptions by the marketplace's provisioning results. A result of a job other than the one of the
+ * subscription's latest request, or one the subscription's status has moved past, is stale and changes nothing; so
+ * does a result for a subscription this service does not know. All are logged.
  * Duplicates never get here: the inbox drops them by {@code ce_id} in the same transaction.
  */
 @ApplicationScoped
@@ -52,6 +53,11 @@ public class ResultService {
             return;
         }
         Subscription subscription = found.get();
+        if (!subscription.isResultOfLatestRequest(event.jobId())) {
+            LOG.infof("result %s (%s) of job %s for subscription %s ignored: its latest request is another",
+                    event.ceId(), event.type(), event.jobId(), subscription.id());
+            return;
+        }
         if (!move(subscription, event, clock.instant())) {
             LOG.infof("stale result %s (%s, %s) for subscription %s in status %s ignored", event.ceId(), event.type(),
                     event.operation(), subscription.id(), subscription.status());

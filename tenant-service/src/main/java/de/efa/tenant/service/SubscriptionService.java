@@ -8,14 +8,21 @@ import de.efa.platform.problem.ProblemException;
 import de.efa.platform.problem.Violation;
 import de.efa.platform.problem.Violations;
 import de.efa.platform.security.Caller;
+import de.efa.tenant.domain.Acceptance;
 import de.efa.tenant.domain.Ags;
 import de.efa.tenant.domain.CatalogPlan;
 import de.efa.tenant.domain.CatalogService;
+import de.efa.tenant.domain.Contract;
+import de.efa.tenant.domain.ContractModel;
 import de.efa.tenant.domain.PriceSnapshot;
 import de.efa.tenant.domain.Subscription;
 import de.efa.tenant.domain.Tenant;
+import de.efa.tenant.domain.TermsNotAcceptedException;
+import de.efa.tenant.mapping.AcceptedTerms;
 import de.efa.tenant.mapping.SubscribeRequest;
-import de.efa.tenant.messaging.RequestEvents;
+import de.efa.tenant.messaging.SubscriptionEvents;
+import de.efa.tenant.messaging.SubscriptionEvents.Request;
+import de.efa.tenant.messaging.SubscriptionEvents.Step;
 import de.efa.tenant.repository.CatalogRepository;
 import de.efa.tenant.repository.SubscriptionRepository;
 import de.efa.tenant.repository.TenantRepository;
@@ -29,8 +36,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Subscribing, cancelling and resubmitting. Each writes the subscription and its request event to the outbox in
- * one transaction, so that no accepted request is lost, even while Kafka is down.
+ * What a municipality (or its bundler, or an operator on its behalf) does with its subscriptions: subscribe (or
+ * declare interest, for a plan whose reuse needs an offer), conclude an offer, cancel or withdraw; and an operator's
+ * resubmission. Each writes the subscription and its event to the outbox in one transaction, so that no accepted
+ * request is lost, even while Kafka is down.
  */
 @ApplicationScoped
 public class SubscriptionService {
@@ -39,31 +48,34 @@ public class SubscriptionService {
     private final SubscriptionRepository subscriptions;
     private final CatalogRepository catalog;
     private final ParameterValidator parameterValidator;
-    private final RequestEvents requestEvents;
+    private final SubscriptionEvents events;
+    private final TenantScope scope;
     private final ObjectMapper json;
     private final Clock clock;
 
     public SubscriptionService(TenantRepository tenants, SubscriptionRepository subscriptions,
-            CatalogRepository catalog, ParameterValidator parameterValidator, RequestEvents requestEvents,
-            ObjectMapper json, Clock clock) {
+            CatalogRepository catalog, ParameterValidator parameterValidator, SubscriptionEvents events,
+            TenantScope scope, ObjectMapper json, Clock clock) {
         this.tenants = tenants;
         this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.parameterValidator = parameterValidator;
-        this.requestEvents = requestEvents;
+        this.events = events;
+        this.scope = scope;
         this.json = json;
         this.clock = clock;
     }
 
     /**
-     * Subscribes a tenant, by its own staff or by an operator on its behalf. The refusals come in the order of
-     * docs/services.md ("Subscribing"); the last, a live subscription to the same service, is also a database
-     * constraint, so that racing requests cannot both pass.
+     * Subscribes a tenant. The refusals come in the order of docs/services.md ("Subscribing"); the last, a live
+     * subscription to the same service, is also a database constraint, so that racing requests cannot both pass.
+     * A plan without a contract is REQUESTED at once; one with TERMS only with the current terms accepted; one with
+     * INTEREST becomes an Interessenbekundung, and nothing is provisioned until it is concluded.
      */
     @Transactional
     public Subscription subscribe(Caller caller, String rawAgs, SubscribeRequest request) {
         Ags ags = TenantService.parseAgs(rawAgs);
-        TenantScope.requireActingFor(caller, ags);
+        scope.requireOrdering(caller, ags);
         JsonNode parameters = validBody(request);
         Tenant tenant = activeTenant(ags);
         CatalogService service = subscribableService(request.serviceId(), tenant);
@@ -72,26 +84,61 @@ public class SubscriptionService {
                         "Service " + service.id() + " has no plan '" + request.planId() + "'",
                         List.of(new Violation("planId", "is not a plan of this service"))));
         plan.parametersSchema().ifPresent(schema -> parameterValidator.check(schema, parameters));
+        ContractModel model = plan.contractModel();
+        if (model.needsContract()) {
+            requireInvoiceAddress(tenant, "declared");
+        }
+        if (model == ContractModel.TERMS) {
+            scope.requireAcceptingTerms(caller, ags);
+            TermsNotAcceptedException.requireAccepted(versionOf(request.acceptedTerms()),
+                    plan.terms().orElseThrow().version(), "the plan's");
+        }
         if (subscriptions.hasLive(ags.value(), service.id())) {
             throw alreadySubscribed(ags, service.id());
         }
         Instant now = clock.instant();
         PriceSnapshot price = plan.pricing().snapshotFor(tenant.population());
-        Subscription subscription = Subscription.request(ags, service.id(), plan.planId(), parameters.toString(),
-                price, "Requested by " + caller.describe(), now);
+        Subscription subscription = model == ContractModel.INTEREST
+                ? Subscription.declareInterest(ags, service.id(), plan.planId(), parameters.toString(), price,
+                        plan.terms(), "Interest declared by " + caller.describe(), now)
+                : Subscription.request(ags, service.id(), plan.planId(), parameters.toString(), price,
+                        contractOf(model, plan, caller, now), "Requested by " + caller.describe(), now);
         try {
             subscriptions.persistAndFlush(subscription);
         } catch (ConstraintViolationException e) {
             throw alreadySubscribed(ags, service.id());
         }
-        requestEvents.add(RequestEvents.Type.REQUESTED, subscription, tenant, now);
+        if (model == ContractModel.INTEREST) {
+            events.step(Step.INTEREST_DECLARED, subscription, tenant, caller.describe(), now);
+        } else {
+            subscription.recordRequest(events.request(Request.REQUESTED, subscription, tenant, now));
+        }
+        return subscription;
+    }
+
+    /**
+     * Concludes the Nachnutzungsvertrag of an offer: the terms the offer was made under are accepted, the price is
+     * the offered one, and provisioning starts. The tenant must be ACTIVE (not suspended) and have a Leitweg-ID.
+     */
+    @Transactional
+    public Subscription conclude(Caller caller, String rawAgs, UUID id, AcceptedTerms acceptedTerms) {
+        Ags ags = TenantService.parseAgs(rawAgs);
+        scope.requireOrdering(caller, ags);
+        Subscription subscription = lockedOfTenant(ags, id);
+        Tenant tenant = activeTenant(ags);
+        requireInvoiceAddress(tenant, "concluded");
+        scope.requireAcceptingTerms(caller, ags);
+        Instant now = clock.instant();
+        subscription.conclude(versionOf(acceptedTerms), new Acceptance(caller.describe(), now), now);
+        events.step(Step.CONCLUDED, subscription, tenant, caller.describe(), now);
+        subscription.recordRequest(events.request(Request.REQUESTED, subscription, tenant, now));
         return subscription;
     }
 
     @Transactional
     public Page<Subscription> list(Caller caller, String rawAgs, PageRequest page) {
         Ags ags = TenantService.parseAgs(rawAgs);
-        TenantScope.requireActingFor(caller, ags);
+        scope.requireOrdering(caller, ags);
         tenants.findByIdOptional(ags.value()).orElseThrow(() -> TenantService.notFound(ags));
         return subscriptions.ofTenant(ags.value(), page);
     }
@@ -99,25 +146,28 @@ public class SubscriptionService {
     @Transactional
     public Subscription get(Caller caller, String rawAgs, UUID id) {
         Ags ags = TenantService.parseAgs(rawAgs);
-        TenantScope.requireActingFor(caller, ags);
+        scope.requireOrdering(caller, ags);
         return subscriptions.findOfTenant(ags.value(), id).orElseThrow(() -> notFound(id));
     }
 
     /**
-     * Only the municipality itself ends a subscription (it is its contract with the provider), and only an ACTIVE
-     * one: while an instance is still being provisioned, cancelling waits until it is ACTIVE or FAILED.
+     * Ends a subscription: an interest or an offer is withdrawn at once; an ACTIVE instance is deprovisioned. One
+     * still being provisioned is cancelled once it is ACTIVE (409 until then).
      */
     @Transactional
     public Subscription cancel(Caller caller, String rawAgs, UUID id) {
         Ags ags = TenantService.parseAgs(rawAgs);
-        if (!TenantScope.isStaffOf(caller, ags)) {
-            throw ProblemException.forbidden("Only the municipality itself may cancel its subscriptions");
-        }
+        scope.requireOrdering(caller, ags);
         Subscription subscription = lockedOfTenant(ags, id);
         Tenant tenant = tenants.findByIdOptional(ags.value()).orElseThrow(() -> TenantService.notFound(ags));
         Instant now = clock.instant();
-        subscription.requestCancellation(now, "Cancellation requested by " + caller.describe());
-        requestEvents.add(RequestEvents.Type.CANCELLATION_REQUESTED, subscription, tenant, now);
+        if (subscription.status().isBeingAgreed()) {
+            subscription.withdraw(now, "Withdrawn by " + caller.describe());
+            events.step(Step.WITHDRAWN, subscription, tenant, caller.describe(), now);
+        } else {
+            subscription.requestCancellation(now, "Cancellation requested by " + caller.describe());
+            subscription.recordRequest(events.request(Request.CANCELLATION_REQUESTED, subscription, tenant, now));
+        }
         return subscription;
     }
 
@@ -135,7 +185,7 @@ public class SubscriptionService {
         } catch (ConstraintViolationException e) {
             throw alreadySubscribed(ags, subscription.serviceId());
         }
-        requestEvents.add(RequestEvents.Type.RESUBMITTED, subscription, tenant, now);
+        subscription.recordRequest(events.request(Request.RESUBMITTED, subscription, tenant, now));
         return subscription;
     }
 
@@ -152,11 +202,31 @@ public class SubscriptionService {
         return parameters;
     }
 
+    private static Contract contractOf(ContractModel model, CatalogPlan plan, Caller caller, Instant now) {
+        return model == ContractModel.TERMS
+                ? Contract.accepted(model, plan.terms().orElseThrow(), new Acceptance(caller.describe(), now))
+                : Contract.none();
+    }
+
+    private static String versionOf(AcceptedTerms accepted) {
+        return accepted == null ? null : accepted.version();
+    }
+
+    /** A contract names its customer's invoice address: without a Leitweg-ID nothing is declared or concluded. */
+    private static void requireInvoiceAddress(Tenant tenant, String step) {
+        if (tenant.leitwegId().isEmpty()) {
+            throw new ProblemException(409, "leitweg-id-required", "Leitweg-ID required",
+                    "A subscription to a plan with a contract is " + step + " only for a tenant with a Leitweg-ID; "
+                            + "set it with PUT /api/v1/tenants/" + tenant.ags() + "/invoice-address",
+                    List.of(new Violation("leitwegId", "is not set for tenant " + tenant.ags())));
+        }
+    }
+
     private Tenant activeTenant(Ags ags) {
         Tenant tenant = tenants.findByIdOptional(ags.value()).orElseThrow(() -> TenantService.notFound(ags));
         if (!tenant.isActive()) {
             throw ProblemException.conflict("Tenant " + ags + " is " + tenant.status()
-                    + "; only an ACTIVE tenant can subscribe");
+                    + "; only an ACTIVE tenant can subscribe or conclude");
         }
         return tenant;
     }
@@ -182,11 +252,11 @@ public class SubscriptionService {
     }
 
     private static ProblemException alreadySubscribed(Ags ags, UUID serviceId) {
-        return ProblemException.conflict("Tenant " + ags + " already has a subscription to service " + serviceId
-                + " that is neither CANCELLED nor FAILED");
+        return ProblemException.conflict("Tenant " + ags + " already has a live subscription to service " + serviceId
+                + " (one that is not CANCELLED, FAILED, DECLINED, WITHDRAWN or EXPIRED)");
     }
 
-    private static ProblemException notFound(UUID id) {
+    static ProblemException notFound(UUID id) {
         return ProblemException.notFound("No subscription " + id + " of this tenant");
     }
 }

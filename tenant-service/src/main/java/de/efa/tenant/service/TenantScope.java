@@ -3,25 +3,49 @@ package de.efa.tenant.service;
 import de.efa.platform.problem.ProblemException;
 import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Ags;
+import de.efa.tenant.repository.MandateRepository;
+import jakarta.enterprise.context.ApplicationScoped;
 
-/** Whose tenants a caller may act for: an operator acts for every tenant, municipality staff only for their AGS. */
-final class TenantScope {
+/**
+ * Who may act for a municipality (docs/services.md, "Who may do what"): its own staff and operators administer it
+ * (registration, invoice address, mandates); they and a bundler it gave a mandate order for it (subscribe, declare
+ * interest, conclude, cancel) and read its subscriptions; only its staff and such a bundler accept terms in its name,
+ * never an operator.
+ */
+@ApplicationScoped
+public class TenantScope {
 
-    private TenantScope() {
+    private final MandateRepository mandates;
+
+    public TenantScope(MandateRepository mandates) {
+        this.mandates = mandates;
     }
 
-    static boolean mayActFor(Caller caller, Ags tenant) {
-        return caller.isOperator() || isStaffOf(caller, tenant);
-    }
-
-    static boolean isStaffOf(Caller caller, Ags tenant) {
-        return caller.isStaffOf(tenant.value());
-    }
-
-    /** Answers 403 unless the caller may act for the tenant. */
-    static void requireActingFor(Caller caller, Ags tenant) {
-        if (!mayActFor(caller, tenant)) {
+    /** Answers 403 unless the caller is the municipality's staff or an operator. */
+    public void requireAdministering(Caller caller, Ags tenant) {
+        if (!caller.isOperator() && !caller.isStaffOf(tenant.value())) {
             throw ProblemException.forbidden("You may act only for your own municipality");
         }
+    }
+
+    /** Answers 403 unless the caller is the municipality's staff, an operator or a bundler with its mandate. */
+    public void requireOrdering(Caller caller, Ags tenant) {
+        if (!caller.isOperator() && !caller.isStaffOf(tenant.value()) && !holdsMandate(caller, tenant)) {
+            throw ProblemException.forbidden("You may act only for your own municipality, or as a bundler for a "
+                    + "municipality that gave you a mandate");
+        }
+    }
+
+    /** Answers 403 unless the caller may accept terms in the municipality's name. */
+    public void requireAcceptingTerms(Caller caller, Ags tenant) {
+        if (!caller.isStaffOf(tenant.value()) && !holdsMandate(caller, tenant)) {
+            throw ProblemException.forbidden("Terms are accepted only by the municipality itself or a bundler with "
+                    + "its mandate; an operator may act for a municipality but never accept terms for it");
+        }
+    }
+
+    private boolean holdsMandate(Caller caller, Ags tenant) {
+        return caller.bundlerId().filter(id -> caller.isBundler(id) && mandates.exists(tenant.value(), id))
+                .isPresent();
     }
 }

@@ -11,6 +11,7 @@ import de.efa.tenant.domain.Land;
 import de.efa.tenant.domain.Tenant;
 import de.efa.tenant.domain.TenantKind;
 import de.efa.tenant.domain.TenantStatus;
+import de.efa.tenant.mapping.InvoiceAddress;
 import de.efa.tenant.mapping.TenantRegistration;
 import de.efa.tenant.repository.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +29,12 @@ import java.util.function.BiConsumer;
 public class TenantService {
 
     private final TenantRepository tenants;
+    private final TenantScope scope;
     private final Clock clock;
 
-    public TenantService(TenantRepository tenants, Clock clock) {
+    public TenantService(TenantRepository tenants, TenantScope scope, Clock clock) {
         this.tenants = tenants;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -53,12 +56,15 @@ public class TenantService {
                 return ags;
             });
         }
+        InvoiceIdentity invoice = InvoiceIdentity.read(ags, registration.ars(), registration.leitwegId(), violations);
         violations.throwIfAny();
-        TenantScope.requireActingFor(caller, ags);
+        scope.requireAdministering(caller, ags);
         if (tenants.findByIdOptional(ags.value()).isPresent()) {
             throw ProblemException.conflict("A tenant with AGS " + ags + " is already registered");
         }
-        Tenant tenant = Tenant.register(ags, registration.name().strip(), kind, population, email, clock.instant());
+        Instant now = clock.instant();
+        Tenant tenant = Tenant.register(ags, registration.name().strip(), kind, population, email, now);
+        tenant.changeInvoiceAddress(invoice.ars(), invoice.leitwegId(), now);
         try {
             tenants.persistAndFlush(tenant);
         } catch (ConstraintViolationException e) {
@@ -70,8 +76,29 @@ public class TenantService {
     @Transactional
     public Tenant get(Caller caller, String rawAgs) {
         Ags ags = parseAgs(rawAgs);
-        TenantScope.requireActingFor(caller, ags);
+        scope.requireAdministering(caller, ags);
         return tenants.findByIdOptional(ags.value()).orElseThrow(() -> notFound(ags));
+    }
+
+    /**
+     * Replaces the invoice identity (ARS and Leitweg-ID) of the version the caller read; a part left out is
+     * cleared. Every invalid part is named at once (400).
+     */
+    @Transactional
+    public Tenant changeInvoiceAddress(Caller caller, String rawAgs, long expectedVersion, InvoiceAddress address) {
+        Ags ags = parseAgs(rawAgs);
+        scope.requireAdministering(caller, ags);
+        Violations violations = new Violations();
+        InvoiceIdentity invoice = InvoiceIdentity.read(ags, address.ars(), address.leitwegId(), violations);
+        violations.throwIfAny();
+        Tenant tenant = tenants.findForUpdate(ags.value()).orElseThrow(() -> notFound(ags));
+        if (tenant.version() != expectedVersion) {
+            throw ProblemException.preconditionFailed("Tenant " + ags + " is at version " + tenant.version()
+                    + ", not " + expectedVersion + "; read it again");
+        }
+        tenant.changeInvoiceAddress(invoice.ars(), invoice.leitwegId(), clock.instant());
+        tenants.flush();
+        return tenant;
     }
 
     /** Tenants for operators, filtered by Land code and status, in AGS order. */

@@ -1,0 +1,135 @@
+package de.efa.tenant.messaging;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.platform.outbox.Outbox;
+import de.efa.tenant.domain.Offer;
+import de.efa.tenant.domain.Operation;
+import de.efa.tenant.domain.Subscription;
+import de.efa.tenant.domain.Tenant;
+import de.efa.tenant.domain.Terms;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * Writes a subscription's events (docs/events.md, {@code efa.onboarding.requests.v1}, key = subscription id) to the
+ * outbox, in the caller's transaction: the requests that make the marketplace provision or deprovision, and the steps
+ * of agreeing a contract, which the marketplace skips. The caller has locked (or created) the subscription first, so
+ * one subscription's events go out in the order they happened.
+ */
+@ApplicationScoped
+public class SubscriptionEvents {
+
+    public static final String TOPIC = "efa.onboarding.requests.v1";
+
+    private final Outbox outbox;
+    private final ObjectMapper json;
+
+    public SubscriptionEvents(Outbox outbox, ObjectMapper json) {
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    /** The requests and the operation each one asks the marketplace for. */
+    public enum Request {
+        REQUESTED("de.efa.subscription.requested.v1", Operation.PROVISION),
+        RESUBMITTED("de.efa.subscription.resubmitted.v1", Operation.PROVISION),
+        CANCELLATION_REQUESTED("de.efa.subscription.cancellation-requested.v1", Operation.DEPROVISION);
+
+        private final String ceType;
+        private final Operation operation;
+
+        Request(String ceType, Operation operation) {
+            this.ceType = ceType;
+            this.operation = operation;
+        }
+
+        public String ceType() {
+            return ceType;
+        }
+    }
+
+    /** The steps of the reuse process before anything is provisioned. */
+    public enum Step {
+        INTEREST_DECLARED("de.efa.subscription.interest-declared.v1"),
+        OFFERED("de.efa.subscription.offered.v1"),
+        DECLINED("de.efa.subscription.declined.v1"),
+        WITHDRAWN("de.efa.subscription.withdrawn.v1"),
+        EXPIRED("de.efa.subscription.expired.v1"),
+        CONCLUDED("de.efa.subscription.concluded.v1");
+
+        private final String ceType;
+
+        Step(String ceType) {
+            this.ceType = ceType;
+        }
+
+        public String ceType() {
+            return ceType;
+        }
+    }
+
+    /** The value of a request record. */
+    public record RequestPayload(UUID subscriptionId, Operation operation, String ags, String tenantName, String land,
+            UUID serviceId, String planId, JsonNode parameters, Instant requestedAt) {
+    }
+
+    /** The value of a step of the reuse process. */
+    public record StepPayload(UUID subscriptionId, String ags, String tenantName, String land, UUID serviceId,
+            String planId, String status, String actor, TermsPayload terms, OfferPayload offer, String reason,
+            Instant occurredAt) {
+    }
+
+    public record TermsPayload(String version, String url, String sha256) {
+    }
+
+    public record OfferPayload(Long setupFeeCents, Long annualCents, LocalDate startDate, String note) {
+    }
+
+    /**
+     * Writes a request and answers its id: the id of the job the marketplace makes for it, which the results of that
+     * job carry.
+     */
+    public UUID request(Request type, Subscription subscription, Tenant tenant, Instant now) {
+        try {
+            RequestPayload payload = new RequestPayload(subscription.id(), type.operation, tenant.ags().value(),
+                    tenant.name(), tenant.ags().land().code(), subscription.serviceId(), subscription.planId(),
+                    json.readTree(subscription.parametersJson()), now);
+            return write(type.ceType, subscription, payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored parameters of subscription " + subscription.id()
+                    + " are not JSON", e);
+        }
+    }
+
+    public void step(Step type, Subscription subscription, Tenant tenant, String actor, Instant now) {
+        StepPayload payload = new StepPayload(subscription.id(), tenant.ags().value(), tenant.name(),
+                tenant.ags().land().code(), subscription.serviceId(), subscription.planId(),
+                subscription.status().name(), actor,
+                subscription.contract().terms().map(SubscriptionEvents::terms).orElse(null),
+                subscription.offer().map(SubscriptionEvents::offer).orElse(null),
+                subscription.declineReason().orElse(null), now);
+        write(type.ceType, subscription, payload);
+    }
+
+    private UUID write(String type, Subscription subscription, Object payload) {
+        try {
+            return outbox.write(TOPIC, subscription.id().toString(), type, json.writeValueAsString(payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event of subscription " + subscription.id()
+                    + " could not be written as JSON", e);
+        }
+    }
+
+    private static TermsPayload terms(Terms terms) {
+        return new TermsPayload(terms.version(), terms.url(), terms.sha256());
+    }
+
+    private static OfferPayload offer(Offer offer) {
+        return new OfferPayload(offer.setupFeeCents(), offer.annualCents(), offer.startDate(), offer.note());
+    }
+}

@@ -1,0 +1,24 @@
+package de.efa.tenant.repository;
+
+import de.efa.platform.paging.Page;
+import de.efa.platform.paging.PageRequest;
+import de.efa.tenant.domain.Mandate;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+
+@ApplicationScoped
+public class MandateRepository implements PanacheRepositoryBase<Mandate, Mandate.Key> {
+
+    public boolean exists(String ags, String bundlerId) {
+        return count("key.ags = ?1 and key.bundlerId = ?2", ags, bundlerId) > 0;
+    }
+
+    /** One page of a tenant's mandates, oldest first. */
+    public Page<Mandate> ofTenant(String ags, PageRequest page) {
+        PanacheQuery<Mandate> mandates = find("key.ags", Sort.by("grantedAt").and("key.bundlerId"), ags);
+        return Page.of(mandates.page(page.page(), page.size()).list(), page, mandates.count());
+    }
+}

@@ -1,0 +1,140 @@
+package de.efa.tenant.service;
+
+import de.efa.platform.paging.Page;
+import de.efa.platform.paging.PageRequest;
+import de.efa.platform.problem.ProblemException;
+import de.efa.platform.problem.Violations;
+import de.efa.platform.security.Caller;
+import de.efa.tenant.domain.Ags;
+import de.efa.tenant.domain.Bundler;
+import de.efa.tenant.domain.ContactEmail;
+import de.efa.tenant.domain.Mandate;
+import de.efa.tenant.domain.Tenant;
+import de.efa.tenant.mapping.BundlerRegistration;
+import de.efa.tenant.mapping.MandateRequest;
+import de.efa.tenant.repository.BundlerRepository;
+import de.efa.tenant.repository.MandateRepository;
+import de.efa.tenant.repository.TenantRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
+
+import java.time.Clock;
+/**
+ * Bundling organisations and the mandates municipalities give them (docs/services.md, "Bundlers"). Operators
+ * register bundlers; a municipality (or an operator for it) grants and revokes mandates; a bundler sees itself and
+ * its clients.
+ */
+@ApplicationScoped
+public class BundlerService {
+
+    private final BundlerRepository bundlers;
+    private final MandateRepository mandates;
+    private final TenantRepository tenants;
+    private final TenantScope scope;
+    private final Clock clock;
+
+    public BundlerService(BundlerRepository bundlers, MandateRepository mandates, TenantRepository tenants,
+                          TenantScope scope, Clock clock) {
+        this.bundlers = bundlers;
+        this.mandates = mandates;
+        this.tenants = tenants;
+        this.scope = scope;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Bundler register(BundlerRegistration registration) {
+        Violations violations = new Violations();
+        String id = violations.parse("id", () -> Bundler.checkId(registration.id()));
+        violations.require("name", registration.name());
+        if (registration.name() != null && registration.name().length() > 200) {
+            violations.add("name", "must be at most 200 characters");
+        }
+        ContactEmail email = violations.parse("contactEmail", () -> ContactEmail.of(registration.contactEmail()));
+        violations.throwIfAny();
+        if (bundlers.findByIdOptional(id).isPresent()) {
+            throw ProblemException.conflict("A bundler " + id + " is already registered");
+        }
+        Bundler bundler = Bundler.register(id, registration.name().strip(), email, clock.instant());
+        try {
+            bundlers.persistAndFlush(bundler);
+        } catch (ConstraintViolationException e) {
+            throw ProblemException.conflict("A bundler " + id + " is already registered");
+        }
+        return bundler;
+    }
+
+    @Transactional
+    public Page<Bundler> list(PageRequest page) {
+        return bundlers.page(page);
+    }
+
+    /** Operators see every bundler, a bundler's staff their own. */
+    @Transactional
+    public Bundler get(Caller caller, String id) {
+        requireSelfOrOperator(caller, id);
+        return bundlers.findByIdOptional(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional
+    public Page<Tenant> clients(Caller caller, String id, PageRequest page) {
+        requireSelfOrOperator(caller, id);
+        bundlers.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        return tenants.clientsOf(id, page);
+    }
+
+    @Transactional
+    public Mandate grant(Caller caller, String rawAgs, MandateRequest request) {
+        Ags ags = TenantService.parseAgs(rawAgs);
+        scope.requireAdministering(caller, ags);
+        Violations violations = new Violations();
+        violations.require("bundlerId", request == null ? null : request.bundlerId());
+        violations.throwIfAny();
+        tenants.findByIdOptional(ags.value()).orElseThrow(() -> TenantService.notFound(ags));
+        String bundlerId = request.bundlerId();
+        bundlers.findByIdOptional(bundlerId).orElseThrow(() -> notFound(bundlerId));
+        if (mandates.exists(ags.value(), bundlerId)) {
+            throw mandateExists(ags, bundlerId);
+        }
+        Mandate mandate = Mandate.grant(ags, bundlerId, caller.describe(), clock.instant());
+        try {
+            mandates.persistAndFlush(mandate);
+        } catch (ConstraintViolationException e) {
+            throw mandateExists(ags, bundlerId);
+        }
+        return mandate;
+    }
+
+    /** Live subscriptions stay; the bundler can order nothing more for the municipality. */
+    @Transactional
+    public void revoke(Caller caller, String rawAgs, String bundlerId) {
+        Ags ags = TenantService.parseAgs(rawAgs);
+        scope.requireAdministering(caller, ags);
+        if (!mandates.deleteById(new Mandate.Key(ags.value(), bundlerId))) {
+            throw ProblemException.notFound("Tenant " + ags + " has no mandate for bundler " + bundlerId);
+        }
+    }
+
+    @Transactional
+    public Page<Mandate> mandatesOf(Caller caller, String rawAgs, PageRequest page) {
+        Ags ags = TenantService.parseAgs(rawAgs);
+        scope.requireAdministering(caller, ags);
+        tenants.findByIdOptional(ags.value()).orElseThrow(() -> TenantService.notFound(ags));
+        return mandates.ofTenant(ags.value(), page);
+    }
+
+    private static void requireSelfOrOperator(Caller caller, String id) {
+        if (!caller.isOperator() && !caller.isBundler(id)) {
+            throw ProblemException.forbidden("A bundler sees only itself and its own clients");
+        }
+    }
+
+    private static ProblemException notFound(String id) {
+        return ProblemException.notFound("No bundler " + id + " is registered");
+    }
+
+    private static ProblemException mandateExists(Ags ags, String bundlerId) {
+        return ProblemException.conflict("Tenant " + ags + " has given bundler " + bundlerId + " a mandate already");
+    }
+}
