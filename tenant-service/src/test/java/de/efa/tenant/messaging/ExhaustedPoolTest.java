@@ -48,7 +48,7 @@ class ExhaustedPoolTest {
     void resultsThatArriveWhileThePoolIsExhaustedAreAllAppliedOnceItIsFree() throws Exception {
         Db db = new Db(dataSource);
         CatalogTopic catalog = new CatalogTopic(kafka, db);
-        OnboardingTopics onboarding = new OnboardingTopics(kafka);
+        OnboardingTopics onboarding = new OnboardingTopics(kafka, db);
         String ags = Api.activeTenant(TestAgs.fresh(), 1000);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -57,7 +57,7 @@ class OnboardingEventsTest {
     void setUp() {
         db = new Db(dataSource);
         catalog = new CatalogTopic(kafka, db);
-        onboarding = new OnboardingTopics(kafka);
+        onboarding = new OnboardingTopics(kafka, db);
     }
 
     @Test

@@ -50,7 +50,7 @@ class PoisonRecordsTest {
     void setUp() {
         db = new Db(dataSource);
         catalog = new CatalogTopic(kafka, db);
-        onboarding = new OnboardingTopics(kafka);
+        onboarding = new OnboardingTopics(kafka, db);
     }
 
     @Test

@@ -41,6 +41,6 @@ class OpenApiTest {
                 assertThat(responses.keySet()).as(where).anyMatch(code -> code.startsWith("2"));
             }
         }
-        assertThat(operations).isEqualTo(14);
+        assertThat(operations).isEqualTo(26);
     }
 }

@@ -8,9 +8,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Every endpoint: 401 without a token, 403 for a provider or a token without a product role. */
@@ -35,7 +39,16 @@ class SecurityTest {
             "POST, /api/v1/tenants/" + AGS + "/subscriptions/" + ID + "/resubmit",
             "GET, /api/v1/parked/outgoing",
             "POST, /api/v1/parked/outgoing/" + ID + "/retry",
-            "GET, /api/v1/parked/incoming"})
+            "GET, /api/v1/parked/incoming",
+            "PUT, /api/v1/tenants/" + AGS + "/invoice-address",
+            "GET, /api/v1/tenants/" + AGS + "/mandates",
+            "POST, /api/v1/tenants/" + AGS + "/mandates",
+            "DELETE, /api/v1/tenants/" + AGS + "/mandates/kisa",
+            "POST, /api/v1/tenants/" + AGS + "/subscriptions/" + ID + "/conclude",
+            "POST, /api/v1/bundlers",
+            "GET, /api/v1/bundlers",
+            "GET, /api/v1/bundlers/kisa",
+            "GET, /api/v1/bundlers/kisa/clients"})
     void anonymousGets401AndProviderOrRoleless403(String method, String path) {
         given().contentType("application/json").body("{}").request(method, path).then()
                 .statusCode(401)
@@ -46,6 +59,56 @@ class SecurityTest {
                 .contentType("application/problem+json")
                 .body("title", equalTo("Forbidden"));
         Api.as(TestTokens.withoutRole()).body("{}").request(method, path).then().statusCode(403);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "GET, /api/v1/provider/interests",
+            "POST, /api/v1/provider/interests/" + ID + "/offer",
+            "POST, /api/v1/provider/interests/" + ID + "/decline"})
+    void theProviderInboxIsForProvidersOnly(String method, String path) {
+        given().contentType("application/json").body("{}").request(method, path).then().statusCode(401);
+        for (String token : new String[] {TestTokens.municipality(AGS), TestTokens.operator(),
+                TestTokens.bundler("kisa"), TestTokens.withoutRole()}) {
+            Api.as(token).body("{}").request(method, path).then().statusCode(403)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void bundlersAndMandatesAreTheOperatorsAndTheMunicipalitysBusiness() {
+        String bundler = "sec" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> registration = Map.of("id", bundler, "name", "Bündler", "contactEmail", "b@b.example");
+        Api.asMunicipality(AGS).body(registration).post("/api/v1/bundlers").then().statusCode(403);
+        Api.as(TestTokens.bundler(bundler)).body(registration).post("/api/v1/bundlers").then().statusCode(403);
+        Api.asOperator().body(registration).post("/api/v1/bundlers").then().statusCode(201)
+                .header("Location", endsWith("/api/v1/bundlers/" + bundler));
+        Api.asOperator().body(registration).post("/api/v1/bundlers").then().statusCode(409);
+        Api.asOperator().body(Map.of("id", "Not A Slug", "name", "", "contactEmail", "x")).post("/api/v1/bundlers")
+                .then().statusCode(400).body("violations.field", containsInAnyOrder("id", "name", "contactEmail"));
+
+        Api.as(TestTokens.bundler(bundler)).get("/api/v1/bundlers/" + bundler).then().statusCode(200)
+                .body("name", equalTo("Bündler"));
+        Api.as(TestTokens.bundler("other")).get("/api/v1/bundlers/" + bundler).then().statusCode(403);
+        Api.as(TestTokens.bundler(bundler)).get("/api/v1/bundlers").then().statusCode(403);
+        Api.asOperator().get("/api/v1/bundlers/nobody").then().statusCode(404);
+
+        String ags = Api.activeTenant(TestAgs.fresh(), 100);
+        String other = TestAgs.fresh();
+        String mandates = "/api/v1/tenants/" + ags + "/mandates";
+        Api.asMunicipality(other).body(Map.of("bundlerId", bundler)).post(mandates).then().statusCode(403);
+        Api.asMunicipality(ags).body(Map.of("bundlerId", "nobody")).post(mandates).then().statusCode(404);
+        Api.asMunicipality(ags).body(Map.of("bundlerId", bundler)).post(mandates).then().statusCode(201)
+                .body("grantedBy", equalTo("municipality " + ags));
+        Api.asOperator().body(Map.of("bundlerId", bundler)).post(mandates).then().statusCode(409);
+        Api.asMunicipality(ags).get(mandates).then().statusCode(200).body("items.bundlerId", contains(bundler));
+        Api.as(TestTokens.bundler(bundler)).get("/api/v1/bundlers/" + bundler + "/clients").then().statusCode(200)
+                .body("items.ags", contains(ags)).body("total", equalTo(1));
+        Api.as(TestTokens.bundler(bundler)).get("/api/v1/bundlers/kisa/clients").then().statusCode(403);
+        Api.asOperator().delete(mandates + "/" + bundler).then().statusCode(204);
+        Api.asOperator().delete(mandates + "/" + bundler).then().statusCode(404);
+        Api.as(TestTokens.bundler(bundler)).get("/api/v1/bundlers/" + bundler + "/clients").then().statusCode(200)
+                .body("total", equalTo(0));
     }
 
     @Test

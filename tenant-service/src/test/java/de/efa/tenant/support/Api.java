@@ -4,6 +4,7 @@ import de.efa.infra.test.TestTokens;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
@@ -34,6 +35,18 @@ public final class Api {
     /** Registers a Gemeinde with this population and approves it, as an operator would. */
     public static String activeTenant(String ags, long population) {
         asOperator().body(registration(ags, "GEMEINDE", population)).post("/api/v1/tenants").then().statusCode(201);
+        asOperator().post("/api/v1/tenants/" + ags + "/approve").then().statusCode(200);
+        return ags;
+    }
+
+    /** A valid Leitweg-ID (the test id of the XRechnung standard). */
+    public static final String LEITWEG_ID = "991-33333TEST-33";
+
+    /** An ACTIVE Gemeinde with an invoice address, as a plan with a contract needs it. */
+    public static String activeTenantWithInvoiceAddress(String ags, long population) {
+        Map<String, Object> registration = new HashMap<>(registration(ags, "GEMEINDE", population));
+        registration.put("leitwegId", LEITWEG_ID);
+        asOperator().body(registration).post("/api/v1/tenants").then().statusCode(201);
         asOperator().post("/api/v1/tenants/" + ags + "/approve").then().statusCode(200);
         return ags;
     }

@@ -49,23 +49,43 @@ public final class CatalogTopic {
         this.db = db;
     }
 
-    /** A PUBLISHED service available in every Land with the plans "standard" (setup 500 €, 1,200 €/year + 2 ct per inhabitant) and "basic". */
+    /** The terms of the plans "terms" and "nachnutzung", at version {@value #TERMS_VERSION} unless published anew. */
+    public static final String TERMS_VERSION = "2026-01";
+
+    /**
+     * A PUBLISHED service of akdb available in every Land with the plans "standard" (setup 500 €, 1,200 €/year + 2 ct
+     * per inhabitant), "basic", "terms" (contract TERMS) and "nachnutzung" (contract INTEREST).
+     */
     public UUID publishedService() {
         return publish(UUID.randomUUID(), "PUBLISHED", List.of(), 1);
     }
 
     public UUID publish(UUID id, String status, List<String> availableIn, long version) {
-        send(UUID.randomUUID().toString(), id, status, availableIn, version, "Führerschein digital beantragen");
+        return publish(id, status, availableIn, version, "akdb", TERMS_VERSION);
+    }
+
+    /** The same, of another provider or under other terms. */
+    public UUID publish(UUID id, String status, List<String> availableIn, long version, String providerId,
+                        String termsVersion) {
+        send(UUID.randomUUID().toString(), id, status, availableIn, version, "Führerschein digital beantragen",
+                providerId, termsVersion);
         await().atMost(Duration.ofSeconds(30)).until(() -> db.catalogVersion(id) == version);
         return id;
     }
 
     /** Sends a PUBLISHED service with this name and {@code ce_id} as it is, without waiting for the local copy. */
     public void sendPublished(UUID id, long version, String name, String ceId) {
-        send(ceId, id, "PUBLISHED", List.of(), version, name);
+        send(ceId, id, "PUBLISHED", List.of(), version, name, "akdb", TERMS_VERSION);
     }
 
-    private void send(String ceId, UUID id, String status, List<String> availableIn, long version, String name) {
+    private static Map<String, Object> contract(String model, String termsVersion) {
+        return Map.of("model", model, "terms", Map.of("version", termsVersion,
+                "url", "https://www.akdb.example/nutzungsbedingungen/" + termsVersion + ".html",
+                "sha256", "0123456789abcdef".repeat(4)));
+    }
+
+    private void send(String ceId, UUID id, String status, List<String> availableIn, long version, String name,
+                      String providerId, String termsVersion) {
         Map<String, Object> service = new LinkedHashMap<>();
         service.put("id", id.toString());
         service.put("slug", "fuehrerschein-" + id);
@@ -73,7 +93,7 @@ public final class CatalogTopic {
         service.put("summary", "Antrag auf Erteilung einer Fahrerlaubnis");
         service.put("description", "Online-Antrag für die Fahrerlaubnisbehörde");
         service.put("keywords", List.of("Führerschein", "Fahrerlaubnis"));
-        service.put("providerId", "akdb");
+        service.put("providerId", providerId);
         service.put("leikaKeys", List.of("99086001001000"));
         service.put("ozgId", "10063");
         service.put("themenfeld", "MOBILITAET_REISEN");
@@ -87,7 +107,14 @@ public final class CatalogTopic {
                         "pricing", Map.of("setupFeeCents", 50_000, "annualBaseCents", 120_000, "annualPerInhabitantCents", 2),
                         "parameters", STANDARD_SCHEMA),
                 Map.of("id", "basic", "name", "Basis", "description", "Ohne Konfiguration",
-                        "pricing", Map.of("setupFeeCents", 0, "annualBaseCents", 10_000, "annualPerInhabitantCents", 0))));
+                        "pricing", Map.of("setupFeeCents", 0, "annualBaseCents", 10_000, "annualPerInhabitantCents", 0)),
+                Map.of("id", "terms", "name", "Mit Nutzungsbedingungen", "description", "Betrieb nach AGB",
+                        "pricing", Map.of("setupFeeCents", 0, "annualBaseCents", 30_000, "annualPerInhabitantCents", 1),
+                        "contract", contract("TERMS", termsVersion), "updatable", false),
+                Map.of("id", "nachnutzung", "name", "Nachnutzung", "description", "Nach Interessenbekundung",
+                        "pricing", Map.of("setupFeeCents", 100_000, "annualBaseCents", 200_000,
+                                "annualPerInhabitantCents", 0),
+                        "contract", contract("INTEREST", termsVersion))));
         service.put("status", status);
         service.put("version", version);
         service.put("createdAt", Instant.now().toString());

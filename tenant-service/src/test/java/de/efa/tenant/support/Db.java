@@ -3,13 +3,20 @@ package de.efa.tenant.support;
 import de.efa.infra.test.SqlProbe;
 import io.agroal.api.AgroalDataSource;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+
 /** Reads the service's own database the way an auditor would: plain SQL, no entities. */
 public final class Db {
 
     private final SqlProbe probe;
+    private final AgroalDataSource dataSource;
 
     public Db(AgroalDataSource dataSource) {
         this.probe = new SqlProbe(dataSource);
+        this.dataSource = dataSource;
     }
 
     public long count(String sql, Object... parameters) {
@@ -29,7 +36,33 @@ public final class Db {
         return count("SELECT count(*) FROM outbox_event WHERE payload::jsonb ->> 'ags' = ?", ags);
     }
 
-    public long catalogVersion(java.util.UUID serviceId) {
+    /** The ce_id of the subscription's latest request event: the job id its results must carry. */
+    public UUID latestRequest(String subscriptionId) {
+        return probe.single("SELECT request_id::text FROM subscription WHERE id = ?::uuid", subscriptionId)
+                .map(UUID::fromString)
+                .orElseThrow(() -> new IllegalStateException("subscription " + subscriptionId + " has no request"));
+    }
+
+    /** The same, or null before the subscription's first request (an interest). */
+    public UUID latestRequestOrNull(String subscriptionId) {
+        return probe.single("SELECT request_id::text FROM subscription WHERE id = ?::uuid", subscriptionId)
+                .map(UUID::fromString).orElse(null);
+    }
+
+    /** Arranges what no API call can: e.g. an interest that waited longer than it may. */
+    public void execute(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement failed: " + sql, e);
+        }
+    }
+
+    public long catalogVersion(UUID serviceId) {
         return count("SELECT coalesce(max(version), -1) FROM catalog_service WHERE id = ?", serviceId);
     }
 }

@@ -26,10 +26,13 @@ public final class OnboardingTopics {
     public static final String RESULTS = "efa.onboarding.results.v1";
 
     private final KafkaCompanion kafka;
+    private final Db db;
     private final ObjectMapper json = new ObjectMapper();
 
-    public OnboardingTopics(KafkaCompanion kafka) {
+    /** Results carry the job of the subscription's latest request, as the marketplace's do; {@code db} knows it. */
+    public OnboardingTopics(KafkaCompanion kafka, Db db) {
         this.kafka = kafka;
+        this.db = db;
     }
 
     /** Every request record about the subscription, from the start of the topic, once {@code count} are there. */
@@ -61,9 +64,15 @@ public final class OnboardingTopics {
     /** A result with any {@code ce_id} and dashboard URL, also ones the tenant-service cannot take. */
     public void publishResult(String ceId, String type, String subscriptionId, String operation, String reason,
                               String dashboardUrl) {
+        publishResult(ceId, db.latestRequest(subscriptionId), type, subscriptionId, operation, reason, dashboardUrl);
+    }
+
+    /** A result of any job: one other than the latest request's is stale. */
+    public void publishResult(String ceId, UUID jobId, String type, String subscriptionId, String operation,
+                              String reason, String dashboardUrl) {
         Map<String, Object> payload = new HashMap<>();
         payload.put("subscriptionId", subscriptionId);
-        payload.put("jobId", UUID.randomUUID().toString());
+        payload.put("jobId", jobId.toString());
         payload.put("operation", operation);
         payload.put("instanceId", subscriptionId);
         payload.put("dashboardUrl", dashboardUrl);

@@ -26,6 +26,10 @@ public final class TestTokens {
         return claims("service-account-provider-" + providerId, "provider").claim("provider_id", providerId).sign();
     }
 
+    public static String bundler(String bundlerId) {
+        return claims("staff-" + bundlerId, "bundler").claim("bundler_id", bundlerId).sign();
+    }
+
     public static String operator() {
         return claims("operator", "operator").sign();
     }
