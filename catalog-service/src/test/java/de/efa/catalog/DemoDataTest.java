@@ -11,6 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +39,10 @@ class DemoDataTest {
              "postfach":{"art":"FIT_CONNECT","adresse":"fit-connect:zustellpunkt:14713000-fahrerlaubnis"},
              "ePayment":{"anbieter":"ePayBL","haendlerId":"LEJ-4711"},
              "gebuehren":{"antragsgebuehrCents":4330}}""";
+
+    /** Where the demo provider's static pages are, from this module's directory, in which the tests run. */
+    private static final Path TERMS_DOCUMENTS = Path.of("..", "deploy", "demo-provider", "src", "main", "resources",
+            "META-INF", "resources", "nutzungsbedingungen");
 
     @Inject
     DemoData demoData;
@@ -88,6 +97,46 @@ class DemoDataTest {
         assertThat(schema.validate(withoutOffice)).isNotEmpty();
         JsonNode unknownPayment = JSON.readTree(LEIPZIG.replace("ePayBL", "Bargeld"));
         assertThat(schema.validate(unknownPayment)).isNotEmpty();
+    }
+
+    @Test
+    void realEfaServicesHavePlansWithTermsAndWithAnInterestWhoseDocumentsMatchTheirDigests() throws Exception {
+        demoData.load();
+        Map<String, JsonNode> bySlug = new HashMap<>();
+        for (String provider : List.of("akdb", "dataport")) {
+            stream(JSON.readTree(given().queryParams("size", "100", "providerId", provider)
+                    .get("/api/v1/services").asString()).path("items"))
+                    .forEach(service -> bySlug.put(service.path("slug").asText(), service));
+        }
+
+        assertThat(bySlug.get("wohngeld-beantragen").path("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(bySlug.get("digitaler-bauantrag").path("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(plan(bySlug.get("wohngeld-beantragen"), "nutzungsbedingungen").path("contract").path("model").asText())
+                .isEqualTo("TERMS");
+        assertThat(plan(bySlug.get("digitaler-bauantrag"), "nachnutzungsvertrag").path("contract").path("model").asText())
+                .isEqualTo("INTEREST");
+        assertThat(plan(bySlug.get("wohngeld-beantragen"), "standard").path("contract").path("model").asText())
+                .isEqualTo("NONE");
+        List<JsonNode> terms = bySlug.values().stream()
+                .flatMap(s -> stream(s.path("plans")))
+                .map(p -> p.path("contract").path("terms"))
+                .filter(JsonNode::isObject)
+                .toList();
+        assertThat(terms).hasSizeGreaterThanOrEqualTo(2).allSatisfy(t -> {
+            String url = t.path("url").asText();
+            assertThat(url).startsWith("http://localhost:8090/nutzungsbedingungen/");
+            Path document = TERMS_DOCUMENTS.resolve(url.substring(url.lastIndexOf('/') + 1));
+            assertThat(document).as("the demo provider serves %s", url).isRegularFile();
+            assertThat(t.path("sha256").asText()).as("SHA-256 of %s", document).isEqualTo(sha256(document));
+        });
+    }
+
+    private static JsonNode plan(JsonNode service, String id) {
+        return stream(service.path("plans")).filter(p -> p.path("id").asText().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 
     private static Stream<JsonNode> stream(JsonNode array) {

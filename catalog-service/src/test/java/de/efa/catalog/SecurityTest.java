@@ -43,7 +43,7 @@ class SecurityTest {
     void aWrongRoleIs403AndStoresNothing() {
         String slug = unique("falsche-rolle");
         for (String token : new String[] {TestTokens.municipality("14713000"), TestTokens.withoutRole(),
-                TestTokens.marketplace()}) {
+                TestTokens.marketplace(), TestTokens.bundler("kisa")}) {
             given().auth().oauth2(token).contentType(ContentType.JSON).body(service(slug, "Falsche Rolle").toString())
                     .post("/api/v1/services")
                     .then().statusCode(403).contentType("application/problem+json")

@@ -95,6 +95,32 @@ class ServiceEventsTest {
         }
     }
 
+    @Test
+    void eachPlanCarriesItsContractAndWhetherItIsUpdatable() throws Exception {
+        String provider = unique("anbieter-vertrag-events");
+        CatalogApi.provider(provider, "http://osb-vertrag.example.de");
+        ObjectNode request = service(unique("vertrag-ereignis"), "Vertrag im Ereignis");
+        ObjectNode interest = ((ObjectNode) request.get("plans").get(0)).deepCopy().put("id", "nachnutzung")
+                .put("updatable", true);
+        interest.putObject("contract").put("model", "INTEREST").putObject("terms").put("version", "2026-01")
+                .put("url", "https://www.akdb.de/nachnutzung-2026-01.html")
+                .put("sha256", "209E71BA75A375FF5926A169C00E1CEEA35EE3F9E6969367CB0AB11D1B8A2240");
+        request.withArray("plans").add(interest);
+        try (CatalogTopic topic = new CatalogTopic(kafka)) {
+            String id = CatalogApi.create(provider, request).path("id");
+            ConsumerRecord<String, String> created = topic.await(id, "de.efa.service.created.v1");
+            assertRecord(created, id, "DRAFT", 1, "http://osb-vertrag.example.de");
+
+            JsonNode plans = JSON.readTree(created.value()).path("plans");
+            assertThat(plans.get(0).path("contract")).isEqualTo(JSON.readTree("{\"model\":\"NONE\",\"terms\":null}"));
+            assertThat(plans.get(0).path("updatable").asBoolean(true)).isFalse();
+            assertThat(plans.get(1).path("contract")).isEqualTo(JSON.readTree("""
+                    {"model":"INTEREST","terms":{"version":"2026-01","url":"https://www.akdb.de/nachnutzung-2026-01.html",
+                     "sha256":"209e71ba75a375ff5926a169c00e1ceea35ee3f9e6969367cb0ab11d1b8a2240"}}"""));
+            assertThat(plans.get(1).path("updatable").asBoolean(false)).isTrue();
+        }
+    }
+
     /** Headers as CloudEvents binary mode has them; the value is what GET shows plus brokerUrl, valid by schema. */
     private void assertRecord(ConsumerRecord<String, String> record, String id, String status, int version,
                               String brokerUrl) throws Exception {

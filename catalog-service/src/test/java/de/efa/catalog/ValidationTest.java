@@ -24,6 +24,7 @@ import static de.efa.catalog.CatalogApi.service;
 import static de.efa.catalog.CatalogApi.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -33,6 +34,7 @@ import static org.hamcrest.Matchers.hasItems;
 class ValidationTest {
 
     private static final String PROVIDER = "anbieter-pruefung";
+    private static final String SHA256 = "5a972444e862a4b82e120ccf1e951dd1abd45cc6a158e1ae8639fec24e55160a";
 
     @Inject
     AgroalDataSource dataSource;
@@ -75,7 +77,28 @@ class ValidationTest {
                         json("{\"type\":\"object\",\"properties\":{\"x\":{\"$ref\":\"https://example.de/schema.json\"}}}"))),
                 broken("plans[0].parameters", s -> plan(s).set("parameters",
                         json("{\"type\":\"object\",\"properties\":{\"plz\":{\"type\":\"string\",\"pattern\":\"([0-9]{5}\"}}}"))),
-                broken("plans[0].parameters", s -> plan(s).set("parameters", json("[1,2]"))));
+                broken("plans[0].parameters", s -> plan(s).set("parameters", json("[1,2]"))),
+                broken("plans[0].contract.model", s -> plan(s).putObject("contract").put("model", "VERTRAG")),
+                broken("plans[0].contract.model", s -> plan(s).putObject("contract")),
+                broken("plans[0].contract.terms", s -> plan(s).putObject("contract").put("model", "TERMS")),
+                broken("plans[0].contract.terms", s -> plan(s).putObject("contract").put("model", "INTEREST")),
+                broken("plans[0].contract.terms", s -> terms(s, "NONE")),
+                broken("plans[0].contract.terms.version", s -> terms(s, "TERMS").put("version", "")),
+                broken("plans[0].contract.terms.version", s -> terms(s, "TERMS").remove("version")),
+                broken("plans[0].contract.terms.version", s -> terms(s, "TERMS").put("version", "1".repeat(51))),
+                broken("plans[0].contract.terms.version", s -> terms(s, "TERMS").put("version", " 2026-01")),
+                broken("plans[0].contract.terms.version", s -> terms(s, "INTEREST").put("version", "2026\u0000-01")),
+                broken("plans[0].contract.terms.url", s -> terms(s, "TERMS").remove("url")),
+                broken("plans[0].contract.terms.url", s -> terms(s, "TERMS").put("url", "keine url")),
+                broken("plans[0].contract.terms.url", s -> terms(s, "TERMS").put("url", "/nutzungsbedingungen.html")),
+                broken("plans[0].contract.terms.url", s -> terms(s, "TERMS").put("url", "ftp://akdb.de/agb.html")),
+                broken("plans[0].contract.terms.url", s -> terms(s, "TERMS").put("url", "http://www.akdb.de/agb.html")),
+                broken("plans[0].contract.terms.sha256", s -> terms(s, "TERMS").remove("sha256")),
+                broken("plans[0].contract.terms.sha256", s -> terms(s, "TERMS").put("sha256", "ab".repeat(31) + "a")),
+                broken("plans[0].contract.terms.sha256", s -> terms(s, "INTEREST").put("sha256", "g".repeat(64))),
+                broken("plans[0].contract.terms.datum", s -> terms(s, "TERMS").put("datum", "2026-01-01")),
+                broken("plans[0].updatable", s -> plan(s).put("updatable", "true")),
+                broken("plans[0].updatable", s -> plan(s).put("updatable", 1)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -162,6 +185,42 @@ class ValidationTest {
         CatalogApi.create(PROVIDER, request);
     }
 
+    @Test
+    void everyViolationOfAContractIsListedInOneAnswer() {
+        ObjectNode request = service(unique("vertrag-fehler"), "Vertrag mit Fehlern");
+        terms(request, "TERMS").put("version", "").put("url", "http://akdb.de/agb.html").put("sha256", "kurz");
+        given().auth().oauth2(TestTokens.provider(PROVIDER)).contentType(ContentType.JSON).body(request.toString())
+                .post("/api/v1/services")
+                .then().statusCode(400)
+                .body("violations.field", hasItems("plans[0].contract.terms.version", "plans[0].contract.terms.url",
+                        "plans[0].contract.terms.sha256"));
+        ObjectNode secondPlan = service(unique("vertrag-zwei"), "Zweiter Plan ohne Bedingungen");
+        ObjectNode plan = plan(secondPlan).deepCopy().put("id", "vertrag");
+        plan.putObject("contract").put("model", "INTEREST");
+        ((ArrayNode) secondPlan.get("plans")).add(plan);
+        given().auth().oauth2(TestTokens.provider(PROVIDER)).contentType(ContentType.JSON).body(secondPlan.toString())
+                .post("/api/v1/services")
+                .then().statusCode(400)
+                .body("violations.field", contains("plans[1].contract.terms"))
+                .body("violations.message", contains("is required for the contract model INTEREST"));
+    }
+
+    @Test
+    void aContractsTermsAreKeptAsARuleAllowsThem() {
+        ObjectNode request = service(unique("vertrag-gut"), "Vertrag in Ordnung");
+        terms(request, "TERMS").put("version", "Fassung März 2026").put("url", "http://localhost:8090/agb.html")
+                .put("sha256", SHA256.toUpperCase());
+        plan(request).put("updatable", true);
+        request.putArray("reuseModels").add("KOMMUNALVERTRETER").add("VERWALTUNGSVEREINBARUNG");
+        CatalogApi.create(PROVIDER, request).response().then()
+                .body("reuseModels", contains("KOMMUNALVERTRETER", "VERWALTUNGSVEREINBARUNG"))
+                .body("plans[0].contract.model", equalTo("TERMS"))
+                .body("plans[0].contract.terms.version", equalTo("Fassung März 2026"))
+                .body("plans[0].contract.terms.url", equalTo("http://localhost:8090/agb.html"))
+                .body("plans[0].contract.terms.sha256", equalTo(SHA256))
+                .body("plans[0].updatable", equalTo(true));
+    }
+
     private static Arguments broken(String field, Consumer<ObjectNode> breakIt) {
         ObjectNode request = service(unique("kaputt"), "Kaputter Dienst");
         breakIt.accept(request);
@@ -170,6 +229,13 @@ class ValidationTest {
 
     private static ObjectNode plan(ObjectNode service) {
         return (ObjectNode) service.get("plans").get(0);
+    }
+
+    /** Gives the first plan a contract of that model with valid terms, and answers the terms to break. */
+    private static ObjectNode terms(ObjectNode service, String model) {
+        ObjectNode contract = plan(service).putObject("contract").put("model", model);
+        return contract.putObject("terms").put("version", "2026-01")
+                .put("url", "https://www.akdb.de/nutzungsbedingungen/fuehrerschein-2026-01.html").put("sha256", SHA256);
     }
 
     private static JsonNode json(String text) {

@@ -11,7 +11,7 @@ public interface DemoDataConfig {
     @WithDefault("false")
     boolean enabled();
 
-    /** The Open Service Broker of the demo providers: the demo provider of deploy/. */
+    /** The Open Service Broker of the demo providers: the demo provider of deploy/, which also serves their terms. */
     @WithDefault("http://localhost:8090")
     String brokerUrl();
 }

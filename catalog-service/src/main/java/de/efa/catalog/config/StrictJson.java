@@ -9,8 +9,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * Reads request bodies as written: 1.5 cents or "100" are not silently turned into 1 and 100, they are refused
- * with a problem naming the field.
+ * Reads request bodies as written: 1.5 cents or "100" are not silently turned into 1 and 100, nor "true" or 1 into
+ * a flag's true; they are refused with a problem naming the field.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -21,5 +21,7 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     }
 }

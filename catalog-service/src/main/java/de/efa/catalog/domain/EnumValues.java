@@ -10,6 +10,9 @@ public final class EnumValues {
     }
 
     public static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null) {
+            throw new InvalidValueException("is required");
+        }
         for (E constant : type.getEnumConstants()) {
             if (constant.name().equals(value)) {
                 return constant;

@@ -1,10 +1,14 @@
 package de.efa.catalog.mapping;
 
 import de.efa.catalog.api.ServiceRequest;
+import de.efa.catalog.api.ServiceRequest.ContractRequest;
 import de.efa.catalog.api.ServiceRequest.PlanRequest;
+import de.efa.catalog.api.ServiceRequest.TermsRequest;
 import de.efa.catalog.api.ServiceView;
 import de.efa.catalog.domain.Accessibility;
 import de.efa.catalog.domain.Cents;
+import de.efa.catalog.domain.Contract;
+import de.efa.catalog.domain.ContractModel;
 import de.efa.catalog.domain.EfaService;
 import de.efa.catalog.domain.EnumValues;
 import de.efa.catalog.domain.HttpUrl;
@@ -17,7 +21,11 @@ import de.efa.catalog.domain.Plan;
 import de.efa.catalog.domain.Pricing;
 import de.efa.catalog.domain.ReuseModel;
 import de.efa.catalog.domain.ServiceDefinition;
+import de.efa.catalog.domain.Sha256;
 import de.efa.catalog.domain.Slug;
+import de.efa.catalog.domain.Terms;
+import de.efa.catalog.domain.TermsUrl;
+import de.efa.catalog.domain.TermsVersion;
 import de.efa.catalog.domain.Text;
 import de.efa.catalog.domain.Themenfeld;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -102,11 +110,39 @@ public class ServiceMapper {
             String description = v.check(at + ".description", () -> Text.optional(plan.description(), 2000));
             Pricing pricing = pricing(plan.pricing(), at + ".pricing", v);
             var parameters = v.check(at + ".parameters", () -> ParameterSchema.of(plan.parameters()));
-            if (id != null && name != null && pricing != null && parameters != null) {
-                plans.add(new Plan(id.value(), name, description, pricing, parameters));
+            Contract contract = contract(plan.contract(), at + ".contract", v);
+            if (id != null && name != null && pricing != null && parameters != null && contract != null) {
+                plans.add(new Plan(id.value(), name, description, pricing, parameters, contract,
+                        Boolean.TRUE.equals(plan.updatable())));
             }
         }
         return plans;
+    }
+
+    /** A plan of version 1 has no contract, which means NONE. */
+    private static Contract contract(ContractRequest contract, String at, Fields v) {
+        if (contract == null) {
+            return Contract.NONE;
+        }
+        ContractModel model = v.check(at + ".model", () -> EnumValues.parse(ContractModel.class, contract.model()));
+        TermsRequest requested = contract.terms();
+        boolean fits = model != null && v.check(at + ".terms", () -> model.requireTerms(requested != null)) != null;
+        // Terms where none belong are refused as such; what they say does not matter then.
+        Terms terms = requested == null || model == ContractModel.NONE ? null : terms(requested, at + ".terms", v);
+        if (!fits || requested != null && terms == null) {
+            return null;
+        }
+        return new Contract(model, terms);
+    }
+
+    private static Terms terms(TermsRequest terms, String at, Fields v) {
+        TermsVersion version = v.check(at + ".version", () -> TermsVersion.of(terms.version()));
+        TermsUrl url = v.check(at + ".url", () -> TermsUrl.of(terms.url()));
+        Sha256 sha256 = v.check(at + ".sha256", () -> Sha256.of(terms.sha256()));
+        if (version == null || url == null || sha256 == null) {
+            return null;
+        }
+        return new Terms(version, url, sha256);
     }
 
     private static Pricing pricing(ServiceRequest.PricingRequest pricing, String at, Fields v) {

@@ -6,6 +6,16 @@ final class ApiDoc {
     static final String BEARER = "bearer";
     static final String PROBLEM = "application/problem+json";
 
+    /** A plan whose subscribers accept its terms first, and may later change to another plan. */
+    private static final String PLAN = """
+            {"id":"standard","name":"Standard","description":"Betrieb als SaaS",
+             "pricing":{"setupFeeCents":50000,"annualBaseCents":120000,"annualPerInhabitantCents":2},
+             "parameters":{"type":"object","required":["zustaendigeStelle"],"properties":{"zustaendigeStelle":{"type":"string"}}},
+             "contract":{"model":"TERMS","terms":{"version":"2026-01",
+                         "url":"https://www.akdb.de/nutzungsbedingungen/fuehrerschein-2026-01.html",
+                         "sha256":"9f2c6a4f0f8e4e0b4d3f1c2b5a6978e0d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a6"}},
+             "updatable":true}""";
+
     static final String SERVICE_REQUEST = """
             {"slug":"fuehrerschein-digital-beantragen","name":"Führerschein digital beantragen",
              "summary":"Fahrerlaubnis online beantragen, mit Nachweisen und Bezahlung",
@@ -14,10 +24,7 @@ final class ApiDoc {
              "themenfeld":"mobilitaet-reisen","leadLand":"06","availableIn":[],"reuseModels":["EFA_MARKTPLATZ"],
              "languages":["de","en"],
              "accessibility":{"bitvStatement":"https://www.akdb.de/barrierefreiheit","feedbackMechanism":"barrierefreiheit@akdb.de"},
-             "plans":[{"id":"standard","name":"Standard","description":"Betrieb als SaaS",
-                       "pricing":{"setupFeeCents":50000,"annualBaseCents":120000,"annualPerInhabitantCents":2},
-                       "parameters":{"type":"object","required":["zustaendigeStelle"],
-                                     "properties":{"zustaendigeStelle":{"type":"string"}}}}]}""";
+             "plans":[""" + PLAN + "]}";
 
     static final String SERVICE = """
             {"id":"5d1c7f0e-8a43-4a49-9c1e-0f3e6c2b7a10","slug":"fuehrerschein-digital-beantragen",
@@ -27,11 +34,8 @@ final class ApiDoc {
              "ozgId":"10169","themenfeld":"mobilitaet-reisen","leadLand":"06","availableIn":[],
              "reuseModels":["EFA_MARKTPLATZ"],"languages":["de","en"],
              "accessibility":{"bitvStatement":"https://www.akdb.de/barrierefreiheit","feedbackMechanism":"barrierefreiheit@akdb.de"},
-             "plans":[{"id":"standard","name":"Standard","description":"Betrieb als SaaS",
-                       "pricing":{"setupFeeCents":50000,"annualBaseCents":120000,"annualPerInhabitantCents":2},
-                       "parameters":{"type":"object","required":["zustaendigeStelle"],
-                                     "properties":{"zustaendigeStelle":{"type":"string"}}}}],
-             "status":"PUBLISHED","version":2,"createdAt":"2026-11-26T10:15:30.123456Z","updatedAt":"2026-11-26T10:16:02.654321Z"}""";
+             "plans":[""" + PLAN + """
+             ],"status":"PUBLISHED","version":2,"createdAt":"2026-11-26T10:15:30.123456Z","updatedAt":"2026-11-26T10:16:02.654321Z"}""";
 
     static final String SERVICE_PAGE = "{\"items\":[" + SERVICE + "],\"page\":0,\"size\":20,\"total\":1}";
 

@@ -100,7 +100,7 @@ public class ServiceResource {
             @Parameter(description = "Themenfeld code", example = "mobilitaet-reisen") @QueryParam("themenfeld") String themenfeld,
             @Parameter(description = "Land code 01..16: services available there", example = "14") @QueryParam("land") String land,
             @Parameter(description = "LeiKa key (14 digits)", example = "99023001012000") @QueryParam("leika") String leika,
-            @Parameter(description = "FIT_STORE, EFA_MARKTPLATZ, DIREKTVERTRAG or OPEN_SOURCE") @QueryParam("reuseModel") String reuseModel,
+            @Parameter(description = "FIT_STORE, EFA_MARKTPLATZ, DIREKTVERTRAG, OPEN_SOURCE, KOMMUNALVERTRETER or VERWALTUNGSVEREINBARUNG") @QueryParam("reuseModel") String reuseModel,
             @Parameter(description = "Provider id", example = "akdb") @QueryParam("providerId") String providerId,
             @Parameter(description = "relevance (default with q), name (default without), newest") @QueryParam("sort") String sort,
             @Parameter(description = "Page from 0", example = "0") @QueryParam("page") String page,

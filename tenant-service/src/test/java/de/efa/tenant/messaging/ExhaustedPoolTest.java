@@ -20,8 +20,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,16 +60,18 @@ class ExhaustedPoolTest {
                     .statusCode(202).extract().path("id"));
         }
 
+        Map<String, UUID> jobs = new HashMap<>();
+        ids.forEach(id -> jobs.put(id, db.latestRequest(id)));
         List<Connection> held = new ArrayList<>();
         try {
             holdEveryConnection(held);
             for (String id : ids) {
-                onboarding.publishResult("provisioning-started", id, "PROVISION", null);
+                result(onboarding, jobs, "provisioning-started", id, null);
             }
             for (String id : ids.subList(0, 3)) {
-                onboarding.publishResult("provisioned", id, "PROVISION", null);
+                result(onboarding, jobs, "provisioned", id, null);
             }
-            onboarding.publishResult("provisioning-failed", ids.get(3), "PROVISION", "the broker said no");
+            result(onboarding, jobs, "provisioning-failed", ids.get(3), "the broker said no");
             Thread.sleep(HELD.toMillis());
             assertThat(outsideThePool().count(
                     "SELECT count(*) FROM subscription WHERE ags = ? AND status <> 'REQUESTED'", ags))
@@ -90,6 +94,13 @@ class ExhaustedPoolTest {
         for (String id : ids) {
             assertThat(db.count("SELECT count(*) FROM parked_record WHERE record_key = ?", id)).isZero();
         }
+    }
+
+    /** A result of the subscription's job, its id read before the pool was taken. */
+    private static void result(OnboardingTopics onboarding, Map<String, UUID> jobs, String type, String id,
+                               String reason) {
+        onboarding.publishResult(UUID.randomUUID().toString(), jobs.get(id), type, id, "PROVISION", reason,
+                "http://localhost:8090/dashboard/" + id);
     }
 
     /** Takes every connection the pool has; one that another thread holds for a moment is waited for. */

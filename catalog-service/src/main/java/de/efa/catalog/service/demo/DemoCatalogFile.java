@@ -16,12 +16,23 @@ record DemoCatalogFile(
     record DemoProvider(String id, String name, String kind) {
     }
 
-    /** A plan offered by several demo services; its parameters are assembled from named blocks. */
-    record DemoPlan(String name, String description, PricingRequest pricing, List<String> blocks, List<String> required) {
+    /**
+     * A plan offered by several demo services; its parameters are assembled from named blocks. A plan with a
+     * {@code contract} model (absent: none) refers to the terms of the service that offers it.
+     */
+    record DemoPlan(String name, String description, PricingRequest pricing, List<String> blocks, List<String> required,
+                    String contract) {
     }
 
     /** A demo service; {@code source} is its name in the CSV, where its OZG id, LeiKa keys and Themenfeld are. */
     record DemoService(String source, String slug, String name, String provider, String summary, String description,
-                       List<String> keywords, List<String> languages, List<String> plans) {
+                       List<String> keywords, List<String> languages, List<String> plans, DemoTerms terms) {
+    }
+
+    /**
+     * The terms of a demo service: the demo provider serves their text at
+     * {@code /nutzungsbedingungen/<slug>-<version>.html}, and {@code sha256} is the digest of exactly that file.
+     */
+    record DemoTerms(String version, String sha256) {
     }
 }

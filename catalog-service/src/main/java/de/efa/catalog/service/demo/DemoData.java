@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.efa.catalog.api.ProviderRequest;
 import de.efa.catalog.api.ServiceRequest;
+import de.efa.catalog.api.ServiceRequest.ContractRequest;
 import de.efa.catalog.api.ServiceRequest.PlanRequest;
+import de.efa.catalog.api.ServiceRequest.TermsRequest;
 import de.efa.catalog.config.DemoDataConfig;
 import de.efa.catalog.domain.EfaService;
 import de.efa.catalog.domain.LandCode;
@@ -18,6 +20,7 @@ import de.efa.catalog.service.CatalogService;
 import de.efa.catalog.service.ProviderService;
 import de.efa.catalog.service.demo.DemoCatalogFile.DemoPlan;
 import de.efa.catalog.service.demo.DemoCatalogFile.DemoService;
+import de.efa.catalog.service.demo.DemoCatalogFile.DemoTerms;
 import de.efa.platform.security.Caller;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,8 +39,9 @@ import java.util.stream.Collectors;
 
 /**
  * The demo catalog of the local stack: providers {@code akdb} and {@code dataport} and real EfA services from
- * the OZG catalog, each PUBLISHED with its plans. It goes through the same use cases as the API, so every demo
- * service is validated and published on the catalog topic. Loading again adds only what is missing.
+ * the OZG catalog, each PUBLISHED with its plans; plans with a contract name terms that the demo provider serves.
+ * It goes through the same use cases as the API, so every demo service is validated and published on the catalog
+ * topic. Loading again adds only what is missing.
  */
 @ApplicationScoped
 public class DemoData {
@@ -112,21 +116,34 @@ public class DemoData {
                 .code();
         String leadLand = Arrays.stream(facts.get("federfuehrendes_land").split(";"))
                 .map(LandCode::byName).flatMap(Optional::stream).map(LandCode::value).findFirst().orElse(null);
-        List<PlanRequest> plans = service.plans().stream().map(id -> plan(id, file)).toList();
+        List<PlanRequest> plans = service.plans().stream().map(id -> plan(id, service, file)).toList();
         return new ServiceRequest(service.slug(), service.name(), service.summary(), service.description(),
                 service.keywords(), List.of(facts.get("leika_keys").split(";")), facts.get("ozg_id"), themenfeld,
                 leadLand, List.of(), List.of("EFA_MARKTPLATZ", "FIT_STORE"),
                 service.languages() == null ? List.of("de") : service.languages(), null, plans);
     }
 
-    private PlanRequest plan(String id, DemoCatalogFile file) {
+    private PlanRequest plan(String id, DemoService service, DemoCatalogFile file) {
         DemoPlan plan = Optional.ofNullable(file.plans().get(id))
                 .orElseThrow(() -> new IllegalStateException("unknown demo plan " + id));
         ObjectNode parameters = json.createObjectNode().put("type", "object").put("additionalProperties", false);
         plan.required().forEach(parameters.putArray("required")::add);
         ObjectNode properties = parameters.putObject("properties");
         plan.blocks().forEach(block -> properties.set(block, file.parameterBlocks().get(block)));
-        return new PlanRequest(id, plan.name(), plan.description(), plan.pricing(), parameters);
+        return new PlanRequest(id, plan.name(), plan.description(), plan.pricing(), parameters,
+                contract(plan, service), null);
+    }
+
+    /** The plan's contract with the service's terms, which the demo provider serves. */
+    private ContractRequest contract(DemoPlan plan, DemoService service) {
+        if (plan.contract() == null) {
+            return null;
+        }
+        DemoTerms terms = Optional.ofNullable(service.terms())
+                .orElseThrow(() -> new IllegalStateException("demo service " + service.slug() + " offers a plan with "
+                        + "a contract but has no terms"));
+        String url = config.brokerUrl() + "/nutzungsbedingungen/" + service.slug() + "-" + terms.version() + ".html";
+        return new ContractRequest(plan.contract(), new TermsRequest(terms.version(), url, terms.sha256()));
     }
 
     private DemoCatalogFile readCatalog() {

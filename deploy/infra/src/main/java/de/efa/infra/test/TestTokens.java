@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Bearer tokens shaped like the tokens of the realm {@code efa} (roles in {@code realm_access.roles}, the
- * {@code ags} and {@code provider_id} claims), signed for Quarkus' OIDC test server
+ * {@code ags}, {@code provider_id} and {@code bundler_id} claims), signed for Quarkus' OIDC test server
  * ({@code OidcWiremockTestResource}), so that a service's tests need no Keycloak.
  */
 public final class TestTokens {
@@ -26,6 +26,7 @@ public final class TestTokens {
         return claims("service-account-provider-" + providerId, "provider").claim("provider_id", providerId).sign();
     }
 
+    /** Staff of a bundling organisation, as the realm's user {@code kisa}. */
     public static String bundler(String bundlerId) {
         return claims("staff-" + bundlerId, "bundler").claim("bundler_id", bundlerId).sign();
     }

@@ -92,6 +92,16 @@ class KeycloakRealmTest {
     }
 
     @Test
+    void bundlerStaffGetTheirBundlerId() {
+        JsonNode claims = TokenClient.claims(TokenClient.passwordGrant(realmUrl, PORTAL, "kisa", "kisa"));
+
+        assertEquals("kisa", claims.path("bundler_id").asText());
+        assertEquals(List.of("bundler"), productRoles(claims));
+        assertFalse(claims.has("ags"));
+        assertFalse(claims.has("provider_id"));
+    }
+
+    @Test
     void marketplaceServiceHasTheMarketplaceRole() {
         JsonNode claims = TokenClient.claims(
                 TokenClient.clientCredentials(realmUrl, "marketplace-service", "marketplace-secret"));
@@ -122,7 +132,7 @@ class KeycloakRealmTest {
     private static List<String> productRoles(JsonNode claims) {
         List<String> roles = new ArrayList<>();
         claims.path("realm_access").path("roles").forEach(role -> {
-            if (List.of("municipality", "provider", "operator", "marketplace").contains(role.asText())) {
+            if (List.of("municipality", "provider", "operator", "marketplace", "bundler").contains(role.asText())) {
                 roles.add(role.asText());
             }
         });
