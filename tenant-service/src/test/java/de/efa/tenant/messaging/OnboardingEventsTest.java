@@ -2,15 +2,13 @@ package de.efa.tenant.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import de.efa.infra.kafka.KafkaBroker;
 import de.efa.infra.test.InjectKafkaBroker;
 import de.efa.infra.test.TestTokens;
 import de.efa.tenant.support.Api;
 import de.efa.tenant.support.CatalogTopic;
 import de.efa.tenant.support.Db;
+import de.efa.tenant.support.EventSchemas;
 import de.efa.tenant.support.OnboardingTopics;
 import de.efa.tenant.support.TestAgs;
 import io.agroal.api.AgroalDataSource;
@@ -22,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +81,7 @@ class OnboardingEventsTest {
         assertThat(payload.path("serviceId").asText()).isEqualTo(service.toString());
         assertThat(payload.path("planId").asText()).isEqualTo("standard");
         assertThat(payload.path("parameters").path("postfach").asText()).isEqualTo("ordnungsamt@gemeinde.example");
-        assertSatisfiesSchema(record);
+        EventSchemas.assertSatisfied(record);
         await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM outbox_event WHERE record_key = ? "
                 + "AND sent_at IS NOT NULL", id) == 1);
     }
@@ -104,7 +101,7 @@ class OnboardingEventsTest {
         }
         List<ConsumerRecord<String, String>> records = onboarding.requests(id, 1, WAIT);
         assertThat(header(records.get(0), "ce_type")).isEqualTo("de.efa.subscription.requested.v1");
-        assertSatisfiesSchema(records.get(0));
+        EventSchemas.assertSatisfied(records.get(0));
     }
 
     @Test
@@ -132,7 +129,7 @@ class OnboardingEventsTest {
         ConsumerRecord<String, String> cancellation = requests.get(1);
         assertThat(header(cancellation, "ce_type")).isEqualTo("de.efa.subscription.cancellation-requested.v1");
         assertThat(json.readTree(cancellation.value()).path("operation").asText()).isEqualTo("DEPROVISION");
-        assertSatisfiesSchema(cancellation);
+        EventSchemas.assertSatisfied(cancellation);
 
         onboarding.publishResult("provisioning-started", id, "DEPROVISION", null);
         awaitStatus(path, "DEPROVISIONING");
@@ -165,7 +162,7 @@ class OnboardingEventsTest {
                 .body("history.status", equalTo(List.of("REQUESTED", "FAILED", "REQUESTED")));
         ConsumerRecord<String, String> resubmitted = onboarding.requests(id, 2, WAIT).get(1);
         assertThat(header(resubmitted, "ce_type")).isEqualTo("de.efa.subscription.resubmitted.v1");
-        assertSatisfiesSchema(resubmitted);
+        EventSchemas.assertSatisfied(resubmitted);
         Api.asOperator().post(path + "/resubmit").then().statusCode(409);
     }
 
@@ -194,15 +191,5 @@ class OnboardingEventsTest {
 
     private void awaitProcessed(UUID ceId) {
         await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM processed_event WHERE ce_id = ?", ceId) == 1);
-    }
-
-    private void assertSatisfiesSchema(ConsumerRecord<String, String> record) throws Exception {
-        String type = header(record, "ce_type");
-        try (InputStream schemaText = getClass().getResourceAsStream("/events/" + type + ".schema.json")) {
-            assertThat(schemaText).as("schema of " + type).isNotNull();
-            Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                    .getSchema(json.readTree(schemaText));
-            assertThat(schema.validate(json.readTree(record.value()))).isEmpty();
-        }
     }
 }

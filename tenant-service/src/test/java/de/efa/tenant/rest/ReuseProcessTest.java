@@ -5,6 +5,7 @@ import de.efa.tenant.service.InterestExpiry;
 import de.efa.tenant.support.Api;
 import de.efa.tenant.support.CatalogTopic;
 import de.efa.tenant.support.Db;
+import de.efa.tenant.support.EventSchemas;
 import de.efa.tenant.support.OnboardingTopics;
 import de.efa.tenant.support.TestAgs;
 import io.agroal.api.AgroalDataSource;
@@ -23,6 +24,7 @@ import java.util.UUID;
 
 import static de.efa.tenant.support.OnboardingTopics.header;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -97,7 +99,7 @@ class ReuseProcessTest {
     }
 
     @Test
-    void an_interest_is_offered_by_its_provider_and_concluded_by_the_bundler_then_provisioned() throws Exception {
+    void an_interest_is_offered_by_its_provider_and_concluded_by_the_bundler_then_provisioned() {
         String ags = Api.activeTenantWithInvoiceAddress(TestAgs.fresh(), 10_000);
         String bundler = newBundlerWithMandateOf(ags);
         UUID service = catalog.publishedService();
@@ -149,10 +151,10 @@ class ReuseProcessTest {
                 "de.efa.subscription.interest-declared.v1", "de.efa.subscription.offered.v1",
                 "de.efa.subscription.concluded.v1", "de.efa.subscription.requested.v1");
         assertThat(header(events.get(3), "ce_id")).isEqualTo(db.latestRequest(id).toString());
+        events.forEach(EventSchemas::assertSatisfied);
 
         onboarding.publishResult("provisioned", id, "PROVISION", null);
-        Api.asMunicipality(ags).get("/api/v1/tenants/" + ags + "/subscriptions/" + id).then().statusCode(200);
-        org.awaitility.Awaitility.await().untilAsserted(() ->
+        await().untilAsserted(() ->
                 Api.asMunicipality(ags).get("/api/v1/tenants/" + ags + "/subscriptions/" + id)
                         .then().body("status", equalTo("ACTIVE")));
     }
@@ -188,9 +190,12 @@ class ReuseProcessTest {
         Api.as(token).get("/api/v1/tenants/" + ags + "/subscriptions/" + third).then().statusCode(200)
                 .body("status", equalTo("EXPIRED"))
                 .body("history[1].detail", equalTo("Expired: the interest was not answered within 30 days"));
-        assertThat(onboarding.requests(third, 2, Duration.ofSeconds(20)))
-                .extracting(record -> header(record, "ce_type"))
+        List<ConsumerRecord<String, String>> events = onboarding.requests(third, 2, Duration.ofSeconds(20));
+        assertThat(events).extracting(record -> header(record, "ce_type"))
                 .containsExactly("de.efa.subscription.interest-declared.v1", "de.efa.subscription.expired.v1");
+        events.forEach(EventSchemas::assertSatisfied);
+        onboarding.requests(first, 2, Duration.ofSeconds(20)).forEach(EventSchemas::assertSatisfied);
+        onboarding.requests(second, 2, Duration.ofSeconds(20)).forEach(EventSchemas::assertSatisfied);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package de.efa.tenant.rest;
 
+import de.efa.infra.test.TestTokens;
 import de.efa.tenant.support.Api;
 import de.efa.tenant.support.Db;
 import de.efa.tenant.support.TestAgs;
@@ -17,6 +18,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -61,6 +63,51 @@ class TenantResourceTest {
                 .contentType("application/problem+json")
                 .body("violations.field", hasItem("ags"));
         assertThat(db.tenants(ags)).isZero();
+    }
+
+    @Test
+    void arsAndLeitwegIdAreCheckedWhenGivenAndTheExpectedCheckDigitsAreNamed() {
+        String ags = TestAgs.fresh();
+        Map<String, Object> wrong = new HashMap<>(Api.registration(ags, "GEMEINDE", 100));
+        wrong.put("ars", "999990000123");
+        wrong.put("leitwegId", "04011000-1234512345-07");
+        Api.asOperator().body(wrong).post("/api/v1/tenants").then().statusCode(400)
+                .body("violations.field", containsInAnyOrder("ars", "leitwegId"))
+                .body("violations.find { it.field == 'leitwegId' }.message",
+                        equalTo("has the check digits 07, but ISO 7064 MOD 97-10 gives 06 for 040110001234512345"))
+                .body("violations.find { it.field == 'ars' }.message", startsWith("must contain the AGS " + ags));
+        assertThat(db.tenants(ags)).isZero();
+
+        Map<String, Object> right = new HashMap<>(Api.registration(ags, "GEMEINDE", 100));
+        right.put("ars", ags.substring(0, 5) + "5210" + ags.substring(5));
+        right.put("leitwegId", "04011000-1234512345-06");
+        Api.asOperator().body(right).post("/api/v1/tenants").then().statusCode(201)
+                .header("ETag", notNullValue())
+                .body("ars", equalTo(ags.substring(0, 5) + "5210" + ags.substring(5)))
+                .body("leitwegId", equalTo("04011000-1234512345-06"));
+    }
+
+    @Test
+    void theInvoiceAddressIsReplacedAsAWholeOfTheVersionTheCallerRead() {
+        String ags = Api.activeTenant(TestAgs.fresh(), 100);
+        String path = "/api/v1/tenants/" + ags + "/invoice-address";
+        String etag = Api.asMunicipality(ags).get("/api/v1/tenants/" + ags).then().statusCode(200)
+                .extract().header("ETag");
+        Map<String, Object> address = Map.of("leitwegId", "991-33333test-33");
+
+        Api.asMunicipality(ags).body(address).put(path).then().statusCode(428);
+        Api.asMunicipality(TestAgs.fresh()).header("If-Match", etag).body(address).put(path).then().statusCode(403);
+        Api.as(TestTokens.bundler("kisa")).header("If-Match", etag).body(address).put(path).then().statusCode(403);
+        Api.asMunicipality(ags).header("If-Match", etag).body(Map.of("leitwegId", "991-33333TEST-34")).put(path)
+                .then().statusCode(400).body("violations[0].field", equalTo("leitwegId"));
+        String next = Api.asMunicipality(ags).header("If-Match", etag).body(address).put(path).then().statusCode(200)
+                .body("leitwegId", equalTo("991-33333TEST-33"))
+                .body("ars", nullValue())
+                .extract().header("ETag");
+        assertThat(next).isNotEqualTo(etag);
+        Api.asOperator().header("If-Match", etag).body(Map.of()).put(path).then().statusCode(412);
+        Api.asOperator().header("If-Match", next).body(Map.of()).put(path).then().statusCode(200)
+                .body("leitwegId", nullValue());
     }
 
     @Test

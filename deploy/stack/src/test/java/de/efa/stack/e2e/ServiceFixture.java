@@ -1,10 +1,13 @@
 package de.efa.stack.e2e;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** A realistic EfA service as a provider would publish it, with a plan that works and one that fails. */
 final class ServiceFixture {
+
+    static final String TERMS_VERSION = "2026-01";
 
     private ServiceFixture() {
     }
@@ -35,6 +38,19 @@ final class ServiceFixture {
                         Map.of("id", "standard-fails", "name", "Standard (scheitert)",
                                 "description", "Der Demo-Broker lässt diesen Plan scheitern",
                                 "pricing", pricing, "parameters", parameters))));
+    }
+
+    /** The same service, reused only by Interessenbekundung, offer and Nachnutzungsvertrag. */
+    static Map<String, Object> withInterestPlan(String slug) {
+        Map<String, Object> service = new HashMap<>(fuehrerschein(slug));
+        service.put("name", "Digitaler Bauantrag");
+        service.put("plans", List.of(Map.of("id", "nachnutzung", "name", "Nachnutzung",
+                "description", "Nach Interessenbekundung und Angebot",
+                "pricing", Map.of("setupFeeCents", 250000, "annualBaseCents", 600000, "annualPerInhabitantCents", 0),
+                "contract", Map.of("model", "INTEREST", "terms", Map.of("version", TERMS_VERSION,
+                        "url", "https://akdb.example/nachnutzungsvertrag-" + TERMS_VERSION + ".html",
+                        "sha256", "5d41402abc4b2a76b9719d911017c592".repeat(2))))));
+        return service;
     }
 
     static Map<String, Object> parametersOfHalle() {
