@@ -1,12 +1,11 @@
 package de.efa.marketplace;
 
 import de.efa.infra.test.SqlProbe;
+import de.efa.marketplace.support.OlderSchema;
 import de.efa.platform.housekeeping.Housekeeping;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -25,15 +24,6 @@ class PlatformTablesTest {
 
     @Inject
     Housekeeping housekeeping;
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     @Test
     void housekeepingPurgesSentEventsAndProcessedIdsOlderThanTheRetention() throws SQLException {
@@ -68,17 +58,15 @@ class PlatformTablesTest {
      */
     @Test
     void theDeadLettersOfAnOlderDatabaseBecomeParkedRecords() throws SQLException {
-        String schema = "upgrade_" + UUID.randomUUID().toString().replace("-", "");
-        Flyway.configure().dataSource(url, user, password).schemas(schema).locations("db/migration").target("2")
-                .load().migrate();
+        OlderSchema older = OlderSchema.at("upgrade", "2");
+        String schema = older.name();
         UUID letter = UUID.randomUUID();
         update("INSERT INTO " + schema + ".dead_letter (id, topic, kafka_partition, kafka_offset, record_key, payload,"
                 + " headers, reason, received_at) VALUES (?, 'efa.onboarding.requests.v1', 2, 17, 'k', 'not json',"
                 + " '[[\"ce_type\",\"de.efa.subscription.requested.v1\"]]', 'the value is not JSON',"
                 + " now() - interval '1 day')", letter);
 
-        Flyway.configure().dataSource(url, user, password).schemas(schema).locations("db/migration", "db/platform")
-                .load().migrate();
+        older.upgrade();
 
         SqlProbe probe = new SqlProbe(dataSource);
         assertThat(probe.single("SELECT reason || ' ' || (parked_at < now() - interval '23 hours') FROM " + schema
@@ -94,7 +82,7 @@ class PlatformTablesTest {
                 + " ON CONFLICT ON CONSTRAINT parked_record_once DO NOTHING";
         assertThat(update(park, UUID.randomUUID(), 17L)).isZero();
         assertThat(update(park, UUID.randomUUID(), 18L)).isEqualTo(1);
-        update("DROP SCHEMA " + schema + " CASCADE");
+        older.close();
     }
 
     private int update(String sql, Object... parameters) throws SQLException {

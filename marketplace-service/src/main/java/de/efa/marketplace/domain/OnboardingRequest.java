@@ -5,11 +5,11 @@ import java.util.UUID;
 
 /**
  * A request of the tenant-service to provision or deprovision a subscription's instance, read from
- * {@code efa.onboarding.requests.v1}; {@code parameters} is the subscription's configuration as JSON text.
+ * {@code efa.onboarding.requests.v1}; {@code eventId} is its {@code ce_id}, which becomes the id of the job made
+ * for it, and {@code parameters} is the subscription's configuration as JSON text.
  */
 public record OnboardingRequest(
-        String eventId,
-        boolean resubmission,
+        UUID eventId,
         UUID subscriptionId,
         Operation operation,
         Ags ags,

@@ -1,5 +1,6 @@
 package de.efa.marketplace.domain;
 
+import de.efa.platform.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,9 +12,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The work of bringing one subscription's instance at the provider's broker into the state asked for. The
- * OSB instance id is the subscription id, so however often a job is retried or taken over, the broker sees
- * one instance.
+ * The work that one request event asked for: bringing a subscription's instance at the provider's broker into the
+ * state asked for. Its id is the request event's {@code ce_id}, and its results carry it as {@code jobId}. The OSB
+ * instance id is the subscription id, so however often a job is retried or taken over, the broker sees one
+ * instance; and of a subscription's jobs only the oldest unfinished one is driven (docs/state-machines.md).
  */
 @Entity
 @Table(name = "provisioning_job")
@@ -105,8 +107,14 @@ public class ProvisioningJob {
         release();
     }
 
-    /** A FAILED job goes again from the start, as a new round with a fresh retry budget. */
-    public void reopen(Instant requestedAt, Instant now) {
+    /**
+     * An operator's retry: a FAILED job goes again from the start, as a new round with a fresh retry budget. It
+     * stays the same job, so its results carry the same {@code jobId}.
+     */
+    public void retry(Instant now) {
+        if (status != JobStatus.FAILED) {
+            throw ProblemException.conflict("Only a FAILED job can be retried; this one is " + status);
+        }
         status = JobStatus.PENDING;
         step = JobStep.SEND;
         brokerOperation = null;
@@ -117,7 +125,7 @@ public class ProvisioningJob {
         cleanupRetries = 0;
         pollStartedAt = null;
         nextAttemptAt = now;
-        this.requestedAt = requestedAt;
+        requestedAt = now;
         receivedAt = now;
         finishedAt = null;
         release();

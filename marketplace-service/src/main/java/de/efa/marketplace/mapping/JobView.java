@@ -13,6 +13,7 @@ import java.util.UUID;
 /** A provisioning job; {@code attempts} only in the answer for one job. */
 @Schema(name = "ProvisioningJob", description = "A provisioning job; the single-job answer adds every broker call")
 public record JobView(
+        @Schema(description = "The ce_id of the request event the job was made for; results carry it as jobId")
         UUID id,
         UUID subscriptionId,
         @Schema(example = "14713000") String ags,

@@ -31,7 +31,6 @@ public class OnboardingRequestReader {
             "de.efa.subscription.requested.v1", Operation.PROVISION,
             "de.efa.subscription.resubmitted.v1", Operation.PROVISION,
             "de.efa.subscription.cancellation-requested.v1", Operation.DEPROVISION);
-    private static final String RESUBMITTED = "de.efa.subscription.resubmitted.v1";
 
     private final ObjectMapper json;
 
@@ -39,10 +38,10 @@ public class OnboardingRequestReader {
         this.json = json;
     }
 
-    /** The request of a record of a known type with a value. */
+    /** The request of a record of a known type with a value and a {@code ce_id} that is a UUID. */
     public OnboardingRequest read(InboundEvent event) throws UnreadableEventException {
         String type = event.header(CloudEventHeaders.TYPE).orElseThrow();
-        String eventId = event.header(CloudEventHeaders.ID).orElseThrow();
+        UUID eventId = UUID.fromString(event.header(CloudEventHeaders.ID).orElseThrow());
         return new Fields(EventValues.object(json, event.value())).request(eventId, type);
     }
 
@@ -56,7 +55,7 @@ public class OnboardingRequestReader {
             this.body = body;
         }
 
-        OnboardingRequest request(String eventId, String type) throws UnreadableEventException {
+        OnboardingRequest request(UUID eventId, String type) throws UnreadableEventException {
             UUID subscriptionId = field("subscriptionId", UUID::fromString);
             Operation operation = field("operation", Operation::valueOf);
             Ags ags = field("ags", Ags::of);
@@ -75,8 +74,8 @@ public class OnboardingRequestReader {
             if (!problems.isEmpty()) {
                 throw new UnreadableEventException(String.join("; ", problems));
             }
-            return new OnboardingRequest(eventId, RESUBMITTED.equals(type), subscriptionId, operation, ags,
-                    tenantName, land, serviceId, planId, parameters, requestedAt);
+            return new OnboardingRequest(eventId, subscriptionId, operation, ags, tenantName, land, serviceId, planId,
+                    parameters, requestedAt);
         }
 
         private <T> T field(String name, Function<String, T> parse) {

@@ -2,7 +2,6 @@ package de.efa.marketplace.repository;
 
 import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.OnboardingRequest;
-import de.efa.marketplace.domain.Operation;
 import de.efa.marketplace.domain.ProvisioningJob;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -18,6 +17,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +29,10 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
 
     /**
      * Takes up to {@code limit} due jobs for one worker. SKIP LOCKED lets replicas claim side by side; a job
-     * whose lease ran out (its worker died) is due again. A deprovisioning waits while the provisioning of
-     * the same subscription is still under way, so the broker never sees both at once.
+     * whose lease ran out (its worker died) is due again. Of each subscription only the oldest unfinished job
+     * ({@code seq} order) can be claimed, as the outbox claims only the oldest unsent event of a key: a job that
+     * arrives while an older one of its subscription is PENDING or IN_PROGRESS waits until that one has finished,
+     * so the broker never sees two operations on one instance at once, however many replicas claim.
      */
     private static final String CLAIM = """
             UPDATE provisioning_job SET lease_token = ?, lease_until = now() + (? * interval '1 millisecond')
@@ -38,10 +40,9 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
                 SELECT j.id FROM provisioning_job j
                 WHERE j.status IN ('PENDING', 'IN_PROGRESS') AND j.next_attempt_at <= now()
                   AND (j.lease_until IS NULL OR j.lease_until < now())
-                  AND NOT (j.operation = 'DEPROVISION' AND EXISTS (
-                      SELECT 1 FROM provisioning_job p
-                      WHERE p.subscription_id = j.subscription_id AND p.operation = 'PROVISION'
-                        AND p.status IN ('PENDING', 'IN_PROGRESS')))
+                  AND NOT EXISTS (SELECT 1 FROM provisioning_job older
+                                  WHERE older.subscription_id = j.subscription_id AND older.seq < j.seq
+                                    AND older.status IN ('PENDING', 'IN_PROGRESS'))
                 ORDER BY j.next_attempt_at
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED)
@@ -56,11 +57,24 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
             WHERE id = ? AND lease_token = ?
             """;
 
+    /** The job's id is the request event's ce_id: a redelivered event finds its job and adds nothing. */
     private static final String INSERT_NEW = """
             INSERT INTO provisioning_job (id, subscription_id, operation, ags, tenant_name, land, service_id, plan_id,
                 parameters, instance_id, status, step, next_attempt_at, requested_at, received_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 'SEND', now(), ?, now())
-            ON CONFLICT (subscription_id, operation) DO NOTHING
+            ON CONFLICT (id) DO NOTHING
+            """;
+
+    private static final String LOCK_FAILED = """
+            SELECT id FROM provisioning_job WHERE subscription_id = ANY (?) AND status = 'FAILED' ORDER BY id FOR UPDATE
+            """;
+
+    private static final String NEWER = """
+            SELECT newer.id FROM provisioning_job job
+            JOIN provisioning_job newer ON newer.subscription_id = job.subscription_id AND newer.seq > job.seq
+            WHERE job.id = ?
+            ORDER BY newer.seq DESC
+            LIMIT 1
             """;
 
     /** The claimed jobs come back whole from the one statement that leases them. */
@@ -116,21 +130,40 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public Optional<ProvisioningJob> lockedFor(UUID subscriptionId, Operation operation) {
-        return find("subscriptionId = ?1 and operation = ?2", subscriptionId, operation)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    /**
+     * Locks the jobs of these subscriptions that an operator's retry could reopen (the FAILED ones), before new
+     * jobs of them are recorded. A retry locks its job too and then refuses it if a newer job exists; so either
+     * the retry commits first and the new job queues behind the reopened one, or the new job commits first and
+     * the retry sees it. Either way a reopened job is never older than a job that is already running.
+     */
+    public void lockRetryableOf(Collection<UUID> subscriptionIds) {
+        Session session = getEntityManager().unwrap(Session.class);
+        session.doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(LOCK_FAILED)) {
+                lock.setArray(1, connection.createArrayOf("uuid", subscriptionIds.toArray()));
+                lock.executeQuery().close();
+            }
+        });
+    }
+
+    /** The newest job of the same subscription asked for after this one, if there is any. */
+    public Optional<UUID> newestAfter(UUID jobId) {
+        @SuppressWarnings("unchecked")
+        List<UUID> newer = getEntityManager().createNativeQuery(NEWER, UUID.class).setParameter(1, jobId)
+                .getResultList();
+        return newer.stream().findFirst();
     }
 
     /**
-     * Records a job for each request that has none yet for its subscription and operation, in one batch.
-     * Returns, in order, whether each request created a job.
+     * Records a job for each request whose event has none yet, in one batch and in the order given, which is the
+     * order of the subscription's jobs. Returns, in order, whether each request created a job.
      */
     public List<Boolean> insertNew(List<OnboardingRequest> requests) {
         Session session = getEntityManager().unwrap(Session.class);
         return session.doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_NEW)) {
                 for (OnboardingRequest r : requests) {
-                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(1, r.eventId());
                     insert.setObject(2, r.subscriptionId());
                     insert.setString(3, r.operation().name());
                     insert.setString(4, r.ags().value());

@@ -111,19 +111,27 @@ public class ProvisioningResource {
     @Path("/jobs/{id}/retry")
     @Operation(summary = "Send a FAILED job again",
             description = "Role operator. The job goes back to PENDING with a fresh retry budget; its attempts stay. "
-                    + "The same instance id is used, so the broker never gets a second instance.")
+                    + "It stays the same job, so its results carry the same jobId. The same instance id is used, so "
+                    + "the broker never gets a second instance. Only the newest job of a subscription can be retried.")
     @APIResponse(responseCode = "200", description = "The job, PENDING again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such job",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The job is not FAILED",
+    @APIResponse(responseCode = "409", description = "The job is not FAILED, or a newer job of its subscription "
+            + "has superseded it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "not failed", value = """
+                    examples = {@ExampleObject(name = "not failed", value = """
                             {"type":"https://efa-marketplace.de/problems/conflict","title":"Conflict","status":409,\
                             "detail":"Only a FAILED job can be retried; this one is SUCCEEDED",\
-                            "instance":"/api/v1/provisioning/jobs/7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70/retry"}""")))
+                            "instance":"/api/v1/provisioning/jobs/7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70/retry"}"""),
+                        @ExampleObject(name = "superseded", value = """
+                            {"type":"https://efa-marketplace.de/problems/conflict","title":"Conflict","status":409,\
+                            "detail":"Job 7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70 has been superseded by the newer job \
+                            c81d4e2f-5a6b-4c7d-9e8f-0a1b2c3d4e5f of the same subscription; only the newest job of a \
+                            subscription can be retried",\
+                            "instance":"/api/v1/provisioning/jobs/7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70/retry"}""")}))
     public JobView retry(@PathParam("id") String id) {
         return operator.retry(id);
     }

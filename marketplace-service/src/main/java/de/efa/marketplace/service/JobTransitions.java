@@ -111,7 +111,7 @@ public class JobTransitions {
     private void finished(ProvisioningJob job) {
         results.finished(job);
         metrics.finished(job);
-        // A deprovisioning of the same subscription may have waited for this job.
+        // The next job of the same subscription may have waited for this one.
         jobsDue.fire(new JobsDue());
     }
 

@@ -64,15 +64,19 @@ public class OperatorService {
         return mapper.detail(job, attempts.ofJob(id));
     }
 
-    /** A FAILED job goes again from the start; its history stays. */
+    /**
+     * A FAILED job goes again from the start; its history stays. Only the newest job of its subscription can go
+     * again: a newer request has superseded it, and running it again would undo what that one asked for.
+     */
     @Transactional
     public JobView retry(String jobId) {
         UUID id = parseId(jobId);
         ProvisioningJob job = jobs.lockedById(id).orElseThrow(() -> unknown(id));
-        if (job.status != JobStatus.FAILED) {
-            throw ProblemException.conflict("Only a FAILED job can be retried; this one is " + job.status);
-        }
-        job.reopen(clock.instant(), clock.instant());
+        jobs.newestAfter(id).ifPresent(newer -> {
+            throw ProblemException.conflict("Job " + id + " has been superseded by the newer job " + newer
+                    + " of the same subscription; only the newest job of a subscription can be retried");
+        });
+        job.retry(clock.instant());
         jobsDue.fire(new JobsDue());
         return mapper.detail(job, attempts.ofJob(id));
     }

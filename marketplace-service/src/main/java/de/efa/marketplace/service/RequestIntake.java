@@ -1,6 +1,5 @@
 package de.efa.marketplace.service;
 
-import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.OnboardingRequest;
 import de.efa.marketplace.repository.JobRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,13 +7,16 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Records a batch of new onboarding requests in one transaction (the inbox's, which has dropped the events applied
- * before): one job per subscription and operation, however often it is requested (the job table has a unique
- * constraint). A resubmission sends a FAILED job round again; any other repeat changes nothing.
+ * before): one job per request event, whose id is the event's {@code ce_id}, so an event delivered again after the
+ * inbox has forgotten it still finds its job and changes nothing. A new event of the same subscription and
+ * operation (a resubmission) is a new job; it waits behind the subscription's unfinished jobs.
  */
 @ApplicationScoped
 public class RequestIntake {
@@ -23,12 +25,10 @@ public class RequestIntake {
 
     private final JobRepository jobs;
     private final Event<JobsDue> jobsDue;
-    private final Clock clock;
 
-    public RequestIntake(JobRepository jobs, Event<JobsDue> jobsDue, Clock clock) {
+    public RequestIntake(JobRepository jobs, Event<JobsDue> jobsDue) {
         this.jobs = jobs;
         this.jobsDue = jobsDue;
-        this.clock = clock;
     }
 
     @Transactional
@@ -36,28 +36,15 @@ public class RequestIntake {
         if (requests.isEmpty()) {
             return;
         }
+        Set<UUID> subscriptions = requests.stream().map(OnboardingRequest::subscriptionId).collect(Collectors.toSet());
+        jobs.lockRetryableOf(subscriptions);
         List<Boolean> created = jobs.insertNew(requests);
         for (int i = 0; i < requests.size(); i++) {
             if (!created.get(i)) {
-                repeated(requests.get(i));
+                LOG.debugf("request %s of subscription %s has its job already; it changes nothing",
+                        requests.get(i).eventId(), requests.get(i).subscriptionId());
             }
         }
         jobsDue.fire(new JobsDue());
-    }
-
-    private void repeated(OnboardingRequest request) {
-        if (!request.resubmission()) {
-            LOG.debugf("subscription %s already has a %s job; request %s changes nothing", request.subscriptionId(),
-                    request.operation(), request.eventId());
-            return;
-        }
-        jobs.lockedFor(request.subscriptionId(), request.operation()).ifPresent(job -> {
-            if (job.status == JobStatus.FAILED) {
-                job.reopen(request.requestedAt(), clock.instant());
-            } else {
-                LOG.infof("resubmission %s of subscription %s ignored: its job is %s", request.eventId(),
-                        request.subscriptionId(), job.status);
-            }
-        });
     }
 }

@@ -57,7 +57,10 @@ public class ResultEvents {
         }
     }
 
-    /** The payload every result type shares. */
+    /**
+     * The payload every result type shares. {@code jobId} is the id of the request event the job was made for, so
+     * that tenant-service can tell a result of its latest request from a late one of an older request.
+     */
     public record InstanceResult(UUID subscriptionId, UUID jobId, Operation operation, UUID instanceId,
                                  String dashboardUrl, String reason, Instant occurredAt) {
     }

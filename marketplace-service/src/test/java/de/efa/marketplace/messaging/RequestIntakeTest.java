@@ -64,7 +64,7 @@ class RequestIntakeTest {
     }
 
     @Test
-    void theSameRequestThreeTimesMakesOneJobAndOneInstance() throws Exception {
+    void aRedeliveredRequestMakesNoSecondJob() throws Exception {
         UUID serviceId = UUID.randomUUID();
         UUID subscription = UUID.randomUUID();
         topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
@@ -73,14 +73,24 @@ class RequestIntakeTest {
         String eventId = UUID.randomUUID().toString();
         topics.request(Topics.REQUESTED, eventId, subscription, serviceId, "standard");
         topics.request(Topics.REQUESTED, eventId, subscription, serviceId, "standard");
-        // The same subscription requested again under a new event id (a producer retry) is still one job.
-        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
 
-        OperatorApi.awaitJob(serviceId, "SUCCEEDED");
+        JsonPath job = OperatorApi.awaitJob(serviceId, "SUCCEEDED");
+        assertThat(job.getString("id")).isEqualTo(eventId);
         await().atMost(Duration.ofSeconds(20)).until(() -> processed(eventId) == 1);
+        assertThat(topics.awaitRecords(Topics.RESULTS, subscription.toString(), 2))
+                .extracting(r -> Topics.field(r, "jobId")).containsOnly(eventId);
+
+        // Delivered again after the inbox has forgotten its id (processed ids are purged after 7 days): the job,
+        // whose id is the event's, is found, and nothing changes.
+        forget(eventId);
+        topics.request(Topics.REQUESTED, eventId, subscription, serviceId, "standard");
+        await().atMost(Duration.ofSeconds(20)).until(() -> processed(eventId) == 1);
+
         assertThat(jobRows(subscription)).isEqualTo(1);
+        assertThat(OperatorApi.job(eventId).getString("status")).isEqualTo("SUCCEEDED");
         assertThat(broker.requests("PUT", subscription)).hasSize(1);
         assertThat(OperatorApi.jobsOf(serviceId).getInt("total")).isEqualTo(1);
+        assertThat(topics.recordsNow(Topics.RESULTS, subscription.toString())).hasSize(2);
     }
 
     @Test
@@ -232,28 +242,50 @@ class RequestIntakeTest {
         results.forEach(ResultSchemas::assertValid);
     }
 
+    /** A resubmission is a request event of its own: a new job, whose id is that event's ce_id. */
     @Test
-    void aResubmissionSendsAFailedJobRoundAgain() {
+    void aResubmissionAfterAFailedJobIsANewJobWhoseResultsCarryItsId() {
         UUID serviceId = UUID.randomUUID();
         UUID subscription = UUID.randomUUID();
         topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
-        broker.stub(broker.provision(subscription).inScenario("refuse-once")
+        broker.stub(broker.provision(subscription).inScenario("refuse-once-" + subscription)
                 .whenScenarioStateIs(STARTED)
                 .willReturn(json(400, "{\"description\":\"parameters incomplete\"}")).willSetStateTo("fixed"));
-        broker.stub(broker.provision(subscription).inScenario("refuse-once").whenScenarioStateIs("fixed")
-                .willReturn(json(201, "{}")));
+        broker.stub(broker.provision(subscription).inScenario("refuse-once-" + subscription)
+                .whenScenarioStateIs("fixed").willReturn(json(201, "{}")));
 
-        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
-        OperatorApi.awaitJob(serviceId, "FAILED");
-        topics.request(Topics.RESUBMITTED, subscription, serviceId, "standard");
+        String requested = topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+        OperatorApi.awaitJobById(requested, "FAILED");
+        String resubmitted = topics.request(Topics.RESUBMITTED, subscription, serviceId, "standard");
 
-        JsonPath job = OperatorApi.awaitJob(serviceId, "SUCCEEDED");
-        assertThat(job.getList("attempts.status", Integer.class)).containsExactly(400, 201);
-        assertThat(OperatorApi.jobsOf(serviceId).getInt("total")).isEqualTo(1);
+        JsonPath job = OperatorApi.awaitJobById(resubmitted, "SUCCEEDED");
+        assertThat(job.getString("subscriptionId")).isEqualTo(subscription.toString());
+        assertThat(job.getList("attempts.status", Integer.class)).containsExactly(201);
+        JsonPath failed = OperatorApi.job(requested);
+        assertThat(failed.getString("status")).isEqualTo("FAILED");
+        assertThat(failed.getList("attempts.status", Integer.class)).containsExactly(400);
+        assertThat(OperatorApi.jobsOf(serviceId).getInt("total")).isEqualTo(2);
+
+        List<ConsumerRecord<String, String>> results = topics.awaitRecords(Topics.RESULTS, subscription.toString(), 4);
+        assertThat(results).extracting(Topics::result).containsExactly(
+                "de.efa.instance.provisioning-started.v1 " + requested + " PROVISION",
+                "de.efa.instance.provisioning-failed.v1 " + requested + " PROVISION",
+                "de.efa.instance.provisioning-started.v1 " + resubmitted + " PROVISION",
+                "de.efa.instance.provisioned.v1 " + resubmitted + " PROVISION");
+        results.forEach(ResultSchemas::assertValid);
     }
 
     private int processed(String eventId) throws SQLException {
         return count("SELECT count(*) FROM processed_event WHERE ce_id = ?::uuid", eventId);
+    }
+
+    private void forget(String eventId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM processed_event WHERE ce_id = ?::uuid")) {
+            delete.setString(1, eventId);
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+        }
     }
 
     private int parked(String key) throws SQLException {

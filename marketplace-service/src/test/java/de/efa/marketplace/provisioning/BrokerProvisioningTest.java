@@ -19,14 +19,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static de.efa.marketplace.support.Brokers.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** The OSB conversation against simulated brokers: each check of issue 5 that WireMock can prove. */
+/**
+ * The OSB conversation against simulated brokers: each check of issue 5 that WireMock can prove, and that the jobs of
+ * a subscription reach the broker one after another.
+ */
 @QuarkusTest
 class BrokerProvisioningTest {
 
@@ -206,5 +212,52 @@ class BrokerProvisioningTest {
         assertThat(delete.queryParameter("plan_id").firstValue()).isEqualTo("standard");
         assertThat(broker.lastOperationRequests(subscription).get(0).queryParameter("operation").firstValue())
                 .isEqualTo("delete-1");
+    }
+
+    /** Of a subscription's jobs only the oldest unfinished one is driven; a job that arrives meanwhile waits for it. */
+    @Test
+    void aDeprovisioningThatArrivesWhileTheProvisioningIsInProgressWaitsAndRunsAfterIt() {
+        String slowBroker = "slow-" + subscription;
+        broker.stub(broker.provision(subscription).willReturn(json(202, "{\"operation\":\"put-1\"}")));
+        broker.stub(broker.lastOperation(subscription).withQueryParam("operation", equalTo("put-1"))
+                .inScenario(slowBroker).whenScenarioStateIs(STARTED)
+                .willReturn(json(200, "{\"state\":\"in progress\"}")));
+        broker.stub(broker.lastOperation(subscription).withQueryParam("operation", equalTo("put-1"))
+                .inScenario(slowBroker).whenScenarioStateIs("ready")
+                .willReturn(json(200, "{\"state\":\"succeeded\"}")));
+        broker.stub(broker.deprovision(subscription).willReturn(json(200, "{}")));
+
+        String provision = topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+        OperatorApi.awaitJobById(provision, "IN_PROGRESS");
+        String deprovision = topics.request(Topics.CANCELLATION_REQUESTED, subscription, serviceId, "standard");
+        OperatorApi.awaitJobById(deprovision, "PENDING");
+        int polls = broker.lastOperationRequests(subscription).size();
+
+        // The provisioning goes on polling; all the while the deprovisioning is not even begun.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> broker.lastOperationRequests(subscription).size() >= polls + 5);
+        JsonPath waiting = OperatorApi.job(deprovision);
+        assertThat(waiting.getString("status")).isEqualTo("PENDING");
+        assertThat(waiting.getList("attempts")).isEmpty();
+        assertThat(broker.requests("DELETE", subscription)).isEmpty();
+
+        wireMock.setScenarioState(slowBroker, "ready");
+
+        assertThat(OperatorApi.awaitJobById(deprovision, "SUCCEEDED").getList("attempts.action"))
+                .containsExactly("DEPROVISION");
+        assertThat(OperatorApi.job(provision).getString("status")).isEqualTo("SUCCEEDED");
+        // The broker saw the provisioning's last poll before the DELETE.
+        List<String> calls = broker.calls(subscription).stream().map(call -> call.getMethod().getName()).toList();
+        assertThat(calls.get(0)).isEqualTo("PUT");
+        assertThat(calls.subList(1, calls.size() - 1)).containsOnly("GET");
+        assertThat(calls.get(calls.size() - 1)).isEqualTo("DELETE");
+
+        List<ConsumerRecord<String, String>> results = topics.awaitRecords(Topics.RESULTS, subscription.toString(), 4);
+        assertThat(results).extracting(Topics::result).containsExactly(
+                "de.efa.instance.provisioning-started.v1 " + provision + " PROVISION",
+                "de.efa.instance.provisioned.v1 " + provision + " PROVISION",
+                "de.efa.instance.provisioning-started.v1 " + deprovision + " DEPROVISION",
+                "de.efa.instance.deprovisioned.v1 " + deprovision + " DEPROVISION");
+        results.forEach(ResultSchemas::assertValid);
     }
 }

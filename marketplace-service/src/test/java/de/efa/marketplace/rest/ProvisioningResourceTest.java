@@ -6,6 +6,7 @@ import de.efa.marketplace.service.CatalogCopy;
 import de.efa.marketplace.support.Brokers;
 import de.efa.marketplace.support.InjectWireMock;
 import de.efa.marketplace.support.OperatorApi;
+import de.efa.marketplace.support.ResultSchemas;
 import de.efa.marketplace.support.Topics;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +16,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -149,10 +151,29 @@ class ProvisioningResourceTest {
         operator().post("/api/v1/provisioning/jobs/{id}/retry", UUID.randomUUID()).then().statusCode(404);
     }
 
+    /** A newer request of the subscription superseded the FAILED job: running it again would undo that one. */
+    @Test
+    void retryRefusesAJobThatANewerJobOfItsSubscriptionSupersededAndChangesNothing() throws SQLException {
+        UUID subscription = UUID.fromString(OperatorApi.job(failedJob.toString()).getString("subscriptionId"));
+        Instant now = Instant.now();
+        UUID newer = insertJob(subscription, "05315000", "SUCCEEDED", null, now.minusSeconds(20), now.minusSeconds(19));
+
+        operator().post("/api/v1/provisioning/jobs/{id}/retry", failedJob)
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("https://efa-marketplace.de/problems/conflict"))
+                .body("detail", equalTo("Job " + failedJob + " has been superseded by the newer job " + newer
+                        + " of the same subscription; only the newest job of a subscription can be retried"));
+        JsonPath job = OperatorApi.job(failedJob.toString());
+        assertThat(job.getString("status")).isEqualTo("FAILED");
+        assertThat(job.getString("failureReason")).isEqualTo("the broker refused the request with 409");
+    }
+
+    /** The retry reopens the same job, so its results carry the same jobId. */
     @Test
     void aRetriedJobRunsAgainToSuccess() {
         Brokers broker = Brokers.fresh(wireMock);
-        new Topics(kafka).catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
+        Topics topics = new Topics(kafka);
+        topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
         UUID instance = UUID.fromString(OperatorApi.job(failedJob.toString()).getString("instanceId"));
         broker.stub(broker.provision(instance).willReturn(json(200, "{\"dashboard_url\":\"http://d/1\"}")));
 
@@ -165,6 +186,11 @@ class ProvisioningResourceTest {
         assertThat(retried.getString("id")).isEqualTo(failedJob.toString());
         assertThat(retried.getString("dashboardUrl")).isEqualTo("http://d/1");
         assertThat(retried.getList("attempts.status", Integer.class)).containsExactly(200);
+        List<ConsumerRecord<String, String>> results = topics.awaitRecords(Topics.RESULTS, instance.toString(), 2);
+        assertThat(results).extracting(Topics::result).containsExactly(
+                "de.efa.instance.provisioning-started.v1 " + failedJob + " PROVISION",
+                "de.efa.instance.provisioned.v1 " + failedJob + " PROVISION");
+        results.forEach(ResultSchemas::assertValid);
     }
 
     @Test
@@ -212,8 +238,12 @@ class ProvisioningResourceTest {
 
     private UUID insertJob(String ags, String status, String reason, Instant requestedAt, Instant finishedAt)
             throws SQLException {
+        return insertJob(UUID.randomUUID(), ags, status, reason, requestedAt, finishedAt);
+    }
+
+    private UUID insertJob(UUID subscription, String ags, String status, String reason, Instant requestedAt,
+                           Instant finishedAt) throws SQLException {
         UUID id = UUID.randomUUID();
-        UUID subscription = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO provisioning_job (id, subscription_id, operation, ags, tenant_name, land, service_id,

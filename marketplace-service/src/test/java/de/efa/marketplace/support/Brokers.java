@@ -67,6 +67,11 @@ public final class Brokers {
                 .stream().filter(r -> r.getMethod().getName().equals(method)).toList();
     }
 
+    /** Every call to this instance, in the order the broker received them. */
+    public List<LoggedRequest> calls(UUID instanceId) {
+        return server.findAll(anyRequestedFor(urlPathMatching(instancePath(instanceId) + "(/last_operation)?")));
+    }
+
     public List<LoggedRequest> lastOperationRequests(UUID instanceId) {
         return server.findAll(anyRequestedFor(urlPathEqualTo(instancePath(instanceId) + "/last_operation")));
     }

@@ -2,11 +2,14 @@ package de.efa.marketplace.support;
 
 import de.efa.infra.test.TestTokens;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -32,6 +35,18 @@ public final class OperatorApi {
         return job(jobsOf(serviceId).getString("items[0].id"));
     }
 
+    /** Waits until the job with this id (the ce_id of the request it was made for) has the status; returns it. */
+    public static JsonPath awaitJobById(String id, String status) {
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> jobIfAny(id).map(job -> job.getString("status")).orElse(null), equalTo(status));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the job " + id + " did not become " + status + ": "
+                    + jobIfAny(id).map(JsonPath::prettify).orElse("no job"), e);
+        }
+        return job(id);
+    }
+
     public static JsonPath jobsOf(UUID serviceId) {
         return given().auth().oauth2(TestTokens.operator()).queryParam("serviceId", serviceId.toString())
                 .when().get("/api/v1/provisioning/jobs")
@@ -51,5 +66,12 @@ public final class OperatorApi {
         return given().auth().oauth2(TestTokens.operator())
                 .when().get("/api/v1/provisioning/jobs/{id}", id)
                 .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Optional<JsonPath> jobIfAny(String id) {
+        ExtractableResponse<Response> answer = given().auth().oauth2(TestTokens.operator())
+                .when().get("/api/v1/provisioning/jobs/{id}", id)
+                .then().extract();
+        return answer.statusCode() == 404 ? Optional.empty() : Optional.of(answer.jsonPath());
     }
 }

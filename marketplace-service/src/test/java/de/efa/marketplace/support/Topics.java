@@ -1,5 +1,7 @@
 package de.efa.marketplace.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.marketplace.service.CatalogCopy;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -27,6 +29,8 @@ public final class Topics {
     public static final String RESUBMITTED = "de.efa.subscription.resubmitted.v1";
     public static final String CANCELLATION_REQUESTED = "de.efa.subscription.cancellation-requested.v1";
     public static final String PUBLISHED = "de.efa.service.published.v1";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KafkaCompanion kafka;
 
@@ -69,8 +73,26 @@ public final class Topics {
     }
 
     public void request(String type, String eventId, UUID subscriptionId, UUID serviceId, String planId) {
-        send(REQUESTS, subscriptionId.toString(), requestValue(type, subscriptionId, serviceId, planId, "Leipzig, Stadt"),
+        kafka.produceStrings().fromRecords(requestRecord(type, eventId, subscriptionId, serviceId, planId))
+                .awaitCompletion();
+    }
+
+    /** A request record of this type for Leipzig with a new {@code ce_id}, as tenant-service writes it. */
+    public static ProducerRecord<String, String> requestRecord(String type, UUID subscriptionId, UUID serviceId,
+                                                               String planId) {
+        return requestRecord(type, UUID.randomUUID().toString(), subscriptionId, serviceId, planId);
+    }
+
+    private static ProducerRecord<String, String> requestRecord(String type, String eventId, UUID subscriptionId,
+                                                                UUID serviceId, String planId) {
+        return new ProducerRecord<>(REQUESTS, null, subscriptionId.toString(),
+                requestValue(type, subscriptionId, serviceId, planId, "Leipzig, Stadt"),
                 cloudEvent("/efa/tenant-service", type, eventId));
+    }
+
+    /** Sends the records in one go, each key's in the order given. */
+    public void sendAll(List<ProducerRecord<String, String>> records) {
+        kafka.produceStrings().fromRecords(records).awaitCompletion();
     }
 
     /** The value of a request of this type for Leipzig, as tenant-service writes it; {@code tenantName} is JSON text. */
@@ -120,6 +142,20 @@ public final class Topics {
         ConsumerTask<String, String> task = kafka.consumeStrings().fromTopics(topic, Duration.ofSeconds(3));
         task.awaitCompletion();
         return withKey(task, key);
+    }
+
+    /** A text field of a record's JSON value, such as a result's {@code jobId}. */
+    public static String field(ConsumerRecord<String, String> record, String name) {
+        try {
+            return JSON.readTree(record.value()).path(name).asText();
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("the value of " + record + " is not JSON", e);
+        }
+    }
+
+    /** A result as tests compare it: its type, {@code jobId} and {@code operation}. */
+    public static String result(ConsumerRecord<String, String> record) {
+        return header(record, "ce_type") + " " + field(record, "jobId") + " " + field(record, "operation");
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {
