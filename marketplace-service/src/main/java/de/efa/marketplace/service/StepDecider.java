@@ -123,12 +123,14 @@ public class StepDecider {
                 job.postpone(now.plus(waitBeforePoll(answer)));
             }
         } else {
-            // OSB: any other answer is invalid and the platform goes on polling, within our retry budget.
-            job.retries++;
-            if (job.retries > maxRetries || pollExpired(job, now)) {
-                stopPolling(job, givenUp("polling the last operation failed: " + describe(answer)), now);
+            // OSB: any other answer is invalid and the platform goes on polling until the maximum polling duration.
+            // A failed poll says nothing about the operation, which may still succeed at the broker, so it does not
+            // spend the budget of sending the request again.
+            if (pollExpired(job, now)) {
+                stopPolling(job, "polling the last operation failed for " + maxPollDuration + ": " + describe(answer),
+                        now);
             } else {
-                job.postpone(now.plus(later(backoff.delay(job.retries), answer.retryAfter())));
+                job.postpone(now.plus(later(backoff.delay(job.retries + 1), answer.retryAfter())));
             }
         }
     }

@@ -100,14 +100,20 @@ class StepDeciderTest {
     }
 
     @Test
-    void pollingGoesOnAfterInvalidAnswersAndGivesUpAtTheLimit() {
+    void pollingGoesOnAfterInvalidAnswersWithoutSpendingTheRetriesAndGivesUpAfterTheMaximumDuration() {
         ProvisioningJob job = job(Operation.DEPROVISION, JobStep.POLL);
-        decider.decide(job, answer(500, "{}"), NOW);
+        job.pollStartedAt = NOW;
+        for (int poll = 0; poll < 10; poll++) {
+            decider.decide(job, poll % 2 == 0 ? answer(500, "{}") : noAnswer(Failure.TIMEOUT), NOW);
+        }
         decider.decide(job, answer(200, "{\"state\":\"strange\"}"), NOW);
         assertThat(job.step).isEqualTo(JobStep.POLL);
-        decider.decide(job, noAnswer(Failure.TIMEOUT), NOW);
+        assertThat(job.status).isNotEqualTo(JobStatus.FAILED);
+        assertThat(job.retries).isZero();
+
+        decider.decide(job, answer(500, "{}"), NOW.plus(Duration.ofMinutes(31)));
         assertThat(job.status).isEqualTo(JobStatus.FAILED);
-        assertThat(job.failureReason).startsWith("polling the last operation failed");
+        assertThat(job.failureReason).startsWith("polling the last operation failed for PT30M");
     }
 
     @Test
