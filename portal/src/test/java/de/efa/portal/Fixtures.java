@@ -37,19 +37,35 @@ final class Fixtures {
                  "properties": {"art": {"type": "string", "enum": ["BUNDID", "FIT_CONNECT", "OSCI_XTA"]}}},
                "gebuehrCents": {"type": "integer", "minimum": 0}}}""";
 
-    static final String SERVICE = """
-            {"id": "%s", "slug": "fuehrerschein-digital", "name": "Führerschein digital beantragen",
-             "summary": "Fahrerlaubnis online beantragen", "description": "Antrag auf Ersterteilung.",
-             "keywords": ["Fahrerlaubnis"], "providerId": "akdb", "leikaKeys": ["99023001012000", "99023002000000"],
-             "ozgId": "10169", "themenfeld": "mobilitaet-reisen", "leadLand": "06", "availableIn": [],
-             "reuseModels": ["EFA_MARKTPLATZ", "OPEN_SOURCE"], "languages": ["de"],
-             "accessibility": {"bitvStatement": "https://akdb.example/barrierefreiheit",
-                               "feedbackMechanism": "barrierefreiheit@akdb.example"},
-             "plans": [{"id": "standard", "name": "Standard", "description": "Betrieb als SaaS",
-                        "pricing": {"setupFeeCents": 50000, "annualBaseCents": 120000, "annualPerInhabitantCents": 2},
-                        "parameters": %s}],
-             "status": "PUBLISHED", "version": 3, "createdAt": "2026-11-20T09:00:00Z",
-             "updatedAt": "2026-11-21T09:00:00Z", "someFutureField": true}""".formatted(SERVICE_ID, SCHEMA);
+    static final String STANDARD_PLAN = """
+            {"id": "standard", "name": "Standard", "description": "Betrieb als SaaS",
+             "pricing": {"setupFeeCents": 50000, "annualBaseCents": 120000, "annualPerInhabitantCents": 2},
+             "parameters": %s}""".formatted(SCHEMA);
+
+    static final String TERMS_VERSION = "2026-01";
+    static final String TERMS_URL = "https://akdb.example/nutzungsbedingungen-2026-01.html";
+    static final String TERMS_SHA256 = "209e71ba75a375ff5926a169c00e1ceea35ee3f9e6969367cb0ab11d1b8a2240";
+
+    /** Subscribing accepts the terms; a subscription may later change to another plan. */
+    static final String TERMS_PLAN = """
+            {"id": "nutzungsbedingungen", "name": "Mit Nutzungsbedingungen", "description": null,
+             "pricing": {"setupFeeCents": 0, "annualBaseCents": 90000, "annualPerInhabitantCents": 0},
+             "parameters": %s, "updatable": true,
+             "contract": {"model": "TERMS", "terms": {"version": "%s", "url": "%s", "sha256": "%s"}}}"""
+            .formatted(SCHEMA, TERMS_VERSION, TERMS_URL, TERMS_SHA256);
+
+    /** Reused after an Interessenbekundung, the provider's offer and a Nachnutzungsvertrag. */
+    static final String INTEREST_PLAN = """
+            {"id": "nachnutzung", "name": "Nachnutzung", "description": "Nach Interessenbekundung und Angebot",
+             "pricing": {"setupFeeCents": 250000, "annualBaseCents": 400000, "annualPerInhabitantCents": 3},
+             "parameters": %s, "updatable": false,
+             "contract": {"model": "INTEREST", "terms": {"version": "%s", "url": "%s", "sha256": "%s"}}}"""
+            .formatted(SCHEMA, TERMS_VERSION, TERMS_URL, TERMS_SHA256);
+
+    /** A service as a catalog of version 1 answers it: its plan says nothing of a contract. */
+    static final String SERVICE = service(STANDARD_PLAN);
+
+    static final String SERVICE_WITH_CONTRACTS = service(STANDARD_PLAN, TERMS_PLAN, INTEREST_PLAN);
 
     static final String TENANT = """
             {"ags": "14713000", "name": "Leipzig, Stadt", "kind": "KREISFREIE_STADT",
@@ -77,6 +93,21 @@ final class Fixtures {
                            "durationMs": 42}]}""";
 
     private Fixtures() {
+    }
+
+    static String service(String... plans) {
+        return """
+                {"id": "%s", "slug": "fuehrerschein-digital", "name": "Führerschein digital beantragen",
+                 "summary": "Fahrerlaubnis online beantragen", "description": "Antrag auf Ersterteilung.",
+                 "keywords": ["Fahrerlaubnis"], "providerId": "akdb", "leikaKeys": ["99023001012000", "99023002000000"],
+                 "ozgId": "10169", "themenfeld": "mobilitaet-reisen", "leadLand": "06", "availableIn": [],
+                 "reuseModels": ["EFA_MARKTPLATZ", "OPEN_SOURCE", "KOMMUNALVERTRETER"], "languages": ["de"],
+                 "accessibility": {"bitvStatement": "https://akdb.example/barrierefreiheit",
+                                   "feedbackMechanism": "barrierefreiheit@akdb.example"},
+                 "plans": [%s],
+                 "status": "PUBLISHED", "version": 3, "createdAt": "2026-11-20T09:00:00Z",
+                 "updatedAt": "2026-11-21T09:00:00Z", "someFutureField": true}"""
+                .formatted(SERVICE_ID, String.join(", ", plans));
     }
 
     static String subscription(String status) {

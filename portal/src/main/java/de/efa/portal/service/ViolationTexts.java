@@ -21,6 +21,10 @@ public final class ViolationTexts {
     private static final Pattern LOCATION = Pattern.compile("^[$/][^ ]*: ");
 
     private static final List<Rule> RULES = List.of(
+            Rule.of("is required for the contract model \\w+",
+                    m -> "Bei diesem Vertragsmodell bitte Version, Adresse und Prüfsumme der Nutzungsbedingungen angeben."),
+            Rule.of("must be absent for the contract model NONE",
+                    m -> "Ohne Vereinbarung gibt es keine Nutzungsbedingungen: bitte diese Angaben leeren."),
             Rule.of("required property '.+' not found|is required.*|must not be blank",
                     m -> "Bitte ausfüllen: Das ist eine Pflichtangabe."),
             Rule.of("does not match the regex pattern \\^\\[0-9]\\{(\\d+)}\\$",
@@ -29,6 +33,8 @@ public final class ViolationTexts {
                     m -> "Das Format stimmt nicht (erwartet: " + m.group(1) + ")."),
             Rule.of("does not match the email pattern.*|must be an e-mail address",
                     m -> "Bitte eine gültige E-Mail-Adresse angeben, z. B. name@kommune.de."),
+            Rule.of("must be an absolute https URL \\(http only for localhost\\).*",
+                    m -> "Bitte eine vollständige https-Adresse angeben, z. B. https://www.anbieter.de/nutzungsbedingungen.html."),
             Rule.of("does not match the (uri|iri) pattern.*|must be an absolute http or https URL.*",
                     m -> "Bitte eine vollständige Adresse angeben, z. B. https://www.kommune.de."),
             Rule.of("does not match the (\\S+) pattern.*", m -> "Das Format stimmt nicht (" + m.group(1) + ")."),
@@ -55,6 +61,10 @@ public final class ViolationTexts {
                     m -> "Nur Kleinbuchstaben, Ziffern und einzelne Bindestriche, z. B. fuehrerschein-digital."),
             Rule.of("must be a two-letter ISO 639-1 language code.*",
                     m -> "Sprachen mit zwei Buchstaben angeben, z. B. de, en."),
+            Rule.of("must be 1 to (\\d+) printable characters without white space at either end.*",
+                    m -> "Bitte 1 bis " + m.group(1) + " Zeichen ohne Leerzeichen am Anfang und Ende angeben, z. B. 2026-01."),
+            Rule.of("must be the SHA-256 of the document.*",
+                    m -> "Bitte die SHA-256-Prüfsumme des Textes angeben: 64 Hexadezimalziffern."),
             Rule.of("is taken by another service", m -> "Dieser Kurzname ist schon vergeben."),
             Rule.of("is not a plan of this service", m -> "Diesen Plan gibt es bei der Leistung nicht."),
             Rule.of("the AGS of a Landkreis ends in 000", m -> "Der Schlüssel eines Landkreises endet auf 000."),

@@ -19,7 +19,12 @@ public final class Labels {
             "14", "Sachsen", "15", "Sachsen-Anhalt", "16", "Thüringen");
     static final Map<String, String> REUSE_MODELS = ordered(
             "FIT_STORE", "FIT-Store", "EFA_MARKTPLATZ", "EfA-Marktplatz", "DIREKTVERTRAG", "Direktvertrag",
-            "OPEN_SOURCE", "Open Source");
+            "OPEN_SOURCE", "Open Source", "KOMMUNALVERTRETER", "Kommunalvertreter",
+            "VERWALTUNGSVEREINBARUNG", "Verwaltungsvereinbarung");
+    static final Map<String, String> CONTRACT_MODELS = ordered(
+            "NONE", "Ohne Vereinbarung: Abonnieren stellt sofort bereit",
+            "TERMS", "Nutzungsbedingungen: die Kommune nimmt sie beim Abonnieren an",
+            "INTEREST", "Interessenbekundung: Sie antworten mit einem Angebot, die Kommune schließt den Vertrag");
     static final Map<String, String> TENANT_KINDS = ordered(
             "GEMEINDE", "Gemeinde", "STADT", "Stadt", "KREISFREIE_STADT", "Kreisfreie Stadt", "LANDKREIS", "Landkreis",
             "VERBANDSGEMEINDE", "Verbandsgemeinde");
