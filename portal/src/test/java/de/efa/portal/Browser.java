@@ -51,6 +51,10 @@ final class Browser {
         return loggedIn(oidc, TestTokens.municipality(ags));
     }
 
+    static Browser bundler(WireMockServer oidc, String bundlerId) {
+        return loggedIn(oidc, TestTokens.bundler(bundlerId));
+    }
+
     static Browser operator(WireMockServer oidc) {
         return loggedIn(oidc, TestTokens.operator());
     }

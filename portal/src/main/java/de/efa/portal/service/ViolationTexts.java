@@ -52,6 +52,27 @@ public final class ViolationTexts {
             Rule.of("\\w+ found, (\\w+) expected", m -> "Die Angabe hat die falsche Art (erwartet: " + m.group(1) + ")."),
             Rule.of("property '.+' is not defined in the schema.*", m -> "Diese Angabe sieht der Plan nicht vor."),
             Rule.of("must be 8 digits", m -> "Bitte den Amtlichen Gemeindeschlüssel mit 8 Ziffern angeben."),
+            Rule.of("must be 12 digits", m -> "Bitte den Amtlichen Regionalschlüssel mit 12 Ziffern angeben."),
+            Rule.of("must contain the AGS \\d+: (\\d+), the 4 digits of the Gemeindeverband, then (\\d+)",
+                    m -> "Der Regionalschlüssel Ihrer Kommune beginnt mit " + m.group(1) + ", dann folgen die 4 Ziffern "
+                            + "des Gemeindeverbands und " + m.group(2) + "."),
+            Rule.of("must be 2 to 12 digits, optionally '-' and 1 to 30 letters or digits, then '-' and two check digits.*",
+                    m -> "Bitte eine Leitweg-ID wie 04011000-1234512345-06 angeben: 2 bis 12 Ziffern, wahlweise ein "
+                            + "Bindestrich und bis zu 30 Buchstaben oder Ziffern, dann ein Bindestrich und zwei Prüfziffern."),
+            Rule.of("has the check digits (\\d+), but ISO 7064 MOD 97-10 gives (\\d+) for \\S+",
+                    m -> "Die Prüfziffern stimmen nicht: Sie lauten " + m.group(2) + ", nicht " + m.group(1) + "."),
+            Rule.of("is not set for tenant \\d+",
+                    m -> "Für Pläne mit Vertrag braucht die Kommune eine Leitweg-ID (XRechnung). Sie trägt sie unter "
+                            + "„Rechnungsadresse“ ein."),
+            Rule.of("must accept the (?:plan's|offer's) terms, version (.+)",
+                    m -> "Bitte bestätigen Sie, dass Sie die Nutzungsbedingungen (Version " + m.group(1)
+                            + ") gelesen haben und annehmen."),
+            Rule.of("is .+, but the (?:plan's|offer's) terms are of version (.+)",
+                    m -> "Inzwischen gelten die Nutzungsbedingungen in Version " + m.group(1)
+                            + ". Bitte lesen Sie sie und nehmen Sie sie an."),
+            Rule.of("must be given, with at least a note", m -> "Bitte die Bedingungen des Angebots angeben."),
+            Rule.of("must be 0 cents or more", m -> "Der Betrag darf nicht negativ sein."),
+            Rule.of("must be a date like (.+)", m -> "Bitte ein Datum angeben, z. B. " + m.group(1) + "."),
             Rule.of("must be a LeiKa key.*", m -> "Jeder LeiKa-Schlüssel hat genau 14 Ziffern, z. B. 99023001012000."),
             Rule.of("must be a Land code.*|must start with a Land code.*",
                     m -> "Bitte ein Land wählen (Schlüssel 01 bis 16)."),
