@@ -15,6 +15,7 @@ public final class Choices {
     static final List<Choice> tenantKinds = of(Labels.TENANT_KINDS);
     static final List<Choice> jobStatuses = of(Labels.JOB);
     static final List<Choice> tenantStatuses = of(Labels.TENANT);
+    static final List<Choice> interestStatuses = of(Labels.INTEREST);
 
     private Choices() {
     }
