@@ -33,6 +33,7 @@ final class Banner {
                     halle / halle         municipality, ags=15002000 (not registered yet)
                     operator / operator   operator
                     akdb-redaktion / akdb-redaktion   provider staff, provider_id=akdb
+                    kisa / kisa           bundler, bundler_id=kisa (mandates of Bad Lausick, Belgershain, Bennewitz)
                   clients (client credentials):
                     provider-akdb / akdb-secret            provider, provider_id=akdb
                     provider-dataport / dataport-secret    provider, provider_id=dataport

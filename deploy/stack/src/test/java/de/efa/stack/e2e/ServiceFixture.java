@@ -9,14 +9,17 @@ final class ServiceFixture {
 
     static final String TERMS_VERSION = "2026-01";
 
+    /** The configuration every fixture plan asks for: the municipality's zuständige Stelle. */
+    private static final Map<String, Object> PARAMETERS = Map.of("type", "object",
+            "required", List.of("zustaendigeStelle"),
+            "properties", Map.of("zustaendigeStelle", Map.of("type", "string", "minLength", 3)));
+
     private ServiceFixture() {
     }
 
     static Map<String, Object> fuehrerschein(String slug) {
         Map<String, Object> pricing = Map.of("setupFeeCents", 50000, "annualBaseCents", 120000,
                 "annualPerInhabitantCents", 2);
-        Map<String, Object> parameters = Map.of("type", "object", "required", List.of("zustaendigeStelle"),
-                "properties", Map.of("zustaendigeStelle", Map.of("type", "string", "minLength", 3)));
         return Map.ofEntries(
                 Map.entry("slug", slug),
                 Map.entry("name", "Führerschein digital beantragen"),
@@ -34,10 +37,10 @@ final class ServiceFixture {
                         "feedbackMechanism", "barrierefreiheit@akdb.example")),
                 Map.entry("plans", List.of(
                         Map.of("id", "standard", "name", "Standard", "description", "Betrieb als SaaS",
-                                "pricing", pricing, "parameters", parameters),
+                                "pricing", pricing, "parameters", PARAMETERS),
                         Map.of("id", "standard-fails", "name", "Standard (scheitert)",
                                 "description", "Der Demo-Broker lässt diesen Plan scheitern",
-                                "pricing", pricing, "parameters", parameters))));
+                                "pricing", pricing, "parameters", PARAMETERS))));
     }
 
     /** The same service, reused only by Interessenbekundung, offer and Nachnutzungsvertrag. */
@@ -45,7 +48,7 @@ final class ServiceFixture {
         Map<String, Object> service = new HashMap<>(fuehrerschein(slug));
         service.put("name", "Digitaler Bauantrag");
         service.put("plans", List.of(Map.of("id", "nachnutzung", "name", "Nachnutzung",
-                "description", "Nach Interessenbekundung und Angebot",
+                "description", "Nach Interessenbekundung und Angebot", "parameters", PARAMETERS,
                 "pricing", Map.of("setupFeeCents", 250000, "annualBaseCents", 600000, "annualPerInhabitantCents", 0),
                 "contract", Map.of("model", "INTEREST", "terms", Map.of("version", TERMS_VERSION,
                         "url", "https://akdb.example/nachnutzungsvertrag-" + TERMS_VERSION + ".html",
