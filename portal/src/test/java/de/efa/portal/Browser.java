@@ -6,10 +6,14 @@ import de.efa.infra.test.TestTokens;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.response.Response;
 import io.smallrye.jwt.build.Jwt;
+import org.jsoup.Connection;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.FormElement;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -45,6 +49,10 @@ final class Browser {
 
     static Browser municipality(WireMockServer oidc, String ags) {
         return loggedIn(oidc, TestTokens.municipality(ags));
+    }
+
+    static Browser bundler(WireMockServer oidc, String bundlerId) {
+        return loggedIn(oidc, TestTokens.bundler(bundlerId));
     }
 
     static Browser operator(WireMockServer oidc) {
@@ -107,6 +115,26 @@ final class Browser {
         Response response = get(path);
         assertThat(response.contentType()).startsWith("text/html");
         return Jsoup.parse(response.body().asString());
+    }
+
+    /**
+     * What a browser submits of a form as the page shows it: every named input with its value, checked boxes and
+     * selected options only, one value or a list of them per name. The CSRF token is left to {@link #post}.
+     */
+    static Map<String, Object> filledIn(Document page, String formSelector) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        for (Connection.KeyVal input : ((FormElement) page.selectFirst(formSelector)).formData()) {
+            if (!input.key().equals("csrf-token")) {
+                form.merge(input.key(), input.value(), Browser::both);
+            }
+        }
+        return form;
+    }
+
+    private static Object both(Object first, Object second) {
+        List<Object> values = new ArrayList<>(first instanceof List<?> list ? list : List.of(first));
+        values.add(second);
+        return values;
     }
 
     private void remember(Response response) {

@@ -37,25 +37,40 @@ final class Fixtures {
                  "properties": {"art": {"type": "string", "enum": ["BUNDID", "FIT_CONNECT", "OSCI_XTA"]}}},
                "gebuehrCents": {"type": "integer", "minimum": 0}}}""";
 
-    static final String SERVICE = """
-            {"id": "%s", "slug": "fuehrerschein-digital", "name": "Führerschein digital beantragen",
-             "summary": "Fahrerlaubnis online beantragen", "description": "Antrag auf Ersterteilung.",
-             "keywords": ["Fahrerlaubnis"], "providerId": "akdb", "leikaKeys": ["99023001012000", "99023002000000"],
-             "ozgId": "10169", "themenfeld": "mobilitaet-reisen", "leadLand": "06", "availableIn": [],
-             "reuseModels": ["EFA_MARKTPLATZ", "OPEN_SOURCE"], "languages": ["de"],
-             "accessibility": {"bitvStatement": "https://akdb.example/barrierefreiheit",
-                               "feedbackMechanism": "barrierefreiheit@akdb.example"},
-             "plans": [{"id": "standard", "name": "Standard", "description": "Betrieb als SaaS",
-                        "pricing": {"setupFeeCents": 50000, "annualBaseCents": 120000, "annualPerInhabitantCents": 2},
-                        "parameters": %s}],
-             "status": "PUBLISHED", "version": 3, "createdAt": "2026-11-20T09:00:00Z",
-             "updatedAt": "2026-11-21T09:00:00Z", "someFutureField": true}""".formatted(SERVICE_ID, SCHEMA);
+    static final String STANDARD_PLAN = """
+            {"id": "standard", "name": "Standard", "description": "Betrieb als SaaS",
+             "pricing": {"setupFeeCents": 50000, "annualBaseCents": 120000, "annualPerInhabitantCents": 2},
+             "parameters": %s}""".formatted(SCHEMA);
 
-    static final String TENANT = """
-            {"ags": "14713000", "name": "Leipzig, Stadt", "kind": "KREISFREIE_STADT",
-             "land": {"code": "14", "name": "Sachsen"}, "population": 628718,
-             "contactEmail": "onlinedienste@leipzig.example", "status": "ACTIVE",
-             "createdAt": "2026-11-20T09:00:00Z", "updatedAt": "2026-11-20T09:00:00Z"}""";
+    static final String TERMS_VERSION = "2026-01";
+    static final String TERMS_URL = "https://akdb.example/nutzungsbedingungen-2026-01.html";
+    static final String TERMS_SHA256 = "209e71ba75a375ff5926a169c00e1ceea35ee3f9e6969367cb0ab11d1b8a2240";
+
+    /** Subscribing accepts the terms; a subscription may later change to another plan. */
+    static final String TERMS_PLAN = """
+            {"id": "nutzungsbedingungen", "name": "Mit Nutzungsbedingungen", "description": null,
+             "pricing": {"setupFeeCents": 0, "annualBaseCents": 90000, "annualPerInhabitantCents": 0},
+             "parameters": %s, "updatable": true,
+             "contract": {"model": "TERMS", "terms": {"version": "%s", "url": "%s", "sha256": "%s"}}}"""
+            .formatted(SCHEMA, TERMS_VERSION, TERMS_URL, TERMS_SHA256);
+
+    /** Reused after an Interessenbekundung, the provider's offer and a Nachnutzungsvertrag. */
+    static final String INTEREST_PLAN = """
+            {"id": "nachnutzung", "name": "Nachnutzung", "description": "Nach Interessenbekundung und Angebot",
+             "pricing": {"setupFeeCents": 250000, "annualBaseCents": 400000, "annualPerInhabitantCents": 3},
+             "parameters": %s, "updatable": false,
+             "contract": {"model": "INTEREST", "terms": {"version": "%s", "url": "%s", "sha256": "%s"}}}"""
+            .formatted(SCHEMA, TERMS_VERSION, TERMS_URL, TERMS_SHA256);
+
+    /** A service as a catalog of version 1 answers it: its plan says nothing of a contract. */
+    static final String SERVICE = service(STANDARD_PLAN);
+
+    static final String SERVICE_WITH_CONTRACTS = service(STANDARD_PLAN, TERMS_PLAN, INTEREST_PLAN);
+
+    static final String TENANT = tenant(LEIPZIG, "Leipzig, Stadt", 628718, "14713000-LEIPZIG-85");
+    static final String BAD_LAUSICK = "14729010";
+    /** A client of the bundler kisa, still without a Leitweg-ID. */
+    static final String BAD_LAUSICK_TENANT = tenant(BAD_LAUSICK, "Bad Lausick, Stadt", 8036, null);
 
     static final String SUBSCRIPTION = """
             {"id": "%s", "ags": "14713000", "serviceId": "%s", "planId": "standard", "parameters": {},
@@ -65,6 +80,21 @@ final class Fixtures {
              "history": [{"status": "REQUESTED", "at": "2026-11-26T10:15:30Z", "detail": null},
                          {"status": "PROVISIONING", "at": "2026-11-26T10:15:31Z", "detail": null}],
              "createdAt": "2026-11-26T10:15:30Z", "updatedAt": "2026-11-26T10:15:33Z"}""";
+
+    static final String INTEREST_ID = "4c3b2a19-8d7e-4f6a-9b5c-1d2e3f4a5b6c";
+    static final String OFFER_NOTE = "Nachnutzung nach EfA-Mustervertrag, Anbindung an ProBauG inklusive";
+
+    /** An interest in the plan "nachnutzung": status, offer, decline reason and history as JSON. */
+    private static final String INTEREST = """
+            {"id": "%s", "ags": "14713000", "serviceId": "%s", "planId": "nachnutzung",
+             "parameters": {"zustaendigeStelle": {"name": "Stadt Leipzig, Bauaufsichtsamt"}},
+             "priceSnapshot": {"setupFeeCents": 0, "annualCents": 2286154},
+             "contract": {"model": "INTEREST", "terms": {"version": "%s", "url": "%s", "sha256": "%s"},
+                          "acceptedBy": null, "acceptedAt": null},
+             "offer": %s, "declineReason": %s, "status": "%s", "instance": null, "failureReason": null,
+             "history": [{"status": "INTEREST_DECLARED", "at": "2026-11-26T10:15:30Z",
+                          "detail": "Interest declared by bundler kisa"}%s],
+             "createdAt": "2026-11-26T10:15:30Z", "updatedAt": "2026-11-27T09:00:00Z"}""";
 
     static final String JOB = """
             {"id": "%s", "subscriptionId": "%s", "ags": "14713000", "serviceId": "%s", "planId": "standard-fails",
@@ -79,8 +109,55 @@ final class Fixtures {
     private Fixtures() {
     }
 
+    static String tenant(String ags, String name, long population, String leitwegId) {
+        return """
+                {"ags": "%s", "name": "%s", "kind": "STADT", "land": {"code": "14", "name": "Sachsen"},
+                 "population": %d, "contactEmail": "onlinedienste@%s.example", "ars": null, "leitwegId": %s,
+                 "status": "ACTIVE", "createdAt": "2026-11-20T09:00:00Z", "updatedAt": "2026-11-20T09:00:00Z"}"""
+                .formatted(ags, name, population, ags, leitwegId == null ? "null" : "\"" + leitwegId + "\"");
+    }
+
+    static String service(String... plans) {
+        return """
+                {"id": "%s", "slug": "fuehrerschein-digital", "name": "Führerschein digital beantragen",
+                 "summary": "Fahrerlaubnis online beantragen", "description": "Antrag auf Ersterteilung.",
+                 "keywords": ["Fahrerlaubnis"], "providerId": "akdb", "leikaKeys": ["99023001012000", "99023002000000"],
+                 "ozgId": "10169", "themenfeld": "mobilitaet-reisen", "leadLand": "06", "availableIn": [],
+                 "reuseModels": ["EFA_MARKTPLATZ", "OPEN_SOURCE", "KOMMUNALVERTRETER"], "languages": ["de"],
+                 "accessibility": {"bitvStatement": "https://akdb.example/barrierefreiheit",
+                                   "feedbackMechanism": "barrierefreiheit@akdb.example"},
+                 "plans": [%s],
+                 "status": "PUBLISHED", "version": 3, "createdAt": "2026-11-20T09:00:00Z",
+                 "updatedAt": "2026-11-21T09:00:00Z", "someFutureField": true}"""
+                .formatted(SERVICE_ID, String.join(", ", plans));
+    }
+
     static String subscription(String status) {
         return SUBSCRIPTION.formatted(SUBSCRIPTION_ID, SERVICE_ID, status, SUBSCRIPTION_ID, SUBSCRIPTION_ID);
+    }
+
+    static String declaredInterest() {
+        return interest("INTEREST_DECLARED", "null", "null", "");
+    }
+
+    /** The provider offered no setup fee and the plan's yearly price, from January. */
+    static String offered() {
+        return interest("OFFERED", """
+                {"setupFeeCents": 0, "annualCents": null, "startDate": "2027-01-01", "note": "%s",
+                 "offeredAt": "2026-11-27T09:00:00Z", "offeredBy": "provider akdb"}""".formatted(OFFER_NOTE), "null", """
+                , {"status": "OFFERED", "at": "2026-11-27T09:00:00Z", "detail": "Offered by provider akdb: %s"}"""
+                .formatted(OFFER_NOTE));
+    }
+
+    static String declined(String reason) {
+        return interest("DECLINED", "null", "\"" + reason + "\"", """
+                , {"status": "DECLINED", "at": "2026-11-27T09:00:00Z", "detail": "Declined by provider akdb: %s"}"""
+                .formatted(reason));
+    }
+
+    private static String interest(String status, String offer, String declineReason, String laterHistory) {
+        return INTEREST.formatted(INTEREST_ID, SERVICE_ID, TERMS_VERSION, TERMS_URL, TERMS_SHA256, offer, declineReason,
+                status, laterHistory);
     }
 
     static String job(String status) {

@@ -20,7 +20,7 @@ class LoginTest {
 
     @Test
     void aPageForMunicipalitiesSendsAnAnonymousVisitorToKeycloakWithPkce() {
-        Response challenge = Browser.anonymous().get("/kommune/abonnements");
+        Response challenge = Browser.anonymous().get("/kommunen/14713000/abonnements");
 
         assertThat(challenge.statusCode()).isEqualTo(302);
         assertThat(challenge.header("Location"))

@@ -75,7 +75,8 @@ class ProviderTest {
                  "reuseModels": ["EFA_MARKTPLATZ"], "languages": ["de", "en"], "accessibility": null,
                  "plans": [{"id": "standard", "name": "Standard", "description": null,
                             "pricing": {"setupFeeCents": 120050, "annualBaseCents": 50000, "annualPerInhabitantCents": 2},
-                            "parameters": {"type": "object"}}]}""")));
+                            "parameters": {"type": "object"}, "contract": {"model": "NONE", "terms": null},
+                            "updatable": false}]}""")));
     }
 
     @Test
@@ -118,6 +119,70 @@ class ProviderTest {
     }
 
     @Test
+    void savingAServiceUnchangedKeepsEachPlansContractAndWhetherItIsUpdatable() {
+        answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE_WITH_CONTRACTS);
+        answer(api, put(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE_WITH_CONTRACTS);
+
+        Document page = akdb.page("/anbieter/leistungen/" + SERVICE_ID);
+        assertThat(page.select("#f-plans-1-contract-model option[selected]").text()).startsWith("Nutzungsbedingungen");
+        assertThat(page.getElementById("f-plans-1-contract-terms-version").val()).isEqualTo(Fixtures.TERMS_VERSION);
+        assertThat(page.getElementById("f-plans-1-updatable").hasAttr("checked")).isTrue();
+        assertThat(page.getElementById("f-plans-2-updatable").hasAttr("checked")).isFalse();
+        assertThat(page.select("label[for=f-plans-1-contract-terms-sha256]").text()).contains("SHA-256");
+
+        Response saved = akdb.post("/anbieter/leistungen/" + SERVICE_ID, Browser.filledIn(page, "main form"));
+
+        assertThat(saved.statusCode()).isEqualTo(303);
+        String terms = """
+                {"version": "%s", "url": "%s", "sha256": "%s"}""".formatted(Fixtures.TERMS_VERSION,
+                Fixtures.TERMS_URL, Fixtures.TERMS_SHA256);
+        api.verify(putRequestedFor(urlPathEqualTo(API + "/services/" + SERVICE_ID)).withRequestBody(equalToJson("""
+                {"plans": [{"id": "standard", "contract": {"model": "NONE", "terms": null}, "updatable": false},
+                           {"id": "nutzungsbedingungen", "contract": {"model": "TERMS", "terms": %s}, "updatable": true},
+                           {"id": "nachnutzung", "contract": {"model": "INTEREST", "terms": %s}, "updatable": false}],
+                 "reuseModels": ["EFA_MARKTPLATZ", "OPEN_SOURCE", "KOMMUNALVERTRETER"]}""".formatted(terms, terms),
+                false, true)));
+    }
+
+    @Test
+    void aPlanGetsAContractAndTheCatalogsViolationsOfItsTermsLandAtTheirInputs() {
+        answer(api, post(API + "/services"), 400, Fixtures.problem(400, "validation", """
+                [{"field": "plans[0].contract.terms.sha256",
+                  "message": "must be the SHA-256 of the document: 64 hexadecimal digits"},
+                 {"field": "plans[0].contract.terms", "message": "must be absent for the contract model NONE"}]"""));
+        Document empty = akdb.page("/anbieter/leistungen/neu");
+        assertThat(empty.select("#f-plans-0-contract-model option[selected]").attr("value")).isEqualTo("NONE");
+        Map<String, Object> form = new HashMap<>(form());
+        form.put("plans[0].contract.model", "INTEREST");
+        form.put("plans[0].contract.terms.version", "2026-01");
+        form.put("plans[0].contract.terms.url", "https://akdb.example/vertrag.html");
+        form.put("plans[0].contract.terms.sha256", "abc");
+        form.put("plans[0].updatable", "true");
+
+        Response refused = akdb.post("/anbieter/leistungen/neu", form);
+
+        api.verify(postRequestedFor(urlPathEqualTo(API + "/services")).withRequestBody(equalToJson("""
+                {"plans": [{"contract": {"model": "INTEREST", "terms": {"version": "2026-01",
+                              "url": "https://akdb.example/vertrag.html", "sha256": "abc"}}, "updatable": true}]}""",
+                false, true)));
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.getElementById("f-plans-0-contract-terms-sha256-fehler").text()).contains("64 Hexadezimalziffern");
+        assertThat(page.getElementById("f-plans-0-contract-terms").attr("aria-describedby"))
+                .contains("f-plans-0-contract-terms-fehler");
+        assertThat(page.getElementById("f-plans-0-contract-terms-fehler").text()).contains("Ohne Vereinbarung");
+        assertThat(page.getElementById("f-plans-0-contract-terms-url").val()).isEqualTo("https://akdb.example/vertrag.html");
+        assertThat(page.select(".error-summary a").eachAttr("href"))
+                .contains("#f-plans-0-contract-terms-sha256", "#f-plans-0-contract-terms");
+    }
+
+    @Test
+    void theNewReuseModelsHaveGermanNames() {
+        Document page = akdb.page("/anbieter/leistungen/neu");
+
+        assertThat(page.select("#f-reuseModels label").eachText()).contains("Kommunalvertreter", "Verwaltungsvereinbarung");
+    }
+
+    @Test
     void anotherPlanBlockIsAddedWithoutSaving() {
         akdb.page("/anbieter/leistungen/neu");
         Map<String, Object> more = new HashMap<>(form());
@@ -151,6 +216,7 @@ class ProviderTest {
         form.put("plans[0].pricing.annualBaseCents", "500");
         form.put("plans[0].pricing.annualPerInhabitantCents", "2");
         form.put("plans[0].parameters", "{\"type\": \"object\"}");
+        form.put("plans[0].contract.model", "NONE");
         return form;
     }
 }

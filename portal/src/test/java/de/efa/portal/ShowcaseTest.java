@@ -82,9 +82,30 @@ class ShowcaseTest {
         // 1,200.00 € base + 628,718 inhabitants × 0.02 €
         assertThat(page.select(".plan .price").text()).isEqualTo("13.774,36 € im Jahr");
         assertThat(page.select(".plan a.button").attr("href"))
-                .isEqualTo("/kommune/abonnieren/" + SERVICE_ID + "/standard");
+                .isEqualTo("/kommunen/" + Fixtures.LEIPZIG + "/abonnieren/" + SERVICE_ID + "/standard");
         api.verify(getRequestedFor(urlPathEqualTo(API + "/tenants/" + Fixtures.LEIPZIG))
                 .withHeader("Authorization", equalTo("Bearer " + leipzig.accessToken())));
+    }
+
+    @Test
+    void eachPlanSaysWhatContractItNeedsAndOffersAMunicipalityTheStepThatFits() {
+        answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE_WITH_CONTRACTS);
+        answer(api, get(API + "/tenants/" + Fixtures.LEIPZIG), 200, Fixtures.TENANT);
+        Document anonymous = Browser.anonymous().page("/leistungen/" + SERVICE_ID);
+        assertThat(anonymous.select("dl.facts").first().text()).contains("Kommunalvertreter");
+        assertThat(anonymous.select(".plan")).extracting(plan -> plan.select("dl").text()).satisfiesExactly(
+                none -> assertThat(none).contains("Vereinbarung keine; Abonnieren richtet die Instanz sofort ein"),
+                terms -> assertThat(terms).contains("Nutzungsbedingungen (Version 2026-01), beim Abonnieren anzunehmen",
+                        "Planwechsel später möglich"),
+                interest -> assertThat(interest).contains("Interessenbekundung: der Anbieter antwortet mit einem Angebot"));
+        assertThat(anonymous.select(".plan dd a").eachAttr("href")).containsExactly(Fixtures.TERMS_URL, Fixtures.TERMS_URL);
+
+        Document leipzig = Browser.municipality(api, Fixtures.LEIPZIG).page("/leistungen/" + SERVICE_ID);
+
+        assertThat(leipzig.select(".plan a.button").eachText()).containsExactly("Standard abonnieren",
+                "Mit Nutzungsbedingungen abonnieren", "Interesse an Nachnutzung bekunden");
+        assertThat(leipzig.select(".plan a.button").last().attr("href"))
+                .isEqualTo("/kommunen/" + Fixtures.LEIPZIG + "/abonnieren/" + SERVICE_ID + "/nachnutzung");
     }
 
     @Test

@@ -21,6 +21,7 @@ public record ServiceRequest(
         CatalogService.Accessibility accessibility,
         List<PlanRequest> plans) {
 
-    public record PlanRequest(String id, String name, String description, Pricing pricing, JsonNode parameters) {
+    public record PlanRequest(String id, String name, String description, Pricing pricing, JsonNode parameters,
+                              Plan.Contract contract, boolean updatable) {
     }
 }

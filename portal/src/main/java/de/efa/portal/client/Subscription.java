@@ -3,10 +3,14 @@ package de.efa.portal.client;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
-/** A municipality's subscription to a plan, with where its provisioning stands and how it got there. */
+/**
+ * A municipality's subscription to a plan, or its interest in one: the contract it rests on, the provider's offer,
+ * where its provisioning stands and how it got there.
+ */
 public record Subscription(
         String id,
         String ags,
@@ -14,6 +18,9 @@ public record Subscription(
         String planId,
         JsonNode parameters,
         PriceSnapshot priceSnapshot,
+        Contract contract,
+        Offer offer,
+        String declineReason,
         String status,
         Instance instance,
         String failureReason,
@@ -28,6 +35,15 @@ public record Subscription(
     public record PriceSnapshot(long setupFeeCents, long annualCents) {
     }
 
+    /** The contract model with the terms agreed (for an offer: those it was made under) and who accepted them. */
+    public record Contract(String model, Terms terms, String acceptedBy, Instant acceptedAt) {
+    }
+
+    /** The provider's conditions; a price it leaves out is the plan's, which the price snapshot then holds. */
+    public record Offer(Long setupFeeCents, Long annualCents, LocalDate startDate, String note, Instant offeredAt,
+                        String offeredBy) {
+    }
+
     public record Instance(String instanceId, String dashboardUrl) {
     }
 
@@ -40,5 +56,14 @@ public record Subscription(
 
     public boolean cancellable() {
         return "ACTIVE".equals(status);
+    }
+
+    /** An interest or an offer is withdrawn by the same request that cancels an active subscription. */
+    public boolean withdrawable() {
+        return "INTEREST_DECLARED".equals(status) || concludable();
+    }
+
+    public boolean concludable() {
+        return "OFFERED".equals(status);
     }
 }

@@ -2,14 +2,17 @@ package de.efa.portal.client;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
-/** The tenant-service with the logged-in person's token: tenants and their subscriptions. */
+/** The tenant-service with the logged-in person's token: tenants, their mandates and their subscriptions. */
 @RegisterRestClient(configKey = "tenant")
 @RegisterProvider(TenantProblems.class)
 @RegisterProvider(AccessTokenPropagation.class)
@@ -27,9 +30,31 @@ public interface TenantApi {
     @Path("/{ags}")
     Tenant tenant(@PathParam("ags") String ags);
 
+    /** The tenant with its ETag, which a change of its invoice address must name. */
+    @GET
+    @Path("/{ags}")
+    RestResponse<Tenant> versionedTenant(@PathParam("ags") String ags);
+
+    @PUT
+    @Path("/{ags}/invoice-address")
+    Tenant changeInvoiceAddress(@PathParam("ags") String ags, @HeaderParam("If-Match") String ifMatch,
+                                InvoiceAddress address);
+
     @POST
     @Path("/{ags}/approve")
     Tenant approve(@PathParam("ags") String ags);
+
+    @GET
+    @Path("/{ags}/mandates")
+    Page<Mandate> mandates(@PathParam("ags") String ags, @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @POST
+    @Path("/{ags}/mandates")
+    Mandate grant(@PathParam("ags") String ags, Mandate.Grant grant);
+
+    @DELETE
+    @Path("/{ags}/mandates/{bundlerId}")
+    void revoke(@PathParam("ags") String ags, @PathParam("bundlerId") String bundlerId);
 
     @POST
     @Path("/{ags}/subscriptions")
@@ -44,6 +69,11 @@ public interface TenantApi {
     @Path("/{ags}/subscriptions/{id}")
     Subscription subscription(@PathParam("ags") String ags, @PathParam("id") String id);
 
+    @POST
+    @Path("/{ags}/subscriptions/{id}/conclude")
+    Subscription conclude(@PathParam("ags") String ags, @PathParam("id") String id, ConcludeRequest request);
+
+    /** Cancels an active subscription, or withdraws an interest or an offer. */
     @DELETE
     @Path("/{ags}/subscriptions/{id}")
     Subscription cancel(@PathParam("ags") String ags, @PathParam("id") String id);

@@ -28,6 +28,18 @@ public final class Euro {
         return new BigDecimal(plain).movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
     }
 
+    /** The cents of an amount typed into a form; null when nothing was typed, or with a message at the input. */
+    public static Long fromInput(String text, String field, FormErrors errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        Long cents = parse(text);
+        if (cents == null) {
+            errors.add(field, "Bitte einen Betrag in Euro angeben, z. B. 1.200,00.");
+        }
+        return cents;
+    }
+
     /** "1.200,50" for 120050 cents. */
     public static String format(Long cents) {
         if (cents == null) {

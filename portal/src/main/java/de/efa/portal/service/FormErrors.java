@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The errors of a submitted form by field name, in German. A field's name is the JSON path the API reports a
@@ -27,9 +28,19 @@ public final class FormErrors {
     }
 
     public static FormErrors of(Problem problem) {
+        return of(problem, UnaryOperator.identity());
+    }
+
+    /**
+     * The violations at the inputs {@code place} puts them: a page may show one input for several fields
+     * ({@code acceptedTerms} and {@code acceptedTerms.version}), or none for a field, whose message then goes to
+     * the whole form ({@link #FORM}).
+     */
+    public static FormErrors of(Problem problem, UnaryOperator<String> place) {
         FormErrors errors = new FormErrors();
         for (Problem.Violation violation : problem.violationList()) {
-            errors.add(violation.field() == null ? FORM : violation.field(), ViolationTexts.german(violation.message()));
+            errors.add(violation.field() == null ? FORM : place.apply(violation.field()),
+                    ViolationTexts.german(violation.message()));
         }
         return errors;
     }

@@ -9,6 +9,7 @@ import de.efa.portal.client.Pricing;
 import de.efa.portal.client.Problem;
 import de.efa.portal.client.ServiceRequest;
 import de.efa.portal.client.ServiceRequest.PlanRequest;
+import de.efa.portal.client.Terms;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -32,6 +33,9 @@ public class ServiceForm {
     public static final String REUSE_MODELS = "reuseModels";
     private static final Pattern LIST_ITEM = Pattern.compile("^(keywords|leikaKeys|languages|availableIn|reuseModels)"
             + "\\[(\\d+)]$");
+    private static final String CONTRACT_MODEL = "contract.model";
+    private static final String TERMS = "contract.terms.";
+    private static final String UPDATABLE = "updatable";
     private static final String EMPTY_SCHEMA = "{\n  \"type\": \"object\",\n  \"properties\": {}\n}";
 
     private final ObjectMapper json;
@@ -68,14 +72,23 @@ public class ServiceForm {
             values.put(at + "pricing.annualBaseCents", Euro.format(plan.pricing().annualBaseCents()));
             values.put(at + "pricing.annualPerInhabitantCents", String.valueOf(plan.pricing().annualPerInhabitantCents()));
             values.put(at + "parameters", pretty(plan.parameters()));
+            values.put(at + CONTRACT_MODEL, plan.contract().model());
+            Terms terms = plan.contract().terms();
+            if (terms != null) {
+                values.put(at + TERMS + "version", terms.version());
+                values.put(at + TERMS + "url", terms.url());
+                values.put(at + TERMS + "sha256", terms.sha256());
+            }
+            if (plan.updatable()) {
+                values.put(at + UPDATABLE, "true");
+            }
         }
         return new Values(values, list(service.availableIn()), list(service.reuseModels()), Math.max(1, plans.size()));
     }
 
-    /** An empty form with one plan whose schema asks for nothing yet. */
+    /** An empty form with one plan whose schema asks for nothing yet and which needs no contract. */
     public Values empty() {
-        return new Values(new HashMap<>(Map.of("plans[0].parameters", EMPTY_SCHEMA, "languages", "de")), List.of(),
-                List.of(), 1);
+        return new Values(new HashMap<>(Map.of("languages", "de")), List.of(), List.of(), 0).withOneMorePlan();
     }
 
     /** The submitted form as the catalog's request; what cannot even be sent (an amount, the JSON) goes to errors. */
@@ -91,7 +104,8 @@ public class ServiceForm {
                     new Pricing(euros(form, at + "pricing.setupFeeCents", errors),
                             euros(form, at + "pricing.annualBaseCents", errors),
                             cents(form, at + "pricing.annualPerInhabitantCents", errors)),
-                    schema(form, at + "parameters", errors)));
+                    schema(form, at + "parameters", errors), contract(form, at),
+                    "true".equals(form.get(at + UPDATABLE))));
         }
         String bitv = text(form.get("accessibility.bitvStatement"));
         String feedback = text(form.get("accessibility.feedbackMechanism"));
@@ -122,16 +136,20 @@ public class ServiceForm {
         return errors;
     }
 
-    private Long euros(Values form, String field, FormErrors errors) {
-        String text = form.get(field);
-        if (blank(text)) {
-            return null;
-        }
-        Long cents = Euro.parse(text);
-        if (cents == null) {
-            errors.add(field, "Bitte einen Betrag in Euro angeben, z. B. 1.200,00.");
-        }
-        return cents;
+    private static Long euros(Values form, String field, FormErrors errors) {
+        return Euro.fromInput(form.get(field), field, errors);
+    }
+
+    /**
+     * The contract as the provider chose it. Terms typed for a plan without a contract are sent all the same: the
+     * catalog refuses them by name, rather than the portal dropping what someone typed.
+     */
+    private static Plan.Contract contract(Values form, String at) {
+        String version = text(form.get(at + TERMS + "version"));
+        String url = text(form.get(at + TERMS + "url"));
+        String sha256 = text(form.get(at + TERMS + "sha256"));
+        Terms terms = version == null && url == null && sha256 == null ? null : new Terms(version, url, sha256);
+        return new Plan.Contract(text(form.get(at + CONTRACT_MODEL)), terms);
     }
 
     private static Long cents(Values form, String field, FormErrors errors) {
@@ -209,6 +227,7 @@ public class ServiceForm {
         public Values withOneMorePlan() {
             Map<String, String> more = new HashMap<>(inputs);
             more.put("plans[" + plans + "].parameters", EMPTY_SCHEMA);
+            more.put("plans[" + plans + "]." + CONTRACT_MODEL, Plan.Contract.NONE);
             return new Values(more, availableIn, reuseModels, plans + 1);
         }
     }

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Viewer {
 
     public static final String MUNICIPALITY = "municipality";
+    public static final String BUNDLER = "bundler";
     public static final String PROVIDER = "provider";
     public static final String OPERATOR = "operator";
 
@@ -34,6 +35,10 @@ public class Viewer {
         return identity.hasRole(MUNICIPALITY) && ags() != null;
     }
 
+    public boolean isBundler() {
+        return identity.hasRole(BUNDLER) && bundlerId() != null;
+    }
+
     public boolean isProvider() {
         return identity.hasRole(PROVIDER) && providerId() != null;
     }
@@ -45,6 +50,11 @@ public class Viewer {
     /** The municipality's AGS, or null. */
     public String ags() {
         return claim("ags");
+    }
+
+    /** The bundler's id, or null. */
+    public String bundlerId() {
+        return claim("bundler_id");
     }
 
     /** The provider's id, or null. */
@@ -64,6 +74,9 @@ public class Viewer {
         }
         if (isProvider()) {
             return "/anbieter";
+        }
+        if (isBundler()) {
+            return "/buendler";
         }
         return isMunicipality() ? "/kommune" : "/";
     }

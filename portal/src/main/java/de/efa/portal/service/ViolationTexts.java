@@ -21,6 +21,10 @@ public final class ViolationTexts {
     private static final Pattern LOCATION = Pattern.compile("^[$/][^ ]*: ");
 
     private static final List<Rule> RULES = List.of(
+            Rule.of("is required for the contract model \\w+",
+                    m -> "Bei diesem Vertragsmodell bitte Version, Adresse und Prüfsumme der Nutzungsbedingungen angeben."),
+            Rule.of("must be absent for the contract model NONE",
+                    m -> "Ohne Vereinbarung gibt es keine Nutzungsbedingungen: bitte diese Angaben leeren."),
             Rule.of("required property '.+' not found|is required.*|must not be blank",
                     m -> "Bitte ausfüllen: Das ist eine Pflichtangabe."),
             Rule.of("does not match the regex pattern \\^\\[0-9]\\{(\\d+)}\\$",
@@ -29,6 +33,8 @@ public final class ViolationTexts {
                     m -> "Das Format stimmt nicht (erwartet: " + m.group(1) + ")."),
             Rule.of("does not match the email pattern.*|must be an e-mail address",
                     m -> "Bitte eine gültige E-Mail-Adresse angeben, z. B. name@kommune.de."),
+            Rule.of("must be an absolute https URL \\(http only for localhost\\).*",
+                    m -> "Bitte eine vollständige https-Adresse angeben, z. B. https://www.anbieter.de/nutzungsbedingungen.html."),
             Rule.of("does not match the (uri|iri) pattern.*|must be an absolute http or https URL.*",
                     m -> "Bitte eine vollständige Adresse angeben, z. B. https://www.kommune.de."),
             Rule.of("does not match the (\\S+) pattern.*", m -> "Das Format stimmt nicht (" + m.group(1) + ")."),
@@ -46,6 +52,27 @@ public final class ViolationTexts {
             Rule.of("\\w+ found, (\\w+) expected", m -> "Die Angabe hat die falsche Art (erwartet: " + m.group(1) + ")."),
             Rule.of("property '.+' is not defined in the schema.*", m -> "Diese Angabe sieht der Plan nicht vor."),
             Rule.of("must be 8 digits", m -> "Bitte den Amtlichen Gemeindeschlüssel mit 8 Ziffern angeben."),
+            Rule.of("must be 12 digits", m -> "Bitte den Amtlichen Regionalschlüssel mit 12 Ziffern angeben."),
+            Rule.of("must contain the AGS \\d+: (\\d+), the 4 digits of the Gemeindeverband, then (\\d+)",
+                    m -> "Der Regionalschlüssel Ihrer Kommune beginnt mit " + m.group(1) + ", dann folgen die 4 Ziffern "
+                            + "des Gemeindeverbands und " + m.group(2) + "."),
+            Rule.of("must be 2 to 12 digits, optionally '-' and 1 to 30 letters or digits, then '-' and two check digits.*",
+                    m -> "Bitte eine Leitweg-ID wie 04011000-1234512345-06 angeben: 2 bis 12 Ziffern, wahlweise ein "
+                            + "Bindestrich und bis zu 30 Buchstaben oder Ziffern, dann ein Bindestrich und zwei Prüfziffern."),
+            Rule.of("has the check digits (\\d+), but ISO 7064 MOD 97-10 gives (\\d+) for \\S+",
+                    m -> "Die Prüfziffern stimmen nicht: Sie lauten " + m.group(2) + ", nicht " + m.group(1) + "."),
+            Rule.of("is not set for tenant \\d+",
+                    m -> "Für Pläne mit Vertrag braucht die Kommune eine Leitweg-ID (XRechnung). Sie trägt sie unter "
+                            + "„Rechnungsadresse“ ein."),
+            Rule.of("must accept the (?:plan's|offer's) terms, version (.+)",
+                    m -> "Bitte bestätigen Sie, dass Sie die Nutzungsbedingungen (Version " + m.group(1)
+                            + ") gelesen haben und annehmen."),
+            Rule.of("is .+, but the (?:plan's|offer's) terms are of version (.+)",
+                    m -> "Inzwischen gelten die Nutzungsbedingungen in Version " + m.group(1)
+                            + ". Bitte lesen Sie sie und nehmen Sie sie an."),
+            Rule.of("must be given, with at least a note", m -> "Bitte die Bedingungen des Angebots angeben."),
+            Rule.of("must be 0 cents or more", m -> "Der Betrag darf nicht negativ sein."),
+            Rule.of("must be a date like (.+)", m -> "Bitte ein Datum angeben, z. B. " + m.group(1) + "."),
             Rule.of("must be a LeiKa key.*", m -> "Jeder LeiKa-Schlüssel hat genau 14 Ziffern, z. B. 99023001012000."),
             Rule.of("must be a Land code.*|must start with a Land code.*",
                     m -> "Bitte ein Land wählen (Schlüssel 01 bis 16)."),
@@ -55,6 +82,10 @@ public final class ViolationTexts {
                     m -> "Nur Kleinbuchstaben, Ziffern und einzelne Bindestriche, z. B. fuehrerschein-digital."),
             Rule.of("must be a two-letter ISO 639-1 language code.*",
                     m -> "Sprachen mit zwei Buchstaben angeben, z. B. de, en."),
+            Rule.of("must be 1 to (\\d+) printable characters without white space at either end.*",
+                    m -> "Bitte 1 bis " + m.group(1) + " Zeichen ohne Leerzeichen am Anfang und Ende angeben, z. B. 2026-01."),
+            Rule.of("must be the SHA-256 of the document.*",
+                    m -> "Bitte die SHA-256-Prüfsumme des Textes angeben: 64 Hexadezimalziffern."),
             Rule.of("is taken by another service", m -> "Dieser Kurzname ist schon vergeben."),
             Rule.of("is not a plan of this service", m -> "Diesen Plan gibt es bei der Leistung nicht."),
             Rule.of("the AGS of a Landkreis ends in 000", m -> "Der Schlüssel eines Landkreises endet auf 000."),

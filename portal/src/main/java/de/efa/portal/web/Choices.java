@@ -11,9 +11,11 @@ public final class Choices {
 
     static final List<Choice> laender = of(Labels.LAENDER);
     static final List<Choice> reuseModels = of(Labels.REUSE_MODELS);
+    static final List<Choice> contractModels = of(Labels.CONTRACT_MODELS);
     static final List<Choice> tenantKinds = of(Labels.TENANT_KINDS);
     static final List<Choice> jobStatuses = of(Labels.JOB);
     static final List<Choice> tenantStatuses = of(Labels.TENANT);
+    static final List<Choice> interestStatuses = of(Labels.INTEREST);
 
     private Choices() {
     }

@@ -42,7 +42,8 @@ public class ErrorPages {
                     "Ihre Anmeldung ist abgelaufen oder wurde vom " + e.service() + " nicht anerkannt.", null, true);
             case 403 -> new ErrorPage(403, "Keine Berechtigung",
                     "Der " + e.service() + " erlaubt Ihnen diesen Schritt nicht. Sie sehen und ändern nur die Daten "
-                            + "Ihrer eigenen Kommune oder Ihres eigenen Anbieters.", detail, false);
+                            + "Ihrer eigenen Kommune, der Kommunen mit Mandat oder Ihres eigenen Anbieters.", detail,
+                    false);
             case 404 -> new ErrorPage(404, "Nicht gefunden",
                     "Das Gesuchte gibt es im " + e.service() + " nicht (mehr), oder es ist noch nicht veröffentlicht.",
                     detail, false);
@@ -71,8 +72,9 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return render(new ErrorPage(403, "Keine Berechtigung",
-                "Dieser Bereich ist für eine andere Rolle bestimmt: Kommunen, Anbieter und der Betrieb des "
-                        + "Marktplatzes sehen jeweils ihre eigenen Seiten.", null, false));
+                "Dieser Bereich ist für eine andere Rolle bestimmt: Kommunen, Bündler, Anbieter und der Betrieb des "
+                        + "Marktplatzes sehen jeweils ihre eigenen Seiten, Bündler nur die der Kommunen, die ihnen ein "
+                        + "Mandat erteilt haben.", null, false));
     }
 
     @ServerExceptionMapper

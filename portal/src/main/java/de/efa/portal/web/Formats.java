@@ -6,6 +6,7 @@ import io.quarkus.qute.TemplateExtension;
 
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -17,6 +18,7 @@ public final class Formats {
     private static final Locale GERMAN = Locale.GERMANY;
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm:ss 'Uhr'", GERMAN)
             .withZone(ZoneId.of("Europe/Berlin"));
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", GERMAN);
 
     private Formats() {
     }
@@ -38,6 +40,11 @@ public final class Formats {
 
     static String german(Instant at) {
         return at == null ? "–" : DATE_TIME.format(at);
+    }
+
+    /** A day without a time: "01.01.2027". */
+    static String germanDate(LocalDate day) {
+        return day == null ? "–" : DATE.format(day);
     }
 
     static String grouped(Long number) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Reading submitted forms, and turning a refused submission into messages at the form's inputs. */
 final class Forms {
@@ -30,16 +31,26 @@ final class Forms {
      * still gets its own page.
      */
     static FormErrors errorsOf(ServiceException e) {
+        return errorsOf(e, UnaryOperator.identity());
+    }
+
+    /** The same, for a page that shows a field's violation at another input, or at none ({@link FormErrors#of}). */
+    static FormErrors errorsOf(ServiceException e, UnaryOperator<String> place) {
         if (e.status() >= 500 || e.status() == 401) {
             throw e;
         }
-        FormErrors errors = FormErrors.of(e.problem());
+        FormErrors errors = FormErrors.of(e.problem(), place);
         if (!errors.any()) {
             ErrorPages.ErrorPage page = ErrorPages.pageFor(e);
             errors.add(FormErrors.FORM, page.title() + ". " + page.message()
                     + (page.detail() == null ? "" : " (Hinweis des Dienstes: " + page.detail() + ")"));
         }
         return errors;
+    }
+
+    /** What was typed, trimmed; null for nothing, so that the service hears "not given" rather than "empty". */
+    static String text(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** A whole number as typed ("226 767" and "226.767" included); a message at the input otherwise. */

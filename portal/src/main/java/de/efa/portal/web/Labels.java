@@ -1,5 +1,6 @@
 package de.efa.portal.web;
 
+import de.efa.portal.service.HistoryTexts;
 import io.quarkus.qute.TemplateExtension;
 
 import java.util.LinkedHashMap;
@@ -19,11 +20,18 @@ public final class Labels {
             "14", "Sachsen", "15", "Sachsen-Anhalt", "16", "Thüringen");
     static final Map<String, String> REUSE_MODELS = ordered(
             "FIT_STORE", "FIT-Store", "EFA_MARKTPLATZ", "EfA-Marktplatz", "DIREKTVERTRAG", "Direktvertrag",
-            "OPEN_SOURCE", "Open Source");
+            "OPEN_SOURCE", "Open Source", "KOMMUNALVERTRETER", "Kommunalvertreter",
+            "VERWALTUNGSVEREINBARUNG", "Verwaltungsvereinbarung");
+    static final Map<String, String> CONTRACT_MODELS = ordered(
+            "NONE", "Ohne Vereinbarung", "TERMS", "Nutzungsbedingungen", "INTEREST", "Interessenbekundung und Angebot");
     static final Map<String, String> TENANT_KINDS = ordered(
             "GEMEINDE", "Gemeinde", "STADT", "Stadt", "KREISFREIE_STADT", "Kreisfreie Stadt", "LANDKREIS", "Landkreis",
             "VERBANDSGEMEINDE", "Verbandsgemeinde");
-    private static final Map<String, String> SUBSCRIPTION = ordered(
+    /** The statuses of a subscription to a plan with INTEREST until it is concluded, or how it ended instead. */
+    static final Map<String, String> INTEREST = ordered(
+            "INTEREST_DECLARED", "Interesse bekundet", "OFFERED", "Angebot liegt vor", "DECLINED", "Abgelehnt",
+            "WITHDRAWN", "Zurückgezogen", "EXPIRED", "Abgelaufen");
+    private static final Map<String, String> SUBSCRIPTION = with(INTEREST,
             "REQUESTED", "Beantragt", "PROVISIONING", "Wird eingerichtet", "ACTIVE", "Aktiv",
             "CANCELLATION_REQUESTED", "Kündigung beantragt", "DEPROVISIONING", "Wird abgebaut",
             "CANCELLED", "Gekündigt", "FAILED", "Fehlgeschlagen");
@@ -45,6 +53,20 @@ public final class Labels {
 
     static String reuseModel(String code) {
         return REUSE_MODELS.getOrDefault(code, code);
+    }
+
+    static String contractModel(String code) {
+        return CONTRACT_MODELS.getOrDefault(code, code);
+    }
+
+    /** Who acted, as a history, a contract or an offer names them: "bundler kisa" reads "Bündler kisa". */
+    static String actor(String actor) {
+        return HistoryTexts.actor(actor);
+    }
+
+    /** A history entry's detail, in German where it names who acted. */
+    static String history(String detail) {
+        return HistoryTexts.detail(detail);
     }
 
     static String tenantKind(String code) {
@@ -77,7 +99,11 @@ public final class Labels {
     }
 
     private static Map<String, String> ordered(String... codesAndNames) {
-        Map<String, String> map = new LinkedHashMap<>();
+        return with(Map.of(), codesAndNames);
+    }
+
+    private static Map<String, String> with(Map<String, String> first, String... codesAndNames) {
+        Map<String, String> map = new LinkedHashMap<>(first);
         for (int i = 0; i < codesAndNames.length; i += 2) {
             map.put(codesAndNames[i], codesAndNames[i + 1]);
         }

@@ -1,55 +1,54 @@
 package de.efa.portal.web;
 
-import de.efa.portal.client.CatalogApi;
-import de.efa.portal.client.CatalogService;
+import de.efa.portal.client.InvoiceAddress;
+import de.efa.portal.client.Mandate;
 import de.efa.portal.client.Page;
-import de.efa.portal.client.Plan;
 import de.efa.portal.client.ServiceException;
-import de.efa.portal.client.SubscribeRequest;
-import de.efa.portal.client.Subscription;
 import de.efa.portal.client.Tenant;
 import de.efa.portal.client.TenantApi;
 import de.efa.portal.client.TenantRegistration;
 import de.efa.portal.service.FormErrors;
-import de.efa.portal.service.FormField;
-import de.efa.portal.service.SchemaForm;
-import de.efa.portal.service.ServiceNames;
 import de.efa.portal.service.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
-/** A municipality's own pages: registering, subscribing through the plan's form, following and cancelling. */
+/**
+ * What only a municipality does for itself: registering, its invoice address and the mandates it gives bundlers. Its
+ * subscriptions are pages of {@link SubscriptionResource}, which its bundlers use too.
+ */
 @Path("/kommune")
 @RolesAllowed(Viewer.MUNICIPALITY)
 @Produces(MediaType.TEXT_HTML)
 public class MunicipalityResource {
 
+    private static final String ARS = "ars";
+    private static final String LEITWEG_ID = "leitwegId";
+    /** The hidden input that carries the tenant's ETag from the form back to the If-Match of the change. */
+    private static final String ETAG = "etag";
+    private static final String BUNDLER_ID = "bundlerId";
+
     private final TenantApi tenants;
-    private final CatalogApi catalog;
-    private final ServiceNames serviceNames;
     private final Viewer viewer;
 
-    public MunicipalityResource(@RestClient TenantApi tenants, @RestClient CatalogApi catalog,
-                                ServiceNames serviceNames, Viewer viewer) {
+    public MunicipalityResource(@RestClient TenantApi tenants, Viewer viewer) {
         this.tenants = tenants;
-        this.catalog = catalog;
-        this.serviceNames = serviceNames;
         this.viewer = viewer;
     }
 
@@ -59,12 +58,9 @@ public class MunicipalityResource {
 
         static native TemplateInstance registrierung(String ags, Map<String, String> form, FormErrors errors);
 
-        static native TemplateInstance abonnements(Page<Subscription> subscriptions, Map<String, String> names);
+        static native TemplateInstance rechnungsadresse(String ags, Map<String, String> form, FormErrors errors);
 
-        static native TemplateInstance abonnement(Subscription subscription, String serviceName);
-
-        static native TemplateInstance abonnieren(CatalogService service, Plan plan, Tenant tenant,
-                                                  List<FormField> fields, FormErrors errors);
+        static native TemplateInstance mandate(Page<Mandate> mandates, Map<String, String> form, FormErrors errors);
     }
 
     @GET
@@ -89,7 +85,8 @@ public class MunicipalityResource {
         if (!errors.any()) {
             try {
                 tenants.register(new TenantRegistration(viewer.ags(), values.get("name"), values.get("kind"),
-                        population, values.get("contactEmail")));
+                        population, values.get("contactEmail"), Forms.text(values.get(ARS)),
+                        Forms.text(values.get(LEITWEG_ID))));
                 return Response.seeOther(URI.create("/kommune")).build();
             } catch (ServiceException e) {
                 errors = Forms.errorsOf(e);
@@ -99,59 +96,65 @@ public class MunicipalityResource {
     }
 
     @GET
-    @Path("/abonnements")
-    public TemplateInstance subscriptions() {
-        Page<Subscription> page = tenants.subscriptions(viewer.ags(), 0, 100);
-        return Templates.abonnements(page, serviceNames.of(page.items().stream().map(Subscription::serviceId).toList()));
-    }
-
-    @GET
-    @Path("/abonnements/{id}")
-    public TemplateInstance subscription(@PathParam("id") String id) {
-        Subscription subscription = tenants.subscription(viewer.ags(), id);
-        return Templates.abonnement(subscription, serviceNames.of(List.of(subscription.serviceId()))
-                .get(subscription.serviceId()));
+    @Path("/rechnungsadresse")
+    public TemplateInstance invoiceAddress() {
+        RestResponse<Tenant> answer = tenants.versionedTenant(viewer.ags());
+        Tenant tenant = answer.getEntity();
+        Map<String, String> form = new HashMap<>();
+        form.put(ARS, tenant.ars());
+        form.put(LEITWEG_ID, tenant.leitwegId());
+        form.put(ETAG, answer.getHeaderString(HttpHeaders.ETAG));
+        return Templates.rechnungsadresse(viewer.ags(), form, FormErrors.none());
     }
 
     @POST
-    @Path("/abonnements/{id}/kuendigung")
-    public Response cancel(@PathParam("id") String id) {
-        tenants.cancel(viewer.ags(), id);
-        return Response.seeOther(URI.create("/kommune/abonnements/" + id)).build();
-    }
-
-    @GET
-    @Path("/abonnieren/{serviceId}/{planId}")
-    public TemplateInstance subscribeForm(@PathParam("serviceId") String serviceId,
-                                          @PathParam("planId") String planId) {
-        CatalogService service = catalog.service(serviceId);
-        Plan plan = planOf(service, planId);
-        return Templates.abonnieren(service, plan, tenants.tenant(viewer.ags()),
-                new SchemaForm(plan.parameters()).fields(Map.of(), FormErrors.none()), FormErrors.none());
-    }
-
-    @POST
-    @Path("/abonnieren/{serviceId}/{planId}")
+    @Path("/rechnungsadresse")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response subscribe(@PathParam("serviceId") String serviceId, @PathParam("planId") String planId,
-                              MultivaluedMap<String, String> form) {
-        CatalogService service = catalog.service(serviceId);
-        Plan plan = planOf(service, planId);
-        SchemaForm schemaForm = new SchemaForm(plan.parameters());
+    public Response changeInvoiceAddress(MultivaluedMap<String, String> form) {
+        Map<String, String> values = Forms.single(form);
+        try {
+            tenants.changeInvoiceAddress(viewer.ags(), values.get(ETAG),
+                    new InvoiceAddress(Forms.text(values.get(ARS)), Forms.text(values.get(LEITWEG_ID))));
+            return Response.seeOther(URI.create("/kommune")).build();
+        } catch (ServiceException e) {
+            return Response.status(400).entity(Templates.rechnungsadresse(viewer.ags(), values, Forms.errorsOf(e)))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("/mandate")
+    public TemplateInstance mandates() {
+        return mandatesPage(Map.of(), FormErrors.none());
+    }
+
+    @POST
+    @Path("/mandate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response grant(MultivaluedMap<String, String> form) {
         Map<String, String> values = Forms.single(form);
         FormErrors errors;
         try {
-            Subscription subscription = tenants.subscribe(viewer.ags(),
-                    new SubscribeRequest(serviceId, planId, schemaForm.parameters(values)));
-            return Response.seeOther(URI.create("/kommune/abonnements/" + subscription.id())).build();
+            tenants.grant(viewer.ags(), new Mandate.Grant(Forms.text(values.get(BUNDLER_ID))));
+            return Response.seeOther(URI.create("/kommune/mandate")).build();
         } catch (ServiceException e) {
-            errors = Forms.errorsOf(e);
+            errors = switch (e.status()) {
+                case 404 -> FormErrors.none().add(BUNDLER_ID, "Einen Bündler mit dieser Kennung gibt es nicht.");
+                case 409 -> FormErrors.none().add(BUNDLER_ID, "Dieser Bündler hat schon ein Mandat Ihrer Kommune.");
+                default -> Forms.errorsOf(e);
+            };
         }
-        return Response.status(422).entity(Templates.abonnieren(service, plan, tenants.tenant(viewer.ags()),
-                schemaForm.fields(values, errors), errors)).build();
+        return Response.status(400).entity(mandatesPage(values, errors)).build();
     }
 
-    private static Plan planOf(CatalogService service, String planId) {
-        return service.plan(planId).orElseThrow(() -> new NotFoundException("no plan " + planId));
+    @POST
+    @Path("/mandate/{bundlerId}/widerruf")
+    public Response revoke(@PathParam("bundlerId") String bundlerId) {
+        tenants.revoke(viewer.ags(), bundlerId);
+        return Response.seeOther(URI.create("/kommune/mandate")).build();
+    }
+
+    private TemplateInstance mandatesPage(Map<String, String> form, FormErrors errors) {
+        return Templates.mandate(tenants.mandates(viewer.ags(), 0, 100), form, errors);
     }
 }

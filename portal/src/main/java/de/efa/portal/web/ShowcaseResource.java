@@ -6,6 +6,7 @@ import de.efa.portal.client.Page;
 import de.efa.portal.client.ServiceException;
 import de.efa.portal.client.Tenant;
 import de.efa.portal.client.TenantApi;
+import de.efa.portal.service.Customers;
 import de.efa.portal.service.FormErrors;
 import de.efa.portal.service.Showcase;
 import de.efa.portal.service.Viewer;
@@ -30,13 +31,15 @@ public class ShowcaseResource {
     private final Showcase showcase;
     private final CatalogApi catalog;
     private final TenantApi tenants;
+    private final Customers customers;
     private final Viewer viewer;
 
     public ShowcaseResource(Showcase showcase, @RestClient CatalogApi catalog, @RestClient TenantApi tenants,
-                            Viewer viewer) {
+                            Customers customers, Viewer viewer) {
         this.showcase = showcase;
         this.catalog = catalog;
         this.tenants = tenants;
+        this.customers = customers;
         this.viewer = viewer;
     }
 
@@ -44,7 +47,7 @@ public class ShowcaseResource {
     static class Templates {
         static native TemplateInstance schaufenster(Showcase.Query query, Showcase.Result result, FormErrors errors);
 
-        static native TemplateInstance leistung(CatalogService service, Tenant tenant);
+        static native TemplateInstance leistung(CatalogService service, Tenant tenant, List<Choices.Choice> clients);
     }
 
     @GET
@@ -66,12 +69,19 @@ public class ShowcaseResource {
         }
     }
 
+    /**
+     * A service with its plans, and for a municipality its prices and what it may do. A bundler chooses which of its
+     * clients it looks for ({@code fuer}: the AGS), and then sees the page as that municipality would.
+     */
     @GET
     @Path("leistungen/{id}")
-    public TemplateInstance leistung(@PathParam("id") String id) {
+    public TemplateInstance leistung(@PathParam("id") String id, @QueryParam("fuer") String forAgs) {
         CatalogService service = catalog.service(id);
-        Tenant tenant = viewer.isMunicipality() ? ownTenant() : null;
-        return Templates.leistung(service, tenant);
+        List<Tenant> clients = customers.clients();
+        Tenant tenant = viewer.isMunicipality() ? ownTenant()
+                : clients.stream().filter(client -> client.ags().equals(forAgs)).findFirst().orElse(null);
+        return Templates.leistung(service, tenant,
+                clients.stream().map(client -> new Choices.Choice(client.ags(), client.name())).toList());
     }
 
     /** The logged-in municipality's tenant, for its price; null while it is not registered. */

@@ -16,9 +16,25 @@ class TextsTest {
             "string found, integer expected | Bitte eine ganze Zahl angeben.",
             "does not have a value in the enumeration [BUNDID, FIT_CONNECT] | Bitte einen der vorgegebenen Werte wählen.",
             "must have a minimum value of 0 | Der Wert muss mindestens 0 sein.",
+            "is required for the contract model TERMS | Bei diesem Vertragsmodell bitte Version, Adresse und Prüfsumme der Nutzungsbedingungen angeben.",
+            "is required | Bitte ausfüllen: Das ist eine Pflichtangabe.",
+            "is 2025-12, but the plan's terms are of version 2026-01 | Inzwischen gelten die Nutzungsbedingungen in Version 2026-01. Bitte lesen Sie sie und nehmen Sie sie an.",
             "something new | Ungültige Angabe (Hinweis des Dienstes: something new)."})
     void serviceMessagesReadGerman(String english, String german) {
         assertThat(ViolationTexts.german(english)).isEqualTo(german);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Interest declared by bundler kisa | von Bündler kisa",
+            "Requested by municipality 14713000 | von Kommune 14713000",
+            "Offered by provider akdb: Einrichtung ohne Gebühr: ab Januar | von Anbieter akdb: Einrichtung ohne Gebühr: ab Januar",
+            "Cancellation requested by operator 5f1c-subject | von Betrieb des Marktplatzes",
+            "Expired: the offer was not concluded within 30 days | das Angebot wurde nicht binnen 30 Tagen angenommen",
+            "Expired: the interest was not answered within 30 days | die Interessenbekundung blieb 30 Tage unbeantwortet",
+            "the broker answered 500 | the broker answered 500"})
+    void historiesSayInGermanWhoActed(String english, String german) {
+        assertThat(HistoryTexts.detail(english)).isEqualTo(german);
     }
 
     @ParameterizedTest

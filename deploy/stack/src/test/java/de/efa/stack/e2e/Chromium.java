@@ -114,6 +114,8 @@ final class Chromium implements AutoCloseable {
         Dimension window = driver.manage().window().getSize();
         Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
         driver.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height.intValue())));
+        // A page scrolled to the input typed last would lose its top: the whole page is shown from its header.
+        driver.executeScript("window.scrollTo(0, 0);");
         try {
             Files.createDirectories(target.getParent());
             Files.write(target, driver.getScreenshotAs(OutputType.BYTES));

@@ -25,8 +25,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The portal in real headless Chromium against the running stack, as people use it: a visitor searches, Leipzig
  * registers, an operator approves it, Leipzig subscribes through the form generated from the plan's schema (a wrong
- * postcode is shown at its input) and sees its subscription ACTIVE, and the operator retries a failed job. Every page
- * is checked with axe-core; the README's screenshots are taken here.
+ * postcode is shown at its input) and sees its subscription ACTIVE, and the operator retries a failed job. Leipzig
+ * then gives its invoice address and a mandate to the bundler KISA, which sees it among its clients and declares
+ * Leipzig's interest in a plan reused by offer; the provider's staff answer it with an offer, and KISA concludes it.
+ * Every page is checked with axe-core; the README's screenshots are taken here.
  */
 @ExtendWith(StackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -40,8 +42,11 @@ class PortalInTheBrowserIT {
     private static String portal;
     private static String serviceId;
     private static String failingServiceId;
+    private static String interestServiceId;
     private static Chromium leipzig;
     private static Chromium operator;
+    private static Chromium kisa;
+    private static String interestPage;
 
     @BeforeAll
     static void aPublishedServiceWithAConfigurationSchema(Stack runningStack, Accounts demoAccounts) {
@@ -55,13 +60,19 @@ class PortalInTheBrowserIT {
         as(stack, Service.CATALOG, accounts.client("provider-akdb")).post("/api/v1/services/" + serviceId + "/publish")
                 .then().statusCode(200);
         failingServiceId = Providers.publishedByAkdb(stack, accounts, "portal-scheitert");
+        interestServiceId = as(stack, Service.CATALOG, accounts.client("provider-akdb"))
+                .body(ServiceFixture.withInterestPlan("bauantrag-" + UUID.randomUUID().toString().substring(0, 8)))
+                .post("/api/v1/services").then().statusCode(201).extract().path("id");
+        as(stack, Service.CATALOG, accounts.client("provider-akdb"))
+                .post("/api/v1/services/" + interestServiceId + "/publish").then().statusCode(200);
+        Bundlers.kisaRegistered(stack, accounts);
         leipzig = Chromium.start();
         operator = Chromium.start();
     }
 
     @AfterAll
     static void browsersClosed() {
-        for (Chromium browser : new Chromium[] {leipzig, operator}) {
+        for (Chromium browser : new Chromium[] {leipzig, operator, kisa}) {
             if (browser != null) {
                 browser.close();
             }
@@ -160,6 +171,72 @@ class PortalInTheBrowserIT {
         operator.waitFor(By.id("auftrag-status"));
         operator.checked();
         await().atMost(PATIENCE).until(() -> attemptsOf(jobId) > attempts);
+    }
+
+    @Test
+    @Order(5)
+    void leipzigGivesItsInvoiceAddressAndAMandateAndTheBundlerSeesItsClient() {
+        leipzig.open(portal + "/kommune").driver().findElement(By.linkText("Rechnungsadresse ändern")).click();
+        leipzig.waitFor(By.id("f-leitwegId")).sendKeys("14713000-LEIPZIG-85");
+        leipzig.checked().driver().findElement(By.id("f-ars")).sendKeys("147130000000");
+        leipzig.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        leipzig.waitForText(By.cssSelector("dl.facts"), "14713000-LEIPZIG-85");
+        leipzig.checked().driver().findElement(By.linkText("Mandate für Bündler")).click();
+        leipzig.waitFor(By.id("f-bundlerId")).sendKeys("kisa");
+        leipzig.checked().driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        leipzig.waitFor(By.cssSelector("button[aria-label='Mandat für kisa widerrufen']"));
+        leipzig.checked();
+
+        kisa = Chromium.start();
+        kisa.open(portal + "/").driver().findElement(By.linkText("Anmelden")).click();
+        kisa.logInAs("kisa");
+        assertThat(kisa.driver().findElement(By.cssSelector("main table")).getText())
+                .contains("Leipzig, Stadt", LEIPZIG, "14713000-LEIPZIG-85");
+    }
+
+    @Test
+    @Order(6)
+    void theBundlerDeclaresLeipzigsInterestAndTheProviderAnswersItWithAnOffer() {
+        kisa.open(portal + "/leistungen/" + interestServiceId);
+        new Select(kisa.driver().findElement(By.id("f-fuer"))).selectByVisibleText("Leipzig, Stadt");
+        kisa.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        kisa.waitFor(By.linkText("Interesse an Nachnutzung bekunden")).click();
+        kisa.waitFor(By.id("f-parameters-zustaendigeStelle")).sendKeys("Stadt Leipzig, Bauaufsichtsamt");
+        kisa.checked().driver().findElement(By.cssSelector("main form button[type=submit]")).click();
+        kisa.waitForText(By.id("abonnement-status"), "Interesse bekundet");
+        interestPage = kisa.checked().driver().getCurrentUrl();
+
+        try (Chromium akdb = Chromium.start()) {
+            akdb.open(portal + "/anbieter/interessen");
+            akdb.logInAs("akdb-redaktion");
+            akdb.driver().findElement(By.cssSelector("a[aria-label^='Interessenbekundung von Leipzig, Stadt']")).click();
+            akdb.waitFor(By.id("f-conditions-note")).sendKeys("Nachnutzung nach EfA-Mustervertrag, Anbindung an "
+                    + "das Fachverfahren inklusive");
+            akdb.checked().driver().findElement(By.id("f-conditions-setupFeeCents")).sendKeys("0");
+            akdb.driver().findElement(By.id("f-conditions-annualCents")).sendKeys("3.600,00");
+            akdb.screenshot("interesse");
+            akdb.driver().findElement(By.xpath("//button[text()='Angebot senden']")).click();
+            akdb.waitForText(By.cssSelector("main h1"), "Interessenbekundungen");
+            assertThat(akdb.checked().driver()
+                    .findElements(By.cssSelector("a[aria-label^='Interessenbekundung von Leipzig, Stadt']")))
+                    .as("answered, the interest is no longer open").isEmpty();
+        }
+    }
+
+    @Test
+    @Order(7)
+    void theBundlerConcludesTheOfferForLeipzigAndItBecomesActive() {
+        kisa.open(interestPage);
+        assertThat(kisa.driver().findElement(By.id("abonnement-status")).getText()).isEqualTo("Angebot liegt vor");
+        assertThat(kisa.driver().findElement(By.id("angebot")).getText()).contains("3.600,00 €", "von Anbieter akdb");
+        kisa.driver().findElement(By.id("f-acceptedTerms")).click();
+        kisa.screenshot("angebot");
+        kisa.driver().findElement(By.xpath("//button[text()='Angebot annehmen']")).click();
+
+        kisa.waitForText(By.id("abonnement-status"), "Aktiv");
+        assertThat(kisa.checked().driver().findElement(By.cssSelector("ol.history")).getText())
+                .contains("Interesse bekundet – von Bündler kisa", "von Anbieter akdb",
+                        "Beantragt – von Bündler kisa");
     }
 
     private static void fillIn(Chromium browser, String postcode) {

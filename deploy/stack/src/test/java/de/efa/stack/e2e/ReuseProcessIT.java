@@ -56,10 +56,7 @@ class ReuseProcessIT {
                 .post("/api/v1/tenants").then().statusCode(201).body("leitwegId", equalTo("05315000-KOELN-57"));
         as(stack, Service.TENANT, accounts.user("operator")).post("/api/v1/tenants/" + KOELN + "/approve")
                 .then().statusCode(200);
-        as(stack, Service.TENANT, accounts.user("operator"))
-                .body(Map.of("id", "kisa", "name", "KISA – Zweckverband Kommunale Informationsverarbeitung Sachsen",
-                        "contactEmail", "service@kisa.example"))
-                .post("/api/v1/bundlers").then().statusCode(201);
+        Bundlers.kisaRegistered(stack, accounts);
         as(stack, Service.TENANT, accounts.user("koeln")).body(Map.of("bundlerId", "kisa"))
                 .post("/api/v1/tenants/" + KOELN + "/mandates").then().statusCode(201);
 

@@ -1,0 +1,5 @@
+package de.efa.portal.client;
+
+/** Concludes the Nachnutzungsvertrag of an offer, accepting the terms it was made under. */
+public record ConcludeRequest(AcceptedTerms acceptedTerms) {
+}

@@ -1,0 +1,146 @@
+package de.efa.portal;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
+import io.restassured.response.Response;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static de.efa.portal.Fixtures.API;
+import static de.efa.portal.Fixtures.INTEREST_ID;
+import static de.efa.portal.Fixtures.SERVICE_ID;
+import static de.efa.portal.Fixtures.answer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A provider's inbox of Interessenbekundungen, answered with an offer or declined. */
+@QuarkusTest
+class InterestTest {
+
+    private static final String INBOX = API + "/provider/interests";
+    private static final String PAGE = "/anbieter/interessen/" + INTEREST_ID;
+
+    @OidcWireMock
+    WireMockServer api;
+
+    private Browser akdb;
+
+    @BeforeEach
+    void anInterestWaitsInAkdbsInbox() {
+        api.resetRequests();
+        answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE_WITH_CONTRACTS);
+        answer(api, get(urlPathEqualTo(INBOX)), 200, Fixtures.page(interest(Fixtures.declaredInterest())));
+        akdb = Browser.provider(api, "akdb");
+    }
+
+    @Test
+    void theInboxShowsTheOpenInterestsFirstAndFiltersByStatus() {
+        Document open = akdb.page("/anbieter/interessen");
+
+        assertThat(open.select("#status option[selected]").text()).isEqualTo("Interesse bekundet");
+        assertThat(open.select("tbody tr").text()).contains("Leipzig, Stadt", "AGS 14713000",
+                "Führerschein digital beantragen", "Plan nachnutzung", "Interesse bekundet");
+        assertThat(open.select("tbody a").attr("href")).isEqualTo(PAGE);
+        api.verify(getRequestedFor(urlPathEqualTo(INBOX)).withQueryParam("status", equalTo("INTEREST_DECLARED"))
+                .withHeader("Authorization", equalTo("Bearer " + akdb.accessToken())));
+
+        Document all = akdb.page("/anbieter/interessen?status=alle");
+        assertThat(all.select("#status option[selected]").text()).isEqualTo("Alle");
+        api.verify(getRequestedFor(urlPathEqualTo(INBOX)).withQueryParam("status", absent()));
+
+        akdb.page("/anbieter/interessen?status=OFFERED");
+        api.verify(getRequestedFor(urlPathEqualTo(INBOX)).withQueryParam("status", equalTo("OFFERED")));
+    }
+
+    @Test
+    void anInterestIsAnsweredWithAnOfferInEuros() {
+        answer(api, post(INBOX + "/" + INTEREST_ID + "/offer"), 200, interest(Fixtures.offered()));
+
+        Document page = akdb.page(PAGE);
+        assertThat(page.select("h1").text()).isEqualTo("Interessenbekundung von Leipzig, Stadt");
+        assertThat(page.select("dl.facts").text()).contains("Leitweg-ID 14713000-LEIPZIG-85",
+                "Preis nach Plan einmalig 0,00 €, jährlich 22.861,54 €", "Nutzungsbedingungen Version 2026-01");
+        assertThat(page.select("ol li").text()).contains("von Bündler kisa");
+        assertThat(page.getElementById("f-conditions-startDate").attr("type")).isEqualTo("date");
+
+        Response offered = akdb.post(PAGE + "/angebot", Map.of("conditions.setupFeeCents", "0",
+                "conditions.annualCents", "3.600,00", "conditions.startDate", "2027-01-01",
+                "conditions.note", " " + Fixtures.OFFER_NOTE + " "));
+
+        assertThat(offered.statusCode()).isEqualTo(303);
+        assertThat(offered.header("Location")).endsWith("/anbieter/interessen");
+        api.verify(postRequestedFor(urlPathEqualTo(INBOX + "/" + INTEREST_ID + "/offer"))
+                .withHeader("Authorization", equalTo("Bearer " + akdb.accessToken()))
+                .withRequestBody(equalToJson("""
+                        {"conditions": {"setupFeeCents": 0, "annualCents": 360000, "startDate": "2027-01-01",
+                                        "note": "%s"}}""".formatted(Fixtures.OFFER_NOTE))));
+    }
+
+    @Test
+    void anOfferTheFormOrTheServiceRefusesIsExplainedAtItsInputs() {
+        akdb.page(PAGE);
+
+        Document unreadable = Jsoup.parse(akdb.post(PAGE + "/angebot", Map.of("conditions.annualCents", "viel",
+                "conditions.note", "Angebot")).body().asString());
+        assertThat(unreadable.getElementById("f-conditions-annualCents-fehler").text()).contains("Betrag in Euro");
+        assertThat(unreadable.getElementById("f-conditions-note").val()).isEqualTo("Angebot");
+        api.verify(0, postRequestedFor(urlPathEqualTo(INBOX + "/" + INTEREST_ID + "/offer")));
+
+        answer(api, post(INBOX + "/" + INTEREST_ID + "/offer"), 400, Fixtures.problem(400, "validation", """
+                [{"field": "conditions.note", "message": "must not be blank"},
+                 {"field": "conditions.startDate", "message": "must be a date like 2027-01-01"}]"""));
+        Response refused = akdb.post(PAGE + "/angebot", Map.of("conditions.startDate", "Januar"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.getElementById("f-conditions-note-fehler").text()).contains("Pflichtangabe");
+        assertThat(page.getElementById("f-conditions-startDate-fehler").text()).contains("z. B. 2027-01-01");
+        assertThat(page.select(".error-summary a").eachAttr("href"))
+                .containsExactly("#f-conditions-note", "#f-conditions-startDate");
+    }
+
+    @Test
+    void anInterestIsDeclinedWithAReason() {
+        answer(api, post(INBOX + "/" + INTEREST_ID + "/decline"), 200,
+                interest(Fixtures.declined("Nicht in Sachsen betrieben")));
+        akdb.page(PAGE);
+
+        Response declined = akdb.post(PAGE + "/ablehnung", Map.of("reason", "Nicht in Sachsen betrieben"));
+
+        assertThat(declined.statusCode()).isEqualTo(303);
+        api.verify(postRequestedFor(urlPathEqualTo(INBOX + "/" + INTEREST_ID + "/decline"))
+                .withRequestBody(equalToJson("{\"reason\": \"Nicht in Sachsen betrieben\"}")));
+
+        answer(api, get(urlPathEqualTo(INBOX)), 200,
+                Fixtures.page(interest(Fixtures.declined("Nicht in Sachsen betrieben"))));
+        Document answered = akdb.page(PAGE);
+        assertThat(answered.select("#interesse-status").text()).isEqualTo("Abgelehnt");
+        assertThat(answered.select("dl.facts").text()).contains("Abgelehnt, weil Nicht in Sachsen betrieben");
+        assertThat(answered.select("main form")).as("an answered interest takes no second answer").isEmpty();
+    }
+
+    @Test
+    void anInterestNotInTheInboxIsNotFound() {
+        answer(api, get(urlPathEqualTo(INBOX)), 200, Fixtures.page());
+
+        assertThat(akdb.get(PAGE).statusCode()).isEqualTo(404);
+    }
+
+    private static String interest(String subscription) {
+        return """
+                {"tenantName": "Leipzig, Stadt", "leitwegId": "14713000-LEIPZIG-85", "subscription": %s}"""
+                .formatted(subscription);
+    }
+}

@@ -1,0 +1,310 @@
+package de.efa.portal;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWireMock;
+import io.restassured.response.Response;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static de.efa.portal.Fixtures.API;
+import static de.efa.portal.Fixtures.INTEREST_ID;
+import static de.efa.portal.Fixtures.LEIPZIG;
+import static de.efa.portal.Fixtures.SERVICE_ID;
+import static de.efa.portal.Fixtures.SUBSCRIPTION_ID;
+import static de.efa.portal.Fixtures.TERMS_URL;
+import static de.efa.portal.Fixtures.answer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A municipality's subscriptions: the form generated from the plan, its contract, offers, and following them. */
+@QuarkusTest
+class SubscriptionTest {
+
+    private static final String PAGES = "/kommunen/" + LEIPZIG;
+    private static final String FORM = PAGES + "/abonnieren/" + SERVICE_ID + "/standard";
+    private static final String SUBSCRIPTIONS = API + "/tenants/" + LEIPZIG + "/subscriptions";
+    private static final String ACCEPTANCE = "Ich habe die Nutzungsbedingungen (Version 2026-01) gelesen und nehme sie an";
+
+    @OidcWireMock
+    WireMockServer api;
+
+    private Browser leipzig;
+
+    @BeforeEach
+    void leipzigIsLoggedIn() {
+        api.resetRequests();
+        answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE_WITH_CONTRACTS);
+        answer(api, get(API + "/tenants/" + LEIPZIG), 200, Fixtures.TENANT);
+        leipzig = Browser.municipality(api, LEIPZIG);
+    }
+
+    @Test
+    void theSubscribeFormIsGeneratedFromThePlansSchema() {
+        Document page = leipzig.page(FORM);
+
+        Element group = page.selectFirst("fieldset#f-parameters-zustaendigeStelle");
+        assertThat(group.selectFirst("legend").text()).isEqualTo("Zuständige Stelle (Pflichtangabe)");
+        assertThat(group.select("fieldset#f-parameters-zustaendigeStelle-anschrift legend").text()).startsWith("Anschrift");
+        Element name = page.getElementById("f-parameters-zustaendigeStelle-name");
+        assertThat(name.attr("name")).isEqualTo("parameters.zustaendigeStelle.name");
+        assertThat(page.select("label[for=f-parameters-zustaendigeStelle-name]").text()).isEqualTo("Name (Pflichtangabe)");
+        assertThat(page.getElementById(name.attr("aria-describedby")).text())
+                .isEqualTo("Beispiel: Stadt Leipzig, Ordnungsamt");
+        assertThat(page.select("label[for=f-parameters-zustaendigeStelle-email]").text()).isEqualTo("Email");
+        assertThat(page.getElementById("f-parameters-zustaendigeStelle-email").attr("type")).isEqualTo("email");
+        assertThat(page.select("select#f-parameters-postfach-art option").eachAttr("value"))
+                .containsExactly("", "BUNDID", "FIT_CONNECT", "OSCI_XTA");
+        assertThat(page.getElementById("f-parameters-gebuehrCents").attr("inputmode")).isEqualTo("numeric");
+        assertThat(page.select("form").attr("novalidate")).isNotNull();
+        assertThat(page.select("input[name=csrf-token]")).hasSize(1);
+        assertThat(page.select(".lead").text()).contains("jährlich 13.774,36 €");
+        assertThat(page.getElementById("f-acceptedTerms")).as("a plan without a contract asks for no terms").isNull();
+        assertThat(page.select("main form button").text()).isEqualTo("Verbindlich abonnieren");
+    }
+
+    @Test
+    void aSubmittedFormBecomesTheConfigurationAndLeadsToTheNewSubscription() {
+        answer(api, post(SUBSCRIPTIONS), 202, Fixtures.subscription("REQUESTED"));
+        leipzig.page(FORM);
+
+        Response answer = leipzig.post(FORM, Map.of(
+                "parameters.zustaendigeStelle.name", "Stadt Leipzig, Ordnungsamt",
+                "parameters.zustaendigeStelle.anschrift.plz", " 04109 ",
+                "parameters.zustaendigeStelle.anschrift.ort", "",
+                "parameters.postfach.art", "FIT_CONNECT",
+                "parameters.gebuehrCents", "4330"));
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(answer.header("Location")).endsWith(PAGES + "/abonnements/" + SUBSCRIPTION_ID);
+        api.verify(postRequestedFor(urlPathEqualTo(SUBSCRIPTIONS))
+                .withHeader("Authorization", equalTo("Bearer " + leipzig.accessToken()))
+                .withRequestBody(equalToJson("""
+                        {"serviceId": "%s", "planId": "standard", "parameters": {
+                          "zustaendigeStelle": {"name": "Stadt Leipzig, Ordnungsamt", "anschrift": {"plz": "04109"}},
+                          "postfach": {"art": "FIT_CONNECT"}, "gebuehrCents": 4330},
+                         "acceptedTerms": null}""".formatted(SERVICE_ID))));
+    }
+
+    @Test
+    void theApisViolationsAreShownAtTheirInputsAndInASummary() {
+        answer(api, post(SUBSCRIPTIONS), 422, Fixtures.problem(422, "invalid-parameters", """
+                [{"field": "parameters.zustaendigeStelle.anschrift.plz",
+                  "message": "$.zustaendigeStelle.anschrift.plz: does not match the regex pattern ^[0-9]{5}$"},
+                 {"field": "parameters.postfach.art", "message": "required property 'art' not found"}]"""));
+        leipzig.page(FORM);
+
+        Response answer = leipzig.post(FORM, Map.of("parameters.zustaendigeStelle.name", "Ordnungsamt",
+                "parameters.zustaendigeStelle.anschrift.plz", "04A09"));
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(answer.body().asString());
+        Element plz = page.getElementById("f-parameters-zustaendigeStelle-anschrift-plz");
+        assertThat(plz.attr("value")).isEqualTo("04A09");
+        assertThat(plz.attr("aria-invalid")).isEqualTo("true");
+        Element message = page.getElementById(plz.attr("aria-describedby"));
+        assertThat(message.text()).isEqualTo("Fehler: Bitte genau 5 Ziffern angeben.");
+        assertThat(page.getElementById("f-parameters-postfach-art-fehler").text())
+                .isEqualTo("Fehler: Bitte ausfüllen: Das ist eine Pflichtangabe.");
+        assertThat(page.select(".error-summary a").eachAttr("href"))
+                .containsExactly("#f-parameters-zustaendigeStelle-anschrift-plz", "#f-parameters-postfach-art");
+        assertThat(page.getElementById("f-parameters-zustaendigeStelle-name").attr("value")).isEqualTo("Ordnungsamt");
+    }
+
+    @Test
+    void aRefusalWithoutViolationsIsOneGermanMessageAboveTheForm() {
+        answer(api, post(SUBSCRIPTIONS), 409, Fixtures.problem(409, "conflict", "[]"));
+        leipzig.page(FORM);
+
+        Response answer = leipzig.post(FORM, Map.of("parameters.zustaendigeStelle.name", "Ordnungsamt"));
+
+        Document page = Jsoup.parse(answer.body().asString());
+        assertThat(page.select(".error-summary li").text())
+                .startsWith("Dieser Schritt ist gerade nicht möglich.").contains("conflict detail");
+    }
+
+    @Test
+    void aPlanWithTermsIsSubscribedToWithTheTermsAcceptedByTheirVersion() {
+        String form = PAGES + "/abonnieren/" + SERVICE_ID + "/nutzungsbedingungen";
+        answer(api, post(SUBSCRIPTIONS), 202, Fixtures.subscription("REQUESTED"));
+
+        Document page = leipzig.page(form);
+        Element box = page.getElementById("f-acceptedTerms");
+        assertThat(box.attr("type")).isEqualTo("checkbox");
+        assertThat(box.val()).isEqualTo(Fixtures.TERMS_VERSION);
+        assertThat(page.select("label[for=f-acceptedTerms]").text()).isEqualTo(ACCEPTANCE);
+        assertThat(page.select("main form fieldset a").attr("href")).isEqualTo(TERMS_URL);
+
+        Map<String, Object> filledIn = Browser.filledIn(page, "main form");
+        filledIn.put("acceptedTerms", Fixtures.TERMS_VERSION);
+        Response answer = leipzig.post(form, filledIn);
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        api.verify(postRequestedFor(urlPathEqualTo(SUBSCRIPTIONS)).withRequestBody(equalToJson("""
+                {"planId": "nutzungsbedingungen", "acceptedTerms": {"version": "2026-01"}}""", false, true)));
+    }
+
+    @Test
+    void termsNotAcceptedAreShownAtTheirCheckboxAndAMissingLeitwegIdAboveTheForm() {
+        String form = PAGES + "/abonnieren/" + SERVICE_ID + "/nutzungsbedingungen";
+        answer(api, post(SUBSCRIPTIONS), 422, Fixtures.problem(422, "terms-not-accepted", """
+                [{"field": "acceptedTerms", "message": "must accept the plan's terms, version 2026-01"}]"""));
+        leipzig.page(form);
+
+        Document refused = Jsoup.parse(leipzig.post(form, Map.of("parameters.zustaendigeStelle.name", "Amt"))
+                .body().asString());
+
+        assertThat(refused.getElementById("f-acceptedTerms-fehler").text())
+                .contains("Nutzungsbedingungen (Version 2026-01) gelesen haben und annehmen");
+        assertThat(refused.getElementById("f-acceptedTerms").attr("aria-describedby")).contains("f-acceptedTerms-fehler");
+        assertThat(refused.select(".error-summary a").eachAttr("href")).containsExactly("#f-acceptedTerms");
+        api.verify(postRequestedFor(urlPathEqualTo(SUBSCRIPTIONS)).withRequestBody(equalToJson("""
+                {"acceptedTerms": null}""", false, true)));
+
+        answer(api, post(SUBSCRIPTIONS), 409, Fixtures.problem(409, "leitweg-id-required", """
+                [{"field": "leitwegId", "message": "is not set for tenant 14713000"}]"""));
+        Document noLeitwegId = Jsoup.parse(leipzig.post(form, Map.of("acceptedTerms", "2026-01")).body().asString());
+
+        assertThat(noLeitwegId.select(".error-summary li").text()).contains("Leitweg-ID", "Rechnungsadresse");
+        assertThat(noLeitwegId.select(".error-summary a")).as("no input on this page to link to").isEmpty();
+        assertThat(noLeitwegId.getElementById("f-acceptedTerms").hasAttr("checked")).isTrue();
+    }
+
+    @Test
+    void anInterestIsDeclaredWithTheSameFormAndLeadsToItsPage() {
+        String form = PAGES + "/abonnieren/" + SERVICE_ID + "/nachnutzung";
+        answer(api, post(SUBSCRIPTIONS), 201, Fixtures.declaredInterest());
+
+        Document page = leipzig.page(form);
+        assertThat(page.select("h1").text()).isEqualTo("Führerschein digital beantragen: Interesse an Nachnutzung bekunden");
+        assertThat(page.select("main").text()).contains("noch kein Vertrag");
+        assertThat(page.getElementById("f-acceptedTerms")).as("terms are accepted when concluding").isNull();
+        assertThat(page.select("main form button").text()).isEqualTo("Interesse bekunden");
+
+        Response declared = leipzig.post(form, Browser.filledIn(page, "main form"));
+
+        assertThat(declared.statusCode()).isEqualTo(303);
+        assertThat(declared.header("Location")).endsWith(PAGES + "/abonnements/" + INTEREST_ID);
+        api.verify(postRequestedFor(urlPathEqualTo(SUBSCRIPTIONS)).withRequestBody(equalToJson("""
+                {"planId": "nachnutzung", "acceptedTerms": null}""", false, true)));
+    }
+
+    @Test
+    void mySubscriptionsShowStatusHistoryDashboardAndCancelling() {
+        answer(api, get(urlPathEqualTo(SUBSCRIPTIONS)), 200, Fixtures.page(Fixtures.subscription("ACTIVE"),
+                Fixtures.offered()));
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("ACTIVE"));
+        answer(api, delete(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 202,
+                Fixtures.subscription("CANCELLATION_REQUESTED"));
+
+        Document list = leipzig.page(PAGES + "/abonnements");
+        assertThat(list.select("h1").text()).isEqualTo("Abonnements von Leipzig, Stadt");
+        assertThat(list.select("tbody tr").eachText()).containsExactly(
+                "Führerschein digital beantragen standard Aktiv 26.11.2026, 11:15:30 Uhr 13.774,36 €",
+                "Führerschein digital beantragen nachnutzung Angebot liegt vor 26.11.2026, 11:15:30 Uhr 22.861,54 €");
+
+        Document detail = leipzig.page(PAGES + "/abonnements/" + SUBSCRIPTION_ID);
+        assertThat(detail.select("#abonnement-status").text()).isEqualTo("Aktiv");
+        assertThat(detail.select("#stand").attr("hx-trigger")).isEmpty();
+        assertThat(detail.select("a.button").attr("href"))
+                .isEqualTo("http://localhost:8090/dashboard/" + SUBSCRIPTION_ID);
+        assertThat(detail.select("ol li").eachText()).hasSize(2).first().asString().contains("Beantragt");
+        assertThat(detail.select("dl.facts").text()).doesNotContain("Vereinbarung");
+
+        Response cancelled = leipzig.post(PAGES + "/abonnements/" + SUBSCRIPTION_ID + "/kuendigung", Map.of());
+        assertThat(cancelled.statusCode()).isEqualTo(303);
+        api.verify(deleteRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID))
+                .withHeader("Authorization", equalTo("Bearer " + leipzig.accessToken())));
+    }
+
+    @Test
+    void aSubscriptionInFlightKeepsItsPageCurrent() {
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("PROVISIONING"));
+
+        Document detail = leipzig.page(PAGES + "/abonnements/" + SUBSCRIPTION_ID);
+
+        assertThat(detail.select("#stand").attr("hx-trigger")).isEqualTo("every 2s");
+        assertThat(detail.select("#stand").attr("hx-get")).isEqualTo(PAGES + "/abonnements/" + SUBSCRIPTION_ID);
+        assertThat(detail.select("#abonnement-status").text()).isEqualTo("Wird eingerichtet");
+        assertThat(detail.select("button.danger")).isEmpty();
+    }
+
+    @Test
+    void anOfferShowsItsConditionsTermsAndWhoActedAndIsConcludedByAcceptingTheTerms() {
+        String page = PAGES + "/abonnements/" + INTEREST_ID;
+        answer(api, get(SUBSCRIPTIONS + "/" + INTEREST_ID), 200, Fixtures.offered());
+        answer(api, post(SUBSCRIPTIONS + "/" + INTEREST_ID + "/conclude"), 202, Fixtures.subscription("REQUESTED"));
+
+        Document detail = leipzig.page(page);
+
+        assertThat(detail.select("#abonnement-status").text()).isEqualTo("Angebot liegt vor");
+        assertThat(detail.select("#angebot").text()).contains("Einrichtung 0,00 €", "Jährlich wie im Plan",
+                "Beginn 01.01.2027", Fixtures.OFFER_NOTE, "von Anbieter akdb");
+        assertThat(detail.select("dl.facts").first().text())
+                .contains("Vereinbarung Interessenbekundung und Angebot", "Nutzungsbedingungen Version 2026-01");
+        assertThat(detail.select("ol li").eachText()).satisfiesExactly(
+                declared -> assertThat(declared).endsWith("Interesse bekundet – von Bündler kisa"),
+                offered -> assertThat(offered).endsWith("Angebot liegt vor – von Anbieter akdb: " + Fixtures.OFFER_NOTE));
+        assertThat(detail.select("label[for=f-acceptedTerms]").text()).isEqualTo(ACCEPTANCE);
+        assertThat(detail.select("button").eachText()).contains("Angebot annehmen", "Interessenbekundung zurückziehen");
+
+        Response concluded = leipzig.post(page + "/vertragsschluss", Map.of("acceptedTerms", "2026-01"));
+
+        assertThat(concluded.statusCode()).isEqualTo(303);
+        assertThat(concluded.header("Location")).endsWith(page);
+        api.verify(postRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + INTEREST_ID + "/conclude"))
+                .withHeader("Authorization", equalTo("Bearer " + leipzig.accessToken()))
+                .withRequestBody(equalToJson("{\"acceptedTerms\": {\"version\": \"2026-01\"}}")));
+    }
+
+    @Test
+    void anOfferConcludedWithoutTheBoxTickedShowsTheServicesMessageAtTheBox() {
+        String page = PAGES + "/abonnements/" + INTEREST_ID;
+        answer(api, get(SUBSCRIPTIONS + "/" + INTEREST_ID), 200, Fixtures.offered());
+        answer(api, post(SUBSCRIPTIONS + "/" + INTEREST_ID + "/conclude"), 422, Fixtures.problem(422,
+                "terms-not-accepted", """
+                        [{"field": "acceptedTerms", "message": "must accept the offer's terms, version 2026-01"}]"""));
+        leipzig.page(page);
+
+        Response refused = leipzig.post(page + "/vertragsschluss", Map.of());
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        Document form = Jsoup.parse(refused.body().asString());
+        assertThat(form.getElementById("f-acceptedTerms-fehler").text()).contains("Version 2026-01");
+        assertThat(form.getElementById("f-acceptedTerms").attr("aria-invalid")).isEqualTo("true");
+        api.verify(postRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + INTEREST_ID + "/conclude"))
+                .withRequestBody(equalToJson("{\"acceptedTerms\": null}")));
+    }
+
+    @Test
+    void anInterestIsWithdrawnAndADeclinedOneShowsTheProvidersReason() {
+        String page = PAGES + "/abonnements/" + INTEREST_ID;
+        answer(api, get(SUBSCRIPTIONS + "/" + INTEREST_ID), 200, Fixtures.declaredInterest());
+        answer(api, delete(SUBSCRIPTIONS + "/" + INTEREST_ID), 200, Fixtures.declaredInterest()
+                .replace("\"INTEREST_DECLARED\", \"instance\"", "\"WITHDRAWN\", \"instance\""));
+
+        Document declared = leipzig.page(page);
+        assertThat(declared.select("button").eachText()).containsExactly("Interessenbekundung zurückziehen");
+        Response withdrawn = leipzig.post(page + "/kuendigung", Map.of());
+
+        assertThat(withdrawn.statusCode()).isEqualTo(303);
+        api.verify(deleteRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + INTEREST_ID)));
+
+        answer(api, get(SUBSCRIPTIONS + "/" + INTEREST_ID), 200, Fixtures.declined("Nicht in Sachsen betrieben"));
+        Document declined = leipzig.page(page);
+        assertThat(declined.select("#ablehnung").text()).contains("abgelehnt: Nicht in Sachsen betrieben");
+        assertThat(declined.select("main form")).isEmpty();
+    }
+}
