@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -256,7 +257,9 @@ class ProvisioningTest extends QuickOperations {
         asMarketplace().when().get("/v2/catalog").then().statusCode(200)
                 .body("services[0].name", equalTo("efa-demo-saas"))
                 .body("services[0].bindable", equalTo(false))
-                .body("services[0].instances_retrievable", equalTo(true))
+                .body("services.instances_retrievable", everyItem(equalTo(true)))
+                .body("services.plan_updateable", everyItem(equalTo(true)))
+                .body("services.allow_context_updates", everyItem(equalTo(true)))
                 .body("services[0].plans.id", hasItems("standard", "standard-fails"))
                 .body("services[0].plans[0].description", notNullValue());
     }
