@@ -249,7 +249,8 @@ class ProvisioningTest extends QuickOperations {
                 .body("service_id", equalTo(SERVICE))
                 .body("plan_id", equalTo("standard"))
                 .body("dashboard_url", endsWith("/dashboard/" + ready))
-                .body("parameters.postfach", equalTo("buergeramt@leipzig.de"));
+                .body("parameters.postfach", equalTo("buergeramt@leipzig.de"))
+                .body("suspended", equalTo(false));
     }
 
     @Test

@@ -4,14 +4,17 @@ import de.efa.demoprovider.domain.InstanceId;
 
 import java.util.UUID;
 
-/** How a provisioning request ended: still running (OSB 202) or the instance is already there (OSB 200). */
-public sealed interface ProvisionOutcome {
+/**
+ * How a provisioning or update request ended: an operation is running (OSB 202), or there is nothing left to do,
+ * because the instance is already provisioned or already as the update asks (OSB 200).
+ */
+public sealed interface OperationOutcome {
 
     InstanceId instanceId();
 
-    record InProgress(InstanceId instanceId, UUID operation) implements ProvisionOutcome {
+    record InProgress(InstanceId instanceId, UUID operation) implements OperationOutcome {
     }
 
-    record AlreadyProvisioned(InstanceId instanceId) implements ProvisionOutcome {
+    record Done(InstanceId instanceId) implements OperationOutcome {
     }
 }
