@@ -29,12 +29,22 @@ class BootTest {
     @Test
     void documentsTheBrokerApiWithItsVersionHeaderAndErrorAnswers() {
         String put = "paths.'/v2/service_instances/{instance_id}'.put";
+        String patch = "paths.'/v2/service_instances/{instance_id}'.patch";
         given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
                 .body("info.title", equalTo("EfA Marketplace: demo provider"))
                 .body("components.securitySchemes.bearer", notNullValue())
                 .body(put + ".parameters.name", hasItems("X-Broker-API-Version", "instance_id", "accepts_incomplete"))
                 .body(put + ".responses.keySet()", hasItems("200", "202", "400", "401", "403", "409", "412", "422", "500"))
                 .body(put + ".security.bearer", notNullValue())
+                .body(patch + ".parameters.name", hasItems("X-Broker-API-Version", "instance_id", "accepts_incomplete"))
+                .body(patch + ".responses.keySet()", hasItems("200", "202", "400", "401", "403", "404", "412", "422",
+                        "500"))
+                .body("paths.'/v2/service_instances/{instance_id}'.get.responses.keySet()",
+                        hasItems("200", "404", "422"))
+                .body("paths.'/dashboard/{instance_id}'.get.responses.'423'.content.keySet()",
+                        hasItems("text/html", "application/problem+json"))
+                .body("paths.'/instances/{instance_id}'.delete.responses.keySet()", hasItems("204", "401", "403", "404"))
+                .body("paths.'/admin/behaviour'.put.description", containsString("failing_updates"))
                 .body("paths.'/instances'.get.responses.keySet()", hasItems("200", "400", "401", "403"))
                 .body("paths.'/admin/behaviour'.put.description", containsString("operator"))
                 .body("tags.name", hasItem("Open Service Broker"));

@@ -44,6 +44,30 @@ class BrokerAccessTest {
     }
 
     @Test
+    void updatesAndFetchesAreForTheMarketplaceOnly() {
+        String id = newInstanceId();
+        given().header("X-Broker-API-Version", "2.17").contentType(ContentType.JSON)
+                .body(BrokerCalls.suspension("s", "standard", true))
+                .when().patch("/v2/service_instances/{id}?accepts_incomplete=true", id)
+                .then().statusCode(401).body("error", equalTo("Unauthorized"));
+        for (String token : new String[] {TestTokens.operator(), TestTokens.municipality("14713000"),
+                TestTokens.provider("akdb")}) {
+            given().auth().oauth2(token).header("X-Broker-API-Version", "2.17").contentType(ContentType.JSON)
+                    .body(BrokerCalls.suspension("s", "standard", true))
+                    .when().patch("/v2/service_instances/{id}?accepts_incomplete=true", id)
+                    .then().statusCode(403).body("error", equalTo("Forbidden"));
+            given().auth().oauth2(token).header("X-Broker-API-Version", "2.17")
+                    .when().get("/v2/service_instances/{id}", id)
+                    .then().statusCode(403).body("error", equalTo("Forbidden"));
+        }
+        given().auth().oauth2(TestTokens.marketplace()).contentType(ContentType.JSON)
+                .body(BrokerCalls.suspension("s", "standard", true))
+                .when().patch("/v2/service_instances/{id}?accepts_incomplete=true", id)
+                .then().statusCode(412).body("error", equalTo("PreconditionFailed"));
+        BrokerCalls.update(id, BrokerCalls.suspension("s", "standard", true)).statusCode(404);
+    }
+
+    @Test
     void withoutABrokerApiVersion2xTheAnswerIs412AndNothingIsCreated() {
         String id = newInstanceId();
         given().auth().oauth2(TestTokens.marketplace())

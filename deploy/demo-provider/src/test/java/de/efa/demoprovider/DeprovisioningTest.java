@@ -11,10 +11,10 @@ import static de.efa.demoprovider.BrokerCalls.deprovision;
 import static de.efa.demoprovider.BrokerCalls.lastOperation;
 import static de.efa.demoprovider.BrokerCalls.newInstanceId;
 import static de.efa.demoprovider.BrokerCalls.provision;
+import static de.efa.demoprovider.BrokerCalls.provisioned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
 
 /** OSB v2.17 deprovisioning, including the orphan mitigation a platform does after a failed provisioning. */
 @QuarkusTest
@@ -24,7 +24,7 @@ class DeprovisioningTest extends QuickOperations {
 
     @Test
     void aProvisionedInstanceIsDeprovisionedAsynchronouslyAndThenGone() {
-        String id = provisioned("standard");
+        String id = provisioned(SERVICE, "standard");
 
         String operation = deprovision(id).statusCode(202).extract().path("operation");
 
@@ -37,7 +37,7 @@ class DeprovisioningTest extends QuickOperations {
 
     @Test
     void aRepeatWhileDeprovisioningRunsGetsTheSameOperationAndProvisioningMustWait() {
-        String id = provisioned("standard");
+        String id = provisioned(SERVICE, "standard");
         BrokerCalls.behaveSlowlyProvisioning();
 
         String first = deprovision(id).statusCode(202).extract().path("operation");
@@ -86,7 +86,7 @@ class DeprovisioningTest extends QuickOperations {
 
     @Test
     void aDeletedInstanceCanBeProvisionedAgainAsANewOne() {
-        String id = provisioned("standard");
+        String id = provisioned(SERVICE, "standard");
         awaitEnd(id, deprovision(id).statusCode(202).extract().path("operation"));
 
         String operation = provision(id, body(SERVICE, "premium", "14713000")).statusCode(202)
@@ -107,7 +107,7 @@ class DeprovisioningTest extends QuickOperations {
 
     @Test
     void withoutAcceptsIncompleteOrOsbHintsNothingIsDeprovisioned() {
-        String id = provisioned("standard");
+        String id = provisioned(SERVICE, "standard");
 
         asMarketplace().queryParam("service_id", SERVICE).queryParam("plan_id", "standard")
                 .when().delete("/v2/service_instances/{id}", id)
@@ -121,14 +121,5 @@ class DeprovisioningTest extends QuickOperations {
 
         assertThat(rows.instanceState(id)).contains("PROVISIONED");
         assertThat(rows.operationsOf(id)).isEqualTo(1);
-    }
-
-    private String provisioned(String plan) {
-        String id = newInstanceId();
-        String operation = provision(id, body(SERVICE, plan, "14713000")).statusCode(202)
-                .body("operation", not(equalTo(null)))
-                .extract().path("operation");
-        assertThat(awaitEnd(id, operation)).isEqualTo("succeeded");
-        return id;
     }
 }

@@ -12,18 +12,28 @@ import java.time.Duration;
 import java.util.Map;
 
 import static de.efa.demoprovider.BrokerCalls.asMarketplace;
+import static de.efa.demoprovider.BrokerCalls.awaitEnd;
 import static de.efa.demoprovider.BrokerCalls.body;
+import static de.efa.demoprovider.BrokerCalls.fetch;
+import static de.efa.demoprovider.BrokerCalls.lastOperation;
 import static de.efa.demoprovider.BrokerCalls.newInstanceId;
+import static de.efa.demoprovider.BrokerCalls.planChange;
 import static de.efa.demoprovider.BrokerCalls.provision;
+import static de.efa.demoprovider.BrokerCalls.provisioned;
+import static de.efa.demoprovider.BrokerCalls.suspension;
+import static de.efa.demoprovider.BrokerCalls.update;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 
-/** Injected 500s and slow answers, switched at run time by an operator. */
+/** Injected 500s, slow answers and failing updates, switched at run time by an operator. */
 @QuarkusTest
 class FaultInjectionTest {
+
+    private static final String SERVICE = "3a9d7e1c-5b2f-4c8a-9e6d-1f0a2b3c4d5e";
 
     @Inject
     AgroalDataSource dataSource;
@@ -31,6 +41,12 @@ class FaultInjectionTest {
     @AfterEach
     void configuredBehaviour() {
         BrokerCalls.behaveAsConfigured();
+    }
+
+    /** Provisioned with quick operations and no faults; the test then sets the behaviour it needs. */
+    private static String provisionedQuickly() {
+        BrokerCalls.behaveQuickly();
+        return provisioned(SERVICE, "standard");
     }
 
     @Test
@@ -48,6 +64,101 @@ class FaultInjectionTest {
         assertThat(new Rows(dataSource).instanceState(id)).isEmpty();
         BrokerCalls.behave(0.0, 0.0, 0, 200);
         provision(id, body("s", "standard", "14713000")).statusCode(202);
+    }
+
+    @Test
+    void injectedErrorsHitUpdatesAndFetchesTooAndChangeNothing() {
+        String id = provisionedQuickly();
+        BrokerCalls.behave(1.0, 0.0, 0, 200);
+
+        update(id, planChange(SERVICE, "standard", "premium", Map.of())).statusCode(500)
+                .body("error", equalTo("InjectedFault"));
+        update(id, suspension(SERVICE, "standard", true)).statusCode(500);
+        fetch(id).statusCode(500).body("error", equalTo("InjectedFault"));
+
+        Rows rows = new Rows(dataSource);
+        assertThat(rows.planOf(id)).contains("standard");
+        assertThat(rows.suspendedOf(id)).contains("false");
+        assertThat(rows.operationsOf(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aSlowUpdateIsAnsweredAfterTheDelayAndStillServed() {
+        String id = provisionedQuickly();
+        BrokerCalls.behave(0.0, 1.0, 600, 200);
+
+        long started = System.nanoTime();
+        update(id, planChange(SERVICE, "standard", "premium", Map.of())).statusCode(202);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
+    }
+
+    @Test
+    void failingUpdatesThatLeaveTheInstanceUnusableKeepItsPlanUntilAnotherUpdateRepairsIt() {
+        String id = provisionedQuickly();
+        BrokerCalls.behaveWithFailingUpdates(SERVICE, false);
+
+        String failed = update(id, planChange(SERVICE, "standard", "premium", Map.of("postfach", "neu@leipzig.de")))
+                .statusCode(202).extract().path("operation");
+
+        assertThat(awaitEnd(id, failed)).isEqualTo("failed");
+        lastOperation(id, failed).statusCode(200)
+                .body("instance_usable", equalTo(false))
+                .body("description", containsString("on purpose"))
+                .body("description", containsString("cannot be used until another update repairs it"));
+        Rows rows = new Rows(dataSource);
+        assertThat(rows.instanceState(id)).contains("UNUSABLE");
+        assertThat(rows.planOf(id)).contains("standard");
+        assertThat(rows.parametersOf(id)).containsEntry("postfach", "buergeramt@leipzig.de");
+        fetch(id).statusCode(200).body("plan_id", equalTo("standard"));
+
+        BrokerCalls.behave(0.0, 0.0, 0, 200);
+        String repair = update(id, Map.of("service_id", SERVICE)).statusCode(202).extract().path("operation");
+        assertThat(awaitEnd(id, repair)).isEqualTo("succeeded");
+        assertThat(rows.instanceState(id)).contains("PROVISIONED");
+    }
+
+    @Test
+    void failingUpdatesThatLeaveTheInstanceUsableSaySoAndHitOnlyTheirService() {
+        String id = provisionedQuickly();
+        String other = provisioned("another-service", "standard");
+        BrokerCalls.behaveWithFailingUpdates(SERVICE, true);
+
+        String failed = update(id, planChange(SERVICE, "standard", "premium", Map.of())).statusCode(202)
+                .extract().path("operation");
+        String succeeded = update(other, planChange("another-service", "standard", "premium", Map.of()))
+                .statusCode(202).extract().path("operation");
+
+        assertThat(awaitEnd(id, failed)).isEqualTo("failed");
+        lastOperation(id, failed).statusCode(200).body("instance_usable", equalTo(true));
+        assertThat(awaitEnd(other, succeeded)).isEqualTo("succeeded");
+        lastOperation(other, succeeded).statusCode(200).body("instance_usable", nullValue());
+        Rows rows = new Rows(dataSource);
+        assertThat(rows.instanceState(id)).contains("PROVISIONED");
+        assertThat(rows.planOf(id)).contains("standard");
+        assertThat(rows.planOf(other)).contains("premium");
+    }
+
+    @Test
+    void failingUpdatesWithoutAServiceHitEveryUpdateAndAResetEndsThem() {
+        String id = provisionedQuickly();
+        String operator = TestTokens.operator();
+        given().auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("error_rate", 0, "slow_rate", 0, "slow_delay_ms", 0, "provisioning_time_ms", 200,
+                        "failing_updates", Map.of("instance_usable", true)))
+                .when().put("/admin/behaviour")
+                .then().statusCode(200)
+                .body("failing_updates.instance_usable", equalTo(true))
+                .body("failing_updates.service_id", nullValue());
+
+        assertThat(BrokerCalls.updateToTheEnd(id, planChange(SERVICE, "standard", "premium", Map.of())))
+                .isEqualTo("failed");
+
+        given().auth().oauth2(operator).when().delete("/admin/behaviour").then().statusCode(200)
+                .body("failing_updates", nullValue());
+        BrokerCalls.behave(0.0, 0.0, 0, 200);
+        assertThat(BrokerCalls.updateToTheEnd(id, planChange(SERVICE, "standard", "premium", Map.of())))
+                .isEqualTo("succeeded");
     }
 
     @Test
@@ -116,10 +227,24 @@ class FaultInjectionTest {
                 .when().put("/admin/behaviour")
                 .then().statusCode(400)
                 .body("detail", containsString("eror_rate"));
+        given().auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("error_rate", 2, "slow_rate", 0, "slow_delay_ms", 0, "provisioning_time_ms", 10,
+                        "failing_updates", Map.of("service_id", "")))
+                .when().put("/admin/behaviour")
+                .then().statusCode(400)
+                .body("violations.field", hasItems("error_rate", "failing_updates.service_id",
+                        "failing_updates.instance_usable"));
+        given().auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("error_rate", 0, "slow_rate", 0, "slow_delay_ms", 0, "provisioning_time_ms", 10,
+                        "failing_updates", Map.of("instance_usable", false, "usable", true)))
+                .when().put("/admin/behaviour")
+                .then().statusCode(400)
+                .body("detail", containsString("usable"));
 
         given().auth().oauth2(operator).when().get("/admin/behaviour").then().statusCode(200)
                 .body("error_rate", equalTo(0.0f))
-                .body("provisioning_time_ms", equalTo(1000));
+                .body("provisioning_time_ms", equalTo(1000))
+                .body("failing_updates", nullValue());
     }
 
     @Test

@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -248,7 +249,8 @@ class ProvisioningTest extends QuickOperations {
                 .body("service_id", equalTo(SERVICE))
                 .body("plan_id", equalTo("standard"))
                 .body("dashboard_url", endsWith("/dashboard/" + ready))
-                .body("parameters.postfach", equalTo("buergeramt@leipzig.de"));
+                .body("parameters.postfach", equalTo("buergeramt@leipzig.de"))
+                .body("suspended", equalTo(false));
     }
 
     @Test
@@ -256,7 +258,9 @@ class ProvisioningTest extends QuickOperations {
         asMarketplace().when().get("/v2/catalog").then().statusCode(200)
                 .body("services[0].name", equalTo("efa-demo-saas"))
                 .body("services[0].bindable", equalTo(false))
-                .body("services[0].instances_retrievable", equalTo(true))
+                .body("services.instances_retrievable", everyItem(equalTo(true)))
+                .body("services.plan_updateable", everyItem(equalTo(true)))
+                .body("services.allow_context_updates", everyItem(equalTo(true)))
                 .body("services[0].plans.id", hasItems("standard", "standard-fails"))
                 .body("services[0].plans[0].description", notNullValue());
     }

@@ -1,5 +1,8 @@
 package de.efa.demoprovider;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.infra.test.SqlProbe;
 import io.agroal.api.AgroalDataSource;
 
@@ -8,11 +11,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** What the provider's database holds, read directly, so that tests see state changes and their absence. */
 final class Rows {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AgroalDataSource dataSource;
 
@@ -26,6 +32,20 @@ final class Rows {
 
     Optional<String> planOf(String instanceId) {
         return single("SELECT plan_id FROM service_instance WHERE instance_id = ?", instanceId);
+    }
+
+    Map<String, Object> parametersOf(String instanceId) {
+        String json = single("SELECT parameters::text FROM service_instance WHERE instance_id = ?", instanceId)
+                .orElseThrow();
+        try {
+            return JSON.readValue(json, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Optional<String> suspendedOf(String instanceId) {
+        return single("SELECT suspended::text FROM service_instance WHERE instance_id = ?", instanceId);
     }
 
     long operationsOf(String instanceId) {

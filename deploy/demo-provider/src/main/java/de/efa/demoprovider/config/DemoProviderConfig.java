@@ -17,7 +17,7 @@ public interface DemoProviderConfig {
     @WithDefault("http://localhost:8090")
     URI publicUrl();
 
-    /** How long an asynchronous provisioning or deprovisioning takes before last_operation reports its end. */
+    /** How long an asynchronous provisioning, update or deprovisioning takes before last_operation reports its end. */
     @WithDefault("1s")
     Duration provisioningTime();
 

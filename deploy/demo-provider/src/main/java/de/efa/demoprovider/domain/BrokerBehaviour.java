@@ -3,40 +3,60 @@ package de.efa.demoprovider.domain;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How the demo provider misbehaves on purpose, for fault tests: the share of broker calls answered 500, the share
- * answered slowly and how slowly, and how long an asynchronous operation takes.
+ * answered slowly and how slowly, how long an asynchronous operation takes, and whether updates fail.
  */
-public record BrokerBehaviour(double errorRate, double slowRate, Duration slowDelay, Duration provisioningTime) {
+public record BrokerBehaviour(double errorRate, double slowRate, Duration slowDelay, Duration provisioningTime,
+                              Optional<FailingUpdates> failingUpdates) {
 
     private static final Duration LONGEST = Duration.ofHours(1);
 
     public BrokerBehaviour {
+        Objects.requireNonNull(failingUpdates);
         List<Violation> violations = new ArrayList<>();
-        checkShare("error_rate", errorRate, violations);
-        checkShare("slow_rate", slowRate, violations);
-        checkDuration("slow_delay_ms", slowDelay, violations);
-        checkDuration("provisioning_time_ms", provisioningTime, violations);
+        checkRanges(errorRate, slowRate, slowDelay, provisioningTime, violations);
         InvalidRequestException.throwIfAny(violations);
     }
 
-    /** From the fields of a request, any of which may be missing. */
-    public static BrokerBehaviour of(Double errorRate, Double slowRate, Long slowDelayMs, Long provisioningTimeMs) {
+    /** From the fields of a request, any of which may be missing; without {@code failingUpdates}, updates succeed. */
+    public static BrokerBehaviour of(Double errorRate, Double slowRate, Long slowDelayMs, Long provisioningTimeMs,
+                                     Optional<FailingUpdates.Fields> failingUpdates) {
         List<Violation> violations = new ArrayList<>();
         required("error_rate", errorRate, violations);
         required("slow_rate", slowRate, violations);
         required("slow_delay_ms", slowDelayMs, violations);
         required("provisioning_time_ms", provisioningTimeMs, violations);
+        if (violations.isEmpty()) {
+            checkRanges(errorRate, slowRate, Duration.ofMillis(slowDelayMs), Duration.ofMillis(provisioningTimeMs),
+                    violations);
+        }
+        Optional<FailingUpdates> checkedFailingUpdates = failingUpdates.flatMap(fields -> fields.check(violations));
         InvalidRequestException.throwIfAny(violations);
         return new BrokerBehaviour(errorRate, slowRate, Duration.ofMillis(slowDelayMs),
-                Duration.ofMillis(provisioningTimeMs));
+                Duration.ofMillis(provisioningTimeMs), checkedFailingUpdates);
+    }
+
+    /** Whether and how an update of an instance of this service that starts now fails. */
+    public Optional<FailingUpdates> failingUpdatesOf(String serviceId) {
+        return failingUpdates.filter(failing -> failing.appliesTo(serviceId));
     }
 
     private static void required(String field, Object value, List<Violation> violations) {
         if (value == null) {
             violations.add(new Violation(field, "is required"));
         }
+    }
+
+    private static void checkRanges(double errorRate, double slowRate, Duration slowDelay, Duration provisioningTime,
+                                    List<Violation> violations) {
+        checkShare("error_rate", errorRate, violations);
+        checkShare("slow_rate", slowRate, violations);
+        checkDuration("slow_delay_ms", slowDelay, violations);
+        checkDuration("provisioning_time_ms", provisioningTime, violations);
     }
 
     private static void checkShare(String field, double share, List<Violation> violations) {

@@ -14,7 +14,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A demo SaaS instance as the platform asked for it, with the operation that currently describes it. */
+/**
+ * A demo SaaS instance as the platform asked for it, with the operation that currently describes it. Its plan,
+ * parameters and context are what the last successful provisioning or update gave it; {@code suspended} is set by
+ * the platform's context updates and locks the instance's dashboard.
+ */
 @Entity
 @Table(name = "service_instance")
 public class ServiceInstance {
@@ -29,6 +33,7 @@ public class ServiceInstance {
     private ObjectNode parameters;
     @Enumerated(EnumType.STRING)
     private InstanceState state;
+    private boolean suspended;
     private UUID currentOperationId;
     private Instant createdAt;
     private Instant updatedAt;
@@ -47,8 +52,12 @@ public class ServiceInstance {
 
     /** Starts (again) provisioning with the given attributes; a deleted instance begins a new life. */
     public InstanceOperation startProvisioning(InstanceRequest request, Instant now, Duration takes) {
+        if (state != InstanceState.DELETED && state != InstanceState.FAILED) {
+            throw new IllegalStateException("instance " + instanceId + " is " + state + " and cannot be provisioned");
+        }
         if (state == InstanceState.DELETED) {
             createdAt = now;
+            suspended = false;
         }
         serviceId = request.serviceId();
         planId = request.planId();
@@ -58,11 +67,59 @@ public class ServiceInstance {
                 InstanceOperation.start(id(), OperationKind.PROVISION, request.plannedFailure(), now, takes), now);
     }
 
-    /** Starts deprovisioning; a provisioning still running is halted first, as OSB asks. */
+    /**
+     * What an update would make of this instance: what the update names, the rest as it is. Its context is merged
+     * into the instance's; the update's {@code suspended}, when given, replaces the instance's.
+     */
+    public UpdateTarget targetOf(InstanceUpdate update) {
+        ObjectNode mergedContext = context.deepCopy();
+        mergedContext.setAll(update.context());
+        return new UpdateTarget(update.planId().orElse(planId), update.parameters().orElse(parameters), mergedContext,
+                update.suspended().orElse(suspended));
+    }
+
+    /**
+     * Whether an update to {@code target} has nothing to do. An unusable instance always has: an update is what
+     * repairs it, even one that names what it already holds.
+     */
+    public boolean alreadyIs(UpdateTarget target) {
+        return state == InstanceState.PROVISIONED
+                && target.sameAs(new UpdateTarget(planId, parameters, context, suspended));
+    }
+
+    /**
+     * Starts an update of a provisioned (or unusable) instance; whether it fails is decided now, from its target
+     * and the behaviour's failing updates.
+     */
+    public InstanceOperation startUpdate(UpdateTarget target, Optional<FailingUpdates> failingUpdates, Instant now,
+                                         Duration takes) {
+        if (!isLive()) {
+            throw new IllegalStateException("instance " + instanceId + " is " + state + " and cannot be updated");
+        }
+        return begin(InstanceState.UPDATING, InstanceOperation.startUpdate(id(), target,
+                UpdateFailure.plannedFor(target, failingUpdates), now, takes), now);
+    }
+
+    /** Starts deprovisioning; an operation still running (provisioning, update) is halted first, as OSB asks. */
     public InstanceOperation startDeprovisioning(Optional<InstanceOperation> running, Instant now, Duration takes) {
-        running.ifPresent(operation -> operation.halt(now));
+        if (state == InstanceState.DELETED || state == InstanceState.DEPROVISIONING) {
+            throw new IllegalStateException("instance " + instanceId + " is " + state + " already");
+        }
+        running.ifPresent(operation -> operation.halt("the instance is being deprovisioned", now));
         return begin(InstanceState.DEPROVISIONING,
                 InstanceOperation.start(id(), OperationKind.DEPROVISION, Optional.empty(), now, takes), now);
+    }
+
+    /**
+     * The instance vanishes at once, without the platform asking (what a provider's mistake or an outage would do):
+     * an operation still running is halted, and the removal is recorded as an operation that has ended.
+     */
+    public InstanceOperation removeAtProvider(Optional<InstanceOperation> running, Instant now) {
+        if (state == InstanceState.DELETED) {
+            throw new IllegalStateException("instance " + instanceId + " is deleted already");
+        }
+        running.ifPresent(operation -> operation.halt("the instance was removed at the provider", now));
+        return begin(InstanceState.DELETED, InstanceOperation.removedAtProvider(id(), now), now);
     }
 
     private InstanceOperation begin(InstanceState newState, InstanceOperation operation, Instant now) {
@@ -82,6 +139,24 @@ public class ServiceInstance {
 
     public boolean is(InstanceState candidate) {
         return state == candidate;
+    }
+
+    /** Provisioned and not changing: it can be fetched and updated (an unusable instance too). */
+    public boolean isLive() {
+        return state == InstanceState.PROVISIONED || state == InstanceState.UNUSABLE;
+    }
+
+    /** Suspended by the platform and still there: its tenant must not use it until it is unlocked. */
+    public boolean isLocked() {
+        return suspended && state != InstanceState.DELETED;
+    }
+
+    public boolean isSuspended() {
+        return suspended;
+    }
+
+    public String serviceId() {
+        return serviceId;
     }
 
     public InstanceId id() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.efa.demoprovider.config.DemoProviderConfig;
 import de.efa.demoprovider.domain.InstanceId;
 import de.efa.demoprovider.domain.InstanceRequest;
+import de.efa.demoprovider.domain.InstanceUpdate;
 import de.efa.demoprovider.domain.Page;
 import de.efa.demoprovider.domain.ServiceInstance;
 import de.efa.demoprovider.service.LastOperation;
@@ -32,21 +33,28 @@ public class InstanceMapper {
                 : InstanceRequest.of(body.serviceId(), body.planId(), body.context(), body.parameters());
     }
 
+    public InstanceUpdate toUpdate(UpdateBody body) {
+        return body == null
+                ? InstanceUpdate.of(null, null, null, null)
+                : InstanceUpdate.of(body.serviceId(), body.planId(), body.context(), body.parameters());
+    }
+
     public LastOperationAnswer toAnswer(LastOperation operation) {
-        return new LastOperationAnswer(operation.state().osbName(), operation.description());
+        return new LastOperationAnswer(operation.state().osbName(), operation.description(),
+                operation.instanceUsable().orElse(null));
     }
 
     public FetchedInstance toFetched(ServiceInstance instance) {
         InstanceRequest request = instance.request();
         return new FetchedInstance(request.serviceId(), request.planId(), dashboardUrl(instance.id()),
-                request.parameters());
+                request.parameters(), instance.isSuspended());
     }
 
     public InstanceView toView(ServiceInstance instance) {
         InstanceRequest request = instance.request();
         return new InstanceView(instance.id().value(), request.serviceId(), request.planId(), instance.state(),
-                request.context(), request.parameters(), dashboardUrl(instance.id()), instance.createdAt(),
-                instance.updatedAt());
+                request.context(), request.parameters(), instance.isSuspended(), dashboardUrl(instance.id()),
+                instance.createdAt(), instance.updatedAt());
     }
 
     public InstancePage toPage(Page<ServiceInstance> page) {

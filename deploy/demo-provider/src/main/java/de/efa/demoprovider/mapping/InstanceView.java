@@ -17,6 +17,7 @@ public record InstanceView(
         @Schema(example = "{\"platform\":\"efa-marketplace\",\"ags\":\"14713000\",\"tenant_name\":\"Leipzig, Stadt\",\"land\":\"14\"}")
         ObjectNode context,
         @Schema(example = "{\"postfach\":\"buergeramt@leipzig.de\"}") ObjectNode parameters,
+        @Schema(description = "Locked by the platform: its dashboard answers 423", example = "false") boolean suspended,
         @JsonProperty("dashboard_url") @Schema(example = "http://localhost:8090/dashboard/0b9f4c1e-8a55-4a8e-9d0c-0f6d7e1f2a3b")
         String dashboardUrl,
         @JsonProperty("created_at") @Schema(example = "2026-11-26T10:15:31Z") Instant createdAt,

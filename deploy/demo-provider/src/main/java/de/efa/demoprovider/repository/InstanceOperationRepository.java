@@ -1,7 +1,9 @@
 package de.efa.demoprovider.repository;
 
+import de.efa.demoprovider.domain.InstanceId;
 import de.efa.demoprovider.domain.InstanceOperation;
 import de.efa.demoprovider.domain.OperationKind;
+import de.efa.demoprovider.domain.OperationState;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,7 +17,9 @@ public class InstanceOperationRepository implements PanacheRepositoryBase<Instan
     /**
      * Ends every due operation of one batch in a single statement, so that ten thousand instances a minute cost a
      * few statements instead of a transaction each. Rows a request is changing right now are skipped and picked up
-     * by the next run; an operation with a planned failure ends failed with that failure as its description.
+     * by the next run; an operation with a planned failure ends failed with that failure as its description. A
+     * successful update gives the instance its target; a failed one leaves plan, parameters, context and
+     * suspension as they were, and the instance usable or not as the operation says.
      *
      * @return how many operations ended
      */
@@ -32,18 +36,31 @@ public class InstanceOperationRepository implements PanacheRepositoryBase<Instan
                         ), finished AS (
                             UPDATE instance_operation o
                             SET state = CASE WHEN o.planned_failure IS NULL THEN 'SUCCEEDED' ELSE 'FAILED' END,
-                                description = COALESCE(o.planned_failure,
-                                    CASE o.kind WHEN 'PROVISION' THEN :provisioned ELSE :deprovisioned END),
+                                description = COALESCE(o.planned_failure, CASE o.kind
+                                    WHEN 'PROVISION' THEN :provisioned
+                                    WHEN 'UPDATE' THEN :updated
+                                    ELSE :deprovisioned END),
                                 finished_at = :now
                             FROM due
                             WHERE o.id = due.id
-                            RETURNING o.instance_id, o.kind, o.state
+                            RETURNING o.instance_id, o.kind, o.state, o.usable_if_failed, o.target_plan_id,
+                                o.target_parameters, o.target_context, o.target_suspended
                         )
                         UPDATE service_instance i
                         SET state = CASE
+                                WHEN f.kind = 'UPDATE' AND f.state = 'FAILED' AND NOT f.usable_if_failed THEN 'UNUSABLE'
+                                WHEN f.kind = 'UPDATE' THEN 'PROVISIONED'
                                 WHEN f.state = 'FAILED' THEN 'FAILED'
                                 WHEN f.kind = 'PROVISION' THEN 'PROVISIONED'
                                 ELSE 'DELETED' END,
+                            plan_id = CASE WHEN f.kind = 'UPDATE' AND f.state = 'SUCCEEDED'
+                                THEN f.target_plan_id ELSE i.plan_id END,
+                            parameters = CASE WHEN f.kind = 'UPDATE' AND f.state = 'SUCCEEDED'
+                                THEN f.target_parameters ELSE i.parameters END,
+                            context = CASE WHEN f.kind = 'UPDATE' AND f.state = 'SUCCEEDED'
+                                THEN f.target_context ELSE i.context END,
+                            suspended = CASE WHEN f.kind = 'UPDATE' AND f.state = 'SUCCEEDED'
+                                THEN f.target_suspended ELSE i.suspended END,
                             updated_at = :now
                         FROM finished f
                         WHERE i.instance_id = f.instance_id
@@ -51,11 +68,18 @@ public class InstanceOperationRepository implements PanacheRepositoryBase<Instan
                 .setParameter("now", now)
                 .setParameter("batch", batchSize)
                 .setParameter("provisioned", OperationKind.PROVISION.doneDescription())
+                .setParameter("updated", OperationKind.UPDATE.doneDescription())
                 .setParameter("deprovisioned", OperationKind.DEPROVISION.doneDescription())
                 .executeUpdate();
     }
 
     public Optional<InstanceOperation> find(UUID id) {
         return findByIdOptional(id);
+    }
+
+    /** The operation of the instance that is still running, if any (there is at most one). */
+    public Optional<InstanceOperation> runningFor(InstanceId instance) {
+        return find("instanceId = ?1 and state = ?2", instance.value(), OperationState.IN_PROGRESS)
+                .firstResultOptional();
     }
 }

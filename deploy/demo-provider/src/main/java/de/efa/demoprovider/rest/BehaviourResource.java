@@ -21,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/admin/behaviour")
-@Tag(name = "Fault injection", description = "Switch the broker's injected faults and its provisioning time at run time")
+@Tag(name = "Fault injection", description = "Switch the broker's injected faults, failing updates and its provisioning"
+        + " time at run time")
 @SecurityRequirement(name = BrokerApi.SECURITY)
 @RolesAllowed("operator")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +30,9 @@ public class BehaviourResource {
 
     private static final String EXAMPLE =
             "{\"error_rate\":0.2,\"slow_rate\":0.1,\"slow_delay_ms\":2000,\"provisioning_time_ms\":1000}";
+    private static final String FAILING_UPDATES_EXAMPLE = "{\"error_rate\":0.0,\"slow_rate\":0.0,\"slow_delay_ms\":0,"
+            + "\"provisioning_time_ms\":1000,\"failing_updates\":{\"service_id\":\"5d1c9a6e-0b7f-4a59-8f7e-2d1c3b4a5e6f\","
+            + "\"instance_usable\":false}}";
 
     private final BehaviourSettings settings;
 
@@ -54,10 +58,15 @@ public class BehaviourResource {
     @Operation(summary = "Change the behaviour",
             description = "Replaces every setting at once, effective for the next broker call and the next operation"
                     + " started. Kept until the next change or a restart, which goes back to the configuration"
-                    + " (`demo-provider.faults.*`, `demo-provider.provisioning-time`). Role: `operator`.")
+                    + " (`demo-provider.faults.*`, `demo-provider.provisioning-time`). With `failing_updates`, every"
+                    + " update started from then on (of the instances of `service_id`, or of all) ends `failed`:"
+                    + " the instance keeps its plan, parameters and suspension, and `last_operation` says"
+                    + " `instance_usable` as given (false leaves the instance UNUSABLE); without it, updates succeed."
+                    + " Role: `operator`.")
     @APIResponse(responseCode = "200", description = "The settings now in force",
-            content = @Content(schema = @Schema(implementation = BehaviourView.class),
-                    examples = @ExampleObject(name = "chaos", value = EXAMPLE)))
+            content = @Content(schema = @Schema(implementation = BehaviourView.class), examples = {
+                    @ExampleObject(name = "chaos", value = EXAMPLE),
+                    @ExampleObject(name = "failingUpdates", value = FAILING_UPDATES_EXAMPLE)}))
     @APIResponse(responseCode = "400", description = "A missing, unknown or out-of-range field; `violations` names it;"
             + " nothing changed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -9,12 +9,14 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Documents, in one place, what {@link BrokerApiFilter} and the security layer do to every broker operation: the
  * required version header and the answers 401, 403, 412 and 500 (injected fault), all with the OSB error body.
+ * Operations without a token (the dashboard) are marked public.
  */
 public class BrokerApiDocumentation implements OASFilter {
 
@@ -29,6 +31,10 @@ public class BrokerApiDocumentation implements OASFilter {
         item.getOperations().values().stream()
                 .filter(operation -> operation.getTags() != null && operation.getTags().contains(BrokerApi.TAG))
                 .forEach(BrokerApiDocumentation::document);
+        // An operation without a security requirement is public (the dashboard): say so, rather than leave it open.
+        item.getOperations().values().stream()
+                .filter(operation -> operation.getSecurity() == null)
+                .forEach(operation -> operation.setSecurity(List.of()));
         return item;
     }
 

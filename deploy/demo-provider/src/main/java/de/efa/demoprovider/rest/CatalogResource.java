@@ -30,11 +30,14 @@ public class CatalogResource {
     @RolesAllowed(BrokerApi.ROLE)
     @Operation(summary = "The broker's catalog",
             description = "The demo SaaS offering and its plans. The broker accepts any service and plan id in"
-                    + " requests, so the marketplace can use the ids of its own catalog." + BrokerApi.ROLES_NOTE)
+                    + " requests, so the marketplace can use the ids of its own catalog. Its instances can be fetched"
+                    + " (`instances_retrievable`), change plan (`plan_updateable`) and take context updates"
+                    + " (`allow_context_updates`)." + BrokerApi.ROLES_NOTE)
     @APIResponse(responseCode = "200", description = "The catalog",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "catalog",
                     value = "{\"services\":[{\"id\":\"5a0c2b1e-3d4f-4e6a-9b7c-efa0de000001\",\"name\":\"efa-demo-saas\","
-                            + "\"bindable\":false,\"instances_retrievable\":true,\"plans\":[{\"id\":\"standard\","
+                            + "\"bindable\":false,\"instances_retrievable\":true,\"plan_updateable\":true,"
+                            + "\"allow_context_updates\":true,\"plans\":[{\"id\":\"standard\","
                             + "\"name\":\"standard\"}]}]}")))
     public JsonNode catalog() {
         return catalog.catalog();

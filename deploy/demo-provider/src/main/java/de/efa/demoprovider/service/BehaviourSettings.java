@@ -4,6 +4,7 @@ import de.efa.demoprovider.config.DemoProviderConfig;
 import de.efa.demoprovider.domain.BrokerBehaviour;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -19,7 +20,7 @@ public class BehaviourSettings {
 
     public BehaviourSettings(DemoProviderConfig config) {
         configured = new BrokerBehaviour(config.faults().errorRate(), config.faults().slowRate(),
-                config.faults().slowDelay(), config.provisioningTime());
+                config.faults().slowDelay(), config.provisioningTime(), Optional.empty());
         current = new AtomicReference<>(configured);
     }
 

@@ -4,8 +4,10 @@ import de.efa.demoprovider.domain.InstanceId;
 import de.efa.demoprovider.domain.InstanceOperation;
 import de.efa.demoprovider.domain.InstanceRequest;
 import de.efa.demoprovider.domain.InstanceState;
+import de.efa.demoprovider.domain.InstanceUpdate;
 import de.efa.demoprovider.domain.InvalidRequestException;
 import de.efa.demoprovider.domain.ServiceInstance;
+import de.efa.demoprovider.domain.UpdateTarget;
 import de.efa.demoprovider.domain.Violation;
 import de.efa.demoprovider.repository.InstanceOperationRepository;
 import de.efa.demoprovider.repository.ServiceInstanceRepository;
@@ -20,8 +22,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The Open Service Broker use cases. Every operation is asynchronous; repeated requests get the answer OSB
- * prescribes for them, so a platform that retries never gets a second instance.
+ * The Open Service Broker use cases. Every change is asynchronous; repeated requests get the answer OSB prescribes
+ * for them, so a platform that retries never gets a second instance or a second update.
  */
 @ApplicationScoped
 public class BrokerService {
@@ -38,7 +40,7 @@ public class BrokerService {
     }
 
     @Transactional
-    public ProvisionOutcome provision(InstanceId id, InstanceRequest request, boolean acceptsIncomplete) {
+    public OperationOutcome provision(InstanceId id, InstanceRequest request, boolean acceptsIncomplete) {
         requireAsync(acceptsIncomplete);
         Instant now = now();
         Optional<ServiceInstance> stored = instances.lockForChange(id);
@@ -47,26 +49,66 @@ public class BrokerService {
             InstanceOperation operation = instance.startProvisioning(request, now, operationTime());
             instances.persist(instance);
             operations.persist(operation);
-            return new ProvisionOutcome.InProgress(id, operation.id());
+            return new OperationOutcome.InProgress(id, operation.id());
         }
         ServiceInstance instance = stored.get();
-        if (instance.is(InstanceState.DEPROVISIONING)) {
-            throw BrokerException.concurrency("Instance " + id + " is being deprovisioned; provision it again once"
-                    + " that has finished");
+        if (instance.is(InstanceState.UPDATING) || instance.is(InstanceState.DEPROVISIONING)) {
+            throw BrokerException.concurrency(busy(instance) + "; provision it again once that has finished");
         }
         if (!instance.is(InstanceState.DELETED) && !instance.isRequestedAs(request)) {
             throw BrokerException.conflict("Instance " + id + " already exists with another service_id, plan_id,"
                     + " context or parameters");
         }
         return switch (instance.state()) {
-            case PROVISIONING -> new ProvisionOutcome.InProgress(id, instance.currentOperationId());
-            case PROVISIONED -> new ProvisionOutcome.AlreadyProvisioned(id);
+            case PROVISIONING -> new OperationOutcome.InProgress(id, instance.currentOperationId());
+            case PROVISIONED, UNUSABLE -> new OperationOutcome.Done(id);
             default -> {
                 InstanceOperation operation = instance.startProvisioning(request, now, operationTime());
                 operations.persist(operation);
-                yield new ProvisionOutcome.InProgress(id, operation.id());
+                yield new OperationOutcome.InProgress(id, operation.id());
             }
         };
+    }
+
+    /**
+     * OSB update: plan, parameters, context and suspension. An update that changes nothing is done at once; one
+     * that does runs asynchronously. Repeating the update that runs gets its operation; another one while any
+     * operation runs is a ConcurrencyError.
+     */
+    @Transactional
+    public OperationOutcome update(InstanceId id, InstanceUpdate update, boolean acceptsIncomplete) {
+        ServiceInstance instance = instances.lockForChange(id)
+                .filter(stored -> !stored.is(InstanceState.DELETED))
+                .orElseThrow(() -> BrokerException.notFound("Instance " + id + " does not exist"));
+        if (!instance.serviceId().equals(update.serviceId())) {
+            throw BrokerException.badRequest("service_id '" + update.serviceId() + "' is not the service of instance "
+                    + id);
+        }
+        UpdateTarget target = instance.targetOf(update);
+        switch (instance.state()) {
+            case FAILED -> throw BrokerException.notFound(neverProvisioned(instance));
+            case PROVISIONING, DEPROVISIONING -> throw BrokerException.concurrency(busy(instance)
+                    + "; update it once that has finished");
+            case UPDATING -> {
+                InstanceOperation running = operations.find(instance.currentOperationId()).orElseThrow();
+                if (!running.updatesTo(target)) {
+                    throw BrokerException.concurrency(busy(instance) + " with other values; send this update again"
+                            + " once that has finished");
+                }
+                requireAsync(acceptsIncomplete);
+                return new OperationOutcome.InProgress(id, running.id());
+            }
+            default -> {
+                if (instance.alreadyIs(target)) {
+                    return new OperationOutcome.Done(id);
+                }
+                requireAsync(acceptsIncomplete);
+                InstanceOperation operation = instance.startUpdate(target,
+                        behaviour.current().failingUpdatesOf(instance.serviceId()), now(), operationTime());
+                operations.persist(operation);
+                return new OperationOutcome.InProgress(id, operation.id());
+            }
+        }
     }
 
     /** @return the id of the deprovisioning, which may be one already running */
@@ -80,12 +122,9 @@ public class BrokerService {
         if (instance.is(InstanceState.DEPROVISIONING)) {
             return instance.currentOperationId();
         }
-        Optional<InstanceOperation> provisioning = instance.is(InstanceState.PROVISIONING)
-                ? operations.find(instance.currentOperationId())
-                : Optional.empty();
-        InstanceOperation operation = instance.startDeprovisioning(provisioning, now(), operationTime());
-        // The halted provisioning must reach the database before the new operation, or the index that allows one
-        // running operation per instance would refuse the insert.
+        InstanceOperation operation = instance.startDeprovisioning(operations.runningFor(id), now(), operationTime());
+        // The halted operation must reach the database before the new one, or the index that allows one running
+        // operation per instance would refuse the insert.
         operations.flush();
         operations.persist(operation);
         return operation.id();
@@ -110,21 +149,34 @@ public class BrokerService {
         Optional<Duration> retryAfter = operation.isRunning()
                 ? Optional.of(operation.remaining(now()))
                 : Optional.empty();
-        return new LastOperation(operation.state(), operation.description(), retryAfter);
+        return new LastOperation(operation.state(), operation.description(), operation.instanceUsable(), retryAfter);
     }
 
-    /** OSB fetch: only a provisioned instance can be fetched. */
+    /** OSB fetch: a provisioned instance, also an unusable one; not while it is provisioned, updated or removed. */
     @Transactional
     public ServiceInstance fetch(InstanceId id) {
         ServiceInstance instance = instances.find(id)
                 .filter(stored -> !stored.is(InstanceState.DELETED))
                 .orElseThrow(() -> BrokerException.notFound("Instance " + id + " does not exist"));
         return switch (instance.state()) {
-            case PROVISIONED -> instance;
-            case DEPROVISIONING -> throw BrokerException.concurrency("Instance " + id + " is being deprovisioned");
-            default -> throw BrokerException.notFound("Instance " + id + " is not provisioned (it is "
-                    + instance.state() + ")");
+            case PROVISIONED, UNUSABLE -> instance;
+            case UPDATING, DEPROVISIONING -> throw BrokerException.concurrency(busy(instance));
+            case FAILED -> throw BrokerException.notFound(neverProvisioned(instance));
+            default -> throw BrokerException.notFound(busy(instance) + " and cannot be fetched yet");
         };
+    }
+
+    private static String busy(ServiceInstance instance) {
+        String doing = switch (instance.state()) {
+            case PROVISIONING -> "provisioned";
+            case UPDATING -> "updated";
+            default -> "deprovisioned";
+        };
+        return "Instance " + instance.id() + " is being " + doing;
+    }
+
+    private static String neverProvisioned(ServiceInstance instance) {
+        return "Instance " + instance.id() + " was never provisioned: its provisioning failed";
     }
 
     private static void requireAsync(boolean acceptsIncomplete) {

@@ -40,12 +40,17 @@ public record ErrorAnswer(int status, String error, String description, List<Vio
                     .entity(error == null ? Map.of() : new OsbError(error, description))
                     .build();
         }
-        String title = Response.Status.fromStatusCode(status) == null
-                ? "Error"
-                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        // JAX-RS names only the common statuses; the others (423 Locked) are titled after their error code.
+        String title = known != null ? known.getReasonPhrase() : words(error);
         return response.type(Problem.MEDIA_TYPE)
                 .entity(new Problem(URI.create(PROBLEM_TYPES + slug(error)), title, status, description, path, violations))
                 .build();
+    }
+
+    /** {@code ConcurrencyError} → {@code Concurrency Error}. */
+    private static String words(String error) {
+        return error == null ? "Error" : error.replaceAll("([a-z])([A-Z])", "$1 $2");
     }
 
     /** {@code ConcurrencyError} → {@code concurrency-error}. */
