@@ -14,11 +14,6 @@ import java.util.Optional;
 public record AuditFilter(Optional<Instant> from, Optional<Instant> to, Optional<String> actor,
                           Optional<String> targetType, Optional<String> targetId) {
 
-    public static AuditFilter everything() {
-        return new AuditFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
-    }
-
     /** The filter the query names; what it cannot read is added to {@code violations}, naming the parameter. */
     public static AuditFilter of(String from, String to, String actor, String target, Violations violations) {
         Optional<Instant> since = time("from", from, violations);

@@ -14,7 +14,7 @@ import java.util.List;
 public class AuditSearch {
 
     /** The most entries one CSV answer holds, as deep as paging reaches. */
-    public static final long MAX_EXPORT = PageRequest.MAX_DEPTH;
+    private static final long MAX_EXPORT = PageRequest.MAX_DEPTH;
     /** Entries read from the database at a time while a CSV answer is written, each in a short transaction. */
     private static final int CHUNK = 500;
 
