@@ -93,3 +93,22 @@ CREATE TABLE IF NOT EXISTS idempotency_key (
 );
 ALTER TABLE idempotency_key ADD COLUMN IF NOT EXISTS etag TEXT;
 CREATE INDEX IF NOT EXISTS idempotency_key_age ON idempotency_key (created_at);
+
+-- The audit trail: who changed what, written in the transaction of the change, one row per changed resource. Kept
+-- for good (housekeeping never purges it). at is the start of that transaction; the indexes serve the operators'
+-- filters, newest first: by time alone, by actor, and by target (its type alone, or type and id).
+CREATE TABLE IF NOT EXISTS audit_entry (
+    id           UUID PRIMARY KEY,
+    at           TIMESTAMPTZ NOT NULL DEFAULT now(),
+    actor        TEXT        NOT NULL,
+    actor_role   TEXT        NOT NULL,
+    on_behalf_of TEXT,
+    action       TEXT        NOT NULL,
+    target_type  TEXT        NOT NULL,
+    target_id    TEXT        NOT NULL,
+    outcome      TEXT        NOT NULL,
+    details      JSONB
+);
+CREATE INDEX IF NOT EXISTS audit_entry_newest ON audit_entry (at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS audit_entry_actor ON audit_entry (actor, at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS audit_entry_target ON audit_entry (target_type, target_id, at DESC, id DESC);

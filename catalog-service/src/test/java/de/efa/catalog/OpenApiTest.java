@@ -46,7 +46,7 @@ class OpenApiTest {
         assertThat(operations).contains("GET /api/v1/services", "POST /api/v1/services", "PUT /api/v1/services/{id}",
                 "POST /api/v1/services/{id}/publish", "POST /api/v1/services/{id}/deprecate",
                 "POST /api/v1/services/{id}/retire", "GET /api/v1/themenfelder", "GET /api/v1/providers",
-                "POST /api/v1/providers", "PUT /api/v1/providers/{id}");
+                "POST /api/v1/providers", "PUT /api/v1/providers/{id}", "GET /api/v1/audit");
         assertThat(document.path("components").path("securitySchemes").has("bearer")).isTrue();
     }
 }

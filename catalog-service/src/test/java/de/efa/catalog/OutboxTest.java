@@ -123,7 +123,7 @@ class OutboxTest {
      * The service as a body just under the HTTP layer's limit whose event, the service as GET shows it plus the
      * broker URL and the CloudEvents headers, is over the outbox's: a plan's parameter schema with a long text.
      */
-    private static String oversized(ObjectNode service) {
+    static String oversized(ObjectNode service) {
         ObjectNode parameters = (ObjectNode) service.get("plans").get(0).get("parameters");
         parameters.put("description", "x".repeat(MAX_EVENT_BYTES));
         String body = service.toString();

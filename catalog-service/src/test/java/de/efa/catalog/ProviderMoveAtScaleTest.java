@@ -55,6 +55,10 @@ class ProviderMoveAtScaleTest {
                     WHERE s.provider_id = ? AND o.type = 'de.efa.service.updated.v1'
                       AND o.payload LIKE '%"brokerUrl":"http://neu-gross.example.de"%' AND o.payload LIKE '%"version":2,%'""",
                     provider)).isEqualTo(SERVICES);
+            assertThat(db.count("""
+                    SELECT count(*) FROM audit_entry a JOIN efa_service s ON a.target_id = s.id::text
+                    WHERE s.provider_id = ? AND a.target_type = 'service' AND a.action = 'service.update'""", provider))
+                    .isEqualTo(SERVICES);
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(db.count("""
                     SELECT count(*) FROM outbox_event o JOIN efa_service s ON o.record_key = s.id::text
                     WHERE s.provider_id = ? AND o.sent_at IS NULL""", provider)).isZero());

@@ -12,6 +12,7 @@ import de.efa.catalog.messaging.ServiceEvents;
 import de.efa.catalog.repository.EfaServiceRepository;
 import de.efa.catalog.repository.ProviderRepository;
 import de.efa.catalog.repository.Visibility;
+import de.efa.platform.audit.AuditTrail;
 import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.ProblemException;
@@ -38,11 +39,14 @@ public class CatalogService {
     private final EfaServiceRepository services;
     private final ProviderRepository providers;
     private final ServiceEvents events;
+    private final AuditTrail auditTrail;
 
-    public CatalogService(EfaServiceRepository services, ProviderRepository providers, ServiceEvents events) {
+    public CatalogService(EfaServiceRepository services, ProviderRepository providers, ServiceEvents events,
+                          AuditTrail auditTrail) {
         this.services = services;
         this.providers = providers;
         this.events = events;
+        this.auditTrail = auditTrail;
     }
 
     @Transactional
@@ -72,6 +76,7 @@ public class CatalogService {
         EfaService service = EfaService.draft(provider.id(), definition, Timestamps.now());
         services.persist(service);
         flush(definition);
+        auditTrail.record("service.create", Audited.service(service), "created");
         events.record(service, provider, ServiceEventType.CREATED);
         return service;
     }
@@ -92,6 +97,7 @@ public class CatalogService {
         }
         service.replace(definition, Timestamps.now());
         flush(definition);
+        auditTrail.record("service.update", Audited.service(service), "updated");
         events.record(service, providers.findById(service.providerId()), ServiceEventType.UPDATED);
         return service;
     }
@@ -113,6 +119,7 @@ public class CatalogService {
                     + " service: that step starts from " + step.from());
         }
         flush(null);
+        auditTrail.record("service." + step.name().toLowerCase(), Audited.service(service), service.status().name());
         events.record(service, providers.findById(service.providerId()), ServiceEventType.of(step));
         return service;
     }

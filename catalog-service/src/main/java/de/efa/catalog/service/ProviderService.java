@@ -10,6 +10,7 @@ import de.efa.catalog.messaging.ServiceEventType;
 import de.efa.catalog.messaging.ServiceEvents;
 import de.efa.catalog.repository.EfaServiceRepository;
 import de.efa.catalog.repository.ProviderRepository;
+import de.efa.platform.audit.AuditTrail;
 import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.ProblemException;
@@ -19,6 +20,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The provider registry; operators keep it, everyone may read it (the roles are checked at the resource). */
@@ -28,11 +30,14 @@ public class ProviderService {
     private final ProviderRepository providers;
     private final EfaServiceRepository services;
     private final ServiceEvents events;
+    private final AuditTrail auditTrail;
 
-    public ProviderService(ProviderRepository providers, EfaServiceRepository services, ServiceEvents events) {
+    public ProviderService(ProviderRepository providers, EfaServiceRepository services, ServiceEvents events,
+                           AuditTrail auditTrail) {
         this.providers = providers;
         this.services = services;
         this.events = events;
+        this.auditTrail = auditTrail;
     }
 
     @Transactional
@@ -62,6 +67,7 @@ public class ProviderService {
         }
         Provider provider = Provider.register(id, definition, Timestamps.now());
         providers.persist(provider);
+        auditTrail.record("provider.register", Audited.provider(provider), "created");
         return provider;
     }
 
@@ -85,6 +91,11 @@ public class ProviderService {
         } catch (OptimisticLockException e) {
             throw ProblemException.preconditionFailed("The provider or one of its services was changed at the same time");
         }
+        auditTrail.record("provider.update", Audited.provider(provider), "updated");
+        // Each service is republished with the new broker URL: a change of its own, audited as such.
+        auditTrail.recordEach("service.update",
+                republished.stream().map(Audited::service).toList(), "updated",
+                Map.of("brokerUrl", provider.brokerUrl()));
         events.recordAll(republished, provider, ServiceEventType.UPDATED);
         return provider;
     }

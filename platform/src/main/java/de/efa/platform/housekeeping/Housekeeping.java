@@ -15,7 +15,7 @@ import java.sql.SQLException;
 /**
  * Forgets what is no longer needed, in every service alike: sent events and the ids of processed events after the
  * retention ({@code efa.outbox.retention}, 7 days), Idempotency-Keys after their 24 hours. Parked events and records
- * stay until an operator has seen them.
+ * stay until an operator has seen them; audit entries stay for good.
  */
 @ApplicationScoped
 public class Housekeeping {

@@ -77,6 +77,24 @@ public class Outbox {
         return ids;
     }
 
+    /**
+     * Gives a parked event its attempts back, in the caller's transaction; the relay sends it once that commits.
+     * Answers false when there is no such parked event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean unpark(UUID id) {
+        int unparked = entityManager.createNativeQuery("""
+                        UPDATE outbox_event SET parked_at = NULL, attempts = 0, last_error = NULL
+                        WHERE id = :id AND parked_at IS NOT NULL AND sent_at IS NULL""")
+                .setParameter("id", id)
+                .executeUpdate();
+        if (unparked == 0) {
+            return false;
+        }
+        written.fire(new OutboxWritten());
+        return true;
+    }
+
     private void checkSize(UUID id, OutgoingEvent event) {
         List<Header> headers = event.headers() != null ? event.headers()
                 : RelayRecords.cloudEventHeaders(id, source, event.type(), event.key(), Instant.now());

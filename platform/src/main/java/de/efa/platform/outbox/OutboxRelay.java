@@ -81,7 +81,7 @@ public class OutboxRelay {
     }
 
     /** Asks for a pass soon; many wake-ups while one is pending make one pass. */
-    public void wake() {
+    private void wake() {
         if (loop != null) {
             loop.wake();
         }

@@ -163,17 +163,6 @@ public class OutboxRepository {
         }
     }
 
-    /** Gives a parked event its attempts back; answers false when there is no such parked event. */
-    public boolean unpark(UUID id) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement unpark = connection.prepareStatement("""
-                     UPDATE outbox_event SET parked_at = NULL, attempts = 0, last_error = NULL
-                     WHERE id = ? AND parked_at IS NOT NULL AND sent_at IS NULL""")) {
-            unpark.setObject(1, id);
-            return unpark.executeUpdate() == 1;
-        }
-    }
-
     /** @return how many sent events older than {@code retention} were deleted */
     public int purgeSent(Duration retention) throws SQLException {
         try (Connection connection = dataSource.getConnection();

@@ -13,8 +13,6 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -22,25 +20,12 @@ import java.util.stream.Collectors;
  * security requirement is public ({@code security: []}); a response header has a string schema; every operation
  * can be refused for the request limits (414, 431, and 413 where it takes a body), as problems; an operation's id is
  * its method's name, made unique by the resource's name where two resources share a method name
- * ({@code ServiceResource_get} becomes {@code getService}). Components that a service's document would not use are
- * left out (the 413 answer without a body-taking operation, the platform's JsonNode schema where no field is one),
- * as an unused component is a lint warning.
+ * ({@code ServiceResource_get} becomes {@code getService}). The 413 answer is left out of a document without a
+ * body-taking operation, as an unused component is a lint warning.
  */
 public class OpenApiConventions implements OASFilter {
 
     private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
-    private static final String JSON_NODE = "com.fasterxml.jackson.databind.JsonNode";
-
-    private final Set<String> referenced = ConcurrentHashMap.newKeySet();
-
-    /** Called for every schema before {@link #filterOpenAPI}: notes what is referred to. */
-    @Override
-    public Schema filterSchema(Schema schema) {
-        if (schema.getRef() != null) {
-            referenced.add(schema.getRef());
-        }
-        return schema;
-    }
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -52,10 +37,6 @@ public class OpenApiConventions implements OASFilter {
                 .anyMatch(operation -> operation.getRequestBody() != null);
         addLimitResponses(openAPI, takesBodies);
         nameOperations(openAPI);
-        if (openAPI.getComponents().getSchemas() != null
-                && !referenced.contains("#/components/schemas/" + JSON_NODE)) {
-            openAPI.getComponents().removeSchema(JSON_NODE);
-        }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
             for (Operation operation : path.getOperations().values()) {
                 if (operation.getSecurity() == null) {

@@ -1,5 +1,6 @@
 package de.efa.platform.security;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,6 +11,13 @@ import java.util.Set;
  */
 public record Caller(String subject, Set<String> roles, Optional<String> ags, Optional<String> providerId,
                      Optional<String> bundlerId) {
+
+    /** The marketplace's roles, in the order in which one of them is taken as the role a caller acts in. */
+    private static final List<String> ACTING_ORDER = List.of(Roles.OPERATOR, Roles.MUNICIPALITY, Roles.BUNDLER,
+            Roles.PROVIDER, Roles.MARKETPLACE);
+
+    /** What {@link #actingRole()} answers for a caller that holds none of the marketplace's roles. */
+    public static final String NO_ROLE = "none";
 
     public Caller {
         roles = Set.copyOf(roles);
@@ -66,6 +74,14 @@ public record Caller(String subject, Set<String> roles, Optional<String> ags, Op
             return "provider " + providerId.get();
         }
         return subject == null ? "anonymous" : subject;
+    }
+
+    /**
+     * The role the caller acts in, as the audit records it: operator before any other, as {@link #describe()} names
+     * it; {@value #NO_ROLE} for a caller with none of the marketplace's roles.
+     */
+    public String actingRole() {
+        return ACTING_ORDER.stream().filter(this::hasRole).findFirst().orElse(NO_ROLE);
     }
 
     /** The key under which a caller's Idempotency-Keys are kept apart from everyone else's. */

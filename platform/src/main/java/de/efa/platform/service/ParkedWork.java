@@ -1,14 +1,17 @@
 package de.efa.platform.service;
 
+import de.efa.platform.audit.AuditRef;
+import de.efa.platform.audit.AuditTrail;
 import de.efa.platform.inbox.ParkedRecord;
 import de.efa.platform.inbox.ParkedRecords;
-import de.efa.platform.outbox.OutboxRelay;
+import de.efa.platform.outbox.Outbox;
 import de.efa.platform.outbox.OutboxRepository;
 import de.efa.platform.outbox.ParkedEvent;
 import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
 import java.util.Optional;
@@ -19,13 +22,15 @@ import java.util.UUID;
 public class ParkedWork {
 
     private final OutboxRepository outbox;
-    private final OutboxRelay relay;
+    private final Outbox writer;
     private final ParkedRecords records;
+    private final AuditTrail auditTrail;
 
-    public ParkedWork(OutboxRepository outbox, OutboxRelay relay, ParkedRecords records) {
+    public ParkedWork(OutboxRepository outbox, Outbox writer, ParkedRecords records, AuditTrail auditTrail) {
         this.outbox = outbox;
-        this.relay = relay;
+        this.writer = writer;
         this.records = records;
+        this.auditTrail = auditTrail;
     }
 
     public Page<ParkedEvent> outgoing(Integer page, Integer size) {
@@ -34,12 +39,14 @@ public class ParkedWork {
                 outbox.countParked()));
     }
 
+    /** Gives the event back to the relay; the operator's retry is audited in the same transaction. */
+    @Transactional
     public ParkedEvent retry(UUID id) {
         Optional<ParkedEvent> event = database(() -> outbox.parked(id));
-        if (event.isEmpty() || !database(() -> outbox.unpark(id))) {
+        if (event.isEmpty() || !writer.unpark(id)) {
             throw ProblemException.notFound("There is no parked event " + id);
         }
-        relay.wake();
+        auditTrail.record("outgoing-event.retry", AuditRef.of("outgoing-event", id), "queued");
         return event.get();
     }
 

@@ -18,6 +18,18 @@ class HousekeepingTest {
     Sql sql;
 
     @Test
+    void audit_entries_are_kept_for_good() {
+        UUID old = UUID.randomUUID();
+        sql.update("INSERT INTO audit_entry (id, at, actor, actor_role, action, target_type, target_id, outcome) "
+                + "VALUES (?, now() - interval '3 years', 'operator', 'operator', 'thing.create', 'thing', 'x', "
+                + "'created')", old);
+
+        housekeeping.forgetOldRows();
+
+        assertThat(exists("audit_entry", "id", old)).isTrue();
+    }
+
+    @Test
     void sent_events_and_processed_ids_older_than_the_retention_are_forgotten() {
         UUID oldSent = outboxRow("now() - interval '8 days'", "now() - interval '8 days'");
         UUID recentSent = outboxRow("now() - interval '8 days'", "now() - interval '1 day'");

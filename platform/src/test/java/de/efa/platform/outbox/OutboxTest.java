@@ -84,8 +84,14 @@ class OutboxTest {
         given().auth().oauth2(TestTokens.operator()).post("/api/v1/parked/outgoing/{id}/retry", refused)
                 .then().statusCode(200)
                 .body("id", equalTo(refused.toString()));
-        given().auth().oauth2(TestTokens.operator()).post("/api/v1/parked/outgoing/{id}/retry", UUID.randomUUID())
+        UUID unknown = UUID.randomUUID();
+        given().auth().oauth2(TestTokens.operator()).post("/api/v1/parked/outgoing/{id}/retry", unknown)
                 .then().statusCode(404);
+        // The operator's retry is audited; the refused one changed nothing and is not.
+        assertThat(sql.strings("SELECT actor || ' ' || actor_role || ' ' || action || ' ' || outcome FROM audit_entry "
+                + "WHERE target_type = 'outgoing-event' AND target_id = ?", refused.toString()))
+                .containsExactly("operator operator outgoing-event.retry queued");
+        assertThat(sql.count("SELECT count(*) FROM audit_entry WHERE target_id = ?", unknown.toString())).isZero();
     }
 
     @Test

@@ -19,6 +19,15 @@ class CallerTest {
     }
 
     @Test
+    void the_acting_role_is_operator_before_any_other_and_none_without_a_role_of_the_marketplace() {
+        assertThat(caller(Set.of(Roles.MUNICIPALITY, Roles.OPERATOR), "14713000", null).actingRole())
+                .isEqualTo(Roles.OPERATOR);
+        assertThat(caller(Set.of(Roles.BUNDLER), null, "kisa").actingRole()).isEqualTo(Roles.BUNDLER);
+        assertThat(Caller.provider("akdb").actingRole()).isEqualTo(Roles.PROVIDER);
+        assertThat(caller(Set.of("offline_access"), null, null).actingRole()).isEqualTo(Caller.NO_ROLE);
+    }
+
+    @Test
     void a_claim_scopes_only_the_role_it_belongs_to() {
         Caller staff = caller(Set.of(Roles.MUNICIPALITY), "14713000", null);
 

@@ -23,6 +23,12 @@ public class TestWrites {
         return outbox.write(topic, key, type, payload);
     }
 
+    /** Any work in one transaction, which rolls back when the work throws. */
+    @Transactional
+    public void run(Runnable work) {
+        work.run();
+    }
+
     @Transactional
     public List<UUID> writeAll(List<OutgoingEvent> events) {
         return outbox.writeAll(events);
