@@ -189,8 +189,11 @@ public class TenantResource {
     @POST
     @Path("/{ags}/suspend")
     @RolesAllowed("operator")
-    @Operation(summary = "Suspend a tenant", description = "Role: `operator`. ACTIVE → SUSPENDED; a suspended "
-            + "tenant cannot subscribe.")
+    @Operation(summary = "Suspend a tenant", description = """
+            Role: `operator`. ACTIVE → SUSPENDED. Each ACTIVE or UNUSABLE subscription (and one being resumed) goes \
+            SUSPENDING, and the provider is asked to lock its instance; one still being provisioned or changed is \
+            suspended as soon as it is ACTIVE. A suspended tenant cannot subscribe, change a subscription or \
+            conclude an offer; its interests stay, and its subscriptions can be read and cancelled.""")
     @APIResponse(responseCode = "200", description = "The tenant, SUSPENDED",
             content = @Content(schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS",
@@ -200,7 +203,7 @@ public class TenantResource {
     @APIResponse(responseCode = "409", description = "The tenant is not ACTIVE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TenantView suspend(@PathParam("ags") String ags) {
-        return TenantView.of(tenants.suspend(ags));
+        return TenantView.of(tenants.suspend(caller, ags));
     }
 
     private static Response versioned(Tenant tenant) {
@@ -210,7 +213,9 @@ public class TenantResource {
     @POST
     @Path("/{ags}/reactivate")
     @RolesAllowed("operator")
-    @Operation(summary = "Reactivate a tenant", description = "Role: `operator`. SUSPENDED → ACTIVE.")
+    @Operation(summary = "Reactivate a tenant", description = "Role: `operator`. SUSPENDED → ACTIVE. Each "
+            + "SUSPENDED or SUSPENDING subscription goes RESUMING, and the provider is asked to unlock its instance "
+            + "(after a locking that has not finished).")
     @APIResponse(responseCode = "200", description = "The tenant, ACTIVE",
             content = @Content(schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS",
@@ -220,6 +225,6 @@ public class TenantResource {
     @APIResponse(responseCode = "409", description = "The tenant is not SUSPENDED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TenantView reactivate(@PathParam("ags") String ags) {
-        return TenantView.of(tenants.reactivate(ags));
+        return TenantView.of(tenants.reactivate(caller, ags));
     }
 }
