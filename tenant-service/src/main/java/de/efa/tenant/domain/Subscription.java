@@ -216,10 +216,8 @@ public class Subscription {
      * provisioned, changed, suspended or resumed is cancelled once that is over (409 until then).
      */
     public void requestCancellation(Instant now, String detail) {
-        if (!status.isSettled() && status != SubscriptionStatus.SUSPENDED) {
-            throw new StatusTransitionException("Subscription " + id + " is " + status
-                    + "; only an ACTIVE, UNUSABLE or SUSPENDED subscription can be cancelled");
-        }
+        requireThat(status.isSettled() || status == SubscriptionStatus.SUSPENDED, "an ACTIVE, UNUSABLE or SUSPENDED",
+                "cancelled");
         moveTo(SubscriptionStatus.CANCELLATION_REQUESTED, now, detail);
     }
 
@@ -243,10 +241,7 @@ public class Subscription {
 
     /** Answers 409 unless the subscription is ACTIVE or UNUSABLE, before a change is looked at. */
     public void requireChangeable() {
-        if (!status.isSettled()) {
-            throw new StatusTransitionException("Subscription " + id + " is " + status
-                    + "; only an ACTIVE or UNUSABLE subscription can be changed");
-        }
+        requireThat(status.isSettled(), "an ACTIVE or UNUSABLE", "changed");
     }
 
     /**
@@ -308,10 +303,7 @@ public class Subscription {
 
     /** The tenant is suspended: the provider is asked to lock the instance. */
     public void requestSuspension(Instant now, String detail) {
-        if (!isToBeSuspended()) {
-            throw new StatusTransitionException("Subscription " + id + " is " + status
-                    + "; only an ACTIVE, UNUSABLE or RESUMING subscription can be suspended");
-        }
+        requireThat(isToBeSuspended(), "an ACTIVE, UNUSABLE or RESUMING", "suspended");
         moveTo(SubscriptionStatus.SUSPENDING, now, detail);
     }
 
@@ -322,12 +314,8 @@ public class Subscription {
      * @return false when the event is stale for the current status, and nothing changed
      */
     public boolean suspended(boolean confirmed, String reason, Instant now) {
-        if (status != SubscriptionStatus.SUSPENDING) {
-            return false;
-        }
-        moveTo(SubscriptionStatus.SUSPENDED, now, confirmed ? "Instance suspended at the provider"
-                : "Suspended, but the provider did not confirm it: " + (reason == null ? "no reason given" : reason));
-        return true;
+        return moveFrom(SubscriptionStatus.SUSPENDING, SubscriptionStatus.SUSPENDED, now,
+                confirmation("suspended", confirmed, reason));
     }
 
     /** Whether a reactivation of the tenant is to reach this instance: one suspended, or still being suspended. */
@@ -337,21 +325,20 @@ public class Subscription {
 
     /** The tenant is active again: the provider is asked to unlock the instance (after a suspension still running). */
     public void requestResumption(Instant now, String detail) {
-        if (!isToBeResumed()) {
-            throw new StatusTransitionException("Subscription " + id + " is " + status
-                    + "; only a SUSPENDED or SUSPENDING subscription can be resumed");
-        }
+        requireThat(isToBeResumed(), "a SUSPENDED or SUSPENDING", "resumed");
         moveTo(SubscriptionStatus.RESUMING, now, detail);
     }
 
     /** @return false when the event is stale for the current status, and nothing changed */
     public boolean resumed(boolean confirmed, String reason, Instant now) {
-        if (status != SubscriptionStatus.RESUMING) {
-            return false;
-        }
-        moveTo(SubscriptionStatus.ACTIVE, now, confirmed ? "Instance resumed at the provider"
-                : "Resumed, but the provider did not confirm it: " + (reason == null ? "no reason given" : reason));
-        return true;
+        return moveFrom(SubscriptionStatus.RESUMING, SubscriptionStatus.ACTIVE, now,
+                confirmation("resumed", confirmed, reason));
+    }
+
+    /** For the history: what the provider did, or that it did not confirm it, and why. */
+    private static String confirmation(String done, boolean confirmed, String reason) {
+        return confirmed ? "Instance " + done + " at the provider" : "Instance " + done + ", but the provider did "
+                + "not confirm it: " + (reason == null ? "no reason given" : reason);
     }
 
     /**
@@ -459,6 +446,13 @@ public class Subscription {
         if (status != expected) {
             throw new StatusTransitionException("Subscription " + id + " is " + status + "; only a subscription in "
                     + expected + " can be " + step);
+        }
+    }
+
+    private void requireThat(boolean allowed, String statuses, String step) {
+        if (!allowed) {
+            throw new StatusTransitionException("Subscription " + id + " is " + status + "; only " + statuses
+                    + " subscription can be " + step);
         }
     }
 

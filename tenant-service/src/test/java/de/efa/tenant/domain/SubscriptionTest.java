@@ -214,7 +214,7 @@ class SubscriptionTest {
         assertThat(subscription.suspended(false, "context updates not allowed", NOW)).isTrue();
         assertThat(subscription.status()).isEqualTo(SubscriptionStatus.SUSPENDED);
         assertThat(lastDetail(subscription))
-                .isEqualTo("Suspended, but the provider did not confirm it: context updates not allowed");
+                .isEqualTo("Instance suspended, but the provider did not confirm it: context updates not allowed");
         assertThatThrownBy(() -> subscription.requestSuspension(NOW, "x")).isInstanceOf(StatusTransitionException.class);
 
         subscription.requestResumption(NOW, "Resumption requested");

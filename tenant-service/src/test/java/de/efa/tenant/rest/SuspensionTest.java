@@ -95,8 +95,8 @@ class SuspensionTest {
         onboarding.publishResult("suspended", active, "SUSPEND", "the broker does not allow context updates",
                 Map.of("confirmed", false));
         awaitStatus(ags, active, "SUSPENDED");
-        Api.asMunicipality(ags).get(path(ags, active)).then().body("history[-1].detail",
-                equalTo("Suspended, but the provider did not confirm it: the broker does not allow context updates"));
+        Api.asMunicipality(ags).get(path(ags, active)).then().body("history[-1].detail", equalTo("Instance "
+                + "suspended, but the provider did not confirm it: the broker does not allow context updates"));
 
         // Provisioned while the tenant is suspended: locked at once, and nobody in person asked for it.
         onboarding.publishResult("provisioned", provisioning, "PROVISION", null);
