@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A plan of a catalog service: its price list, the JSON Schema a subscription's parameters must satisfy, and how
- * its reuse is agreed (contract model and current terms).
+ * A plan of a catalog service: its price list, the JSON Schema a subscription's parameters must satisfy, how its
+ * reuse is agreed (contract model and current terms), and whether a subscription may leave it for another plan.
  */
 @Entity
 @Table(name = "catalog_plan")
@@ -48,6 +48,8 @@ public class CatalogPlan {
     @Column(name = "terms_sha256")
     private String termsSha256;
 
+    private boolean updatable;
+
     protected CatalogPlan() {
     }
 
@@ -67,6 +69,11 @@ public class CatalogPlan {
     /** The current terms of a plan with a contract. */
     public Optional<Terms> terms() {
         return termsVersion == null ? Optional.empty() : Optional.of(new Terms(termsVersion, termsUrl, termsSha256));
+    }
+
+    /** Whether a subscription to this plan may change to another plan (OSB {@code plan_updateable}). */
+    public boolean isUpdatable() {
+        return updatable;
     }
 
     public String planId() {

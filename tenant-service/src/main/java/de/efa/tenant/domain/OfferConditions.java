@@ -19,9 +19,14 @@ public record OfferConditions(Optional<Long> setupFeeCents, Optional<Long> annua
         }
     }
 
-    /** The price of the offer: the offered amounts where given, the plan's otherwise. */
+    /**
+     * The price of the offer: the offered amounts where given, the plan's otherwise. An offered annual price is
+     * agreed as it is, so it does not follow the population; one the offer leaves to the plan does.
+     */
     public PriceSnapshot priceOver(PriceSnapshot planPrice) {
-        return new PriceSnapshot(setupFeeCents.orElse(planPrice.setupFeeCents()),
-                annualCents.orElse(planPrice.annualCents()));
+        long setupFee = setupFeeCents.orElse(planPrice.setupFeeCents());
+        return annualCents.map(annual -> PriceSnapshot.flat(setupFee, annual, planPrice.population()))
+                .orElseGet(() -> PriceSnapshot.of(setupFee, planPrice.annualBaseCents(),
+                        planPrice.annualPerInhabitantCents(), planPrice.population()));
     }
 }

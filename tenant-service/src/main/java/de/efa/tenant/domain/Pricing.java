@@ -3,9 +3,8 @@ package de.efa.tenant.domain;
 /** A plan's price list as the catalog publishes it, in euro cents. */
 public record Pricing(long setupFeeCents, long annualBaseCents, long annualPerInhabitantCents) {
 
-    /** The annual price is the base plus one per-inhabitant price for each inhabitant of the tenant. */
+    /** The plan's price for a tenant of this population, with the rates it was computed from. */
     public PriceSnapshot snapshotFor(long population) {
-        long annual = Math.addExact(annualBaseCents, Math.multiplyExact(population, annualPerInhabitantCents));
-        return new PriceSnapshot(setupFeeCents, annual);
+        return PriceSnapshot.of(setupFeeCents, annualBaseCents, annualPerInhabitantCents, population);
     }
 }

@@ -1,5 +1,6 @@
 package de.efa.tenant.domain;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -12,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.ColumnTransformer;
 
@@ -25,7 +27,9 @@ import java.util.UUID;
 /**
  * A tenant's use of one service and plan, under the contract its plan asks for. Each move of its status is appended
  * to its history, naming who moved it; a move that the current status does not allow is refused (from a caller) or
- * reported as stale (from a result event). Results count only for the job of its latest request.
+ * reported as stale (from a result event). Results count only for the job of its latest request. A requested change
+ * is kept beside the plan, configuration, price and contract in effect, which it replaces only once the provider has
+ * applied it. {@code version} is its ETag.
  */
 @Entity
 @Table(name = "subscription")
@@ -71,6 +75,36 @@ public class Subscription {
 
     @Column(name = "failure_reason")
     private String failureReason;
+
+    @Column(name = "update_plan_id")
+    private String updatePlanId;
+
+    @Column(name = "update_parameters")
+    @ColumnTransformer(write = "?::jsonb")
+    private String updateParameters;
+
+    @Embedded
+    @AttributeOverride(name = "setupFeeCents", column = @Column(name = "update_setup_fee_cents"))
+    @AttributeOverride(name = "annualCents", column = @Column(name = "update_annual_cents"))
+    @AttributeOverride(name = "annualBaseCents", column = @Column(name = "update_annual_base_cents"))
+    @AttributeOverride(name = "annualPerInhabitantCents", column = @Column(name = "update_annual_per_inhabitant_cents"))
+    @AttributeOverride(name = "population", column = @Column(name = "update_price_population"))
+    private PriceSnapshot updatePrice;
+
+    @Embedded
+    @AttributeOverride(name = "model", column = @Column(name = "update_contract_model"))
+    @AttributeOverride(name = "termsVersion", column = @Column(name = "update_terms_version"))
+    @AttributeOverride(name = "termsUrl", column = @Column(name = "update_terms_url"))
+    @AttributeOverride(name = "termsSha256", column = @Column(name = "update_terms_sha256"))
+    @AttributeOverride(name = "acceptedBy", column = @Column(name = "update_terms_accepted_by"))
+    @AttributeOverride(name = "acceptedAt", column = @Column(name = "update_terms_accepted_at"))
+    private Contract updateContract;
+
+    @Embedded
+    private UpdateFailure lastUpdateFailure;
+
+    @Version
+    private long version;
 
     @Column(name = "created_at")
     private Instant createdAt;
@@ -177,13 +211,164 @@ public class Subscription {
         return requestId == null || requestId.equals(jobId);
     }
 
-    /** Only a running instance can be cancelled; one still being provisioned is cancelled once it is ACTIVE. */
+    /**
+     * An instance that nothing else is being done to can be cancelled: ACTIVE, UNUSABLE or SUSPENDED. One still being
+     * provisioned, changed, suspended or resumed is cancelled once that is over (409 until then).
+     */
     public void requestCancellation(Instant now, String detail) {
-        if (status != SubscriptionStatus.ACTIVE) {
-            throw new StatusTransitionException("Subscription " + id + " is " + status
-                    + "; only an ACTIVE subscription can be cancelled");
-        }
+        requireThat(status.isSettled() || status == SubscriptionStatus.SUSPENDED, "an ACTIVE, UNUSABLE or SUSPENDED",
+                "cancelled");
         moveTo(SubscriptionStatus.CANCELLATION_REQUESTED, now, detail);
+    }
+
+    /**
+     * Asks the provider for another plan or configuration (or both); what is in effect stays until the provider
+     * confirms, and the history keeps it. Only a settled subscription (ACTIVE or UNUSABLE) can be changed: any other
+     * has a request under way, or no instance.
+     */
+    public void requestUpdate(RequestedUpdate update, String requestedBy, Instant now) {
+        requireChangeable();
+        updatePlanId = update.planId();
+        updateParameters = update.parametersJson();
+        updatePrice = update.price();
+        updateContract = update.contract();
+        String change = update.planId().equals(planId) ? "new configuration" : "plan " + planId + " → "
+                + update.planId() + ", " + update.price().describe();
+        moveTo(SubscriptionStatus.UPDATE_REQUESTED, now, "Update requested by " + requestedBy + " (" + change
+                + "); in effect until the provider confirms: plan " + planId + ", parameters " + parameters + ", "
+                + price.describe());
+    }
+
+    /** Answers 409 unless the subscription is ACTIVE or UNUSABLE, before a change is looked at. */
+    public void requireChangeable() {
+        requireThat(status.isSettled(), "an ACTIVE or UNUSABLE", "changed");
+    }
+
+    /**
+     * The provider applied the requested change: it is in effect now, with its price and contract, and an earlier
+     * failure is forgotten.
+     *
+     * @param planAtProvider the plan the provider reports, noted when it is not the one requested
+     * @return false when the event is stale for the current status, and nothing changed
+     */
+    public boolean updated(String planAtProvider, Instant now) {
+        if (!status.isUpdating()) {
+            return false;
+        }
+        String previousPlan = planId;
+        planId = updatePlanId;
+        parameters = updateParameters;
+        price = updatePrice;
+        contract = updateContract;
+        forgetRequestedUpdate();
+        lastUpdateFailure = null;
+        String detail = previousPlan.equals(planId) ? "Configuration updated at the provider"
+                : "Plan changed at the provider: " + previousPlan + " → " + planId + ", " + price.describe();
+        if (planAtProvider != null && !planAtProvider.equals(planId)) {
+            detail += "; the provider reports plan " + planAtProvider;
+        }
+        moveTo(SubscriptionStatus.ACTIVE, now, detail);
+        return true;
+    }
+
+    /**
+     * The change failed for good. The plan and configuration in effect stay; the instance still runs them (ACTIVE),
+     * or the provider says it is unusable now (UNUSABLE), until another change or a cancellation.
+     *
+     * @return false when the event is stale for the current status, and nothing changed
+     */
+    public boolean updateFailed(String reason, boolean instanceUsable, Instant now) {
+        if (!status.isUpdating()) {
+            return false;
+        }
+        forgetRequestedUpdate();
+        lastUpdateFailure = new UpdateFailure(reason, now);
+        if (instanceUsable) {
+            moveTo(SubscriptionStatus.ACTIVE, now, "Update failed, plan " + planId + " and its configuration stay: "
+                    + reason);
+        } else {
+            moveTo(SubscriptionStatus.UNUSABLE, now, "Update failed and left the instance unusable: " + reason);
+        }
+        return true;
+    }
+
+    /**
+     * Whether a suspension of the tenant is to reach this instance now: a settled one, or one being resumed (the
+     * provider then suspends it after the resumption, one job after the other). One being provisioned or changed is
+     * suspended once it is settled.
+     */
+    public boolean isToBeSuspended() {
+        return status.isSettled() || status == SubscriptionStatus.RESUMING;
+    }
+
+    /** The tenant is suspended: the provider is asked to lock the instance. */
+    public void requestSuspension(Instant now, String detail) {
+        requireThat(isToBeSuspended(), "an ACTIVE, UNUSABLE or RESUMING", "suspended");
+        moveTo(SubscriptionStatus.SUSPENDING, now, detail);
+    }
+
+    /**
+     * The instance is locked at the provider, or the provider could not confirm it; it counts as SUSPENDED either
+     * way, and the history says which.
+     *
+     * @return false when the event is stale for the current status, and nothing changed
+     */
+    public boolean suspended(boolean confirmed, String reason, Instant now) {
+        return moveFrom(SubscriptionStatus.SUSPENDING, SubscriptionStatus.SUSPENDED, now,
+                confirmation("suspended", confirmed, reason));
+    }
+
+    /** Whether a reactivation of the tenant is to reach this instance: one suspended, or still being suspended. */
+    public boolean isToBeResumed() {
+        return status == SubscriptionStatus.SUSPENDED || status == SubscriptionStatus.SUSPENDING;
+    }
+
+    /** The tenant is active again: the provider is asked to unlock the instance (after a suspension still running). */
+    public void requestResumption(Instant now, String detail) {
+        requireThat(isToBeResumed(), "a SUSPENDED or SUSPENDING", "resumed");
+        moveTo(SubscriptionStatus.RESUMING, now, detail);
+    }
+
+    /** @return false when the event is stale for the current status, and nothing changed */
+    public boolean resumed(boolean confirmed, String reason, Instant now) {
+        return moveFrom(SubscriptionStatus.RESUMING, SubscriptionStatus.ACTIVE, now,
+                confirmation("resumed", confirmed, reason));
+    }
+
+    /** For the history: what the provider did, or that it did not confirm it, and why. */
+    private static String confirmation(String done, boolean confirmed, String reason) {
+        return confirmed ? "Instance " + done + " at the provider" : "Instance " + done + ", but the provider did "
+                + "not confirm it: " + (reason == null ? "no reason given" : reason);
+    }
+
+    /**
+     * The tenant's population changed: a price with a per-inhabitant part (and that of a requested plan) is priced
+     * anew with its own rates; a flat or offered price stays. A final subscription keeps the price it ended with.
+     *
+     * @return whether a price changed
+     */
+    public boolean repriceFor(long population, Instant now) {
+        if (status.isFinal()) {
+            return false;
+        }
+        PriceSnapshot before = price;
+        boolean current = price.dependsOnPopulation() && price.population() != population;
+        boolean requested = updatePrice != null && updatePrice.dependsOnPopulation()
+                && updatePrice.population() != population;
+        if (!current && !requested) {
+            return false;
+        }
+        String detail = "Population " + (current ? before : updatePrice).population() + " → " + population;
+        if (current) {
+            price = price.forPopulation(population);
+            detail += ": " + before.describe() + " → " + price.describe();
+        }
+        if (requested) {
+            updatePrice = updatePrice.forPopulation(population);
+            detail += "; the requested plan " + updatePlanId + " now costs " + updatePrice.describe();
+        }
+        note(now, detail);
+        return true;
     }
 
     public void resubmit(Instant now, String detail) {
@@ -195,17 +380,21 @@ public class Subscription {
         moveTo(SubscriptionStatus.REQUESTED, now, detail);
     }
 
-    /** @return false when the event is stale for the current status, and nothing changed */
+    /**
+     * Provisioning, deprovisioning and a change have a status while they run; a suspension or resumption keeps its
+     * own (SUSPENDING, RESUMING), so its start changes nothing.
+     *
+     * @return false when the event is stale for the current status, and nothing changed
+     */
     public boolean provisioningStarted(Operation operation, Instant now, String detail) {
-        if (operation == Operation.PROVISION && status == SubscriptionStatus.REQUESTED) {
-            moveTo(SubscriptionStatus.PROVISIONING, now, detail);
-            return true;
-        }
-        if (operation == Operation.DEPROVISION && status == SubscriptionStatus.CANCELLATION_REQUESTED) {
-            moveTo(SubscriptionStatus.DEPROVISIONING, now, detail);
-            return true;
-        }
-        return false;
+        return switch (operation) {
+            case PROVISION -> moveFrom(SubscriptionStatus.REQUESTED, SubscriptionStatus.PROVISIONING, now, detail);
+            case DEPROVISION -> moveFrom(SubscriptionStatus.CANCELLATION_REQUESTED, SubscriptionStatus.DEPROVISIONING,
+                    now, detail);
+            case UPDATE -> moveFrom(SubscriptionStatus.UPDATE_REQUESTED, SubscriptionStatus.UPDATING, now, detail);
+            case SUSPEND -> status == SubscriptionStatus.SUSPENDING;
+            case RESUME -> status == SubscriptionStatus.RESUMING;
+        };
     }
 
     /** @return false when the event is stale for the current status, and nothing changed */
@@ -221,7 +410,8 @@ public class Subscription {
 
     /**
      * A failed provisioning ends the subscription; a failed deprovisioning keeps it DEPROVISIONING with the
-     * reason, for an operator to retry at the marketplace.
+     * reason, and a failed resumption RESUMING, for an operator to retry the job at the marketplace: the instance
+     * may still exist, or still be locked. (A change ends with update-failed, a suspension with suspended.)
      *
      * @return false when the event is stale for the current status, and nothing changed
      */
@@ -234,6 +424,10 @@ public class Subscription {
         if (operation == Operation.DEPROVISION && status.isDeprovisioning()) {
             failureReason = reason;
             moveTo(SubscriptionStatus.DEPROVISIONING, now, reason);
+            return true;
+        }
+        if (operation == Operation.RESUME && status == SubscriptionStatus.RESUMING) {
+            note(now, "Resumption failed, waiting for an operator to retry it at the marketplace: " + reason);
             return true;
         }
         return false;
@@ -255,10 +449,37 @@ public class Subscription {
         }
     }
 
+    private void requireThat(boolean allowed, String statuses, String step) {
+        if (!allowed) {
+            throw new StatusTransitionException("Subscription " + id + " is " + status + "; only " + statuses
+                    + " subscription can be " + step);
+        }
+    }
+
+    private boolean moveFrom(SubscriptionStatus from, SubscriptionStatus to, Instant now, String detail) {
+        if (status != from) {
+            return false;
+        }
+        moveTo(to, now, detail);
+        return true;
+    }
+
     private void moveTo(SubscriptionStatus next, Instant now, String detail) {
         status = next;
+        note(now, detail);
+    }
+
+    /** Something worth telling that does not move the status. */
+    private void note(Instant now, String detail) {
         updatedAt = now;
-        history.add(new HistoryEntry(next, now, detail));
+        history.add(new HistoryEntry(status, now, detail));
+    }
+
+    private void forgetRequestedUpdate() {
+        updatePlanId = null;
+        updateParameters = null;
+        updatePrice = null;
+        updateContract = null;
     }
 
     public UUID id() {
@@ -299,6 +520,21 @@ public class Subscription {
 
     public SubscriptionStatus status() {
         return status;
+    }
+
+    /** The change waiting for the provider, while UPDATE_REQUESTED or UPDATING. */
+    public Optional<RequestedUpdate> requestedUpdate() {
+        return updatePlanId == null ? Optional.empty()
+                : Optional.of(new RequestedUpdate(updatePlanId, updateParameters, updatePrice,
+                        updateContract == null ? Contract.none() : updateContract));
+    }
+
+    public Optional<UpdateFailure> lastUpdateFailure() {
+        return Optional.ofNullable(lastUpdateFailure);
+    }
+
+    public long version() {
+        return version;
     }
 
     public String instanceId() {

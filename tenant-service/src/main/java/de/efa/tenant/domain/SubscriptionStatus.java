@@ -6,12 +6,14 @@ import java.util.Set;
 /**
  * Where a subscription stands (docs/state-machines.md). An interest goes INTEREST_DECLARED → OFFERED → (concluded)
  * REQUESTED, or ends DECLINED, WITHDRAWN or EXPIRED; provisioning goes REQUESTED → PROVISIONING → ACTIVE (or
- * FAILED); cancelling ACTIVE → CANCELLATION_REQUESTED → DEPROVISIONING → CANCELLED. A subscription is live until it
- * is final; a tenant has at most one live subscription per service.
+ * FAILED); a change ACTIVE → UPDATE_REQUESTED → UPDATING → ACTIVE (or UNUSABLE, when the failed update left the
+ * instance unusable); a tenant's suspension ACTIVE → SUSPENDING → SUSPENDED → RESUMING → ACTIVE; cancelling
+ * ACTIVE → CANCELLATION_REQUESTED → DEPROVISIONING → CANCELLED. A subscription is live until it is final; a tenant
+ * has at most one live subscription per service.
  */
 public enum SubscriptionStatus {
-    INTEREST_DECLARED, OFFERED, REQUESTED, PROVISIONING, ACTIVE, CANCELLATION_REQUESTED, DEPROVISIONING,
-    CANCELLED, FAILED, DECLINED, WITHDRAWN, EXPIRED;
+    INTEREST_DECLARED, OFFERED, REQUESTED, PROVISIONING, ACTIVE, UPDATE_REQUESTED, UPDATING, UNUSABLE, SUSPENDING,
+    SUSPENDED, RESUMING, CANCELLATION_REQUESTED, DEPROVISIONING, CANCELLED, FAILED, DECLINED, WITHDRAWN, EXPIRED;
 
     private static final Set<SubscriptionStatus> FINAL = EnumSet.of(CANCELLED, FAILED, DECLINED, WITHDRAWN, EXPIRED);
 
@@ -30,6 +32,19 @@ public enum SubscriptionStatus {
 
     public boolean isProvisioning() {
         return this == REQUESTED || this == PROVISIONING;
+    }
+
+    public boolean isUpdating() {
+        return this == UPDATE_REQUESTED || this == UPDATING;
+    }
+
+    /**
+     * The instance exists and no request of it is on its way to the provider: it may be changed, and a suspension
+     * of its tenant reaches it. UNUSABLE counts: a failed update left the instance, and only another change or a
+     * cancellation helps it.
+     */
+    public boolean isSettled() {
+        return this == ACTIVE || this == UNUSABLE;
     }
 
     public boolean isDeprovisioning() {

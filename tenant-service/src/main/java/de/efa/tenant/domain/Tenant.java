@@ -118,6 +118,10 @@ public class Tenant {
         return status == TenantStatus.ACTIVE;
     }
 
+    public boolean isSuspended() {
+        return status == TenantStatus.SUSPENDED;
+    }
+
     public Ags ags() {
         return Ags.of(ags);
     }

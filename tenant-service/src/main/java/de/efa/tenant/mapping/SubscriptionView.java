@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.tenant.domain.HistoryEntry;
-import de.efa.tenant.domain.PriceSnapshot;
+import de.efa.tenant.domain.RequestedUpdate;
 import de.efa.tenant.domain.Subscription;
 import de.efa.tenant.domain.SubscriptionStatus;
+import de.efa.tenant.domain.UpdateFailure;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ public record SubscriptionView(
         UUID serviceId,
         @Schema(example = "standard") String planId,
         JsonNode parameters,
-        PriceSnapshot priceSnapshot,
+        PriceView priceSnapshot,
         @Schema(description = "How the reuse was agreed: the contract model, the terms and who accepted them")
         ContractView contract,
         @Schema(nullable = true, description = "The provider's answer to an interest") OfferView offer,
@@ -29,6 +30,11 @@ public record SubscriptionView(
         SubscriptionStatus status,
         @Schema(nullable = true, description = "The SaaS instance, once provisioned") Instance instance,
         @Schema(nullable = true) String failureReason,
+        @Schema(nullable = true, description = "The change waiting for the provider (UPDATE_REQUESTED, UPDATING); "
+                + "`planId`, `parameters` and `priceSnapshot` above stay in effect until it is applied")
+        RequestedChange requestedUpdate,
+        @Schema(nullable = true, description = "Why the latest change failed at the provider; cleared by the next "
+                + "change that succeeds") UpdateFailure lastUpdateFailure,
         List<HistoryEntry> history,
         Instant createdAt,
         Instant updatedAt) {
@@ -39,15 +45,30 @@ public record SubscriptionView(
             @Schema(example = "http://localhost:8090/dashboard/0b9f6c1e-6b43-4a8e-9b8f-3f3d2f1b7a55") String dashboardUrl) {
     }
 
+    @Schema(name = "RequestedChange", description = "A plan or configuration the provider has been asked to apply")
+    public record RequestedChange(
+            @Schema(example = "komfort") String planId,
+            JsonNode parameters,
+            PriceView priceSnapshot,
+            ContractView contract) {
+
+        static RequestedChange of(RequestedUpdate update, ObjectMapper json) {
+            return new RequestedChange(update.planId(), parse(update.parametersJson(), json),
+                    PriceView.of(update.price()), ContractView.of(update.contract()));
+        }
+    }
+
     public static SubscriptionView of(Subscription subscription, ObjectMapper json) {
         Instance instance = subscription.instanceId() == null ? null
                 : new Instance(subscription.instanceId(), subscription.dashboardUrl());
         return new SubscriptionView(subscription.id(), subscription.ags().value(), subscription.serviceId(),
-                subscription.planId(), parse(subscription.parametersJson(), json), subscription.price(),
+                subscription.planId(), parse(subscription.parametersJson(), json), PriceView.of(subscription.price()),
                 ContractView.of(subscription.contract()), subscription.offer().map(OfferView::of).orElse(null),
                 subscription.declineReason().orElse(null), subscription.status(), instance,
-                subscription.failureReason(), List.copyOf(subscription.history()), subscription.createdAt(),
-                subscription.updatedAt());
+                subscription.failureReason(),
+                subscription.requestedUpdate().map(update -> RequestedChange.of(update, json)).orElse(null),
+                subscription.lastUpdateFailure().orElse(null), List.copyOf(subscription.history()),
+                subscription.createdAt(), subscription.updatedAt());
     }
 
     private static JsonNode parse(String stored, ObjectMapper json) {

@@ -55,7 +55,9 @@ public class CatalogConsumer implements EventHandler<Change> {
             List<String> availableIn, String brokerUrl, Long version, List<PlanMessage> plans) {
     }
 
-    record PlanMessage(String id, String name, PricingMessage pricing, JsonNode parameters, ContractMessage contract) {
+    /** {@code updatable} is absent in records of catalog-services that predate it: false. */
+    record PlanMessage(String id, String name, PricingMessage pricing, JsonNode parameters, ContractMessage contract,
+            Boolean updatable) {
     }
 
     /** Absent in records of catalog-services that predate contracts: NONE. */
@@ -123,7 +125,7 @@ public class CatalogConsumer implements EventHandler<Change> {
         return new CatalogRecord.Plan(plan.id(), orEmpty(plan.name()), plan.pricing().setupFeeCents(),
                 plan.pricing().annualBaseCents(), plan.pricing().annualPerInhabitantCents(),
                 schema == null || schema.isNull() ? null : schema.toString(), contractModel(plan),
-                terms(plan).orElse(null));
+                terms(plan).orElse(null), Boolean.TRUE.equals(plan.updatable()));
     }
 
     /** A model this version does not know cannot be taken for NONE: the record waits, parked, for an upgrade. */

@@ -30,7 +30,8 @@ import java.util.UUID;
 public class ResultConsumer implements EventHandler<ResultEvent> {
 
     private static final Consumption CONSUMPTION = Consumption.of("results", Set.of(ResultEvent.PROVISIONING_STARTED,
-            ResultEvent.PROVISIONED, ResultEvent.PROVISIONING_FAILED, ResultEvent.DEPROVISIONED));
+            ResultEvent.PROVISIONED, ResultEvent.PROVISIONING_FAILED, ResultEvent.DEPROVISIONED, ResultEvent.UPDATED,
+            ResultEvent.UPDATE_FAILED, ResultEvent.SUSPENDED, ResultEvent.RESUMED));
 
     private final EventInbox inbox;
     private final ResultService results;
@@ -44,7 +45,7 @@ public class ResultConsumer implements EventHandler<ResultEvent> {
 
     /** The part of a result payload that the tenant-service uses. */
     record ResultMessage(UUID subscriptionId, UUID jobId, Operation operation, String instanceId, String dashboardUrl,
-            String reason) {
+            String reason, String planId, Boolean instanceUsable, Boolean confirmed) {
     }
 
     @Incoming("results")
@@ -71,7 +72,8 @@ public class ResultConsumer implements EventHandler<ResultEvent> {
         }
         return new ResultEvent(UUID.fromString(header(event, CloudEventHeaders.ID)),
                 header(event, CloudEventHeaders.TYPE), message.subscriptionId(), message.jobId(), message.operation(),
-                message.instanceId(), message.dashboardUrl(), message.reason());
+                message.instanceId(), message.dashboardUrl(), message.reason(), message.planId(),
+                message.instanceUsable(), message.confirmed());
     }
 
     @Override

@@ -1,11 +1,13 @@
 package de.efa.tenant.messaging;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.platform.outbox.Outbox;
 import de.efa.tenant.domain.Offer;
 import de.efa.tenant.domain.Operation;
+import de.efa.tenant.domain.RequestedUpdate;
 import de.efa.tenant.domain.Subscription;
 import de.efa.tenant.domain.Tenant;
 import de.efa.tenant.domain.Terms;
@@ -13,13 +15,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Writes a subscription's events (docs/events.md, {@code efa.onboarding.requests.v1}, key = subscription id) to the
- * outbox, in the caller's transaction: the requests that make the marketplace provision or deprovision, and the steps
- * of agreeing a contract, which the marketplace skips. The caller has locked (or created) the subscription first, so
- * one subscription's events go out in the order they happened.
+ * outbox, in the caller's transaction: the requests that make the marketplace provision, deprovision, update, suspend
+ * or resume an instance, and the steps of agreeing a contract, which the marketplace skips. The caller has locked (or
+ * created) the subscription first, so one subscription's events go out in the order they happened.
  */
 @ApplicationScoped
 public class SubscriptionEvents {
@@ -38,7 +41,10 @@ public class SubscriptionEvents {
     public enum Request {
         REQUESTED("de.efa.subscription.requested.v1", Operation.PROVISION),
         RESUBMITTED("de.efa.subscription.resubmitted.v1", Operation.PROVISION),
-        CANCELLATION_REQUESTED("de.efa.subscription.cancellation-requested.v1", Operation.DEPROVISION);
+        CANCELLATION_REQUESTED("de.efa.subscription.cancellation-requested.v1", Operation.DEPROVISION),
+        UPDATE_REQUESTED("de.efa.subscription.update-requested.v1", Operation.UPDATE),
+        SUSPEND_REQUESTED("de.efa.subscription.suspend-requested.v1", Operation.SUSPEND),
+        RESUME_REQUESTED("de.efa.subscription.resume-requested.v1", Operation.RESUME);
 
         private final String ceType;
         private final Operation operation;
@@ -73,9 +79,15 @@ public class SubscriptionEvents {
         }
     }
 
-    /** The value of a request record. */
+    /**
+     * The value of a request record. {@code planId} and {@code parameters} are those to apply: the requested ones of
+     * an update, which alone names {@code previousPlanId}; those in effect otherwise. {@code originatingUserId} is the
+     * subject of the person whose request it is, null when nobody asked (a suspension that follows a provisioning).
+     */
     public record RequestPayload(UUID subscriptionId, Operation operation, String ags, String tenantName, String land,
-            UUID serviceId, String planId, JsonNode parameters, Instant requestedAt) {
+            UUID serviceId, String planId, JsonNode parameters,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String previousPlanId, String originatingUserId,
+            Instant requestedAt) {
     }
 
     /** The value of a step of the reuse process. */
@@ -93,12 +105,21 @@ public class SubscriptionEvents {
     /**
      * Writes a request and answers its id: the id of the job the marketplace makes for it, which the results of that
      * job carry.
+     *
+     * @param originatingUserId the OIDC subject of the person who asked, null when nobody did
      */
-    public UUID request(Request type, Subscription subscription, Tenant tenant, Instant now) {
+    public UUID request(Request type, Subscription subscription, Tenant tenant, String originatingUserId,
+            Instant now) {
+        Optional<RequestedUpdate> update = type == Request.UPDATE_REQUESTED
+                ? Optional.of(subscription.requestedUpdate().orElseThrow(() -> new IllegalStateException(
+                        "subscription " + subscription.id() + " has no requested update")))
+                : Optional.empty();
         try {
             RequestPayload payload = new RequestPayload(subscription.id(), type.operation, tenant.ags().value(),
-                    tenant.name(), tenant.ags().land().code(), subscription.serviceId(), subscription.planId(),
-                    json.readTree(subscription.parametersJson()), now);
+                    tenant.name(), tenant.ags().land().code(), subscription.serviceId(),
+                    update.map(RequestedUpdate::planId).orElse(subscription.planId()),
+                    json.readTree(update.map(RequestedUpdate::parametersJson).orElse(subscription.parametersJson())),
+                    update.map(requested -> subscription.planId()).orElse(null), originatingUserId, now);
             return write(type.ceType, subscription, payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored parameters of subscription " + subscription.id()

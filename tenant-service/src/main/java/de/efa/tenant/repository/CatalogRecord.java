@@ -12,6 +12,7 @@ public record CatalogRecord(UUID id, String slug, String name, String providerId
 
     /** {@code terms} is null for a plan without a contract. */
     public record Plan(String id, String name, long setupFeeCents, long annualBaseCents,
-            long annualPerInhabitantCents, String parametersSchema, ContractModel contractModel, Terms terms) {
+            long annualPerInhabitantCents, String parametersSchema, ContractModel contractModel, Terms terms,
+            boolean updatable) {
     }
 }

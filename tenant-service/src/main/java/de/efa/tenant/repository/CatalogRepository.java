@@ -59,9 +59,9 @@ public class CatalogRepository {
             entityManager.createNativeQuery("""
                     INSERT INTO catalog_plan (service_id, plan_id, name, setup_fee_cents, annual_base_cents,
                         annual_per_inhabitant_cents, parameters_schema, contract_model, terms_version, terms_url,
-                        terms_sha256)
+                        terms_sha256, updatable)
                     VALUES (:serviceId, :planId, :name, :setupFee, :annualBase, :perInhabitant, CAST(:schema AS jsonb),
-                        :contractModel, :termsVersion, :termsUrl, :termsSha256)
+                        :contractModel, :termsVersion, :termsUrl, :termsSha256, :updatable)
                     """)
                     .setParameter("serviceId", record.id())
                     .setParameter("planId", plan.id())
@@ -74,6 +74,7 @@ public class CatalogRepository {
                     .setParameter("termsVersion", nullableText(plan.terms() == null ? null : plan.terms().version()))
                     .setParameter("termsUrl", nullableText(plan.terms() == null ? null : plan.terms().url()))
                     .setParameter("termsSha256", nullableText(plan.terms() == null ? null : plan.terms().sha256()))
+                    .setParameter("updatable", plan.updatable())
                     .executeUpdate();
         }
         return true;

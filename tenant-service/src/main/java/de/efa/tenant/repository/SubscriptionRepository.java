@@ -51,6 +51,26 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
     }
 
     /**
+     * The tenant's live subscriptions, locked until the end of the transaction in the order of their ids (as the
+     * batch lock of results), so that the two cannot deadlock.
+     */
+    public List<Subscription> liveOfTenantForUpdate(String ags) {
+        return find("ags = ?1 and status not in ?2", Sort.by("id"), ags, SubscriptionStatus.finals())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /**
+     * The live subscriptions of these tenants whose price (or that of a requested plan) has a per-inhabitant part,
+     * locked until the end of the transaction in the order of their ids.
+     */
+    public List<Subscription> pricedPerInhabitantForUpdate(Collection<String> ags) {
+        return find("ags in ?1 and status not in ?2 and (price.annualPerInhabitantCents <> 0 "
+                        + "or updatePrice.annualPerInhabitantCents <> 0)", Sort.by("id"), ags,
+                SubscriptionStatus.finals())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /**
      * Whether the tenant has a live subscription to the service (not final). Native, with the condition of the
      * partial unique index written out: a query with a list parameter is translated anew on every call, which made
      * this check the costliest part of subscribing.

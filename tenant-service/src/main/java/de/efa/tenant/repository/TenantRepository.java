@@ -11,9 +11,16 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -39,6 +46,48 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
         String query = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
         PanacheQuery<Tenant> tenants = find(query, Sort.by("ags"), parameters);
         return Page.of(tenants.page(page.page(), page.size()).list(), page, tenants.count());
+    }
+
+    /**
+     * The populations of those of these tenants that are registered, locked until the end of the transaction in AGS
+     * order (as a status step locks one tenant before its subscriptions), with one statement for any number of them.
+     * {@code FOR NO KEY UPDATE}: a subscription being written, which only refers to its tenant, is not held up.
+     */
+    public Map<String, Long> populationsForUpdate(List<String> ags) {
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT ags, population FROM tenant WHERE ags = ANY (?) ORDER BY ags FOR NO KEY UPDATE""")) {
+                statement.setArray(1, connection.createArrayOf("bpchar", ags.toArray()));
+                Map<String, Long> populations = new LinkedHashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        populations.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+                return populations;
+            }
+        });
+    }
+
+    /**
+     * Sets the tenants' populations with one statement, raising each one's version. Bypasses the entities: none of
+     * these tenants may be loaded in this transaction.
+     */
+    public void setPopulations(Map<String, Long> populations, Instant now) {
+        session().doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    UPDATE tenant t SET population = i.population, version = t.version + 1, updated_at = ?
+                    FROM unnest(?, ?) AS i (ags, population) WHERE t.ags = i.ags""")) {
+                statement.setTimestamp(1, Timestamp.from(now));
+                statement.setArray(2, connection.createArrayOf("bpchar", populations.keySet().toArray()));
+                statement.setArray(3, connection.createArrayOf("int8", populations.values().toArray()));
+                statement.executeUpdate();
+            }
+        });
+    }
+
+    private Session session() {
+        return getEntityManager().unwrap(Session.class);
     }
 
     /** One page of the tenants that gave the bundler a mandate, in AGS order. */

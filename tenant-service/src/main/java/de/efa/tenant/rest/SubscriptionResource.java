@@ -6,11 +6,13 @@ import de.efa.platform.idempotency.Idempotency;
 import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.Problem;
+import de.efa.platform.rest.EntityTags;
 import de.efa.platform.rest.IdempotentResponses;
 import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Subscription;
 import de.efa.tenant.domain.SubscriptionStatus;
 import de.efa.tenant.mapping.AcceptedTerms;
+import de.efa.tenant.mapping.ChangeRequest;
 import de.efa.tenant.mapping.ConcludeRequest;
 import de.efa.tenant.mapping.SubscribeRequest;
 import de.efa.tenant.mapping.SubscriptionView;
@@ -21,14 +23,18 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -145,15 +151,83 @@ public class SubscriptionResource {
     @RolesAllowed({"municipality", "bundler", "operator"})
     @Operation(summary = "Get a subscription", description = "Roles: `municipality` (only its own), `bundler` (a "
             + "municipality that gave it a mandate) and `operator`. With its status, contract, offer, instance (once "
-            + "ACTIVE), failure reason and history, each entry naming who acted.")
+            + "ACTIVE), failure reason, a change waiting for the provider, the latest failed change and the history, "
+            + "each entry naming who acted. The `ETag` is the version a change names in `If-Match`.")
     @APIResponse(responseCode = "200", description = "The subscription",
+            headers = @Header(name = "ETag", description = "The subscription's version",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SubscriptionView get(@PathParam("ags") String ags, @PathParam("id") UUID id) {
-        return view(subscriptions.get(caller, ags, id));
+    public Response get(@PathParam("ags") String ags, @PathParam("id") UUID id) {
+        return versioned(200, subscriptions.get(caller, ags, id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({"municipality", "bundler", "operator"})
+    @Operation(summary = "Change a subscription's plan or configuration", description = """
+            Roles: `municipality` (only its own), `bundler` (a municipality that gave it a mandate) and `operator` \
+            (but never accepting terms). Needs `If-Match` with the subscription's `ETag`. The subscription must be \
+            ACTIVE or UNUSABLE and its tenant ACTIVE. `planId` changes the plan: the current plan must be \
+            `updatable`, the new one not reused by an Interessenbekundung (INTEREST), and one with TERMS needs \
+            `acceptedTerms` with its current version and the tenant's Leitweg-ID; the new plan is priced as when \
+            subscribing. `parameters` replaces the whole configuration; left out, the one in effect stays. Either \
+            way the configuration must satisfy the (new) plan's schema. The change goes to the provider \
+            asynchronously (202, UPDATE_REQUESTED); the plan, configuration and price in effect stay until it is \
+            applied (ACTIVE with the new ones), or fails (ACTIVE with `lastUpdateFailure`, or UNUSABLE when the \
+            provider says the instance is no longer usable). A request that changes nothing answers 200 and starts \
+            nothing; for an UNUSABLE subscription it asks the provider to apply the configuration in effect \
+            again.""")
+    @APIResponse(responseCode = "200", description = "Nothing to change: the subscription as it is",
+            headers = @Header(name = "ETag", description = "The subscription's version",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "202", description = "UPDATE_REQUESTED; the change is under `requestedUpdate`",
+            headers = @Header(name = "ETag", description = "The subscription's new version",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed AGS, a blank `planId`, `parameters` not an object, "
+            + "or an unknown JSON field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription of this tenant",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The subscription is neither ACTIVE nor UNUSABLE (for "
+            + "instance a cancellation came first); the tenant is not ACTIVE; the current plan is not updatable; the "
+            + "new plan needs an interest (INTEREST); the service is no longer PUBLISHED; the plan in effect left the "
+            + "catalog; or the new plan has TERMS and the tenant no Leitweg-ID (`leitweg-id-required`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "not updatable", value = """
+                            {"type":"https://efa-marketplace.de/problems/conflict","title":"Conflict","status":409,
+                             "detail":"Plan standard is not updatable: a subscription to it cannot change to another plan, only its configuration",
+                             "instance":"/api/v1/tenants/14713000/subscriptions/0b9f6c1e-6b43-4a8e-9b8f-3f3d2f1b7a55"}""")))
+    @APIResponse(responseCode = "412", description = "`If-Match` names another version than the current one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The body is larger than 1 MiB, or the request event would be "
+            + "larger than Kafka takes (`event-too-large`); nothing is stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown plan (`unknown-plan`), a configuration that does not "
+            + "satisfy the plan's schema (`invalid-parameters`, each violation naming the field inside "
+            + "`parameters`), or terms of a TERMS plan not accepted (`terms-not-accepted`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "invalid parameters", value = """
+                            {"type":"https://efa-marketplace.de/problems/invalid-parameters",
+                             "title":"Parameters do not satisfy the plan","status":422,
+                             "detail":"1 parameter(s) do not satisfy the plan's schema",
+                             "instance":"/api/v1/tenants/14713000/subscriptions/0b9f6c1e-6b43-4a8e-9b8f-3f3d2f1b7a55",
+                             "violations":[{"field":"parameters.telefon","message":"required property 'telefon' not found"}]}""")))
+    @APIResponse(responseCode = "428", description = "No `If-Match`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response change(@Parameter(example = "14713000") @PathParam("ags") String ags, @PathParam("id") UUID id,
+            @Parameter(description = "The subscription's ETag", example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH)
+            String ifMatch,
+            ChangeRequest request) {
+        long expected = EntityTags.required(ifMatch);
+        Subscription subscription = subscriptions.change(caller, ags, id, expected,
+                request == null ? new ChangeRequest(null, null, null) : request);
+        return versioned(subscription.status() == SubscriptionStatus.UPDATE_REQUESTED ? 202 : 200, subscription);
     }
 
     @DELETE
@@ -161,9 +235,11 @@ public class SubscriptionResource {
     @RolesAllowed({"municipality", "bundler", "operator"})
     @Operation(summary = "Cancel a subscription, or withdraw an interest", description = """
             Roles: `municipality` (only its own), `bundler` (a municipality that gave it a mandate) and `operator`. \
-            An interest or an offer (INTEREST_DECLARED, OFFERED) is WITHDRAWN at once (200). An ACTIVE \
-            subscription becomes CANCELLATION_REQUESTED and deprovisioning starts asynchronously (202). One that \
-            is REQUESTED or PROVISIONING answers 409 until it is ACTIVE (or FAILED, which needs no cancelling).""")
+            An interest or an offer (INTEREST_DECLARED, OFFERED) is WITHDRAWN at once (200). An ACTIVE, UNUSABLE or \
+            SUSPENDED subscription becomes CANCELLATION_REQUESTED and deprovisioning starts asynchronously (202), \
+            also while the tenant is suspended. One with a request under way (REQUESTED, PROVISIONING, \
+            UPDATE_REQUESTED, UPDATING, SUSPENDING, RESUMING) answers 409 until that is over (FAILED needs no \
+            cancelling).""")
     @APIResponse(responseCode = "200", description = "WITHDRAWN",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "202", description = "CANCELLATION_REQUESTED",
@@ -172,7 +248,7 @@ public class SubscriptionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Neither ACTIVE nor an interest or offer",
+    @APIResponse(responseCode = "409", description = "Neither ACTIVE, UNUSABLE, SUSPENDED nor an interest or offer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response cancel(@PathParam("ags") String ags, @PathParam("id") UUID id) {
         Subscription subscription = subscriptions.cancel(caller, ags, id);
@@ -230,6 +306,12 @@ public class SubscriptionResource {
     private Answer answer(int status, Subscription subscription) {
         return Answer.first(status, "/api/v1/tenants/" + subscription.ags() + "/subscriptions/" + subscription.id(),
                 null, idempotency.body(view(subscription)));
+    }
+
+    /** The subscription with its version as ETag, for a change to name in If-Match. */
+    private Response versioned(int status, Subscription subscription) {
+        return Response.status(status).entity(view(subscription))
+                .header(HttpHeaders.ETAG, EntityTags.of(subscription.version())).build();
     }
 
     private SubscriptionView view(Subscription subscription) {

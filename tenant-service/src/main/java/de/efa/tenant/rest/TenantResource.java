@@ -10,8 +10,10 @@ import de.efa.platform.rest.IdempotentResponses;
 import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Tenant;
 import de.efa.tenant.mapping.InvoiceAddress;
+import de.efa.tenant.mapping.PopulationReport;
 import de.efa.tenant.mapping.TenantRegistration;
 import de.efa.tenant.mapping.TenantView;
+import de.efa.tenant.service.PopulationService;
 import de.efa.tenant.service.TenantService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,13 +55,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RequestScoped
 public class TenantResource {
 
+    private static final String CSV = "text/csv";
+
     private final TenantService tenants;
+    private final PopulationService population;
     private final Idempotency idempotency;
     private final Caller caller;
 
     /** Request-scoped, so that {@code caller} is the one of this request. */
-    public TenantResource(TenantService tenants, Idempotency idempotency, Caller caller) {
+    public TenantResource(TenantService tenants, PopulationService population, Idempotency idempotency,
+            Caller caller) {
         this.tenants = tenants;
+        this.population = population;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -119,6 +127,43 @@ public class TenantResource {
             @Parameter(description = "From 0") @QueryParam("page") Integer page,
             @Parameter(description = "1 to 100, default 20") @QueryParam("size") Integer size) {
         return tenants.list(land, status, PageRequest.of(page, size)).map(TenantView::of);
+    }
+
+    @POST
+    @Path("/population")
+    @RolesAllowed("operator")
+    @Consumes(CSV)
+    @Operation(summary = "Take the population figures of a municipality directory", description = """
+            Role: `operator`. A CSV file in the format of the municipality directory extract (`gemeinden.csv`): the \
+            header `ags,name,land_code,population,source_year`, then one line per municipality, quoted where a name \
+            has a comma, in UTF-8. Each registered tenant of the file gets its population; a live subscription whose \
+            price has a per-inhabitant part is priced anew with the rates it was priced at (never the plan's \
+            current ones; an offered price never changes), and its history says from which population to which. \
+            AGS that no tenant has are listed, not registered. The file is taken whole or not at all: a malformed \
+            one (another header, a line with another number of columns, a malformed AGS or one of another Land \
+            than `land_code`, a population that is no whole number of 0 or more, a missing name or year, an AGS \
+            twice) changes nothing, and the answer names every bad line.""")
+    @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "gemeinden.csv", value = """
+                    ags,name,land_code,population,source_year
+                    14713000,"Leipzig, Stadt",14,628718,2024
+                    05315000,"Köln, Stadt",05,1024621,2024
+                    """)))
+    @APIResponse(responseCode = "200", description = "Taken: how many tenants changed, and the AGS no tenant has",
+            content = @Content(schema = @Schema(implementation = PopulationReport.class)))
+    @APIResponse(responseCode = "400", description = "A malformed file (`malformed-csv`): each bad line is a "
+            + "violation whose `field` is its line number in the file (the header is line 1); nothing was changed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "bad lines", value = """
+                            {"type":"https://efa-marketplace.de/problems/malformed-csv","title":"Malformed CSV file",
+                             "status":400,"detail":"2 problems in the file; nothing was changed",
+                             "instance":"/api/v1/tenants/population",
+                             "violations":[{"field":"line 3","message":"population '12.5' is not a whole number of 0 or more"},
+                                           {"field":"line 7","message":"AGS 14713000 is on line 2 already"}]}""")))
+    @APIResponse(responseCode = "415", description = "The body is not `text/csv`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PopulationReport refreshPopulation(String csv) {
+        return population.refresh(caller, csv);
     }
 
     @GET
@@ -189,8 +234,11 @@ public class TenantResource {
     @POST
     @Path("/{ags}/suspend")
     @RolesAllowed("operator")
-    @Operation(summary = "Suspend a tenant", description = "Role: `operator`. ACTIVE → SUSPENDED; a suspended "
-            + "tenant cannot subscribe.")
+    @Operation(summary = "Suspend a tenant", description = """
+            Role: `operator`. ACTIVE → SUSPENDED. Each ACTIVE or UNUSABLE subscription (and one being resumed) goes \
+            SUSPENDING, and the provider is asked to lock its instance; one still being provisioned or changed is \
+            suspended as soon as it is ACTIVE. A suspended tenant cannot subscribe, change a subscription or \
+            conclude an offer; its interests stay, and its subscriptions can be read and cancelled.""")
     @APIResponse(responseCode = "200", description = "The tenant, SUSPENDED",
             content = @Content(schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS",
@@ -200,7 +248,7 @@ public class TenantResource {
     @APIResponse(responseCode = "409", description = "The tenant is not ACTIVE",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TenantView suspend(@PathParam("ags") String ags) {
-        return TenantView.of(tenants.suspend(ags));
+        return TenantView.of(tenants.suspend(caller, ags));
     }
 
     private static Response versioned(Tenant tenant) {
@@ -210,7 +258,9 @@ public class TenantResource {
     @POST
     @Path("/{ags}/reactivate")
     @RolesAllowed("operator")
-    @Operation(summary = "Reactivate a tenant", description = "Role: `operator`. SUSPENDED → ACTIVE.")
+    @Operation(summary = "Reactivate a tenant", description = "Role: `operator`. SUSPENDED → ACTIVE. Each "
+            + "SUSPENDED or SUSPENDING subscription goes RESUMING, and the provider is asked to unlock its instance "
+            + "(after a locking that has not finished).")
     @APIResponse(responseCode = "200", description = "The tenant, ACTIVE",
             content = @Content(schema = @Schema(implementation = TenantView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS",
@@ -220,6 +270,6 @@ public class TenantResource {
     @APIResponse(responseCode = "409", description = "The tenant is not SUSPENDED",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TenantView reactivate(@PathParam("ags") String ags) {
-        return TenantView.of(tenants.reactivate(ags));
+        return TenantView.of(tenants.reactivate(caller, ags));
     }
 }

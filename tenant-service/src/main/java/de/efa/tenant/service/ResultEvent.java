@@ -6,13 +6,30 @@ import java.util.UUID;
 
 /**
  * A record of {@code efa.onboarding.results.v1}: its CloudEvents id and type with the payload the tenant-service uses.
- * {@code jobId} is the id of the request event the job was made for.
+ * {@code jobId} is the id of the request event the job was made for. {@code planId} comes with an update,
+ * {@code instanceUsable} with a failed one, {@code confirmed} with a suspension or resumption; each is null where
+ * the type does not carry it.
  */
 public record ResultEvent(UUID ceId, String type, UUID subscriptionId, UUID jobId, Operation operation,
-        String instanceId, String dashboardUrl, String reason) {
+        String instanceId, String dashboardUrl, String reason, String planId, Boolean instanceUsable,
+        Boolean confirmed) {
 
     public static final String PROVISIONING_STARTED = "de.efa.instance.provisioning-started.v1";
     public static final String PROVISIONED = "de.efa.instance.provisioned.v1";
     public static final String PROVISIONING_FAILED = "de.efa.instance.provisioning-failed.v1";
     public static final String DEPROVISIONED = "de.efa.instance.deprovisioned.v1";
+    public static final String UPDATED = "de.efa.instance.updated.v1";
+    public static final String UPDATE_FAILED = "de.efa.instance.update-failed.v1";
+    public static final String SUSPENDED = "de.efa.instance.suspended.v1";
+    public static final String RESUMED = "de.efa.instance.resumed.v1";
+
+    /** OSB {@code instance_usable}: a failed update leaves the instance usable unless the broker says otherwise. */
+    public boolean leavesInstanceUsable() {
+        return !Boolean.FALSE.equals(instanceUsable);
+    }
+
+    /** A suspension or resumption counts as confirmed only when the marketplace says so. */
+    public boolean isConfirmed() {
+        return Boolean.TRUE.equals(confirmed);
+    }
 }

@@ -1,7 +1,9 @@
 package de.efa.tenant.service;
 
 import de.efa.tenant.domain.Subscription;
+import de.efa.tenant.domain.Tenant;
 import de.efa.tenant.repository.SubscriptionRepository;
+import de.efa.tenant.repository.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -18,7 +20,8 @@ import java.util.stream.Collectors;
  * Moves subscriptions by the marketplace's provisioning results. A result of a job other than the one of the
  * subscription's latest request, or one the subscription's status has moved past, is stale and changes nothing; so
  * does a result for a subscription this service does not know. All are logged.
- * Duplicates never get here: the inbox drops them by {@code ce_id} in the same transaction.
+ * Duplicates never get here: the inbox drops them by {@code ce_id} in the same transaction. A result that settles a
+ * subscription of a suspended tenant (ACTIVE or UNUSABLE) is followed at once by the request to suspend it.
  */
 @ApplicationScoped
 public class ResultService {
@@ -26,10 +29,15 @@ public class ResultService {
     private static final Logger LOG = Logger.getLogger(ResultService.class);
 
     private final SubscriptionRepository subscriptions;
+    private final TenantRepository tenants;
+    private final InstanceSuspension suspension;
     private final Clock clock;
 
-    public ResultService(SubscriptionRepository subscriptions, Clock clock) {
+    public ResultService(SubscriptionRepository subscriptions, TenantRepository tenants,
+            InstanceSuspension suspension, Clock clock) {
         this.subscriptions = subscriptions;
+        this.tenants = tenants;
+        this.suspension = suspension;
         this.clock = clock;
     }
 
@@ -58,9 +66,16 @@ public class ResultService {
                     event.ceId(), event.type(), event.jobId(), subscription.id());
             return;
         }
-        if (!move(subscription, event, clock.instant())) {
+        Instant now = clock.instant();
+        if (!move(subscription, event, now)) {
             LOG.infof("stale result %s (%s, %s) for subscription %s in status %s ignored", event.ceId(), event.type(),
                     event.operation(), subscription.id(), subscription.status());
+            return;
+        }
+        if (subscription.status().isSettled()) {
+            Tenant tenant = tenants.findByIdOptional(subscription.ags().value()).orElseThrow(
+                    () -> new IllegalStateException("subscription " + subscription.id() + " has no tenant"));
+            suspension.suspendIfTenantSuspended(subscription, tenant, now);
         }
     }
 
@@ -74,6 +89,11 @@ public class ResultService {
                     event.reason() == null ? event.operation() + " failed" : event.reason(), now);
             case ResultEvent.DEPROVISIONED -> subscription.deprovisioned(now,
                     "Instance " + event.instanceId() + " deprovisioned");
+            case ResultEvent.UPDATED -> subscription.updated(event.planId(), now);
+            case ResultEvent.UPDATE_FAILED -> subscription.updateFailed(
+                    event.reason() == null ? "UPDATE failed" : event.reason(), event.leavesInstanceUsable(), now);
+            case ResultEvent.SUSPENDED -> subscription.suspended(event.isConfirmed(), event.reason(), now);
+            case ResultEvent.RESUMED -> subscription.resumed(event.isConfirmed(), event.reason(), now);
             default -> {
                 LOG.warnf("result %s of unknown type %s ignored", event.ceId(), event.type());
                 yield true;

@@ -1,5 +1,6 @@
 package de.efa.tenant.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.platform.paging.Page;
@@ -15,10 +16,13 @@ import de.efa.tenant.domain.CatalogService;
 import de.efa.tenant.domain.Contract;
 import de.efa.tenant.domain.ContractModel;
 import de.efa.tenant.domain.PriceSnapshot;
+import de.efa.tenant.domain.RequestedUpdate;
 import de.efa.tenant.domain.Subscription;
+import de.efa.tenant.domain.SubscriptionStatus;
 import de.efa.tenant.domain.Tenant;
 import de.efa.tenant.domain.TermsNotAcceptedException;
 import de.efa.tenant.mapping.AcceptedTerms;
+import de.efa.tenant.mapping.ChangeRequest;
 import de.efa.tenant.mapping.SubscribeRequest;
 import de.efa.tenant.messaging.SubscriptionEvents;
 import de.efa.tenant.messaging.SubscriptionEvents.Request;
@@ -37,9 +41,9 @@ import java.util.UUID;
 
 /**
  * What a municipality (or its bundler, or an operator on its behalf) does with its subscriptions: subscribe (or
- * declare interest, for a plan whose reuse needs an offer), conclude an offer, cancel or withdraw; and an operator's
- * resubmission. Each writes the subscription and its event to the outbox in one transaction, so that no accepted
- * request is lost, even while Kafka is down.
+ * declare interest, for a plan whose reuse needs an offer), conclude an offer, change the plan or configuration,
+ * cancel or withdraw; and an operator's resubmission. Each writes the subscription and its event to the outbox in one
+ * transaction, so that no accepted request is lost, even while Kafka is down.
  */
 @ApplicationScoped
 public class SubscriptionService {
@@ -80,9 +84,7 @@ public class SubscriptionService {
         Tenant tenant = activeTenant(ags);
         CatalogService service = subscribableService(request.serviceId(), tenant);
         CatalogPlan plan = catalog.findPlan(service.id(), request.planId())
-                .orElseThrow(() -> new ProblemException(422, "unknown-plan", "Unknown plan",
-                        "Service " + service.id() + " has no plan '" + request.planId() + "'",
-                        List.of(new Violation("planId", "is not a plan of this service"))));
+                .orElseThrow(() -> unknownPlan(service.id(), request.planId()));
         plan.parametersSchema().ifPresent(schema -> parameterValidator.check(schema, parameters));
         ContractModel model = plan.contractModel();
         if (model.needsContract()) {
@@ -111,7 +113,8 @@ public class SubscriptionService {
         if (model == ContractModel.INTEREST) {
             events.step(Step.INTEREST_DECLARED, subscription, tenant, caller.describe(), now);
         } else {
-            subscription.recordRequest(events.request(Request.REQUESTED, subscription, tenant, now));
+            subscription.recordRequest(events.request(Request.REQUESTED, subscription, tenant, caller.subject(),
+                    now));
         }
         return subscription;
     }
@@ -131,7 +134,58 @@ public class SubscriptionService {
         Instant now = clock.instant();
         subscription.conclude(versionOf(acceptedTerms), new Acceptance(caller.describe(), now), now);
         events.step(Step.CONCLUDED, subscription, tenant, caller.describe(), now);
-        subscription.recordRequest(events.request(Request.REQUESTED, subscription, tenant, now));
+        subscription.recordRequest(events.request(Request.REQUESTED, subscription, tenant, caller.subject(), now));
+        return subscription;
+    }
+
+    /**
+     * Changes the plan or the configuration (or both) of an ACTIVE or UNUSABLE subscription: the provider is asked
+     * to apply the change, and the plan, configuration, price and contract in effect stay until it has. A request
+     * that changes nothing of an ACTIVE subscription starts nothing and answers it as it is; of an UNUSABLE one it
+     * asks the provider to apply the configuration in effect again, the way back besides cancelling. A new plan is
+     * priced at its current rates for the tenant's population, as when subscribing; a new configuration keeps the
+     * price. The refusals come in the order of docs/services.md ("Changing a subscription").
+     */
+    @Transactional
+    public Subscription change(Caller caller, String rawAgs, UUID id, long expectedVersion, ChangeRequest request) {
+        Ags ags = TenantService.parseAgs(rawAgs);
+        scope.requireOrdering(caller, ags);
+        JsonNode requestedParameters = validChange(request);
+        Subscription subscription = lockedOfTenant(ags, id);
+        Tenant tenant = activeTenant(ags);
+        subscription.requireChangeable();
+        if (subscription.version() != expectedVersion) {
+            throw ProblemException.preconditionFailed("Subscription " + id + " is at version "
+                    + subscription.version() + ", not " + expectedVersion + "; read it again");
+        }
+        String planId = request.planId() == null ? subscription.planId() : request.planId();
+        boolean planChange = !planId.equals(subscription.planId());
+        CatalogPlan plan = planChange ? planToChangeTo(subscription, planId) : planInEffect(subscription);
+        JsonNode inEffect = parse(subscription.parametersJson());
+        JsonNode parameters = requestedParameters == null ? inEffect : requestedParameters;
+        plan.parametersSchema().ifPresent(schema -> parameterValidator.check(schema, parameters));
+        if (!planChange && parameters.equals(inEffect) && subscription.status() == SubscriptionStatus.ACTIVE) {
+            return subscription;
+        }
+        Instant now = clock.instant();
+        RequestedUpdate update;
+        if (planChange) {
+            ContractModel model = plan.contractModel();
+            if (model == ContractModel.TERMS) {
+                requireInvoiceAddress(tenant, "agreed by a plan change");
+                scope.requireAcceptingTerms(caller, ags);
+                TermsNotAcceptedException.requireAccepted(versionOf(request.acceptedTerms()),
+                        plan.terms().orElseThrow().version(), "the plan's");
+            }
+            update = new RequestedUpdate(plan.planId(), parameters.toString(),
+                    plan.pricing().snapshotFor(tenant.population()), contractOf(model, plan, caller, now));
+        } else {
+            update = new RequestedUpdate(subscription.planId(), parameters.toString(), subscription.price(),
+                    subscription.contract());
+        }
+        subscription.requestUpdate(update, caller.describe(), now);
+        subscription.recordRequest(events.request(Request.UPDATE_REQUESTED, subscription, tenant, caller.subject(),
+                now));
         return subscription;
     }
 
@@ -166,7 +220,8 @@ public class SubscriptionService {
             events.step(Step.WITHDRAWN, subscription, tenant, caller.describe(), now);
         } else {
             subscription.requestCancellation(now, "Cancellation requested by " + caller.describe());
-            subscription.recordRequest(events.request(Request.CANCELLATION_REQUESTED, subscription, tenant, now));
+            subscription.recordRequest(events.request(Request.CANCELLATION_REQUESTED, subscription, tenant,
+                    caller.subject(), now));
         }
         return subscription;
     }
@@ -185,7 +240,7 @@ public class SubscriptionService {
         } catch (ConstraintViolationException e) {
             throw alreadySubscribed(ags, subscription.serviceId());
         }
-        subscription.recordRequest(events.request(Request.RESUBMITTED, subscription, tenant, now));
+        subscription.recordRequest(events.request(Request.RESUBMITTED, subscription, tenant, caller.subject(), now));
         return subscription;
     }
 
@@ -200,6 +255,59 @@ public class SubscriptionService {
         }
         violations.throwIfAny();
         return parameters;
+    }
+
+    /** What a change leaves out stays; what it names must be a plan id and a configuration object. */
+    private static JsonNode validChange(ChangeRequest request) {
+        Violations violations = new Violations();
+        if (request.planId() != null && request.planId().isBlank()) {
+            violations.add("planId", "must not be blank");
+        }
+        JsonNode parameters = request.parameters() == null || request.parameters().isNull() ? null
+                : request.parameters();
+        if (parameters != null && !parameters.isObject()) {
+            violations.add("parameters", "must be a JSON object");
+        }
+        violations.throwIfAny();
+        return parameters;
+    }
+
+    /**
+     * The plan a subscription changes to: the current plan must allow leaving it, and the new one must be a plan of
+     * the still PUBLISHED service that needs no Interessenbekundung.
+     */
+    private CatalogPlan planToChangeTo(Subscription subscription, String planId) {
+        CatalogService service = catalog.findService(subscription.serviceId()).filter(CatalogService::isPublished)
+                .orElseThrow(() -> ProblemException.conflict("Service " + subscription.serviceId()
+                        + " is no longer PUBLISHED; its subscriptions keep their plan"));
+        boolean updatable = catalog.findPlan(service.id(), subscription.planId()).map(CatalogPlan::isUpdatable)
+                .orElse(false);
+        if (!updatable) {
+            throw ProblemException.conflict("Plan " + subscription.planId() + " is not updatable: a subscription "
+                    + "to it cannot change to another plan, only its configuration");
+        }
+        CatalogPlan plan = catalog.findPlan(service.id(), planId).orElseThrow(() -> unknownPlan(service.id(), planId));
+        if (plan.contractModel() == ContractModel.INTEREST) {
+            throw ProblemException.conflict("Plan " + planId + " is reused only after an Interessenbekundung: cancel "
+                    + "this subscription and declare an interest in it");
+        }
+        return plan;
+    }
+
+    /** The plan in effect, whose schema a new configuration must satisfy. */
+    private CatalogPlan planInEffect(Subscription subscription) {
+        return catalog.findPlan(subscription.serviceId(), subscription.planId())
+                .orElseThrow(() -> ProblemException.conflict("Plan " + subscription.planId() + " of service "
+                        + subscription.serviceId() + " is no longer in the catalog; its configuration cannot be "
+                        + "checked"));
+    }
+
+    private JsonNode parse(String stored) {
+        try {
+            return json.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored parameters are not JSON", e);
+        }
     }
 
     private static Contract contractOf(ContractModel model, CatalogPlan plan, Caller caller, Instant now) {
@@ -226,7 +334,7 @@ public class SubscriptionService {
         Tenant tenant = tenants.findByIdOptional(ags.value()).orElseThrow(() -> TenantService.notFound(ags));
         if (!tenant.isActive()) {
             throw ProblemException.conflict("Tenant " + ags + " is " + tenant.status()
-                    + "; only an ACTIVE tenant can subscribe or conclude");
+                    + "; only an ACTIVE tenant can subscribe, conclude or change a subscription");
         }
         return tenant;
     }
@@ -249,6 +357,11 @@ public class SubscriptionService {
         return subscriptions.findForUpdate(id)
                 .filter(subscription -> subscription.ags().equals(ags))
                 .orElseThrow(() -> notFound(id));
+    }
+
+    private static ProblemException unknownPlan(UUID serviceId, String planId) {
+        return new ProblemException(422, "unknown-plan", "Unknown plan", "Service " + serviceId + " has no plan '"
+                + planId + "'", List.of(new Violation("planId", "is not a plan of this service")));
     }
 
     private static ProblemException alreadySubscribed(Ags ags, UUID serviceId) {

@@ -24,17 +24,22 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
-/** Registration of tenants and the operators' status steps. */
+/**
+ * Registration of tenants and the operators' status steps; suspending and reactivating a tenant reach its instances
+ * at the providers in the same transaction.
+ */
 @ApplicationScoped
 public class TenantService {
 
     private final TenantRepository tenants;
     private final TenantScope scope;
+    private final InstanceSuspension suspension;
     private final Clock clock;
 
-    public TenantService(TenantRepository tenants, TenantScope scope, Clock clock) {
+    public TenantService(TenantRepository tenants, TenantScope scope, InstanceSuspension suspension, Clock clock) {
         this.tenants = tenants;
         this.scope = scope;
+        this.suspension = suspension;
         this.clock = clock;
     }
 
@@ -117,14 +122,19 @@ public class TenantService {
         return step(rawAgs, Tenant::approve);
     }
 
+    /** The tenant is locked first, then its subscriptions, as the population refresh does. */
     @Transactional
-    public Tenant suspend(String rawAgs) {
-        return step(rawAgs, Tenant::suspend);
+    public Tenant suspend(Caller caller, String rawAgs) {
+        Tenant tenant = step(rawAgs, Tenant::suspend);
+        suspension.suspendAll(tenant, caller, tenant.updatedAt());
+        return tenant;
     }
 
     @Transactional
-    public Tenant reactivate(String rawAgs) {
-        return step(rawAgs, Tenant::reactivate);
+    public Tenant reactivate(Caller caller, String rawAgs) {
+        Tenant tenant = step(rawAgs, Tenant::reactivate);
+        suspension.resumeAll(tenant, caller, tenant.updatedAt());
+        return tenant;
     }
 
     private Tenant step(String rawAgs, BiConsumer<Tenant, Instant> transition) {

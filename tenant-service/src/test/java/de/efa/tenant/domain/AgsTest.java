@@ -32,11 +32,4 @@ class AgsTest {
         TenantKind.LANDKREIS.checkKey(Ags.of("14729000"));
         TenantKind.GEMEINDE.checkKey(Ags.of("14729123"));
     }
-
-    @Test
-    void annualPriceIsBasePlusPopulationTimesPerInhabitant() {
-        assertThat(new Pricing(50_000, 120_000, 2).snapshotFor(611_850))
-                .isEqualTo(new PriceSnapshot(50_000, 120_000 + 611_850L * 2));
-        assertThat(new Pricing(0, 0, 0).snapshotFor(0)).isEqualTo(new PriceSnapshot(0, 0));
-    }
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The subscription's state machine of the reuse process, without Quarkus. */
+/** The subscription's state machine, without Quarkus. */
 class SubscriptionTest {
 
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
@@ -18,7 +18,8 @@ class SubscriptionTest {
             "a".repeat(64));
     private static final Terms NEWER_TERMS = new Terms("2026-02", "https://provider.example/terms-2026-02.html",
             "b".repeat(64));
-    private static final PriceSnapshot PLAN_PRICE = new PriceSnapshot(50_000, 120_000);
+    private static final PriceSnapshot PLAN_PRICE = new Pricing(50_000, 100_000, 2).snapshotFor(10_000);
+    private static final PriceSnapshot KOMFORT_PRICE = new Pricing(0, 200_000, 3).snapshotFor(10_000);
 
     @Test
     void an_interest_is_offered_under_the_terms_current_then_and_concluded_under_those() {
@@ -30,7 +31,7 @@ class SubscriptionTest {
                 "Nachnutzung ab Januar"), Optional.of(NEWER_TERMS), "provider akdb", NOW.plusSeconds(60));
 
         assertThat(interest.status()).isEqualTo(SubscriptionStatus.OFFERED);
-        assertThat(interest.price()).isEqualTo(new PriceSnapshot(50_000, 99_000));
+        assertThat(interest.price()).isEqualTo(PriceSnapshot.flat(50_000, 99_000, 10_000));
         assertThat(interest.contract().terms()).contains(NEWER_TERMS);
         assertThatThrownBy(() -> interest.conclude("2026-01", new Acceptance("bundler kisa", NOW), NOW))
                 .isInstanceOf(TermsNotAcceptedException.class)
@@ -102,6 +103,181 @@ class SubscriptionTest {
                 SubscriptionStatus.FAILED, SubscriptionStatus.DECLINED, SubscriptionStatus.WITHDRAWN,
                 SubscriptionStatus.EXPIRED);
         assertThat(SubscriptionStatus.OFFERED.isLive()).isTrue();
+    }
+
+    @Test
+    void a_change_waits_for_the_provider_and_then_replaces_plan_configuration_price_and_contract() {
+        Subscription subscription = active();
+        RequestedUpdate update = new RequestedUpdate("komfort", "{\"telefon\":\"0341 1\"}", KOMFORT_PRICE,
+                Contract.accepted(ContractModel.TERMS, TERMS, new Acceptance("municipality 14713000", NOW)));
+
+        subscription.requestUpdate(update, "municipality 14713000", NOW);
+
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.UPDATE_REQUESTED);
+        assertThat(subscription.planId()).isEqualTo("standard");
+        assertThat(subscription.price()).isEqualTo(PLAN_PRICE);
+        assertThat(subscription.requestedUpdate()).contains(update);
+        assertThat(lastDetail(subscription)).isEqualTo("Update requested by municipality 14713000 (plan standard → "
+                + "komfort, 0.00 € setup fee, 2,300.00 € a year); in effect until the provider confirms: plan "
+                + "standard, parameters {}, 500.00 € setup fee, 1,200.00 € a year");
+        assertThatThrownBy(() -> subscription.requestUpdate(update, "municipality 14713000", NOW))
+                .isInstanceOf(StatusTransitionException.class);
+        assertThatThrownBy(() -> subscription.requestCancellation(NOW, "x")).isInstanceOf(StatusTransitionException.class);
+        assertThat(subscription.provisioningStarted(Operation.PROVISION, NOW, "x")).isFalse();
+        assertThat(subscription.provisioningStarted(Operation.UPDATE, NOW, "UPDATE started")).isTrue();
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.UPDATING);
+
+        assertThat(subscription.updated("komfort", NOW)).isTrue();
+
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(subscription.planId()).isEqualTo("komfort");
+        assertThat(subscription.parametersJson()).isEqualTo("{\"telefon\":\"0341 1\"}");
+        assertThat(subscription.price()).isEqualTo(KOMFORT_PRICE);
+        assertThat(subscription.contract().terms()).contains(TERMS);
+        assertThat(subscription.requestedUpdate()).isEmpty();
+        assertThat(subscription.updated("komfort", NOW)).isFalse();
+        assertThat(subscription.history()).extracting(HistoryEntry::status).containsExactly(
+                SubscriptionStatus.REQUESTED, SubscriptionStatus.ACTIVE, SubscriptionStatus.UPDATE_REQUESTED,
+                SubscriptionStatus.UPDATING, SubscriptionStatus.ACTIVE);
+        assertThat(lastDetail(subscription))
+                .isEqualTo("Plan changed at the provider: standard → komfort, 0.00 € setup fee, 2,300.00 € a year");
+    }
+
+    @Test
+    void a_failed_change_keeps_what_is_in_effect_and_says_why_until_a_change_succeeds() {
+        Subscription subscription = active();
+        subscription.requestUpdate(configuration("{\"a\":1}"), "bundler kisa", NOW);
+        assertThat(lastDetail(subscription)).startsWith("Update requested by bundler kisa (new configuration)");
+
+        assertThat(subscription.updateFailed("broker answered 422", true, NOW.plusSeconds(5))).isTrue();
+
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(subscription.parametersJson()).isEqualTo("{}");
+        assertThat(subscription.requestedUpdate()).isEmpty();
+        assertThat(subscription.lastUpdateFailure()).contains(new UpdateFailure("broker answered 422",
+                NOW.plusSeconds(5)));
+        assertThat(subscription.updateFailed("again", true, NOW)).isFalse();
+
+        subscription.requestUpdate(configuration("{\"a\":2}"), "bundler kisa", NOW);
+        assertThat(subscription.updateFailed("instance broken", false, NOW)).isTrue();
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.UNUSABLE);
+        assertThat(subscription.lastUpdateFailure().orElseThrow().reason()).isEqualTo("instance broken");
+
+        subscription.requestUpdate(configuration("{}"), "bundler kisa", NOW);
+        assertThat(subscription.updated("standard", NOW)).isTrue();
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(subscription.lastUpdateFailure()).isEmpty();
+        assertThat(lastDetail(subscription)).isEqualTo("Configuration updated at the provider");
+    }
+
+    @Test
+    void an_unusable_subscription_can_be_cancelled_and_so_can_a_suspended_one() {
+        Subscription unusable = active();
+        unusable.requestUpdate(configuration("{\"a\":1}"), "municipality 14713000", NOW);
+        unusable.updateFailed("gone wrong", false, NOW);
+        unusable.requestCancellation(NOW, "Cancellation requested by municipality 14713000");
+        assertThat(unusable.status()).isEqualTo(SubscriptionStatus.CANCELLATION_REQUESTED);
+
+        Subscription suspended = active();
+        suspended.requestSuspension(NOW, "Suspension requested");
+        assertThatThrownBy(() -> suspended.requestCancellation(NOW, "x")).isInstanceOf(StatusTransitionException.class);
+        suspended.suspended(true, null, NOW);
+        suspended.requestCancellation(NOW, "Cancellation requested by operator operator");
+        assertThat(suspended.status()).isEqualTo(SubscriptionStatus.CANCELLATION_REQUESTED);
+    }
+
+    @Test
+    void a_suspension_is_confirmed_or_noted_and_a_resumption_may_follow_one_still_running() {
+        Subscription subscription = active();
+        assertThat(subscription.isToBeSuspended()).isTrue();
+        subscription.requestSuspension(NOW, "Suspension requested: tenant suspended by operator operator");
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.SUSPENDING);
+        assertThat(subscription.provisioningStarted(Operation.SUSPEND, NOW, "x")).isTrue();
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.SUSPENDING);
+        assertThatThrownBy(() -> subscription.requestUpdate(configuration("{}"), "municipality 14713000", NOW))
+                .isInstanceOf(StatusTransitionException.class);
+
+        assertThat(subscription.isToBeResumed()).isTrue();
+        subscription.requestResumption(NOW, "Resumption requested: tenant reactivated by operator operator");
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.RESUMING);
+        assertThat(subscription.suspended(true, null, NOW)).isFalse();
+        assertThat(subscription.provisioningFailed(Operation.RESUME, "broker down", NOW)).isTrue();
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.RESUMING);
+        assertThat(lastDetail(subscription))
+                .isEqualTo("Resumption failed, waiting for an operator to retry it at the marketplace: broker down");
+
+        assertThat(subscription.resumed(true, null, NOW)).isTrue();
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(lastDetail(subscription)).isEqualTo("Instance resumed at the provider");
+
+        subscription.requestSuspension(NOW, "Suspension requested");
+        assertThat(subscription.suspended(false, "context updates not allowed", NOW)).isTrue();
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.SUSPENDED);
+        assertThat(lastDetail(subscription))
+                .isEqualTo("Instance suspended, but the provider did not confirm it: context updates not allowed");
+        assertThatThrownBy(() -> subscription.requestSuspension(NOW, "x")).isInstanceOf(StatusTransitionException.class);
+
+        subscription.requestResumption(NOW, "Resumption requested");
+        assertThat(subscription.isToBeSuspended()).isTrue();
+        subscription.requestSuspension(NOW, "Suspended again while resuming");
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.SUSPENDING);
+    }
+
+    @Test
+    void nothing_but_a_settled_or_suspended_instance_is_suspended_or_resumed() {
+        Subscription requested = Subscription.request(Ags.of("14713000"), UUID.randomUUID(), "standard", "{}",
+                PLAN_PRICE, Contract.none(), "Requested", NOW);
+        assertThat(requested.isToBeSuspended()).isFalse();
+        assertThat(requested.isToBeResumed()).isFalse();
+        assertThatThrownBy(() -> requested.requestSuspension(NOW, "x")).isInstanceOf(StatusTransitionException.class);
+        assertThatThrownBy(() -> requested.requestResumption(NOW, "x")).isInstanceOf(StatusTransitionException.class);
+        assertThat(requested.resumed(true, null, NOW)).isFalse();
+        assertThat(interest().isToBeSuspended()).isFalse();
+    }
+
+    @Test
+    void a_new_population_reprices_a_live_per_inhabitant_price_and_a_requested_one_with_their_own_rates() {
+        Subscription subscription = active();
+        subscription.requestUpdate(new RequestedUpdate("komfort", "{}", KOMFORT_PRICE, Contract.none()),
+                "municipality 14713000", NOW);
+
+        assertThat(subscription.repriceFor(12_000, NOW)).isTrue();
+
+        assertThat(subscription.price()).isEqualTo(new PriceSnapshot(50_000, 124_000, 100_000, 2, 12_000));
+        assertThat(subscription.requestedUpdate().orElseThrow().price())
+                .isEqualTo(new PriceSnapshot(0, 236_000, 200_000, 3, 12_000));
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.UPDATE_REQUESTED);
+        assertThat(lastDetail(subscription)).isEqualTo("Population 10000 → 12000: 500.00 € setup fee, 1,200.00 € a "
+                + "year → 500.00 € setup fee, 1,240.00 € a year; the requested plan komfort now costs 0.00 € setup "
+                + "fee, 2,360.00 € a year");
+        assertThat(subscription.repriceFor(12_000, NOW)).isFalse();
+
+        Subscription offered = interest();
+        offered.offer(new OfferConditions(Optional.empty(), Optional.of(99_000L), Optional.empty(), "Pauschal"),
+                Optional.of(TERMS), "provider akdb", NOW);
+        assertThat(offered.repriceFor(12_000, NOW)).isFalse();
+        assertThat(offered.price().annualCents()).isEqualTo(99_000);
+
+        Subscription ended = active();
+        ended.requestCancellation(NOW, "x");
+        ended.deprovisioned(NOW, "gone");
+        assertThat(ended.repriceFor(12_000, NOW)).isFalse();
+        assertThat(ended.price()).isEqualTo(PLAN_PRICE);
+    }
+
+    private static Subscription active() {
+        Subscription subscription = Subscription.request(Ags.of("14713000"), UUID.randomUUID(), "standard", "{}",
+                PLAN_PRICE, Contract.none(), "Requested by municipality 14713000", NOW);
+        subscription.provisioned("i-1", null, NOW, "provisioned");
+        return subscription;
+    }
+
+    private static RequestedUpdate configuration(String parametersJson) {
+        return new RequestedUpdate("standard", parametersJson, PLAN_PRICE, Contract.none());
+    }
+
+    private static String lastDetail(Subscription subscription) {
+        return subscription.history().get(subscription.history().size() - 1).detail();
     }
 
     private static Subscription interest() {

@@ -36,6 +36,7 @@ class SecurityTest {
             "GET, /api/v1/tenants/" + AGS + "/subscriptions",
             "GET, /api/v1/tenants/" + AGS + "/subscriptions/" + ID,
             "DELETE, /api/v1/tenants/" + AGS + "/subscriptions/" + ID,
+            "PATCH, /api/v1/tenants/" + AGS + "/subscriptions/" + ID,
             "POST, /api/v1/tenants/" + AGS + "/subscriptions/" + ID + "/resubmit",
             "GET, /api/v1/parked/outgoing",
             "POST, /api/v1/parked/outgoing/" + ID + "/retry",

@@ -40,6 +40,20 @@ public final class CatalogTopic {
             "zustaendigkeit", Map.of("behoerde", "Ordnungsamt"),
             "postfach", "ordnungsamt@gemeinde.example");
 
+    /** The plan "komfort" also asks for a telephone number. */
+    public static final Map<String, Object> KOMFORT_SCHEMA = Map.of(
+            "type", "object",
+            "required", List.of("zustaendigkeit", "postfach", "telefon"),
+            "properties", Map.of(
+                    "zustaendigkeit", Map.of("type", "object"),
+                    "postfach", Map.of("type", "string"),
+                    "telefon", Map.of("type", "string", "minLength", 3)));
+
+    public static final Map<String, Object> KOMFORT_PARAMETERS = Map.of(
+            "zustaendigkeit", Map.of("behoerde", "Ordnungsamt"),
+            "postfach", "ordnungsamt@gemeinde.example",
+            "telefon", "0341 123-0");
+
     private final KafkaCompanion kafka;
     private final Db db;
     private final ObjectMapper json = new ObjectMapper();
@@ -54,10 +68,19 @@ public final class CatalogTopic {
 
     /**
      * A PUBLISHED service of akdb available in every Land with the plans "standard" (setup 500 €, 1,200 €/year + 2 ct
-     * per inhabitant), "basic", "terms" (contract TERMS) and "nachnutzung" (contract INTEREST).
+     * per inhabitant; updatable), "komfort" (2,000 €/year + 3 ct per inhabitant, a telephone number more; updatable),
+     * "basic" (100 €/year flat; not updatable), "terms" (contract TERMS) and "nachnutzung" (contract INTEREST, 2,000
+     * €/year + 1 ct per inhabitant).
      */
     public UUID publishedService() {
         return publish(UUID.randomUUID(), "PUBLISHED", List.of(), 1);
+    }
+
+    /** The same service at a new version whose plan "standard" costs 5 ct per inhabitant instead of 2. */
+    public void publishDearer(UUID id, long version) {
+        send(UUID.randomUUID().toString(), id, "PUBLISHED", List.of(), version, "Führerschein digital beantragen",
+                "akdb", TERMS_VERSION, 5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.catalogVersion(id) == version);
     }
 
     public UUID publish(UUID id, String status, List<String> availableIn, long version) {
@@ -68,14 +91,14 @@ public final class CatalogTopic {
     public UUID publish(UUID id, String status, List<String> availableIn, long version, String providerId,
                         String termsVersion) {
         send(UUID.randomUUID().toString(), id, status, availableIn, version, "Führerschein digital beantragen",
-                providerId, termsVersion);
+                providerId, termsVersion, 2);
         await().atMost(Duration.ofSeconds(30)).until(() -> db.catalogVersion(id) == version);
         return id;
     }
 
     /** Sends a PUBLISHED service with this name and {@code ce_id} as it is, without waiting for the local copy. */
     public void sendPublished(UUID id, long version, String name, String ceId) {
-        send(ceId, id, "PUBLISHED", List.of(), version, name, "akdb", TERMS_VERSION);
+        send(ceId, id, "PUBLISHED", List.of(), version, name, "akdb", TERMS_VERSION, 2);
     }
 
     private static Map<String, Object> contract(String model, String termsVersion) {
@@ -85,7 +108,7 @@ public final class CatalogTopic {
     }
 
     private void send(String ceId, UUID id, String status, List<String> availableIn, long version, String name,
-                      String providerId, String termsVersion) {
+                      String providerId, String termsVersion, long standardPerInhabitantCents) {
         Map<String, Object> service = new LinkedHashMap<>();
         service.put("id", id.toString());
         service.put("slug", "fuehrerschein-" + id);
@@ -104,8 +127,12 @@ public final class CatalogTopic {
         service.put("accessibility", Map.of("bitvStatement", "https://example.org/bitv", "feedbackMechanism", "mailto:a11y@example.org"));
         service.put("plans", List.of(
                 Map.of("id", "standard", "name", "Standard", "description", "Mit Postfach",
-                        "pricing", Map.of("setupFeeCents", 50_000, "annualBaseCents", 120_000, "annualPerInhabitantCents", 2),
-                        "parameters", STANDARD_SCHEMA),
+                        "pricing", Map.of("setupFeeCents", 50_000, "annualBaseCents", 120_000,
+                                "annualPerInhabitantCents", standardPerInhabitantCents),
+                        "parameters", STANDARD_SCHEMA, "updatable", true),
+                Map.of("id", "komfort", "name", "Komfort", "description", "Mit Telefon",
+                        "pricing", Map.of("setupFeeCents", 0, "annualBaseCents", 200_000, "annualPerInhabitantCents", 3),
+                        "parameters", KOMFORT_SCHEMA, "updatable", true),
                 Map.of("id", "basic", "name", "Basis", "description", "Ohne Konfiguration",
                         "pricing", Map.of("setupFeeCents", 0, "annualBaseCents", 10_000, "annualPerInhabitantCents", 0)),
                 Map.of("id", "terms", "name", "Mit Nutzungsbedingungen", "description", "Betrieb nach AGB",
@@ -113,7 +140,7 @@ public final class CatalogTopic {
                         "contract", contract("TERMS", termsVersion), "updatable", false),
                 Map.of("id", "nachnutzung", "name", "Nachnutzung", "description", "Nach Interessenbekundung",
                         "pricing", Map.of("setupFeeCents", 100_000, "annualBaseCents", 200_000,
-                                "annualPerInhabitantCents", 0),
+                                "annualPerInhabitantCents", 1),
                         "contract", contract("INTEREST", termsVersion))));
         service.put("status", status);
         service.put("version", version);

@@ -61,6 +61,24 @@ public final class OnboardingTopics {
                 "http://localhost:8090/dashboard/" + subscriptionId);
     }
 
+    /**
+     * A result of the subscription's latest request with the fields of its type beyond the common ones
+     * ({@code planId}, {@code instanceUsable}, {@code confirmed}) and no dashboard URL, as the marketplace sends
+     * update, suspension and resumption results.
+     */
+    public UUID publishResult(String type, String subscriptionId, String operation, String reason,
+                              Map<String, Object> fields) {
+        return publishResult(db.latestRequest(subscriptionId), type, subscriptionId, operation, reason, fields);
+    }
+
+    /** The same, of any job: one other than the latest request's is stale. */
+    public UUID publishResult(UUID jobId, String type, String subscriptionId, String operation, String reason,
+                              Map<String, Object> fields) {
+        UUID ceId = UUID.randomUUID();
+        publish(ceId.toString(), jobId, type, subscriptionId, operation, reason, null, fields);
+        return ceId;
+    }
+
     /** A result with any {@code ce_id} and dashboard URL, also ones the tenant-service cannot take. */
     public void publishResult(String ceId, String type, String subscriptionId, String operation, String reason,
                               String dashboardUrl) {
@@ -70,7 +88,12 @@ public final class OnboardingTopics {
     /** A result of any job: one other than the latest request's is stale. */
     public void publishResult(String ceId, UUID jobId, String type, String subscriptionId, String operation,
                               String reason, String dashboardUrl) {
-        Map<String, Object> payload = new HashMap<>();
+        publish(ceId, jobId, type, subscriptionId, operation, reason, dashboardUrl, Map.of());
+    }
+
+    private void publish(String ceId, UUID jobId, String type, String subscriptionId, String operation,
+                         String reason, String dashboardUrl, Map<String, Object> fields) {
+        Map<String, Object> payload = new HashMap<>(fields);
         payload.put("subscriptionId", subscriptionId);
         payload.put("jobId", jobId.toString());
         payload.put("operation", operation);
