@@ -117,6 +117,11 @@ class DemoDataTest {
                 .isEqualTo("INTEREST");
         assertThat(plan(bySlug.get("wohngeld-beantragen"), "standard").path("contract").path("model").asText())
                 .isEqualTo("NONE");
+        assertThat(plan(bySlug.get("digitaler-bauantrag"), "standard").path("updatable").asBoolean())
+                .as("a municipality may move between standard and premium").isTrue();
+        assertThat(plan(bySlug.get("digitaler-bauantrag"), "premium").path("updatable").asBoolean()).isTrue();
+        assertThat(plan(bySlug.get("digitaler-bauantrag"), "nachnutzungsvertrag").path("updatable").asBoolean())
+                .isFalse();
         List<JsonNode> terms = bySlug.values().stream()
                 .flatMap(s -> stream(s.path("plans")))
                 .map(p -> p.path("contract").path("terms"))

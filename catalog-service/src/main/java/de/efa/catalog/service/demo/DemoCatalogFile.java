@@ -21,7 +21,7 @@ record DemoCatalogFile(
      * {@code contract} model (absent: none) refers to the terms of the service that offers it.
      */
     record DemoPlan(String name, String description, PricingRequest pricing, List<String> blocks, List<String> required,
-                    String contract) {
+                    String contract, Boolean updatable) {
     }
 
     /** A demo service; {@code source} is its name in the CSV, where its OZG id, LeiKa keys and Themenfeld are. */

@@ -131,7 +131,7 @@ public class DemoData {
         ObjectNode properties = parameters.putObject("properties");
         plan.blocks().forEach(block -> properties.set(block, file.parameterBlocks().get(block)));
         return new PlanRequest(id, plan.name(), plan.description(), plan.pricing(), parameters,
-                contract(plan, service), null);
+                contract(plan, service), plan.updatable());
     }
 
     /** The plan's contract with the service's terms, which the demo provider serves. */
