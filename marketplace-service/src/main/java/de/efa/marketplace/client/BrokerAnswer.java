@@ -2,14 +2,17 @@ package de.efa.marketplace.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
- * What one call to a broker came to. {@code status} is null when no answer arrived; {@code failure} then
- * says whether the broker may have received the request ({@link Failure#TIMEOUT}, {@link Failure#BROKEN}) or
- * surely did not ({@link Failure#NOT_SENT}), which decides whether an orphan may exist.
+ * What one call to a broker came to. {@code requestIdentity} is the {@code X-Broker-API-Request-Identity} it was sent
+ * with, by which the broker's logs find it. {@code status} is null when no answer arrived; {@code failure} then says
+ * whether the broker may have received the request ({@link Failure#TIMEOUT}, {@link Failure#BROKEN}) or surely did
+ * not ({@link Failure#NOT_SENT}), which decides whether an orphan may exist.
  */
 public record BrokerAnswer(
         BrokerAction action,
+        UUID requestIdentity,
         String method,
         String url,
         String requestBody,

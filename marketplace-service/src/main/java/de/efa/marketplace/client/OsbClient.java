@@ -19,6 +19,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -48,77 +49,102 @@ public class OsbClient {
     }
 
     /** {@code PUT /v2/service_instances/{id}?accepts_incomplete=true}. */
-    public BrokerAnswer provision(String brokerUrl, ProvisionRequest request) {
+    public BrokerAnswer provision(String brokerUrl, InstanceRequest request) {
         String body = provisionBody(request);
         String url = instanceUrl(brokerUrl, request.instanceId()) + "?accepts_incomplete=true";
-        return call(BrokerAction.PROVISION, "PUT", url, body);
+        return call(new Call(BrokerAction.PROVISION, "PUT", url, body, request.originatingUserId(), request.ags()));
     }
 
     /** {@code DELETE /v2/service_instances/{id}}: a deprovisioning, or the cleanup of a possible orphan. */
-    public BrokerAnswer deprovision(BrokerAction action, String brokerUrl, UUID instanceId, String serviceId,
-                                    String planId) {
-        String url = instanceUrl(brokerUrl, instanceId) + "?accepts_incomplete=true"
-                + "&service_id=" + encode(serviceId) + "&plan_id=" + encode(planId);
-        return call(action, "DELETE", url, null);
+    public BrokerAnswer deprovision(BrokerAction action, String brokerUrl, InstanceRequest request) {
+        String url = instanceUrl(brokerUrl, request.instanceId()) + "?accepts_incomplete=true"
+                + "&service_id=" + encode(request.serviceId()) + "&plan_id=" + encode(request.planId());
+        return call(new Call(action, "DELETE", url, null, request.originatingUserId(), request.ags()));
     }
 
     /** {@code GET /v2/service_instances/{id}/last_operation} with the operation the broker handed out. */
-    public BrokerAnswer lastOperation(BrokerAction action, String brokerUrl, UUID instanceId, String serviceId,
-                                      String planId, String operation) {
-        String url = instanceUrl(brokerUrl, instanceId) + "/last_operation"
-                + "?service_id=" + encode(serviceId) + "&plan_id=" + encode(planId)
+    public BrokerAnswer lastOperation(BrokerAction action, String brokerUrl, InstanceRequest request,
+                                      String operation) {
+        String url = instanceUrl(brokerUrl, request.instanceId()) + "/last_operation"
+                + "?service_id=" + encode(request.serviceId()) + "&plan_id=" + encode(request.planId())
                 + (operation == null ? "" : "&operation=" + encode(operation));
-        return call(action, "GET", url, null);
+        return call(new Call(action, "GET", url, null, request.originatingUserId(), request.ags()));
     }
 
-    private BrokerAnswer call(BrokerAction action, String method, String url, String body) {
+    /**
+     * One call: {@code originatingUserId} and {@code ags} name the person it is made for (null when nobody asked),
+     * as the broker's audit wants to know.
+     */
+    private record Call(BrokerAction action, String method, String url, String body, String originatingUserId,
+                        String ags) {
+    }
+
+    private BrokerAnswer call(Call call) {
+        // A new identity per attempt: the broker's logs and this attempt find each other by it.
+        UUID identity = UUID.randomUUID();
         Instant at = clock.instant();
         long started = System.nanoTime();
         String token;
         try {
             token = tokens.accessToken();
         } catch (RuntimeException e) {
-            LOG.warnf("no token for the broker call %s %s: %s", method, url, e.getMessage());
-            return failed(action, method, url, body, at, started, Failure.NOT_SENT,
+            LOG.warnf("no token for the broker call %s %s: %s", call.method(), call.url(), e.getMessage());
+            return failed(call, identity, at, started, Failure.NOT_SENT,
                     "no access token from the identity provider: " + e.getMessage());
         }
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(call.url()))
                     .timeout(config.requestTimeout())
                     .header("X-Broker-API-Version", config.brokerApiVersion())
+                    .header("X-Broker-API-Request-Identity", identity.toString())
                     .header("Authorization", "Bearer " + token)
                     .header("Accept", "application/json")
                     .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body))
-                    .build();
+                    .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(call.body()));
+            if (call.originatingUserId() != null) {
+                builder.header("X-Broker-API-Originating-Identity", originatingIdentity(call));
+            }
+            request = builder.build();
         } catch (IllegalArgumentException e) {
-            return failed(action, method, url, body, at, started, Failure.NOT_SENT,
+            return failed(call, identity, at, started, Failure.NOT_SENT,
                     "the broker URL is not usable: " + e.getMessage());
         }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new BrokerAnswer(action, method, url, body, at, elapsedMs(started), response.statusCode(),
-                    truncate(response.body()),
+            return new BrokerAnswer(call.action(), identity, call.method(), call.url(), call.body(), at,
+                    elapsedMs(started), response.statusCode(), truncate(response.body()),
                     RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant()),
                     Failure.NONE, null);
         } catch (HttpConnectTimeoutException | ConnectException e) {
-            return failed(action, method, url, body, at, started, Failure.NOT_SENT,
+            return failed(call, identity, at, started, Failure.NOT_SENT,
                     "could not connect to the broker: " + describe(e));
         } catch (HttpTimeoutException e) {
-            return failed(action, method, url, body, at, started, Failure.TIMEOUT,
+            return failed(call, identity, at, started, Failure.TIMEOUT,
                     "no answer within " + config.requestTimeout().toMillis() + " ms");
         } catch (IOException e) {
-            return failed(action, method, url, body, at, started, Failure.BROKEN,
+            return failed(call, identity, at, started, Failure.BROKEN,
                     "the connection to the broker broke: " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(action, method, url, body, at, started, Failure.BROKEN, "interrupted while waiting");
+            return failed(call, identity, at, started, Failure.BROKEN, "interrupted while waiting");
         }
     }
 
-    private String provisionBody(ProvisionRequest request) {
+    /**
+     * OSB's originating identity: the platform, a space, and the base64 of a JSON object that identifies the user
+     * on that platform. Here the user is the token subject of the person whose request it is, with the AGS of the
+     * municipality it was made for.
+     */
+    private String originatingIdentity(Call call) {
+        ObjectNode user = json.createObjectNode();
+        user.put("user_id", call.originatingUserId());
+        user.put("ags", call.ags());
+        return PLATFORM + " " + Base64.getEncoder().encodeToString(user.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String provisionBody(InstanceRequest request) {
         ObjectNode root = json.createObjectNode();
         root.put("service_id", request.serviceId());
         root.put("plan_id", request.planId());
@@ -135,10 +161,9 @@ public class OsbClient {
         }
     }
 
-    private BrokerAnswer failed(BrokerAction action, String method, String url, String body, Instant at,
-                                long started, Failure failure, String detail) {
-        return new BrokerAnswer(action, method, url, body, at, elapsedMs(started), null, null, null, failure,
-                detail);
+    private BrokerAnswer failed(Call call, UUID identity, Instant at, long started, Failure failure, String detail) {
+        return new BrokerAnswer(call.action(), identity, call.method(), call.url(), call.body(), at,
+                elapsedMs(started), null, null, null, failure, detail);
     }
 
     private static String instanceUrl(String brokerUrl, UUID instanceId) {

@@ -6,7 +6,8 @@ import java.util.UUID;
 /**
  * A request of the tenant-service to provision or deprovision a subscription's instance, read from
  * {@code efa.onboarding.requests.v1}; {@code eventId} is its {@code ce_id}, which becomes the id of the job made
- * for it, and {@code parameters} is the subscription's configuration as JSON text.
+ * for it, {@code parameters} is the subscription's configuration as JSON text, and {@code originatingUserId} the
+ * token subject of the person who asked (null when nobody did, or for a request written before it was sent).
  */
 public record OnboardingRequest(
         UUID eventId,
@@ -18,5 +19,6 @@ public record OnboardingRequest(
         UUID serviceId,
         String planId,
         String parameters,
+        String originatingUserId,
         Instant requestedAt) {
 }

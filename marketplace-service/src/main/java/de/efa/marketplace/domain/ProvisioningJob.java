@@ -36,6 +36,9 @@ public class ProvisioningJob {
     @Column(name = "plan_id")
     public String planId;
     public String parameters;
+    /** Who asked for the job, named to the broker in every call; null when no person did. */
+    @Column(name = "originating_user_id")
+    public String originatingUserId;
     @Column(name = "instance_id")
     public UUID instanceId;
     @Enumerated(EnumType.STRING)

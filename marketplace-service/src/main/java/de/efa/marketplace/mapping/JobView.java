@@ -35,6 +35,10 @@ public record JobView(
     public record AttemptView(
             Instant at,
             @Schema(example = "PROVISION") String action,
+            @Schema(nullable = true, description = "The X-Broker-API-Request-Identity the call was sent with, by "
+                    + "which the broker's logs find it; null for calls made before it was sent",
+                    example = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a")
+            UUID requestIdentity,
             @Schema(example = "PUT http://localhost:8090/v2/service_instances/0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b?accepts_incomplete=true")
             String request,
             @Schema(nullable = true) String requestBody,

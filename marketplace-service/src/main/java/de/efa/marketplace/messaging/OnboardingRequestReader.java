@@ -65,6 +65,7 @@ public class OnboardingRequestReader {
             String planId = field("planId", Function.identity());
             Instant requestedAt = field("requestedAt", Instant::parse);
             String parameters = parameters();
+            String originatingUserId = optional("originatingUserId");
             if (operation != null && operation != TYPES.get(type)) {
                 problems.add("operation " + operation + " does not belong to " + type);
             }
@@ -75,7 +76,7 @@ public class OnboardingRequestReader {
                 throw new UnreadableEventException(String.join("; ", problems));
             }
             return new OnboardingRequest(eventId, subscriptionId, operation, ags, tenantName, land, serviceId, planId,
-                    parameters, requestedAt);
+                    parameters, originatingUserId, requestedAt);
         }
 
         private <T> T field(String name, Function<String, T> parse) {
@@ -94,6 +95,19 @@ public class OnboardingRequestReader {
                 problems.add("'" + name + "' is invalid: " + e.getMessage());
                 return null;
             }
+        }
+
+        /** A text that may be absent or null, as in events written before the field existed. */
+        private String optional(String name) {
+            JsonNode value = body.get(name);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isTextual() || value.asText().isBlank()) {
+                problems.add("'" + name + "' must be a non-empty string or null");
+                return null;
+            }
+            return value.asText();
         }
 
         private String parameters() {

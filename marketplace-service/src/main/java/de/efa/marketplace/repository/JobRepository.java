@@ -60,8 +60,8 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
     /** The job's id is the request event's ce_id: a redelivered event finds its job and adds nothing. */
     private static final String INSERT_NEW = """
             INSERT INTO provisioning_job (id, subscription_id, operation, ags, tenant_name, land, service_id, plan_id,
-                parameters, instance_id, status, step, next_attempt_at, requested_at, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 'SEND', now(), ?, now())
+                parameters, instance_id, originating_user_id, status, step, next_attempt_at, requested_at, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 'SEND', now(), ?, now())
             ON CONFLICT (id) DO NOTHING
             """;
 
@@ -174,7 +174,8 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
                     insert.setString(9, r.parameters());
                     // The OSB instance id is the subscription id: every retry addresses the same instance.
                     insert.setObject(10, r.subscriptionId());
-                    insert.setTimestamp(11, Timestamp.from(r.requestedAt()));
+                    insert.setString(11, r.originatingUserId());
+                    insert.setTimestamp(12, Timestamp.from(r.requestedAt()));
                     insert.addBatch();
                 }
                 List<Boolean> created = new ArrayList<>();

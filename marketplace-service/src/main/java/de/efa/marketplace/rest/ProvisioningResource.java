@@ -97,7 +97,7 @@ public class ProvisioningResource {
                             "instanceId":"0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b","operation":"PROVISION","status":"FAILED","step":"SEND",\
                             "dashboardUrl":null,"failureReason":"the broker refused the request with 409","requestedAt":"2026-11-26T10:15:30Z",\
                             "finishedAt":"2026-11-26T10:15:31Z","attempts":[{"at":"2026-11-26T10:15:31Z","action":"PROVISION",\
-                            "request":"PUT http://localhost:8090/v2/service_instances/0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b?accepts_incomplete=true",\
+                            "requestIdentity":"9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a","request":"PUT http://localhost:8090/v2/service_instances/0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b?accepts_incomplete=true",\
                             "requestBody":"{}","status":409,"answer":"{}","durationMs":12}]}""")))
     @APIResponse(responseCode = "400", description = "The id is not a UUID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -3,7 +3,7 @@ package de.efa.marketplace.service;
 import de.efa.marketplace.client.BrokerAction;
 import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.client.OsbClient;
-import de.efa.marketplace.client.ProvisionRequest;
+import de.efa.marketplace.client.InstanceRequest;
 import de.efa.marketplace.config.ProvisioningConfig;
 import de.efa.marketplace.domain.CatalogEntry;
 import de.efa.marketplace.domain.JobStatus;
@@ -88,18 +88,16 @@ public class JobDriver {
     }
 
     private BrokerAnswer call(ProvisioningJob job) {
-        String serviceId = job.serviceId.toString();
+        InstanceRequest request = new InstanceRequest(job.instanceId, job.serviceId.toString(), job.planId, job.ags,
+                job.tenantName, job.land, job.parameters, job.originatingUserId);
         return switch (job.step) {
             case SEND -> job.operation == Operation.PROVISION
-                    ? osb.provision(job.brokerUrl, new ProvisionRequest(job.instanceId, serviceId, job.planId,
-                            job.ags, job.tenantName, job.land, job.parameters))
-                    : osb.deprovision(BrokerAction.DEPROVISION, job.brokerUrl, job.instanceId, serviceId, job.planId);
-            case POLL -> osb.lastOperation(BrokerAction.LAST_OPERATION, job.brokerUrl, job.instanceId, serviceId,
-                    job.planId, job.brokerOperation);
-            case CLEANUP -> osb.deprovision(BrokerAction.ORPHAN_MITIGATION, job.brokerUrl, job.instanceId,
-                    serviceId, job.planId);
+                    ? osb.provision(job.brokerUrl, request)
+                    : osb.deprovision(BrokerAction.DEPROVISION, job.brokerUrl, request);
+            case POLL -> osb.lastOperation(BrokerAction.LAST_OPERATION, job.brokerUrl, request, job.brokerOperation);
+            case CLEANUP -> osb.deprovision(BrokerAction.ORPHAN_MITIGATION, job.brokerUrl, request);
             case CLEANUP_POLL -> osb.lastOperation(BrokerAction.ORPHAN_MITIGATION_LAST_OPERATION, job.brokerUrl,
-                    job.instanceId, serviceId, job.planId, job.brokerOperation);
+                    request, job.brokerOperation);
         };
     }
 }

@@ -120,6 +120,7 @@ public class JobTransitions {
         attempt.jobId = jobId;
         attempt.at = answer.at();
         attempt.action = answer.action().name();
+        attempt.requestIdentity = answer.requestIdentity();
         attempt.request = answer.method() + " " + answer.url();
         attempt.requestBody = answer.requestBody();
         attempt.status = answer.status();

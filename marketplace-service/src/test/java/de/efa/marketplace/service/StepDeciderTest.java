@@ -122,8 +122,8 @@ class StepDeciderTest {
     @Test
     void retryAfterIsCappedAtItsMaximum() {
         ProvisioningJob job = job(Operation.PROVISION, JobStep.POLL);
-        decider.decide(job, new BrokerAnswer(BrokerAction.LAST_OPERATION, "GET", "u", null, NOW, 1, 200,
-                "{\"state\":\"in progress\"}", Duration.ofHours(1), Failure.NONE, null), NOW);
+        decider.decide(job, new BrokerAnswer(BrokerAction.LAST_OPERATION, UUID.randomUUID(), "GET", "u", null, NOW, 1,
+                200, "{\"state\":\"in progress\"}", Duration.ofHours(1), Failure.NONE, null), NOW);
         assertThat(job.nextAttemptAt).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
     }
 
@@ -151,10 +151,12 @@ class StepDeciderTest {
     }
 
     private static BrokerAnswer answer(int status, String body) {
-        return new BrokerAnswer(BrokerAction.PROVISION, "PUT", "u", null, NOW, 1, status, body, null, Failure.NONE, null);
+        return new BrokerAnswer(BrokerAction.PROVISION, UUID.randomUUID(), "PUT", "u", null, NOW, 1, status, body, null,
+                Failure.NONE, null);
     }
 
     private static BrokerAnswer noAnswer(Failure failure) {
-        return new BrokerAnswer(BrokerAction.PROVISION, "PUT", "u", null, NOW, 1, null, null, null, failure, "no answer");
+        return new BrokerAnswer(BrokerAction.PROVISION, UUID.randomUUID(), "PUT", "u", null, NOW, 1, null, null, null,
+                failure, "no answer");
     }
 }
