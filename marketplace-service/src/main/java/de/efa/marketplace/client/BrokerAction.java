@@ -4,6 +4,9 @@ package de.efa.marketplace.client;
 public enum BrokerAction {
     PROVISION,
     DEPROVISION,
+    UPDATE,
+    /** A context update: a suspension or a resumption. */
+    CONTEXT_UPDATE,
     LAST_OPERATION,
     ORPHAN_MITIGATION,
     ORPHAN_MITIGATION_LAST_OPERATION

@@ -1,5 +1,6 @@
 package de.efa.marketplace.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.efa.marketplace.client.BrokerAnswer.Failure;
@@ -53,6 +54,33 @@ public class OsbClient {
         String body = provisionBody(request);
         String url = instanceUrl(brokerUrl, request.instanceId()) + "?accepts_incomplete=true";
         return call(new Call(BrokerAction.PROVISION, "PUT", url, body, request.originatingUserId(), request.ags()));
+    }
+
+    /**
+     * {@code PATCH /v2/service_instances/{id}?accepts_incomplete=true} to the request's plan and parameters, naming
+     * the plan it changes from in {@code previous_values}.
+     */
+    public BrokerAnswer update(String brokerUrl, InstanceRequest request) {
+        ObjectNode root = instanceBody(request, context(request));
+        root.set("parameters", parameters(request));
+        root.putObject("previous_values").put("plan_id", request.previousPlanId());
+        return patch(BrokerAction.UPDATE, brokerUrl, request, root);
+    }
+
+    /**
+     * A context update: {@code PATCH /v2/service_instances/{id}?accepts_incomplete=true} with the plan in effect and
+     * the context with {@code suspended}, this marketplace's extension by which a broker locks or unlocks an
+     * instance.
+     */
+    public BrokerAnswer updateContext(String brokerUrl, InstanceRequest request, boolean suspended) {
+        ObjectNode context = context(request);
+        context.put("suspended", suspended);
+        return patch(BrokerAction.CONTEXT_UPDATE, brokerUrl, request, instanceBody(request, context));
+    }
+
+    private BrokerAnswer patch(BrokerAction action, String brokerUrl, InstanceRequest request, ObjectNode body) {
+        String url = instanceUrl(brokerUrl, request.instanceId()) + "?accepts_incomplete=true";
+        return call(new Call(action, "PATCH", url, body.toString(), request.originatingUserId(), request.ags()));
     }
 
     /** {@code DELETE /v2/service_instances/{id}}: a deprovisioning, or the cleanup of a possible orphan. */
@@ -145,17 +173,32 @@ public class OsbClient {
     }
 
     private String provisionBody(InstanceRequest request) {
+        ObjectNode root = instanceBody(request, context(request));
+        root.set("parameters", parameters(request));
+        return root.toString();
+    }
+
+    private ObjectNode instanceBody(InstanceRequest request, ObjectNode context) {
         ObjectNode root = json.createObjectNode();
         root.put("service_id", request.serviceId());
         root.put("plan_id", request.planId());
-        ObjectNode context = root.putObject("context");
+        root.set("context", context);
+        return root;
+    }
+
+    /** The platform's context of every instance call: who the instance is for. */
+    private ObjectNode context(InstanceRequest request) {
+        ObjectNode context = json.createObjectNode();
         context.put("platform", PLATFORM);
         context.put("ags", request.ags());
         context.put("tenant_name", request.tenantName());
         context.put("land", request.land());
+        return context;
+    }
+
+    private JsonNode parameters(InstanceRequest request) {
         try {
-            root.set("parameters", json.readTree(request.parametersJson()));
-            return json.writeValueAsString(root);
+            return json.readTree(request.parametersJson());
         } catch (IOException e) {
             throw new IllegalStateException("stored parameters are not JSON", e);
         }

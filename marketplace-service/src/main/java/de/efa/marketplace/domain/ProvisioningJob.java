@@ -33,8 +33,12 @@ public class ProvisioningJob {
     public String land;
     @Column(name = "service_id")
     public UUID serviceId;
+    /** The plan the instance has, or gets: for an UPDATE the target plan. */
     @Column(name = "plan_id")
     public String planId;
+    /** For an UPDATE the plan in effect before it (OSB {@code previous_values.plan_id}); null otherwise. */
+    @Column(name = "previous_plan_id")
+    public String previousPlanId;
     public String parameters;
     /** Who asked for the job, named to the broker in every call; null when no person did. */
     @Column(name = "originating_user_id")
@@ -53,6 +57,9 @@ public class ProvisioningJob {
     public String dashboardUrl;
     @Column(name = "failure_reason")
     public String failureReason;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "failure_kind")
+    public FailureKind failureKind;
     @Column(name = "pending_failure")
     public String pendingFailure;
     public int retries;
@@ -97,8 +104,14 @@ public class ProvisioningJob {
     }
 
     public void fail(String reason, Instant now) {
+        fail(reason, null, now);
+    }
+
+    /** Fails for a reason whose {@code kind} decides what the job reports (null: an ordinary failure). */
+    public void fail(String reason, FailureKind kind, Instant now) {
         status = JobStatus.FAILED;
         failureReason = reason;
+        failureKind = kind;
         pendingFailure = null;
         finishedAt = now;
         release();
@@ -123,6 +136,7 @@ public class ProvisioningJob {
         brokerOperation = null;
         dashboardUrl = null;
         failureReason = null;
+        failureKind = null;
         pendingFailure = null;
         retries = 0;
         cleanupRetries = 0;

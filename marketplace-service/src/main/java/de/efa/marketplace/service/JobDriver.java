@@ -7,7 +7,6 @@ import de.efa.marketplace.client.InstanceRequest;
 import de.efa.marketplace.config.ProvisioningConfig;
 import de.efa.marketplace.domain.CatalogEntry;
 import de.efa.marketplace.domain.JobStatus;
-import de.efa.marketplace.domain.Operation;
 import de.efa.marketplace.domain.ProvisioningJob;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -81,19 +80,23 @@ public class JobDriver {
         if (!entry.get().hasBroker()) {
             return "the provider of the service " + job.serviceId + " has no broker URL";
         }
-        if (job.operation == Operation.PROVISION && !entry.get().offers(job.planId)) {
+        if (job.operation.needsPlan() && !entry.get().offers(job.planId)) {
             return "the service " + job.serviceId + " has no plan '" + job.planId + "'";
         }
         return null;
     }
 
     private BrokerAnswer call(ProvisioningJob job) {
-        InstanceRequest request = new InstanceRequest(job.instanceId, job.serviceId.toString(), job.planId, job.ags,
-                job.tenantName, job.land, job.parameters, job.originatingUserId);
+        InstanceRequest request = new InstanceRequest(job.instanceId, job.serviceId.toString(), job.planId,
+                job.previousPlanId, job.ags, job.tenantName, job.land, job.parameters, job.originatingUserId);
         return switch (job.step) {
-            case SEND -> job.operation == Operation.PROVISION
-                    ? osb.provision(job.brokerUrl, request)
-                    : osb.deprovision(BrokerAction.DEPROVISION, job.brokerUrl, request);
+            case SEND -> switch (job.operation) {
+                case PROVISION -> osb.provision(job.brokerUrl, request);
+                case DEPROVISION -> osb.deprovision(BrokerAction.DEPROVISION, job.brokerUrl, request);
+                case UPDATE -> osb.update(job.brokerUrl, request);
+                case SUSPEND -> osb.updateContext(job.brokerUrl, request, true);
+                case RESUME -> osb.updateContext(job.brokerUrl, request, false);
+            };
             case POLL -> osb.lastOperation(BrokerAction.LAST_OPERATION, job.brokerUrl, request, job.brokerOperation);
             case CLEANUP -> osb.deprovision(BrokerAction.ORPHAN_MITIGATION, job.brokerUrl, request);
             case CLEANUP_POLL -> osb.lastOperation(BrokerAction.ORPHAN_MITIGATION_LAST_OPERATION, job.brokerUrl,

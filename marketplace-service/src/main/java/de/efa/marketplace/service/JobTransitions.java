@@ -53,14 +53,19 @@ public class JobTransitions {
         return jobs.claimDue(UUID.randomUUID(), config.lease(), limit);
     }
 
-    /** PENDING → IN_PROGRESS with the broker found in the catalog; the tenant hears provisioning-started. */
+    /**
+     * PENDING → IN_PROGRESS with the broker found in the catalog; the tenant hears provisioning-started where the
+     * subscription has a status for the broker's work.
+     */
     @Transactional
     public Optional<ProvisioningJob> start(ProvisioningJob claimed, String brokerUrl) {
         claimed.start(brokerUrl, clock.instant());
         if (!held(claimed, claimed.leaseToken)) {
             return Optional.empty();
         }
-        results.started(claimed);
+        if (claimed.operation.announcesStart()) {
+            results.started(claimed);
+        }
         return Optional.of(claimed);
     }
 

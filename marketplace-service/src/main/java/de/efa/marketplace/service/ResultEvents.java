@@ -1,7 +1,9 @@
 package de.efa.marketplace.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.marketplace.domain.FailureKind;
 import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.Operation;
 import de.efa.marketplace.domain.ProvisioningJob;
@@ -32,24 +34,39 @@ public class ResultEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void started(ProvisioningJob job) {
-        write(job, ResultType.PROVISIONING_STARTED, null, null);
+        write(job, ResultType.PROVISIONING_STARTED, result(job));
     }
 
-    /** The result of a job that has just finished. */
+    /**
+     * The result of a job that has just finished. A suspension is reported whatever came of it, since the
+     * subscription is suspended here either way; {@code confirmed} says whether the broker locked the instance.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void finished(ProvisioningJob job) {
-        if (job.status == JobStatus.FAILED) {
-            write(job, ResultType.PROVISIONING_FAILED, null, job.failureReason);
-        } else if (job.operation == Operation.PROVISION) {
-            write(job, ResultType.PROVISIONED, job.dashboardUrl, null);
-        } else {
-            write(job, ResultType.DEPROVISIONED, null, null);
+        boolean succeeded = job.status == JobStatus.SUCCEEDED;
+        InstanceResult result = result(job);
+        switch (job.operation) {
+            case PROVISION -> write(job, succeeded ? ResultType.PROVISIONED : ResultType.PROVISIONING_FAILED,
+                    succeeded ? result.withDashboard(job.dashboardUrl) : result.failed(job.failureReason));
+            case DEPROVISION -> write(job, succeeded ? ResultType.DEPROVISIONED : ResultType.PROVISIONING_FAILED,
+                    succeeded ? result : result.failed(job.failureReason));
+            case UPDATE -> write(job, succeeded ? ResultType.UPDATED : ResultType.UPDATE_FAILED, succeeded
+                    ? result.withDashboard(job.dashboardUrl).withPlan(job.planId)
+                    : result.failed(job.failureReason)
+                            .withInstanceUsable(job.failureKind != FailureKind.INSTANCE_UNUSABLE));
+            case SUSPEND -> write(job, ResultType.SUSPENDED, succeeded ? result.confirmed(true)
+                    : result.failed(job.failureReason).confirmed(false));
+            case RESUME -> write(job, succeeded ? ResultType.RESUMED : ResultType.PROVISIONING_FAILED,
+                    succeeded ? result.confirmed(true) : result.failed(job.failureReason));
         }
     }
 
-    private void write(ProvisioningJob job, ResultType type, String dashboardUrl, String reason) {
-        InstanceResult result = new InstanceResult(job.subscriptionId, job.id, job.operation, job.instanceId,
-                dashboardUrl, reason, clock.instant());
+    private InstanceResult result(ProvisioningJob job) {
+        return new InstanceResult(job.subscriptionId, job.id, job.operation, job.instanceId, null, null, null, null,
+                null, clock.instant());
+    }
+
+    private void write(ProvisioningJob job, ResultType type, InstanceResult result) {
         try {
             outbox.write(TOPIC, job.subscriptionId.toString(), type.ceType(), json.writeValueAsString(result));
         } catch (JsonProcessingException e) {
@@ -58,10 +75,41 @@ public class ResultEvents {
     }
 
     /**
-     * The payload every result type shares. {@code jobId} is the id of the request event the job was made for, so
-     * that tenant-service can tell a result of its latest request from a late one of an older request.
+     * The payload of the results. {@code jobId} is the id of the request event the job was made for, so that
+     * tenant-service can tell a result of its latest request from a late one of an older request. Every type carries
+     * {@code dashboardUrl} and {@code reason} (null where they say nothing); {@code planId}, {@code instanceUsable}
+     * and {@code confirmed} only the types whose schema has them.
      */
     public record InstanceResult(UUID subscriptionId, UUID jobId, Operation operation, UUID instanceId,
-                                 String dashboardUrl, String reason, Instant occurredAt) {
+                                 String dashboardUrl, String reason,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) String planId,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) Boolean instanceUsable,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) Boolean confirmed,
+                                 Instant occurredAt) {
+
+        InstanceResult withDashboard(String url) {
+            return new InstanceResult(subscriptionId, jobId, operation, instanceId, url, reason, planId,
+                    instanceUsable, confirmed, occurredAt);
+        }
+
+        InstanceResult failed(String why) {
+            return new InstanceResult(subscriptionId, jobId, operation, instanceId, dashboardUrl, why, planId,
+                    instanceUsable, confirmed, occurredAt);
+        }
+
+        InstanceResult withPlan(String plan) {
+            return new InstanceResult(subscriptionId, jobId, operation, instanceId, dashboardUrl, reason, plan,
+                    instanceUsable, confirmed, occurredAt);
+        }
+
+        InstanceResult withInstanceUsable(boolean usable) {
+            return new InstanceResult(subscriptionId, jobId, operation, instanceId, dashboardUrl, reason, planId,
+                    usable, confirmed, occurredAt);
+        }
+
+        InstanceResult confirmed(boolean byBroker) {
+            return new InstanceResult(subscriptionId, jobId, operation, instanceId, dashboardUrl, reason, planId,
+                    instanceUsable, byBroker, occurredAt);
+        }
     }
 }

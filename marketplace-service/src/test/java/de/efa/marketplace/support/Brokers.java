@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -48,6 +49,11 @@ public final class Brokers {
 
     public MappingBuilder provision(UUID instanceId) {
         return put(urlPathEqualTo(instancePath(instanceId)));
+    }
+
+    /** An update or a context update. */
+    public MappingBuilder update(UUID instanceId) {
+        return patch(urlPathEqualTo(instancePath(instanceId)));
     }
 
     public MappingBuilder deprovision(UUID instanceId) {

@@ -1,0 +1,10 @@
+package de.efa.marketplace.domain;
+
+/**
+ * What a FAILED job's failure means beyond its reason, where the result it reports depends on it; null for any other
+ * failure.
+ */
+public enum FailureKind {
+    /** An update failed and the broker said {@code instance_usable: false}: the instance cannot be used as it is. */
+    INSTANCE_UNUSABLE
+}
