@@ -9,5 +9,7 @@ public enum BrokerAction {
     CONTEXT_UPDATE,
     LAST_OPERATION,
     ORPHAN_MITIGATION,
-    ORPHAN_MITIGATION_LAST_OPERATION
+    ORPHAN_MITIGATION_LAST_OPERATION,
+    /** Reading the broker's catalog, for what it offers. */
+    CATALOG
 }

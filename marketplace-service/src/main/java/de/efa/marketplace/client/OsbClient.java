@@ -32,7 +32,6 @@ import java.util.UUID;
 public class OsbClient {
 
     private static final Logger LOG = Logger.getLogger(OsbClient.class);
-    private static final int MAX_ANSWER_CHARS = 4000;
     private static final String PLATFORM = "efa-marketplace";
 
     private final ProvisioningConfig config;
@@ -99,6 +98,11 @@ public class OsbClient {
         return call(new Call(action, "GET", url, null, request.originatingUserId(), request.ags()));
     }
 
+    /** {@code GET /v2/catalog}: what the broker offers (docs/services.md says what is asked of it). */
+    public BrokerAnswer catalog(String brokerUrl) {
+        return call(new Call(BrokerAction.CATALOG, "GET", base(brokerUrl) + "/v2/catalog", null, null, null));
+    }
+
     /**
      * One call: {@code originatingUserId} and {@code ags} name the person it is made for (null when nobody asked),
      * as the broker's audit wants to know.
@@ -142,7 +146,7 @@ public class OsbClient {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new BrokerAnswer(call.action(), identity, call.method(), call.url(), call.body(), at,
-                    elapsedMs(started), response.statusCode(), truncate(response.body()),
+                    elapsedMs(started), response.statusCode(), response.body(),
                     RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant()),
                     Failure.NONE, null);
         } catch (HttpConnectTimeoutException | ConnectException e) {
@@ -210,8 +214,11 @@ public class OsbClient {
     }
 
     private static String instanceUrl(String brokerUrl, UUID instanceId) {
-        String base = brokerUrl.endsWith("/") ? brokerUrl.substring(0, brokerUrl.length() - 1) : brokerUrl;
-        return base + "/v2/service_instances/" + instanceId;
+        return base(brokerUrl) + "/v2/service_instances/" + instanceId;
+    }
+
+    private static String base(String brokerUrl) {
+        return brokerUrl.endsWith("/") ? brokerUrl.substring(0, brokerUrl.length() - 1) : brokerUrl;
     }
 
     private static String encode(String value) {
@@ -224,9 +231,5 @@ public class OsbClient {
 
     private static String describe(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= MAX_ANSWER_CHARS ? text : text.substring(0, MAX_ANSWER_CHARS) + "…";
     }
 }

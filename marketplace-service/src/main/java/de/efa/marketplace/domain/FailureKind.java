@@ -6,5 +6,7 @@ package de.efa.marketplace.domain;
  */
 public enum FailureKind {
     /** An update failed and the broker said {@code instance_usable: false}: the instance cannot be used as it is. */
-    INSTANCE_UNUSABLE
+    INSTANCE_UNUSABLE,
+    /** The broker's catalog does not offer what the job asks (a plan change, a context update); it was not asked. */
+    NOT_OFFERED
 }

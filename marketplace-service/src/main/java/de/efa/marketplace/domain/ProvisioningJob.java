@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -79,6 +80,30 @@ public class ProvisioningJob {
     public Instant receivedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** Whether the job asks the broker for something its catalog may not offer: a plan change or a context update. */
+    public boolean needsBrokerOffering() {
+        return operation == Operation.SUSPEND || operation == Operation.RESUME || changesPlan();
+    }
+
+    /** Why the broker must not be asked for this job, by what its catalog offers; empty when it may be asked. */
+    public Optional<String> notOfferedBy(BrokerOffering broker) {
+        String service = serviceId.toString();
+        if (changesPlan() && !broker.planUpdateable(service, previousPlanId)) {
+            return Optional.of("the broker's catalog does not let the plan '" + previousPlanId
+                    + "' change to another (plan_updateable is not true)");
+        }
+        if ((operation == Operation.SUSPEND || operation == Operation.RESUME) && !broker.allowsContextUpdates(service)) {
+            return Optional.of("the broker's catalog does not allow context updates (allow_context_updates is not "
+                    + "true), so the instance cannot be " + (operation == Operation.SUSPEND ? "locked" : "unlocked")
+                    + " there");
+        }
+        return Optional.empty();
+    }
+
+    private boolean changesPlan() {
+        return operation == Operation.UPDATE && !planId.equals(previousPlanId);
+    }
 
     /** Whether the worker holding {@code token} still owns this job; a worker whose lease ran out does not. */
     public boolean heldBy(UUID token) {

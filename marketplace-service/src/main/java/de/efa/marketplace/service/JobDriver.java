@@ -5,7 +5,10 @@ import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.client.OsbClient;
 import de.efa.marketplace.client.InstanceRequest;
 import de.efa.marketplace.config.ProvisioningConfig;
+import de.efa.marketplace.domain.BrokerOffering;
 import de.efa.marketplace.domain.CatalogEntry;
+import de.efa.marketplace.domain.FailureKind;
+import de.efa.marketplace.domain.JobStep;
 import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.ProvisioningJob;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +26,7 @@ import java.util.UUID;
 public class JobDriver {
 
     private final CatalogCopy catalog;
+    private final BrokerCatalogs catalogs;
     private final JobTransitions transitions;
     private final OsbClient osb;
     private final StepDecider decider;
@@ -30,9 +34,10 @@ public class JobDriver {
     private final ProvisioningConfig config;
     private final Clock clock;
 
-    public JobDriver(CatalogCopy catalog, JobTransitions transitions, OsbClient osb, StepDecider decider,
-                     ProvisioningMetrics metrics, ProvisioningConfig config, Clock clock) {
+    public JobDriver(CatalogCopy catalog, BrokerCatalogs catalogs, JobTransitions transitions, OsbClient osb,
+                     StepDecider decider, ProvisioningMetrics metrics, ProvisioningConfig config, Clock clock) {
         this.catalog = catalog;
+        this.catalogs = catalogs;
         this.transitions = transitions;
         this.osb = osb;
         this.decider = decider;
@@ -48,6 +53,21 @@ public class JobDriver {
 
     private void step(ProvisioningJob job) {
         UUID leaseToken = job.leaseToken;
+        if (job.step == JobStep.SEND && job.needsBrokerOffering()) {
+            // Never ask a broker for what its catalog does not offer: it is read first when not known lately.
+            Optional<BrokerOffering> offering = catalogs.fresh(job.brokerUrl);
+            if (offering.isEmpty()) {
+                BrokerCatalogs.CatalogRead read = catalogs.read(job.brokerUrl);
+                decider.afterCatalogRead(job, read, clock.instant());
+                transitions.record(leaseToken, job, read.answer());
+                return;
+            }
+            Optional<String> notOffered = job.notOfferedBy(offering.get());
+            if (notOffered.isPresent()) {
+                transitions.fail(job, notOffered.get(), FailureKind.NOT_OFFERED);
+                return;
+            }
+        }
         BrokerAnswer answer = call(job);
         metrics.brokerCall(answer);
         decider.decide(job, answer, clock.instant());

@@ -2,6 +2,7 @@ package de.efa.marketplace.service;
 
 import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.config.ProvisioningConfig;
+import de.efa.marketplace.domain.FailureKind;
 import de.efa.marketplace.domain.JobAttempt;
 import de.efa.marketplace.domain.ProvisioningJob;
 import de.efa.marketplace.repository.AttemptRepository;
@@ -78,8 +79,14 @@ public class JobTransitions {
 
     @Transactional
     public void fail(ProvisioningJob claimed, String reason) {
+        fail(claimed, reason, null);
+    }
+
+    /** Fails the job without a broker call, for a reason whose {@code kind} decides what it reports. */
+    @Transactional
+    public void fail(ProvisioningJob claimed, String reason, FailureKind kind) {
         UUID leaseToken = claimed.leaseToken;
-        claimed.fail(reason, clock.instant());
+        claimed.fail(reason, kind, clock.instant());
         if (held(claimed, leaseToken)) {
             finished(claimed);
         }

@@ -39,7 +39,9 @@ public class ResultEvents {
 
     /**
      * The result of a job that has just finished. A suspension is reported whatever came of it, since the
-     * subscription is suspended here either way; {@code confirmed} says whether the broker locked the instance.
+     * subscription is suspended here either way; {@code confirmed} says whether the broker locked the instance. A
+     * resumption at a broker that takes no context updates is reported as not confirmed; one that failed there waits
+     * for an operator's retry.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void finished(ProvisioningJob job) {
@@ -56,8 +58,16 @@ public class ResultEvents {
                             .withInstanceUsable(job.failureKind != FailureKind.INSTANCE_UNUSABLE));
             case SUSPEND -> write(job, ResultType.SUSPENDED, succeeded ? result.confirmed(true)
                     : result.failed(job.failureReason).confirmed(false));
-            case RESUME -> write(job, succeeded ? ResultType.RESUMED : ResultType.PROVISIONING_FAILED,
-                    succeeded ? result.confirmed(true) : result.failed(job.failureReason));
+            case RESUME -> {
+                if (succeeded) {
+                    write(job, ResultType.RESUMED, result.confirmed(true));
+                } else if (job.failureKind == FailureKind.NOT_OFFERED) {
+                    // Nothing was locked there that could be unlocked: the subscription is usable again.
+                    write(job, ResultType.RESUMED, result.failed(job.failureReason).confirmed(false));
+                } else {
+                    write(job, ResultType.PROVISIONING_FAILED, result.failed(job.failureReason));
+                }
+            }
         }
     }
 

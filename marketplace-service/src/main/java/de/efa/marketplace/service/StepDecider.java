@@ -65,6 +65,18 @@ public class StepDecider {
         }
     }
 
+    /**
+     * The job read its broker's catalog before its request: once it is read the job goes on at once; a catalog that
+     * cannot be read is a failed call like any other, tried again with backoff until the job fails.
+     */
+    public void afterCatalogRead(ProvisioningJob job, BrokerCatalogs.CatalogRead read, Instant now) {
+        if (read.offering().isPresent()) {
+            job.postpone(now);
+        } else {
+            retrySend(job, read.problem(), now);
+        }
+    }
+
     private void afterSend(ProvisioningJob job, BrokerAnswer answer, Instant now) {
         if (answer.is(202)) {
             Optional<JsonNode> body = objectBody(answer);

@@ -64,6 +64,10 @@ class InstanceChangesTest {
         serviceId = UUID.randomUUID();
         subscription = UUID.randomUUID();
         topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard", "premium");
+        // Like the demo provider, a broker that takes any service id: what its one service offers counts for all.
+        broker.catalog("""
+                {"id":"efa-demo-saas","name":"efa-demo-saas","plan_updateable":true,"allow_context_updates":true,
+                 "plans":[{"id":"standard","name":"standard"}]}""");
     }
 
     @Test
@@ -76,12 +80,15 @@ class InstanceChangesTest {
         JsonPath job = OperatorApi.awaitJobById(update, "SUCCEEDED");
         assertThat(job.getString("operation")).isEqualTo("UPDATE");
         assertThat(job.getString("previousPlanId")).isEqualTo("standard");
-        assertThat(job.getList("attempts.action")).containsExactly("UPDATE");
+        // A plan change: the broker's catalog is read first, for whether the plan may change.
+        assertThat(job.getList("attempts.action")).containsExactly("CATALOG", "UPDATE");
+        assertThat(broker.catalogReads().get(0).getHeader("X-Broker-API-Request-Identity"))
+                .isEqualTo(job.getString("attempts[0].requestIdentity"));
         LoggedRequest patch = broker.requests("PATCH", subscription).get(0);
         assertThat(patch.getUrl()).endsWith("?accepts_incomplete=true");
         assertThat(patch.getHeader("X-Broker-API-Version")).isEqualTo("2.17");
         assertThat(patch.getHeader("X-Broker-API-Request-Identity"))
-                .isEqualTo(job.getString("attempts[0].requestIdentity"));
+                .isEqualTo(job.getString("attempts[1].requestIdentity"));
         assertOriginatingIdentity(patch);
         JsonNode body = JSON.readTree(patch.getBodyAsString());
         assertThat(body.path("service_id").asText()).isEqualTo(serviceId.toString());
@@ -150,7 +157,7 @@ class InstanceChangesTest {
                 null);
 
         JsonPath job = OperatorApi.awaitJobById(suspend, "SUCCEEDED");
-        assertThat(job.getList("attempts.action")).containsExactly("CONTEXT_UPDATE", "LAST_OPERATION");
+        assertThat(job.getList("attempts.action")).containsExactly("CATALOG", "CONTEXT_UPDATE", "LAST_OPERATION");
         LoggedRequest patch = broker.requests("PATCH", subscription).get(0);
         assertOriginatingIdentity(patch);
         JsonNode body = JSON.readTree(patch.getBodyAsString());
@@ -176,7 +183,7 @@ class InstanceChangesTest {
                 null);
 
         JsonPath job = OperatorApi.awaitJobById(suspend, "FAILED");
-        assertThat(job.getList("attempts.status", Integer.class)).containsExactly(503, 503, 503);
+        assertThat(job.getList("attempts.status", Integer.class)).containsExactly(200, 503, 503, 503);
         assertThat(broker.requests("DELETE", subscription)).isEmpty();
         Result suspended = outbox.results(subscription).get(0);
         assertThat(suspended.type()).isEqualTo("de.efa.instance.suspended.v1");
