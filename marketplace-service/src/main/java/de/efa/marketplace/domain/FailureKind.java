@@ -8,5 +8,7 @@ public enum FailureKind {
     /** An update failed and the broker said {@code instance_usable: false}: the instance cannot be used as it is. */
     INSTANCE_UNUSABLE,
     /** The broker's catalog does not offer what the job asks (a plan change, a context update); it was not asked. */
-    NOT_OFFERED
+    NOT_OFFERED,
+    /** A provisioning failed and orphan mitigation gave up: an instance nobody asked for may be left at the broker. */
+    ORPHAN_LEFT
 }

@@ -33,7 +33,8 @@ public record JobView(
         @Schema(nullable = true, example = "the broker refused the request with 409") String failureReason,
         @Schema(nullable = true, description = "What a failure means beyond its reason, where the result depends on "
                 + "it: INSTANCE_UNUSABLE (an update the broker said left the instance unusable), NOT_OFFERED (the "
-                + "broker's catalog does not offer what the job asks, so it was not asked); null otherwise")
+                + "broker's catalog does not offer what the job asks, so it was not asked), ORPHAN_LEFT (orphan "
+                + "mitigation gave up: an instance may be left at the broker); null otherwise")
         FailureKind failureKind,
         Instant requestedAt,
         @Schema(nullable = true) Instant finishedAt,

@@ -31,17 +31,19 @@ public class JobTransitions {
     private final JobRepository jobs;
     private final AttemptRepository attempts;
     private final ResultEvents results;
+    private final Findings findings;
     private final ProvisioningMetrics metrics;
     private final ProvisioningConfig config;
     private final Event<JobsDue> jobsDue;
     private final Clock clock;
 
-    public JobTransitions(JobRepository jobs, AttemptRepository attempts, ResultEvents results,
+    public JobTransitions(JobRepository jobs, AttemptRepository attempts, ResultEvents results, Findings findings,
                           ProvisioningMetrics metrics, ProvisioningConfig config, Event<JobsDue> jobsDue,
                           Clock clock) {
         this.jobs = jobs;
         this.attempts = attempts;
         this.results = results;
+        this.findings = findings;
         this.metrics = metrics;
         this.config = config;
         this.jobsDue = jobsDue;
@@ -88,7 +90,7 @@ public class JobTransitions {
         UUID leaseToken = claimed.leaseToken;
         claimed.fail(reason, kind, clock.instant());
         if (held(claimed, leaseToken)) {
-            finished(claimed);
+            finished(claimed, null);
         }
     }
 
@@ -105,7 +107,7 @@ public class JobTransitions {
         }
         attempts.persist(attemptOf(worked.id, answer));
         if (worked.status.finished()) {
-            finished(worked);
+            finished(worked, answer);
         } else if (!worked.nextAttemptAt.isAfter(clock.instant())) {
             jobsDue.fire(new JobsDue());
         }
@@ -120,8 +122,10 @@ public class JobTransitions {
         return held;
     }
 
-    private void finished(ProvisioningJob job) {
+    /** The job's result, and what it leaves to look into; {@code last} is its last broker call, null for none. */
+    private void finished(ProvisioningJob job, BrokerAnswer last) {
         results.finished(job);
+        findings.jobFinished(job, last);
         metrics.finished(job);
         // The next job of the same subscription may have waited for this one.
         jobsDue.fire(new JobsDue());

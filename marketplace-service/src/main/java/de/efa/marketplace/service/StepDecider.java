@@ -248,7 +248,7 @@ public class StepDecider {
         if (job.cleanupRetries > maxRetries) {
             String cause = job.pendingFailure != null ? job.pendingFailure : "provisioning failed";
             job.fail(cause + "; orphan mitigation did not complete after " + job.cleanupRetries
-                    + " attempts: " + reason, now);
+                    + " attempts: " + reason, FailureKind.ORPHAN_LEFT, now);
         } else {
             job.step = JobStep.CLEANUP;
             job.brokerOperation = null;

@@ -82,6 +82,12 @@ class BrokerOfferingTest {
             assertThat(result.value().path("confirmed").asBoolean()).isFalse();
             assertThat(result.field("reason")).contains("allow_context_updates");
         });
+        // Nothing was locked there while the tenant was suspended: that is for an operator to look into.
+        assertThat(OperatorApi.findingsOf(subscription)).hasSize(1);
+        JsonPath finding = OperatorApi.findingOf(subscription, "SUSPENSION_NOT_CONFIRMED");
+        assertThat(finding.getString("evidence.jobId")).isEqualTo(suspend);
+        assertThat(finding.getMap("evidence")).containsEntry("broker", null);
+        assertThat(finding.getString("evidence.reason")).contains("allow_context_updates");
     }
 
     /** OSB asks the current plan; a plan's own plan_updateable outweighs its service's. */

@@ -176,7 +176,7 @@ class InstanceChangesTest {
 
     /** The subscription is suspended here whatever the broker says; the result says it was not confirmed. */
     @Test
-    void aSuspensionThatFinallyFailsIsReportedAsNotConfirmed() {
+    void aSuspensionThatFinallyFailsIsReportedAsNotConfirmedAndLeavesAFinding() {
         broker.stub(broker.update(subscription).willReturn(json(503, "{\"description\":\"maintenance\"}")));
 
         String suspend = topics.requestBy(null, Topics.SUSPEND_REQUESTED, subscription, serviceId, "standard",
@@ -189,6 +189,17 @@ class InstanceChangesTest {
         assertThat(suspended.type()).isEqualTo("de.efa.instance.suspended.v1");
         assertThat(suspended.value().path("confirmed").asBoolean()).isFalse();
         assertThat(suspended.field("reason")).contains("503").contains("maintenance").contains("gave up");
+
+        assertThat(OperatorApi.findingsOf(subscription)).hasSize(1);
+        JsonPath finding = OperatorApi.findingOf(subscription, "SUSPENSION_NOT_CONFIRMED");
+        assertThat(finding.getString("brokerUrl")).isEqualTo(broker.url());
+        assertThat(finding.getBoolean("evidence.believed.suspended")).isTrue();
+        assertThat(finding.getInt("evidence.broker.status")).isEqualTo(503);
+        assertThat(finding.getString("evidence.broker.answer.description")).isEqualTo("maintenance");
+        assertThat(finding.getString("evidence.broker.requestIdentity"))
+                .isEqualTo(job.getString("attempts[3].requestIdentity"));
+        assertThat(finding.getString("evidence.jobId")).isEqualTo(suspend);
+        assertThat(finding.getString("resolvedAt")).isNull();
     }
 
     @Test

@@ -22,7 +22,8 @@ class OpenApiTest {
         List<String> provisioning = paths.keySet().stream().filter(p -> p.startsWith("/api/v1/provisioning")).toList();
         assertThat(provisioning).containsExactlyInAnyOrder("/api/v1/provisioning/jobs", "/api/v1/provisioning/jobs/{id}",
                 "/api/v1/provisioning/jobs/{id}/retry", "/api/v1/provisioning/stats",
-                "/api/v1/provisioning/dead-letters");
+                "/api/v1/provisioning/dead-letters", "/api/v1/provisioning/findings",
+                "/api/v1/provisioning/findings/{id}/resolve");
         for (String path : provisioning) {
             paths.get(path).forEach((method, operation) -> {
                 assertThat((String) operation.get("description")).as(method + " " + path).contains("operator");
