@@ -11,5 +11,7 @@ public enum BrokerAction {
     ORPHAN_MITIGATION,
     ORPHAN_MITIGATION_LAST_OPERATION,
     /** Reading the broker's catalog, for what it offers. */
-    CATALOG
+    CATALOG,
+    /** Fetching an instance, to compare it with what the marketplace believes. */
+    FETCH_INSTANCE
 }

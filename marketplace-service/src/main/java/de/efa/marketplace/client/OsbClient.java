@@ -98,6 +98,12 @@ public class OsbClient {
         return call(new Call(action, "GET", url, null, request.originatingUserId(), request.ags()));
     }
 
+    /** {@code GET /v2/service_instances/{id}}: the instance as the broker holds it. */
+    public BrokerAnswer fetchInstance(String brokerUrl, UUID instanceId) {
+        return call(new Call(BrokerAction.FETCH_INSTANCE, "GET", instanceUrl(brokerUrl, instanceId), null, null,
+                null));
+    }
+
     /** {@code GET /v2/catalog}: what the broker offers (docs/services.md says what is asked of it). */
     public BrokerAnswer catalog(String brokerUrl) {
         return call(new Call(BrokerAction.CATALOG, "GET", base(brokerUrl) + "/v2/catalog", null, null, null));

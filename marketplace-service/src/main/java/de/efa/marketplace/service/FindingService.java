@@ -43,13 +43,7 @@ public class FindingService {
     @Transactional
     public FindingView resolve(Caller caller, String findingId, ResolveRequest request) {
         Violations violations = new Violations();
-        UUID id = violations.parse("id", () -> {
-            try {
-                return UUID.fromString(findingId);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("must be a UUID");
-            }
-        });
+        UUID id = violations.parse("id", () -> Ids.uuid(findingId));
         String note = request == null ? null : request.note();
         violations.require("note", note);
         if (note != null && note.length() > MAX_NOTE_CHARS) {

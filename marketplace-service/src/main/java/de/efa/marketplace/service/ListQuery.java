@@ -55,13 +55,7 @@ public record ListQuery(JobStatus status, String ags, UUID serviceId, UUID subsc
         if (value == null) {
             return null;
         }
-        return violations.parse(name, () -> {
-            try {
-                return UUID.fromString(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("must be a UUID");
-            }
-        });
+        return violations.parse(name, () -> Ids.uuid(value));
     }
 
     /** The number; null when absent, or when it is no whole number (then the violation is recorded). */

@@ -57,6 +57,11 @@ public final class Brokers {
         return patch(urlPathEqualTo(instancePath(instanceId)));
     }
 
+    /** Fetching the instance. */
+    public MappingBuilder fetch(UUID instanceId) {
+        return get(urlPathEqualTo(instancePath(instanceId)));
+    }
+
     public MappingBuilder deprovision(UUID instanceId) {
         return delete(urlPathEqualTo(instancePath(instanceId)));
     }
