@@ -34,7 +34,7 @@ public class ResultEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void started(ProvisioningJob job) {
-        write(job, ResultType.PROVISIONING_STARTED, result(job));
+        write(job, ResultType.PROVISIONING_STARTED, result(job, null, null, null, null, null));
     }
 
     /**
@@ -46,34 +46,29 @@ public class ResultEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void finished(ProvisioningJob job) {
         boolean succeeded = job.status == JobStatus.SUCCEEDED;
-        InstanceResult result = result(job);
+        String reason = succeeded ? null : job.failureReason;
         switch (job.operation) {
             case PROVISION -> write(job, succeeded ? ResultType.PROVISIONED : ResultType.PROVISIONING_FAILED,
-                    succeeded ? result.withDashboard(job.dashboardUrl) : result.failed(job.failureReason));
+                    result(job, succeeded ? job.dashboardUrl : null, reason, null, null, null));
             case DEPROVISION -> write(job, succeeded ? ResultType.DEPROVISIONED : ResultType.PROVISIONING_FAILED,
-                    succeeded ? result : result.failed(job.failureReason));
+                    result(job, null, reason, null, null, null));
             case UPDATE -> write(job, succeeded ? ResultType.UPDATED : ResultType.UPDATE_FAILED, succeeded
-                    ? result.withDashboard(job.dashboardUrl).withPlan(job.planId)
-                    : result.failed(job.failureReason)
-                            .withInstanceUsable(job.failureKind != FailureKind.INSTANCE_UNUSABLE));
-            case SUSPEND -> write(job, ResultType.SUSPENDED, succeeded ? result.confirmed(true)
-                    : result.failed(job.failureReason).confirmed(false));
+                    ? result(job, job.dashboardUrl, null, job.planId, null, null)
+                    : result(job, null, reason, null, job.failureKind != FailureKind.INSTANCE_UNUSABLE, null));
+            case SUSPEND -> write(job, ResultType.SUSPENDED, result(job, null, reason, null, null, succeeded));
             case RESUME -> {
-                if (succeeded) {
-                    write(job, ResultType.RESUMED, result.confirmed(true));
-                } else if (job.failureKind == FailureKind.NOT_OFFERED) {
-                    // Nothing was locked there that could be unlocked: the subscription is usable again.
-                    write(job, ResultType.RESUMED, result.failed(job.failureReason).confirmed(false));
-                } else {
-                    write(job, ResultType.PROVISIONING_FAILED, result.failed(job.failureReason));
-                }
+                // Nothing was locked at a broker that takes no context updates: the subscription is usable again.
+                boolean resumed = succeeded || job.failureKind == FailureKind.NOT_OFFERED;
+                write(job, resumed ? ResultType.RESUMED : ResultType.PROVISIONING_FAILED,
+                        result(job, null, reason, null, null, resumed ? succeeded : null));
             }
         }
     }
 
-    private InstanceResult result(ProvisioningJob job) {
-        return new InstanceResult(job.subscriptionId, job.id, job.operation, job.instanceId, null, null, null, null,
-                null, clock.instant());
+    private InstanceResult result(ProvisioningJob job, String dashboardUrl, String reason, String planId,
+                                  Boolean instanceUsable, Boolean confirmed) {
+        return new InstanceResult(job.subscriptionId, job.id, job.operation, job.instanceId, dashboardUrl, reason,
+                planId, instanceUsable, confirmed, clock.instant());
     }
 
     private void write(ProvisioningJob job, ResultType type, InstanceResult result) {
@@ -96,30 +91,5 @@ public class ResultEvents {
                                  @JsonInclude(JsonInclude.Include.NON_NULL) Boolean instanceUsable,
                                  @JsonInclude(JsonInclude.Include.NON_NULL) Boolean confirmed,
                                  Instant occurredAt) {
-
-        InstanceResult withDashboard(String url) {
-            return new InstanceResult(subscriptionId, jobId, operation, instanceId, url, reason, planId,
-                    instanceUsable, confirmed, occurredAt);
-        }
-
-        InstanceResult failed(String why) {
-            return new InstanceResult(subscriptionId, jobId, operation, instanceId, dashboardUrl, why, planId,
-                    instanceUsable, confirmed, occurredAt);
-        }
-
-        InstanceResult withPlan(String plan) {
-            return new InstanceResult(subscriptionId, jobId, operation, instanceId, dashboardUrl, reason, plan,
-                    instanceUsable, confirmed, occurredAt);
-        }
-
-        InstanceResult withInstanceUsable(boolean usable) {
-            return new InstanceResult(subscriptionId, jobId, operation, instanceId, dashboardUrl, reason, planId,
-                    usable, confirmed, occurredAt);
-        }
-
-        InstanceResult confirmed(boolean byBroker) {
-            return new InstanceResult(subscriptionId, jobId, operation, instanceId, dashboardUrl, reason, planId,
-                    instanceUsable, byBroker, occurredAt);
-        }
     }
 }

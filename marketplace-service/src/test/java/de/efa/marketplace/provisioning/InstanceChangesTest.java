@@ -24,13 +24,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static de.efa.marketplace.support.Brokers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The life of an instance after it was provisioned, against a simulated broker: updates (plan and parameters) and
  * context updates (suspending and resuming), each with OSB PATCH and, after a 202, the last operation. Nothing of it
- * is ever cleaned up, since the instance exists.
+ * is ever cleaned up, since the instance exists. A broker is never asked for what its catalog does not offer; the job
+ * fails with that reason instead (a test's own catalog replaces the one every test starts with).
  */
 @QuarkusTest
 class InstanceChangesTest {
@@ -223,6 +225,86 @@ class InstanceChangesTest {
         assertThat(results).extracting(r -> r.type() + " " + r.field("operation")).containsExactly(
                 "de.efa.instance.resumed.v1 RESUME", "de.efa.instance.provisioning-failed.v1 RESUME");
         assertThat(results.get(1).field("reason")).contains("422").contains("ConcurrencyError");
+    }
+
+    /** The broker lists this service, and its entry decides, whatever another service of it offers. */
+    @Test
+    void aBrokerWithoutContextUpdatesIsNotAskedToSuspendOrResumeAndNothingIsConfirmed() {
+        broker.stub(broker.update(subscription).willReturn(json(200, "{}")));
+        broker.catalog("{\"id\":\"" + serviceId + "\",\"name\":\"ours\",\"allow_context_updates\":false}",
+                "{\"id\":\"other\",\"name\":\"other\",\"allow_context_updates\":true}");
+
+        String suspend = topics.requestBy(null, Topics.SUSPEND_REQUESTED, subscription, serviceId, "standard", null);
+        JsonPath suspension = OperatorApi.awaitJobById(suspend, "FAILED");
+        String resume = topics.requestBy(null, Topics.RESUME_REQUESTED, subscription, serviceId, "standard", null);
+        JsonPath resumption = OperatorApi.awaitJobById(resume, "FAILED");
+
+        assertThat(suspension.getString("failureKind")).isEqualTo("NOT_OFFERED");
+        assertThat(suspension.getString("failureReason")).contains("allow_context_updates").contains("locked");
+        assertThat(suspension.getList("attempts.action")).containsExactly("CATALOG");
+        assertThat(resumption.getString("failureKind")).isEqualTo("NOT_OFFERED");
+        assertThat(resumption.getList("attempts")).as("the catalog read for the suspension is kept").isEmpty();
+        assertThat(broker.requests("PATCH", subscription)).isEmpty();
+
+        List<Result> results = outbox.results(subscription);
+        assertThat(results).extracting(Result::type)
+                .containsExactly("de.efa.instance.suspended.v1", "de.efa.instance.resumed.v1");
+        assertThat(results).allSatisfy(result -> {
+            assertThat(result.value().path("confirmed").asBoolean()).isFalse();
+            assertThat(result.field("reason")).contains("allow_context_updates");
+        });
+        // Nothing was locked there while the tenant was suspended: that is for an operator to look into.
+        assertThat(OperatorApi.findingsOf(subscription)).hasSize(1);
+        JsonPath finding = OperatorApi.findingOf(subscription, "SUSPENSION_NOT_CONFIRMED");
+        assertThat(finding.getString("evidence.jobId")).isEqualTo(suspend);
+        assertThat(finding.getMap("evidence")).containsEntry("broker", null);
+        assertThat(finding.getString("evidence.reason")).contains("allow_context_updates");
+    }
+
+    /** OSB asks the current plan; a plan's own plan_updateable outweighs its service's. */
+    @Test
+    void aPlanThatMayNotChangeIsNotAskedToAndAChangeOfParametersStillIs() {
+        broker.stub(broker.update(subscription).willReturn(json(200, "{}")));
+        broker.catalog("""
+                {"id":"%s","name":"ours","plan_updateable":true,
+                 "plans":[{"id":"standard","name":"standard","plan_updateable":false},{"id":"premium","name":"premium"}]}"""
+                .formatted(serviceId));
+
+        String planChange = topics.requestBy(null, Topics.UPDATE_REQUESTED, subscription, serviceId, "premium",
+                "standard");
+        JsonPath refused = OperatorApi.awaitJobById(planChange, "FAILED");
+        String reconfiguration = topics.requestBy(null, Topics.UPDATE_REQUESTED, subscription, serviceId, "standard",
+                "standard");
+        OperatorApi.awaitJobById(reconfiguration, "SUCCEEDED");
+
+        assertThat(refused.getString("failureKind")).isEqualTo("NOT_OFFERED");
+        assertThat(refused.getString("failureReason")).contains("'standard'").contains("plan_updateable");
+        assertThat(broker.requests("PATCH", subscription)).hasSize(1);
+        List<Result> results = outbox.results(subscription);
+        assertThat(results).extracting(r -> r.type() + " " + r.field("jobId")).containsExactly(
+                "de.efa.instance.provisioning-started.v1 " + planChange,
+                "de.efa.instance.update-failed.v1 " + planChange,
+                "de.efa.instance.provisioning-started.v1 " + reconfiguration,
+                "de.efa.instance.updated.v1 " + reconfiguration);
+        assertThat(results.get(1).value().path("instanceUsable").asBoolean()).isTrue();
+        assertThat(results.get(1).field("reason")).contains("plan_updateable");
+    }
+
+    @Test
+    void aCatalogThatCannotBeReadIsTriedAgainLikeAnyCall() {
+        broker.stub(broker.update(subscription).willReturn(json(200, "{}")));
+        String flaky = "catalog-" + subscription;
+        broker.stub(broker.catalogRead().inScenario(flaky).whenScenarioStateIs(STARTED)
+                .willReturn(json(503, "{}")).willSetStateTo("up"));
+        broker.stub(broker.catalogRead().inScenario(flaky).whenScenarioStateIs("up")
+                .willReturn(json(200, "{\"services\":[{\"id\":\"x\",\"allow_context_updates\":true}]}")));
+
+        String suspend = topics.requestBy(null, Topics.SUSPEND_REQUESTED, subscription, serviceId, "standard", null);
+
+        JsonPath job = OperatorApi.awaitJobById(suspend, "SUCCEEDED");
+        assertThat(job.getList("attempts.action")).containsExactly("CATALOG", "CATALOG", "CONTEXT_UPDATE");
+        assertThat(job.getList("attempts.status", Integer.class)).containsExactly(503, 200, 200);
+        assertThat(outbox.results(subscription).get(0).value().path("confirmed").asBoolean()).isTrue();
     }
 
     private static void assertOriginatingIdentity(LoggedRequest call) throws Exception {

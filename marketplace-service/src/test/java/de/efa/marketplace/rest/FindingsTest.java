@@ -38,7 +38,7 @@ import static org.hamcrest.Matchers.nullValue;
  * (docs/services.md): who may call it, and what it shows and does.
  */
 @QuarkusTest
-class FindingResourceTest {
+class FindingsTest {
 
     private static final String PROBLEM = "application/problem+json";
 
