@@ -6,6 +6,8 @@ CREATE TABLE reconciliation_run (
     status          TEXT        NOT NULL CHECK (status IN ('RUNNING', 'FINISHED', 'FAILED', 'ABANDONED')),
     started_at      TIMESTAMPTZ NOT NULL,
     finished_at     TIMESTAMPTZ,
+    -- A RUNNING run whose replica stopped beating for a while lost it, and is ABANDONED when the next one starts.
+    heartbeat_at    TIMESTAMPTZ NOT NULL,
     instances       INT         NOT NULL DEFAULT 0,
     checked         INT         NOT NULL DEFAULT 0,
     findings        INT         NOT NULL DEFAULT 0,

@@ -18,8 +18,11 @@ public interface ReconciliationConfig {
     /** Besides or instead of {@link #cron()}, a run every so often (e.g. {@code 6h}), or {@code off}. */
     String every();
 
-    /** A run still RUNNING this long after its start lost its replica; another may start. */
-    @WithDefault("2h")
+    /**
+     * A RUNNING run that has shown no sign of life for this long lost its replica; another may start. A live run
+     * beats at least every half minute plus one broker call.
+     */
+    @WithDefault("10m")
     Duration abandonedAfter();
 
     /**

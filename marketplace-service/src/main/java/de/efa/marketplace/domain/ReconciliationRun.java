@@ -28,6 +28,9 @@ public class ReconciliationRun {
     private Instant startedAt;
     @Column(name = "finished_at")
     private Instant finishedAt;
+    /** When the replica running it last said it is alive. */
+    @Column(name = "heartbeat_at")
+    private Instant heartbeatAt;
     private int instances;
     private int checked;
     private int findings;
@@ -50,6 +53,7 @@ public class ReconciliationRun {
         run.requestedBy = requestedBy;
         run.status = RunStatus.RUNNING;
         run.startedAt = now;
+        run.heartbeatAt = now;
         run.skippedBrokers = "[]";
         return run;
     }
@@ -57,6 +61,12 @@ public class ReconciliationRun {
     /** What a run saw: counts of instances, and the brokers it skipped as JSON. */
     public record Tally(int instances, int checked, int findings, int known, int inconclusive, int busy,
                         int skipped, String skippedBrokers) {
+    }
+
+    /** The replica running it is alive: it is not to be taken as abandoned. */
+    public void beat(Instant now) {
+        requireRunning();
+        heartbeatAt = now;
     }
 
     public void finish(Tally tally, Instant now) {

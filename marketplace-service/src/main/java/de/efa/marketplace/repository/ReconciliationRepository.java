@@ -47,7 +47,7 @@ public class ReconciliationRepository implements PanacheRepositoryBase<Reconcili
 
     private static final String ABANDON = """
             UPDATE reconciliation_run SET status = 'ABANDONED', finished_at = ?
-            WHERE status = 'RUNNING' AND started_at < ?
+            WHERE status = 'RUNNING' AND heartbeat_at < ?
             """;
 
     public List<BelievedInstance> believedLive() {
@@ -88,11 +88,11 @@ public class ReconciliationRepository implements PanacheRepositoryBase<Reconcili
         });
     }
 
-    /** Runs still RUNNING that started before {@code startedBefore} lost their replica: they are ABANDONED. */
-    public void abandonStartedBefore(Instant startedBefore, Instant now) {
+    /** Runs still RUNNING whose last heartbeat is older than {@code silentSince} lost their replica: ABANDONED. */
+    public void abandonSilentSince(Instant silentSince, Instant now) {
         getEntityManager().createNativeQuery(ABANDON)
                 .setParameter(1, Timestamp.from(now))
-                .setParameter(2, Timestamp.from(startedBefore))
+                .setParameter(2, Timestamp.from(silentSince))
                 .executeUpdate();
     }
 

@@ -13,11 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -32,6 +34,7 @@ import java.util.stream.Collectors;
 public class Reconciler {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
+    private static final long BEAT_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
 
     private final ReconciliationRuns runs;
     private final BrokerCatalogs catalogs;
@@ -53,9 +56,20 @@ public class Reconciler {
         this.json = json;
     }
 
+    private volatile UUID current;
+    private long beatAt;
+
     void onStop(@Observes ShutdownEvent event) {
-        // A run cut short stays RUNNING and is taken as abandoned after efa.reconciliation.abandoned-after.
         worker.shutdownNow();
+        UUID cutShort = current;
+        if (cutShort != null) {
+            try {
+                runs.fail(cutShort, "the service stopped while it ran");
+            } catch (RuntimeException e) {
+                // It is taken as abandoned once efa.reconciliation.abandoned-after has passed without a heartbeat.
+                LOG.warnf("reconciliation run %s cut short and left RUNNING: %s", cutShort, e.getMessage());
+            }
+        }
     }
 
     @Scheduled(identity = "reconciliation-cron", cron = "${efa.reconciliation.cron}",
@@ -80,6 +94,8 @@ public class Reconciler {
     }
 
     private void execute(ReconciliationRun run) {
+        current = run.id();
+        beatAt = System.nanoTime();
         try {
             Tally tally = new Tally();
             Map<String, List<BelievedInstance>> byBroker = runs.believedLive().stream().collect(Collectors.groupingBy(
@@ -91,6 +107,8 @@ public class Reconciler {
         } catch (RuntimeException e) {
             LOG.errorf(e, "reconciliation %s failed", run.id());
             runs.fail(run.id(), String.valueOf(e.getMessage()));
+        } finally {
+            current = null;
         }
     }
 
@@ -120,6 +138,10 @@ public class Reconciler {
             BrokerAnswer answer = osb.fetchInstance(brokerUrl, instance.instanceId());
             metrics.brokerCall(answer);
             tally.add(runs.record(run, instance, InstanceComparison.of(instance, answer), answer));
+            if (System.nanoTime() - beatAt > BEAT_EVERY_NANOS) {
+                runs.beat(run.id());
+                beatAt = System.nanoTime();
+            }
         }
     }
 

@@ -7,9 +7,12 @@ import de.efa.marketplace.config.ReconciliationConfig;
 import de.efa.marketplace.domain.BelievedInstance;
 import de.efa.marketplace.domain.FindingKind;
 import de.efa.marketplace.domain.ReconciliationRun;
+import de.efa.marketplace.domain.RunStatus;
 import de.efa.marketplace.repository.ReconciliationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -20,6 +23,8 @@ import java.util.UUID;
 /** The short transactions of a reconciliation run, around its broker calls. */
 @ApplicationScoped
 public class ReconciliationRuns {
+
+    private static final Logger LOG = Logger.getLogger(ReconciliationRuns.class);
 
     private final ReconciliationRepository runs;
     private final Findings findings;
@@ -48,7 +53,7 @@ public class ReconciliationRuns {
     public Optional<Start> start(String requestedBy, boolean scheduled) {
         Instant now = clock.instant();
         runs.lockStarts();
-        runs.abandonStartedBefore(now.minus(config.abandonedAfter()), now);
+        runs.abandonSilentSince(now.minus(config.abandonedAfter()), now);
         Optional<ReconciliationRun> running = runs.running();
         if (running.isPresent()) {
             return scheduled ? Optional.empty() : Optional.of(new Start(running.get(), false));
@@ -113,12 +118,27 @@ public class ReconciliationRuns {
     }
 
     @Transactional
+    public void beat(UUID runId) {
+        running(runId).ifPresent(run -> run.beat(clock.instant()));
+    }
+
+    @Transactional
     public void finish(UUID runId, ReconciliationRun.Tally tally) {
-        runs.findById(runId).finish(tally, clock.instant());
+        running(runId).ifPresent(run -> run.finish(tally, clock.instant()));
     }
 
     @Transactional
     public void fail(UUID runId, String reason) {
-        runs.findById(runId).fail(reason, clock.instant());
+        running(runId).ifPresent(run -> run.fail(reason, clock.instant()));
+    }
+
+    /** The run while it is RUNNING; one taken as abandoned meanwhile keeps that status. */
+    private Optional<ReconciliationRun> running(UUID runId) {
+        Optional<ReconciliationRun> run = runs.findByIdOptional(runId, LockModeType.PESSIMISTIC_WRITE)
+                .filter(r -> r.status() == RunStatus.RUNNING);
+        if (run.isEmpty()) {
+            LOG.warnf("reconciliation run %s is no longer RUNNING; what it did last is not stored", runId);
+        }
+        return run;
     }
 }
