@@ -93,7 +93,8 @@ public class ProvisioningJob {
             return Optional.of("the broker's catalog does not let the plan '" + previousPlanId
                     + "' change to another (plan_updateable is not true)");
         }
-        if ((operation == Operation.SUSPEND || operation == Operation.RESUME) && !broker.allowsContextUpdates(service)) {
+        boolean contextUpdate = operation == Operation.SUSPEND || operation == Operation.RESUME;
+        if (contextUpdate && !broker.allowsContextUpdates(service)) {
             return Optional.of("the broker's catalog does not allow context updates (allow_context_updates is not "
                     + "true), so the instance cannot be " + (operation == Operation.SUSPEND ? "locked" : "unlocked")
                     + " there");

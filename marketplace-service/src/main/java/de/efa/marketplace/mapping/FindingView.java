@@ -15,7 +15,8 @@ public record FindingView(
         @Schema(description = "The subscription; also the OSB instance id") UUID subscriptionId,
         @Schema(nullable = true, example = "http://localhost:8090") String brokerUrl,
         @Schema(description = "What was believed (`believed`) and what the broker answered (`broker`: request, "
-                + "requestIdentity, status, answer; null where no call was made); a job's finding adds jobId and reason",
+                + "requestIdentity, status, answer; null where no call was made); a job's finding adds jobId and "
+                + "reason, a reconciliation's reconciliationId",
                 example = """
                         {"believed":{"planId":"standard","suspended":false},"broker":{"request":\
                         "GET http://localhost:8090/v2/service_instances/0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b",\

@@ -35,6 +35,7 @@ public class JobMapper {
     }
 
     private static AttemptView attempt(JobAttempt a) {
-        return new AttemptView(a.at, a.action, a.requestIdentity, a.request, a.requestBody, a.status, a.answer, a.durationMs);
+        return new AttemptView(a.at, a.action, a.requestIdentity, a.request, a.requestBody, a.status, a.answer,
+                a.durationMs);
     }
 }

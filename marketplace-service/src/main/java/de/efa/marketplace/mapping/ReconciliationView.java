@@ -11,13 +11,15 @@ import java.util.UUID;
         + "brokers hold; its counts are filled in when it has FINISHED")
 public record ReconciliationView(
         UUID id,
-        @Schema(description = "`schedule`, or the operator who asked", example = "operator 3f2a9c1e") String requestedBy,
+        @Schema(description = "`schedule`, or the operator who asked", example = "operator 3f2a9c1e")
+        String requestedBy,
         @Schema(description = "RUNNING, FINISHED, FAILED (on an error of its own), or ABANDONED (its replica went "
                 + "away while it ran)") RunStatus status,
         Instant startedAt,
         @Schema(nullable = true) Instant finishedAt,
         Counts counts,
-        @Schema(description = "The brokers whose instances were not fetched, and why") List<SkippedBroker> skippedBrokers,
+        @Schema(description = "The brokers whose instances were not fetched, and why")
+        List<SkippedBroker> skippedBrokers,
         @Schema(nullable = true, description = "Why a FAILED run stopped") String failureReason) {
 
     @Schema(name = "ReconciliationCounts")
