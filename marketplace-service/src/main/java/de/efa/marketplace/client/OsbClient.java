@@ -1,5 +1,6 @@
 package de.efa.marketplace.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.efa.marketplace.client.BrokerAnswer.Failure;
@@ -19,6 +20,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 
 /**
@@ -30,7 +32,6 @@ import java.util.UUID;
 public class OsbClient {
 
     private static final Logger LOG = Logger.getLogger(OsbClient.class);
-    private static final int MAX_ANSWER_CHARS = 4000;
     private static final String PLATFORM = "efa-marketplace";
 
     private final ProvisioningConfig config;
@@ -48,102 +49,182 @@ public class OsbClient {
     }
 
     /** {@code PUT /v2/service_instances/{id}?accepts_incomplete=true}. */
-    public BrokerAnswer provision(String brokerUrl, ProvisionRequest request) {
+    public BrokerAnswer provision(String brokerUrl, InstanceRequest request) {
         String body = provisionBody(request);
         String url = instanceUrl(brokerUrl, request.instanceId()) + "?accepts_incomplete=true";
-        return call(BrokerAction.PROVISION, "PUT", url, body);
+        return call(new Call(BrokerAction.PROVISION, "PUT", url, body, request.originatingUserId(), request.ags()));
+    }
+
+    /**
+     * {@code PATCH /v2/service_instances/{id}?accepts_incomplete=true} to the request's plan and parameters, naming
+     * the plan it changes from in {@code previous_values}.
+     */
+    public BrokerAnswer update(String brokerUrl, InstanceRequest request) {
+        ObjectNode root = instanceBody(request, context(request));
+        root.set("parameters", parameters(request));
+        root.putObject("previous_values").put("plan_id", request.previousPlanId());
+        return patch(BrokerAction.UPDATE, brokerUrl, request, root);
+    }
+
+    /**
+     * A context update: {@code PATCH /v2/service_instances/{id}?accepts_incomplete=true} with the plan in effect and
+     * the context with {@code suspended}, this marketplace's extension by which a broker locks or unlocks an
+     * instance.
+     */
+    public BrokerAnswer updateContext(String brokerUrl, InstanceRequest request, boolean suspended) {
+        ObjectNode context = context(request);
+        context.put("suspended", suspended);
+        return patch(BrokerAction.CONTEXT_UPDATE, brokerUrl, request, instanceBody(request, context));
+    }
+
+    private BrokerAnswer patch(BrokerAction action, String brokerUrl, InstanceRequest request, ObjectNode body) {
+        String url = instanceUrl(brokerUrl, request.instanceId()) + "?accepts_incomplete=true";
+        return call(new Call(action, "PATCH", url, body.toString(), request.originatingUserId(), request.ags()));
     }
 
     /** {@code DELETE /v2/service_instances/{id}}: a deprovisioning, or the cleanup of a possible orphan. */
-    public BrokerAnswer deprovision(BrokerAction action, String brokerUrl, UUID instanceId, String serviceId,
-                                    String planId) {
-        String url = instanceUrl(brokerUrl, instanceId) + "?accepts_incomplete=true"
-                + "&service_id=" + encode(serviceId) + "&plan_id=" + encode(planId);
-        return call(action, "DELETE", url, null);
+    public BrokerAnswer deprovision(BrokerAction action, String brokerUrl, InstanceRequest request) {
+        String url = instanceUrl(brokerUrl, request.instanceId()) + "?accepts_incomplete=true"
+                + "&service_id=" + encode(request.serviceId()) + "&plan_id=" + encode(request.planId());
+        return call(new Call(action, "DELETE", url, null, request.originatingUserId(), request.ags()));
     }
 
     /** {@code GET /v2/service_instances/{id}/last_operation} with the operation the broker handed out. */
-    public BrokerAnswer lastOperation(BrokerAction action, String brokerUrl, UUID instanceId, String serviceId,
-                                      String planId, String operation) {
-        String url = instanceUrl(brokerUrl, instanceId) + "/last_operation"
-                + "?service_id=" + encode(serviceId) + "&plan_id=" + encode(planId)
+    public BrokerAnswer lastOperation(BrokerAction action, String brokerUrl, InstanceRequest request,
+                                      String operation) {
+        String url = instanceUrl(brokerUrl, request.instanceId()) + "/last_operation"
+                + "?service_id=" + encode(request.serviceId()) + "&plan_id=" + encode(request.planId())
                 + (operation == null ? "" : "&operation=" + encode(operation));
-        return call(action, "GET", url, null);
+        return call(new Call(action, "GET", url, null, request.originatingUserId(), request.ags()));
     }
 
-    private BrokerAnswer call(BrokerAction action, String method, String url, String body) {
+    /** {@code GET /v2/service_instances/{id}}: the instance as the broker holds it. */
+    public BrokerAnswer fetchInstance(String brokerUrl, UUID instanceId) {
+        return call(new Call(BrokerAction.FETCH_INSTANCE, "GET", instanceUrl(brokerUrl, instanceId), null, null,
+                null));
+    }
+
+    /** {@code GET /v2/catalog}: what the broker offers (docs/services.md says what is asked of it). */
+    public BrokerAnswer catalog(String brokerUrl) {
+        return call(new Call(BrokerAction.CATALOG, "GET", base(brokerUrl) + "/v2/catalog", null, null, null));
+    }
+
+    /**
+     * One call: {@code originatingUserId} and {@code ags} name the person it is made for (null when nobody asked),
+     * as the broker's audit wants to know.
+     */
+    private record Call(BrokerAction action, String method, String url, String body, String originatingUserId,
+                        String ags) {
+    }
+
+    private BrokerAnswer call(Call call) {
+        // A new identity per attempt: the broker's logs and this attempt find each other by it.
+        UUID identity = UUID.randomUUID();
         Instant at = clock.instant();
         long started = System.nanoTime();
         String token;
         try {
             token = tokens.accessToken();
         } catch (RuntimeException e) {
-            LOG.warnf("no token for the broker call %s %s: %s", method, url, e.getMessage());
-            return failed(action, method, url, body, at, started, Failure.NOT_SENT,
+            LOG.warnf("no token for the broker call %s %s: %s", call.method(), call.url(), e.getMessage());
+            return failed(call, identity, at, started, Failure.NOT_SENT,
                     "no access token from the identity provider: " + e.getMessage());
         }
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(call.url()))
                     .timeout(config.requestTimeout())
                     .header("X-Broker-API-Version", config.brokerApiVersion())
+                    .header("X-Broker-API-Request-Identity", identity.toString())
                     .header("Authorization", "Bearer " + token)
                     .header("Accept", "application/json")
                     .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body))
-                    .build();
+                    .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(call.body()));
+            if (call.originatingUserId() != null) {
+                builder.header("X-Broker-API-Originating-Identity", originatingIdentity(call));
+            }
+            request = builder.build();
         } catch (IllegalArgumentException e) {
-            return failed(action, method, url, body, at, started, Failure.NOT_SENT,
+            return failed(call, identity, at, started, Failure.NOT_SENT,
                     "the broker URL is not usable: " + e.getMessage());
         }
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new BrokerAnswer(action, method, url, body, at, elapsedMs(started), response.statusCode(),
-                    truncate(response.body()),
+            return new BrokerAnswer(call.action(), identity, call.method(), call.url(), call.body(), at,
+                    elapsedMs(started), response.statusCode(), response.body(),
                     RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant()),
                     Failure.NONE, null);
         } catch (HttpConnectTimeoutException | ConnectException e) {
-            return failed(action, method, url, body, at, started, Failure.NOT_SENT,
+            return failed(call, identity, at, started, Failure.NOT_SENT,
                     "could not connect to the broker: " + describe(e));
         } catch (HttpTimeoutException e) {
-            return failed(action, method, url, body, at, started, Failure.TIMEOUT,
+            return failed(call, identity, at, started, Failure.TIMEOUT,
                     "no answer within " + config.requestTimeout().toMillis() + " ms");
         } catch (IOException e) {
-            return failed(action, method, url, body, at, started, Failure.BROKEN,
+            return failed(call, identity, at, started, Failure.BROKEN,
                     "the connection to the broker broke: " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(action, method, url, body, at, started, Failure.BROKEN, "interrupted while waiting");
+            return failed(call, identity, at, started, Failure.BROKEN, "interrupted while waiting");
         }
     }
 
-    private String provisionBody(ProvisionRequest request) {
+    /**
+     * OSB's originating identity: the platform, a space, and the base64 of a JSON object that identifies the user
+     * on that platform. Here the user is the token subject of the person whose request it is, with the AGS of the
+     * municipality it was made for.
+     */
+    private String originatingIdentity(Call call) {
+        ObjectNode user = json.createObjectNode();
+        user.put("user_id", call.originatingUserId());
+        user.put("ags", call.ags());
+        return PLATFORM + " " + Base64.getEncoder().encodeToString(user.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String provisionBody(InstanceRequest request) {
+        ObjectNode root = instanceBody(request, context(request));
+        root.set("parameters", parameters(request));
+        return root.toString();
+    }
+
+    private ObjectNode instanceBody(InstanceRequest request, ObjectNode context) {
         ObjectNode root = json.createObjectNode();
         root.put("service_id", request.serviceId());
         root.put("plan_id", request.planId());
-        ObjectNode context = root.putObject("context");
+        root.set("context", context);
+        return root;
+    }
+
+    /** The platform's context of every instance call: who the instance is for. */
+    private ObjectNode context(InstanceRequest request) {
+        ObjectNode context = json.createObjectNode();
         context.put("platform", PLATFORM);
         context.put("ags", request.ags());
         context.put("tenant_name", request.tenantName());
         context.put("land", request.land());
+        return context;
+    }
+
+    private JsonNode parameters(InstanceRequest request) {
         try {
-            root.set("parameters", json.readTree(request.parametersJson()));
-            return json.writeValueAsString(root);
+            return json.readTree(request.parametersJson());
         } catch (IOException e) {
             throw new IllegalStateException("stored parameters are not JSON", e);
         }
     }
 
-    private BrokerAnswer failed(BrokerAction action, String method, String url, String body, Instant at,
-                                long started, Failure failure, String detail) {
-        return new BrokerAnswer(action, method, url, body, at, elapsedMs(started), null, null, null, failure,
-                detail);
+    private BrokerAnswer failed(Call call, UUID identity, Instant at, long started, Failure failure, String detail) {
+        return new BrokerAnswer(call.action(), identity, call.method(), call.url(), call.body(), at,
+                elapsedMs(started), null, null, null, failure, detail);
     }
 
     private static String instanceUrl(String brokerUrl, UUID instanceId) {
-        String base = brokerUrl.endsWith("/") ? brokerUrl.substring(0, brokerUrl.length() - 1) : brokerUrl;
-        return base + "/v2/service_instances/" + instanceId;
+        return base(brokerUrl) + "/v2/service_instances/" + instanceId;
+    }
+
+    private static String base(String brokerUrl) {
+        return brokerUrl.endsWith("/") ? brokerUrl.substring(0, brokerUrl.length() - 1) : brokerUrl;
     }
 
     private static String encode(String value) {
@@ -156,9 +237,5 @@ public class OsbClient {
 
     private static String describe(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= MAX_ANSWER_CHARS ? text : text.substring(0, MAX_ANSWER_CHARS) + "…";
     }
 }

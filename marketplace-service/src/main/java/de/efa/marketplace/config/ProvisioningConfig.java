@@ -67,6 +67,10 @@ public interface ProvisioningConfig {
     @WithDefault("5s")
     Duration catalogRetryInterval();
 
+    /** How long what a broker's catalog offers is trusted before a job that needs it reads the catalog again. */
+    @WithDefault("5m")
+    Duration brokerCatalogMaxAge();
+
     /** The OSB API version sent in {@code X-Broker-API-Version}. */
     @WithDefault("2.17")
     String brokerApiVersion();

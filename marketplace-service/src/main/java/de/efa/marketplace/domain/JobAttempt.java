@@ -22,6 +22,9 @@ public class JobAttempt {
     public UUID jobId;
     public Instant at;
     public String action;
+    /** The X-Broker-API-Request-Identity of the call; null for calls made before it was sent. */
+    @Column(name = "request_identity")
+    public UUID requestIdentity;
     public String request;
     @Column(name = "request_body")
     public String requestBody;

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A request of the tenant-service to provision or deprovision a subscription's instance, read from
- * {@code efa.onboarding.requests.v1}; {@code eventId} is its {@code ce_id}, which becomes the id of the job made
- * for it, and {@code parameters} is the subscription's configuration as JSON text.
+ * A request of the tenant-service about a subscription's instance, read from {@code efa.onboarding.requests.v1};
+ * {@code eventId} is its {@code ce_id}, which becomes the id of the job made for it, {@code parameters} is the
+ * subscription's configuration as JSON text, {@code previousPlanId} the plan in effect before an update (null for
+ * the other operations), and {@code originatingUserId} the token subject of the person who asked (null when nobody
+ * did, or for a request written before it was sent).
  */
 public record OnboardingRequest(
         UUID eventId,
@@ -17,6 +19,8 @@ public record OnboardingRequest(
         LandCode land,
         UUID serviceId,
         String planId,
+        String previousPlanId,
         String parameters,
+        String originatingUserId,
         Instant requestedAt) {
 }

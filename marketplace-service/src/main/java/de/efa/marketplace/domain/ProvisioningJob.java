@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,9 +34,16 @@ public class ProvisioningJob {
     public String land;
     @Column(name = "service_id")
     public UUID serviceId;
+    /** The plan the instance has, or gets: for an UPDATE the target plan. */
     @Column(name = "plan_id")
     public String planId;
+    /** For an UPDATE the plan in effect before it (OSB {@code previous_values.plan_id}); null otherwise. */
+    @Column(name = "previous_plan_id")
+    public String previousPlanId;
     public String parameters;
+    /** Who asked for the job, named to the broker in every call; null when no person did. */
+    @Column(name = "originating_user_id")
+    public String originatingUserId;
     @Column(name = "instance_id")
     public UUID instanceId;
     @Enumerated(EnumType.STRING)
@@ -50,6 +58,9 @@ public class ProvisioningJob {
     public String dashboardUrl;
     @Column(name = "failure_reason")
     public String failureReason;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "failure_kind")
+    public FailureKind failureKind;
     @Column(name = "pending_failure")
     public String pendingFailure;
     public int retries;
@@ -69,6 +80,31 @@ public class ProvisioningJob {
     public Instant receivedAt;
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** Whether the job asks the broker for something its catalog may not offer: a plan change or a context update. */
+    public boolean needsBrokerOffering() {
+        return operation == Operation.SUSPEND || operation == Operation.RESUME || changesPlan();
+    }
+
+    /** Why the broker must not be asked for this job, by what its catalog offers; empty when it may be asked. */
+    public Optional<String> notOfferedBy(BrokerOffering broker) {
+        String service = serviceId.toString();
+        if (changesPlan() && !broker.planUpdateable(service, previousPlanId)) {
+            return Optional.of("the broker's catalog does not let the plan '" + previousPlanId
+                    + "' change to another (plan_updateable is not true)");
+        }
+        boolean contextUpdate = operation == Operation.SUSPEND || operation == Operation.RESUME;
+        if (contextUpdate && !broker.allowsContextUpdates(service)) {
+            return Optional.of("the broker's catalog does not allow context updates (allow_context_updates is not "
+                    + "true), so the instance cannot be " + (operation == Operation.SUSPEND ? "locked" : "unlocked")
+                    + " there");
+        }
+        return Optional.empty();
+    }
+
+    private boolean changesPlan() {
+        return operation == Operation.UPDATE && !planId.equals(previousPlanId);
+    }
 
     /** Whether the worker holding {@code token} still owns this job; a worker whose lease ran out does not. */
     public boolean heldBy(UUID token) {
@@ -94,8 +130,14 @@ public class ProvisioningJob {
     }
 
     public void fail(String reason, Instant now) {
+        fail(reason, null, now);
+    }
+
+    /** Fails for a reason whose {@code kind} decides what the job reports (null: an ordinary failure). */
+    public void fail(String reason, FailureKind kind, Instant now) {
         status = JobStatus.FAILED;
         failureReason = reason;
+        failureKind = kind;
         pendingFailure = null;
         finishedAt = now;
         release();
@@ -120,6 +162,7 @@ public class ProvisioningJob {
         brokerOperation = null;
         dashboardUrl = null;
         failureReason = null;
+        failureKind = null;
         pendingFailure = null;
         retries = 0;
         cleanupRetries = 0;

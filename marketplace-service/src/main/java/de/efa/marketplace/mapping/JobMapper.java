@@ -29,12 +29,13 @@ public class JobMapper {
     }
 
     private static JobView view(ProvisioningJob job, List<AttemptView> attempts) {
-        return new JobView(job.id, job.subscriptionId, job.ags, job.serviceId, job.planId, job.instanceId,
-                job.operation, job.status, job.step, job.dashboardUrl, job.failureReason, job.requestedAt,
-                job.finishedAt, attempts);
+        return new JobView(job.id, job.subscriptionId, job.ags, job.serviceId, job.planId, job.previousPlanId,
+                job.instanceId, job.operation, job.status, job.step, job.dashboardUrl, job.failureReason,
+                job.failureKind, job.requestedAt, job.finishedAt, attempts);
     }
 
     private static AttemptView attempt(JobAttempt a) {
-        return new AttemptView(a.at, a.action, a.request, a.requestBody, a.status, a.answer, a.durationMs);
+        return new AttemptView(a.at, a.action, a.requestIdentity, a.request, a.requestBody, a.status, a.answer,
+                a.durationMs);
     }
 }

@@ -1,6 +1,7 @@
 package de.efa.marketplace.mapping;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import de.efa.marketplace.domain.FailureKind;
 import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.JobStep;
 import de.efa.marketplace.domain.Operation;
@@ -18,7 +19,11 @@ public record JobView(
         UUID subscriptionId,
         @Schema(example = "14713000") String ags,
         UUID serviceId,
-        @Schema(example = "standard") String planId,
+        @Schema(description = "The plan the instance has, or gets: for an UPDATE the target plan", example = "standard")
+        String planId,
+        @Schema(nullable = true, description = "For an UPDATE the plan in effect before it; null otherwise",
+                example = "basis")
+        String previousPlanId,
         @Schema(description = "The OSB instance id; the subscription id") UUID instanceId,
         Operation operation,
         JobStatus status,
@@ -26,6 +31,11 @@ public record JobView(
         @Schema(nullable = true, example = "http://localhost:8090/dashboard/0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b")
         String dashboardUrl,
         @Schema(nullable = true, example = "the broker refused the request with 409") String failureReason,
+        @Schema(nullable = true, description = "What a failure means beyond its reason, where the result depends on "
+                + "it: INSTANCE_UNUSABLE (an update the broker said left the instance unusable), NOT_OFFERED (the "
+                + "broker's catalog does not offer what the job asks, so it was not asked), ORPHAN_LEFT (orphan "
+                + "mitigation gave up: an instance may be left at the broker); null otherwise")
+        FailureKind failureKind,
         Instant requestedAt,
         @Schema(nullable = true) Instant finishedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,6 +45,10 @@ public record JobView(
     public record AttemptView(
             Instant at,
             @Schema(example = "PROVISION") String action,
+            @Schema(nullable = true, description = "The X-Broker-API-Request-Identity the call was sent with, by "
+                    + "which the broker's logs find it; null for calls made before it was sent",
+                    example = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a")
+            UUID requestIdentity,
             @Schema(example = "PUT http://localhost:8090/v2/service_instances/0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b?accepts_incomplete=true")
             String request,
             @Schema(nullable = true) String requestBody,

@@ -30,7 +30,10 @@ public class OnboardingRequestReader {
     static final Map<String, Operation> TYPES = Map.of(
             "de.efa.subscription.requested.v1", Operation.PROVISION,
             "de.efa.subscription.resubmitted.v1", Operation.PROVISION,
-            "de.efa.subscription.cancellation-requested.v1", Operation.DEPROVISION);
+            "de.efa.subscription.cancellation-requested.v1", Operation.DEPROVISION,
+            "de.efa.subscription.update-requested.v1", Operation.UPDATE,
+            "de.efa.subscription.suspend-requested.v1", Operation.SUSPEND,
+            "de.efa.subscription.resume-requested.v1", Operation.RESUME);
 
     private final ObjectMapper json;
 
@@ -63,8 +66,12 @@ public class OnboardingRequestReader {
             LandCode land = field("land", LandCode::of);
             UUID serviceId = field("serviceId", UUID::fromString);
             String planId = field("planId", Function.identity());
+            // Only an update names the plan it changes from; the other types have no such field.
+            String previousPlanId = TYPES.get(type) == Operation.UPDATE
+                    ? field("previousPlanId", Function.identity()) : null;
             Instant requestedAt = field("requestedAt", Instant::parse);
             String parameters = parameters();
+            String originatingUserId = optional("originatingUserId");
             if (operation != null && operation != TYPES.get(type)) {
                 problems.add("operation " + operation + " does not belong to " + type);
             }
@@ -75,7 +82,7 @@ public class OnboardingRequestReader {
                 throw new UnreadableEventException(String.join("; ", problems));
             }
             return new OnboardingRequest(eventId, subscriptionId, operation, ags, tenantName, land, serviceId, planId,
-                    parameters, requestedAt);
+                    previousPlanId, parameters, originatingUserId, requestedAt);
         }
 
         private <T> T field(String name, Function<String, T> parse) {
@@ -94,6 +101,19 @@ public class OnboardingRequestReader {
                 problems.add("'" + name + "' is invalid: " + e.getMessage());
                 return null;
             }
+        }
+
+        /** A text that may be absent or null, as in events written before the field existed. */
+        private String optional(String name) {
+            JsonNode value = body.get(name);
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            if (!value.isTextual() || value.asText().isBlank()) {
+                problems.add("'" + name + "' must be a non-empty string or null");
+                return null;
+            }
+            return value.asText();
         }
 
         private String parameters() {

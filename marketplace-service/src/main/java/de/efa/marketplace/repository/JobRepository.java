@@ -52,16 +52,17 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
     /** Every field a worker may change; see {@link #storeIfHeld}. */
     private static final String STORE = """
             UPDATE provisioning_job SET status = ?, step = ?, broker_url = ?, broker_operation = ?, dashboard_url = ?,
-                failure_reason = ?, pending_failure = ?, retries = ?, cleanup_retries = ?, poll_started_at = ?,
-                next_attempt_at = ?, lease_token = ?, lease_until = ?, finished_at = ?
+                failure_reason = ?, failure_kind = ?, pending_failure = ?, retries = ?, cleanup_retries = ?,
+                poll_started_at = ?, next_attempt_at = ?, lease_token = ?, lease_until = ?, finished_at = ?
             WHERE id = ? AND lease_token = ?
             """;
 
     /** The job's id is the request event's ce_id: a redelivered event finds its job and adds nothing. */
     private static final String INSERT_NEW = """
             INSERT INTO provisioning_job (id, subscription_id, operation, ags, tenant_name, land, service_id, plan_id,
-                parameters, instance_id, status, step, next_attempt_at, requested_at, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 'SEND', now(), ?, now())
+                previous_plan_id, parameters, instance_id, originating_user_id, status, step, next_attempt_at,
+                requested_at, received_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 'SEND', now(), ?, now())
             ON CONFLICT (id) DO NOTHING
             """;
 
@@ -107,16 +108,17 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
                 store.setString(4, job.brokerOperation);
                 store.setString(5, job.dashboardUrl);
                 store.setString(6, job.failureReason);
-                store.setString(7, job.pendingFailure);
-                store.setInt(8, job.retries);
-                store.setInt(9, job.cleanupRetries);
-                store.setTimestamp(10, timestamp(job.pollStartedAt));
-                store.setTimestamp(11, timestamp(job.nextAttemptAt));
-                store.setObject(12, job.leaseToken, Types.OTHER);
-                store.setTimestamp(13, timestamp(job.leaseUntil));
-                store.setTimestamp(14, timestamp(job.finishedAt));
-                store.setObject(15, job.id);
-                store.setObject(16, leaseToken);
+                store.setString(7, job.failureKind == null ? null : job.failureKind.name());
+                store.setString(8, job.pendingFailure);
+                store.setInt(9, job.retries);
+                store.setInt(10, job.cleanupRetries);
+                store.setTimestamp(11, timestamp(job.pollStartedAt));
+                store.setTimestamp(12, timestamp(job.nextAttemptAt));
+                store.setObject(13, job.leaseToken, Types.OTHER);
+                store.setTimestamp(14, timestamp(job.leaseUntil));
+                store.setTimestamp(15, timestamp(job.finishedAt));
+                store.setObject(16, job.id);
+                store.setObject(17, leaseToken);
                 return store.executeUpdate() == 1;
             }
         });
@@ -171,10 +173,12 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
                     insert.setString(6, r.land().value());
                     insert.setObject(7, r.serviceId());
                     insert.setString(8, r.planId());
-                    insert.setString(9, r.parameters());
+                    insert.setString(9, r.previousPlanId());
+                    insert.setString(10, r.parameters());
                     // The OSB instance id is the subscription id: every retry addresses the same instance.
-                    insert.setObject(10, r.subscriptionId());
-                    insert.setTimestamp(11, Timestamp.from(r.requestedAt()));
+                    insert.setObject(11, r.subscriptionId());
+                    insert.setString(12, r.originatingUserId());
+                    insert.setTimestamp(13, Timestamp.from(r.requestedAt()));
                     insert.addBatch();
                 }
                 List<Boolean> created = new ArrayList<>();

@@ -3,11 +3,13 @@ package de.efa.marketplace.service;
 import de.efa.marketplace.client.BrokerAction;
 import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.client.OsbClient;
-import de.efa.marketplace.client.ProvisionRequest;
+import de.efa.marketplace.client.InstanceRequest;
 import de.efa.marketplace.config.ProvisioningConfig;
+import de.efa.marketplace.domain.BrokerOffering;
 import de.efa.marketplace.domain.CatalogEntry;
+import de.efa.marketplace.domain.FailureKind;
+import de.efa.marketplace.domain.JobStep;
 import de.efa.marketplace.domain.JobStatus;
-import de.efa.marketplace.domain.Operation;
 import de.efa.marketplace.domain.ProvisioningJob;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -24,6 +26,7 @@ import java.util.UUID;
 public class JobDriver {
 
     private final CatalogCopy catalog;
+    private final BrokerCatalogs catalogs;
     private final JobTransitions transitions;
     private final OsbClient osb;
     private final StepDecider decider;
@@ -31,9 +34,10 @@ public class JobDriver {
     private final ProvisioningConfig config;
     private final Clock clock;
 
-    public JobDriver(CatalogCopy catalog, JobTransitions transitions, OsbClient osb, StepDecider decider,
-                     ProvisioningMetrics metrics, ProvisioningConfig config, Clock clock) {
+    public JobDriver(CatalogCopy catalog, BrokerCatalogs catalogs, JobTransitions transitions, OsbClient osb,
+                     StepDecider decider, ProvisioningMetrics metrics, ProvisioningConfig config, Clock clock) {
         this.catalog = catalog;
+        this.catalogs = catalogs;
         this.transitions = transitions;
         this.osb = osb;
         this.decider = decider;
@@ -49,6 +53,21 @@ public class JobDriver {
 
     private void step(ProvisioningJob job) {
         UUID leaseToken = job.leaseToken;
+        if (job.step == JobStep.SEND && job.needsBrokerOffering()) {
+            // Never ask a broker for what its catalog does not offer: it is read first when not known lately.
+            Optional<BrokerOffering> offering = catalogs.fresh(job.brokerUrl);
+            if (offering.isEmpty()) {
+                BrokerCatalogs.CatalogRead read = catalogs.read(job.brokerUrl);
+                decider.afterCatalogRead(job, read, clock.instant());
+                transitions.record(leaseToken, job, read.answer());
+                return;
+            }
+            Optional<String> notOffered = job.notOfferedBy(offering.get());
+            if (notOffered.isPresent()) {
+                transitions.fail(job, notOffered.get(), FailureKind.NOT_OFFERED);
+                return;
+            }
+        }
         BrokerAnswer answer = call(job);
         metrics.brokerCall(answer);
         decider.decide(job, answer, clock.instant());
@@ -81,25 +100,27 @@ public class JobDriver {
         if (!entry.get().hasBroker()) {
             return "the provider of the service " + job.serviceId + " has no broker URL";
         }
-        if (job.operation == Operation.PROVISION && !entry.get().offers(job.planId)) {
+        if (job.operation.needsPlan() && !entry.get().offers(job.planId)) {
             return "the service " + job.serviceId + " has no plan '" + job.planId + "'";
         }
         return null;
     }
 
     private BrokerAnswer call(ProvisioningJob job) {
-        String serviceId = job.serviceId.toString();
+        InstanceRequest request = new InstanceRequest(job.instanceId, job.serviceId.toString(), job.planId,
+                job.previousPlanId, job.ags, job.tenantName, job.land, job.parameters, job.originatingUserId);
         return switch (job.step) {
-            case SEND -> job.operation == Operation.PROVISION
-                    ? osb.provision(job.brokerUrl, new ProvisionRequest(job.instanceId, serviceId, job.planId,
-                            job.ags, job.tenantName, job.land, job.parameters))
-                    : osb.deprovision(BrokerAction.DEPROVISION, job.brokerUrl, job.instanceId, serviceId, job.planId);
-            case POLL -> osb.lastOperation(BrokerAction.LAST_OPERATION, job.brokerUrl, job.instanceId, serviceId,
-                    job.planId, job.brokerOperation);
-            case CLEANUP -> osb.deprovision(BrokerAction.ORPHAN_MITIGATION, job.brokerUrl, job.instanceId,
-                    serviceId, job.planId);
+            case SEND -> switch (job.operation) {
+                case PROVISION -> osb.provision(job.brokerUrl, request);
+                case DEPROVISION -> osb.deprovision(BrokerAction.DEPROVISION, job.brokerUrl, request);
+                case UPDATE -> osb.update(job.brokerUrl, request);
+                case SUSPEND -> osb.updateContext(job.brokerUrl, request, true);
+                case RESUME -> osb.updateContext(job.brokerUrl, request, false);
+            };
+            case POLL -> osb.lastOperation(BrokerAction.LAST_OPERATION, job.brokerUrl, request, job.brokerOperation);
+            case CLEANUP -> osb.deprovision(BrokerAction.ORPHAN_MITIGATION, job.brokerUrl, request);
             case CLEANUP_POLL -> osb.lastOperation(BrokerAction.ORPHAN_MITIGATION_LAST_OPERATION, job.brokerUrl,
-                    job.instanceId, serviceId, job.planId, job.brokerOperation);
+                    request, job.brokerOperation);
         };
     }
 }

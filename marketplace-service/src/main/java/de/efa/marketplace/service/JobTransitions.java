@@ -2,6 +2,7 @@ package de.efa.marketplace.service;
 
 import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.config.ProvisioningConfig;
+import de.efa.marketplace.domain.FailureKind;
 import de.efa.marketplace.domain.JobAttempt;
 import de.efa.marketplace.domain.ProvisioningJob;
 import de.efa.marketplace.repository.AttemptRepository;
@@ -30,17 +31,19 @@ public class JobTransitions {
     private final JobRepository jobs;
     private final AttemptRepository attempts;
     private final ResultEvents results;
+    private final Findings findings;
     private final ProvisioningMetrics metrics;
     private final ProvisioningConfig config;
     private final Event<JobsDue> jobsDue;
     private final Clock clock;
 
-    public JobTransitions(JobRepository jobs, AttemptRepository attempts, ResultEvents results,
+    public JobTransitions(JobRepository jobs, AttemptRepository attempts, ResultEvents results, Findings findings,
                           ProvisioningMetrics metrics, ProvisioningConfig config, Event<JobsDue> jobsDue,
                           Clock clock) {
         this.jobs = jobs;
         this.attempts = attempts;
         this.results = results;
+        this.findings = findings;
         this.metrics = metrics;
         this.config = config;
         this.jobsDue = jobsDue;
@@ -53,14 +56,19 @@ public class JobTransitions {
         return jobs.claimDue(UUID.randomUUID(), config.lease(), limit);
     }
 
-    /** PENDING → IN_PROGRESS with the broker found in the catalog; the tenant hears provisioning-started. */
+    /**
+     * PENDING → IN_PROGRESS with the broker found in the catalog; the tenant hears provisioning-started where the
+     * subscription has a status for the broker's work.
+     */
     @Transactional
     public Optional<ProvisioningJob> start(ProvisioningJob claimed, String brokerUrl) {
         claimed.start(brokerUrl, clock.instant());
         if (!held(claimed, claimed.leaseToken)) {
             return Optional.empty();
         }
-        results.started(claimed);
+        if (claimed.operation.announcesStart()) {
+            results.started(claimed);
+        }
         return Optional.of(claimed);
     }
 
@@ -73,10 +81,16 @@ public class JobTransitions {
 
     @Transactional
     public void fail(ProvisioningJob claimed, String reason) {
+        fail(claimed, reason, null);
+    }
+
+    /** Fails the job without a broker call, for a reason whose {@code kind} decides what it reports. */
+    @Transactional
+    public void fail(ProvisioningJob claimed, String reason, FailureKind kind) {
         UUID leaseToken = claimed.leaseToken;
-        claimed.fail(reason, clock.instant());
+        claimed.fail(reason, kind, clock.instant());
         if (held(claimed, leaseToken)) {
-            finished(claimed);
+            finished(claimed, null);
         }
     }
 
@@ -93,7 +107,7 @@ public class JobTransitions {
         }
         attempts.persist(attemptOf(worked.id, answer));
         if (worked.status.finished()) {
-            finished(worked);
+            finished(worked, answer);
         } else if (!worked.nextAttemptAt.isAfter(clock.instant())) {
             jobsDue.fire(new JobsDue());
         }
@@ -108,8 +122,10 @@ public class JobTransitions {
         return held;
     }
 
-    private void finished(ProvisioningJob job) {
+    /** The job's result, and what it leaves to look into; {@code last} is its last broker call, null for none. */
+    private void finished(ProvisioningJob job, BrokerAnswer last) {
         results.finished(job);
+        findings.jobFinished(job, last);
         metrics.finished(job);
         // The next job of the same subscription may have waited for this one.
         jobsDue.fire(new JobsDue());
@@ -120,6 +136,7 @@ public class JobTransitions {
         attempt.jobId = jobId;
         attempt.at = answer.at();
         attempt.action = answer.action().name();
+        attempt.requestIdentity = answer.requestIdentity();
         attempt.request = answer.method() + " " + answer.url();
         attempt.requestBody = answer.requestBody();
         attempt.status = answer.status();

@@ -30,16 +30,21 @@ public record ListQuery(JobStatus status, String ags, UUID serviceId, UUID subsc
         }
         UUID parsedServiceId = uuid("serviceId", serviceId, violations);
         UUID parsedSubscriptionId = uuid("subscriptionId", subscriptionId, violations);
-        Integer p = wholeNumber("page", page, violations);
-        Integer s = wholeNumber("size", size, violations);
-        PageRequest request = null;
-        try {
-            request = PageRequest.of(p, s);
-        } catch (ProblemException e) {
-            e.violations().forEach(v -> violations.add(v.field(), v.message()));
-        }
+        PageRequest request = pageRequest(page, size, violations);
         violations.throwIfAny();
         return new ListQuery(parsedStatus, ags, parsedServiceId, parsedSubscriptionId, request);
+    }
+
+    /** The page asked for; null when {@code page} or {@code size} is invalid (then the violation is recorded). */
+    static PageRequest pageRequest(String page, String size, Violations violations) {
+        Integer p = wholeNumber("page", page, violations);
+        Integer s = wholeNumber("size", size, violations);
+        try {
+            return PageRequest.of(p, s);
+        } catch (ProblemException e) {
+            e.violations().forEach(v -> violations.add(v.field(), v.message()));
+            return null;
+        }
     }
 
     public static ListQuery page(String page, String size) {
@@ -50,13 +55,7 @@ public record ListQuery(JobStatus status, String ags, UUID serviceId, UUID subsc
         if (value == null) {
             return null;
         }
-        return violations.parse(name, () -> {
-            try {
-                return UUID.fromString(value);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("must be a UUID");
-            }
-        });
+        return violations.parse(name, () -> Ids.uuid(value));
     }
 
     /** The number; null when absent, or when it is no whole number (then the violation is recorded). */

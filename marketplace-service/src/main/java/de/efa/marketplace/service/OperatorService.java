@@ -14,7 +14,6 @@ import de.efa.platform.inbox.ParkedRecords;
 import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.ProblemException;
-import de.efa.platform.problem.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -22,7 +21,6 @@ import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,7 +57,7 @@ public class OperatorService {
 
     @Transactional
     public JobView job(String jobId) {
-        UUID id = parseId(jobId);
+        UUID id = Ids.pathId(jobId);
         ProvisioningJob job = jobs.findByIdOptional(id).orElseThrow(() -> unknown(id));
         return mapper.detail(job, attempts.ofJob(id));
     }
@@ -70,7 +68,7 @@ public class OperatorService {
      */
     @Transactional
     public JobView retry(String jobId) {
-        UUID id = parseId(jobId);
+        UUID id = Ids.pathId(jobId);
         ProvisioningJob job = jobs.lockedById(id).orElseThrow(() -> unknown(id));
         jobs.newestAfter(id).ifPresent(newer -> {
             throw ProblemException.conflict("Job " + id + " has been superseded by the newer job " + newer
@@ -104,14 +102,6 @@ public class OperatorService {
                     parkedRecords.count(Optional.empty())).map(mapper::deadLetter);
         } catch (SQLException e) {
             throw new IllegalStateException("the dead letters could not be read: " + e.getMessage(), e);
-        }
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(List.of(new Violation("id", "must be a UUID")));
         }
     }
 

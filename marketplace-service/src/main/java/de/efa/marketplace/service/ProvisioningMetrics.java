@@ -1,6 +1,7 @@
 package de.efa.marketplace.service;
 
 import de.efa.marketplace.client.BrokerAnswer;
+import de.efa.marketplace.domain.FindingKind;
 import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.ProvisioningJob;
 import io.agroal.api.AgroalDataSource;
@@ -10,40 +11,39 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * Micrometer meters of provisioning: jobs by status (gauge, counted in the database so that it holds across
- * replicas and restarts), time from request to result (histogram) and broker calls by outcome (counter).
+ * Micrometer meters of provisioning: jobs by status and open findings by kind (gauges, counted in the database so
+ * that they hold across replicas and restarts), time from request to result (histogram) and broker calls by outcome
+ * (counter).
  */
 @Startup
 @ApplicationScoped
 public class ProvisioningMetrics {
 
-    private static final Logger LOG = Logger.getLogger(ProvisioningMetrics.class);
-    private static final long COUNTS_MAX_AGE_NANOS = Duration.ofSeconds(2).toNanos();
-
     private final MeterRegistry registry;
-    private final AgroalDataSource dataSource;
-    private final Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
-    private long countedAt;
+    // Held here: a gauge keeps only a weak reference to what it reads.
+    private final GroupCounts jobs;
+    private final GroupCounts findings;
 
     public ProvisioningMetrics(MeterRegistry registry, AgroalDataSource dataSource) {
         this.registry = registry;
-        this.dataSource = dataSource;
+        this.jobs = new GroupCounts(dataSource, "SELECT status, count(*) FROM provisioning_job GROUP BY status");
+        this.findings = new GroupCounts(dataSource,
+                "SELECT kind, count(*) FROM finding WHERE resolved_at IS NULL GROUP BY kind");
         for (JobStatus status : JobStatus.values()) {
-            Gauge.builder("efa.provisioning.jobs", this, metrics -> metrics.count(status))
+            Gauge.builder("efa.provisioning.jobs", jobs, counts -> counts.count(status.name()))
                     .description("Provisioning jobs by status")
                     .tag("status", status.name())
+                    .register(registry);
+        }
+        for (FindingKind kind : FindingKind.values()) {
+            Gauge.builder("efa.findings.open", findings, counts -> counts.count(kind.name()))
+                    .description("Findings no operator has resolved yet, by kind")
+                    .tag("kind", kind.name())
                     .register(registry);
         }
     }
@@ -68,27 +68,6 @@ public class ProvisioningMetrics {
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(Duration.between(job.requestedAt, job.finishedAt));
-    }
-
-    private synchronized double count(JobStatus status) {
-        if (System.nanoTime() - countedAt > COUNTS_MAX_AGE_NANOS) {
-            refreshCounts();
-        }
-        return counts.getOrDefault(status, 0L);
-    }
-
-    private void refreshCounts() {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT status, count(*) FROM provisioning_job GROUP BY status")) {
-            counts.clear();
-            while (rows.next()) {
-                counts.put(JobStatus.valueOf(rows.getString(1)), rows.getLong(2));
-            }
-            countedAt = System.nanoTime();
-        } catch (SQLException e) {
-            LOG.debugf("job counts not refreshed: %s", e.getMessage());
-        }
     }
 
     private static String outcome(BrokerAnswer answer) {

@@ -1,7 +1,9 @@
 package de.efa.marketplace.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.marketplace.domain.FailureKind;
 import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.Operation;
 import de.efa.marketplace.domain.ProvisioningJob;
@@ -32,24 +34,44 @@ public class ResultEvents {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void started(ProvisioningJob job) {
-        write(job, ResultType.PROVISIONING_STARTED, null, null);
+        write(job, ResultType.PROVISIONING_STARTED, result(job, null, null, null, null, null));
     }
 
-    /** The result of a job that has just finished. */
+    /**
+     * The result of a job that has just finished. A suspension is reported whatever came of it, since the
+     * subscription is suspended here either way; {@code confirmed} says whether the broker locked the instance. A
+     * resumption at a broker that takes no context updates is reported as not confirmed; one that failed there waits
+     * for an operator's retry.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void finished(ProvisioningJob job) {
-        if (job.status == JobStatus.FAILED) {
-            write(job, ResultType.PROVISIONING_FAILED, null, job.failureReason);
-        } else if (job.operation == Operation.PROVISION) {
-            write(job, ResultType.PROVISIONED, job.dashboardUrl, null);
-        } else {
-            write(job, ResultType.DEPROVISIONED, null, null);
+        boolean succeeded = job.status == JobStatus.SUCCEEDED;
+        String reason = succeeded ? null : job.failureReason;
+        switch (job.operation) {
+            case PROVISION -> write(job, succeeded ? ResultType.PROVISIONED : ResultType.PROVISIONING_FAILED,
+                    result(job, succeeded ? job.dashboardUrl : null, reason, null, null, null));
+            case DEPROVISION -> write(job, succeeded ? ResultType.DEPROVISIONED : ResultType.PROVISIONING_FAILED,
+                    result(job, null, reason, null, null, null));
+            case UPDATE -> write(job, succeeded ? ResultType.UPDATED : ResultType.UPDATE_FAILED, succeeded
+                    ? result(job, job.dashboardUrl, null, job.planId, null, null)
+                    : result(job, null, reason, null, job.failureKind != FailureKind.INSTANCE_UNUSABLE, null));
+            case SUSPEND -> write(job, ResultType.SUSPENDED, result(job, null, reason, null, null, succeeded));
+            case RESUME -> {
+                // Nothing was locked at a broker that takes no context updates: the subscription is usable again.
+                boolean resumed = succeeded || job.failureKind == FailureKind.NOT_OFFERED;
+                write(job, resumed ? ResultType.RESUMED : ResultType.PROVISIONING_FAILED,
+                        result(job, null, reason, null, null, resumed ? succeeded : null));
+            }
         }
     }
 
-    private void write(ProvisioningJob job, ResultType type, String dashboardUrl, String reason) {
-        InstanceResult result = new InstanceResult(job.subscriptionId, job.id, job.operation, job.instanceId,
-                dashboardUrl, reason, clock.instant());
+    private InstanceResult result(ProvisioningJob job, String dashboardUrl, String reason, String planId,
+                                  Boolean instanceUsable, Boolean confirmed) {
+        return new InstanceResult(job.subscriptionId, job.id, job.operation, job.instanceId, dashboardUrl, reason,
+                planId, instanceUsable, confirmed, clock.instant());
+    }
+
+    private void write(ProvisioningJob job, ResultType type, InstanceResult result) {
         try {
             outbox.write(TOPIC, job.subscriptionId.toString(), type.ceType(), json.writeValueAsString(result));
         } catch (JsonProcessingException e) {
@@ -58,10 +80,16 @@ public class ResultEvents {
     }
 
     /**
-     * The payload every result type shares. {@code jobId} is the id of the request event the job was made for, so
-     * that tenant-service can tell a result of its latest request from a late one of an older request.
+     * The payload of the results. {@code jobId} is the id of the request event the job was made for, so that
+     * tenant-service can tell a result of its latest request from a late one of an older request. Every type carries
+     * {@code dashboardUrl} and {@code reason} (null where they say nothing); {@code planId}, {@code instanceUsable}
+     * and {@code confirmed} only the types whose schema has them.
      */
     public record InstanceResult(UUID subscriptionId, UUID jobId, Operation operation, UUID instanceId,
-                                 String dashboardUrl, String reason, Instant occurredAt) {
+                                 String dashboardUrl, String reason,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) String planId,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) Boolean instanceUsable,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) Boolean confirmed,
+                                 Instant occurredAt) {
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.client.BrokerAnswer.Failure;
 import de.efa.marketplace.config.ProvisioningConfig;
+import de.efa.marketplace.domain.FailureKind;
+import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.JobStep;
 import de.efa.marketplace.domain.Operation;
 import de.efa.marketplace.domain.ProvisioningJob;
@@ -19,9 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The rules of the Open Service Broker API v2.17 for what a platform does after each answer: succeed, poll,
- * retry with backoff, clean up a possible orphan ("Orphan Mitigation": after 5xx, a timeout, an unexpected
- * 2xx or a malformed 201, never after 408 or another 4xx), or fail with a reason. It moves the job to its
- * next step and releases it; it calls nothing and stores nothing.
+ * retry with backoff, clean up a possible orphan ("Orphan Mitigation", only after a provisioning: after 5xx, a
+ * timeout, an unexpected 2xx or a malformed 201, never after 408 or another 4xx), or fail with a reason. It moves
+ * the job to its next step and releases it; it calls nothing and stores nothing.
  */
 @ApplicationScoped
 public class StepDecider {
@@ -57,19 +59,35 @@ public class StepDecider {
             case CLEANUP -> afterCleanup(job, answer, now);
             case CLEANUP_POLL -> afterCleanupPoll(job, answer, now);
         }
+        // OSB: a failed update's error or last operation may say the instance is no longer usable (default: usable).
+        if (job.status == JobStatus.FAILED && job.operation == Operation.UPDATE && saysUnusable(answer)) {
+            job.failureKind = FailureKind.INSTANCE_UNUSABLE;
+        }
+    }
+
+    /**
+     * The job read its broker's catalog before its request: once it is read the job goes on at once; a catalog that
+     * cannot be read is a failed call like any other, tried again with backoff until the job fails.
+     */
+    public void afterCatalogRead(ProvisioningJob job, BrokerCatalogs.CatalogRead read, Instant now) {
+        if (read.offering().isPresent()) {
+            job.postpone(now);
+        } else {
+            retrySend(job, read.problem(), now);
+        }
     }
 
     private void afterSend(ProvisioningJob job, BrokerAnswer answer, Instant now) {
         if (answer.is(202)) {
             Optional<JsonNode> body = objectBody(answer);
-            if (job.operation == Operation.PROVISION) {
-                body.map(b -> text(b, "dashboard_url")).ifPresent(url -> job.dashboardUrl = url);
-            }
+            keepDashboard(job, body);
             startPolling(job, JobStep.POLL, body, now);
         } else if (job.operation == Operation.PROVISION) {
             afterProvision(job, answer, now);
-        } else {
+        } else if (job.operation == Operation.DEPROVISION) {
             afterDeprovision(job, answer, now);
+        } else {
+            afterUpdate(job, answer, now);
         }
     }
 
@@ -102,6 +120,28 @@ public class StepDecider {
             job.fail(rejection(answer), now);
         } else {
             retrySend(job, describe(answer), now);
+        }
+    }
+
+    /**
+     * An update or a context update changes an instance that exists, so whatever the answer nothing is left behind
+     * to clean up: a 4xx fails at once, anything else but 200 is tried again.
+     */
+    private void afterUpdate(ProvisioningJob job, BrokerAnswer answer, Instant now) {
+        if (answer.is(200)) {
+            keepDashboard(job, objectBody(answer));
+            job.succeed(now);
+        } else if (answer.clientError() && !answer.is(408)) {
+            job.fail(rejection(answer), now);
+        } else {
+            retrySend(job, describe(answer), now);
+        }
+    }
+
+    /** A provisioning's or an update's answer may name the instance's dashboard; the result carries it. */
+    private static void keepDashboard(ProvisioningJob job, Optional<JsonNode> body) {
+        if (job.operation == Operation.PROVISION || job.operation == Operation.UPDATE) {
+            body.map(b -> text(b, "dashboard_url")).ifPresent(url -> job.dashboardUrl = url);
         }
     }
 
@@ -210,7 +250,7 @@ public class StepDecider {
         if (job.cleanupRetries > maxRetries) {
             String cause = job.pendingFailure != null ? job.pendingFailure : "provisioning failed";
             job.fail(cause + "; orphan mitigation did not complete after " + job.cleanupRetries
-                    + " attempts: " + reason, now);
+                    + " attempts: " + reason, FailureKind.ORPHAN_LEFT, now);
         } else {
             job.step = JobStep.CLEANUP;
             job.brokerOperation = null;
@@ -264,6 +304,11 @@ public class StepDecider {
     private static String description(JsonNode body) {
         String description = text(body, "description");
         return description == null ? "" : ": " + description;
+    }
+
+    private static boolean saysUnusable(BrokerAnswer answer) {
+        return objectBody(answer).map(body -> body.path("instance_usable"))
+                .filter(JsonNode::isBoolean).map(usable -> !usable.asBoolean()).orElse(false);
     }
 
     private static Optional<JsonNode> objectBody(BrokerAnswer answer) {

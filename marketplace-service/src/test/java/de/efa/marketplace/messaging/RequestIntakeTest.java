@@ -200,6 +200,33 @@ class RequestIntakeTest {
                 .containsEntry("reason", "ce_id is not a UUID (3000 characters)");
     }
 
+    /** An update must name the plan it changes from; each type has its own operation. */
+    @Test
+    void anUpdateWithoutItsPreviousPlanAndARequestOfAnotherOperationAreDeadLetters() {
+        String noPreviousPlan = "no-previous-plan-" + UUID.randomUUID();
+        String wrongOperation = "wrong-operation-" + UUID.randomUUID();
+        UUID serviceId = UUID.randomUUID();
+        UUID next = UUID.randomUUID();
+
+        topics.send(Topics.REQUESTS, 0, noPreviousPlan,
+                Topics.requestValue(Topics.UPDATE_REQUESTED, UUID.randomUUID(), serviceId, "premium", "Leipzig, Stadt"),
+                Topics.cloudEvent("/efa/tenant-service", Topics.UPDATE_REQUESTED, UUID.randomUUID().toString()));
+        topics.send(Topics.REQUESTS, 0, wrongOperation,
+                Topics.requestValue(Topics.SUSPEND_REQUESTED, UUID.randomUUID(), serviceId, "standard",
+                        "Leipzig, Stadt"),
+                Topics.cloudEvent("/efa/tenant-service", Topics.RESUME_REQUESTED, UUID.randomUUID().toString()));
+        String suspend = topics.requestBy(null, Topics.SUSPEND_REQUESTED, next, serviceId, "standard", null);
+
+        JsonPath job = OperatorApi.awaitJobById(suspend, "PENDING");
+        assertThat(job.getString("operation")).isEqualTo("SUSPEND");
+        assertThat(job.getString("subscriptionId")).isEqualTo(next.toString());
+        assertThat(job.getString("previousPlanId")).isNull();
+        assertThat(Topics.header(topics.awaitRecords(Topics.DLQ, noPreviousPlan, 1).get(0), "dlq_reason"))
+                .isEqualTo("'previousPlanId' is missing");
+        assertThat(Topics.header(topics.awaitRecords(Topics.DLQ, wrongOperation, 1).get(0), "dlq_reason"))
+                .isEqualTo("operation SUSPEND does not belong to " + Topics.RESUME_REQUESTED);
+    }
+
     @Test
     void aRecordWithoutValueIsADeadLetter() {
         String key = "no-value-" + UUID.randomUUID();

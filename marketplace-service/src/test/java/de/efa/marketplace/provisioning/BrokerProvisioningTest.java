@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -82,6 +83,11 @@ class BrokerProvisioningTest {
         assertThat(put.getUrl()).endsWith("?accepts_incomplete=true");
         assertThat(put.getHeader("X-Broker-API-Version")).isEqualTo("2.17");
         assertThat(put.getHeader("Authorization")).isEqualTo("Bearer " + Brokers.TOKEN);
+        assertThat(put.containsHeader("X-Broker-API-Originating-Identity")).as("nobody is named").isFalse();
+        // Each attempt keeps the request identity it was sent with, a new one per call.
+        assertThat(broker.calls(subscription)).extracting(call -> call.getHeader("X-Broker-API-Request-Identity"))
+                .containsExactlyElementsOf(job.getList("attempts.requestIdentity", String.class))
+                .doesNotHaveDuplicates().allSatisfy(identity -> assertThat(UUID.fromString(identity)).isNotNull());
         JsonNode body = JSON.readTree(put.getBodyAsString());
         assertThat(body.path("service_id").asText()).isEqualTo(serviceId.toString());
         assertThat(body.path("plan_id").asText()).isEqualTo("standard");
@@ -98,6 +104,26 @@ class BrokerProvisioningTest {
         JsonNode provisioned = JSON.readTree(results.get(1).value());
         assertThat(provisioned.path("dashboardUrl").asText()).isEqualTo("http://broker.example/dashboard/1");
         assertThat(provisioned.path("jobId").asText()).isEqualTo(job.getString("id"));
+    }
+
+    /** OSB's originating identity: the platform, then base64 of the person's token subject and the AGS. */
+    @Test
+    void everyCallOfAPersonsRequestNamesThePerson() throws Exception {
+        broker.stub(broker.provision(subscription).willReturn(json(202, "{\"operation\":\"op-1\"}")));
+        broker.stub(broker.lastOperation(subscription).willReturn(json(200, "{\"state\":\"succeeded\"}")));
+
+        topics.requestBy("f3a1c2d4-leipzig-staff", Topics.REQUESTED, subscription, serviceId, "standard", null);
+
+        OperatorApi.awaitJob(serviceId, "SUCCEEDED");
+        List<LoggedRequest> calls = broker.calls(subscription);
+        assertThat(calls).extracting(call -> call.getMethod().getName()).containsExactly("PUT", "GET");
+        for (LoggedRequest call : calls) {
+            String[] identity = call.getHeader("X-Broker-API-Originating-Identity").split(" ");
+            assertThat(identity[0]).isEqualTo("efa-marketplace");
+            JsonNode user = JSON.readTree(Base64.getDecoder().decode(identity[1]));
+            assertThat(user.path("user_id").asText()).isEqualTo("f3a1c2d4-leipzig-staff");
+            assertThat(user.path("ags").asText()).isEqualTo("14713000");
+        }
     }
 
     @Test

@@ -22,7 +22,9 @@ class OpenApiTest {
         List<String> provisioning = paths.keySet().stream().filter(p -> p.startsWith("/api/v1/provisioning")).toList();
         assertThat(provisioning).containsExactlyInAnyOrder("/api/v1/provisioning/jobs", "/api/v1/provisioning/jobs/{id}",
                 "/api/v1/provisioning/jobs/{id}/retry", "/api/v1/provisioning/stats",
-                "/api/v1/provisioning/dead-letters");
+                "/api/v1/provisioning/dead-letters", "/api/v1/provisioning/findings",
+                "/api/v1/provisioning/findings/{id}/resolve", "/api/v1/provisioning/reconciliations",
+                "/api/v1/provisioning/reconciliations/{id}");
         for (String path : provisioning) {
             paths.get(path).forEach((method, operation) -> {
                 assertThat((String) operation.get("description")).as(method + " " + path).contains("operator");
@@ -30,7 +32,8 @@ class OpenApiTest {
                 assertThat(operation.get("security")).as(method + " " + path).isNotNull();
                 @SuppressWarnings("unchecked")
                 Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
-                assertThat(responses).as(method + " " + path).containsKeys("200", "401", "403");
+                assertThat(responses).as(method + " " + path).containsKeys("401", "403")
+                        .containsKey(path.equals("/api/v1/provisioning/reconciliations") ? "202" : "200");
             });
         }
         assertThat(api.getMap("components.securitySchemes")).containsKey("bearer");

@@ -3,6 +3,7 @@ package de.efa.marketplace.service;
 import de.efa.marketplace.client.BrokerAction;
 import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.client.BrokerAnswer.Failure;
+import de.efa.marketplace.domain.FailureKind;
 import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.JobStep;
 import de.efa.marketplace.domain.Operation;
@@ -128,8 +129,8 @@ class StepDeciderTest {
     @Test
     void retryAfterIsCappedAtItsMaximum() {
         ProvisioningJob job = job(Operation.PROVISION, JobStep.POLL);
-        decider.decide(job, new BrokerAnswer(BrokerAction.LAST_OPERATION, "GET", "u", null, NOW, 1, 200,
-                "{\"state\":\"in progress\"}", Duration.ofHours(1), Failure.NONE, null), NOW);
+        decider.decide(job, new BrokerAnswer(BrokerAction.LAST_OPERATION, UUID.randomUUID(), "GET", "u", null, NOW, 1,
+                200, "{\"state\":\"in progress\"}", Duration.ofHours(1), Failure.NONE, null), NOW);
         assertThat(job.nextAttemptAt).isEqualTo(NOW.plus(Duration.ofMinutes(1)));
     }
 
@@ -145,6 +146,37 @@ class StepDeciderTest {
         assertThat(job.nextAttemptAt).isEqualTo(NOW.plusSeconds(1));
     }
 
+    /** An update changes an instance that exists: it is retried or fails, and never cleaned up. */
+    @Test
+    void updatesAreRetriedOrFailWithoutCleanupAndNoteAnUnusableInstance() {
+        ProvisioningJob suspend = job(Operation.SUSPEND, JobStep.SEND);
+        decider.decide(suspend, answer(503, "{}"), NOW);
+        assertThat(suspend.step).isEqualTo(JobStep.SEND);
+        assertThat(suspend.retries).isEqualTo(1);
+        decider.decide(suspend, noAnswer(Failure.TIMEOUT), NOW);
+        assertThat(suspend.step).isEqualTo(JobStep.SEND);
+
+        ProvisioningJob polled = job(Operation.RESUME, JobStep.POLL);
+        decider.decide(polled, answer(200, "{\"state\":\"failed\",\"instance_usable\":false}"), NOW);
+        assertThat(polled.status).isEqualTo(JobStatus.FAILED);
+        assertThat(polled.failureKind).as("only an update's result tells").isNull();
+
+        ProvisioningJob refused = job(Operation.UPDATE, JobStep.SEND);
+        decider.decide(refused, answer(422, "{\"error\":\"X\",\"instance_usable\":false}"), NOW);
+        assertThat(refused.status).isEqualTo(JobStatus.FAILED);
+        assertThat(refused.failureKind).isEqualTo(FailureKind.INSTANCE_UNUSABLE);
+
+        ProvisioningJob usable = job(Operation.UPDATE, JobStep.POLL);
+        decider.decide(usable, answer(200, "{\"state\":\"failed\",\"instance_usable\":true}"), NOW);
+        assertThat(usable.status).isEqualTo(JobStatus.FAILED);
+        assertThat(usable.failureKind).isNull();
+
+        ProvisioningJob applied = job(Operation.UPDATE, JobStep.SEND);
+        decider.decide(applied, answer(200, "{\"dashboard_url\":\"http://d/2\"}"), NOW);
+        assertThat(applied.status).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(applied.dashboardUrl).isEqualTo("http://d/2");
+    }
+
     private static ProvisioningJob job(Operation operation, JobStep step) {
         ProvisioningJob job = new ProvisioningJob();
         job.id = UUID.randomUUID();
@@ -157,10 +189,12 @@ class StepDeciderTest {
     }
 
     private static BrokerAnswer answer(int status, String body) {
-        return new BrokerAnswer(BrokerAction.PROVISION, "PUT", "u", null, NOW, 1, status, body, null, Failure.NONE, null);
+        return new BrokerAnswer(BrokerAction.PROVISION, UUID.randomUUID(), "PUT", "u", null, NOW, 1, status, body, null,
+                Failure.NONE, null);
     }
 
     private static BrokerAnswer noAnswer(Failure failure) {
-        return new BrokerAnswer(BrokerAction.PROVISION, "PUT", "u", null, NOW, 1, null, null, null, failure, "no answer");
+        return new BrokerAnswer(BrokerAction.PROVISION, UUID.randomUUID(), "PUT", "u", null, NOW, 1, null, null, null,
+                failure, "no answer");
     }
 }

@@ -13,6 +13,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -50,12 +52,36 @@ public final class Brokers {
         return put(urlPathEqualTo(instancePath(instanceId)));
     }
 
+    /** An update or a context update. */
+    public MappingBuilder update(UUID instanceId) {
+        return patch(urlPathEqualTo(instancePath(instanceId)));
+    }
+
+    /** Fetching the instance. */
+    public MappingBuilder fetch(UUID instanceId) {
+        return get(urlPathEqualTo(instancePath(instanceId)));
+    }
+
     public MappingBuilder deprovision(UUID instanceId) {
         return delete(urlPathEqualTo(instancePath(instanceId)));
     }
 
     public MappingBuilder lastOperation(UUID instanceId) {
         return get(urlPathEqualTo(instancePath(instanceId) + "/last_operation"));
+    }
+
+    /** The broker's {@code GET /v2/catalog}, listing these services (each a JSON object). */
+    public void catalog(String... services) {
+        server.stubFor(catalogRead().willReturn(json(200, "{\"services\":[" + String.join(",", services) + "]}")));
+    }
+
+    public MappingBuilder catalogRead() {
+        return get(urlPathEqualTo(basePath + "/v2/catalog"));
+    }
+
+    /** The catalog reads this broker received. */
+    public List<LoggedRequest> catalogReads() {
+        return server.findAll(getRequestedFor(urlPathEqualTo(basePath + "/v2/catalog")));
     }
 
     public void stub(MappingBuilder mapping) {

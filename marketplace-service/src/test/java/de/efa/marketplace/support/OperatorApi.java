@@ -62,6 +62,27 @@ public final class OperatorApi {
                 .orElseThrow(() -> new AssertionError("no dead letter with the key " + key));
     }
 
+    /** The findings of this subscription, newest first, as the operator lists them (among the newest 100). */
+    public static List<Map<String, Object>> findingsOf(UUID subscription) {
+        return findingsPage().getList("items.findAll { it.subscriptionId == '" + subscription + "' }");
+    }
+
+    /** The newest finding of this kind of the subscription, read from its root; it must be there. */
+    public static JsonPath findingOf(UUID subscription, String kind) {
+        JsonPath finding = findingsPage().setRootPath(
+                "items.find { it.subscriptionId == '" + subscription + "' && it.kind == '" + kind + "' }");
+        if (finding.getString("id") == null) {
+            throw new AssertionError("no finding " + kind + " of the subscription " + subscription);
+        }
+        return finding;
+    }
+
+    private static JsonPath findingsPage() {
+        return given().auth().oauth2(TestTokens.operator()).queryParam("size", 100)
+                .when().get("/api/v1/provisioning/findings")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
     public static JsonPath job(String id) {
         return given().auth().oauth2(TestTokens.operator())
                 .when().get("/api/v1/provisioning/jobs/{id}", id)

@@ -31,11 +31,16 @@ public final class ResultSchemas {
         assertThat(Topics.header(record, "ce_time")).isNotBlank();
         assertThat(Topics.header(record, "ce_subject")).isEqualTo(record.key());
         assertThat(Topics.header(record, "content-type")).isEqualTo("application/json");
+        assertValid(type, record.value());
+    }
+
+    /** Asserts that the value satisfies the schema of its type. */
+    public static void assertValid(String type, String value) {
         try (InputStream schemaText = ResultSchemas.class.getResourceAsStream("/events/" + type + ".schema.json")) {
             assertThat(schemaText).as("a schema for %s", type).isNotNull();
             Schema schema = REGISTRY.getSchema(schemaText);
-            List<Error> errors = schema.validate(JSON.readTree(record.value()));
-            assertThat(errors).as("%s: %s", type, record.value()).isEmpty();
+            List<Error> errors = schema.validate(JSON.readTree(value));
+            assertThat(errors).as("%s: %s", type, value).isEmpty();
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -28,7 +29,14 @@ public final class Topics {
     public static final String REQUESTED = "de.efa.subscription.requested.v1";
     public static final String RESUBMITTED = "de.efa.subscription.resubmitted.v1";
     public static final String CANCELLATION_REQUESTED = "de.efa.subscription.cancellation-requested.v1";
+    public static final String UPDATE_REQUESTED = "de.efa.subscription.update-requested.v1";
+    public static final String SUSPEND_REQUESTED = "de.efa.subscription.suspend-requested.v1";
+    public static final String RESUME_REQUESTED = "de.efa.subscription.resume-requested.v1";
     public static final String PUBLISHED = "de.efa.service.published.v1";
+
+    private static final Map<String, String> OPERATIONS = Map.of(REQUESTED, "PROVISION", RESUBMITTED, "PROVISION",
+            CANCELLATION_REQUESTED, "DEPROVISION", UPDATE_REQUESTED, "UPDATE", SUSPEND_REQUESTED, "SUSPEND",
+            RESUME_REQUESTED, "RESUME");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -98,11 +106,32 @@ public final class Topics {
     /** The value of a request of this type for Leipzig, as tenant-service writes it; {@code tenantName} is JSON text. */
     public static String requestValue(String type, UUID subscriptionId, UUID serviceId, String planId,
                                       String tenantName) {
-        String operation = CANCELLATION_REQUESTED.equals(type) ? "DEPROVISION" : "PROVISION";
-        return "{\"subscriptionId\":\"" + subscriptionId + "\",\"operation\":\"" + operation + "\","
+        return requestValue(type, subscriptionId, serviceId, planId, tenantName, "");
+    }
+
+    /** As {@link #requestValue(String, UUID, UUID, String, String)}, with more fields given as JSON members. */
+    private static String requestValue(String type, UUID subscriptionId, UUID serviceId, String planId,
+                                       String tenantName, String moreMembers) {
+        return "{\"subscriptionId\":\"" + subscriptionId + "\",\"operation\":\"" + OPERATIONS.get(type) + "\","
                 + "\"ags\":\"14713000\",\"tenantName\":\"" + tenantName + "\",\"land\":\"14\",\"serviceId\":\""
                 + serviceId + "\",\"planId\":\"" + planId + "\",\"parameters\":{\"zustaendigkeit\":\"Bürgeramt\"},"
-                + "\"requestedAt\":\"" + Instant.now() + "\",\"unknownField\":1}";
+                + moreMembers + "\"requestedAt\":\"" + Instant.now() + "\",\"unknownField\":1}";
+    }
+
+    /**
+     * A request of this type asked for by the person {@code originatingUserId}; {@code previousPlanId} only for an
+     * update. Returns its {@code ce_id}.
+     */
+    public String requestBy(String originatingUserId, String type, UUID subscriptionId, UUID serviceId, String planId,
+                            String previousPlanId) {
+        String eventId = UUID.randomUUID().toString();
+        String more = (previousPlanId == null ? "" : "\"previousPlanId\":\"" + previousPlanId + "\",")
+                + "\"originatingUserId\":" + (originatingUserId == null ? "null" : "\"" + originatingUserId + "\"")
+                + ",";
+        send(REQUESTS, subscriptionId.toString(),
+                requestValue(type, subscriptionId, serviceId, planId, "Leipzig, Stadt", more),
+                cloudEvent("/efa/tenant-service", type, eventId));
+        return eventId;
     }
 
     public void send(String topic, String key, String value, RecordHeaders headers) {

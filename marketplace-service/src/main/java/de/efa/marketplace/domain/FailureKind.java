@@ -1,0 +1,14 @@
+package de.efa.marketplace.domain;
+
+/**
+ * What a FAILED job's failure means beyond its reason, where the result it reports depends on it; null for any other
+ * failure.
+ */
+public enum FailureKind {
+    /** An update failed and the broker said {@code instance_usable: false}: the instance cannot be used as it is. */
+    INSTANCE_UNUSABLE,
+    /** The broker's catalog does not offer what the job asks (a plan change, a context update); it was not asked. */
+    NOT_OFFERED,
+    /** A provisioning failed and orphan mitigation gave up: an instance nobody asked for may be left at the broker. */
+    ORPHAN_LEFT
+}

@@ -1,0 +1,109 @@
+package de.efa.marketplace.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.efa.marketplace.client.BrokerAnswer;
+import de.efa.marketplace.domain.FailureKind;
+import de.efa.marketplace.domain.Finding;
+import de.efa.marketplace.domain.FindingKind;
+import de.efa.marketplace.domain.JobStatus;
+import de.efa.marketplace.domain.Operation;
+import de.efa.marketplace.domain.ProvisioningJob;
+import de.efa.marketplace.repository.FindingRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Records findings, each with its evidence: what the marketplace believes of the instance, and what the broker
+ * answered ({@code status}, {@code answer}, {@code requestIdentity}; {@code broker} is null where no call was made).
+ */
+@ApplicationScoped
+public class Findings {
+
+    private static final Logger LOG = Logger.getLogger(Findings.class);
+
+    private final FindingRepository findings;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public Findings(FindingRepository findings, ObjectMapper json, Clock clock) {
+        this.findings = findings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * What a job that failed for good leaves to look into: a suspension the broker did not confirm (the subscription
+     * is suspended here all the same), or an instance orphan mitigation could not remove. {@code last} is the job's
+     * last broker call, null when it failed without one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void jobFinished(ProvisioningJob job, BrokerAnswer last) {
+        if (job.status != JobStatus.FAILED) {
+            return;
+        }
+        ObjectNode believed = json.createObjectNode();
+        FindingKind kind;
+        if (job.operation == Operation.SUSPEND) {
+            kind = FindingKind.SUSPENSION_NOT_CONFIRMED;
+            believed.put("planId", job.planId).put("suspended", true);
+        } else if (job.failureKind == FailureKind.ORPHAN_LEFT) {
+            kind = FindingKind.ORPHAN_LEFT;
+            believed.put("exists", false);
+        } else {
+            return;
+        }
+        ObjectNode evidence = evidence(believed, last);
+        evidence.put("jobId", job.id.toString()).put("reason", job.failureReason);
+        open(kind, job.subscriptionId, job.brokerUrl, evidence);
+    }
+
+    /** Evidence of what was believed and what the broker answered ({@code answer} null: no call was made). */
+    public ObjectNode evidence(ObjectNode believed, BrokerAnswer answer) {
+        ObjectNode evidence = json.createObjectNode();
+        evidence.set("believed", believed);
+        if (answer == null) {
+            evidence.putNull("broker");
+        } else {
+            ObjectNode broker = evidence.putObject("broker");
+            broker.put("request", answer.method() + " " + answer.url());
+            broker.put("requestIdentity", answer.requestIdentity().toString());
+            broker.put("status", answer.status());
+            broker.set("answer", answerOf(answer));
+        }
+        return evidence;
+    }
+
+    /** Records the finding unless one of its subscription and kind is open; returns whether it was recorded. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean open(FindingKind kind, UUID subscriptionId, String brokerUrl, ObjectNode evidence) {
+        boolean recorded = findings.openIfNew(Finding.open(kind, subscriptionId, brokerUrl, evidence.toString(),
+                clock.instant()));
+        if (recorded) {
+            LOG.infof("finding %s for subscription %s at %s", kind, subscriptionId, brokerUrl);
+        }
+        return recorded;
+    }
+
+    /** The broker's answer as JSON where it is JSON (so the evidence reads as one document), else as text. */
+    private JsonNode answerOf(BrokerAnswer answer) {
+        String summary = answer.summary();
+        if (answer.answered() && summary != null) {
+            try {
+                JsonNode parsed = json.readTree(summary);
+                if (parsed != null && parsed.isContainerNode()) {
+                    return parsed;
+                }
+            } catch (IOException notJson) {
+                // kept as text below
+            }
+        }
+        return json.getNodeFactory().textNode(summary);
+    }
+}
