@@ -56,6 +56,27 @@ final class ServiceFixture {
         return service;
     }
 
+    /**
+     * The same service with plans a subscription may move between: standard, komfort (dearer per inhabitant) and
+     * komfort-fails, which the demo broker fails to apply.
+     */
+    static Map<String, Object> updatable(String slug) {
+        Map<String, Object> service = new HashMap<>(fuehrerschein(slug));
+        Map<String, Object> komfort = Map.of("setupFeeCents", 50000, "annualBaseCents", 150000,
+                "annualPerInhabitantCents", 3);
+        service.put("plans", List.of(
+                updatablePlan("standard", "Standard", Map.of("setupFeeCents", 50000, "annualBaseCents", 120000,
+                        "annualPerInhabitantCents", 2)),
+                updatablePlan("komfort", "Komfort", komfort),
+                updatablePlan("komfort-fails", "Komfort (scheitert)", komfort)));
+        return service;
+    }
+
+    private static Map<String, Object> updatablePlan(String id, String name, Map<String, Object> pricing) {
+        return Map.of("id", id, "name", name, "description", "Betrieb als SaaS; ein Wechsel ist jederzeit möglich",
+                "pricing", pricing, "parameters", PARAMETERS, "updatable", true);
+    }
+
     static Map<String, Object> parametersOfHalle() {
         return Map.of("zustaendigeStelle", "Fahrerlaubnisbehörde der Stadt Halle (Saale)");
     }
