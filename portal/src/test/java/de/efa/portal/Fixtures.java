@@ -110,10 +110,11 @@ final class Fixtures {
 
     static final String JOB = """
             {"id": "%s", "subscriptionId": "%s", "ags": "14713000", "serviceId": "%s", "planId": "standard-fails",
-             "instanceId": "%s", "operation": "PROVISION", "status": "%s", "step": "DONE", "dashboardUrl": null,
-             "failureReason": "the broker reported the operation failed", "requestedAt": "2026-11-26T10:15:30Z",
-             "finishedAt": %s,
+             "previousPlanId": null, "instanceId": "%s", "operation": "PROVISION", "status": "%s", "step": "DONE",
+             "dashboardUrl": null, "failureReason": "the broker reported the operation failed", "failureKind": null,
+             "requestedAt": "2026-11-26T10:15:30Z", "finishedAt": %s,
              "attempts": [{"at": "2026-11-26T10:15:31Z", "action": "PROVISION",
+                           "requestIdentity": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
                            "request": "PUT http://localhost:8090/v2/service_instances/x?accepts_incomplete=true",
                            "requestBody": "{}", "status": 202, "answer": "{\\"operation\\":\\"provision-1\\"}",
                            "durationMs": 42}]}""";
