@@ -118,4 +118,100 @@ class OperationsTest {
                 "7 Der Gemeindeschlüssel 14713000 steht schon in Zeile 2.");
         assertThat(page.select("#ergebnis")).isEmpty();
     }
+
+    @Test
+    void findingsAreFilteredAndResolvedWithANote() {
+        answer(api, get(urlPathEqualTo(FINDINGS)), 200, Fixtures.page(finding()));
+        answer(api, post(FINDINGS + "/" + FINDING_ID + "/resolve"), 200, finding());
+
+        Document open = operator.page("/betrieb/abgleich");
+        assertThat(open.select("#befunde h3").text()).isEqualTo("Anderer Plan beim Anbieter");
+        assertThat(open.select("#befunde dl").text()).contains("0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b",
+                "http://localhost:8090", "27.11.2026, 04:00:04 Uhr");
+        assertThat(open.select("#befunde pre").text()).contains("\"plan_id\" : \"premium\"");
+        assertThat(open.select("#f-resolved option").eachText()).containsExactly("Offen", "Erledigt", "Alle");
+        assertThat(open.select("#f-resolved option[selected]").text()).as("open ones unless asked").isEqualTo("Offen");
+        api.verify(getRequestedFor(urlPathEqualTo(FINDINGS)).withQueryParam("resolved", equalTo("false")));
+
+        operator.page("/betrieb/abgleich?kind=PLAN_DIFFERS&resolved=alle");
+        api.verify(getRequestedFor(urlPathEqualTo(FINDINGS)).withQueryParam("kind", equalTo("PLAN_DIFFERS"))
+                .withoutQueryParam("resolved"));
+
+        Map<String, Object> form = Browser.filledIn(open, "form[action$=/erledigt]");
+        form.put("note-" + FINDING_ID, "Plan beim Anbieter auf Wunsch der Kommune geändert");
+        Response resolved = operator.post("/betrieb/abgleich/befunde/" + FINDING_ID + "/erledigt", form);
+
+        assertThat(resolved.statusCode()).isEqualTo(303);
+        assertThat(resolved.header("Location")).endsWith("/betrieb/abgleich?resolved=false&seite=0");
+        api.verify(postRequestedFor(urlPathEqualTo(FINDINGS + "/" + FINDING_ID + "/resolve"))
+                .withRequestBody(equalToJson("{\"note\": \"Plan beim Anbieter auf Wunsch der Kommune geändert\"}")));
+    }
+
+    @Test
+    void aFindingResolvedWithoutANoteShowsTheRefusalAtItsNote() {
+        answer(api, get(urlPathEqualTo(FINDINGS)), 200, Fixtures.page(finding()));
+        answer(api, post(FINDINGS + "/" + FINDING_ID + "/resolve"), 400, Fixtures.problem(400, "validation", """
+                [{"field": "note", "message": "must not be blank"}]"""));
+        Document open = operator.page("/betrieb/abgleich");
+
+        Response refused = operator.post("/betrieb/abgleich/befunde/" + FINDING_ID + "/erledigt",
+                Browser.filledIn(open, "form[action$=/erledigt]"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.getElementById("f-note-" + FINDING_ID + "-fehler").text())
+                .isEqualTo("Fehler: Bitte ausfüllen: Das ist eine Pflichtangabe.");
+        assertThat(page.select(".error-summary a").attr("href")).isEqualTo("#f-note-" + FINDING_ID);
+        api.verify(postRequestedFor(urlPathEqualTo(FINDINGS + "/" + FINDING_ID + "/resolve"))
+                .withRequestBody(equalToJson("{\"note\": null}")));
+    }
+
+    @Test
+    void aReconciliationIsStartedAndItsResultFollowed() {
+        answer(api, get(urlPathEqualTo(FINDINGS)), 200, Fixtures.page());
+        answer(api, post(API + "/provisioning/reconciliations"), 202, run("RUNNING", "[]"));
+        answer(api, get(API + "/provisioning/reconciliations/" + RUN_ID), 200, run("RUNNING", "[]"));
+        operator.page("/betrieb/abgleich");
+
+        Response started = operator.post("/betrieb/abgleich/laeufe", Map.of());
+
+        assertThat(started.statusCode()).isEqualTo(303);
+        assertThat(started.header("Location")).endsWith("/betrieb/abgleich?lauf=" + RUN_ID);
+        Document running = operator.page("/betrieb/abgleich?lauf=" + RUN_ID);
+        assertThat(running.select("#lauf-status").text()).isEqualTo("Läuft");
+        assertThat(running.select("#lauf").attr("hx-trigger")).isEqualTo("every 2s");
+        assertThat(running.select("main").text()).contains("Kein Befund passt zu diesen Filtern.");
+
+        answer(api, get(API + "/provisioning/reconciliations/" + RUN_ID), 200, run("FINISHED", """
+                [{"brokerUrl": "https://osb.dataport.example", "reason": "its catalog does not say \
+                instances_retrievable", "instances": 16}]"""));
+        Document finished = operator.page("/betrieb/abgleich?lauf=" + RUN_ID);
+        assertThat(finished.select("#lauf-status").text()).isEqualTo("Abgeschlossen");
+        assertThat(finished.select("#lauf").attr("hx-trigger")).isEmpty();
+        assertThat(finished.select("#lauf-zahlen").text()).contains("Instanzen 120", "Beim Anbieter geprüft 100",
+                "Neue Befunde 2", "Übersprungen 16");
+        assertThat(finished.select("#lauf tbody tr").text())
+                .isEqualTo("https://osb.dataport.example its catalog does not say instances_retrievable 16");
+    }
+
+    private static String finding() {
+        return """
+                {"id": "%s", "kind": "PLAN_DIFFERS", "subscriptionId": "0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b",
+                 "brokerUrl": "http://localhost:8090",
+                 "evidence": {"believed": {"planId": "standard", "suspended": false},
+                              "broker": {"request": "GET http://localhost:8090/v2/service_instances/0b9f2c5e",
+                                         "requestIdentity": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a", "status": 200,
+                                         "answer": {"plan_id": "premium"}}},
+                 "detectedAt": "2026-11-27T03:00:04Z", "resolvedAt": null, "resolvedBy": null, "note": null}"""
+                .formatted(FINDING_ID);
+    }
+
+    private static String run(String status, String skippedBrokers) {
+        return """
+                {"id": "%s", "requestedBy": "operator 3f2a9c1e", "status": "%s", "startedAt": "2026-11-27T08:00:00Z",
+                 "finishedAt": null,
+                 "counts": {"instances": 120, "checked": 100, "findings": 2, "known": 1, "inconclusive": 3, "busy": 1,
+                            "skipped": 16},
+                 "skippedBrokers": %s, "failureReason": null}""".formatted(RUN_ID, status, skippedBrokers);
+    }
 }
