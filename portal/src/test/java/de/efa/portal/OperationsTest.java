@@ -194,6 +194,76 @@ class OperationsTest {
                 .isEqualTo("https://osb.dataport.example its catalog does not say instances_retrievable 16");
     }
 
+    @Test
+    void theAuditTrailsOfTheThreeServicesAreOneListNewestFirstWithACsvOfEach() {
+        // The three services share the test server's URL: it answers them in the order the portal asks.
+        auditAnswers(entry("c1", "2026-11-26T10:00:03.000001Z", "service.publish", "service:" + SERVICE_ID),
+                entry("t1", "2026-11-26T10:00:02Z", "subscription.update", "subscription:" + SUBSCRIPTION_ID),
+                entry("m1", "2026-11-26T10:00:01Z", "finding.resolve", "finding:" + FINDING_ID));
+        api.stubFor(get(urlPathEqualTo(API + "/audit")).withHeader("Accept", equalTo("text/csv"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/csv; charset=UTF-8")
+                        .withBody("id,at,actor,actorRole,onBehalfOf,action,target,outcome,details\r\n")));
+
+        Document page = operator.page("/betrieb/protokoll?actor=3f2a&from=2026-11-01&to=30.11.2026");
+
+        assertThat(page.select("tbody tr td:nth-child(2)").eachText())
+                .containsExactly("Leistungskatalog", "Kommunenverwaltung", "Bereitstellung");
+        assertThat(page.select("tbody tr").first().text()).contains("26.11.2026, 11:00:03 Uhr", "3f2a",
+                "Bündler für tenant:14713000", "service.publish", "PUBLISHED", "\"planId\" : \"standard\"");
+        assertThat(page.select("caption").text()).isEqualTo("3 Einträge, neueste zuerst");
+        api.verify(3, getRequestedFor(urlPathEqualTo(API + "/audit"))
+                .withQueryParam("actor", equalTo("3f2a"))
+                .withQueryParam("from", equalTo("2026-10-31T23:00:00Z"))
+                .withQueryParam("to", equalTo("2026-11-30T23:00:00Z"))
+                .withQueryParam("page", equalTo("0")).withQueryParam("size", equalTo("100"))
+                .withHeader("Authorization", equalTo("Bearer " + operator.accessToken())));
+
+        assertThat(page.select("#csv a").eachAttr("href")).containsExactly(
+                "/betrieb/protokoll/catalog-service.csv?actor=3f2a&from=2026-11-01&to=30.11.2026",
+                "/betrieb/protokoll/tenant-service.csv?actor=3f2a&from=2026-11-01&to=30.11.2026",
+                "/betrieb/protokoll/marketplace-service.csv?actor=3f2a&from=2026-11-01&to=30.11.2026");
+        Response csv = operator.get(page.select("#csv a").get(1).attr("href"));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"audit-tenant-service.csv\"");
+        assertThat(csv.body().asString()).startsWith("id,at,actor,actorRole");
+    }
+
+    @Test
+    void aFilterTheServicesRefuseIsShownAtItsInput() {
+        answer(api, get(urlPathEqualTo(API + "/audit")), 400, Fixtures.problem(400, "validation", """
+                [{"field": "target", "message": "must be a type (service) or type:id (service:5d1c7f0e-…)"}]"""));
+
+        Response refused = operator.get("/betrieb/protokoll?target=Leipzig!&from=gestern");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.getElementById("f-from-fehler").text()).contains("Bitte ein Datum angeben");
+        api.verify(0, getRequestedFor(urlPathEqualTo(API + "/audit")));
+
+        Document target = Jsoup.parse(operator.get("/betrieb/protokoll?target=Leipzig!").body().asString());
+        assertThat(target.getElementById("f-target-fehler").text()).contains("Art und Kennung");
+        assertThat(target.getElementById("f-target").val()).isEqualTo("Leipzig!");
+        assertThat(target.select("#csv")).isEmpty();
+    }
+
+    @Test
+    void aMunicipalityDoesNotSeeTheOperatorsPages() {
+        Browser leipzig = Browser.municipality(api, LEIPZIG);
+
+        for (String page : new String[] {"/betrieb/abgleich", "/betrieb/einwohnerzahlen", "/betrieb/protokoll",
+                "/betrieb/protokoll/tenant-service.csv"}) {
+            Response refused = leipzig.get(page);
+            assertThat(refused.statusCode()).as(page).isEqualTo(403);
+            Document explained = Jsoup.parse(refused.body().asString());
+            assertThat(explained.select("h1").text()).isEqualTo("Keine Berechtigung");
+            assertThat(explained.select("nav[aria-label=Hauptnavigation]").text()).doesNotContain("Protokoll");
+        }
+        assertThat(operator.page("/betrieb/einwohnerzahlen").select("nav[aria-label=Hauptnavigation] a").eachText())
+                .contains("Abgleich", "Einwohnerzahlen", "Protokoll");
+        api.verify(0, getRequestedFor(urlPathEqualTo(FINDINGS)));
+    }
+
     private static String finding() {
         return """
                 {"id": "%s", "kind": "PLAN_DIFFERS", "subscriptionId": "0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b",
@@ -213,5 +283,25 @@ class OperationsTest {
                  "counts": {"instances": 120, "checked": 100, "findings": 2, "known": 1, "inconclusive": 3, "busy": 1,
                             "skipped": 16},
                  "skippedBrokers": %s, "failureReason": null}""".formatted(RUN_ID, status, skippedBrokers);
+    }
+
+    private static String entry(String id, String at, String action, String target) {
+        return """
+                {"id": "%s", "at": "%s", "actor": "3f2a", "actorRole": "bundler", "onBehalfOf": "tenant:14713000",
+                 "action": "%s", "target": "%s", "outcome": "PUBLISHED", "details": {"planId": "standard"}}"""
+                .formatted(id, at, action, target);
+    }
+
+    /** Each service's page of one entry, answered in turn to the catalog, tenant and marketplace service. */
+    private void auditAnswers(String... entries) {
+        String[] states = {Scenario.STARTED, "tenant-service", "marketplace-service"};
+        for (int i = 0; i < entries.length; i++) {
+            api.stubFor(get(urlPathEqualTo(API + "/audit")).withHeader("Accept", equalTo("application/json"))
+                    .inScenario("audit").whenScenarioStateIs(states[i])
+                    .willReturn(aResponse().withHeader("Content-Type", "application/json")
+                            .withBody(Fixtures.page(entries[i])))
+                    .willSetStateTo(states[(i + 1) % states.length]));
+        }
+        api.setScenarioState("audit", Scenario.STARTED);
     }
 }
