@@ -97,8 +97,10 @@ public class SubscriptionResource {
                 serviceNames.of(page.items().stream().map(Subscription::serviceId).toList()));
     }
 
-    /** The subscription; {@code plan} chooses the plan its change form is for, {@code unveraendert} follows a change
-     * that changed nothing. */
+    /**
+     * The subscription; {@code plan} chooses the plan its change form is for, {@code unveraendert} follows a change
+     * that changed nothing.
+     */
     @GET
     @Path("/abonnements/{id}")
     public TemplateInstance subscription(@PathParam("ags") String ags, @PathParam("id") String id,
