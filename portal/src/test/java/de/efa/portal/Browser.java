@@ -12,6 +12,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.FormElement;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +105,18 @@ final class Browser {
         });
         if (csrfToken != null) {
             request.formParam("csrf-token", csrfToken);
+        }
+        Response response = request.post(path);
+        remember(response);
+        return response;
+    }
+
+    /** Submits a file as a browser submits a form with a file input, with the CSRF token of the page read last. */
+    Response upload(String path, String input, String fileName, String content) {
+        var request = given().filter(cookies).redirects().follow(false)
+                .multiPart(input, fileName, content.getBytes(StandardCharsets.UTF_8), "text/csv");
+        if (csrfToken != null) {
+            request.multiPart("csrf-token", csrfToken);
         }
         Response response = request.post(path);
         remember(response);

@@ -2,6 +2,7 @@ package de.efa.portal;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
@@ -42,6 +43,12 @@ final class Fixtures {
              "pricing": {"setupFeeCents": 50000, "annualBaseCents": 120000, "annualPerInhabitantCents": 2},
              "parameters": %s}""".formatted(SCHEMA);
 
+    /** The same plan, whose subscriptions may later change to another plan. */
+    static final String UPDATABLE_PLAN = """
+            {"id": "standard", "name": "Standard", "description": "Betrieb als SaaS", "updatable": true,
+             "pricing": {"setupFeeCents": 50000, "annualBaseCents": 120000, "annualPerInhabitantCents": 2},
+             "parameters": %s}""".formatted(SCHEMA);
+
     static final String TERMS_VERSION = "2026-01";
     static final String TERMS_URL = "https://akdb.example/nutzungsbedingungen-2026-01.html";
     static final String TERMS_SHA256 = "209e71ba75a375ff5926a169c00e1ceea35ee3f9e6969367cb0ab11d1b8a2240";
@@ -72,13 +79,18 @@ final class Fixtures {
     /** A client of the bundler kisa, still without a Leitweg-ID. */
     static final String BAD_LAUSICK_TENANT = tenant(BAD_LAUSICK, "Bad Lausick, Stadt", 8036, null);
 
+    /** Leipzig's subscription to the plan "standard", priced for its 628,718 inhabitants. */
     static final String SUBSCRIPTION = """
-            {"id": "%s", "ags": "14713000", "serviceId": "%s", "planId": "standard", "parameters": {},
-             "priceSnapshot": {"setupFeeCents": 50000, "annualCents": 1377436}, "status": "%s",
+            {"id": "%s", "ags": "14713000", "serviceId": "%s", "planId": "standard",
+             "parameters": {"zustaendigeStelle": {"name": "Stadt Leipzig, Ordnungsamt", "anschrift": {"plz": "04109"}},
+                            "postfach": {"art": "FIT_CONNECT"}, "gebuehrCents": 4330},
+             "priceSnapshot": {"setupFeeCents": 50000, "annualCents": 1377436, "annualBaseCents": 120000,
+                               "annualPerInhabitantCents": 2, "population": 628718},
+             "status": "%s",
              "instance": {"instanceId": "%s", "dashboardUrl": "http://localhost:8090/dashboard/%s"},
-             "failureReason": null,
+             "failureReason": null, "requestedUpdate": %s, "lastUpdateFailure": %s,
              "history": [{"status": "REQUESTED", "at": "2026-11-26T10:15:30Z", "detail": null},
-                         {"status": "PROVISIONING", "at": "2026-11-26T10:15:31Z", "detail": null}],
+                         {"status": "PROVISIONING", "at": "2026-11-26T10:15:31Z", "detail": null}%s],
              "createdAt": "2026-11-26T10:15:30Z", "updatedAt": "2026-11-26T10:15:33Z"}""";
 
     static final String INTEREST_ID = "4c3b2a19-8d7e-4f6a-9b5c-1d2e3f4a5b6c";
@@ -98,10 +110,11 @@ final class Fixtures {
 
     static final String JOB = """
             {"id": "%s", "subscriptionId": "%s", "ags": "14713000", "serviceId": "%s", "planId": "standard-fails",
-             "instanceId": "%s", "operation": "PROVISION", "status": "%s", "step": "DONE", "dashboardUrl": null,
-             "failureReason": "the broker reported the operation failed", "requestedAt": "2026-11-26T10:15:30Z",
-             "finishedAt": %s,
+             "previousPlanId": null, "instanceId": "%s", "operation": "PROVISION", "status": "%s", "step": "DONE",
+             "dashboardUrl": null, "failureReason": "the broker reported the operation failed", "failureKind": null,
+             "requestedAt": "2026-11-26T10:15:30Z", "finishedAt": %s,
              "attempts": [{"at": "2026-11-26T10:15:31Z", "action": "PROVISION",
+                           "requestIdentity": "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a",
                            "request": "PUT http://localhost:8090/v2/service_instances/x?accepts_incomplete=true",
                            "requestBody": "{}", "status": 202, "answer": "{\\"operation\\":\\"provision-1\\"}",
                            "durationMs": 42}]}""";
@@ -133,7 +146,13 @@ final class Fixtures {
     }
 
     static String subscription(String status) {
-        return SUBSCRIPTION.formatted(SUBSCRIPTION_ID, SERVICE_ID, status, SUBSCRIPTION_ID, SUBSCRIPTION_ID);
+        return subscription(status, "null", "null", "");
+    }
+
+    /** A subscription with a change waiting for the provider, the latest failed change, and later history (JSON). */
+    static String subscription(String status, String requestedUpdate, String lastUpdateFailure, String laterHistory) {
+        return SUBSCRIPTION.formatted(SUBSCRIPTION_ID, SERVICE_ID, status, SUBSCRIPTION_ID, SUBSCRIPTION_ID,
+                requestedUpdate, lastUpdateFailure, laterHistory);
     }
 
     static String declaredInterest() {
@@ -177,8 +196,17 @@ final class Fixtures {
 
     /** Answers the request with JSON and the given status. */
     static void answer(WireMockServer server, MappingBuilder request, int status, String json) {
-        server.stubFor(request.willReturn(aResponse().withStatus(status)
+        server.stubFor(request.willReturn(json(status, json)));
+    }
+
+    /** Answers the request with JSON, the given status and the ETag of the version it shows. */
+    static void answer(WireMockServer server, MappingBuilder request, int status, String json, String etag) {
+        server.stubFor(request.willReturn(json(status, json).withHeader("ETag", etag)));
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String json) {
+        return aResponse().withStatus(status)
                 .withHeader("Content-Type", status >= 400 ? "application/problem+json" : "application/json")
-                .withBody(json)));
+                .withBody(json);
     }
 }

@@ -79,6 +79,22 @@ class OperatorTest {
     }
 
     @Test
+    void aChangeJobShowsThePlanBeforeWhatItsFailureMeansEachCallsIdentityAndLeadsToItsSubscription() {
+        answer(api, get(JOBS + "/" + JOB_ID), 200, Fixtures.job("FAILED")
+                .replace("\"previousPlanId\": null", "\"previousPlanId\": \"standard\"")
+                .replace("\"operation\": \"PROVISION\"", "\"operation\": \"UPDATE\"")
+                .replace("\"failureKind\": null", "\"failureKind\": \"INSTANCE_UNUSABLE\""));
+
+        Document job = operator.page("/betrieb/auftraege/" + JOB_ID);
+
+        assertThat(job.select("dl.facts").text()).contains("Vorgang Ändern", "Plan standard → standard-fails");
+        assertThat(job.select(".notice").text()).contains("nach der gescheiterten Änderung nicht mehr nutzbar");
+        assertThat(job.select("tbody td").text()).contains("Anfragekennung 9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a");
+        assertThat(job.select("dl.facts a").eachAttr("href"))
+                .contains("/kommunen/14713000/abonnements/" + Fixtures.SUBSCRIPTION_ID);
+    }
+
+    @Test
     void aJobInFlightKeepsItsPageCurrent() {
         answer(api, get(JOBS + "/" + JOB_ID), 200, Fixtures.job("IN_PROGRESS"));
 

@@ -3,26 +3,32 @@ package de.efa.portal.client;
 import java.time.Instant;
 import java.util.List;
 
-/** A provisioning job of the marketplace-service; {@code attempts} only when read alone. */
+/**
+ * A job of the marketplace-service: provisioning, a change (with the plan before it), suspending or resuming an
+ * instance, or deprovisioning; {@code failureKind} says what a failure means beyond its reason, {@code attempts} come
+ * only when the job is read alone.
+ */
 public record Job(
         String id,
         String subscriptionId,
         String ags,
         String serviceId,
         String planId,
+        String previousPlanId,
         String instanceId,
         String operation,
         String status,
         String step,
         String dashboardUrl,
         String failureReason,
+        String failureKind,
         Instant requestedAt,
         Instant finishedAt,
         List<Attempt> attempts) {
 
-    /** One call to the provider's broker. */
-    public record Attempt(Instant at, String action, String request, String requestBody, Integer status, String answer,
-                          long durationMs) {
+    /** One call to the provider's broker, with the request identity it was sent under. */
+    public record Attempt(Instant at, String action, String requestIdentity, String request, String requestBody,
+                          Integer status, String answer, long durationMs) {
     }
 
     public boolean retryable() {

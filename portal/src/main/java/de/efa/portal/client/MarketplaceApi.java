@@ -8,7 +8,10 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** The marketplace-service with the operator's token: provisioning jobs, figures and dead letters. */
+/**
+ * The marketplace-service with the operator's token: provisioning jobs, figures, dead letters, and the findings of
+ * reconciliation runs.
+ */
 @RegisterRestClient(configKey = "marketplace")
 @RegisterProvider(MarketplaceProblems.class)
 @RegisterProvider(AccessTokenPropagation.class)
@@ -36,4 +39,23 @@ public interface MarketplaceApi {
     @GET
     @Path("/dead-letters")
     Page<DeadLetter> deadLetters(@QueryParam("page") int page, @QueryParam("size") int size);
+
+    /** Newest first; {@code kind} and {@code resolved} (true, false) leave out nothing when null. */
+    @GET
+    @Path("/findings")
+    Page<Finding> findings(@QueryParam("kind") String kind, @QueryParam("resolved") String resolved,
+                           @QueryParam("page") int page, @QueryParam("size") int size);
+
+    @POST
+    @Path("/findings/{id}/resolve")
+    Finding resolve(@PathParam("id") String id, Finding.Resolution resolution);
+
+    /** Starts a run, or answers the one running (202). */
+    @POST
+    @Path("/reconciliations")
+    Reconciliation reconcile();
+
+    @GET
+    @Path("/reconciliations/{id}")
+    Reconciliation reconciliation(@PathParam("id") String id);
 }

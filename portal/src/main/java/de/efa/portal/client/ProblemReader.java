@@ -23,6 +23,11 @@ abstract class ProblemReader implements ResponseExceptionMapper<ServiceException
         this.service = service;
     }
 
+    /** The German name of the service whose answers this reads, e.g. "Leistungskatalog". */
+    String service() {
+        return service;
+    }
+
     @Override
     public ServiceException toThrowable(Response response) {
         return new ServiceException(service, response.getStatus(), problemOf(response));

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * A municipality's subscription to a plan, or its interest in one: the contract it rests on, the provider's offer,
- * where its provisioning stands and how it got there.
+ * where its provisioning stands, a change waiting for the provider, and how it got there.
  */
 public record Subscription(
         String id,
@@ -24,15 +24,31 @@ public record Subscription(
         String status,
         Instance instance,
         String failureReason,
+        RequestedChange requestedUpdate,
+        UpdateFailure lastUpdateFailure,
         List<HistoryEntry> history,
         Instant createdAt,
         Instant updatedAt) {
 
     /** Statuses that the marketplace is still working on; a page showing one of them keeps itself current. */
-    private static final Set<String> IN_FLIGHT = Set.of("REQUESTED", "PROVISIONING", "CANCELLATION_REQUESTED",
-            "DEPROVISIONING");
+    private static final Set<String> IN_FLIGHT = Set.of("REQUESTED", "PROVISIONING", "UPDATE_REQUESTED", "UPDATING",
+            "SUSPENDING", "RESUMING", "CANCELLATION_REQUESTED", "DEPROVISIONING");
+    /** An instance exists and no request of it is under way: its plan or configuration may change. */
+    private static final Set<String> CHANGEABLE = Set.of("ACTIVE", "UNUSABLE");
+    private static final Set<String> CANCELLABLE = Set.of("ACTIVE", "UNUSABLE", "SUSPENDED");
 
-    public record PriceSnapshot(long setupFeeCents, long annualCents) {
+    /**
+     * What the plan costs this tenant, with the rates and the population it was computed from: the annual price is
+     * the base plus the population times the per-inhabitant rate. A tenant-service of version 1 answers neither
+     * rates nor population.
+     */
+    public record PriceSnapshot(long setupFeeCents, long annualCents, Long annualBaseCents,
+                                Long annualPerInhabitantCents, Long population) {
+
+        /** Whether the population went into the price, so that it is worth saying from which it was computed. */
+        public boolean perInhabitant() {
+            return annualPerInhabitantCents != null && annualPerInhabitantCents > 0 && population != null;
+        }
     }
 
     /** The contract model with the terms agreed (for an offer: those it was made under) and who accepted them. */
@@ -47,6 +63,14 @@ public record Subscription(
     public record Instance(String instanceId, String dashboardUrl) {
     }
 
+    /** A plan or configuration the provider has been asked to apply; what the subscription shows stays until then. */
+    public record RequestedChange(String planId, JsonNode parameters, PriceSnapshot priceSnapshot, Contract contract) {
+    }
+
+    /** Why the latest change failed at the provider, and when. */
+    public record UpdateFailure(String reason, Instant at) {
+    }
+
     public record HistoryEntry(String status, Instant at, String detail) {
     }
 
@@ -54,8 +78,12 @@ public record Subscription(
         return IN_FLIGHT.contains(status);
     }
 
+    public boolean changeable() {
+        return CHANGEABLE.contains(status);
+    }
+
     public boolean cancellable() {
-        return "ACTIVE".equals(status);
+        return CANCELLABLE.contains(status);
     }
 
     /** An interest or an offer is withdrawn by the same request that cancels an active subscription. */

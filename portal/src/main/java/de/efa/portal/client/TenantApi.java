@@ -1,8 +1,10 @@
 package de.efa.portal.client;
 
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -29,6 +31,12 @@ public interface TenantApi {
     @GET
     @Path("/{ags}")
     Tenant tenant(@PathParam("ags") String ags);
+
+    /** New population figures, a file in the format of the municipality directory ({@code gemeinden.csv}). */
+    @POST
+    @Path("/population")
+    @Consumes("text/csv")
+    PopulationReport population(String csv);
 
     /** The tenant with its ETag, which a change of its invoice address must name. */
     @GET
@@ -65,9 +73,16 @@ public interface TenantApi {
     Page<Subscription> subscriptions(@PathParam("ags") String ags, @QueryParam("page") int page,
                                      @QueryParam("size") int size);
 
+    /** The subscription with its ETag, which a change of its plan or configuration must name. */
     @GET
     @Path("/{ags}/subscriptions/{id}")
-    Subscription subscription(@PathParam("ags") String ags, @PathParam("id") String id);
+    RestResponse<Subscription> versionedSubscription(@PathParam("ags") String ags, @PathParam("id") String id);
+
+    /** 202 when the change goes to the provider, 200 when it would change nothing. */
+    @PATCH
+    @Path("/{ags}/subscriptions/{id}")
+    RestResponse<Subscription> change(@PathParam("ags") String ags, @PathParam("id") String id,
+                                      @HeaderParam("If-Match") String ifMatch, ChangeRequest change);
 
     @POST
     @Path("/{ags}/subscriptions/{id}/conclude")

@@ -1,22 +1,59 @@
 package de.efa.portal.service;
 
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * German wording for who acted, as the tenant-service names it in a subscription's history, its contract and its
- * offer ("bundler kisa", "Offered by provider akdb: …"). The status beside a history entry already says what
- * happened, so an entry reads "von Bündler kisa: …". What no rule knows (a provider's failure reason) is shown as
- * written.
+ * German wording for who acted and what happened, as the tenant-service writes it in a subscription's history, its
+ * contract and its offer ("bundler kisa", "Offered by provider akdb: …", "Update failed, plan standard and its
+ * configuration stay: …"). The status beside a history entry already says what happened, so an entry reads "von
+ * Bündler kisa: …". What no rule knows (a provider's failure reason) is shown as written.
  */
 public final class HistoryTexts {
 
     private static final Pattern ACTOR = Pattern.compile("(municipality|bundler|provider|operator) (\\S+)");
-    private static final Pattern BY = Pattern.compile(
-            "(?:Requested|Interest declared|Offered|Declined|Concluded|Withdrawn|Cancellation requested|Resubmitted) by "
-                    + "((?:municipality|bundler|provider|operator) \\S+)(?:: (.*))?", Pattern.DOTALL);
-    private static final Pattern EXPIRED = Pattern.compile(
-            "Expired: the (offer|interest) was not (?:concluded|answered) within (\\d+) days");
+    private static final String WHO = "((?:municipality|bundler|provider|operator) \\S+)";
+    /** A price as the history writes it: "500.00 € setup fee, 1,220.00 € a year". */
+    private static final Pattern PRICE = Pattern.compile("([\\d,]+\\.\\d\\d) € setup fee, ([\\d,]+\\.\\d\\d) € a year");
+
+    private static final List<TextRule> RULES = List.of(
+            TextRule.of("(?:Requested|Interest declared|Offered|Declined|Concluded|Withdrawn|Cancellation requested"
+                    + "|Resubmitted) by " + WHO + "(?:: (.*))?",
+                    m -> "von " + actor(m.group(1)) + (m.group(2) == null ? "" : ": " + m.group(2))),
+            TextRule.of("Expired: the offer was not concluded within (\\d+) days",
+                    m -> "das Angebot wurde nicht binnen " + m.group(1) + " Tagen angenommen"),
+            TextRule.of("Expired: the interest was not answered within (\\d+) days",
+                    m -> "die Interessenbekundung blieb " + m.group(1) + " Tage unbeantwortet"),
+            TextRule.of("Update requested by " + WHO + " \\((new configuration|plan .+?)\\); in effect until the "
+                            + "provider confirms: plan (\\S+), .*",
+                    m -> "von " + actor(m.group(1)) + ": " + change(m.group(2)) + "; bis der Anbieter die Änderung "
+                            + "umsetzt, gelten Plan " + m.group(3) + ", Konfiguration und Preis wie bisher"),
+            TextRule.of("Configuration updated at the provider(.*)",
+                    m -> "Konfiguration beim Anbieter geändert" + reportedPlan(m.group(1))),
+            TextRule.of("Plan changed at the provider: (.+?)(; the provider reports plan \\S+)?",
+                    m -> "Plan beim Anbieter gewechselt: " + prices(m.group(1)) + reportedPlan(m.group(2))),
+            TextRule.of("Update failed, plan (\\S+) and its configuration stay: (.*)",
+                    m -> "Änderung gescheitert; Plan " + m.group(1) + " und seine Konfiguration gelten weiter: "
+                            + m.group(2)),
+            TextRule.of("Update failed and left the instance unusable: (.*)",
+                    m -> "Änderung gescheitert, die Instanz ist nicht mehr nutzbar: " + m.group(1)),
+            TextRule.of("Suspension requested: tenant suspended by " + WHO,
+                    m -> "die Kommune wurde gesperrt, von " + actor(m.group(1))),
+            TextRule.of("Suspension requested: tenant (\\d+) is suspended", m -> "die Kommune ist gesperrt"),
+            TextRule.of("Resumption requested: tenant reactivated by " + WHO,
+                    m -> "die Kommune wurde wieder freigegeben, von " + actor(m.group(1))),
+            TextRule.of("Instance (suspended|resumed) at the provider",
+                    m -> "Instanz beim Anbieter " + locked(m.group(1))),
+            TextRule.of("Instance (suspended|resumed), but the provider did not confirm it: (.*)",
+                    m -> "Instanz " + locked(m.group(1)) + ", aber der Anbieter hat es nicht bestätigt: " + m.group(2)),
+            TextRule.of("Population (\\d+) → (\\d+)(?:: (.+?))?(?:; the requested plan (\\S+) now costs (.+))?",
+                    m -> "Einwohnerzahl " + grouped(m.group(1)) + " → " + grouped(m.group(2))
+                            + (m.group(3) == null ? "" : ": " + prices(m.group(3)))
+                            + (m.group(4) == null ? "" : "; der beantragte Plan " + m.group(4) + " kostet jetzt "
+                            + prices(m.group(5)))));
 
     private HistoryTexts() {
     }
@@ -36,19 +73,35 @@ public final class HistoryTexts {
     }
 
     public static String detail(String detail) {
-        if (detail == null) {
-            return null;
-        }
-        Matcher by = BY.matcher(detail);
-        if (by.matches()) {
-            return "von " + actor(by.group(1)) + (by.group(2) == null ? "" : ": " + by.group(2));
-        }
-        Matcher expired = EXPIRED.matcher(detail);
-        if (expired.matches()) {
-            String days = expired.group(2);
-            return expired.group(1).equals("offer") ? "das Angebot wurde nicht binnen " + days + " Tagen angenommen"
-                    : "die Interessenbekundung blieb " + days + " Tage unbeantwortet";
-        }
-        return detail;
+        return detail == null ? null : TextRule.german(RULES, detail).orElse(detail);
+    }
+
+    /** "plan standard → komfort, 500.00 € setup fee, …" reads "Plan standard → komfort, Einrichtung 500,00 €, …". */
+    private static String change(String change) {
+        return change.equals("new configuration") ? "neue Konfiguration" : "Plan" + prices(change.substring(4));
+    }
+
+    private static String reportedPlan(String report) {
+        return report == null || report.isEmpty() ? ""
+                : "; der Anbieter meldet den Plan " + report.substring(report.lastIndexOf(' ') + 1);
+    }
+
+    private static String locked(String done) {
+        return done.equals("suspended") ? "gesperrt" : "entsperrt";
+    }
+
+    /** Every price in the text in German: "Einrichtung 500,00 €, jährlich 1.220,00 €". */
+    private static String prices(String text) {
+        return PRICE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                "Einrichtung " + amount(m.group(1)) + " €, jährlich " + amount(m.group(2)) + " €"));
+    }
+
+    /** "1,220.00" reads "1.220,00". */
+    private static String amount(String english) {
+        return english.replace(',', ' ').replace('.', ',').replace(' ', '.');
+    }
+
+    private static String grouped(String number) {
+        return NumberFormat.getIntegerInstance(Locale.GERMANY).format(Long.parseLong(number));
     }
 }

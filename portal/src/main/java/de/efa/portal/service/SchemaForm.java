@@ -9,6 +9,7 @@ import de.efa.portal.service.FormField.Option;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,32 @@ public final class SchemaForm {
     public ObjectNode parameters(Map<String, String> form) {
         ObjectNode object = object(resolve(root), ROOT, form);
         return object == null ? NODES.objectNode() : object;
+    }
+
+    /**
+     * The form's values for a configuration given before, so that changing it starts from what is in effect; a list
+     * is one line per item, as its input takes it.
+     */
+    public static Map<String, String> values(JsonNode parameters) {
+        Map<String, String> values = new HashMap<>();
+        flatten(parameters, ROOT, values);
+        return values;
+    }
+
+    private static void flatten(JsonNode node, String path, Map<String, String> values) {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (node.isObject()) {
+            node.fields().forEachRemaining(property -> flatten(property.getValue(), path + "." + property.getKey(),
+                    values));
+        } else if (node.isArray()) {
+            List<String> lines = new ArrayList<>();
+            node.forEach(item -> lines.add(item.asText()));
+            values.put(path, String.join("\n", lines));
+        } else {
+            values.put(path, node.asText());
+        }
     }
 
     private List<FormField> children(JsonNode schema, String path, Map<String, String> values, FormErrors errors) {

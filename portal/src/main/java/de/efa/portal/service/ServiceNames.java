@@ -1,6 +1,7 @@
 package de.efa.portal.service;
 
 import de.efa.portal.client.CatalogApi;
+import de.efa.portal.client.CatalogService;
 import de.efa.portal.client.ServiceException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The names of services a subscription or job refers to by id. A service the public catalog no longer shows
@@ -32,14 +34,19 @@ public class ServiceNames {
         return names;
     }
 
-    private String nameOf(String id) {
+    /** The service as the public catalog shows it; empty once it shows it no more. */
+    public Optional<CatalogService> published(String id) {
         try {
-            return catalog.service(id).name();
+            return Optional.of(catalog.service(id));
         } catch (ServiceException e) {
             if (e.status() == 404) {
-                return null;
+                return Optional.empty();
             }
             throw e;
         }
+    }
+
+    private String nameOf(String id) {
+        return published(id).map(CatalogService::name).orElse(null);
     }
 }

@@ -1,7 +1,6 @@
 package de.efa.portal.service;
 
 import java.util.List;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,99 +10,114 @@ import java.util.regex.Pattern;
  */
 public final class ViolationTexts {
 
-    private record Rule(Pattern pattern, Function<Matcher, String> german) {
-        static Rule of(String regex, Function<Matcher, String> german) {
-            return new Rule(Pattern.compile(regex), german);
-        }
-    }
-
     /** The JSON Schema validator puts the instance location first: "$.a.b: does not match …". */
     private static final Pattern LOCATION = Pattern.compile("^[$/][^ ]*: ");
 
-    private static final List<Rule> RULES = List.of(
-            Rule.of("is required for the contract model \\w+",
+    private static final List<TextRule> RULES = List.of(
+            TextRule.of("is required for the contract model \\w+",
                     m -> "Bei diesem Vertragsmodell bitte Version, Adresse und Prüfsumme der Nutzungsbedingungen angeben."),
-            Rule.of("must be absent for the contract model NONE",
+            TextRule.of("must be absent for the contract model NONE",
                     m -> "Ohne Vereinbarung gibt es keine Nutzungsbedingungen: bitte diese Angaben leeren."),
-            Rule.of("required property '.+' not found|is required.*|must not be blank",
+            TextRule.of("required property '.+' not found|is required.*|must not be blank",
                     m -> "Bitte ausfüllen: Das ist eine Pflichtangabe."),
-            Rule.of("does not match the regex pattern \\^\\[0-9]\\{(\\d+)}\\$",
+            TextRule.of("does not match the regex pattern \\^\\[0-9]\\{(\\d+)}\\$",
                     m -> "Bitte genau " + m.group(1) + " Ziffern angeben."),
-            Rule.of("does not match the regex pattern (.+)",
+            TextRule.of("does not match the regex pattern (.+)",
                     m -> "Das Format stimmt nicht (erwartet: " + m.group(1) + ")."),
-            Rule.of("does not match the email pattern.*|must be an e-mail address",
+            TextRule.of("does not match the email pattern.*|must be an e-mail address",
                     m -> "Bitte eine gültige E-Mail-Adresse angeben, z. B. name@kommune.de."),
-            Rule.of("must be an absolute https URL \\(http only for localhost\\).*",
+            TextRule.of("must be an absolute https URL \\(http only for localhost\\).*",
                     m -> "Bitte eine vollständige https-Adresse angeben, z. B. https://www.anbieter.de/nutzungsbedingungen.html."),
-            Rule.of("does not match the (uri|iri) pattern.*|must be an absolute http or https URL.*",
+            TextRule.of("does not match the (uri|iri) pattern.*|must be an absolute http or https URL.*",
                     m -> "Bitte eine vollständige Adresse angeben, z. B. https://www.kommune.de."),
-            Rule.of("does not match the (\\S+) pattern.*", m -> "Das Format stimmt nicht (" + m.group(1) + ")."),
-            Rule.of("does not have a value in the enumeration.*|must be one of.*",
+            TextRule.of("does not match the (\\S+) pattern.*", m -> "Das Format stimmt nicht (" + m.group(1) + ")."),
+            TextRule.of("does not have a value in the enumeration.*|must be one of.*",
                     m -> "Bitte einen der vorgegebenen Werte wählen."),
-            Rule.of("must be at least (\\d+) characters long", m -> "Bitte mindestens " + m.group(1) + " Zeichen angeben."),
-            Rule.of("must be at most (\\d+) characters long|must be at most (\\d+) characters",
+            TextRule.of("must be at least (\\d+) characters long", m -> "Bitte mindestens " + m.group(1) + " Zeichen angeben."),
+            TextRule.of("must be at most (\\d+) characters long|must be at most (\\d+) characters",
                     m -> "Bitte höchstens " + first(m) + " Zeichen angeben."),
-            Rule.of("must have a minimum value of (.+)", m -> "Der Wert muss mindestens " + m.group(1) + " sein."),
-            Rule.of("must have a maximum value of (.+)", m -> "Der Wert darf höchstens " + m.group(1) + " sein."),
-            Rule.of("must be 0 or more|must be zero or more.*|population must be 0 or more",
+            TextRule.of("must have a minimum value of (.+)", m -> "Der Wert muss mindestens " + m.group(1) + " sein."),
+            TextRule.of("must have a maximum value of (.+)", m -> "Der Wert darf höchstens " + m.group(1) + " sein."),
+            TextRule.of("must be 0 or more|must be zero or more.*|population must be 0 or more",
                     m -> "Der Wert darf nicht negativ sein."),
-            Rule.of("\\w+ found, integer expected|must be a whole number", m -> "Bitte eine ganze Zahl angeben."),
-            Rule.of("\\w+ found, number expected", m -> "Bitte eine Zahl angeben."),
-            Rule.of("\\w+ found, (\\w+) expected", m -> "Die Angabe hat die falsche Art (erwartet: " + m.group(1) + ")."),
-            Rule.of("property '.+' is not defined in the schema.*", m -> "Diese Angabe sieht der Plan nicht vor."),
-            Rule.of("must be 8 digits", m -> "Bitte den Amtlichen Gemeindeschlüssel mit 8 Ziffern angeben."),
-            Rule.of("must be 12 digits", m -> "Bitte den Amtlichen Regionalschlüssel mit 12 Ziffern angeben."),
-            Rule.of("must contain the AGS \\d+: (\\d+), the 4 digits of the Gemeindeverband, then (\\d+)",
+            TextRule.of("\\w+ found, integer expected|must be a whole number", m -> "Bitte eine ganze Zahl angeben."),
+            TextRule.of("\\w+ found, number expected", m -> "Bitte eine Zahl angeben."),
+            TextRule.of("\\w+ found, (\\w+) expected", m -> "Die Angabe hat die falsche Art (erwartet: " + m.group(1) + ")."),
+            TextRule.of("property '.+' is not defined in the schema.*", m -> "Diese Angabe sieht der Plan nicht vor."),
+            TextRule.of("must be 8 digits", m -> "Bitte den Amtlichen Gemeindeschlüssel mit 8 Ziffern angeben."),
+            TextRule.of("must be 12 digits", m -> "Bitte den Amtlichen Regionalschlüssel mit 12 Ziffern angeben."),
+            TextRule.of("must contain the AGS \\d+: (\\d+), the 4 digits of the Gemeindeverband, then (\\d+)",
                     m -> "Der Regionalschlüssel Ihrer Kommune beginnt mit " + m.group(1) + ", dann folgen die 4 Ziffern "
                             + "des Gemeindeverbands und " + m.group(2) + "."),
-            Rule.of("must be 2 to 12 digits, optionally '-' and 1 to 30 letters or digits, then '-' and two check digits.*",
+            TextRule.of("must be 2 to 12 digits, optionally '-' and 1 to 30 letters or digits, then '-' and two check digits.*",
                     m -> "Bitte eine Leitweg-ID wie 04011000-1234512345-06 angeben: 2 bis 12 Ziffern, wahlweise ein "
                             + "Bindestrich und bis zu 30 Buchstaben oder Ziffern, dann ein Bindestrich und zwei Prüfziffern."),
-            Rule.of("has the check digits (\\d+), but ISO 7064 MOD 97-10 gives (\\d+) for \\S+",
+            TextRule.of("has the check digits (\\d+), but ISO 7064 MOD 97-10 gives (\\d+) for \\S+",
                     m -> "Die Prüfziffern stimmen nicht: Sie lauten " + m.group(2) + ", nicht " + m.group(1) + "."),
-            Rule.of("is not set for tenant \\d+",
+            TextRule.of("is not set for tenant \\d+",
                     m -> "Für Pläne mit Vertrag braucht die Kommune eine Leitweg-ID (XRechnung). Sie trägt sie unter "
                             + "„Rechnungsadresse“ ein."),
-            Rule.of("must accept the (?:plan's|offer's) terms, version (.+)",
+            TextRule.of("must accept the (?:plan's|offer's) terms, version (.+)",
                     m -> "Bitte bestätigen Sie, dass Sie die Nutzungsbedingungen (Version " + m.group(1)
                             + ") gelesen haben und annehmen."),
-            Rule.of("is .+, but the (?:plan's|offer's) terms are of version (.+)",
+            TextRule.of("is .+, but the (?:plan's|offer's) terms are of version (.+)",
                     m -> "Inzwischen gelten die Nutzungsbedingungen in Version " + m.group(1)
                             + ". Bitte lesen Sie sie und nehmen Sie sie an."),
-            Rule.of("must be given, with at least a note", m -> "Bitte die Bedingungen des Angebots angeben."),
-            Rule.of("must be 0 cents or more", m -> "Der Betrag darf nicht negativ sein."),
-            Rule.of("must be a date like (.+)", m -> "Bitte ein Datum angeben, z. B. " + m.group(1) + "."),
-            Rule.of("must be a LeiKa key.*", m -> "Jeder LeiKa-Schlüssel hat genau 14 Ziffern, z. B. 99023001012000."),
-            Rule.of("must be a Land code.*|must start with a Land code.*",
+            TextRule.of("must be given, with at least a note", m -> "Bitte die Bedingungen des Angebots angeben."),
+            TextRule.of("must be 0 cents or more", m -> "Der Betrag darf nicht negativ sein."),
+            TextRule.of("must be a date like (.+)", m -> "Bitte ein Datum angeben, z. B. " + m.group(1) + "."),
+            TextRule.of("must be a LeiKa key.*", m -> "Jeder LeiKa-Schlüssel hat genau 14 Ziffern, z. B. 99023001012000."),
+            TextRule.of("must be a Land code.*|must start with a Land code.*",
                     m -> "Bitte ein Land wählen (Schlüssel 01 bis 16)."),
-            Rule.of("must be the code of an OZG Themenfeld.*", m -> "Bitte ein Themenfeld wählen."),
-            Rule.of("must be the number of an OZG-Leistung.*", m -> "Bitte die Nummer der OZG-Leistung angeben, z. B. 10169."),
-            Rule.of("must be lower-case letters, digits and single hyphens.*",
+            TextRule.of("must be the code of an OZG Themenfeld.*", m -> "Bitte ein Themenfeld wählen."),
+            TextRule.of("must be the number of an OZG-Leistung.*", m -> "Bitte die Nummer der OZG-Leistung angeben, z. B. 10169."),
+            TextRule.of("must be lower-case letters, digits and single hyphens.*",
                     m -> "Nur Kleinbuchstaben, Ziffern und einzelne Bindestriche, z. B. fuehrerschein-digital."),
-            Rule.of("must be a two-letter ISO 639-1 language code.*",
+            TextRule.of("must be a two-letter ISO 639-1 language code.*",
                     m -> "Sprachen mit zwei Buchstaben angeben, z. B. de, en."),
-            Rule.of("must be 1 to (\\d+) printable characters without white space at either end.*",
+            TextRule.of("must be 1 to (\\d+) printable characters without white space at either end.*",
                     m -> "Bitte 1 bis " + m.group(1) + " Zeichen ohne Leerzeichen am Anfang und Ende angeben, z. B. 2026-01."),
-            Rule.of("must be the SHA-256 of the document.*",
+            TextRule.of("must be the SHA-256 of the document.*",
                     m -> "Bitte die SHA-256-Prüfsumme des Textes angeben: 64 Hexadezimalziffern."),
-            Rule.of("is taken by another service", m -> "Dieser Kurzname ist schon vergeben."),
-            Rule.of("is not a plan of this service", m -> "Diesen Plan gibt es bei der Leistung nicht."),
-            Rule.of("the AGS of a Landkreis ends in 000", m -> "Der Schlüssel eines Landkreises endet auf 000."),
-            Rule.of("must be a JSON Schema object|schema is not JSON",
-                    m -> "Bitte ein JSON-Schema als Objekt angeben, z. B. {\"type\": \"object\"}."));
+            TextRule.of("is taken by another service", m -> "Dieser Kurzname ist schon vergeben."),
+            TextRule.of("is not a plan of this service", m -> "Diesen Plan gibt es bei der Leistung nicht."),
+            TextRule.of("the AGS of a Landkreis ends in 000", m -> "Der Schlüssel eines Landkreises endet auf 000."),
+            TextRule.of("must be a JSON Schema object|schema is not JSON",
+                    m -> "Bitte ein JSON-Schema als Objekt angeben, z. B. {\"type\": \"object\"}."),
+            // The audit trail's filters.
+            TextRule.of("must not be after to", m -> "Der Beginn darf nicht nach dem Ende liegen."),
+            TextRule.of("must be a type \\(.+\\) or type:id.*",
+                    m -> "Bitte eine Art (z. B. subscription) oder Art und Kennung angeben (z. B. tenant:14713000)."),
+            TextRule.of("(\\d+) entries match, at most (\\d+) fit one answer: narrow from and to",
+                    m -> "Es passen " + m.group(1) + " Einträge, in eine Datei höchstens " + m.group(2)
+                            + ": bitte den Zeitraum eingrenzen."),
+            // The lines of a file of population figures.
+            TextRule.of("must be the header (\\S+), (?:not .*|but the file is empty)",
+                    m -> "Die erste Zeile muss die Kopfzeile " + m.group(1) + " sein."),
+            TextRule.of("has (\\d+) columns, not the (\\d+) of (\\S+)",
+                    m -> "Die Zeile hat " + m.group(1) + " statt " + m.group(2) + " Spalten (" + m.group(3) + ")."),
+            TextRule.of("ags '(.*)' must be 8 digits",
+                    m -> "Der Gemeindeschlüssel „" + m.group(1) + "“ hat nicht genau 8 Ziffern."),
+            TextRule.of("ags '(.*)' must start with a Land code.*",
+                    m -> "Der Gemeindeschlüssel „" + m.group(1) + "“ beginnt nicht mit einem Land (01 bis 16)."),
+            TextRule.of("name must not be blank", m -> "Der Name der Gemeinde fehlt."),
+            TextRule.of("land_code '(.*)' is not the Land of AGS (\\d+) \\((\\d+)\\)",
+                    m -> "Das Land „" + m.group(1) + "“ passt nicht zum Gemeindeschlüssel " + m.group(2) + " (Land "
+                            + m.group(3) + ")."),
+            TextRule.of("population '(.*)' is not a whole number of 0 or more",
+                    m -> "Die Einwohnerzahl „" + m.group(1) + "“ ist keine ganze Zahl ab 0."),
+            TextRule.of("source_year '(.*)' is not a year", m -> "„" + m.group(1) + "“ ist keine Jahreszahl."),
+            TextRule.of("AGS (\\d+) is on line (\\d+) already",
+                    m -> "Der Gemeindeschlüssel " + m.group(1) + " steht schon in Zeile " + m.group(2) + "."),
+            TextRule.of("is not CSV: .*",
+                    m -> "Ab hier ist die Datei kein gültiges CSV, etwa wegen eines nicht geschlossenen Anführungszeichens."));
 
     private ViolationTexts() {
     }
 
     public static String german(String message) {
         String text = message == null ? "" : LOCATION.matcher(message.trim()).replaceFirst("");
-        for (Rule rule : RULES) {
-            Matcher matcher = rule.pattern().matcher(text);
-            if (matcher.matches()) {
-                return rule.german().apply(matcher);
-            }
-        }
-        return "Ungültige Angabe (Hinweis des Dienstes: " + text + ").";
+        return TextRule.german(RULES, text).orElse("Ungültige Angabe (Hinweis des Dienstes: " + text + ").");
     }
 
     private static String first(Matcher matcher) {

@@ -16,6 +16,10 @@ public final class Choices {
     static final List<Choice> jobStatuses = of(Labels.JOB);
     static final List<Choice> tenantStatuses = of(Labels.TENANT);
     static final List<Choice> interestStatuses = of(Labels.INTEREST);
+    static final List<Choice> findingKinds = of(Labels.FINDING_KINDS);
+    /** Whether a finding is resolved, as the API's {@code resolved} filter takes it, or either. */
+    static final List<Choice> findingStates = List.of(new Choice("false", "Offen"), new Choice("true", "Erledigt"),
+            new Choice(ReconciliationResource.EVERY_FINDING, "Alle"));
 
     private Choices() {
     }

@@ -1,5 +1,6 @@
 package de.efa.portal.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.efa.portal.service.Euro;
 import de.efa.portal.service.FormErrors;
 import io.quarkus.qute.TemplateExtension;
@@ -49,6 +50,11 @@ public final class Formats {
 
     static String grouped(Long number) {
         return number == null ? "–" : NumberFormat.getIntegerInstance(GERMAN).format(number);
+    }
+
+    /** JSON as a person reads it: indented, one property a line. */
+    static String pretty(JsonNode json) {
+        return json == null ? "–" : json.toPrettyString();
     }
 
     static String seconds(Long millis) {

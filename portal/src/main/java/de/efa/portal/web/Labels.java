@@ -33,6 +33,8 @@ public final class Labels {
             "WITHDRAWN", "Zurückgezogen", "EXPIRED", "Abgelaufen");
     private static final Map<String, String> SUBSCRIPTION = with(INTEREST,
             "REQUESTED", "Beantragt", "PROVISIONING", "Wird eingerichtet", "ACTIVE", "Aktiv",
+            "UPDATE_REQUESTED", "Änderung beantragt", "UPDATING", "Wird geändert", "UNUSABLE", "Nicht nutzbar",
+            "SUSPENDING", "Wird gesperrt", "SUSPENDED", "Gesperrt", "RESUMING", "Wird entsperrt",
             "CANCELLATION_REQUESTED", "Kündigung beantragt", "DEPROVISIONING", "Wird abgebaut",
             "CANCELLED", "Gekündigt", "FAILED", "Fehlgeschlagen");
     static final Map<String, String> TENANT = ordered(
@@ -42,7 +44,22 @@ public final class Labels {
     static final Map<String, String> JOB = ordered(
             "PENDING", "Wartend", "IN_PROGRESS", "In Arbeit", "SUCCEEDED", "Erfolgreich", "FAILED", "Fehlgeschlagen");
     private static final Map<String, String> OPERATION = ordered(
-            "PROVISION", "Einrichten", "DEPROVISION", "Abbauen");
+            "PROVISION", "Einrichten", "DEPROVISION", "Abbauen", "UPDATE", "Ändern", "SUSPEND", "Sperren",
+            "RESUME", "Entsperren");
+    /** What a failed job's failure means beyond its reason. */
+    private static final Map<String, String> FAILURE_KIND = ordered(
+            "INSTANCE_UNUSABLE", "Die Instanz ist nach der gescheiterten Änderung nicht mehr nutzbar.",
+            "NOT_OFFERED", "Der Katalog des Anbieters bietet diesen Vorgang nicht an; der Anbieter wurde nicht gefragt.",
+            "ORPHAN_LEFT", "Das Aufräumen ist gescheitert: beim Anbieter kann eine Instanz zurückgeblieben sein.");
+    static final Map<String, String> FINDING_KINDS = ordered(
+            "MISSING_AT_PROVIDER", "Fehlt beim Anbieter", "PLAN_DIFFERS", "Anderer Plan beim Anbieter",
+            "ORPHAN_LEFT", "Zurückgebliebene Instanz", "SUSPENSION_NOT_CONFIRMED", "Sperrung nicht bestätigt");
+    private static final Map<String, String> RUN = ordered(
+            "RUNNING", "Läuft", "FINISHED", "Abgeschlossen", "FAILED", "Fehlgeschlagen", "ABANDONED", "Abgebrochen");
+    /** The role an audit entry's actor acted in. */
+    private static final Map<String, String> ACTOR_ROLES = ordered(
+            "operator", "Betrieb", "municipality", "Kommune", "bundler", "Bündler", "provider", "Anbieter",
+            "marketplace", "Marktplatz", "system", "System");
 
     private Labels() {
     }
@@ -91,6 +108,22 @@ public final class Labels {
 
     static String operation(String operation) {
         return OPERATION.getOrDefault(operation, operation);
+    }
+
+    static String failureKind(String kind) {
+        return FAILURE_KIND.getOrDefault(kind, kind);
+    }
+
+    static String findingKind(String kind) {
+        return FINDING_KINDS.getOrDefault(kind, kind);
+    }
+
+    static String run(String status) {
+        return RUN.getOrDefault(status, status);
+    }
+
+    static String actorRole(String role) {
+        return ACTOR_ROLES.getOrDefault(role, role);
     }
 
     /** A status as a CSS class, so that colour follows the state: {@code status-active}. */

@@ -23,8 +23,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -68,25 +66,15 @@ public class OperatorResource {
     public record JobFilter(String status, String ags, String serviceId, int page) {
 
         public JobFilter {
-            status = blankToNull(status);
-            ags = blankToNull(ags);
-            serviceId = blankToNull(serviceId);
+            status = Filters.given(status);
+            ags = Filters.given(ags);
+            serviceId = Filters.given(serviceId);
             page = Math.max(0, page);
         }
 
         /** These filters' link up to the page number, for the pager. */
         public String pageBase() {
-            return "/betrieb/auftraege?" + (status == null ? "" : "status=" + encode(status) + "&")
-                    + (ags == null ? "" : "ags=" + encode(ags) + "&")
-                    + (serviceId == null ? "" : "leistung=" + encode(serviceId) + "&") + "seite=";
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
-        }
-
-        private static String blankToNull(String value) {
-            return value == null || value.isBlank() ? null : value.trim();
+            return Filters.pageBase("/betrieb/auftraege", "status", status, "ags", ags, "leistung", serviceId);
         }
     }
 

@@ -3,6 +3,7 @@ package de.efa.portal.web;
 import de.efa.portal.client.AcceptedTerms;
 import de.efa.portal.client.CatalogApi;
 import de.efa.portal.client.CatalogService;
+import de.efa.portal.client.ChangeRequest;
 import de.efa.portal.client.ConcludeRequest;
 import de.efa.portal.client.Page;
 import de.efa.portal.client.Plan;
@@ -27,10 +28,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 import java.util.List;
@@ -38,16 +42,27 @@ import java.util.Map;
 
 /**
  * The subscriptions of one municipality, by its AGS: subscribing through the plan's form (accepting its terms, or
- * declaring an interest), following, concluding an offer, withdrawing and cancelling. A municipality uses them for
- * itself, a bundler for each municipality that gave it a mandate; the tenant-service decides who may.
+ * declaring an interest), following, concluding an offer, changing the plan or configuration, withdrawing and
+ * cancelling. A municipality uses them for itself, a bundler for each municipality that gave it a mandate, the
+ * operators for any; the tenant-service decides who may.
  */
 @Path("/kommunen/{ags}")
-@RolesAllowed({Viewer.MUNICIPALITY, Viewer.BUNDLER})
+@RolesAllowed({Viewer.MUNICIPALITY, Viewer.BUNDLER, Viewer.OPERATOR})
 @Produces(MediaType.TEXT_HTML)
 public class SubscriptionResource {
 
     /** The checkbox that accepts the terms; its value is their version. */
     private static final String ACCEPTED_TERMS = "acceptedTerms";
+    /** The hidden input that carries the subscription's ETag from the change form back to the If-Match. */
+    private static final String ETAG = "etag";
+    /** The plan a change asks for: the hidden input of the change form, and the query choosing it on the page. */
+    private static final String PLAN_ID = "planId";
+    private static final String PLAN = "plan";
+    private static final String UNCHANGED = "unveraendert";
+    private static final String STALE = "Jemand anderes hat das Abonnement inzwischen geändert; Ihre Änderung wurde "
+            + "nicht übernommen. Hier sehen Sie den aktuellen Stand. Bitte prüfen Sie Ihre Angaben und beantragen Sie "
+            + "die Änderung erneut.";
+    private static final String NOTHING_CHANGED = "Plan und Konfiguration waren schon so; es wurde nichts geändert.";
 
     private final TenantApi tenants;
     private final CatalogApi catalog;
@@ -68,7 +83,7 @@ public class SubscriptionResource {
                                                    Map<String, String> names);
 
         static native TemplateInstance abonnement(Tenant tenant, Subscription subscription, String serviceName,
-                                                  FormErrors errors);
+                                                  FormErrors errors, ChangeForm change, String notice);
 
         static native TemplateInstance abonnieren(CatalogService service, Plan plan, Tenant tenant,
                                                   List<FormField> fields, Map<String, String> form, FormErrors errors);
@@ -82,10 +97,45 @@ public class SubscriptionResource {
                 serviceNames.of(page.items().stream().map(Subscription::serviceId).toList()));
     }
 
+    /**
+     * The subscription; {@code plan} chooses the plan its change form is for, {@code unveraendert} follows a change
+     * that changed nothing.
+     */
     @GET
     @Path("/abonnements/{id}")
-    public TemplateInstance subscription(@PathParam("ags") String ags, @PathParam("id") String id) {
-        return detail(ags, tenants.subscription(ags, id), FormErrors.none());
+    public TemplateInstance subscription(@PathParam("ags") String ags, @PathParam("id") String id,
+                                         @QueryParam(PLAN) String plan, @QueryParam(UNCHANGED) boolean unchanged) {
+        return detail(ags, tenants.versionedSubscription(ags, id), new Change(plan, null, FormErrors.none()),
+                unchanged ? NOTHING_CHANGED : null);
+    }
+
+    /**
+     * Asks for another plan or configuration under the ETag the person read. A change that changes nothing says so;
+     * one that came too late (someone else changed the subscription meanwhile) shows the subscription as it is now,
+     * with what the person typed, to be sent again after a look.
+     */
+    @POST
+    @Path("/abonnements/{id}/aenderung")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response change(@PathParam("ags") String ags, @PathParam("id") String id,
+                           MultivaluedMap<String, String> form) {
+        Map<String, String> values = Forms.single(form);
+        RestResponse<Subscription> read = tenants.versionedSubscription(ags, id);
+        Plan plan = planOf(catalog.service(read.getEntity().serviceId()), values.get(PLAN_ID));
+        try {
+            RestResponse<Subscription> answer = tenants.change(ags, id, values.get(ETAG), new ChangeRequest(plan.id(),
+                    new SchemaForm(plan.parameters()).parameters(values), acceptedTerms(values)));
+            URI page = subscriptionPage(ags, id);
+            return Response.seeOther(answer.getStatus() == 200 ? URI.create(page + "?" + UNCHANGED + "=true") : page)
+                    .build();
+        } catch (ServiceException e) {
+            if (e.status() == 412) {
+                return Response.status(409).entity(detail(ags, tenants.versionedSubscription(ags, id),
+                        new Change(plan.id(), values, FormErrors.none()), STALE)).build();
+            }
+            Change refused = new Change(plan.id(), values, Forms.errorsOf(e, SubscriptionResource::place));
+            return Response.status(422).entity(detail(ags, read.getEntity(), values.get(ETAG), refused, null)).build();
+        }
     }
 
     /** Cancels an active subscription, or withdraws an interest or an offer: the service tells which by the status. */
@@ -105,8 +155,8 @@ public class SubscriptionResource {
             tenants.conclude(ags, id, new ConcludeRequest(acceptedTerms(Forms.single(form))));
             return Response.seeOther(subscriptionPage(ags, id)).build();
         } catch (ServiceException e) {
-            FormErrors errors = Forms.errorsOf(e, SubscriptionResource::place);
-            return Response.status(422).entity(detail(ags, tenants.subscription(ags, id), errors)).build();
+            Change none = new Change(null, null, Forms.errorsOf(e, SubscriptionResource::place));
+            return Response.status(422).entity(detail(ags, tenants.versionedSubscription(ags, id), none, null)).build();
         }
     }
 
@@ -141,9 +191,45 @@ public class SubscriptionResource {
                 schemaForm.fields(values, errors), values, errors)).build();
     }
 
-    private TemplateInstance detail(String ags, Subscription subscription, FormErrors errors) {
-        return Templates.abonnement(customers.of(ags), subscription,
-                serviceNames.of(List.of(subscription.serviceId())).get(subscription.serviceId()), errors);
+    /** The plan a change form is for (null: the plan in effect), what it holds (null: the configuration in effect). */
+    private record Change(String planId, Map<String, String> typed, FormErrors errors) {
+    }
+
+    private TemplateInstance detail(String ags, RestResponse<Subscription> read, Change change, String notice) {
+        return detail(ags, read.getEntity(), read.getHeaderString(HttpHeaders.ETAG), change, notice);
+    }
+
+    /**
+     * The subscription's page; one that may be changed comes with the change form, for which the catalog says the
+     * plans and their configuration (and the service's name, while at it). A service or plan the catalog no longer
+     * shows cannot be changed to or within, so the page then offers no form.
+     */
+    private TemplateInstance detail(String ags, Subscription subscription, String etag, Change change,
+                                    String notice) {
+        CatalogService service = subscription.changeable()
+                ? serviceNames.published(subscription.serviceId()).orElse(null) : null;
+        String serviceName = service != null ? service.name()
+                : serviceNames.of(List.of(subscription.serviceId())).get(subscription.serviceId());
+        ChangeForm form = service == null ? null : service.plan(subscription.planId())
+                .map(current -> changeForm(service, current, subscription, etag, change)).orElse(null);
+        return Templates.abonnement(customers.of(ags), subscription, serviceName, change.errors(), form, notice);
+    }
+
+    /**
+     * The plans a subscription may change to, when its plan allows a change at all: the service's others, except
+     * those reused after an Interessenbekundung, which start with an interest rather than a change.
+     */
+    private static ChangeForm changeForm(CatalogService service, Plan current, Subscription subscription, String etag,
+                                         Change change) {
+        List<Choices.Choice> others = current.updatable() ? service.plans().stream()
+                .filter(plan -> !plan.id().equals(current.id()) && !plan.contract().interest())
+                .map(plan -> new Choices.Choice(plan.id(), plan.name())).toList() : List.of();
+        Plan target = others.stream().filter(choice -> choice.code().equals(change.planId())).findFirst()
+                .flatMap(choice -> service.plan(choice.code())).orElse(current);
+        Map<String, String> values = change.typed() != null ? change.typed()
+                : SchemaForm.values(subscription.parameters());
+        return new ChangeForm(etag, current, target, others,
+                new SchemaForm(target.parameters()).fields(values, change.errors()), values);
     }
 
     /** The box ticked names the version the person read; unticked, nothing is accepted and the service says so. */

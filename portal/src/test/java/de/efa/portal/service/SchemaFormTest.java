@@ -39,6 +39,26 @@ class SchemaFormTest {
     }
 
     @Test
+    void aConfigurationInEffectFillsTheFormAsItWouldHaveBeenTypedAndComesBackTheSame() throws Exception {
+        SchemaForm form = form("""
+                {"type": "object", "properties": {"stelle": {"type": "object", "properties": {
+                   "plz": {"type": "string"}, "anzahl": {"type": "integer"}, "satz": {"type": "number"},
+                   "aktiv": {"type": "boolean"}, "stufe": {"enum": [1, 2, 3]},
+                   "orte": {"type": "array", "items": {"type": "string"}}}}}}""");
+        JsonNode inEffect = JSON.readTree("""
+                {"stelle": {"plz": "04109", "anzahl": 12, "satz": 2.5, "aktiv": false, "stufe": 2,
+                            "orte": ["Leipzig", "Markkleeberg"]}}""");
+
+        Map<String, String> values = SchemaForm.values(inEffect);
+
+        assertThat(values).containsEntry("parameters.stelle.plz", "04109")
+                .containsEntry("parameters.stelle.aktiv", "false")
+                .containsEntry("parameters.stelle.orte", "Leipzig\nMarkkleeberg");
+        assertThat(form.parameters(values).toString()).isEqualTo(inEffect.toString());
+        assertThat(SchemaForm.values(null)).isEmpty();
+    }
+
+    @Test
     void aNumberThatIsNoNumberGoesAsTextSoThatTheApiNamesIt() throws Exception {
         JsonNode parameters = form("{\"type\": \"object\", \"properties\": {\"anzahl\": {\"type\": \"integer\"}}}")
                 .parameters(Map.of("parameters.anzahl", "zwölf"));

@@ -19,6 +19,10 @@ class TextsTest {
             "is required for the contract model TERMS | Bei diesem Vertragsmodell bitte Version, Adresse und Prüfsumme der Nutzungsbedingungen angeben.",
             "is required | Bitte ausfüllen: Das ist eine Pflichtangabe.",
             "is 2025-12, but the plan's terms are of version 2026-01 | Inzwischen gelten die Nutzungsbedingungen in Version 2026-01. Bitte lesen Sie sie und nehmen Sie sie an.",
+            "must not be after to | Der Beginn darf nicht nach dem Ende liegen.",
+            "population '12.5' is not a whole number of 0 or more | Die Einwohnerzahl „12.5“ ist keine ganze Zahl ab 0.",
+            "AGS 14713000 is on line 2 already | Der Gemeindeschlüssel 14713000 steht schon in Zeile 2.",
+            "has 4 columns, not the 5 of ags,name,land_code,population,source_year | Die Zeile hat 4 statt 5 Spalten (ags,name,land_code,population,source_year).",
             "something new | Ungültige Angabe (Hinweis des Dienstes: something new)."})
     void serviceMessagesReadGerman(String english, String german) {
         assertThat(ViolationTexts.german(english)).isEqualTo(german);
@@ -32,6 +36,13 @@ class TextsTest {
             "Cancellation requested by operator 5f1c-subject | von Betrieb des Marktplatzes",
             "Expired: the offer was not concluded within 30 days | das Angebot wurde nicht binnen 30 Tagen angenommen",
             "Expired: the interest was not answered within 30 days | die Interessenbekundung blieb 30 Tage unbeantwortet",
+            "Update requested by municipality 14713000 (new configuration); in effect until the provider confirms: plan standard, parameters {\"a\": 1}, 500.00 € setup fee, 1,220.00 € a year | von Kommune 14713000: neue Konfiguration; bis der Anbieter die Änderung umsetzt, gelten Plan standard, Konfiguration und Preis wie bisher",
+            "Plan changed at the provider: standard → komfort, 500.00 € setup fee, 13,774.36 € a year | Plan beim Anbieter gewechselt: standard → komfort, Einrichtung 500,00 €, jährlich 13.774,36 €",
+            "Configuration updated at the provider; the provider reports plan basis | Konfiguration beim Anbieter geändert; der Anbieter meldet den Plan basis",
+            "Update failed, plan standard and its configuration stay: the broker answered 400 | Änderung gescheitert; Plan standard und seine Konfiguration gelten weiter: the broker answered 400",
+            "Suspension requested: tenant suspended by operator 5f1c | die Kommune wurde gesperrt, von Betrieb des Marktplatzes",
+            "Instance resumed, but the provider did not confirm it: timeout | Instanz entsperrt, aber der Anbieter hat es nicht bestätigt: timeout",
+            "Population 628718 → 630000: 500.00 € setup fee, 13,774.36 € a year → 500.00 € setup fee, 13,800.00 € a year | Einwohnerzahl 628.718 → 630.000: Einrichtung 500,00 €, jährlich 13.774,36 € → Einrichtung 500,00 €, jährlich 13.800,00 €",
             "the broker answered 500 | the broker answered 500"})
     void historiesSayInGermanWhoActed(String english, String german) {
         assertThat(HistoryTexts.detail(english)).isEqualTo(german);

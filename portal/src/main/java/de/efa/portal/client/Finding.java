@@ -1,0 +1,21 @@
+package de.efa.portal.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+/**
+ * Where what the marketplace believes of an instance and what its broker holds part, with the evidence (what was
+ * believed, what the broker answered); open until an operator resolves it with a note.
+ */
+public record Finding(String id, String kind, String subscriptionId, String brokerUrl, JsonNode evidence,
+                      Instant detectedAt, Instant resolvedAt, String resolvedBy, String note) {
+
+    public boolean resolved() {
+        return resolvedAt != null;
+    }
+
+    /** How an operator resolves a finding: what was found out or done. */
+    public record Resolution(String note) {
+    }
+}
