@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Optional;
 
-/** An HTTP answer as the benchmarks judge it: status, media type and body. */
-public record Answer(int status, String contentType, String body) {
+/** An HTTP answer as the benchmarks judge it: status, media type, body, and the ETag where one came. */
+public record Answer(int status, String contentType, String body, String etag) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    public Answer(int status, String contentType, String body) {
+        this(status, contentType, body, null);
+    }
 
     /** The body as JSON; a missing node when it is not JSON. */
     public JsonNode json() {

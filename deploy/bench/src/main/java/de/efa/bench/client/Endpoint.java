@@ -48,6 +48,11 @@ public final class Endpoint {
         return send("PUT", path, "application/json", json(body), Map.of());
     }
 
+    /** A JSON PATCH that names the version it changes. */
+    public Answer patch(String path, Object body, String ifMatch) {
+        return send("PATCH", path, "application/json", json(body), Map.of("If-Match", ifMatch));
+    }
+
     /** Any request, also a malformed one: the body is sent as it is. */
     public Answer send(String method, String path, String contentType, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
@@ -64,7 +69,7 @@ public final class Endpoint {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.body());
+                    response.body(), response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + baseUrl + path + " failed: " + e, e);
         } catch (InterruptedException e) {

@@ -17,7 +17,8 @@ import java.util.function.LongSupplier;
 /**
  * Chaos rollout (deploy/bench/README.md): subscriptions while the demo provider fails 20 % of its calls with 500 and
  * delays 10 %, the marketplace-service is killed twice, and Kafka is restarted once. Every subscription must end
- * ACTIVE with exactly one instance.
+ * ACTIVE with exactly one instance. Then, under the same faults, plan changes and suspensions
+ * ({@link ChangesUnderFaults}).
  */
 public final class ChaosScenario implements Scenario {
 
@@ -30,7 +31,7 @@ public final class ChaosScenario implements Scenario {
 
     @Override
     public String summary() {
-        return "2,000 subscriptions; broker fails 20 %/delays 10 %, marketplace killed twice, Kafka restarted once";
+        return "2,000 subscriptions, then plan changes and suspensions; broker fails 20 %/delays 10 %, marketplace killed three times, Kafka restarted once";
     }
 
     @Override
@@ -88,11 +89,13 @@ public final class ChaosScenario implements Scenario {
                     : String.format("%.1f s", Duration.between(first, allActive).toMillis() / 1000.0));
             PipelineStages.describe(report, stack);
             Outcome.verify(report, onboarding, subscriptions, log);
+            new ChangesUnderFaults(stack, log, counts).run(report, subscriptions,
+                    options.duration("timeout", Duration.ofMinutes(20)));
         }
         return report;
     }
 
-    private static String killAndRestart(BenchStack stack, Instant first, LongSupplier active, String which) {
+    static String killAndRestart(BenchStack stack, Instant first, LongSupplier active, String which) {
         long before = active.getAsLong();
         Instant killed = Instant.now();
         stack.stack().kill(Service.MARKETPLACE);

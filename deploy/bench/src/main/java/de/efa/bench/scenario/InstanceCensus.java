@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the demo provider lists: how often each instance id appears among the live instances, the states, and the
- * total it reports. The OSB instance id is the subscription id (docs/services.md), so one subscription, one id.
+ * What the demo provider lists: how often each instance id appears among the live instances, the states, each
+ * instance's plan, the ids of those locked by a suspension, and the total it reports. The OSB instance id is the
+ * subscription id (docs/services.md), so one subscription, one id.
  */
-public record InstanceCensus(Map<String, Integer> listed, Map<String, Long> states, long total) {
+public record InstanceCensus(Map<String, Integer> listed, Map<String, Long> states, Map<String, String> plans,
+                             Set<String> suspended, long total) {
 
     /** Subscriptions without an instance. */
     public long missing(Set<String> subscriptionIds) {

@@ -11,8 +11,10 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -46,7 +48,7 @@ public final class Onboarding {
         }
     }
 
-    /** Registers the providers, then creates and publishes one service with the standard plan as {@code akdb}. */
+    /** Registers the providers, then creates and publishes one service with the fixture's plans as {@code akdb}. */
     public String publishService() {
         registerProviders();
         Endpoint akdb = stack.as(Service.CATALOG, stack.accounts().provider("akdb"));
@@ -60,7 +62,7 @@ public final class Onboarding {
                 Map.entry("leadLand", "09"),
                 Map.entry("availableIn", List.of()),
                 Map.entry("reuseModels", List.of("EFA_MARKTPLATZ")),
-                Map.entry("plans", List.of(PlanFixture.standard())));
+                Map.entry("plans", PlanFixture.plans()));
         String id = akdb.post("/api/v1/services", service).expect("creating the service", 201).json().path("id").asText();
         akdb.post("/api/v1/services/" + id + "/publish", null).expect("publishing the service", 200);
         log.info("service %s published", id);
@@ -177,6 +179,8 @@ public final class Onboarding {
         Endpoint provider = stack.as(Service.DEMO_PROVIDER, stack.accounts().operator());
         Map<String, Integer> listed = new HashMap<>();
         Map<String, Long> states = new TreeMap<>();
+        Map<String, String> plans = new HashMap<>();
+        Set<String> suspended = new HashSet<>();
         long total = Long.MAX_VALUE;
         for (int page = 0; (long) page * PAGE_SIZE < total; page++) {
             JsonNode answer = provider.get("/instances?size=" + PAGE_SIZE + "&page=" + page)
@@ -185,9 +189,13 @@ public final class Onboarding {
             for (JsonNode instance : answer.path("items")) {
                 listed.merge(instance.path("instance_id").asText(), 1, Integer::sum);
                 states.merge(instance.path("state").asText(), 1L, Long::sum);
+                plans.put(instance.path("instance_id").asText(), instance.path("plan_id").asText());
+                if (instance.path("suspended").asBoolean()) {
+                    suspended.add(instance.path("instance_id").asText());
+                }
             }
         }
-        return new InstanceCensus(listed, states, total);
+        return new InstanceCensus(listed, states, plans, suspended, total);
     }
 
     static void pause(Duration duration) {
