@@ -111,7 +111,8 @@ public class ReconciliationRuns {
             ObjectNode believedNow = json.createObjectNode()
                     .put("planId", believed.planId()).put("suspended", believed.suspended());
             ObjectNode evidence = findings.evidence(believedNow, answer).put("reconciliationId", run.id().toString());
-            if (findings.open(kind, believed.subscriptionId(), believed.brokerUrl(), evidence)) {
+            if (findings.open(kind, believed.subscriptionId(), believed.brokerUrl(), evidence,
+                    Audited.reconciliation(run.id()))) {
                 recorded++;
             }
         }
