@@ -26,6 +26,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -132,6 +133,7 @@ class AuditTest {
                 .body("items[1].details.foundBy", equalTo("job:" + job));
         audit("job:" + job).body("items.action", contains("job.fail", "job.create"))
                 .body("items[1].details.operation", equalTo("SUSPEND"))
+                .body("items[1].details", hasKey("originatingUserId"))
                 .body("items[1].details.originatingUserId", nullValue());
     }
 
