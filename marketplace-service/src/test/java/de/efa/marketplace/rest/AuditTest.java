@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
 
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static de.efa.marketplace.support.Brokers.json;
 import static de.efa.marketplace.support.OperatorApi.audit;
 import static io.restassured.RestAssured.given;
@@ -68,11 +67,7 @@ class AuditTest {
     @Test
     void aJobsLifeIsAuditedStepByStepWithItsActorAndRole() {
         UUID subscription = UUID.randomUUID();
-        broker.stub(broker.provision(subscription).inScenario("refuse-once-" + subscription)
-                .whenScenarioStateIs(STARTED)
-                .willReturn(json(400, "{\"description\":\"parameters incomplete\"}")).willSetStateTo("fixed"));
-        broker.stub(broker.provision(subscription).inScenario("refuse-once-" + subscription)
-                .whenScenarioStateIs("fixed").willReturn(json(201, "{}")));
+        broker.refuseProvisioningOnce(subscription);
 
         String job = topics.requestBy(PERSON, Topics.REQUESTED, subscription, serviceId, "standard", null);
         OperatorApi.awaitJobById(job, "FAILED");
