@@ -5,6 +5,7 @@ import de.efa.marketplace.mapping.FindingMapper;
 import de.efa.marketplace.mapping.FindingView;
 import de.efa.marketplace.mapping.ResolveRequest;
 import de.efa.marketplace.repository.FindingRepository;
+import de.efa.platform.audit.AuditTrail;
 import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.ProblemException;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 /** What an operator sees of the findings, and resolving them. */
@@ -24,11 +26,13 @@ public class FindingService {
 
     private final FindingRepository findings;
     private final FindingMapper mapper;
+    private final AuditTrail auditTrail;
     private final Clock clock;
 
-    public FindingService(FindingRepository findings, FindingMapper mapper, Clock clock) {
+    public FindingService(FindingRepository findings, FindingMapper mapper, AuditTrail auditTrail, Clock clock) {
         this.findings = findings;
         this.mapper = mapper;
+        this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
@@ -53,6 +57,7 @@ public class FindingService {
         Finding finding = findings.lockedById(id)
                 .orElseThrow(() -> ProblemException.notFound("There is no finding " + id));
         finding.resolve(caller.describe(), note, clock.instant());
+        auditTrail.record("finding.resolve", Audited.finding(id), "resolved", Map.of("note", note));
         return mapper.view(finding);
     }
 }

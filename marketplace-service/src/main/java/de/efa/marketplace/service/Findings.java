@@ -11,12 +11,15 @@ import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.Operation;
 import de.efa.marketplace.domain.ProvisioningJob;
 import de.efa.marketplace.repository.FindingRepository;
+import de.efa.platform.audit.AuditRef;
+import de.efa.platform.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -30,11 +33,13 @@ public class Findings {
 
     private final FindingRepository findings;
     private final ObjectMapper json;
+    private final AuditTrail auditTrail;
     private final Clock clock;
 
-    public Findings(FindingRepository findings, ObjectMapper json, Clock clock) {
+    public Findings(FindingRepository findings, ObjectMapper json, AuditTrail auditTrail, Clock clock) {
         this.findings = findings;
         this.json = json;
+        this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
@@ -61,7 +66,7 @@ public class Findings {
         }
         ObjectNode evidence = evidence(believed, last);
         evidence.put("jobId", job.id.toString()).put("reason", job.failureReason);
-        open(kind, job.subscriptionId, job.brokerUrl, evidence);
+        open(kind, job.subscriptionId, job.brokerUrl, evidence, Audited.job(job.id));
     }
 
     /** Evidence of what was believed and what the broker answered ({@code answer} null: no call was made). */
@@ -80,13 +85,19 @@ public class Findings {
         return evidence;
     }
 
-    /** Records the finding unless one of its subscription and kind is open; returns whether it was recorded. */
+    /**
+     * Records the finding unless one of its subscription and kind is open, audited with what found it (a job, a
+     * reconciliation run); returns whether it was recorded.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean open(FindingKind kind, UUID subscriptionId, String brokerUrl, ObjectNode evidence) {
-        boolean recorded = findings.openIfNew(Finding.open(kind, subscriptionId, brokerUrl, evidence.toString(),
-                clock.instant()));
+    public boolean open(FindingKind kind, UUID subscriptionId, String brokerUrl, ObjectNode evidence,
+                        AuditRef foundBy) {
+        Finding finding = Finding.open(kind, subscriptionId, brokerUrl, evidence.toString(), clock.instant());
+        boolean recorded = findings.openIfNew(finding);
         if (recorded) {
             LOG.infof("finding %s for subscription %s at %s", kind, subscriptionId, brokerUrl);
+            auditTrail.record(Audited.SYSTEM, "finding.record", Audited.finding(finding.id()), "open",
+                    Map.of("kind", kind.name(), "subscriptionId", subscriptionId, "foundBy", foundBy.toString()));
         }
         return recorded;
     }

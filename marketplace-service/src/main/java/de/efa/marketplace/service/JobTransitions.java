@@ -4,9 +4,11 @@ import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.config.ProvisioningConfig;
 import de.efa.marketplace.domain.FailureKind;
 import de.efa.marketplace.domain.JobAttempt;
+import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.ProvisioningJob;
 import de.efa.marketplace.repository.AttemptRepository;
 import de.efa.marketplace.repository.JobRepository;
+import de.efa.platform.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -14,7 +16,9 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,18 +38,20 @@ public class JobTransitions {
     private final Findings findings;
     private final ProvisioningMetrics metrics;
     private final ProvisioningConfig config;
+    private final AuditTrail auditTrail;
     private final Event<JobsDue> jobsDue;
     private final Clock clock;
 
     public JobTransitions(JobRepository jobs, AttemptRepository attempts, ResultEvents results, Findings findings,
-                          ProvisioningMetrics metrics, ProvisioningConfig config, Event<JobsDue> jobsDue,
-                          Clock clock) {
+                          ProvisioningMetrics metrics, ProvisioningConfig config, AuditTrail auditTrail,
+                          Event<JobsDue> jobsDue, Clock clock) {
         this.jobs = jobs;
         this.attempts = attempts;
         this.results = results;
         this.findings = findings;
         this.metrics = metrics;
         this.config = config;
+        this.auditTrail = auditTrail;
         this.jobsDue = jobsDue;
         this.clock = clock;
     }
@@ -122,13 +128,30 @@ public class JobTransitions {
         return held;
     }
 
-    /** The job's result, and what it leaves to look into; {@code last} is its last broker call, null for none. */
+    /**
+     * The job's result, its audit entry, and what it leaves to look into; {@code last} is its last broker call, null
+     * for none.
+     */
     private void finished(ProvisioningJob job, BrokerAnswer last) {
+        boolean succeeded = job.status == JobStatus.SUCCEEDED;
+        auditTrail.record(Audited.SYSTEM, succeeded ? "job.succeed" : "job.fail", Audited.job(job.id),
+                job.status.name(), outcome(job));
         results.finished(job);
         findings.jobFinished(job, last);
         metrics.finished(job);
         // The next job of the same subscription may have waited for this one.
         jobsDue.fire(new JobsDue());
+    }
+
+    /** What the job was for and, when it failed, why. */
+    private static Map<String, Object> outcome(ProvisioningJob job) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("operation", job.operation.name());
+        details.put("subscriptionId", job.subscriptionId);
+        if (job.status == JobStatus.FAILED) {
+            details.put("reason", job.failureReason);
+        }
+        return details;
     }
 
     private static JobAttempt attemptOf(UUID jobId, BrokerAnswer answer) {

@@ -10,6 +10,7 @@ import de.efa.marketplace.repository.AttemptRepository;
 import de.efa.marketplace.repository.JobRepository;
 import de.efa.marketplace.repository.JobRepository.JobFilter;
 import de.efa.marketplace.repository.StatsRepository;
+import de.efa.platform.audit.AuditTrail;
 import de.efa.platform.inbox.ParkedRecords;
 import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
@@ -35,16 +36,19 @@ public class OperatorService {
     private final StatsRepository stats;
     private final JobMapper mapper;
     private final Event<JobsDue> jobsDue;
+    private final AuditTrail auditTrail;
     private final Clock clock;
 
     public OperatorService(JobRepository jobs, AttemptRepository attempts, ParkedRecords parkedRecords,
-                           StatsRepository stats, JobMapper mapper, Event<JobsDue> jobsDue, Clock clock) {
+                           StatsRepository stats, JobMapper mapper, Event<JobsDue> jobsDue, AuditTrail auditTrail,
+                           Clock clock) {
         this.jobs = jobs;
         this.attempts = attempts;
         this.parkedRecords = parkedRecords;
         this.stats = stats;
         this.mapper = mapper;
         this.jobsDue = jobsDue;
+        this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
@@ -75,6 +79,7 @@ public class OperatorService {
                     + " of the same subscription; only the newest job of a subscription can be retried");
         });
         job.retry(clock.instant());
+        auditTrail.record("job.retry", Audited.job(id), job.status.name());
         jobsDue.fire(new JobsDue());
         return mapper.detail(job, attempts.ofJob(id));
     }

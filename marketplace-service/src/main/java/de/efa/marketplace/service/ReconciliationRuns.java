@@ -9,6 +9,7 @@ import de.efa.marketplace.domain.FindingKind;
 import de.efa.marketplace.domain.ReconciliationRun;
 import de.efa.marketplace.domain.RunStatus;
 import de.efa.marketplace.repository.ReconciliationRepository;
+import de.efa.platform.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -30,14 +31,16 @@ public class ReconciliationRuns {
     private final Findings findings;
     private final ReconciliationConfig config;
     private final ObjectMapper json;
+    private final AuditTrail auditTrail;
     private final Clock clock;
 
     public ReconciliationRuns(ReconciliationRepository runs, Findings findings, ReconciliationConfig config,
-                              ObjectMapper json, Clock clock) {
+                              ObjectMapper json, AuditTrail auditTrail, Clock clock) {
         this.runs = runs;
         this.findings = findings;
         this.config = config;
         this.json = json;
+        this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
@@ -46,8 +49,9 @@ public class ReconciliationRuns {
     }
 
     /**
-     * Starts a run unless one is running (that one answers), across replicas. A scheduled run does not start at all
-     * within the scheduled gap after another run started, so that replicas firing together run it once.
+     * Starts a run unless one is running (that one answers, and nothing is audited), across replicas. A scheduled
+     * run does not start at all within the scheduled gap after another run started, so that replicas firing
+     * together run it once.
      */
     @Transactional
     public Optional<Start> start(String requestedBy, boolean scheduled) {
@@ -63,6 +67,8 @@ public class ReconciliationRuns {
         }
         ReconciliationRun run = ReconciliationRun.start(requestedBy, now);
         runs.persist(run);
+        auditTrail.record(scheduled ? Audited.SYSTEM : auditTrail.actor(), "reconciliation.start",
+                Audited.reconciliation(run.id()), run.status().name());
         return Optional.of(new Start(run, true));
     }
 
@@ -105,7 +111,8 @@ public class ReconciliationRuns {
             ObjectNode believedNow = json.createObjectNode()
                     .put("planId", believed.planId()).put("suspended", believed.suspended());
             ObjectNode evidence = findings.evidence(believedNow, answer).put("reconciliationId", run.id().toString());
-            if (findings.open(kind, believed.subscriptionId(), believed.brokerUrl(), evidence)) {
+            if (findings.open(kind, believed.subscriptionId(), believed.brokerUrl(), evidence,
+                    Audited.reconciliation(run.id()))) {
                 recorded++;
             }
         }

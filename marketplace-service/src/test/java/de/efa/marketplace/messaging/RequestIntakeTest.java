@@ -29,7 +29,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static de.efa.marketplace.support.Brokers.json;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -275,11 +274,7 @@ class RequestIntakeTest {
         UUID serviceId = UUID.randomUUID();
         UUID subscription = UUID.randomUUID();
         topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
-        broker.stub(broker.provision(subscription).inScenario("refuse-once-" + subscription)
-                .whenScenarioStateIs(STARTED)
-                .willReturn(json(400, "{\"description\":\"parameters incomplete\"}")).willSetStateTo("fixed"));
-        broker.stub(broker.provision(subscription).inScenario("refuse-once-" + subscription)
-                .whenScenarioStateIs("fixed").willReturn(json(201, "{}")));
+        broker.refuseProvisioningOnce(subscription);
 
         String requested = topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
         OperatorApi.awaitJobById(requested, "FAILED");

@@ -23,6 +23,7 @@ import static de.efa.marketplace.support.Brokers.json;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -87,6 +88,12 @@ class ReconciliationTest {
         assertThat(gone.getString("evidence.reconciliationId")).isEqualTo(run.getString("id"));
         assertThat(gone.getString("evidence.broker.requestIdentity"))
                 .isEqualTo(broker.calls(missing).get(0).getHeader("X-Broker-API-Request-Identity"));
+        OperatorApi.audit("reconciliation:" + run.getString("id"))
+                .body("items.action", contains("reconciliation.start")).body("items.outcome", contains("RUNNING"))
+                .body("items.actor", contains("operator")).body("items.actorRole", contains("operator"));
+        OperatorApi.audit("finding:" + gone.getString("id"))
+                .body("items.action", contains("finding.record")).body("items.actor", contains("marketplace-service"))
+                .body("items[0].details.foundBy", equalTo("reconciliation:" + run.getString("id")));
         JsonPath plan = OperatorApi.findingOf(otherPlan, "PLAN_DIFFERS");
         assertThat(plan.getString("evidence.believed.planId")).isEqualTo("premium");
         assertThat(plan.getString("evidence.broker.answer.plan_id")).isEqualTo("standard");

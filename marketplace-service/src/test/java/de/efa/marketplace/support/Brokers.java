@@ -19,6 +19,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
 /** One simulated Open Service Broker, under a base path of its own on the shared WireMock server. */
 public final class Brokers {
@@ -50,6 +51,14 @@ public final class Brokers {
 
     public MappingBuilder provision(UUID instanceId) {
         return put(urlPathEqualTo(instancePath(instanceId)));
+    }
+
+    /** The first provisioning of the instance is refused with 400 (the job fails for good), the next one succeeds. */
+    public void refuseProvisioningOnce(UUID instanceId) {
+        String scenario = "refuse-once-" + instanceId;
+        stub(provision(instanceId).inScenario(scenario).whenScenarioStateIs(STARTED)
+                .willReturn(json(400, "{\"description\":\"parameters incomplete\"}")).willSetStateTo("fixed"));
+        stub(provision(instanceId).inScenario(scenario).whenScenarioStateIs("fixed").willReturn(json(201, "{}")));
     }
 
     /** An update or a context update. */

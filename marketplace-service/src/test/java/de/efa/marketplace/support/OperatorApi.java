@@ -4,6 +4,7 @@ import de.efa.infra.test.TestTokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import org.awaitility.core.ConditionTimeoutException;
 
 import java.time.Duration;
@@ -81,6 +82,13 @@ public final class OperatorApi {
         return given().auth().oauth2(TestTokens.operator()).queryParam("size", 100)
                 .when().get("/api/v1/provisioning/findings")
                 .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The audit entries of a resource ({@code job:<uuid>}), newest first, as the operator reads them. */
+    public static ValidatableResponse audit(String target) {
+        return given().auth().oauth2(TestTokens.operator()).queryParam("target", target)
+                .when().get("/api/v1/audit")
+                .then().statusCode(200).contentType("application/json");
     }
 
     public static JsonPath job(String id) {
