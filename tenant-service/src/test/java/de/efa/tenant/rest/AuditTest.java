@@ -63,7 +63,7 @@ class AuditTest {
     @Test
     void aSubscriptionOfABundlerIsAuditedOnBehalfOfItsMunicipalityAndItsResultsAsThisService() {
         String ags = Api.activeTenant(TestAgs.fresh(), 1_000);
-        String bundler = bundlerWithMandateOf(ags);
+        String bundler = Api.bundlerWithMandateOf(ags);
         String bundlerStaff = "staff-" + bundler + " bundler tenant:" + ags;
         String id = Api.subscribe(TestTokens.bundler(bundler), ags, Map.of("serviceId",
                 catalog.publishedService().toString(), "planId", "standard", "parameters",
@@ -160,7 +160,7 @@ class AuditTest {
     @Test
     void anInterestIsAuditedFromItsDeclarationToItsEndByWhoeverTookEachStep() {
         String ags = Api.activeTenantWithInvoiceAddress(TestAgs.fresh(), 10_000);
-        String bundler = bundlerWithMandateOf(ags);
+        String bundler = Api.bundlerWithMandateOf(ags);
         String municipality = TestTokens.municipality(ags);
         String concluded = interest(TestTokens.bundler(bundler), ags);
         String withdrawn = interest(municipality, ags);
@@ -230,15 +230,6 @@ class AuditTest {
     private String interest(String token, String ags) {
         return Api.subscribe(token, ags, Map.of("serviceId", catalog.publishedService().toString(),
                 "planId", "nachnutzung")).statusCode(201).extract().path("id");
-    }
-
-    private static String bundlerWithMandateOf(String ags) {
-        String bundler = "a" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asOperator().body(Map.of("id", bundler, "name", "Bündler " + bundler, "contactEmail",
-                "it@" + bundler + ".example")).post("/api/v1/bundlers").then().statusCode(201);
-        Api.asMunicipality(ags).body(Map.of("bundlerId", bundler)).post("/api/v1/tenants/" + ags + "/mandates")
-                .then().statusCode(201);
-        return bundler;
     }
 
     private static JsonPath audit(String target) {
