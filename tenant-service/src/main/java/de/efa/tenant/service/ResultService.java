@@ -62,6 +62,8 @@ public class ResultService {
         for (ResultEvent event : events) {
             applyOne(event, Optional.ofNullable(locked.get(event.subscriptionId())), applied);
         }
+        // The changes first: a result whose data PostgreSQL refuses is parked for what it says, not for its entry.
+        subscriptions.flush();
         applied.forEach((kind, changed) -> auditTrail.recordEach("subscription.apply-result", changed,
                 kind.outcome(), kind.details()));
     }
