@@ -51,8 +51,8 @@ public class ResultService {
 
     /**
      * The subscriptions are locked with one statement for the whole batch; the events are then applied in the order
-     * they came, so several results of one subscription keep their order. Their audit entries are written alike
-     * results together, a statement for each kind rather than one per result.
+     * they came, so several results of one subscription keep their order. The audit entries of alike results (type,
+     * operation, reason and the status they led to) are written with one statement, not one per result.
      */
     @Transactional
     public void apply(List<ResultEvent> events) {
