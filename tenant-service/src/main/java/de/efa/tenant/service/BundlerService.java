@@ -1,5 +1,6 @@
 package de.efa.tenant.service;
 
+import de.efa.platform.audit.AuditTrail;
 import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.ProblemException;
@@ -32,14 +33,16 @@ public class BundlerService {
     private final MandateRepository mandates;
     private final TenantRepository tenants;
     private final TenantScope scope;
+    private final AuditTrail auditTrail;
     private final Clock clock;
 
     public BundlerService(BundlerRepository bundlers, MandateRepository mandates, TenantRepository tenants,
-                          TenantScope scope, Clock clock) {
+                          TenantScope scope, AuditTrail auditTrail, Clock clock) {
         this.bundlers = bundlers;
         this.mandates = mandates;
         this.tenants = tenants;
         this.scope = scope;
+        this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
@@ -62,6 +65,7 @@ public class BundlerService {
         } catch (ConstraintViolationException e) {
             throw ProblemException.conflict("A bundler " + id + " is already registered");
         }
+        auditTrail.record("bundler.register", Audited.bundler(id), "created");
         return bundler;
     }
 
@@ -103,6 +107,7 @@ public class BundlerService {
         } catch (ConstraintViolationException e) {
             throw mandateExists(ags, bundlerId);
         }
+        auditTrail.record(Audited.forTenant(caller, ags), "mandate.give", Audited.mandate(ags, bundlerId), "created");
         return mandate;
     }
 
@@ -114,6 +119,8 @@ public class BundlerService {
         if (!mandates.deleteById(new Mandate.Key(ags.value(), bundlerId))) {
             throw ProblemException.notFound("Tenant " + ags + " has no mandate for bundler " + bundlerId);
         }
+        auditTrail.record(Audited.forTenant(caller, ags), "mandate.withdraw", Audited.mandate(ags, bundlerId),
+                "deleted");
     }
 
     @Transactional

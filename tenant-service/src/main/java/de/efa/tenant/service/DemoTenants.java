@@ -1,5 +1,7 @@
 package de.efa.tenant.service;
 
+import de.efa.platform.audit.AuditRef;
+import de.efa.platform.audit.AuditTrail;
 import de.efa.tenant.config.DemoDataConfig;
 import de.efa.tenant.domain.Ags;
 import de.efa.tenant.domain.Ars;
@@ -26,14 +28,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The demo data of the local stack, as the README's demo accounts expect it: the municipalities of
  * {@code demo/tenants.csv} (ACTIVE, with their invoice address) and the bundlers of {@code demo/bundlers.csv} with
  * their mandates. Registered at startup when {@code efa.demo-data.enabled=true}; what is there already is left as
- * it is, so restarts change nothing.
+ * it is, so restarts change nothing. What is registered is audited in the name of this service.
  */
 @ApplicationScoped
 public class DemoTenants {
@@ -45,14 +49,16 @@ public class DemoTenants {
     private final TenantRepository tenants;
     private final BundlerRepository bundlers;
     private final MandateRepository mandates;
+    private final AuditTrail auditTrail;
     private final DemoDataConfig config;
     private final Clock clock;
 
     public DemoTenants(TenantRepository tenants, BundlerRepository bundlers, MandateRepository mandates,
-                       DemoDataConfig config, Clock clock) {
+                       AuditTrail auditTrail, DemoDataConfig config, Clock clock) {
         this.tenants = tenants;
         this.bundlers = bundlers;
         this.mandates = mandates;
+        this.auditTrail = auditTrail;
         this.config = config;
         this.clock = clock;
     }
@@ -67,23 +73,30 @@ public class DemoTenants {
     /** @return how many demo tenants and bundlers were new */
     @Transactional
     public int load() {
-        int added = 0;
+        List<AuditRef> newTenants = new ArrayList<>();
         for (String[] field : rows(TENANTS)) {
             if (tenants.findByIdOptional(field[0]).isEmpty()) {
                 tenants.persist(tenant(field));
-                added++;
+                newTenants.add(Audited.tenant(field[0]));
             }
         }
+        List<AuditRef> newBundlers = new ArrayList<>();
+        List<AuditRef> newMandates = new ArrayList<>();
         for (String[] field : rows(BUNDLERS)) {
             if (bundlers.findByIdOptional(field[0]).isEmpty()) {
                 bundlers.persist(Bundler.register(field[0], field[1], ContactEmail.of(field[2]), clock.instant()));
-                for (String ags : field[3].split(",")) {
-                    mandates.persist(Mandate.grant(Ags.of(ags), field[0], "demo data", clock.instant()));
+                newBundlers.add(Audited.bundler(field[0]));
+                for (String client : field[3].split(",")) {
+                    Ags ags = Ags.of(client);
+                    mandates.persist(Mandate.grant(ags, field[0], "demo data", clock.instant()));
+                    newMandates.add(Audited.mandate(ags, field[0]));
                 }
-                added++;
             }
         }
-        return added;
+        auditTrail.recordEach("tenant.register", newTenants, "created", Map.of());
+        auditTrail.recordEach("bundler.register", newBundlers, "created", Map.of());
+        auditTrail.recordEach("mandate.give", newMandates, "created", Map.of());
+        return newTenants.size() + newBundlers.size();
     }
 
     private Tenant tenant(String[] field) {

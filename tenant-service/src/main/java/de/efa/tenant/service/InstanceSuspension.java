@@ -1,7 +1,11 @@
 package de.efa.tenant.service;
 
+import de.efa.platform.audit.Actor;
+import de.efa.platform.audit.AuditRef;
+import de.efa.platform.audit.AuditTrail;
 import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Subscription;
+import de.efa.tenant.domain.SubscriptionStatus;
 import de.efa.tenant.domain.Tenant;
 import de.efa.tenant.messaging.SubscriptionEvents;
 import de.efa.tenant.messaging.SubscriptionEvents.Request;
@@ -9,6 +13,9 @@ import de.efa.tenant.repository.SubscriptionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A tenant's suspension reaches its instances at the providers (docs/state-machines.md). Suspending the tenant asks
@@ -20,12 +27,17 @@ import java.time.Instant;
 @ApplicationScoped
 public class InstanceSuspension {
 
+    private static final Map<String, String> TENANT_SUSPENDED = Map.of("reason", "tenant suspended");
+
     private final SubscriptionRepository subscriptions;
     private final SubscriptionEvents events;
+    private final AuditTrail auditTrail;
 
-    public InstanceSuspension(SubscriptionRepository subscriptions, SubscriptionEvents events) {
+    public InstanceSuspension(SubscriptionRepository subscriptions, SubscriptionEvents events,
+            AuditTrail auditTrail) {
         this.subscriptions = subscriptions;
         this.events = events;
+        this.auditTrail = auditTrail;
     }
 
     /**
@@ -33,24 +45,32 @@ public class InstanceSuspension {
      * settled ones: one that a result settles meanwhile is then seen settled here, or sees the tenant suspended there.
      */
     public void suspendAll(Tenant tenant, Caller caller, Instant now) {
+        List<AuditRef> suspended = new ArrayList<>();
         for (Subscription subscription : subscriptions.liveOfTenantForUpdate(tenant.ags().value())) {
             if (subscription.isToBeSuspended()) {
                 suspend(subscription, tenant, "Suspension requested: tenant suspended by " + caller.describe(),
                         caller.subject(), now);
+                suspended.add(Audited.subscription(subscription));
             }
         }
+        auditTrail.recordEach(Actor.of(caller), "subscription.suspend", suspended,
+                SubscriptionStatus.SUSPENDING.name(), TENANT_SUSPENDED);
     }
 
     /** In the transaction that reactivated the tenant. */
     public void resumeAll(Tenant tenant, Caller caller, Instant now) {
+        List<AuditRef> resumed = new ArrayList<>();
         for (Subscription subscription : subscriptions.liveOfTenantForUpdate(tenant.ags().value())) {
             if (subscription.isToBeResumed()) {
                 subscription.requestResumption(now, "Resumption requested: tenant reactivated by "
                         + caller.describe());
                 subscription.recordRequest(events.request(Request.RESUME_REQUESTED, subscription, tenant,
                         caller.subject(), now));
+                resumed.add(Audited.subscription(subscription));
             }
         }
+        auditTrail.recordEach(Actor.of(caller), "subscription.resume", resumed, SubscriptionStatus.RESUMING.name(),
+                Map.of("reason", "tenant reactivated"));
     }
 
     /**
@@ -60,6 +80,8 @@ public class InstanceSuspension {
     public void suspendIfTenantSuspended(Subscription subscription, Tenant tenant, Instant now) {
         if (tenant.isSuspended() && subscription.status().isSettled()) {
             suspend(subscription, tenant, "Suspension requested: tenant " + tenant.ags() + " is suspended", null, now);
+            auditTrail.record("subscription.suspend", Audited.subscription(subscription),
+                    SubscriptionStatus.SUSPENDING.name(), TENANT_SUSPENDED);
         }
     }
 

@@ -1,5 +1,7 @@
 package de.efa.tenant.service;
 
+import de.efa.platform.audit.Actor;
+import de.efa.platform.audit.AuditTrail;
 import de.efa.tenant.domain.Subscription;
 import de.efa.tenant.messaging.SubscriptionEvents;
 import de.efa.tenant.messaging.SubscriptionEvents.Step;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An interest unanswered for {@code efa.interest.answer-within}, or an offer not concluded within
@@ -26,22 +29,25 @@ public class InterestExpiry {
 
     private static final Logger LOG = Logger.getLogger(InterestExpiry.class);
     private static final int BATCH = 200;
+    private static final Actor EXPIRY = Actor.system("interest-expiry");
 
     private final SubscriptionRepository subscriptions;
     private final TenantRepository tenants;
     private final SubscriptionEvents events;
+    private final AuditTrail auditTrail;
     private final Clock clock;
     private final Duration answerWithin;
     private final Duration concludeWithin;
 
     public InterestExpiry(SubscriptionRepository subscriptions, TenantRepository tenants, SubscriptionEvents events,
-                          Clock clock,
+                          AuditTrail auditTrail, Clock clock,
                           @ConfigProperty(name = "efa.interest.answer-within", defaultValue = "30d") Duration answerWithin,
                           @ConfigProperty(name = "efa.interest.conclude-within", defaultValue = "30d")
                           Duration concludeWithin) {
         this.subscriptions = subscriptions;
         this.tenants = tenants;
         this.events = events;
+        this.auditTrail = auditTrail;
         this.clock = clock;
         this.answerWithin = answerWithin;
         this.concludeWithin = concludeWithin;
@@ -68,6 +74,8 @@ public class InterestExpiry {
                     : "Expired: the interest was not answered within " + answerWithin.toDays() + " days";
             subscription.expire(now, why);
             events.step(Step.EXPIRED, subscription, tenants.findById(subscription.ags().value()), "marketplace", now);
+            auditTrail.record(EXPIRY, "subscription.expire", Audited.subscription(subscription),
+                    subscription.status().name(), Map.of("reason", why));
         }
         if (!overdue.isEmpty()) {
             LOG.infof("%d interests and offers expired", overdue.size());

@@ -1,5 +1,6 @@
 package de.efa.tenant.service;
 
+import de.efa.platform.audit.AuditTrail;
 import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.ProblemException;
@@ -25,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,14 +43,16 @@ public class InterestService {
     private final CatalogRepository catalog;
     private final TenantRepository tenants;
     private final SubscriptionEvents events;
+    private final AuditTrail auditTrail;
     private final Clock clock;
 
     public InterestService(SubscriptionRepository subscriptions, CatalogRepository catalog, TenantRepository tenants,
-                           SubscriptionEvents events, Clock clock) {
+                           SubscriptionEvents events, AuditTrail auditTrail, Clock clock) {
         this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.tenants = tenants;
         this.events = events;
+        this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
@@ -73,6 +77,7 @@ public class InterestService {
         interest.offer(conditions, plan.flatMap(CatalogPlan::terms), caller.describe(), now);
         Tenant tenant = tenantOf(interest);
         events.step(Step.OFFERED, interest, tenant, caller.describe(), now);
+        auditTrail.record("subscription.offer", Audited.subscription(interest), interest.status().name());
         return new Interest(interest, tenant);
     }
 
@@ -90,6 +95,8 @@ public class InterestService {
         interest.decline(reason.strip(), caller.describe(), now);
         Tenant tenant = tenantOf(interest);
         events.step(Step.DECLINED, interest, tenant, caller.describe(), now);
+        auditTrail.record("subscription.decline", Audited.subscription(interest), interest.status().name(),
+                Map.of("reason", reason.strip()));
         return new Interest(interest, tenant);
     }
 

@@ -1,5 +1,7 @@
 package de.efa.tenant.service;
 
+import de.efa.platform.audit.AuditRef;
+import de.efa.platform.audit.AuditTrail;
 import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Subscription;
 import de.efa.tenant.mapping.PopulationCsv;
@@ -10,9 +12,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +28,9 @@ import java.util.Map;
  * tenants, and prices their subscriptions anew where the price has a per-inhabitant part, with the rates each one
  * was priced at. All of it in one transaction, so a file is taken whole or not at all: the tenants with one
  * statement, their subscriptions a chunk at a time, so that a file of every German municipality (about 11,000 lines)
- * neither holds every subscription in memory nor costs a round trip per line.
+ * neither holds every subscription in memory nor costs a round trip per line. A file that changed a population is
+ * audited once as such, named by its SHA-256, and once for each tenant and subscription it changed, with one statement
+ * for the tenants and one for each chunk of subscriptions.
  */
 @ApplicationScoped
 public class PopulationService {
@@ -32,11 +40,14 @@ public class PopulationService {
 
     private final TenantRepository tenants;
     private final SubscriptionRepository subscriptions;
+    private final AuditTrail auditTrail;
     private final Clock clock;
 
-    public PopulationService(TenantRepository tenants, SubscriptionRepository subscriptions, Clock clock) {
+    public PopulationService(TenantRepository tenants, SubscriptionRepository subscriptions, AuditTrail auditTrail,
+                             Clock clock) {
         this.tenants = tenants;
         this.subscriptions = subscriptions;
+        this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
@@ -59,8 +70,15 @@ public class PopulationService {
         }
         Instant now = clock.instant();
         if (!changed.isEmpty()) {
+            AuditRef file = AuditRef.of("population-file", sha256(csv));
             tenants.setPopulations(changed, now);
-            reprice(changed, now);
+            auditTrail.recordEach("tenant.change-population",
+                    changed.keySet().stream().map(Audited::tenant).toList(), "updated",
+                    Map.of("populationFile", file.id()));
+            int repriced = reprice(changed, file, now);
+            auditTrail.record("population.load", file, "loaded", Map.of("lines", figures.size(),
+                    "updated", changed.size(), "unchanged", registered.size() - changed.size(),
+                    "unknown", unknown.size(), "repriced", repriced));
         }
         LOG.infof("population file of %d lines taken by %s in %d ms: %d tenant(s) changed, %d unchanged, %d unknown",
                 figures.size(), caller.describe(), (System.nanoTime() - started) / 1_000_000, changed.size(),
@@ -68,15 +86,32 @@ public class PopulationService {
         return new PopulationReport(changed.size(), registered.size() - changed.size(), unknown);
     }
 
-    private void reprice(Map<String, Long> populations, Instant now) {
+    /** @return how many subscriptions got a new price */
+    private int reprice(Map<String, Long> populations, AuditRef file, Instant now) {
         List<String> ags = new ArrayList<>(populations.keySet());
+        int repriced = 0;
         for (int from = 0; from < ags.size(); from += CHUNK) {
+            List<AuditRef> changed = new ArrayList<>();
             for (Subscription subscription : subscriptions.pricedPerInhabitantForUpdate(
                     ags.subList(from, Math.min(from + CHUNK, ags.size())))) {
-                subscription.repriceFor(populations.get(subscription.ags().value()), now);
+                if (subscription.repriceFor(populations.get(subscription.ags().value()), now)) {
+                    changed.add(Audited.subscription(subscription));
+                }
             }
             subscriptions.flush();
             subscriptions.getEntityManager().clear();
+            auditTrail.recordEach("subscription.reprice", changed, "updated", Map.of("populationFile", file.id()));
+            repriced += changed.size();
+        }
+        return repriced;
+    }
+
+    private static String sha256(String file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(file.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

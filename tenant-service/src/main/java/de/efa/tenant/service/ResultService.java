@@ -1,5 +1,8 @@
 package de.efa.tenant.service;
 
+import de.efa.platform.audit.AuditRef;
+import de.efa.platform.audit.AuditTrail;
+import de.efa.tenant.domain.Operation;
 import de.efa.tenant.domain.Subscription;
 import de.efa.tenant.domain.Tenant;
 import de.efa.tenant.repository.SubscriptionRepository;
@@ -10,6 +13,8 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +27,7 @@ import java.util.stream.Collectors;
  * does a result for a subscription this service does not know. All are logged.
  * Duplicates never get here: the inbox drops them by {@code ce_id} in the same transaction. A result that settles a
  * subscription of a suspended tenant (ACTIVE or UNUSABLE) is followed at once by the request to suspend it.
+ * Each result that changed a subscription is audited by this service in its own name, as no person asked for it.
  */
 @ApplicationScoped
 public class ResultService {
@@ -31,30 +37,38 @@ public class ResultService {
     private final SubscriptionRepository subscriptions;
     private final TenantRepository tenants;
     private final InstanceSuspension suspension;
+    private final AuditTrail auditTrail;
     private final Clock clock;
 
     public ResultService(SubscriptionRepository subscriptions, TenantRepository tenants,
-            InstanceSuspension suspension, Clock clock) {
+            InstanceSuspension suspension, AuditTrail auditTrail, Clock clock) {
         this.subscriptions = subscriptions;
         this.tenants = tenants;
         this.suspension = suspension;
+        this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
     /**
      * The subscriptions are locked with one statement for the whole batch; the events are then applied in the order
-     * they came, so several results of one subscription keep their order.
+     * they came, so several results of one subscription keep their order. The audit entries of alike results (type,
+     * operation, reason and the status they led to) are written with one statement, not one per result.
      */
     @Transactional
     public void apply(List<ResultEvent> events) {
         Map<UUID, Subscription> locked = subscriptions.findForUpdate(
                 events.stream().map(ResultEvent::subscriptionId).collect(Collectors.toSet()));
+        Map<Applied, List<AuditRef>> applied = new LinkedHashMap<>();
         for (ResultEvent event : events) {
-            applyOne(event, Optional.ofNullable(locked.get(event.subscriptionId())));
+            applyOne(event, Optional.ofNullable(locked.get(event.subscriptionId())), applied);
         }
+        // The changes first: a result whose data PostgreSQL refuses is parked for what it says, not for its entry.
+        subscriptions.flush();
+        applied.forEach((kind, changed) -> auditTrail.recordEach("subscription.apply-result", changed,
+                kind.outcome(), kind.details()));
     }
 
-    private void applyOne(ResultEvent event, Optional<Subscription> found) {
+    private void applyOne(ResultEvent event, Optional<Subscription> found, Map<Applied, List<AuditRef>> applied) {
         if (found.isEmpty()) {
             LOG.warnf("result %s (%s) for unknown subscription %s ignored", event.ceId(), event.type(),
                     event.subscriptionId());
@@ -67,15 +81,37 @@ public class ResultService {
             return;
         }
         Instant now = clock.instant();
+        // Every change of a subscription is in its history; a result that adds nothing there changed nothing.
+        int noted = subscription.history().size();
         if (!move(subscription, event, now)) {
             LOG.infof("stale result %s (%s, %s) for subscription %s in status %s ignored", event.ceId(), event.type(),
                     event.operation(), subscription.id(), subscription.status());
             return;
         }
+        if (subscription.history().size() > noted) {
+            applied.computeIfAbsent(new Applied(event.type(), event.operation(), event.reason(),
+                    subscription.status().name()), kind -> new ArrayList<>()).add(Audited.subscription(subscription));
+        }
         if (subscription.status().isSettled()) {
             Tenant tenant = tenants.findByIdOptional(subscription.ags().value()).orElseThrow(
                     () -> new IllegalStateException("subscription " + subscription.id() + " has no tenant"));
             suspension.suspendIfTenantSuspended(subscription, tenant, now);
+        }
+    }
+
+    /** Results alike in what the audit says of them: their type, operation and reason, and the status they led to. */
+    private record Applied(String type, Operation operation, String reason, String outcome) {
+
+        Map<String, Object> details() {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("event", type);
+            if (operation != null) {
+                details.put("operation", operation);
+            }
+            if (reason != null) {
+                details.put("reason", reason);
+            }
+            return details;
         }
     }
 

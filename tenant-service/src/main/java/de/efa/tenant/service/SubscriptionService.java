@@ -3,6 +3,7 @@ package de.efa.tenant.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.platform.audit.AuditTrail;
 import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.ProblemException;
@@ -37,6 +38,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -54,18 +56,20 @@ public class SubscriptionService {
     private final ParameterValidator parameterValidator;
     private final SubscriptionEvents events;
     private final TenantScope scope;
+    private final AuditTrail auditTrail;
     private final ObjectMapper json;
     private final Clock clock;
 
     public SubscriptionService(TenantRepository tenants, SubscriptionRepository subscriptions,
             CatalogRepository catalog, ParameterValidator parameterValidator, SubscriptionEvents events,
-            TenantScope scope, ObjectMapper json, Clock clock) {
+            TenantScope scope, AuditTrail auditTrail, ObjectMapper json, Clock clock) {
         this.tenants = tenants;
         this.subscriptions = subscriptions;
         this.catalog = catalog;
         this.parameterValidator = parameterValidator;
         this.events = events;
         this.scope = scope;
+        this.auditTrail = auditTrail;
         this.json = json;
         this.clock = clock;
     }
@@ -116,6 +120,9 @@ public class SubscriptionService {
             subscription.recordRequest(events.request(Request.REQUESTED, subscription, tenant, caller.subject(),
                     now));
         }
+        auditTrail.record(Audited.forTenant(caller, ags), "subscription.create", Audited.subscription(subscription),
+                "created", Map.of("status", subscription.status().name(), "serviceId", service.id(),
+                        "planId", plan.planId()));
         return subscription;
     }
 
@@ -135,6 +142,7 @@ public class SubscriptionService {
         subscription.conclude(versionOf(acceptedTerms), new Acceptance(caller.describe(), now), now);
         events.step(Step.CONCLUDED, subscription, tenant, caller.describe(), now);
         subscription.recordRequest(events.request(Request.REQUESTED, subscription, tenant, caller.subject(), now));
+        record(caller, "subscription.conclude", subscription);
         return subscription;
     }
 
@@ -186,6 +194,8 @@ public class SubscriptionService {
         subscription.requestUpdate(update, caller.describe(), now);
         subscription.recordRequest(events.request(Request.UPDATE_REQUESTED, subscription, tenant, caller.subject(),
                 now));
+        auditTrail.record(Audited.forTenant(caller, ags), "subscription.update", Audited.subscription(subscription),
+                subscription.status().name(), Map.of("planId", update.planId(), "planInEffect", subscription.planId()));
         return subscription;
     }
 
@@ -218,10 +228,12 @@ public class SubscriptionService {
         if (subscription.status().isBeingAgreed()) {
             subscription.withdraw(now, "Withdrawn by " + caller.describe());
             events.step(Step.WITHDRAWN, subscription, tenant, caller.describe(), now);
+            record(caller, "subscription.withdraw", subscription);
         } else {
             subscription.requestCancellation(now, "Cancellation requested by " + caller.describe());
             subscription.recordRequest(events.request(Request.CANCELLATION_REQUESTED, subscription, tenant,
                     caller.subject(), now));
+            record(caller, "subscription.cancel", subscription);
         }
         return subscription;
     }
@@ -241,7 +253,14 @@ public class SubscriptionService {
             throw alreadySubscribed(ags, subscription.serviceId());
         }
         subscription.recordRequest(events.request(Request.RESUBMITTED, subscription, tenant, caller.subject(), now));
+        record(caller, "subscription.resubmit", subscription);
         return subscription;
+    }
+
+    /** A step of the subscription, by the caller for its municipality, audited with the status it led to. */
+    private void record(Caller caller, String action, Subscription subscription) {
+        auditTrail.record(Audited.forTenant(caller, subscription.ags()), action, Audited.subscription(subscription),
+                subscription.status().name());
     }
 
     private JsonNode validBody(SubscribeRequest request) {

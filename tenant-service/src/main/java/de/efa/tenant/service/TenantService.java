@@ -1,5 +1,6 @@
 package de.efa.tenant.service;
 
+import de.efa.platform.audit.AuditTrail;
 import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.ProblemException;
@@ -34,12 +35,15 @@ public class TenantService {
     private final TenantRepository tenants;
     private final TenantScope scope;
     private final InstanceSuspension suspension;
+    private final AuditTrail auditTrail;
     private final Clock clock;
 
-    public TenantService(TenantRepository tenants, TenantScope scope, InstanceSuspension suspension, Clock clock) {
+    public TenantService(TenantRepository tenants, TenantScope scope, InstanceSuspension suspension,
+                         AuditTrail auditTrail, Clock clock) {
         this.tenants = tenants;
         this.scope = scope;
         this.suspension = suspension;
+        this.auditTrail = auditTrail;
         this.clock = clock;
     }
 
@@ -75,6 +79,8 @@ public class TenantService {
         } catch (ConstraintViolationException e) {
             throw ProblemException.conflict("A tenant with AGS " + ags + " is already registered");
         }
+        auditTrail.record(Audited.forTenant(caller, ags), "tenant.register", Audited.tenant(ags.value()),
+                "created");
         return tenant;
     }
 
@@ -103,6 +109,8 @@ public class TenantService {
         }
         tenant.changeInvoiceAddress(invoice.ars(), invoice.leitwegId(), clock.instant());
         tenants.flush();
+        auditTrail.record(Audited.forTenant(caller, ags), "tenant.change-invoice-address",
+                Audited.tenant(ags.value()), "updated");
         return tenant;
     }
 
@@ -119,28 +127,30 @@ public class TenantService {
 
     @Transactional
     public Tenant approve(String rawAgs) {
-        return step(rawAgs, Tenant::approve);
+        return step(rawAgs, Tenant::approve, "tenant.approve");
     }
 
     /** The tenant is locked first, then its subscriptions, as the population refresh does. */
     @Transactional
     public Tenant suspend(Caller caller, String rawAgs) {
-        Tenant tenant = step(rawAgs, Tenant::suspend);
+        Tenant tenant = step(rawAgs, Tenant::suspend, "tenant.suspend");
         suspension.suspendAll(tenant, caller, tenant.updatedAt());
         return tenant;
     }
 
     @Transactional
     public Tenant reactivate(Caller caller, String rawAgs) {
-        Tenant tenant = step(rawAgs, Tenant::reactivate);
+        Tenant tenant = step(rawAgs, Tenant::reactivate, "tenant.reactivate");
         suspension.resumeAll(tenant, caller, tenant.updatedAt());
         return tenant;
     }
 
-    private Tenant step(String rawAgs, BiConsumer<Tenant, Instant> transition) {
+    /** An operator's status step on the tenant itself, audited with the status it led to. */
+    private Tenant step(String rawAgs, BiConsumer<Tenant, Instant> transition, String action) {
         Ags ags = parseAgs(rawAgs);
         Tenant tenant = tenants.findForUpdate(ags.value()).orElseThrow(() -> notFound(ags));
         transition.accept(tenant, clock.instant());
+        auditTrail.record(action, Audited.tenant(ags.value()), tenant.status().name());
         return tenant;
     }
 

@@ -22,7 +22,7 @@ class OpenApiTest {
                 "/api/v1/tenants/{ags}/subscriptions", "/api/v1/tenants/{ags}/subscriptions/{id}",
                 "/api/v1/tenants/{ags}/subscriptions/{id}/resubmit", "/api/v1/tenants/population",
                 "/api/v1/parked/outgoing",
-                "/api/v1/parked/outgoing/{id}/retry", "/api/v1/parked/incoming");
+                "/api/v1/parked/outgoing/{id}/retry", "/api/v1/parked/incoming", "/api/v1/audit");
         assertThat(api.getMap("components.securitySchemes")).containsKey("bearer");
         int operations = 0;
         for (var path : paths.entrySet()) {
@@ -42,6 +42,6 @@ class OpenApiTest {
                 assertThat(responses.keySet()).as(where).anyMatch(code -> code.startsWith("2"));
             }
         }
-        assertThat(operations).isEqualTo(28);
+        assertThat(operations).isEqualTo(29);
     }
 }

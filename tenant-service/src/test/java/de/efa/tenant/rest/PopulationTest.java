@@ -171,6 +171,11 @@ class PopulationTest {
         assertThat(db.count("SELECT count(*) FROM subscription_history h JOIN subscription s "
                 + "ON s.id = h.subscription_id WHERE s.service_id = ?::uuid AND h.detail LIKE 'Population 10000 → %'",
                 service.toString())).isEqualTo(registered - 100);
+        assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'tenant.change-population' "
+                + "AND target_id BETWEEN '16900000' AND '16901199'")).isEqualTo(registered - 100);
+        assertThat(db.count("SELECT count(*) FROM audit_entry a JOIN subscription s ON a.target_id = s.id::text "
+                + "WHERE a.action = 'subscription.reprice' AND s.service_id = ?::uuid", service.toString()))
+                .isEqualTo(registered - 100);
     }
 
     private ValidatableResponse send(String csv) {

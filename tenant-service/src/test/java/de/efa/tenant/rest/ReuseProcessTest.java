@@ -101,7 +101,7 @@ class ReuseProcessTest {
     @Test
     void an_interest_is_offered_by_its_provider_and_concluded_by_the_bundler_then_provisioned() {
         String ags = Api.activeTenantWithInvoiceAddress(TestAgs.fresh(), 10_000);
-        String bundler = newBundlerWithMandateOf(ags);
+        String bundler = Api.bundlerWithMandateOf(ags);
         UUID service = catalog.publishedService();
 
         String id = Api.subscribe(TestTokens.bundler(bundler), ags, plan(service, "nachnutzung")).statusCode(201)
@@ -202,7 +202,7 @@ class ReuseProcessTest {
     void a_bundler_orders_only_for_municipalities_with_its_mandate_and_never_administers_them() {
         String client = Api.activeTenant(TestAgs.fresh(), 1_000);
         String stranger = Api.activeTenant(TestAgs.fresh(), 1_000);
-        String bundler = newBundlerWithMandateOf(client);
+        String bundler = Api.bundlerWithMandateOf(client);
         UUID service = catalog.publishedService();
         String token = TestTokens.bundler(bundler);
         Map<String, Object> basic = Map.of("serviceId", service.toString(), "planId", "basic");
@@ -225,15 +225,5 @@ class ReuseProcessTest {
     private static Map<String, Object> offer() {
         return Map.of("conditions", Map.of("annualCents", 150_000, "startDate", "2027-01-01",
                 "note", "Nachnutzung nach EfA-Mustervertrag"));
-    }
-
-    /** A bundler of its own, so that tests do not share clients; the municipality grants it a mandate. */
-    private static String newBundlerWithMandateOf(String ags) {
-        String bundler = "b" + UUID.randomUUID().toString().substring(0, 8);
-        Api.asOperator().body(Map.of("id", bundler, "name", "Bündler " + bundler, "contactEmail",
-                "it@" + bundler + ".example")).post("/api/v1/bundlers").then().statusCode(201);
-        Api.asMunicipality(ags).body(Map.of("bundlerId", bundler)).post("/api/v1/tenants/" + ags + "/mandates")
-                .then().statusCode(201);
-        return bundler;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -58,6 +59,10 @@ class TenantIsolationTest {
                 .body("population", equalTo(1_024_621))
                 .body("land.name", equalTo("Nordrhein-Westfalen"))
                 .body("status", equalTo("ACTIVE"));
+        Api.asOperator().queryParam("target", "tenant:" + LEIPZIG).get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", contains("tenant.register"))
+                .body("items.actor", contains("tenant-service"))
+                .body("items.actorRole", contains("system"));
     }
 
     @Test

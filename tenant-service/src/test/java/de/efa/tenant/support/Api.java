@@ -6,6 +6,7 @@ import io.restassured.specification.RequestSpecification;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 
@@ -49,6 +50,16 @@ public final class Api {
         asOperator().body(registration).post("/api/v1/tenants").then().statusCode(201);
         asOperator().post("/api/v1/tenants/" + ags + "/approve").then().statusCode(200);
         return ags;
+    }
+
+    /** A bundler of its own, so that tests do not share clients; the municipality grants it a mandate. */
+    public static String bundlerWithMandateOf(String ags) {
+        String bundler = "b" + UUID.randomUUID().toString().substring(0, 8);
+        asOperator().body(Map.of("id", bundler, "name", "Bündler " + bundler, "contactEmail",
+                "it@" + bundler + ".example")).post("/api/v1/bundlers").then().statusCode(201);
+        asMunicipality(ags).body(Map.of("bundlerId", bundler)).post("/api/v1/tenants/" + ags + "/mandates")
+                .then().statusCode(201);
+        return bundler;
     }
 
     public static ValidatableResponse subscribe(String token, String ags, Object body) {
