@@ -29,7 +29,7 @@ import static org.hamcrest.Matchers.hasItem;
  * Magdeburg, changes its plan (the demo provider's instance follows), tries a plan the provider fails (the old plan
  * stays), suspends Magdeburg (the instance's dashboard is locked) and reactivates it, loads a new population (the
  * price follows), and finds the instance an outsider deleted at the provider. Each action is in the audit trail
- * with its actor.
+ * with its actor; a municipality may not read the trail.
  */
 @ExtendWith(StackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -136,6 +136,25 @@ class LifeAfterActiveIT {
                 .queryParam("kind", "MISSING_AT_PROVIDER").queryParam("resolved", false).queryParam("size", 100)
                 .get("/api/v1/provisioning/findings").then().statusCode(200)
                 .body("items.subscriptionId", hasItem(id)));
+    }
+
+    @Test
+    @Order(6)
+    void everyStepIsInTheAuditTrailsWithItsActor() {
+        JsonPath tenantTrail = as(stack, Service.TENANT, operator()).queryParam("target", "subscription:" + id)
+                .queryParam("size", 100).get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        assertThat(tenantTrail.getList("items.action", String.class)).contains("subscription.create",
+                "subscription.update", "subscription.apply-result", "subscription.suspend", "subscription.resume",
+                "subscription.reprice");
+        assertThat(tenantTrail.getList("items.findAll { it.action == 'subscription.update' }.actorRole", String.class))
+                .hasSize(2).containsOnly("operator");
+        assertThat(tenantTrail.getList("items.findAll { it.action == 'subscription.update' }.onBehalfOf",
+                String.class)).containsOnly("tenant:" + MAGDEBURG);
+
+        JsonPath marketplaceTrail = as(stack, Service.MARKETPLACE, operator()).queryParam("target", "reconciliation")
+                .queryParam("size", 100).get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
+        assertThat(marketplaceTrail.getList("items.actorRole", String.class)).contains("operator");
+        as(stack, Service.TENANT, accounts.user("halle")).get("/api/v1/audit").then().statusCode(403);
     }
 
     private static JsonPath subscription() {
