@@ -26,8 +26,8 @@ import static org.hamcrest.Matchers.hasItem;
 
 /**
  * A subscription's life after ACTIVE through the public APIs with real Keycloak tokens: the operator acts for
- * Magdeburg, changes its plan (the demo provider's instance follows), tries a plan the provider fails (the old plan
- * stays), suspends Magdeburg (the instance's dashboard is locked) and reactivates it, loads a new population (the
+ * Potsdam, changes its plan (the demo provider's instance follows), tries a plan the provider fails (the old plan
+ * stays), suspends Potsdam (the instance's dashboard is locked) and reactivates it, loads a new population (the
  * price follows), and finds the instance an outsider deleted at the provider. Each action is in the audit trail
  * with its actor; a municipality may not read the trail.
  */
@@ -35,8 +35,8 @@ import static org.hamcrest.Matchers.hasItem;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LifeAfterActiveIT {
 
-    private static final String MAGDEBURG = "15003000";
-    private static final String SUBSCRIPTIONS = "/api/v1/tenants/" + MAGDEBURG + "/subscriptions";
+    private static final String POTSDAM = "12054000";
+    private static final String SUBSCRIPTIONS = "/api/v1/tenants/" + POTSDAM + "/subscriptions";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private static Stack stack;
@@ -45,7 +45,7 @@ class LifeAfterActiveIT {
     private static String id;
 
     @BeforeAll
-    static void magdeburgHasAnActiveSubscriptionOfAnUpdatableService(Stack runningStack, Accounts demoAccounts) {
+    static void potsdamHasAnActiveSubscriptionOfAnUpdatableService(Stack runningStack, Accounts demoAccounts) {
         stack = runningStack;
         accounts = demoAccounts;
         Providers.registered(stack, accounts);
@@ -55,13 +55,13 @@ class LifeAfterActiveIT {
         as(stack, Service.CATALOG, accounts.client("provider-akdb")).post("/api/v1/services/" + serviceId + "/publish")
                 .then().statusCode(200);
         as(stack, Service.TENANT, operator())
-                .body(Map.of("ags", MAGDEBURG, "name", "Magdeburg, Landeshauptstadt", "kind", "KREISFREIE_STADT",
-                        "population", 239364, "contactEmail", "onlinedienste@magdeburg.example"))
+                .body(Map.of("ags", POTSDAM, "name", "Potsdam, Stadt", "kind", "KREISFREIE_STADT",
+                        "population", 184754, "contactEmail", "onlinedienste@potsdam.example"))
                 .post("/api/v1/tenants").then().statusCode(201);
-        as(stack, Service.TENANT, operator()).post("/api/v1/tenants/" + MAGDEBURG + "/approve").then().statusCode(200);
+        as(stack, Service.TENANT, operator()).post("/api/v1/tenants/" + POTSDAM + "/approve").then().statusCode(200);
 
         Map<String, Object> subscribe = Map.of("serviceId", serviceId, "planId", "standard",
-                "parameters", Map.of("zustaendigeStelle", "Bürgerbüro Magdeburg"));
+                "parameters", Map.of("zustaendigeStelle", "Bürgerservice Potsdam"));
         await().atMost(PATIENCE).until(() -> as(stack, Service.TENANT, operator()).body(subscribe)
                 .post(SUBSCRIPTIONS).statusCode() == 202);
         id = as(stack, Service.TENANT, operator()).get(SUBSCRIPTIONS).then().statusCode(200)
@@ -98,13 +98,13 @@ class LifeAfterActiveIT {
     @Test
     @Order(3)
     void aSuspendedTenantsInstanceIsLockedAtTheProviderAndUnlockedAfterReactivation() {
-        as(stack, Service.TENANT, operator()).post("/api/v1/tenants/" + MAGDEBURG + "/suspend").then().statusCode(200);
+        as(stack, Service.TENANT, operator()).post("/api/v1/tenants/" + POTSDAM + "/suspend").then().statusCode(200);
         String dashboard = statusBecomes("SUSPENDED").getString("instance.dashboardUrl");
         assertThat(instanceAtProvider().get("suspended")).isEqualTo(true);
         given().accept("text/html").get(dashboard).then().statusCode(423)
                 .body(containsString("vorübergehend gesperrt"));
 
-        as(stack, Service.TENANT, operator()).post("/api/v1/tenants/" + MAGDEBURG + "/reactivate").then()
+        as(stack, Service.TENANT, operator()).post("/api/v1/tenants/" + POTSDAM + "/reactivate").then()
                 .statusCode(200);
         statusBecomes("ACTIVE");
         assertThat(instanceAtProvider().get("suspended")).isEqualTo(false);
@@ -117,7 +117,7 @@ class LifeAfterActiveIT {
         long annualBefore = subscription().getLong("priceSnapshot.annualCents");
         as(stack, Service.TENANT, operator()).contentType("text/csv")
                 .body("ags,name,land_code,population,source_year\n"
-                        + MAGDEBURG + ",\"Magdeburg, Landeshauptstadt\",15,300000,2025\n")
+                        + POTSDAM + ",\"Potsdam, Stadt\",12,300000,2025\n")
                 .post("/api/v1/tenants/population").then().statusCode(200).body("updated", equalTo(1));
 
         JsonPath repriced = subscription();
@@ -149,7 +149,7 @@ class LifeAfterActiveIT {
         assertThat(tenantTrail.getList("items.findAll { it.action == 'subscription.update' }.actorRole", String.class))
                 .hasSize(2).containsOnly("operator");
         assertThat(tenantTrail.getList("items.findAll { it.action == 'subscription.update' }.onBehalfOf",
-                String.class)).containsOnly("tenant:" + MAGDEBURG);
+                String.class)).containsOnly("tenant:" + POTSDAM);
 
         JsonPath marketplaceTrail = as(stack, Service.MARKETPLACE, operator()).queryParam("target", "reconciliation")
                 .queryParam("size", 100).get("/api/v1/audit").then().statusCode(200).extract().jsonPath();
@@ -174,10 +174,10 @@ class LifeAfterActiveIT {
                 .until(LifeAfterActiveIT::subscription, json -> status.equals(json.getString("status")));
     }
 
-    /** The demo provider's own record of Magdeburg's instance: exactly one, whatever the marketplace believes. */
+    /** The demo provider's own record of Potsdam's instance: exactly one, whatever the marketplace believes. */
     private static Map<String, Object> instanceAtProvider() {
         List<Map<String, Object>> instances = as(stack, Service.DEMO_PROVIDER, accounts.client("marketplace-service"))
-                .queryParam("ags", MAGDEBURG).queryParam("size", 100).get("/instances")
+                .queryParam("ags", POTSDAM).queryParam("size", 100).get("/instances")
                 .then().statusCode(200).extract().jsonPath()
                 .getList("items.findAll { it.instance_id == '" + id + "' }");
         assertThat(instances).hasSize(1);
