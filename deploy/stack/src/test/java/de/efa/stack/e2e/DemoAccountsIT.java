@@ -1,17 +1,14 @@
-package de.efa.infra.keycloak;
+package de.efa.stack.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.efa.infra.net.Ports;
-import org.junit.jupiter.api.AfterAll;
+import de.efa.infra.keycloak.TokenClient;
+import de.efa.stack.Stack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,35 +17,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The README's demo accounts against a real Keycloak with the repository's realm file. */
-class KeycloakRealmTest {
+/** The README's demo accounts, as the stack's Keycloak issues them from the repository's realm file. */
+@ExtendWith(StackExtension.class)
+class DemoAccountsIT {
 
     private static final String PORTAL = "efa-portal";
 
-    @TempDir
-    static Path data;
-
-    private static KeycloakServer keycloak;
     private static String realmUrl;
 
     @BeforeAll
-    static void startKeycloak() {
-        String distribution = System.getProperty("keycloak.distribution");
-        assertTrue(distribution != null && Files.isRegularFile(Path.of(distribution)),
-                "system property keycloak.distribution must name the Keycloak zip (surefire sets it): " + distribution);
-        Path realmFile = Path.of("..", "keycloak", "efa-realm.json");
-        keycloak = KeycloakServer.start(KeycloakServer.Options.of(Path.of(distribution), realmFile, data, Ports.free())
-                .withLogFile(Path.of("target", "keycloak-realm-test.log"))
-                // The very first start on a machine also unpacks and re-builds Keycloak.
-                .withStartupTimeout(Duration.ofMinutes(4)));
-        realmUrl = keycloak.realmUrl();
-    }
-
-    @AfterAll
-    static void stopKeycloak() {
-        if (keycloak != null) {
-            keycloak.close();
-        }
+    static void theStacksRealm(Stack stack) {
+        realmUrl = stack.realmUrl();
     }
 
     @ParameterizedTest
