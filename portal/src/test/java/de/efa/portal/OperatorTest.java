@@ -119,6 +119,42 @@ class OperatorTest {
     }
 
     @Test
+    void theTimeToTheResultAndTheFinishedJobsPerMinuteAreChartsWithTheirFiguresAsText() {
+        StringBuilder minutes = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            minutes.append(i == 0 ? "" : ", ").append("{\"minute\": \"2026-12-01T03:%02d:00Z\", \"finished\": %d}"
+                    .formatted(i, i == 59 ? 180 : i % 3));
+        }
+        answer(api, get(API + "/provisioning/stats"), 200, """
+                {"counts": {"PENDING": 0, "IN_PROGRESS": 0, "SUCCEEDED": 240, "FAILED": 0}, "total": 240,
+                 "durationMs": {"p50": 1200, "p95": 3400, "max": 9100, "finished": 240},
+                 "throughput": {"finishedLastMinute": 180, "overallPerSecond": 2.5}, "perMinute": [%s]}"""
+                .formatted(minutes));
+
+        Document figures = operator.page("/betrieb");
+
+        var durations = figures.selectFirst("#dauer");
+        assertThat(durations.select("svg").attr("aria-labelledby")).isEqualTo("dauer-titel");
+        assertThat(durations.getElementById("dauer-titel").text()).isEqualTo("Dauer vom Antrag bis zum Ergebnis");
+        assertThat(durations.select("svg rect")).hasSize(3);
+        assertThat(durations.select("svg rect title").eachText())
+                .containsExactly("Median: 1,2 s", "95 %: 3,4 s", "Längste: 9,1 s");
+        assertThat(durations.select("svg rect").last().attr("y")).as("the longest reaches the top").isEqualTo("12");
+        assertThat(durations.getElementById("dauer-beschreibung").text()).isEqualTo(
+                "Median 1,2 s, 95 % der Aufträge höchstens 3,4 s, längste 9,1 s, über 240 abgeschlossene Aufträge.");
+        assertThat(durations.select("table tbody tr").eachText())
+                .containsExactly("Median 1,2 s", "95 % 3,4 s", "Längste 9,1 s");
+
+        var perMinute = figures.selectFirst("#durchsatz");
+        assertThat(perMinute.select("svg rect")).hasSize(60);
+        assertThat(perMinute.select("svg text.chart-label").eachText())
+                .containsExactly("04:00", "04:10", "04:20", "04:30", "04:40", "04:50");
+        assertThat(perMinute.getElementById("durchsatz-beschreibung").text()).isEqualTo(
+                "Von 04:00 bis 04:59 Uhr 238 Aufträge abgeschlossen, in der stärksten Minute 180.");
+        assertThat(perMinute.select("table tbody tr").last().text()).isEqualTo("04:59 180");
+    }
+
+    @Test
     void figuresAndDeadLettersAreShown() {
         answer(api, get(API + "/provisioning/stats"), 200, """
                 {"counts": {"PENDING": 1, "IN_PROGRESS": 0, "SUCCEEDED": 40, "FAILED": 2}, "total": 43,
@@ -132,6 +168,9 @@ class OperatorTest {
         Document figures = operator.page("/betrieb");
         assertThat(figures.select(".cards").text()).contains("43 Aufträge", "1,2 s", "3,4 s", "5 in der letzten Minute");
         assertThat(figures.select(".bars li").eachText()).contains("Erfolgreich 40", "Fehlgeschlagen 2");
+
+        assertThat(figures.select("#dauer svg").attr("role")).isEqualTo("img");
+        assertThat(figures.select("main").text()).contains("meldet noch keinen Verlauf je Minute");
 
         Document letters = operator.page("/betrieb/unzustellbar");
         assertThat(letters.select("tbody tr").text()).contains("Offset 17", "the value is not JSON", "not json");

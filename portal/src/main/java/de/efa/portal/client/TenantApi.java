@@ -1,6 +1,5 @@
 package de.efa.portal.client;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,12 +30,6 @@ public interface TenantApi {
     @GET
     @Path("/{ags}")
     Tenant tenant(@PathParam("ags") String ags);
-
-    /** New population figures, a file in the format of the municipality directory ({@code gemeinden.csv}). */
-    @POST
-    @Path("/population")
-    @Consumes("text/csv")
-    PopulationReport population(String csv);
 
     /** The tenant with its ETag, which a change of its invoice address must name. */
     @GET

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public class Showcase {
 
     public static final int PAGE_SIZE = 10;
+    private static final int LARGEST_PAGE = 100;
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
     private final CatalogApi catalog;
@@ -59,6 +60,18 @@ public class Showcase {
         }
         Page<CatalogService> page = answers.getItem1();
         return new Result(page, facets);
+    }
+
+    /** Every published service, for choosing one; read a catalog page at a time. */
+    public List<CatalogService> published() {
+        List<CatalogService> services = new ArrayList<>();
+        Page<CatalogService> page;
+        int number = 0;
+        do {
+            page = catalog.search(null, null, null, null, number++, LARGEST_PAGE);
+            services.addAll(page.items());
+        } while (page.hasNext());
+        return services;
     }
 
     public List<Themenfeld> themenfelder() {

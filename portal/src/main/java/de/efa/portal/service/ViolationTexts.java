@@ -96,7 +96,7 @@ public final class ViolationTexts {
                     m -> "Die erste Zeile muss die Kopfzeile " + m.group(1) + " sein."),
             TextRule.of("has (\\d+) columns, not the (\\d+) of (\\S+)",
                     m -> "Die Zeile hat " + m.group(1) + " statt " + m.group(2) + " Spalten (" + m.group(3) + ")."),
-            TextRule.of("ags '(.*)' must be 8 digits",
+            TextRule.of("ags '(.*)' (?:must be|is not) 8 digits",
                     m -> "Der Gemeindeschlüssel „" + m.group(1) + "“ hat nicht genau 8 Ziffern."),
             TextRule.of("ags '(.*)' must start with a Land code.*",
                     m -> "Der Gemeindeschlüssel „" + m.group(1) + "“ beginnt nicht mit einem Land (01 bis 16)."),

@@ -17,6 +17,7 @@ public final class Choices {
     static final List<Choice> tenantStatuses = of(Labels.TENANT);
     static final List<Choice> interestStatuses = of(Labels.INTEREST);
     static final List<Choice> findingKinds = of(Labels.FINDING_KINDS);
+    static final List<Choice> rolloutItemStatuses = of(Labels.ROLLOUT_ITEM);
     /** Whether a finding is resolved, as the API's {@code resolved} filter takes it, or either. */
     static final List<Choice> findingStates = List.of(new Choice("false", "Offen"), new Choice("true", "Erledigt"),
             new Choice(ReconciliationResource.EVERY_FINDING, "Alle"));

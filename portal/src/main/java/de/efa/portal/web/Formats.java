@@ -20,6 +20,8 @@ public final class Formats {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm:ss 'Uhr'", GERMAN)
             .withZone(ZoneId.of("Europe/Berlin"));
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", GERMAN);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", GERMAN)
+            .withZone(ZoneId.of("Europe/Berlin"));
 
     private Formats() {
     }
@@ -41,6 +43,11 @@ public final class Formats {
 
     static String german(Instant at) {
         return at == null ? "–" : DATE_TIME.format(at);
+    }
+
+    /** The time of day without the day: "04:05". */
+    static String clock(Instant at) {
+        return at == null ? "–" : CLOCK.format(at);
     }
 
     /** A day without a time: "01.01.2027". */

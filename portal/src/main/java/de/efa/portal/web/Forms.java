@@ -1,5 +1,6 @@
 package de.efa.portal.web;
 
+import de.efa.portal.client.AcceptedTerms;
 import de.efa.portal.client.ServiceException;
 import de.efa.portal.service.FormErrors;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -10,6 +11,9 @@ import java.util.function.UnaryOperator;
 
 /** Reading submitted forms, and turning a refused submission into messages at the form's inputs. */
 final class Forms {
+
+    /** The checkbox that accepts a plan's terms; its value is their version. */
+    static final String ACCEPTED_TERMS = "acceptedTerms";
 
     private Forms() {
     }
@@ -46,6 +50,12 @@ final class Forms {
                     + (page.detail() == null ? "" : " (Hinweis des Dienstes: " + page.detail() + ")"));
         }
         return errors;
+    }
+
+    /** The box ticked names the version the person read; unticked, nothing is accepted and the service says so. */
+    static AcceptedTerms acceptedTerms(Map<String, String> form) {
+        String version = form.get(ACCEPTED_TERMS);
+        return version == null ? null : new AcceptedTerms(version);
     }
 
     /** What was typed, trimmed; null for nothing, so that the service hears "not given" rather than "empty". */

@@ -1,9 +1,12 @@
 package de.efa.portal.web;
 
+import de.efa.portal.client.Rollout;
 import de.efa.portal.service.HistoryTexts;
 import io.quarkus.qute.TemplateExtension;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,10 +59,18 @@ public final class Labels {
             "ORPHAN_LEFT", "Zurückgebliebene Instanz", "SUSPENSION_NOT_CONFIRMED", "Sperrung nicht bestätigt");
     private static final Map<String, String> RUN = ordered(
             "RUNNING", "Läuft", "FINISHED", "Abgeschlossen", "FAILED", "Fehlgeschlagen", "ABANDONED", "Abgebrochen");
+    static final Map<String, String> ROLLOUT = ordered("RUNNING", "Läuft", "DONE", "Abgeschlossen");
+    /** Where each municipality of a rollout stands; all but PENDING and SUBSCRIBED are final for the rollout. */
+    static final Map<String, String> ROLLOUT_ITEM = ordered(
+            "PENDING", "Wartet", "SUBSCRIBED", "Beauftragt", "ACTIVE", "Aktiv", "INTEREST_DECLARED", "Interesse bekundet",
+            "FAILED", "Fehlgeschlagen", "SKIPPED", "Übersprungen");
     /** The role an audit entry's actor acted in. */
     private static final Map<String, String> ACTOR_ROLES = ordered(
             "operator", "Betrieb", "municipality", "Kommune", "bundler", "Bündler", "provider", "Anbieter",
             "marketplace", "Marktplatz", "system", "System");
+
+    /** How many AGS of a rollout's list its description names. */
+    private static final int AGS_SHOWN = 10;
 
     private Labels() {
     }
@@ -120,6 +131,39 @@ public final class Labels {
 
     static String run(String status) {
         return RUN.getOrDefault(status, status);
+    }
+
+    static String rollout(String status) {
+        return ROLLOUT.getOrDefault(status, status);
+    }
+
+    static String rolloutItem(String status) {
+        return ROLLOUT_ITEM.getOrDefault(status, status);
+    }
+
+    /** Which municipalities a rollout chose, each condition given: "im Land Sachsen und im Kreis 14729". */
+    static String selection(Rollout.Selection select) {
+        List<String> parts = new ArrayList<>();
+        if (Boolean.TRUE.equals(select.all())) {
+            parts.add("alle freigegebenen Kommunen");
+        }
+        if (select.clientsOf() != null) {
+            parts.add("die Kommunen mit Mandat für Bündler " + select.clientsOf());
+        }
+        if (select.land() != null) {
+            parts.add("im Land " + land(select.land()));
+        }
+        if (select.kreis() != null) {
+            parts.add("im Kreis " + select.kreis());
+        }
+        if (select.ags() != null && !select.ags().isEmpty()) {
+            parts.add(select.ags().size() > AGS_SHOWN
+                    ? select.ags().size() + " Gemeindeschlüssel, darunter " + String.join(", ", select.ags()
+                    .subList(0, AGS_SHOWN))
+                    : "mit " + (select.ags().size() == 1 ? "dem Gemeindeschlüssel " : "den Gemeindeschlüsseln ")
+                    + String.join(", ", select.ags()));
+        }
+        return parts.isEmpty() ? "–" : String.join(" und ", parts);
     }
 
     static String actorRole(String role) {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -47,7 +48,8 @@ public class OperatorResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance kennzahlen(Stats stats, List<StatusBar> bars);
+        static native TemplateInstance kennzahlen(Stats stats, List<StatusBar> bars, BarChart durations,
+                                                  BarChart perMinute);
 
         static native TemplateInstance kommunen(Page<Tenant> tenants, String status);
 
@@ -85,7 +87,43 @@ public class OperatorResource {
         List<StatusBar> bars = stats.counts().entrySet().stream()
                 .map(e -> new StatusBar(e.getKey(), e.getValue(), largest == 0 ? 0 : e.getValue() * 100 / largest))
                 .toList();
-        return Templates.kennzahlen(stats, bars);
+        return Templates.kennzahlen(stats, bars, durations(stats.durationMs()), perMinute(stats.perMinute()));
+    }
+
+    /** How long jobs took from the request to their result (ACTIVE for a provisioning); null while none finished. */
+    private static BarChart durations(Stats.Durations durations) {
+        if (durations.p50() == null) {
+            return null;
+        }
+        List<BarChart.Bar> bars = List.of(duration("Median", durations.p50()), duration("95 %", durations.p95()),
+                duration("Längste", durations.max()));
+        return new BarChart("Dauer vom Antrag bis zum Ergebnis", "Median " + Formats.seconds(durations.p50())
+                + ", 95 % der Aufträge höchstens " + Formats.seconds(durations.p95()) + ", längste "
+                + Formats.seconds(durations.max()) + ", über " + Formats.grouped(durations.finished())
+                + " abgeschlossene Aufträge.", "Dauer", bars);
+    }
+
+    private static BarChart.Bar duration(String label, Long millis) {
+        return new BarChart.Bar(label, millis == null ? 0 : millis, Formats.seconds(millis), true);
+    }
+
+    /** Jobs finished per minute over the last hour, a label every ten minutes; null while the service gives none. */
+    private static BarChart perMinute(List<Stats.Minute> minutes) {
+        if (minutes == null || minutes.isEmpty()) {
+            return null;
+        }
+        List<BarChart.Bar> bars = new ArrayList<>();
+        for (int i = 0; i < minutes.size(); i++) {
+            Stats.Minute minute = minutes.get(i);
+            bars.add(new BarChart.Bar(Formats.clock(minute.minute()), minute.finished(),
+                    Formats.grouped(minute.finished()), i % 10 == 0));
+        }
+        long most = minutes.stream().mapToLong(Stats.Minute::finished).max().orElse(0);
+        long all = minutes.stream().mapToLong(Stats.Minute::finished).sum();
+        return new BarChart("Abgeschlossene Aufträge je Minute", "Von " + Formats.clock(minutes.get(0).minute())
+                + " bis " + Formats.clock(minutes.get(minutes.size() - 1).minute()) + " Uhr "
+                + Formats.grouped(all) + " Aufträge abgeschlossen, in der stärksten Minute " + Formats.grouped(most)
+                + ".", "Abgeschlossen", bars);
     }
 
     @GET

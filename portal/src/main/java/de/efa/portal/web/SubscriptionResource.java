@@ -1,6 +1,5 @@
 package de.efa.portal.web;
 
-import de.efa.portal.client.AcceptedTerms;
 import de.efa.portal.client.CatalogApi;
 import de.efa.portal.client.CatalogService;
 import de.efa.portal.client.ChangeRequest;
@@ -51,8 +50,6 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class SubscriptionResource {
 
-    /** The checkbox that accepts the terms; its value is their version. */
-    private static final String ACCEPTED_TERMS = "acceptedTerms";
     /** The hidden input that carries the subscription's ETag from the change form back to the If-Match. */
     private static final String ETAG = "etag";
     /** The plan a change asks for: the hidden input of the change form, and the query choosing it on the page. */
@@ -124,7 +121,7 @@ public class SubscriptionResource {
         Plan plan = planOf(catalog.service(read.getEntity().serviceId()), values.get(PLAN_ID));
         try {
             RestResponse<Subscription> answer = tenants.change(ags, id, values.get(ETAG), new ChangeRequest(plan.id(),
-                    new SchemaForm(plan.parameters()).parameters(values), acceptedTerms(values)));
+                    new SchemaForm(plan.parameters()).parameters(values), Forms.acceptedTerms(values)));
             URI page = subscriptionPage(ags, id);
             return Response.seeOther(answer.getStatus() == 200 ? URI.create(page + "?" + UNCHANGED + "=true") : page)
                     .build();
@@ -152,7 +149,7 @@ public class SubscriptionResource {
     public Response conclude(@PathParam("ags") String ags, @PathParam("id") String id,
                              MultivaluedMap<String, String> form) {
         try {
-            tenants.conclude(ags, id, new ConcludeRequest(acceptedTerms(Forms.single(form))));
+            tenants.conclude(ags, id, new ConcludeRequest(Forms.acceptedTerms(Forms.single(form))));
             return Response.seeOther(subscriptionPage(ags, id)).build();
         } catch (ServiceException e) {
             Change none = new Change(null, null, Forms.errorsOf(e, SubscriptionResource::place));
@@ -182,7 +179,7 @@ public class SubscriptionResource {
         FormErrors errors;
         try {
             Subscription subscription = tenants.subscribe(ags, new SubscribeRequest(serviceId, planId,
-                    schemaForm.parameters(values), acceptedTerms(values)));
+                    schemaForm.parameters(values), Forms.acceptedTerms(values)));
             return Response.seeOther(subscriptionPage(ags, subscription.id())).build();
         } catch (ServiceException e) {
             errors = Forms.errorsOf(e, SubscriptionResource::place);
@@ -232,19 +229,13 @@ public class SubscriptionResource {
                 new SchemaForm(target.parameters()).fields(values, change.errors()), values);
     }
 
-    /** The box ticked names the version the person read; unticked, nothing is accepted and the service says so. */
-    private static AcceptedTerms acceptedTerms(Map<String, String> form) {
-        String version = form.get(ACCEPTED_TERMS);
-        return version == null ? null : new AcceptedTerms(version);
-    }
-
     /**
      * Where a violation is shown: the configuration at its input, the terms (not accepted, or another version) at
      * their checkbox, anything else (a missing Leitweg-ID of the tenant) above the form.
      */
     private static String place(String field) {
-        if (field.startsWith(ACCEPTED_TERMS)) {
-            return ACCEPTED_TERMS;
+        if (field.startsWith(Forms.ACCEPTED_TERMS)) {
+            return Forms.ACCEPTED_TERMS;
         }
         return field.startsWith(SchemaForm.ROOT + ".") ? field : FormErrors.FORM;
     }
@@ -253,7 +244,8 @@ public class SubscriptionResource {
         return URI.create("/kommunen/" + ags + "/abonnements/" + id);
     }
 
-    private static Plan planOf(CatalogService service, String planId) {
+    /** The plan of a page's address; a plan the service does not have is no page. */
+    static Plan planOf(CatalogService service, String planId) {
         return service.plan(planId).orElseThrow(() -> new NotFoundException("no plan " + planId));
     }
 }
