@@ -3,6 +3,10 @@ package de.efa.marketplace.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +26,16 @@ public class StatsRepository {
             SELECT count(*) FILTER (WHERE finished_at > now() - interval '60 seconds'),
                    extract(epoch FROM max(finished_at) - min(requested_at))
             FROM provisioning_job WHERE finished_at IS NOT NULL
+            """;
+
+    /** Every minute of the last hour, also the empty ones, oldest first; the current minute is the last. */
+    private static final String PER_MINUTE = """
+            SELECT m.minute, count(j.finished_at)
+            FROM generate_series(date_trunc('minute', now()) - interval '59 minutes', date_trunc('minute', now()),
+                                 interval '1 minute') AS m(minute)
+            LEFT JOIN provisioning_job j
+              ON j.finished_at >= m.minute AND j.finished_at < m.minute + interval '1 minute'
+            GROUP BY m.minute ORDER BY m.minute
             """;
 
     private final EntityManager em;
@@ -53,11 +67,39 @@ public class StatsRepository {
         return new Throughput(((Number) row[0]).longValue(), span == null ? 0 : span.doubleValue());
     }
 
+    public List<Minute> perMinute() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(PER_MINUTE).getResultList();
+        List<Minute> minutes = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            minutes.add(new Minute(asInstant(row[0]), ((Number) row[1]).longValue()));
+        }
+        return minutes;
+    }
+
+    /** What the JDBC driver and Hibernate make of a {@code timestamptz} depends on their versions. */
+    private static Instant asInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime time) {
+            return time.toInstant();
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("not a point in time: " + value.getClass());
+    }
+
     private static Long asLong(Object value) {
         return value == null ? null : Math.round(((Number) value).doubleValue());
     }
 
     public record Durations(Long p50, Long p95, Long max, long finished) {
+    }
+
+    /** Jobs finished in one minute. */
+    public record Minute(Instant minute, long finished) {
     }
 
     /** Jobs finished in the last minute, and seconds from the first request to the last result. */

@@ -24,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -203,6 +204,19 @@ class ProvisioningResourceTest {
                 .body("durationMs.max", greaterThanOrEqualTo(2000))
                 .body("throughput.finishedLastMinute", greaterThanOrEqualTo(2))
                 .body("throughput.overallPerSecond", notNullValue());
+    }
+
+    @Test
+    void statsCountTheJobsFinishedInEachMinuteOfTheLastHour() {
+        JsonPath stats = operator().get("/api/v1/provisioning/stats").then().statusCode(200).extract().jsonPath();
+
+        List<Integer> perMinute = stats.getList("perMinute.finished", Integer.class);
+        assertThat(perMinute).hasSize(60);
+        // The last 60 seconds reach into the minute before the current one.
+        assertThat(perMinute.get(58) + perMinute.get(59)).isGreaterThanOrEqualTo(stats.getInt("throughput.finishedLastMinute"));
+        List<Instant> minutes = stats.getList("perMinute.minute", String.class).stream().map(Instant::parse).toList();
+        assertThat(minutes).isSorted();
+        assertThat(Duration.between(minutes.get(0), minutes.get(59))).isEqualTo(Duration.ofMinutes(59));
     }
 
     @Test
