@@ -5,6 +5,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Bearer tokens shaped like the tokens of the realm {@code efa} (roles in {@code realm_access.roles}, the
@@ -14,6 +15,9 @@ import java.util.Map;
 public final class TestTokens {
 
     public static final String ISSUER = "https://server.example.com";
+    /** The services that check a token's audience, as the realm maps them into its tokens, and the platform's test app. */
+    public static final List<String> AUDIENCE = List.of("catalog-service", "tenant-service", "marketplace-service",
+            "platform-test");
 
     private TestTokens() {
     }
@@ -44,10 +48,13 @@ public final class TestTokens {
         return claims("nobody").sign();
     }
 
-    private static JwtClaimsBuilder claims(String username, String... roles) {
+    /** The claims of a valid access token, for tests that change one of them. */
+    public static JwtClaimsBuilder claims(String username, String... roles) {
         return Jwt.preferredUserName(username)
                 .subject(username)
                 .issuer(ISSUER)
+                .audience(Set.copyOf(AUDIENCE))
+                .claim("typ", "Bearer")
                 .claim("realm_access", Map.of("roles", List.of(roles)));
     }
 }

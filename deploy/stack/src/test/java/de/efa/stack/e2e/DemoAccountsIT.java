@@ -90,6 +90,18 @@ class DemoAccountsIT {
     }
 
     @Test
+    void peopleGetTokensForTheThreeServicesAndProvidersForTheCatalogAndTenantServicesOnly() {
+        JsonNode person = TokenClient.claims(TokenClient.passwordGrant(realmUrl, PORTAL, "leipzig", "leipzig"));
+        JsonNode provider = TokenClient.claims(TokenClient.clientCredentials(realmUrl, "provider-akdb", "akdb-secret"));
+
+        assertTrue(audience(person).containsAll(List.of("catalog-service", "tenant-service", "marketplace-service")),
+                person.toString());
+        assertTrue(audience(provider).containsAll(List.of("catalog-service", "tenant-service")), provider.toString());
+        assertFalse(audience(provider).contains("marketplace-service"), provider.toString());
+        assertEquals("Bearer", person.path("typ").asText());
+    }
+
+    @Test
     void wrongPasswordIsRefused() {
         TokenClient.TokenRefusedException refused = assertThrows(TokenClient.TokenRefusedException.class,
                 () -> TokenClient.passwordGrant(realmUrl, PORTAL, "leipzig", "koeln"));
@@ -105,6 +117,17 @@ class DemoAccountsIT {
                 () -> TokenClient.clientCredentials(realmUrl, "provider-akdb", "dataport-secret"));
 
         assertEquals(401, refused.status());
+    }
+
+    private static List<String> audience(JsonNode claims) {
+        List<String> audience = new ArrayList<>();
+        JsonNode aud = claims.path("aud");
+        if (aud.isArray()) {
+            aud.forEach(value -> audience.add(value.asText()));
+        } else if (aud.isTextual()) {
+            audience.add(aud.asText());
+        }
+        return audience;
     }
 
     /** The product's realm roles (docs/services.md) in the token; Keycloak's own default roles do not matter here. */
