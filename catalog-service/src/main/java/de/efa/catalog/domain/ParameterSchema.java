@@ -9,8 +9,12 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -18,13 +22,18 @@ import java.util.regex.PatternSyntaxException;
  * The JSON Schema that a subscription's configuration of a plan must satisfy. It must itself be a valid JSON
  * Schema (draft 2020-12) describing an object, and self-contained: a {@code $ref} may only point inside it, so
  * that checking a subscription never fetches anything from elsewhere. Its regular expressions must compile, or
- * the first subscription checked against it would fail instead of this request.
+ * the first subscription checked against it would fail instead of this request. It is bounded, at most
+ * {@value #MAX_BYTES} bytes as JSON and {@value #MAX_DEPTH} levels of nesting, because every subscription to the
+ * plan is checked against it and every service that copies the catalog compiles and keeps it.
  */
 public final class ParameterSchema {
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Schema META_SCHEMA =
             REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+
+    public static final int MAX_BYTES = 64 * 1024;
+    public static final int MAX_DEPTH = 16;
 
     private ParameterSchema() {
     }
@@ -35,6 +44,14 @@ public final class ParameterSchema {
         }
         if (!schema.isObject()) {
             throw new InvalidValueException("must be a JSON Schema object");
+        }
+        int bytes = schema.toString().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            throw new InvalidValueException("must be at most " + MAX_BYTES / 1024 + " KiB as JSON, but has "
+                    + (bytes + 1023) / 1024 + " KiB");
+        }
+        if (depth(schema) > MAX_DEPTH) {
+            throw new InvalidValueException("must not nest objects and arrays deeper than " + MAX_DEPTH + " levels");
         }
         List<String> problems = new ArrayList<>();
         for (Error error : META_SCHEMA.validate(schema)) {
@@ -51,6 +68,26 @@ public final class ParameterSchema {
             throw new InvalidValueException(problems);
         }
         return schema;
+    }
+
+    /** Levels of objects and arrays, the schema itself being the first; without recursion, whatever the input. */
+    private static int depth(JsonNode root) {
+        int deepest = 0;
+        Deque<Map.Entry<JsonNode, Integer>> open = new ArrayDeque<>();
+        open.push(Map.entry(root, 1));
+        while (!open.isEmpty()) {
+            Map.Entry<JsonNode, Integer> next = open.pop();
+            deepest = Math.max(deepest, next.getValue());
+            if (deepest > MAX_DEPTH) {
+                return deepest;
+            }
+            for (JsonNode child : next.getKey()) {
+                if (child.isContainerNode()) {
+                    open.push(Map.entry(child, next.getValue() + 1));
+                }
+            }
+        }
+        return deepest;
     }
 
     private static void collectUnusableKeywords(JsonNode node, String path, List<String> problems) {
