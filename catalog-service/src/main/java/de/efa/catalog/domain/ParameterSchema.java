@@ -7,7 +7,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import de.efa.platform.schema.LinearTimeRegex;
+import de.efa.platform.schema.ProviderSchemas;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -15,20 +16,19 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The JSON Schema that a subscription's configuration of a plan must satisfy. It must itself be a valid JSON
  * Schema (draft 2020-12) describing an object, and self-contained: a {@code $ref} may only point inside it, so
  * that checking a subscription never fetches anything from elsewhere. Its regular expressions must compile, or
- * the first subscription checked against it would fail instead of this request. It is bounded, at most
+ * the first subscription checked against it would fail instead of this request; they run in linear time, so
+ * lookaround and backreferences are refused. It is bounded, at most
  * {@value #MAX_BYTES} bytes as JSON and {@value #MAX_DEPTH} levels of nesting, because every subscription to the
  * plan is checked against it and every service that copies the catalog compiles and keeps it.
  */
 public final class ParameterSchema {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY = ProviderSchemas.registry();
     private static final Schema META_SCHEMA =
             REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
 
@@ -113,9 +113,9 @@ public final class ParameterSchema {
 
     private static void requireRegex(String regex, String at, List<String> problems) {
         try {
-            Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            problems.add("has a regular expression at " + at + " that does not compile: " + e.getDescription());
+            LinearTimeRegex.compile(regex);
+        } catch (IllegalArgumentException e) {
+            problems.add("has a regular expression at " + at + " that does not compile: " + e.getMessage());
         }
     }
 

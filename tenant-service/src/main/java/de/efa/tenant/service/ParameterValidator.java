@@ -7,10 +7,10 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import de.efa.platform.problem.ProblemException;
 import de.efa.platform.problem.Violation;
+import de.efa.platform.schema.ProviderSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collections;
@@ -32,9 +32,7 @@ public class ParameterValidator {
             "dependentRequired", "unevaluatedProperties", "dependencies");
     private static final int CACHED_SCHEMAS = 256;
 
-    // Schemas come from providers: never fetch what a $ref points to on the network.
-    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false)));
+    private final SchemaRegistry registry = ProviderSchemas.registry();
     // A rollout subscribes thousands of tenants to one plan: compile its schema once.
     private final Map<String, Schema> compiled = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
