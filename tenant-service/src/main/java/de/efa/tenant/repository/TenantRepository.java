@@ -133,6 +133,35 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
         return getEntityManager().unwrap(Session.class);
     }
 
+    /**
+     * The tenants, in any status, that match each criterion given (AGS prefixes of a Land or Kreis, one of these
+     * AGS, a client of this bundler), with their names, in AGS order; with no criterion, every tenant.
+     */
+    public Map<String, String> namesMatching(List<String> agsPrefixes, Optional<List<String>> ags,
+            Optional<String> clientOf) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < agsPrefixes.size(); i++) {
+            conditions.add("t.ags like :prefix" + i);
+            parameters.put("prefix" + i, agsPrefixes.get(i) + "%");
+        }
+        ags.ifPresent(list -> {
+            conditions.add("t.ags in :ags");
+            parameters.put("ags", list);
+        });
+        clientOf.ifPresent(bundlerId -> {
+            conditions.add("t.ags in (select m.key.ags from Mandate m where m.key.bundlerId = :bundlerId)");
+            parameters.put("bundlerId", bundlerId);
+        });
+        var query = getEntityManager().createQuery("select t.ags, t.name from Tenant t"
+                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions)) + " order by t.ags",
+                Object[].class);
+        parameters.forEach(query::setParameter);
+        Map<String, String> names = new LinkedHashMap<>();
+        query.getResultList().forEach(row -> names.put((String) row[0], (String) row[1]));
+        return names;
+    }
+
     /** One page of the tenants that gave the bundler a mandate, in AGS order. */
     public Page<Tenant> clientsOf(String bundlerId, PageRequest page) {
         PanacheQuery<Tenant> clients = find("ags in (select m.key.ags from Mandate m where m.key.bundlerId = ?1)",
