@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -137,7 +138,8 @@ public class RolloutResource {
     @Operation(summary = "List rollouts", description = "Roles: `operator` (every rollout) and `bundler` (those it "
             + "ordered). Newest first, each with its current counts.")
     @APIResponse(responseCode = "200", description = "One page of rollouts",
-            content = @Content(schema = @Schema(implementation = Page.class)))
+            content = @Content(schema = @Schema(implementation = Page.class, properties = @SchemaProperty(
+                    name = "items", type = SchemaType.ARRAY, implementation = RolloutView.class))))
     @APIResponse(responseCode = "400", description = "A page/size out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<RolloutView> list(@Parameter(description = "From 0") @QueryParam("page") Integer page,
@@ -166,7 +168,8 @@ public class RolloutResource {
             + "it ordered). Each selected AGS with its status, the subscription made for it and why it was SKIPPED "
             + "or FAILED; in AGS order, optionally of one status.")
     @APIResponse(responseCode = "200", description = "One page of items",
-            content = @Content(schema = @Schema(implementation = Page.class),
+            content = @Content(schema = @Schema(implementation = Page.class, properties = @SchemaProperty(
+                    name = "items", type = SchemaType.ARRAY, implementation = RolloutItemView.class)),
                     examples = @ExampleObject(name = "items", value = """
                             {"items":[{"ags":"14713000","tenantName":"Leipzig, Stadt","status":"ACTIVE",
                                        "subscriptionId":"0b9f4a6e-2c7d-4e1a-8f3b-5d6c7e8f9a0b","reason":null}],
