@@ -19,7 +19,7 @@ public record RolloutSelection(
         String clientsOf) {
 
     /** Whether no field selects anything. */
-    public boolean isEmpty() {
+    public boolean namesNothing() {
         return !Boolean.TRUE.equals(all) && land == null && kreis == null && (ags == null || ags.isEmpty())
                 && clientsOf == null;
     }

@@ -114,7 +114,7 @@ public class RolloutService {
         RolloutSelection select = request.select();
         Criteria criteria = select == null ? null : criteria(select, violations);
         violations.throwIfAny();
-        if (select == null || select.isEmpty()) {
+        if (select == null || select.namesNothing()) {
             throw invalidSelection("select", "must name at least one of all, land, kreis, ags and clientsOf");
         }
         Optional<String> bundlerId = requireScope(caller, select, criteria);
