@@ -16,7 +16,8 @@ public record RolloutView(
         @Schema(example = "standard") String planId,
         RolloutStatus status,
         RolloutSelection select,
-        @Schema(description = "Who ordered it, as histories name them", example = "operator 3f6a1c52") String requestedBy,
+        @Schema(description = "Who ordered it, as histories name them", example = "operator 3f6a1c52")
+        String requestedBy,
         Counts counts,
         Instant createdAt,
         @Schema(nullable = true, description = "When its last item became final") Instant finishedAt) {

@@ -94,7 +94,8 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
         List<String> found = getEntityManager().createNativeQuery("""
                         SELECT ags FROM subscription
                         WHERE service_id = :serviceId AND ags IN (:ags)
-                          AND status NOT IN ('CANCELLED', 'FAILED', 'DECLINED', 'WITHDRAWN', 'EXPIRED')""", String.class)
+                          AND status NOT IN ('CANCELLED', 'FAILED', 'DECLINED', 'WITHDRAWN', 'EXPIRED')""",
+                        String.class)
                 .setParameter("serviceId", serviceId)
                 .setParameter("ags", ags)
                 .getResultList();

@@ -102,12 +102,14 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
                     INSERT INTO tenant (ags, name, kind, population, contact_email, status, version, created_at,
                                         updated_at)
                     SELECT i.ags, i.name, i.kind, i.population, i.contact_email, i.status, 0, i.created_at, i.created_at
-                    FROM unnest(?, ?, ?, ?, ?, ?, ?) AS i (ags, name, kind, population, contact_email, status, created_at)
+                    FROM unnest(?, ?, ?, ?, ?, ?, ?)
+                         AS i (ags, name, kind, population, contact_email, status, created_at)
                     ON CONFLICT (ags) DO NOTHING
                     RETURNING ags""")) {
                 statement.setArray(1, connection.createArrayOf("bpchar",
                         newTenants.stream().map(tenant -> tenant.ags().value()).toArray()));
-                statement.setArray(2, connection.createArrayOf("text", newTenants.stream().map(Tenant::name).toArray()));
+                statement.setArray(2, connection.createArrayOf("text",
+                        newTenants.stream().map(Tenant::name).toArray()));
                 statement.setArray(3, connection.createArrayOf("text",
                         newTenants.stream().map(tenant -> tenant.kind().name()).toArray()));
                 statement.setArray(4, connection.createArrayOf("int8",

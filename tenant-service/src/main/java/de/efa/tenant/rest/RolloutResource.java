@@ -94,7 +94,8 @@ public class RolloutResource {
             24 h give the first answer again, marked `Idempotent-Replayed: true`, and start nothing.""")
     @APIResponse(responseCode = "202", description = "Started (or DONE at once when nothing matched); `Location` "
             + "names the rollout",
-            headers = @Header(name = "Location", description = "The rollout", schema = @Schema(type = SchemaType.STRING)),
+            headers = @Header(name = "Location", description = "The rollout",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = RolloutView.class),
                     examples = @ExampleObject(name = "started", value = """
                             {"id":"0f8e3c5a-6d0b-4c4e-9b7f-3f2a1d5c7e90",

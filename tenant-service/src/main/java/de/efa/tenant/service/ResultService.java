@@ -97,9 +97,10 @@ public class ResultService {
         }
         if (subscription.history().size() > noted) {
             // Taken before a suspension moves it on: a rollout item counts where its provisioning ended.
-            if (subscription.status() == SubscriptionStatus.ACTIVE || subscription.status() == SubscriptionStatus.FAILED) {
+            SubscriptionStatus status = subscription.status();
+            if (status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.FAILED) {
                 settled.putIfAbsent(subscription.id(), new RolloutService.Provisioning(
-                        subscription.status() == SubscriptionStatus.ACTIVE, subscription.failureReason()));
+                        status == SubscriptionStatus.ACTIVE, subscription.failureReason()));
             }
             applied.computeIfAbsent(new Applied(event.type(), event.operation(), event.reason(),
                     subscription.status().name()), kind -> new ArrayList<>()).add(Audited.subscription(subscription));

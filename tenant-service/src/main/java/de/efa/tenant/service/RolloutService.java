@@ -35,6 +35,8 @@ import de.efa.tenant.repository.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -186,12 +188,14 @@ public class RolloutService {
             return false;
         }
         long started = System.nanoTime();
+        // The batch's subscriptions, histories and items each in one JDBC batch, not in chunks of the default size.
+        items.getEntityManager().unwrap(Session.class).setJdbcBatchSize(config.batchSize());
         Instant now = clock.instant();
         Map<UUID, List<RolloutItem>> byRollout = claimed.stream()
                 .collect(Collectors.groupingBy(RolloutItem::rolloutId, LinkedHashMap::new, Collectors.toList()));
         byRollout.forEach((id, batch) -> handle(rollouts.findById(id), batch, now));
         finishDone(byRollout.keySet(), now);
-        LOG.debugf("rollout worker handled %d item(s) in %d ms", claimed.size(),
+        LOG.infof("rollout worker handled %d item(s) in %d ms", claimed.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return claimed.size() == config.batchSize();
     }
@@ -291,7 +295,8 @@ public class RolloutService {
 
         BatchFacts(Rollout rollout, List<String> ags) {
             this.rollout = rollout;
-            this.tenantsByAgs = tenants.list("ags in ?1", ags).stream()
+            // Read only: the rules read the tenants, and the flush need not look at them.
+            this.tenantsByAgs = tenants.find("ags in ?1", ags).withHint(HibernateHints.HINT_READ_ONLY, true).stream()
                     .collect(Collectors.toMap(tenant -> tenant.ags().value(), Function.identity()));
             this.service = catalog.findService(rollout.serviceId());
             this.plan = catalog.findPlan(rollout.serviceId(), rollout.planId());

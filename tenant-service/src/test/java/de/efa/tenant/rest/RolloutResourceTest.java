@@ -81,7 +81,11 @@ class RolloutResourceTest {
 
     /** The rollout once the worker handled every item. */
     static JsonPath handled(String token, String id) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+        return handled(token, id, Duration.ofSeconds(30));
+    }
+
+    static JsonPath handled(String token, String id, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                 Api.as(token).get(ROLLOUTS + "/" + id).then().statusCode(200).body("counts.pending", equalTo(0)));
         return Api.as(token).get(ROLLOUTS + "/" + id).then().extract().jsonPath();
     }
