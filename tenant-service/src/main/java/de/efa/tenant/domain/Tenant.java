@@ -63,7 +63,7 @@ public class Tenant {
         this.name = name;
         this.kind = kind;
         this.population = population;
-        this.contactEmail = contactEmail.value();
+        this.contactEmail = contactEmail == null ? null : contactEmail.value();
         this.status = status;
         this.createdAt = now;
         this.updatedAt = now;
@@ -73,6 +73,15 @@ public class Tenant {
     public static Tenant register(Ags ags, String name, TenantKind kind, long population, ContactEmail contactEmail,
             Instant now) {
         return new Tenant(ags, name, kind, population, contactEmail, TenantStatus.PENDING, now);
+    }
+
+    /**
+     * A municipality of the official directory, imported by an operator: real by its source, so ACTIVE at once, but
+     * without a contact address until someone gives one. A name ending in ", Stadt" makes it a STADT.
+     */
+    public static Tenant imported(Ags ags, String name, long population, Instant now) {
+        TenantKind kind = name.endsWith(", Stadt") ? TenantKind.STADT : TenantKind.GEMEINDE;
+        return new Tenant(ags, name, kind, population, null, TenantStatus.ACTIVE, now);
     }
 
     /** A tenant known to be real already, such as the demo municipalities. */
@@ -138,8 +147,9 @@ public class Tenant {
         return population;
     }
 
-    public String contactEmail() {
-        return contactEmail;
+    /** Empty for a tenant imported from the municipality directory. */
+    public Optional<String> contactEmail() {
+        return Optional.ofNullable(contactEmail);
     }
 
     public Optional<Ars> ars() {

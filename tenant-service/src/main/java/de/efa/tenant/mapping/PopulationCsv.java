@@ -17,10 +17,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Population figures in the format of the municipality directory extract ({@code gemeinden.csv}): the header
- * {@code ags,name,land_code,population,source_year}, then one line per municipality, RFC 4180 quoting (names such as
- * {@code "Leipzig, Stadt"} have commas). A file is taken whole or not at all: every bad line is named with its reason,
- * by its number in the file (the header is line 1), before anything is used.
+ * The municipality directory extract ({@code gemeinden.csv}): the header {@code ags,name,land_code,population,
+ * source_year}, then one line per municipality, RFC 4180 quoting (names such as {@code "Leipzig, Stadt"} have
+ * commas). Read for two uses: new populations, where a file is taken whole or not at all ({@link #read}), and the
+ * import of tenants, where each bad line is refused on its own ({@link #parse}). Either way every bad line is named
+ * with its reasons, by its number in the file (the header is line 1).
  */
 public final class PopulationCsv {
 
@@ -34,8 +35,16 @@ public final class PopulationCsv {
     private PopulationCsv() {
     }
 
-    /** One municipality's population, as the file gives it. */
-    public record Figure(Ags ags, long population) {
+    /** One municipality as the file gives it. */
+    public record Figure(Ags ags, String name, long population) {
+    }
+
+    /** A line that cannot be used, by its number in the file, and everything wrong with it. */
+    public record Rejection(int line, List<String> reasons) {
+    }
+
+    /** The good lines of a file in its order, and the bad ones. */
+    public record Lines(List<Figure> figures, List<Rejection> rejections) {
     }
 
     /**
@@ -43,7 +52,22 @@ public final class PopulationCsv {
      * @throws ProblemException 400 {@code malformed-csv}, listing each bad line
      */
     public static List<Figure> read(String text) {
-        List<Violation> problems = new ArrayList<>();
+        Lines lines = parse(text);
+        if (!lines.rejections().isEmpty()) {
+            throw malformed(violations(lines.rejections()));
+        }
+        return lines.figures();
+    }
+
+    /**
+     * The good lines and the bad ones, each bad line with its reasons.
+     *
+     * @throws ProblemException 400 {@code malformed-csv} when the file is no municipality directory at all: another
+     *                          header, no header, or text that is not CSV (a quote left open), after which no line
+     *                          can be told from the next
+     */
+    public static Lines parse(String text) {
+        List<Rejection> rejections = new ArrayList<>();
         List<Figure> figures = new ArrayList<>();
         Map<Ags, Integer> lineOf = new HashMap<>();
         try (JsonParser parser = CSV.getFactory().createParser(text == null ? "" : text)) {
@@ -65,63 +89,69 @@ public final class PopulationCsv {
                                         + ", not " + String.join(",", row))));
                             }
                         } else {
-                            check(line, row, lineOf, figures, problems);
+                            check(line, row, lineOf, figures, rejections);
                         }
                     }
                 }
             } catch (JsonProcessingException e) {
                 // A quote left open or a character after one: what follows cannot be told apart any more.
-                problems.add(new Violation("line " + Math.max(line, 1), "is not CSV: " + e.getOriginalMessage()));
+                List<Violation> violations = new ArrayList<>(violations(rejections));
+                violations.add(new Violation("line " + Math.max(line, 1), "is not CSV: " + e.getOriginalMessage()));
+                throw malformed(violations);
             }
-            if (header && problems.isEmpty()) {
-                problems.add(new Violation("line 1", "must be the header " + HEADER + ", but the file is empty"));
+            if (header) {
+                throw malformed(List.of(new Violation("line 1", "must be the header " + HEADER
+                        + ", but the file is empty")));
             }
         } catch (IOException e) {
             throw new IllegalStateException("reading a string cannot fail", e);
         }
-        if (!problems.isEmpty()) {
-            throw malformed(problems);
-        }
-        return figures;
+        return new Lines(figures, rejections);
     }
 
     private static void check(int line, List<String> row, Map<Ags, Integer> lineOf, List<Figure> figures,
-            List<Violation> problems) {
-        String where = "line " + line;
+            List<Rejection> rejections) {
         if (row.size() != COLUMNS.size()) {
-            problems.add(new Violation(where, "has " + row.size() + " columns, not the " + COLUMNS.size() + " of "
-                    + HEADER));
+            rejections.add(new Rejection(line, List.of("has " + row.size() + " columns, not the " + COLUMNS.size()
+                    + " of " + HEADER)));
             return;
         }
-        int before = problems.size();
+        List<String> problems = new ArrayList<>();
         Ags ags = null;
         try {
             ags = Ags.of(row.get(0));
         } catch (IllegalArgumentException e) {
-            problems.add(new Violation(where, "ags '" + row.get(0) + "' " + e.getMessage()));
+            problems.add("ags '" + row.get(0) + "' " + e.getMessage());
         }
         if (row.get(1).isBlank()) {
-            problems.add(new Violation(where, "name must not be blank"));
+            problems.add("name must not be blank");
         }
         if (ags != null && !ags.land().code().equals(row.get(2))) {
-            problems.add(new Violation(where, "land_code '" + row.get(2) + "' is not the Land of AGS " + ags
-                    + " (" + ags.land().code() + ")"));
+            problems.add("land_code '" + row.get(2) + "' is not the Land of AGS " + ags + " (" + ags.land().code()
+                    + ")");
         }
         if (!WHOLE_NUMBER.matcher(row.get(3)).matches()) {
-            problems.add(new Violation(where, "population '" + row.get(3) + "' is not a whole number of 0 or more"));
+            problems.add("population '" + row.get(3) + "' is not a whole number of 0 or more");
         }
         if (!YEAR.matcher(row.get(4)).matches()) {
-            problems.add(new Violation(where, "source_year '" + row.get(4) + "' is not a year"));
+            problems.add("source_year '" + row.get(4) + "' is not a year");
         }
         if (ags != null) {
             Integer first = lineOf.putIfAbsent(ags, line);
             if (first != null) {
-                problems.add(new Violation(where, "AGS " + ags + " is on line " + first + " already"));
+                problems.add("AGS " + ags + " is on line " + first + " already");
             }
         }
-        if (problems.size() == before) {
-            figures.add(new Figure(ags, Long.parseLong(row.get(3))));
+        if (problems.isEmpty()) {
+            figures.add(new Figure(ags, row.get(1).strip(), Long.parseLong(row.get(3))));
+        } else {
+            rejections.add(new Rejection(line, List.copyOf(problems)));
         }
+    }
+
+    private static List<Violation> violations(List<Rejection> rejections) {
+        return rejections.stream().flatMap(rejection -> rejection.reasons().stream()
+                .map(reason -> new Violation("line " + rejection.line(), reason))).toList();
     }
 
     /** The header as written, also after a byte order mark, which spreadsheet programs put before UTF-8. */

@@ -16,7 +16,8 @@ public record TenantView(
         TenantKind kind,
         LandView land,
         @Schema(example = "611850") long population,
-        @Schema(example = "onlinedienste@leipzig.example") String contactEmail,
+        @Schema(nullable = true, description = "None for a tenant imported from the municipality directory",
+                example = "onlinedienste@leipzig.example") String contactEmail,
         @Schema(nullable = true, example = "147130000000") String ars,
         @Schema(nullable = true, example = "14713000-LEIPZIG-85") String leitwegId,
         TenantStatus status,
@@ -25,7 +26,7 @@ public record TenantView(
 
     public static TenantView of(Tenant tenant) {
         return new TenantView(tenant.ags().value(), tenant.name(), tenant.kind(), LandView.of(tenant.ags().land()),
-                tenant.population(), tenant.contactEmail(), tenant.ars().map(Ars::value).orElse(null),
+                tenant.population(), tenant.contactEmail().orElse(null), tenant.ars().map(Ars::value).orElse(null),
                 tenant.leitwegId().map(LeitwegId::value).orElse(null), tenant.status(), tenant.createdAt(),
                 tenant.updatedAt());
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.platform.outbox.Outbox;
+import de.efa.platform.outbox.OutgoingEvent;
 import de.efa.tenant.domain.Offer;
 import de.efa.tenant.domain.Operation;
 import de.efa.tenant.domain.RequestedUpdate;
@@ -15,8 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Writes a subscription's events (docs/events.md, {@code efa.onboarding.requests.v1}, key = subscription id) to the
@@ -110,36 +113,64 @@ public class SubscriptionEvents {
      */
     public UUID request(Request type, Subscription subscription, Tenant tenant, String originatingUserId,
             Instant now) {
+        return requests(type, List.of(subscription), any -> tenant, originatingUserId, now).get(0);
+    }
+
+    /**
+     * Writes the same request for each of these subscriptions in one round trip (a rollout's batch), and answers
+     * their ids in the same order.
+     */
+    public List<UUID> requests(Request type, List<Subscription> subscriptions, Function<Subscription, Tenant> tenantOf,
+            String originatingUserId, Instant now) {
+        return outbox.writeAll(subscriptions.stream()
+                .map(subscription -> event(type.ceType, subscription, requestPayload(type, subscription,
+                        tenantOf.apply(subscription), originatingUserId, now)))
+                .toList());
+    }
+
+    public void step(Step type, Subscription subscription, Tenant tenant, String actor, Instant now) {
+        steps(type, List.of(subscription), any -> tenant, actor, now);
+    }
+
+    /** Writes the same step for each of these subscriptions in one round trip. */
+    public void steps(Step type, List<Subscription> subscriptions, Function<Subscription, Tenant> tenantOf,
+            String actor, Instant now) {
+        outbox.writeAll(subscriptions.stream()
+                .map(subscription -> event(type.ceType, subscription, stepPayload(subscription,
+                        tenantOf.apply(subscription), actor, now)))
+                .toList());
+    }
+
+    private RequestPayload requestPayload(Request type, Subscription subscription, Tenant tenant,
+            String originatingUserId, Instant now) {
         Optional<RequestedUpdate> update = type == Request.UPDATE_REQUESTED
                 ? Optional.of(subscription.requestedUpdate().orElseThrow(() -> new IllegalStateException(
                         "subscription " + subscription.id() + " has no requested update")))
                 : Optional.empty();
         try {
-            RequestPayload payload = new RequestPayload(subscription.id(), type.operation, tenant.ags().value(),
+            return new RequestPayload(subscription.id(), type.operation, tenant.ags().value(),
                     tenant.name(), tenant.ags().land().code(), subscription.serviceId(),
                     update.map(RequestedUpdate::planId).orElse(subscription.planId()),
                     json.readTree(update.map(RequestedUpdate::parametersJson).orElse(subscription.parametersJson())),
                     update.map(requested -> subscription.planId()).orElse(null), originatingUserId, now);
-            return write(type.ceType, subscription, payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored parameters of subscription " + subscription.id()
                     + " are not JSON", e);
         }
     }
 
-    public void step(Step type, Subscription subscription, Tenant tenant, String actor, Instant now) {
-        StepPayload payload = new StepPayload(subscription.id(), tenant.ags().value(), tenant.name(),
+    private static StepPayload stepPayload(Subscription subscription, Tenant tenant, String actor, Instant now) {
+        return new StepPayload(subscription.id(), tenant.ags().value(), tenant.name(),
                 tenant.ags().land().code(), subscription.serviceId(), subscription.planId(),
                 subscription.status().name(), actor,
                 subscription.contract().terms().map(SubscriptionEvents::terms).orElse(null),
                 subscription.offer().map(SubscriptionEvents::offer).orElse(null),
                 subscription.declineReason().orElse(null), now);
-        write(type.ceType, subscription, payload);
     }
 
-    private UUID write(String type, Subscription subscription, Object payload) {
+    private OutgoingEvent event(String type, Subscription subscription, Object payload) {
         try {
-            return outbox.write(TOPIC, subscription.id().toString(), type, json.writeValueAsString(payload));
+            return OutgoingEvent.of(TOPIC, subscription.id().toString(), type, json.writeValueAsString(payload));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event of subscription " + subscription.id()
                     + " could not be written as JSON", e);

@@ -8,12 +8,24 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class MandateRepository implements PanacheRepositoryBase<Mandate, Mandate.Key> {
 
     public boolean exists(String ags, String bundlerId) {
         return count("key.ags = ?1 and key.bundlerId = ?2", ags, bundlerId) > 0;
+    }
+
+    /** Those of these municipalities that gave the bundler a mandate. */
+    public Set<String> clientsAmong(String bundlerId, Collection<String> ags) {
+        return getEntityManager().createQuery("select m.key.ags from Mandate m where m.key.bundlerId = :bundlerId "
+                        + "and m.key.ags in :ags", String.class)
+                .setParameter("bundlerId", bundlerId)
+                .setParameter("ags", ags)
+                .getResultStream().collect(Collectors.toSet());
     }
 
     /** One page of a tenant's mandates, oldest first. */

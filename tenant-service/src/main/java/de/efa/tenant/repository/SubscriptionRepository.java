@@ -13,9 +13,11 @@ import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -84,6 +86,20 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
                 .setParameter("ags", ags)
                 .setParameter("serviceId", serviceId)
                 .getSingleResult();
+    }
+
+    /** Those of these tenants that have a live subscription to the service, with one query for all of them. */
+    @SuppressWarnings("unchecked")
+    public Set<String> liveAmong(Collection<String> ags, UUID serviceId) {
+        List<String> found = getEntityManager().createNativeQuery("""
+                        SELECT ags FROM subscription
+                        WHERE service_id = :serviceId AND ags IN (:ags)
+                          AND status NOT IN ('CANCELLED', 'FAILED', 'DECLINED', 'WITHDRAWN', 'EXPIRED')""",
+                        String.class)
+                .setParameter("serviceId", serviceId)
+                .setParameter("ags", ags)
+                .getResultList();
+        return new HashSet<>(found);
     }
 
     /**

@@ -18,10 +18,12 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @ApplicationScoped
 public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
@@ -86,8 +88,80 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
         });
     }
 
+    /**
+     * Inserts these new tenants with one statement, leaving out each whose AGS is registered already, also by an
+     * import running at the same time; answers the AGS it inserted. Bypasses the entities, so that a directory of
+     * every German municipality costs one round trip.
+     */
+    public Set<String> insertAbsent(List<Tenant> newTenants) {
+        if (newTenants.isEmpty()) {
+            return Set.of();
+        }
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO tenant (ags, name, kind, population, contact_email, status, version, created_at,
+                                        updated_at)
+                    SELECT i.ags, i.name, i.kind, i.population, i.contact_email, i.status, 0, i.created_at, i.created_at
+                    FROM unnest(?, ?, ?, ?, ?, ?, ?)
+                         AS i (ags, name, kind, population, contact_email, status, created_at)
+                    ON CONFLICT (ags) DO NOTHING
+                    RETURNING ags""")) {
+                statement.setArray(1, connection.createArrayOf("bpchar",
+                        newTenants.stream().map(tenant -> tenant.ags().value()).toArray()));
+                statement.setArray(2, connection.createArrayOf("text",
+                        newTenants.stream().map(Tenant::name).toArray()));
+                statement.setArray(3, connection.createArrayOf("text",
+                        newTenants.stream().map(tenant -> tenant.kind().name()).toArray()));
+                statement.setArray(4, connection.createArrayOf("int8",
+                        newTenants.stream().map(Tenant::population).toArray()));
+                statement.setArray(5, connection.createArrayOf("text",
+                        newTenants.stream().map(tenant -> tenant.contactEmail().orElse(null)).toArray()));
+                statement.setArray(6, connection.createArrayOf("text",
+                        newTenants.stream().map(tenant -> tenant.status().name()).toArray()));
+                statement.setArray(7, connection.createArrayOf("timestamptz",
+                        newTenants.stream().map(tenant -> Timestamp.from(tenant.createdAt())).toArray()));
+                Set<String> inserted = new HashSet<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.add(rows.getString(1));
+                    }
+                }
+                return inserted;
+            }
+        });
+    }
+
     private Session session() {
         return getEntityManager().unwrap(Session.class);
+    }
+
+    /**
+     * The tenants, in any status, that match each criterion given (AGS prefixes of a Land or Kreis, one of these
+     * AGS, a client of this bundler), with their names, in AGS order; with no criterion, every tenant.
+     */
+    public Map<String, String> namesMatching(List<String> agsPrefixes, Optional<List<String>> ags,
+            Optional<String> clientOf) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < agsPrefixes.size(); i++) {
+            conditions.add("t.ags like :prefix" + i);
+            parameters.put("prefix" + i, agsPrefixes.get(i) + "%");
+        }
+        ags.ifPresent(list -> {
+            conditions.add("t.ags in :ags");
+            parameters.put("ags", list);
+        });
+        clientOf.ifPresent(bundlerId -> {
+            conditions.add("t.ags in (select m.key.ags from Mandate m where m.key.bundlerId = :bundlerId)");
+            parameters.put("bundlerId", bundlerId);
+        });
+        var query = getEntityManager().createQuery("select t.ags, t.name from Tenant t"
+                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions)) + " order by t.ags",
+                Object[].class);
+        parameters.forEach(query::setParameter);
+        Map<String, String> names = new LinkedHashMap<>();
+        query.getResultList().forEach(row -> names.put((String) row[0], (String) row[1]));
+        return names;
     }
 
     /** One page of the tenants that gave the bundler a mandate, in AGS order. */

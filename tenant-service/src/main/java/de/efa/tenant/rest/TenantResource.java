@@ -9,11 +9,13 @@ import de.efa.platform.rest.EntityTags;
 import de.efa.platform.rest.IdempotentResponses;
 import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Tenant;
+import de.efa.tenant.mapping.ImportReport;
 import de.efa.tenant.mapping.InvoiceAddress;
 import de.efa.tenant.mapping.PopulationReport;
 import de.efa.tenant.mapping.TenantRegistration;
 import de.efa.tenant.mapping.TenantView;
 import de.efa.tenant.service.PopulationService;
+import de.efa.tenant.service.TenantImportService;
 import de.efa.tenant.service.TenantService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -59,20 +61,26 @@ public class TenantResource {
 
     private final TenantService tenants;
     private final PopulationService population;
+    private final TenantImportService imports;
     private final Idempotency idempotency;
     private final Caller caller;
 
     /** Request-scoped, so that {@code caller} is the one of this request. */
-    public TenantResource(TenantService tenants, PopulationService population, Idempotency idempotency,
-            Caller caller) {
+    public TenantResource(TenantService tenants, PopulationService population, TenantImportService imports,
+            Idempotency idempotency, Caller caller) {
         this.tenants = tenants;
         this.population = population;
+        this.imports = imports;
         this.idempotency = idempotency;
         this.caller = caller;
     }
 
     /** What an Idempotency-Key is bound to besides the caller. */
     record Fingerprint(String operation, TenantRegistration body) {
+    }
+
+    /** The same for a file. */
+    record FileFingerprint(String operation, String file) {
     }
 
     @POST
@@ -164,6 +172,55 @@ public class TenantResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PopulationReport refreshPopulation(String csv) {
         return population.refresh(caller, csv);
+    }
+
+    @POST
+    @Path("/import")
+    @RolesAllowed("operator")
+    @Consumes(CSV)
+    @Operation(summary = "Register the municipalities of a municipality directory", description = """
+            Role: `operator`. A CSV file in the format of the municipality directory extract (`gemeinden.csv`): the \
+            header `ags,name,land_code,population,source_year`, then one line per municipality, quoted where a name \
+            has a comma, in UTF-8. Each AGS that is not a tenant yet is registered ACTIVE (the directory vouches for \
+            it, no approval follows) with the file's name and population, the Land of its AGS, kind `STADT` when \
+            the name ends in `, Stadt` and `GEMEINDE` otherwise, and no contact e-mail. An AGS that is a tenant \
+            already counts as `existing` and is left as it is, so importing a file again registers nothing. A bad \
+            line (a malformed AGS or one of another Land than `land_code`, a blank name, a population that is no \
+            whole number of 0 or more, a year that is none, another number of columns, an AGS twice) is listed \
+            with its number and reasons, and the good lines are imported all the same. Accepts an \
+            `Idempotency-Key`: the same key and file within 24 h give the first answer again, marked \
+            `Idempotent-Replayed: true`.""")
+    @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "gemeinden.csv", value = """
+                    ags,name,land_code,population,source_year
+                    14713000,"Leipzig, Stadt",14,628718,2024
+                    14729010,"Bad Lausick, Stadt",14,8113,2024
+                    """)))
+    @APIResponse(responseCode = "200", description = "Imported: how many tenants were registered, how many were "
+            + "there already, and the lines that were not imported",
+            content = @Content(schema = @Schema(implementation = ImportReport.class),
+                    examples = @ExampleObject(name = "one bad line", value = """
+                            {"created":10750,"existing":0,
+                             "rejected":[{"line":7,"reason":"ags '1234' must be 8 digits"}]}""")))
+    @APIResponse(responseCode = "400", description = "No municipality directory (`malformed-csv`): another header, "
+            + "an empty file, or text that is not CSV (a quote left open); nothing was registered. Also a malformed "
+            + "`Idempotency-Key` (`validation`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "wrong header", value = """
+                            {"type":"https://efa-marketplace.de/problems/malformed-csv","title":"Malformed CSV file",
+                             "status":400,"detail":"1 problem in the file; nothing was changed",
+                             "instance":"/api/v1/tenants/import",
+                             "violations":[{"field":"line 1","message":"must be the header ags,name,land_code,population,source_year, not ags;name"}]}""")))
+    @APIResponse(responseCode = "415", description = "The body is not `text/csv`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importDirectory(
+            @Parameter(description = "Makes a retried import safe") @HeaderParam(IdempotentResponses.KEY) String key,
+            String csv) {
+        Answer answer = idempotency.once(caller, key, new FileFingerprint("import", csv), () ->
+                Answer.first(200, null, null, idempotency.body(imports.importDirectory(caller, csv))));
+        return IdempotentResponses.of(answer);
     }
 
     @GET

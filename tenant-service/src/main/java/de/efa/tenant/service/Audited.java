@@ -6,9 +6,15 @@ import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Ags;
 import de.efa.tenant.domain.Subscription;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * How the tenant-service's resources are named in the audit trail ({@code tenant:<ags>},
- * {@code subscription:<uuid>}, {@code bundler:<id>}, {@code mandate:<ags>/<bundlerId>}), and who acted for whom.
+ * {@code subscription:<uuid>}, {@code bundler:<id>}, {@code mandate:<ags>/<bundlerId>}, {@code rollout:<uuid>},
+ * files by their SHA-256), and who acted for whom.
  */
 final class Audited {
 
@@ -29,6 +35,16 @@ final class Audited {
 
     static AuditRef mandate(Ags ags, String bundlerId) {
         return AuditRef.of("mandate", ags.value() + "/" + bundlerId);
+    }
+
+    /** A file an operator loaded ({@code population-file}, {@code tenant-file}), named by its SHA-256. */
+    static AuditRef file(String type, String content) {
+        try {
+            return AuditRef.of(type, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(StandardCharsets.UTF_8))));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     /**

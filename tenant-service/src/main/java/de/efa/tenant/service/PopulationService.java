@@ -12,13 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +66,7 @@ public class PopulationService {
         }
         Instant now = clock.instant();
         if (!changed.isEmpty()) {
-            AuditRef file = AuditRef.of("population-file", sha256(csv));
+            AuditRef file = Audited.file("population-file", csv);
             tenants.setPopulations(changed, now);
             auditTrail.recordEach("tenant.change-population",
                     changed.keySet().stream().map(Audited::tenant).toList(), "updated",
@@ -104,14 +100,5 @@ public class PopulationService {
             repriced += changed.size();
         }
         return repriced;
-    }
-
-    private static String sha256(String file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(file.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import de.efa.platform.audit.AuditRef;
 import de.efa.platform.audit.AuditTrail;
 import de.efa.tenant.domain.Operation;
 import de.efa.tenant.domain.Subscription;
+import de.efa.tenant.domain.SubscriptionStatus;
 import de.efa.tenant.domain.Tenant;
 import de.efa.tenant.repository.SubscriptionRepository;
 import de.efa.tenant.repository.TenantRepository;
@@ -37,14 +38,16 @@ public class ResultService {
     private final SubscriptionRepository subscriptions;
     private final TenantRepository tenants;
     private final InstanceSuspension suspension;
+    private final RolloutService rollouts;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
     public ResultService(SubscriptionRepository subscriptions, TenantRepository tenants,
-            InstanceSuspension suspension, AuditTrail auditTrail, Clock clock) {
+            InstanceSuspension suspension, RolloutService rollouts, AuditTrail auditTrail, Clock clock) {
         this.subscriptions = subscriptions;
         this.tenants = tenants;
         this.suspension = suspension;
+        this.rollouts = rollouts;
         this.auditTrail = auditTrail;
         this.clock = clock;
     }
@@ -52,23 +55,27 @@ public class ResultService {
     /**
      * The subscriptions are locked with one statement for the whole batch; the events are then applied in the order
      * they came, so several results of one subscription keep their order. The audit entries of alike results (type,
-     * operation, reason and the status they led to) are written with one statement, not one per result.
+     * operation, reason and the status they led to) are written with one statement, not one per result. The
+     * subscriptions that reached ACTIVE or FAILED settle their rollout items, if they have any, with one statement.
      */
     @Transactional
     public void apply(List<ResultEvent> events) {
         Map<UUID, Subscription> locked = subscriptions.findForUpdate(
                 events.stream().map(ResultEvent::subscriptionId).collect(Collectors.toSet()));
         Map<Applied, List<AuditRef>> applied = new LinkedHashMap<>();
+        Map<UUID, RolloutService.Provisioning> settled = new LinkedHashMap<>();
         for (ResultEvent event : events) {
-            applyOne(event, Optional.ofNullable(locked.get(event.subscriptionId())), applied);
+            applyOne(event, Optional.ofNullable(locked.get(event.subscriptionId())), applied, settled);
         }
         // The changes first: a result whose data PostgreSQL refuses is parked for what it says, not for its entry.
         subscriptions.flush();
         applied.forEach((kind, changed) -> auditTrail.recordEach("subscription.apply-result", changed,
                 kind.outcome(), kind.details()));
+        rollouts.provisioned(settled, clock.instant());
     }
 
-    private void applyOne(ResultEvent event, Optional<Subscription> found, Map<Applied, List<AuditRef>> applied) {
+    private void applyOne(ResultEvent event, Optional<Subscription> found, Map<Applied, List<AuditRef>> applied,
+            Map<UUID, RolloutService.Provisioning> settled) {
         if (found.isEmpty()) {
             LOG.warnf("result %s (%s) for unknown subscription %s ignored", event.ceId(), event.type(),
                     event.subscriptionId());
@@ -89,6 +96,12 @@ public class ResultService {
             return;
         }
         if (subscription.history().size() > noted) {
+            // Taken before a suspension moves it on: a rollout item counts where its provisioning ended.
+            SubscriptionStatus status = subscription.status();
+            if (status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.FAILED) {
+                settled.putIfAbsent(subscription.id(), new RolloutService.Provisioning(
+                        status == SubscriptionStatus.ACTIVE, subscription.failureReason()));
+            }
             applied.computeIfAbsent(new Applied(event.type(), event.operation(), event.reason(),
                     subscription.status().name()), kind -> new ArrayList<>()).add(Audited.subscription(subscription));
         }

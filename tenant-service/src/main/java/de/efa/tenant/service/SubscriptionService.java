@@ -37,8 +37,11 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -75,56 +78,176 @@ public class SubscriptionService {
     }
 
     /**
+     * What subscribing looks up: one thing at a time from the repositories for a single request, or from what a
+     * rollout's worker read for a whole batch at once. Either way {@link #admit} applies the same rules to it.
+     */
+    public interface Facts {
+
+        Optional<Tenant> tenant(Ags ags);
+
+        Optional<CatalogService> service(UUID id);
+
+        Optional<CatalogPlan> plan(UUID serviceId, String planId);
+
+        /** Whether the municipality gave the bundler a mandate. */
+        boolean mandated(Ags ags, String bundlerId);
+
+        /** Whether the tenant has a live subscription to the service (not final). */
+        boolean hasLive(Ags ags, UUID serviceId);
+    }
+
+    /** An order to subscribe: the plan, its configuration, and the version of its terms accepted (null if none). */
+    public record Order(UUID serviceId, String planId, JsonNode parameters, String acceptedTermsVersion) {
+    }
+
+    /** A subscription the rules admitted, not yet stored, with its tenant. */
+    public record Admitted(Subscription subscription, Tenant tenant) {
+    }
+
+    /**
      * Subscribes a tenant. The refusals come in the order of docs/services.md ("Subscribing"); the last, a live
      * subscription to the same service, is also a database constraint, so that racing requests cannot both pass.
-     * A plan without a contract is REQUESTED at once; one with TERMS only with the current terms accepted; one with
-     * INTEREST becomes an Interessenbekundung, and nothing is provisioned until it is concluded.
      */
     @Transactional
     public Subscription subscribe(Caller caller, String rawAgs, SubscribeRequest request) {
         Ags ags = TenantService.parseAgs(rawAgs);
         scope.requireOrdering(caller, ags);
-        JsonNode parameters = validBody(request);
-        Tenant tenant = activeTenant(ags);
-        CatalogService service = subscribableService(request.serviceId(), tenant);
-        CatalogPlan plan = catalog.findPlan(service.id(), request.planId())
-                .orElseThrow(() -> unknownPlan(service.id(), request.planId()));
-        plan.parametersSchema().ifPresent(schema -> parameterValidator.check(schema, parameters));
+        Violations violations = new Violations();
+        Order order = orderOf(request, violations);
+        violations.throwIfAny();
+        Instant now = clock.instant();
+        Admitted admitted = admit(stored, caller, ags, order, now);
+        subscriptions.persist(admitted.subscription());
+        announce(caller, List.of(admitted), Map.of(), now);
+        try {
+            subscriptions.flush();
+        } catch (ConstraintViolationException e) {
+            throw alreadySubscribed(ags, request.serviceId());
+        }
+        return admitted.subscription();
+    }
+
+    /**
+     * The rules of subscribing a tenant, once for everyone who subscribes: a municipality, its bundler or an operator
+     * for one tenant, and a rollout for each of its tenants (which turns a refusal into the reason it skips one).
+     * The checks after the caller's scope and the request's form, in the order of docs/services.md ("Subscribing").
+     * A plan without a contract is REQUESTED at once; one with TERMS only with the current terms accepted; one with
+     * INTEREST becomes an Interessenbekundung, and nothing is provisioned until it is concluded.
+     *
+     * @return the new subscription, priced for the tenant's population, with its first history entry; not stored
+     * @throws ProblemException the first rule the order breaks
+     */
+    public Admitted admit(Facts facts, Caller caller, Ags ags, Order order, Instant now) {
+        Tenant tenant = requireActive(facts.tenant(ags).orElseThrow(() -> TenantService.notFound(ags)));
+        CatalogService service = requirePublished(facts.service(order.serviceId()), order.serviceId());
+        requireAvailable(service, tenant);
+        CatalogPlan plan = planFor(facts.plan(service.id(), order.planId()), order);
         ContractModel model = plan.contractModel();
         if (model.needsContract()) {
             requireInvoiceAddress(tenant, "declared");
         }
         if (model == ContractModel.TERMS) {
-            scope.requireAcceptingTerms(caller, ags);
-            TermsNotAcceptedException.requireAccepted(versionOf(request.acceptedTerms()),
+            scope.requireAcceptingTerms(caller, ags, facts::mandated);
+            TermsNotAcceptedException.requireAccepted(order.acceptedTermsVersion(),
                     plan.terms().orElseThrow().version(), "the plan's");
         }
-        if (subscriptions.hasLive(ags.value(), service.id())) {
+        if (facts.hasLive(ags, service.id())) {
             throw alreadySubscribed(ags, service.id());
         }
-        Instant now = clock.instant();
         PriceSnapshot price = plan.pricing().snapshotFor(tenant.population());
         Subscription subscription = model == ContractModel.INTEREST
-                ? Subscription.declareInterest(ags, service.id(), plan.planId(), parameters.toString(), price,
+                ? Subscription.declareInterest(ags, service.id(), plan.planId(), order.parameters().toString(), price,
                         plan.terms(), "Interest declared by " + caller.describe(), now)
-                : Subscription.request(ags, service.id(), plan.planId(), parameters.toString(), price,
+                : Subscription.request(ags, service.id(), plan.planId(), order.parameters().toString(), price,
                         contractOf(model, plan, caller, now), "Requested by " + caller.describe(), now);
-        try {
-            subscriptions.persistAndFlush(subscription);
-        } catch (ConstraintViolationException e) {
-            throw alreadySubscribed(ags, service.id());
-        }
-        if (model == ContractModel.INTEREST) {
-            events.step(Step.INTEREST_DECLARED, subscription, tenant, caller.describe(), now);
-        } else {
-            subscription.recordRequest(events.request(Request.REQUESTED, subscription, tenant, caller.subject(),
-                    now));
-        }
-        auditTrail.record(Audited.forTenant(caller, ags), "subscription.create", Audited.subscription(subscription),
-                "created", Map.of("status", subscription.status().name(), "serviceId", service.id(),
-                        "planId", plan.planId()));
-        return subscription;
+        return new Admitted(subscription, tenant);
     }
+
+    /**
+     * What new subscriptions bring along, in the transaction that stores them (before it flushes them, so that each
+     * is inserted once, with its request id): the first event of each, a request for the marketplace or the declared
+     * interest, all written in one round trip; and the audit entry of each, naming the caller for the municipality.
+     *
+     * @param context added to the details of each audit entry (a rollout names itself)
+     */
+    public void announce(Caller caller, List<Admitted> admitted, Map<String, Object> context, Instant now) {
+        Map<Subscription, Tenant> tenantOf = new HashMap<>();
+        admitted.forEach(one -> tenantOf.put(one.subscription(), one.tenant()));
+        List<Subscription> interests = admitted.stream().map(Admitted::subscription)
+                .filter(subscription -> subscription.status() == SubscriptionStatus.INTEREST_DECLARED).toList();
+        List<Subscription> requested = admitted.stream().map(Admitted::subscription)
+                .filter(subscription -> subscription.status() == SubscriptionStatus.REQUESTED).toList();
+        events.steps(Step.INTEREST_DECLARED, interests, tenantOf::get, caller.describe(), now);
+        List<UUID> requestIds = events.requests(Request.REQUESTED, requested, tenantOf::get, caller.subject(), now);
+        for (int i = 0; i < requested.size(); i++) {
+            requested.get(i).recordRequest(requestIds.get(i));
+        }
+        for (Admitted one : admitted) {
+            Subscription subscription = one.subscription();
+            Map<String, Object> details = new LinkedHashMap<>(Map.of("status", subscription.status().name(),
+                    "serviceId", subscription.serviceId(), "planId", subscription.planId()));
+            details.putAll(context);
+            auditTrail.record(Audited.forTenant(caller, subscription.ags()), "subscription.create",
+                    Audited.subscription(subscription), "created", details);
+        }
+    }
+
+    /**
+     * The part of the rules that is the same for every tenant, which a rollout checks once before it selects any:
+     * the service is in the catalog copy (422, as it names a field of the order) and PUBLISHED (409), the plan
+     * exists and the parameters satisfy its schema (422); a plan with TERMS is ordered only by someone who may
+     * accept terms (never an operator, 422) and with its current version (422).
+     *
+     * @return the plan
+     */
+    public CatalogPlan checkOrder(Caller caller, Order order) {
+        Optional<CatalogService> found = catalog.findService(order.serviceId());
+        if (found.isEmpty()) {
+            throw new ProblemException(422, "unknown-service", "Unknown service", "No service " + order.serviceId()
+                    + " in the catalog", List.of(new Violation("serviceId", "is not a service of the catalog")));
+        }
+        CatalogService service = requirePublished(found, order.serviceId());
+        CatalogPlan plan = planFor(catalog.findPlan(service.id(), order.planId()), order);
+        if (plan.contractModel() == ContractModel.TERMS) {
+            if (caller.isOperator()) {
+                throw new ProblemException(422, "terms-not-accepted", "Terms not accepted", "Plan " + plan.planId()
+                        + " is reused under terms, which only each municipality or its bundler may accept",
+                        List.of(new Violation("planId", "has terms that an operator cannot accept for municipalities")));
+            }
+            TermsNotAcceptedException.requireAccepted(order.acceptedTermsVersion(),
+                    plan.terms().orElseThrow().version(), "the plan's");
+        }
+        return plan;
+    }
+
+    /** The facts of one subscribe request, straight from the database. */
+    private final Facts stored = new Facts() {
+
+        @Override
+        public Optional<Tenant> tenant(Ags ags) {
+            return tenants.findByIdOptional(ags.value());
+        }
+
+        @Override
+        public Optional<CatalogService> service(UUID id) {
+            return catalog.findService(id);
+        }
+
+        @Override
+        public Optional<CatalogPlan> plan(UUID serviceId, String planId) {
+            return catalog.findPlan(serviceId, planId);
+        }
+
+        @Override
+        public boolean mandated(Ags ags, String bundlerId) {
+            return scope.mandateExists(ags, bundlerId);
+        }
+
+        @Override
+        public boolean hasLive(Ags ags, UUID serviceId) {
+            return subscriptions.hasLive(ags.value(), serviceId);
+        }
+    };
 
     /**
      * Concludes the Nachnutzungsvertrag of an offer: the terms the offer was made under are accepted, the price is
@@ -263,8 +386,11 @@ public class SubscriptionService {
                 subscription.status().name());
     }
 
-    private JsonNode validBody(SubscribeRequest request) {
-        Violations violations = new Violations();
+    /**
+     * The order of a subscribe request (or a rollout), its form checked: each missing or malformed field is added to
+     * {@code violations}, for the caller to answer them all at once (400). Parameters left out are {@code {}}.
+     */
+    public Order orderOf(SubscribeRequest request, Violations violations) {
         violations.require("serviceId", request.serviceId());
         violations.require("planId", request.planId());
         JsonNode parameters = request.parameters() == null || request.parameters().isNull()
@@ -272,8 +398,7 @@ public class SubscriptionService {
         if (!parameters.isObject()) {
             violations.add("parameters", "must be a JSON object");
         }
-        violations.throwIfAny();
-        return parameters;
+        return new Order(request.serviceId(), request.planId(), parameters, versionOf(request.acceptedTerms()));
     }
 
     /** What a change leaves out stays; what it names must be a plan id and a configuration object. */
@@ -350,26 +475,45 @@ public class SubscriptionService {
     }
 
     private Tenant activeTenant(Ags ags) {
-        Tenant tenant = tenants.findByIdOptional(ags.value()).orElseThrow(() -> TenantService.notFound(ags));
+        return requireActive(tenants.findByIdOptional(ags.value()).orElseThrow(() -> TenantService.notFound(ags)));
+    }
+
+    private static Tenant requireActive(Tenant tenant) {
         if (!tenant.isActive()) {
-            throw ProblemException.conflict("Tenant " + ags + " is " + tenant.status()
+            throw ProblemException.conflict("Tenant " + tenant.ags() + " is " + tenant.status()
                     + "; only an ACTIVE tenant can subscribe, conclude or change a subscription");
         }
         return tenant;
     }
 
     private CatalogService subscribableService(UUID serviceId, Tenant tenant) {
-        CatalogService service = catalog.findService(serviceId)
+        CatalogService service = requirePublished(catalog.findService(serviceId), serviceId);
+        requireAvailable(service, tenant);
+        return service;
+    }
+
+    private static CatalogService requirePublished(Optional<CatalogService> found, UUID serviceId) {
+        CatalogService service = found
                 .orElseThrow(() -> ProblemException.notFound("No service " + serviceId + " in the catalog"));
         if (!service.isPublished()) {
             throw ProblemException.conflict("Service " + serviceId + " is " + service.status()
                     + "; only a PUBLISHED service can be subscribed to");
         }
+        return service;
+    }
+
+    private static void requireAvailable(CatalogService service, Tenant tenant) {
         if (!service.isAvailableIn(tenant.ags().land())) {
-            throw ProblemException.conflict("Service " + serviceId + " is not offered in "
+            throw ProblemException.conflict("Service " + service.id() + " is not offered in "
                     + tenant.ags().land().germanName());
         }
-        return service;
+    }
+
+    /** The plan of the order, which must exist, with parameters its schema accepts. */
+    private CatalogPlan planFor(Optional<CatalogPlan> found, Order order) {
+        CatalogPlan plan = found.orElseThrow(() -> unknownPlan(order.serviceId(), order.planId()));
+        plan.parametersSchema().ifPresent(schema -> parameterValidator.check(schema, order.parameters()));
+        return plan;
     }
 
     private Subscription lockedOfTenant(Ags ags, UUID id) {

@@ -6,6 +6,8 @@ import de.efa.tenant.domain.Ags;
 import de.efa.tenant.repository.MandateRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.function.BiPredicate;
+
 /**
  * Who may act for a municipality (docs/services.md, "Who may do what"): its own staff and operators administer it
  * (registration, invoice address, mandates); they and a bundler it gave a mandate order for it (subscribe, declare
@@ -30,7 +32,12 @@ public class TenantScope {
 
     /** Answers 403 unless the caller is the municipality's staff, an operator or a bundler with its mandate. */
     public void requireOrdering(Caller caller, Ags tenant) {
-        if (!caller.isOperator() && !caller.isStaffOf(tenant.value()) && !holdsMandate(caller, tenant)) {
+        requireOrdering(caller, tenant, this::mandateExists);
+    }
+
+    /** The same, with the bundlers' mandates looked up by {@code mandated} (a rollout knows them for a batch). */
+    public void requireOrdering(Caller caller, Ags tenant, BiPredicate<Ags, String> mandated) {
+        if (!caller.isOperator() && !caller.isStaffOf(tenant.value()) && !holdsMandate(caller, tenant, mandated)) {
             throw ProblemException.forbidden("You may act only for your own municipality, or as a bundler for a "
                     + "municipality that gave you a mandate");
         }
@@ -38,14 +45,23 @@ public class TenantScope {
 
     /** Answers 403 unless the caller may accept terms in the municipality's name. */
     public void requireAcceptingTerms(Caller caller, Ags tenant) {
-        if (!caller.isStaffOf(tenant.value()) && !holdsMandate(caller, tenant)) {
+        requireAcceptingTerms(caller, tenant, this::mandateExists);
+    }
+
+    /** The same, with the bundlers' mandates looked up by {@code mandated}. */
+    public void requireAcceptingTerms(Caller caller, Ags tenant, BiPredicate<Ags, String> mandated) {
+        if (!caller.isStaffOf(tenant.value()) && !holdsMandate(caller, tenant, mandated)) {
             throw ProblemException.forbidden("Terms are accepted only by the municipality itself or a bundler with "
                     + "its mandate; an operator may act for a municipality but never accept terms for it");
         }
     }
 
-    private boolean holdsMandate(Caller caller, Ags tenant) {
-        return caller.bundlerId().filter(id -> caller.isBundler(id) && mandates.exists(tenant.value(), id))
-                .isPresent();
+    /** Whether the municipality gave this bundler a mandate, as it stands now. */
+    public boolean mandateExists(Ags tenant, String bundlerId) {
+        return mandates.exists(tenant.value(), bundlerId);
+    }
+
+    private static boolean holdsMandate(Caller caller, Ags tenant, BiPredicate<Ags, String> mandated) {
+        return caller.bundlerId().filter(id -> caller.isBundler(id) && mandated.test(tenant, id)).isPresent();
     }
 }

@@ -26,7 +26,8 @@ class PopulationCsvTest {
         List<PopulationCsv.Figure> figures = PopulationCsv.read(directory);
 
         assertThat(figures).hasSize(10_751);
-        assertThat(figures.get(0)).isEqualTo(new PopulationCsv.Figure(Ags.of("01001000"), 96_326));
+        assertThat(figures.get(0))
+                .isEqualTo(new PopulationCsv.Figure(Ags.of("01001000"), "Flensburg, Stadt", 96_326));
     }
 
     @Test
@@ -37,10 +38,27 @@ class PopulationCsvTest {
                 + "05315000,\"Köln,\nStadt\",05,1024621,2024\r\n"
                 + "15002000,Halle (Saale),15,0,2024");
 
-        assertThat(figures).containsExactly(new PopulationCsv.Figure(Ags.of("14713000"), 628_718),
-                new PopulationCsv.Figure(Ags.of("05315000"), 1_024_621),
-                new PopulationCsv.Figure(Ags.of("15002000"), 0));
+        assertThat(figures).containsExactly(new PopulationCsv.Figure(Ags.of("14713000"), "Leipzig, Stadt", 628_718),
+                new PopulationCsv.Figure(Ags.of("05315000"), "Köln,\nStadt", 1_024_621),
+                new PopulationCsv.Figure(Ags.of("15002000"), "Halle (Saale)", 0));
         assertThat(PopulationCsv.read(HEADER)).isEmpty();
+    }
+
+    @Test
+    void parsingKeepsTheGoodLinesAndNamesTheBadOnesEachWithAllItsReasons() {
+        PopulationCsv.Lines lines = PopulationCsv.parse(HEADER
+                + "14713000,\"Leipzig, Stadt\",14,628718,2024\n"
+                + "1234,,14,viele,2024\n"
+                + "14713000,Leipzig,14,1,2024\n"
+                + "14729010,Bad Lausick,14,8000,2024\n");
+
+        assertThat(lines.figures()).containsExactly(
+                new PopulationCsv.Figure(Ags.of("14713000"), "Leipzig, Stadt", 628_718),
+                new PopulationCsv.Figure(Ags.of("14729010"), "Bad Lausick", 8_000));
+        assertThat(lines.rejections()).containsExactly(
+                new PopulationCsv.Rejection(3, List.of("ags '1234' must be 8 digits", "name must not be blank",
+                        "population 'viele' is not a whole number of 0 or more")),
+                new PopulationCsv.Rejection(4, List.of("AGS 14713000 is on line 2 already")));
     }
 
     @Test

@@ -21,6 +21,7 @@ class OpenApiTest {
         assertThat(paths).containsKeys("/api/v1/tenants", "/api/v1/tenants/{ags}",
                 "/api/v1/tenants/{ags}/subscriptions", "/api/v1/tenants/{ags}/subscriptions/{id}",
                 "/api/v1/tenants/{ags}/subscriptions/{id}/resubmit", "/api/v1/tenants/population",
+                "/api/v1/tenants/import", "/api/v1/rollouts", "/api/v1/rollouts/{id}", "/api/v1/rollouts/{id}/items",
                 "/api/v1/parked/outgoing",
                 "/api/v1/parked/outgoing/{id}/retry", "/api/v1/parked/incoming", "/api/v1/audit");
         assertThat(api.getMap("components.securitySchemes")).containsKey("bearer");
@@ -42,6 +43,6 @@ class OpenApiTest {
                 assertThat(responses.keySet()).as(where).anyMatch(code -> code.startsWith("2"));
             }
         }
-        assertThat(operations).isEqualTo(29);
+        assertThat(operations).isEqualTo(34);
     }
 }

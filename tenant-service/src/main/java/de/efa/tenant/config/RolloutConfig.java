@@ -1,0 +1,25 @@
+package de.efa.tenant.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The rollout worker (service.RolloutWorker). */
+@ConfigMapping(prefix = "efa.rollout")
+public interface RolloutConfig {
+
+    /**
+     * Items handled per transaction: their subscriptions, events, history and audit entries are written together,
+     * with batched statements. Larger batches cost fewer round trips and hold their locks longer.
+     */
+    @WithDefault("500")
+    int batchSize();
+
+    /**
+     * How long the worker waits between looks for work when nothing woke it: a rollout started here wakes it at
+     * once, so this is how soon one left PENDING by a crash, or started on another replica, is taken up.
+     */
+    @WithDefault("5s")
+    Duration idlePoll();
+}

@@ -1,0 +1,364 @@
+package de.efa.tenant.rest;
+
+import de.efa.infra.test.TestTokens;
+import de.efa.tenant.support.Api;
+import de.efa.tenant.support.CatalogTopic;
+import de.efa.tenant.support.Db;
+import de.efa.tenant.support.EventSchemas;
+import de.efa.tenant.support.OnboardingTopics;
+import de.efa.tenant.support.Subscriptions;
+import de.efa.tenant.support.TestAgs;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * POST/GET /rollouts: a plan for the tenants of a selection, each subscribed by the worker as if it had subscribed
+ * itself, skipped with a reason where it cannot, and settled by the first provisioning result.
+ */
+@QuarkusTest
+class RolloutResourceTest {
+
+    static final String ROLLOUTS = "/api/v1/rollouts";
+    /** Each test selects a Kreis of its own in Mecklenburg-Vorpommern (13), which no other test class uses. */
+    private static final AtomicInteger NEXT_KREIS = new AtomicInteger(10);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    Db db;
+    CatalogTopic catalog;
+    OnboardingTopics onboarding;
+
+    @BeforeEach
+    void setUp() {
+        db = new Db(dataSource);
+        catalog = new CatalogTopic(kafka, db);
+        onboarding = new OnboardingTopics(kafka, db);
+    }
+
+    static String freshKreis() {
+        return "137" + NEXT_KREIS.getAndIncrement();
+    }
+
+    static Map<String, Object> rollout(UUID service, String planId, Map<String, Object> select) {
+        return Map.of("serviceId", service.toString(), "planId", planId, "parameters", CatalogTopic.VALID_PARAMETERS,
+                "select", select);
+    }
+
+    static ValidatableResponse start(String token, Object body) {
+        return Api.as(token).body(body).post(ROLLOUTS).then();
+    }
+
+    /** The rollout once the worker handled every item. */
+    static JsonPath handled(String token, String id) {
+        return handled(token, id, Duration.ofSeconds(30));
+    }
+
+    static JsonPath handled(String token, String id, Duration atMost) {
+        await().atMost(atMost).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                Api.as(token).get(ROLLOUTS + "/" + id).then().statusCode(200).body("counts.pending", equalTo(0)));
+        return Api.as(token).get(ROLLOUTS + "/" + id).then().extract().jsonPath();
+    }
+
+    static JsonPath items(String token, String id) {
+        return Api.as(token).get(ROLLOUTS + "/" + id + "/items?size=100").then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    @Test
+    void aKreisRolloutSubscribesItsActiveTenantsSkipsTheOthersWithReasonsAndEndsWithTheirResults() {
+        String kreis = freshKreis();
+        String first = Api.activeTenant(kreis + "001", 10_000);
+        String second = Api.activeTenant(kreis + "002", 20_000);
+        String pending = kreis + "003";
+        Api.asOperator().body(Api.registration(pending, "GEMEINDE", 10)).post("/api/v1/tenants").then()
+                .statusCode(201);
+        String subscribed = Api.activeTenant(kreis + "004", 30_000);
+        String elsewhere = Api.activeTenant(TestAgs.fresh("13"), 1);
+        UUID service = catalog.publishedService();
+        Api.subscribe(TestTokens.municipality(subscribed), subscribed, Map.of("serviceId", service.toString(),
+                "planId", "basic")).statusCode(202);
+
+        ExtractableResponse<Response> answer = start(TestTokens.operator(), rollout(service, "standard",
+                Map.of("kreis", kreis)))
+                .statusCode(202)
+                .body("status", equalTo("RUNNING"))
+                .body("serviceId", equalTo(service.toString()))
+                .body("planId", equalTo("standard"))
+                .body("select", equalTo(Map.of("kreis", kreis)))
+                .body("requestedBy", equalTo("operator operator"))
+                .body("counts", equalTo(Map.of("selected", 4, "pending", 4, "subscribed", 0, "active", 0,
+                        "interestDeclared", 0, "failed", 0, "skipped", 0)))
+                .body("createdAt", notNullValue())
+                .body("finishedAt", nullValue())
+                .extract();
+        String id = answer.path("id");
+        assertThat(answer.header("Location")).endsWith(ROLLOUTS + "/" + id);
+
+        JsonPath handled = handled(TestTokens.operator(), id);
+        assertThat(handled.getString("status")).isEqualTo("RUNNING");
+        assertThat(handled.getMap("counts")).containsEntry("subscribed", 2).containsEntry("skipped", 2);
+        JsonPath items = items(TestTokens.operator(), id);
+        assertThat(items.getList("items.ags")).containsExactly(first, second, pending, subscribed);
+        assertThat(items.getList("items.status")).containsExactly("SUBSCRIBED", "SUBSCRIBED", "SKIPPED", "SKIPPED");
+        assertThat(items.getString("items[0].tenantName")).isEqualTo("Testgemeinde " + first);
+        assertThat(items.getString("items[2].reason")).isEqualTo("Tenant " + pending + " is PENDING; only an ACTIVE "
+                + "tenant can subscribe, conclude or change a subscription");
+        assertThat(items.getString("items[3].reason")).startsWith("Tenant " + subscribed + " already has a live "
+                + "subscription to service " + service);
+        assertThat(items.getString("items[2].subscriptionId")).isNull();
+        Api.asOperator().get(ROLLOUTS + "/" + id + "/items?status=SKIPPED").then().body("total", equalTo(2))
+                .body("items.ags", equalTo(List.of(pending, subscribed)));
+
+        // Each subscription is what the tenant would have got subscribing itself, ordered by the operator for it.
+        String firstSubscription = items.getString("items[0].subscriptionId");
+        String secondSubscription = items.getString("items[1].subscriptionId");
+        Api.asOperator().get(Subscriptions.path(first, firstSubscription)).then().statusCode(200)
+                .body("status", equalTo("REQUESTED"))
+                .body("parameters.zustaendigkeit.behoerde", equalTo("Ordnungsamt"))
+                .body("priceSnapshot.annualCents", equalTo(120_000 + 10_000 * 2))
+                .body("history[0].detail", equalTo("Requested by operator operator"));
+        ConsumerRecord<String, String> request = onboarding.requests(firstSubscription, 1, Duration.ofSeconds(30))
+                .get(0);
+        assertThat(OnboardingTopics.header(request, "ce_type")).isEqualTo("de.efa.subscription.requested.v1");
+        assertThat(request.value()).contains("\"originatingUserId\":\"operator\"");
+        EventSchemas.assertSatisfied(request);
+        assertThat(db.count("SELECT count(*) FROM outbox_event WHERE type = 'de.efa.subscription.requested.v1' "
+                + "AND payload::jsonb ->> 'serviceId' = ?", service.toString())).isEqualTo(3);
+        assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'subscription.create' "
+                + "AND actor = 'operator' AND on_behalf_of = ? AND details ->> 'rolloutId' = ?", "tenant:" + first, id))
+                .isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'rollout.skip' AND target_id LIKE ?",
+                id + "/%")).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'rollout.start' AND target_id = ?", id))
+                .isEqualTo(1);
+        assertThat(db.subscriptions(elsewhere)).isZero();
+
+        onboarding.publishResult("provisioning-started", firstSubscription, "PROVISION", null);
+        onboarding.publishResult("provisioned", firstSubscription, "PROVISION", null);
+        onboarding.publishResult("provisioning-failed", secondSubscription, "PROVISION", "quota exceeded");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator().get(ROLLOUTS + "/" + id).then()
+                .body("status", equalTo("DONE")).body("finishedAt", notNullValue())
+                .body("counts", equalTo(Map.of("selected", 4, "pending", 0, "subscribed", 0, "active", 1,
+                        "interestDeclared", 0, "failed", 1, "skipped", 2))));
+        JsonPath settled = items(TestTokens.operator(), id);
+        assertThat(settled.getList("items.status")).containsExactly("ACTIVE", "FAILED", "SKIPPED", "SKIPPED");
+        assertThat(settled.getString("items[1].reason")).isEqualTo("quota exceeded");
+        assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'rollout.finish' AND target_id = ?", id))
+                .isEqualTo(1);
+
+        // Later moves of the subscription do not rewrite what the rollout achieved.
+        Api.asOperator().post(Subscriptions.path(second, secondSubscription) + "/resubmit").then().statusCode(202);
+        onboarding.publishResult("provisioned", secondSubscription, "PROVISION", null);
+        Subscriptions.awaitStatus(second, secondSubscription, "ACTIVE");
+        assertThat(items(TestTokens.operator(), id).getString("items[1].status")).isEqualTo("FAILED");
+    }
+
+    @Test
+    void onlyOperatorsAndBundlersRollOutAndWhatIsTheSameForEveryTenantIsCheckedAtOnce() {
+        UUID service = catalog.publishedService();
+        String kreis = freshKreis();
+        Map<String, Object> body = rollout(service, "standard", Map.of("kreis", kreis));
+        given().contentType("application/json").body(body).post(ROLLOUTS).then().statusCode(401)
+                .contentType("application/problem+json");
+        given().get(ROLLOUTS).then().statusCode(401);
+        for (String token : List.of(TestTokens.municipality(kreis + "001"), TestTokens.provider("akdb"),
+                TestTokens.withoutRole())) {
+            start(token, body).statusCode(403).contentType("application/problem+json");
+            Api.as(token).get(ROLLOUTS).then().statusCode(403);
+        }
+        start(TestTokens.operator(), Map.of("planId", "standard", "select", Map.of("kreis", kreis))).statusCode(400)
+                .body("violations.field", equalTo(List.of("serviceId")));
+        start(TestTokens.operator(), rollout(service, "standard", Map.of("land", "17", "kreis", "1",
+                "ags", List.of(kreis + "001", "123")))).statusCode(400)
+                .body("type", equalTo("https://efa-marketplace.de/problems/validation"))
+                .body("violations.field", equalTo(List.of("select.land", "select.kreis", "select.ags[1]")));
+        for (Map<String, Object> empty : List.<Map<String, Object>>of(Map.of(), Map.of("all", false),
+                Map.of("ags", List.of()))) {
+            start(TestTokens.operator(), rollout(service, "standard", empty)).statusCode(422)
+                    .body("type", equalTo("https://efa-marketplace.de/problems/invalid-selection"))
+                    .body("violations[0].field", equalTo("select"));
+        }
+        start(TestTokens.operator(), Map.of("serviceId", service.toString(), "planId", "standard")).statusCode(422)
+                .body("violations[0].field", equalTo("select"));
+        start(TestTokens.operator(), rollout(service, "standard", Map.of("clientsOf", "niemand"))).statusCode(422)
+                .body("violations[0].field", equalTo("select.clientsOf"));
+        start(TestTokens.operator(), rollout(UUID.randomUUID(), "standard", Map.of("kreis", kreis))).statusCode(422)
+                .body("type", equalTo("https://efa-marketplace.de/problems/unknown-service"))
+                .body("violations[0].field", equalTo("serviceId"));
+        start(TestTokens.operator(), rollout(service, "gold", Map.of("kreis", kreis))).statusCode(422)
+                .body("type", equalTo("https://efa-marketplace.de/problems/unknown-plan"));
+        start(TestTokens.operator(), Map.of("serviceId", service.toString(), "planId", "standard", "parameters",
+                Map.of("postfach", "kein-postfach"), "select", Map.of("kreis", kreis))).statusCode(422)
+                .body("type", equalTo("https://efa-marketplace.de/problems/invalid-parameters"))
+                .body("violations.field", hasItem("parameters.postfach"));
+        start(TestTokens.operator(), rollout(service, "terms", Map.of("kreis", kreis))).statusCode(422)
+                .body("type", equalTo("https://efa-marketplace.de/problems/terms-not-accepted"))
+                .body("violations[0].field", equalTo("planId"));
+        UUID draft = catalog.publish(UUID.randomUUID(), "DRAFT", List.of(), 1);
+        start(TestTokens.operator(), rollout(draft, "standard", Map.of("kreis", kreis))).statusCode(409);
+        assertThat(db.count("SELECT count(*) FROM rollout WHERE service_id IN (?, ?)", service, draft)).isZero();
+
+        // A selection that matches no one is a rollout that is over at once.
+        String empty = start(TestTokens.operator(), rollout(service, "standard", Map.of("kreis", kreis)))
+                .statusCode(202).body("status", equalTo("DONE")).body("finishedAt", notNullValue())
+                .body("counts.selected", equalTo(0)).extract().path("id");
+        Api.asOperator().get(ROLLOUTS + "/" + empty + "/items?status=DONE").then().statusCode(400)
+                .body("violations[0].field", equalTo("status"));
+        Api.asOperator().get(ROLLOUTS + "/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aBundlerRollsOutToItsClientsOnlyAndSeesOnlyItsOwnRollouts() {
+        String kreis = freshKreis();
+        String client = Api.activeTenant(kreis + "001", 1_000);
+        String other = Api.activeTenant(kreis + "002", 1_000);
+        String bundler = Api.bundlerWithMandateOf(client);
+        String withContract = Api.activeTenantWithInvoiceAddress(kreis + "003", 1_000);
+        Api.asMunicipality(withContract).body(Map.of("bundlerId", bundler))
+                .post("/api/v1/tenants/" + withContract + "/mandates").then().statusCode(201);
+        String token = TestTokens.bundler(bundler);
+        UUID service = catalog.publishedService();
+
+        start(token, rollout(service, "standard", Map.of("all", true))).statusCode(403);
+        start(token, rollout(service, "standard", Map.of("ags", List.of(client, other)))).statusCode(403)
+                .body("detail", containsString(other));
+        start(token, rollout(service, "standard", Map.of("clientsOf", "kisa"))).statusCode(403);
+        assertThat(db.count("SELECT count(*) FROM rollout WHERE service_id = ?", service)).isZero();
+
+        String id = start(token, rollout(service, "standard", Map.of("land", "13"))).statusCode(202)
+                .body("requestedBy", equalTo("bundler " + bundler))
+                .body("counts.selected", equalTo(2)).extract().path("id");
+        handled(token, id);
+        JsonPath items = items(token, id);
+        assertThat(items.getList("items.ags")).containsExactly(client, withContract);
+        assertThat(items.getList("items.status")).containsExactly("SUBSCRIBED", "SUBSCRIBED");
+        Api.as(token).get(Subscriptions.path(client, items.getString("items[0].subscriptionId"))).then()
+                .statusCode(200).body("history[0].detail", equalTo("Requested by bundler " + bundler));
+        assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'subscription.create' "
+                + "AND actor_role = 'bundler' AND on_behalf_of = ?", "tenant:" + client)).isEqualTo(1);
+        assertThat(db.subscriptions(other)).isZero();
+
+        // Terms it accepts for its clients, naming their version.
+        UUID withTerms = catalog.publishedService();
+        Map<String, Object> terms = new HashMap<>(rollout(withTerms, "terms", Map.of("ags", List.of(withContract))));
+        start(token, terms).statusCode(422).body("violations[0].field", equalTo("acceptedTerms"));
+        terms.put("acceptedTerms", Map.of("version", CatalogTopic.TERMS_VERSION));
+        String termsRollout = start(token, terms).statusCode(202).extract().path("id");
+        handled(token, termsRollout);
+        Api.as(token).get(Subscriptions.path(withContract,
+                        items(token, termsRollout).getString("items[0].subscriptionId"))).then()
+                .body("contract.model", equalTo("TERMS"))
+                .body("contract.acceptedBy", equalTo("bundler " + bundler));
+
+        Api.as(TestTokens.bundler("kisa")).get(ROLLOUTS + "/" + id).then().statusCode(404);
+        Api.as(TestTokens.bundler("kisa")).get(ROLLOUTS + "/" + id + "/items").then().statusCode(404);
+        assertThat(Api.as(TestTokens.bundler("kisa")).get(ROLLOUTS + "?size=100").then().statusCode(200).extract()
+                .jsonPath().getList("items.id")).doesNotContain(id, termsRollout);
+        assertThat(Api.as(token).get(ROLLOUTS).then().statusCode(200).extract().jsonPath().getList("items.id"))
+                .containsExactly(termsRollout, id);
+        Api.asOperator().get(ROLLOUTS + "/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void aPlanReusedAfterAnInterestGetsInterestsWhichEndTheRollout() {
+        String kreis = freshKreis();
+        String withContract = Api.activeTenantWithInvoiceAddress(kreis + "001", 1_000);
+        String without = Api.activeTenant(kreis + "002", 1_000);
+        UUID service = catalog.publishedService();
+
+        String id = start(TestTokens.operator(), rollout(service, "nachnutzung", Map.of("kreis", kreis)))
+                .statusCode(202).extract().path("id");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator().get(ROLLOUTS + "/" + id).then()
+                .body("status", equalTo("DONE"))
+                .body("counts.interestDeclared", equalTo(1)).body("counts.skipped", equalTo(1)));
+        JsonPath items = items(TestTokens.operator(), id);
+        assertThat(items.getList("items.status")).containsExactly("INTEREST_DECLARED", "SKIPPED");
+        assertThat(items.getString("items[1].reason")).startsWith("A subscription to a plan with a contract is "
+                + "declared only for a tenant with a Leitweg-ID").contains("leitwegId is not set for tenant " + without);
+        String interest = items.getString("items[0].subscriptionId");
+        Api.asOperator().get(Subscriptions.path(withContract, interest)).then()
+                .body("status", equalTo("INTEREST_DECLARED"))
+                .body("history[0].detail", equalTo("Interest declared by operator operator"));
+        assertThat(db.count("SELECT count(*) FROM outbox_event WHERE record_key = ? "
+                + "AND type = 'de.efa.subscription.interest-declared.v1'", interest)).isEqualTo(1);
+    }
+
+    @Test
+    void aRetriedRolloutWithItsIdempotencyKeyStartsOnce() {
+        String kreis = freshKreis();
+        Api.activeTenant(kreis + "001", 1_000);
+        UUID service = catalog.publishedService();
+        Map<String, Object> body = rollout(service, "standard", Map.of("kreis", kreis));
+
+        String id = Api.asOperator().header("Idempotency-Key", "rollout-" + kreis).body(body).post(ROLLOUTS).then()
+                .statusCode(202).header("Idempotent-Replayed", nullValue()).extract().path("id");
+        Api.asOperator().header("Idempotency-Key", "rollout-" + kreis).body(body).post(ROLLOUTS).then()
+                .statusCode(202).header("Idempotent-Replayed", equalTo("true")).body("id", equalTo(id))
+                .header("Location", endsWith(ROLLOUTS + "/" + id));
+        Api.asOperator().header("Idempotency-Key", "rollout-" + kreis)
+                .body(rollout(service, "basic", Map.of("kreis", kreis))).post(ROLLOUTS).then().statusCode(422)
+                .body("type", equalTo("https://efa-marketplace.de/problems/idempotency-key-reused"));
+        assertThat(db.count("SELECT count(*) FROM rollout WHERE service_id = ?", service)).isEqualTo(1);
+        handled(TestTokens.operator(), id);
+        assertThat(db.count("SELECT count(*) FROM subscription WHERE service_id = ?", service)).isEqualTo(1);
+    }
+
+    @Test
+    void itemsACrashLeftPendingAreTakenUpByTheWorker() {
+        String kreis = freshKreis();
+        String first = Api.activeTenant(kreis + "001", 1_000);
+        String second = Api.activeTenant(kreis + "002", 1_000);
+        UUID service = catalog.publishedService();
+        UUID id = UUID.randomUUID();
+        // What a POST left behind when its replica died before the worker got to any item.
+        db.execute("""
+                INSERT INTO rollout (id, service_id, plan_id, parameters, selection, requested_by, requester_subject,
+                                     requester_role, status, created_at)
+                VALUES (?, ?, 'basic', '{}', ?::jsonb, 'operator operator', 'operator', 'operator', 'RUNNING', now())""",
+                id, service, "{\"kreis\":\"" + kreis + "\"}");
+        for (String ags : List.of(first, second)) {
+            db.execute("INSERT INTO rollout_item (rollout_id, ags, tenant_name, status, updated_at) "
+                    + "VALUES (?, ?, 'Testgemeinde', 'PENDING', now())", id, ags);
+        }
+
+        handled(TestTokens.operator(), id.toString());
+        assertThat(items(TestTokens.operator(), id.toString()).getList("items.status"))
+                .containsExactly("SUBSCRIBED", "SUBSCRIBED");
+        assertThat(db.count("SELECT count(*) FROM subscription WHERE service_id = ?", service)).isEqualTo(2);
+        assertThat(db.count("SELECT count(*) FROM outbox_event WHERE type = 'de.efa.subscription.requested.v1' "
+                + "AND payload::jsonb ->> 'serviceId' = ?", service.toString())).isEqualTo(2);
+    }
+}
