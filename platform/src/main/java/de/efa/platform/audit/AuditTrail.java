@@ -89,32 +89,52 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordEach(Actor actor, String action, List<AuditRef> targets, String outcome,
                            Map<String, ?> details) {
-        requireAction(action);
-        if (targets.isEmpty()) {
+        recordAll(targets.stream().map(target -> new Change(actor, action, target, outcome, details)).toList());
+    }
+
+    /**
+     * Many changes, each with its own actor and details (a rollout subscribing thousands of tenants, each on its own
+     * behalf), in one round trip.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(List<Change> changes) {
+        changes.forEach(Change::requireValid);
+        if (changes.isEmpty()) {
             return;
         }
-        if (outcome == null || outcome.isBlank()) {
-            throw new IllegalArgumentException("an audit entry needs an outcome");
-        }
-        String detailsJson = details == null || details.isEmpty() ? null : toJson(details);
-        String onBehalfOf = actor.onBehalfOf() == null ? null : actor.onBehalfOf().toString();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (AuditRef target : targets) {
+                for (Change change : changes) {
                     insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, actor.id());
-                    insert.setString(3, actor.role());
-                    insert.setString(4, onBehalfOf);
-                    insert.setString(5, action);
-                    insert.setString(6, target.type());
-                    insert.setString(7, target.id());
-                    insert.setString(8, outcome);
-                    insert.setString(9, detailsJson);
+                    insert.setString(2, change.actor().id());
+                    insert.setString(3, change.actor().role());
+                    insert.setString(4, change.actor().onBehalfOf() == null ? null
+                            : change.actor().onBehalfOf().toString());
+                    insert.setString(5, change.action());
+                    insert.setString(6, change.target().type());
+                    insert.setString(7, change.target().id());
+                    insert.setString(8, change.outcome());
+                    insert.setString(9, change.details() == null || change.details().isEmpty() ? null
+                            : toJson(change.details()));
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
         });
+    }
+
+    /** One entry to be: {@code actor} did {@code action} to {@code target}, which ended in {@code outcome}. */
+    public record Change(Actor actor, String action, AuditRef target, String outcome, Map<String, ?> details) {
+
+        private void requireValid() {
+            if (action == null || action.length() > MAX_ACTION || !ACTION.matcher(action).matches()) {
+                throw new IllegalArgumentException("an audit action is resource.verb in lower case with hyphens, at "
+                        + "most " + MAX_ACTION + " characters (service.publish), not '" + action + "'");
+            }
+            if (outcome == null || outcome.isBlank()) {
+                throw new IllegalArgumentException("an audit entry needs an outcome");
+            }
+        }
     }
 
     /**
@@ -132,13 +152,6 @@ public class AuditTrail {
             }
         }
         return Actor.system(applicationName);
-    }
-
-    private static void requireAction(String action) {
-        if (action == null || action.length() > MAX_ACTION || !ACTION.matcher(action).matches()) {
-            throw new IllegalArgumentException("an audit action is resource.verb in lower case with hyphens, at most "
-                    + MAX_ACTION + " characters (service.publish), not '" + action + "'");
-        }
     }
 
     private String toJson(Map<String, ?> details) {

@@ -136,13 +136,17 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
     }
 
     /**
-     * The tenants, in any status, that match each criterion given (AGS prefixes of a Land or Kreis, one of these
+     * The tenants that match each criterion given (only ACTIVE ones, AGS prefixes of a Land or Kreis, one of these
      * AGS, a client of this bundler), with their names, in AGS order; with no criterion, every tenant.
      */
-    public Map<String, String> namesMatching(List<String> agsPrefixes, Optional<List<String>> ags,
+    public Map<String, String> namesMatching(boolean activeOnly, List<String> agsPrefixes, Optional<List<String>> ags,
             Optional<String> clientOf) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
+        if (activeOnly) {
+            conditions.add("t.status = :active");
+            parameters.put("active", TenantStatus.ACTIVE);
+        }
         for (int i = 0; i < agsPrefixes.size(); i++) {
             conditions.add("t.ags like :prefix" + i);
             parameters.put("prefix" + i, agsPrefixes.get(i) + "%");

@@ -126,7 +126,7 @@ public class RolloutService {
         subscribing.checkOrder(caller, order);
         Instant now = clock.instant();
         Optional<String> clientsOf = bundlerId.or(() -> Optional.ofNullable(select.clientsOf()));
-        Map<String, Optional<String>> selected = selected(criteria, clientsOf);
+        Map<String, Optional<String>> selected = selected(Boolean.TRUE.equals(select.all()), criteria, clientsOf);
         Rollout rollout = Rollout.start(order.serviceId(), order.planId(), order.parameters().toString(),
                 Optional.ofNullable(order.acceptedTermsVersion()), write(select),
                 new Rollout.Requester(caller.describe(), caller.subject(), caller.actingRole(), bundlerId), now);
@@ -393,13 +393,14 @@ public class RolloutService {
     }
 
     /**
-     * The selected AGS in AGS order, each with its tenant's name: the tenants (in any status; the worker skips those
-     * that cannot subscribe) matching every criterion, and the AGS named in {@code ags} that no tenant has, where
-     * the rest of the selection does not ask for a bundler's clients, so that the operator sees them skipped.
+     * The selected AGS in AGS order, each with its tenant's name: the tenants matching every criterion, and the AGS
+     * named in {@code ags} that no tenant has, where the rest of the selection does not ask for a bundler's clients,
+     * so that the operator sees them skipped. {@code all} means every ACTIVE tenant, as the national rollout has it;
+     * otherwise a tenant is selected in any status and the worker skips it, with the reason, when it cannot subscribe.
      */
-    private Map<String, Optional<String>> selected(Criteria criteria, Optional<String> clientsOf) {
+    private Map<String, Optional<String>> selected(boolean all, Criteria criteria, Optional<String> clientsOf) {
         Map<String, Optional<String>> selected = new TreeMap<>();
-        tenants.namesMatching(criteria.agsPrefixes(), criteria.ags(), clientsOf)
+        tenants.namesMatching(all, criteria.agsPrefixes(), criteria.ags(), clientsOf)
                 .forEach((ags, name) -> selected.put(ags, Optional.of(name)));
         if (clientsOf.isEmpty()) {
             criteria.ags().orElse(List.of()).stream()

@@ -37,6 +37,7 @@ import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,14 +183,16 @@ public class SubscriptionService {
         for (int i = 0; i < requested.size(); i++) {
             requested.get(i).recordRequest(requestIds.get(i));
         }
+        List<AuditTrail.Change> created = new ArrayList<>(admitted.size());
         for (Admitted one : admitted) {
             Subscription subscription = one.subscription();
             Map<String, Object> details = new LinkedHashMap<>(Map.of("status", subscription.status().name(),
                     "serviceId", subscription.serviceId(), "planId", subscription.planId()));
             details.putAll(context);
-            auditTrail.record(Audited.forTenant(caller, subscription.ags()), "subscription.create",
-                    Audited.subscription(subscription), "created", details);
+            created.add(new AuditTrail.Change(Audited.forTenant(caller, subscription.ags()), "subscription.create",
+                    Audited.subscription(subscription), "created", details));
         }
+        auditTrail.recordAll(created);
     }
 
     /**

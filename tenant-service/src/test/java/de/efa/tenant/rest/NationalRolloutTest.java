@@ -20,15 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The national case with a directory of 10,000 municipalities: imported in one request, then one rollout of
- * {@code "all": true} subscribes every ACTIVE tenant. Both take seconds; the times are logged, not asserted, as the
- * machine decides them.
+ * A rollout at scale: a directory of 2,000 municipalities imported in one request, then one rollout of
+ * {@code "all": true} subscribes every ACTIVE tenant, in several of the worker's batches, each subscription with its
+ * event, history and audit entry. The times are logged, not asserted; the national figure (10,751 municipalities,
+ * through to ACTIVE) is measured by {@code deploy/bench.sh rollout --bulk}.
  */
 @QuarkusTest
 class NationalRolloutTest {
 
     private static final Logger LOG = Logger.getLogger(NationalRolloutTest.class);
-    private static final int MUNICIPALITIES = 10_000;
+    private static final int MUNICIPALITIES = 2_000;
 
     @Inject
     AgroalDataSource dataSource;
@@ -65,7 +66,8 @@ class NationalRolloutTest {
         long fanOutMillis = (System.nanoTime() - rolloutStarted) / 1_000_000;
 
         long subscribed = db.count("SELECT count(*) FROM subscription WHERE service_id = ?", service);
-        assertThat(subscribed).isEqualTo(handled.getLong("counts.subscribed")).isGreaterThanOrEqualTo(active);
+        assertThat(handled.getLong("counts.selected")).as("every ACTIVE tenant, and only those").isEqualTo(active);
+        assertThat(subscribed).isEqualTo(handled.getLong("counts.subscribed")).isEqualTo(active);
         assertThat(db.count("SELECT count(*) FROM subscription s JOIN rollout_item i ON i.subscription_id = s.id "
                 + "WHERE i.rollout_id = ?::uuid AND s.request_id IS NOT NULL", id)).isEqualTo(subscribed);
         assertThat(db.count("SELECT count(*) FROM outbox_event WHERE type = 'de.efa.subscription.requested.v1' "
