@@ -1,5 +1,9 @@
 package de.efa.bench.data;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +17,20 @@ public record Gemeinde(String ags, String name, long population) {
         return Csv.readResource(RESOURCE).stream()
                 .map(row -> new Gemeinde(row.get("ags"), row.get("name"), Long.parseLong(row.get("population"))))
                 .toList();
+    }
+
+    /** The file itself, header and the first {@code count} municipalities: what an operator imports. */
+    public static byte[] csv(int count) {
+        try (InputStream in = Gemeinde.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is not on the classpath");
+            }
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank()).limit(count + 1L).toList();
+            return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

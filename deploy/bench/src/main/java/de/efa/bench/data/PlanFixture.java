@@ -37,6 +37,11 @@ public final class PlanFixture {
                                 "postfach", Map.of("type", "string"))));
     }
 
+    /** One configuration for every municipality of a rollout: the same for all, as a Land decides it. */
+    public static Map<String, Object> commonParameters() {
+        return Map.of("zustaendigeStelle", "Bürgeramt der Kommune");
+    }
+
     /** The configuration a municipality sends when it subscribes. */
     public static Map<String, Object> parametersOf(Gemeinde gemeinde) {
         return Map.of("zustaendigeStelle", "Bürgeramt " + gemeinde.name(), "postfach", gemeinde.contactEmail());

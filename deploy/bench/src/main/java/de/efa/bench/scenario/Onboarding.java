@@ -10,6 +10,7 @@ import de.efa.stack.Service;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -83,6 +84,45 @@ public final class Onboarding {
         double seconds = (System.nanoTime() - started) / 1e9;
         log.info("%d municipalities registered and approved in %.1f s (%.0f/s)", gemeinden.size(), seconds,
                 gemeinden.size() / seconds);
+    }
+
+    /** Imports the first {@code count} municipalities of the file in one request, as ACTIVE tenants. */
+    public JsonNode importTenants(int count) {
+        long started = System.nanoTime();
+        JsonNode imported = tenants.send("POST", "/api/v1/tenants/import", "text/csv", Gemeinde.csv(count), Map.of())
+                .expect("importing " + count + " municipalities", 200).json();
+        log.info("%d municipalities imported in %.1f s: %s", count, (System.nanoTime() - started) / 1e9, imported);
+        return imported;
+    }
+
+    /** Starts a rollout of the standard plan, with one configuration for every selected municipality. */
+    public JsonNode startRollout(String serviceId, Map<String, Object> select) {
+        return tenants.post("/api/v1/rollouts", Map.of("serviceId", serviceId, "planId", PlanFixture.PLAN_ID,
+                        "parameters", PlanFixture.commonParameters(), "select", select))
+                .expect("starting the rollout", 202).json();
+    }
+
+    public JsonNode rollout(String id) {
+        return tenants.get("/api/v1/rollouts/" + id).expect("reading the rollout", 200).json();
+    }
+
+    /** The subscriptions a rollout made, page by page, as if each municipality had sent its own request. */
+    public List<Subscribed> subscriptionsOf(String rolloutId, List<Gemeinde> gemeinden) {
+        Map<String, Gemeinde> byAgs = new HashMap<>();
+        gemeinden.forEach(gemeinde -> byAgs.put(gemeinde.ags(), gemeinde));
+        List<Subscribed> subscribed = new ArrayList<>();
+        long total = Long.MAX_VALUE;
+        for (int page = 0; (long) page * PAGE_SIZE < total; page++) {
+            JsonNode answer = tenants.get("/api/v1/rollouts/" + rolloutId + "/items?size=" + PAGE_SIZE + "&page=" + page)
+                    .expect("listing the rollout's items", 200).json();
+            total = answer.path("total").asLong();
+            for (JsonNode item : answer.path("items")) {
+                String id = item.path("subscriptionId").asText(null);
+                subscribed.add(new Subscribed(byAgs.get(item.path("ags").asText()), id == null ? 0 : 202, id, 0, 0,
+                        id == null ? item.path("status").asText() + ": " + item.path("reason").asText() : null));
+            }
+        }
+        return subscribed;
     }
 
     /**

@@ -28,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * postcode is shown at its input) and sees its subscription ACTIVE, and the operator retries a failed job. Leipzig
  * then gives its invoice address and a mandate to the bundler KISA, which sees it among its clients and declares
  * Leipzig's interest in a plan reused by offer; the provider's staff answer it with an offer, and KISA concludes it.
+ * Last, KISA rolls a service out to its client and follows the rollout to its end.
  * Every page is checked with axe-core; the README's screenshots are taken here.
  */
 @ExtendWith(StackExtension.class)
@@ -43,6 +44,7 @@ class PortalInTheBrowserIT {
     private static String serviceId;
     private static String failingServiceId;
     private static String interestServiceId;
+    private static String rolloutServiceId;
     private static Chromium leipzig;
     private static Chromium operator;
     private static Chromium kisa;
@@ -65,6 +67,7 @@ class PortalInTheBrowserIT {
                 .post("/api/v1/services").then().statusCode(201).extract().path("id");
         as(stack, Service.CATALOG, accounts.client("provider-akdb"))
                 .post("/api/v1/services/" + interestServiceId + "/publish").then().statusCode(200);
+        rolloutServiceId = Providers.publishedByAkdb(stack, accounts, "portal-rollout");
         Bundlers.kisaRegistered(stack, accounts);
         leipzig = Chromium.start();
         operator = Chromium.start();
@@ -237,6 +240,29 @@ class PortalInTheBrowserIT {
         assertThat(kisa.checked().driver().findElement(By.cssSelector("ol.history")).getText())
                 .contains("Interesse bekundet – von Bündler kisa", "von Anbieter akdb",
                         "Beantragt – von Bündler kisa");
+    }
+
+    @Test
+    @Order(8)
+    void theBundlerRollsAServiceOutToItsClientAndFollowsItsProgress() {
+        // The tenant-service learns of the new service from the catalog topic; until then a rollout would be refused.
+        await().atMost(PATIENCE).until(() -> as(stack, Service.TENANT, accounts.user("leipzig"))
+                .body(Map.of("serviceId", rolloutServiceId, "planId", "standard", "parameters", Map.of()))
+                .post("/api/v1/tenants/" + LEIPZIG + "/subscriptions").statusCode() == 422);
+
+        kisa.open(portal + "/rollouts").driver().findElement(By.id("neuer-rollout")).click();
+        new Select(kisa.waitFor(By.id("f-angebot"))).selectByValue(rolloutServiceId + "/standard");
+        kisa.checked().driver().findElement(By.xpath("//button[text()='Weiter']")).click();
+        kisa.waitFor(By.id("f-select-ags-" + LEIPZIG)).click();
+        assertThat(kisa.checked().driver().findElements(By.id("f-select-all"))).as("all municipalities").isEmpty();
+        kisa.driver().findElement(By.id("f-parameters-zustaendigeStelle")).sendKeys("Stadt Leipzig, Fahrerlaubnisbehörde");
+        kisa.driver().findElement(By.xpath("//button[text()='Rollout starten']")).click();
+
+        kisa.waitForText(By.id("rollout-status"), "Abgeschlossen");
+        assertThat(kisa.checked().driver().findElement(By.id("fortschritt-text")).getText())
+                .contains("1 von 1 Kommunen abgeschlossen (100 %)");
+        assertThat(kisa.driver().findElement(By.id("kommunen")).getText()).contains("Leipzig, Stadt", "Aktiv");
+        kisa.screenshot("rollout");
     }
 
     private static void fillIn(Chromium browser, String postcode) {
