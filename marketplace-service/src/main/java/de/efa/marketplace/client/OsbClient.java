@@ -197,8 +197,7 @@ public class OsbClient {
         } catch (TimeoutException e) {
             pending.cancel(true);
             Optional.ofNullable(body.get()).ifPresent(BoundedBody::abandon);
-            return failed(call, identity, at, started, Failure.TIMEOUT,
-                    "no complete answer within " + config.requestTimeout().toMillis() + " ms");
+            return timedOut(call, identity, at, started);
         } catch (ExecutionException e) {
             return failed(call, identity, at, started, e.getCause());
         } catch (InterruptedException e) {
@@ -218,11 +217,16 @@ public class OsbClient {
                     "could not connect to the broker: " + describe(cause));
         }
         if (causedBy(cause, HttpTimeoutException.class) != null) {
-            return failed(call, identity, at, started, Failure.TIMEOUT,
-                    "no answer within " + config.requestTimeout().toMillis() + " ms");
+            // The request's own timeout (no headers by the deadline) and the deadline are one.
+            return timedOut(call, identity, at, started);
         }
         return failed(call, identity, at, started, Failure.BROKEN,
                 "the connection to the broker broke: " + describe(cause));
+    }
+
+    private BrokerAnswer timedOut(Call call, UUID identity, Instant at, long started) {
+        return failed(call, identity, at, started, Failure.TIMEOUT,
+                "no complete answer within " + config.requestTimeout().toMillis() + " ms");
     }
 
     private static <T extends Throwable> T causedBy(Throwable failure, Class<T> type) {
