@@ -8,8 +8,8 @@ import java.util.UUID;
  * What one call to a broker came to. {@code requestIdentity} is the {@code X-Broker-API-Request-Identity} it was sent
  * with, by which the broker's logs find it. {@code status} is null when no answer arrived; {@code failure} then says
  * whether the broker may have received the request ({@link Failure#TIMEOUT}, {@link Failure#BROKEN}) or surely did
- * not ({@link Failure#NOT_SENT}), which decides whether an orphan may exist. {@code body} is the whole answer, as a
- * catalog can be long; {@link #summary()} is what is kept of it.
+ * not (every other failure), which decides whether an orphan may exist. {@code body} is the whole answer (at most
+ * 1 MiB), as a catalog can be long; {@link #summary()} is what is kept of it.
  */
 public record BrokerAnswer(
         BrokerAction action,
@@ -29,13 +29,35 @@ public record BrokerAnswer(
 
     public enum Failure {
         NONE,
+        /** No complete answer within the call's deadline. */
         TIMEOUT,
+        /** The broker could not be reached. */
         NOT_SENT,
-        BROKEN
+        /** The connection broke, or the answer was larger than 1 MiB. */
+        BROKEN,
+        /** The broker URL is refused by the production policy: no call was made, nor will be. */
+        NOT_ALLOWED,
+        /** The identity provider gave no token: no call was made; the broker is not to blame. */
+        NO_TOKEN,
+        /** The broker's calls failed or timed out repeatedly: it is short-circuited for a while, no call was made. */
+        CIRCUIT_OPEN,
+        /** As many workers as the broker may have are inside calls to it: no call was made. */
+        BROKER_BUSY
     }
 
     public boolean answered() {
         return status != null;
+    }
+
+    /** Whether the request may have reached the broker: an answer, a timeout or a connection that broke. */
+    public boolean mayHaveReachedBroker() {
+        return failure == Failure.NONE || failure == Failure.TIMEOUT || failure == Failure.BROKEN;
+    }
+
+    /** Whether the broker failed at this call: no usable answer in time, or a server error. */
+    public boolean brokerFailed() {
+        return serverError() || failure == Failure.TIMEOUT || failure == Failure.BROKEN
+                || failure == Failure.NOT_SENT;
     }
 
     public boolean is(int code) {

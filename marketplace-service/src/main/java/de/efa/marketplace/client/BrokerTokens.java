@@ -1,5 +1,6 @@
 package de.efa.marketplace.client;
 
+import de.efa.marketplace.config.ProvisioningConfig;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.runtime.TokensHelper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,16 +14,17 @@ import java.time.Duration;
 @ApplicationScoped
 public class BrokerTokens {
 
-    private static final Duration TOKEN_TIMEOUT = Duration.ofSeconds(10);
-
     private final OidcClient oidcClient;
+    private final Duration timeout;
     private final TokensHelper tokens = new TokensHelper();
 
-    public BrokerTokens(OidcClient oidcClient) {
+    public BrokerTokens(OidcClient oidcClient, ProvisioningConfig config) {
         this.oidcClient = oidcClient;
+        this.timeout = config.tokenTimeout();
     }
 
+    /** The token; throws when the identity provider gives none within {@code efa.provisioning.token-timeout}. */
     public String accessToken() {
-        return tokens.getTokens(oidcClient).await().atMost(TOKEN_TIMEOUT).getAccessToken();
+        return tokens.getTokens(oidcClient).await().atMost(timeout).getAccessToken();
     }
 }

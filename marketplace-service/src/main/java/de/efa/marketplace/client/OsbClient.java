@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,38 +22,58 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Calls an Open Service Broker (API v2.17) at a base URL known only at run time, one blocking call at a time
- * per worker thread. It never throws for what the broker does: every outcome, a timeout included, comes back
- * as a {@link BrokerAnswer} for the job's history.
+ * per worker thread, each within an overall deadline and reading at most 1 MiB of the answer, inside the broker's
+ * bulkhead and circuit breaker ({@link BrokerGuards}), and only to URLs the {@link BrokerUrlPolicy} allows; redirects
+ * are not followed. It never throws for what the broker does: every outcome, a timeout included, comes back as a
+ * {@link BrokerAnswer} for the job's history.
  */
 @ApplicationScoped
 public class OsbClient {
 
     private static final Logger LOG = Logger.getLogger(OsbClient.class);
     private static final String PLATFORM = "efa-marketplace";
+    /** The most of an answer that is read; a broker that sends more has failed the call. */
+    static final int MAX_ANSWER_BYTES = 1024 * 1024;
 
     private final ProvisioningConfig config;
     private final BrokerTokens tokens;
     private final ObjectMapper json;
     private final Clock clock;
+    private final BrokerGuards guards;
+    private final BrokerUrlPolicy policy;
     private final HttpClient http;
 
-    public OsbClient(ProvisioningConfig config, BrokerTokens tokens, ObjectMapper json, Clock clock) {
+    public OsbClient(ProvisioningConfig config, BrokerTokens tokens, BrokerGuards guards, ObjectMapper json,
+                     Clock clock) {
         this.config = config;
         this.tokens = tokens;
+        this.guards = guards;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+        this.policy = config.brokerUrlCheck() == ProvisioningConfig.BrokerUrlCheck.STRICT
+                ? BrokerUrlPolicy.strict(config.brokerAllowList().orElse(List.of()), InetAddress::getAllByName)
+                : BrokerUrlPolicy.permissive();
+        // A redirect would lead the call, with its token, to a URL nobody checked.
+        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** {@code PUT /v2/service_instances/{id}?accepts_incomplete=true}. */
     public BrokerAnswer provision(String brokerUrl, InstanceRequest request) {
         String body = provisionBody(request);
         String url = instanceUrl(brokerUrl, request.instanceId()) + "?accepts_incomplete=true";
-        return call(new Call(BrokerAction.PROVISION, "PUT", url, body, request.originatingUserId(), request.ags()));
+        return call(new Call(brokerUrl, BrokerAction.PROVISION, "PUT", url, body, request.originatingUserId(), request.ags()));
     }
 
     /**
@@ -79,14 +100,14 @@ public class OsbClient {
 
     private BrokerAnswer patch(BrokerAction action, String brokerUrl, InstanceRequest request, ObjectNode body) {
         String url = instanceUrl(brokerUrl, request.instanceId()) + "?accepts_incomplete=true";
-        return call(new Call(action, "PATCH", url, body.toString(), request.originatingUserId(), request.ags()));
+        return call(new Call(brokerUrl, action, "PATCH", url, body.toString(), request.originatingUserId(), request.ags()));
     }
 
     /** {@code DELETE /v2/service_instances/{id}}: a deprovisioning, or the cleanup of a possible orphan. */
     public BrokerAnswer deprovision(BrokerAction action, String brokerUrl, InstanceRequest request) {
         String url = instanceUrl(brokerUrl, request.instanceId()) + "?accepts_incomplete=true"
                 + "&service_id=" + encode(request.serviceId()) + "&plan_id=" + encode(request.planId());
-        return call(new Call(action, "DELETE", url, null, request.originatingUserId(), request.ags()));
+        return call(new Call(brokerUrl, action, "DELETE", url, null, request.originatingUserId(), request.ags()));
     }
 
     /** {@code GET /v2/service_instances/{id}/last_operation} with the operation the broker handed out. */
@@ -95,26 +116,26 @@ public class OsbClient {
         String url = instanceUrl(brokerUrl, request.instanceId()) + "/last_operation"
                 + "?service_id=" + encode(request.serviceId()) + "&plan_id=" + encode(request.planId())
                 + (operation == null ? "" : "&operation=" + encode(operation));
-        return call(new Call(action, "GET", url, null, request.originatingUserId(), request.ags()));
+        return call(new Call(brokerUrl, action, "GET", url, null, request.originatingUserId(), request.ags()));
     }
 
     /** {@code GET /v2/service_instances/{id}}: the instance as the broker holds it. */
     public BrokerAnswer fetchInstance(String brokerUrl, UUID instanceId) {
-        return call(new Call(BrokerAction.FETCH_INSTANCE, "GET", instanceUrl(brokerUrl, instanceId), null, null,
+        return call(new Call(brokerUrl, BrokerAction.FETCH_INSTANCE, "GET", instanceUrl(brokerUrl, instanceId), null, null,
                 null));
     }
 
     /** {@code GET /v2/catalog}: what the broker offers (docs/services.md says what is asked of it). */
     public BrokerAnswer catalog(String brokerUrl) {
-        return call(new Call(BrokerAction.CATALOG, "GET", base(brokerUrl) + "/v2/catalog", null, null, null));
+        return call(new Call(brokerUrl, BrokerAction.CATALOG, "GET", base(brokerUrl) + "/v2/catalog", null, null, null));
     }
 
     /**
-     * One call: {@code originatingUserId} and {@code ags} name the person it is made for (null when nobody asked),
+     * One call to the broker at {@code broker}: {@code originatingUserId} and {@code ags} name the person it is made for (null when nobody asked),
      * as the broker's audit wants to know.
      */
-    private record Call(BrokerAction action, String method, String url, String body, String originatingUserId,
-                        String ags) {
+    private record Call(String broker, BrokerAction action, String method, String url, String body,
+                        String originatingUserId, String ags) {
     }
 
     private BrokerAnswer call(Call call) {
@@ -122,12 +143,16 @@ public class OsbClient {
         UUID identity = UUID.randomUUID();
         Instant at = clock.instant();
         long started = System.nanoTime();
+        Optional<String> refusal = policy.refusal(call.url());
+        if (refusal.isPresent()) {
+            return failed(call, identity, at, started, Failure.NOT_ALLOWED, refusal.get());
+        }
         String token;
         try {
             token = tokens.accessToken();
         } catch (RuntimeException e) {
             LOG.warnf("no token for the broker call %s %s: %s", call.method(), call.url(), e.getMessage());
-            return failed(call, identity, at, started, Failure.NOT_SENT,
+            return failed(call, identity, at, started, Failure.NO_TOKEN,
                     "no access token from the identity provider: " + e.getMessage());
         }
         HttpRequest request;
@@ -149,25 +174,68 @@ public class OsbClient {
             return failed(call, identity, at, started, Failure.NOT_SENT,
                     "the broker URL is not usable: " + e.getMessage());
         }
+        return guards.call(call.broker(), () -> exchange(call, request, identity, at),
+                (refused, why) -> failed(call, identity, at, started, refused, why));
+    }
+
+    /**
+     * The HTTP exchange, connecting, headers and body, within the overall deadline: the body is read as it arrives,
+     * at most {@value #MAX_ANSWER_BYTES} bytes of it, and abandoned when the deadline passes, however slowly the
+     * broker sends.
+     */
+    private BrokerAnswer exchange(Call call, HttpRequest request, UUID identity, Instant at) {
+        long started = System.nanoTime();
+        AtomicReference<BoundedBody> body = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> pending =
+                http.sendAsync(request, BoundedBody.handler(MAX_ANSWER_BYTES, body::set));
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = pending.get(config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
             return new BrokerAnswer(call.action(), identity, call.method(), call.url(), call.body(), at,
-                    elapsedMs(started), response.statusCode(), response.body(),
+                    elapsedMs(started), response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
                     RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant()),
                     Failure.NONE, null);
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            return failed(call, identity, at, started, Failure.NOT_SENT,
-                    "could not connect to the broker: " + describe(e));
-        } catch (HttpTimeoutException e) {
-            return failed(call, identity, at, started, Failure.TIMEOUT,
-                    "no answer within " + config.requestTimeout().toMillis() + " ms");
-        } catch (IOException e) {
-            return failed(call, identity, at, started, Failure.BROKEN,
-                    "the connection to the broker broke: " + describe(e));
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            Optional.ofNullable(body.get()).ifPresent(BoundedBody::abandon);
+            return timedOut(call, identity, at, started);
+        } catch (ExecutionException e) {
+            return failed(call, identity, at, started, e.getCause());
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             return failed(call, identity, at, started, Failure.BROKEN, "interrupted while waiting");
         }
+    }
+
+    private BrokerAnswer failed(Call call, UUID identity, Instant at, long started, Throwable cause) {
+        if (causedBy(cause, BoundedBody.TooLarge.class) != null) {
+            return failed(call, identity, at, started, Failure.BROKEN,
+                    causedBy(cause, BoundedBody.TooLarge.class).getMessage());
+        }
+        if (causedBy(cause, HttpConnectTimeoutException.class) != null || causedBy(cause, ConnectException.class) != null) {
+            return failed(call, identity, at, started, Failure.NOT_SENT,
+                    "could not connect to the broker: " + describe(cause));
+        }
+        if (causedBy(cause, HttpTimeoutException.class) != null) {
+            // The request's own timeout (no headers by the deadline) and the deadline are one.
+            return timedOut(call, identity, at, started);
+        }
+        return failed(call, identity, at, started, Failure.BROKEN,
+                "the connection to the broker broke: " + describe(cause));
+    }
+
+    private BrokerAnswer timedOut(Call call, UUID identity, Instant at, long started) {
+        return failed(call, identity, at, started, Failure.TIMEOUT,
+                "no complete answer within " + config.requestTimeout().toMillis() + " ms");
+    }
+
+    private static <T extends Throwable> T causedBy(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 
     /**
@@ -235,7 +303,7 @@ public class OsbClient {
         return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
-    private static String describe(Exception e) {
+    private static String describe(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

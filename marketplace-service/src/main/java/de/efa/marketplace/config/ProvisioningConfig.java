@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** How hard and how long the workers try a broker ({@code efa.provisioning.*}). */
 @ConfigMapping(prefix = "efa.provisioning")
@@ -14,11 +16,16 @@ public interface ProvisioningConfig {
     int concurrency();
 
     /**
-     * How long a claimed job belongs to its worker; must outlast one broker call (request timeout) and its
-     * bookkeeping, and is what a job waits after its worker died, so no longer than that.
+     * How long a claimed job belongs to its worker; must outlast one step (the token, the broker call within its
+     * deadline, and {@link #leaseMargin()} for the bookkeeping, which {@code LeaseCheck} verifies at start-up), and is
+     * what a job waits after its worker died, so no longer than needed.
      */
-    @WithDefault("20s")
+    @WithDefault("25s")
     Duration lease();
+
+    /** What a step needs besides its token and its broker call: reading and storing the job. */
+    @WithDefault("5s")
+    Duration leaseMargin();
 
     /**
      * Free workers the dispatcher waits for before it claims, so that a busy replica claims jobs in batches rather
@@ -34,19 +41,80 @@ public interface ProvisioningConfig {
     @WithDefault("3s")
     Duration connectTimeout();
 
-    /** A broker answer later than this is a timeout (OSB: orphan mitigation follows). */
+    /**
+     * The overall deadline of one broker call: connecting, the headers and the whole body. An answer not complete by
+     * then is a timeout (OSB: orphan mitigation follows), however slowly the broker keeps sending.
+     */
     @WithDefault("10s")
     Duration requestTimeout();
 
-    /** Failed calls (timeouts, 5xx) retried before the job fails; orphan mitigation has a budget of its own. */
-    @WithDefault("5")
-    int maxRetries();
+    /** How long a worker waits for the identity provider's token before the call is put off. */
+    @WithDefault("5s")
+    Duration tokenTimeout();
+
+    /** How soon a job whose call got no token asks again; waiting for a token spends none of its budgets. */
+    @WithDefault("5s")
+    Duration tokenRetryInterval();
+
+    /**
+     * How long a job is tried again after failed calls (timeouts, 5xx), from its first call; then it fails. Orphan
+     * mitigation has a budget of the same length, from its own first call.
+     */
+    @WithDefault("24h")
+    Duration retryBudget();
 
     @WithDefault("500ms")
     Duration backoffBase();
 
-    @WithDefault("30s")
+    /** The longest wait between two tries of a failing job. */
+    @WithDefault("5m")
     Duration backoffMax();
+
+    /** Of {@link #concurrency()}, the workers that may be inside calls to one broker at once. */
+    @WithDefault("8")
+    int brokerConcurrency();
+
+    /** How soon a job whose broker has no free place (all of {@link #brokerConcurrency()} busy) is taken up again. */
+    @WithDefault("1s")
+    Duration brokerBusyDelay();
+
+    /** The brokers whose bulkhead and circuit breaker are kept; the longest unused are dropped beyond it. */
+    @WithDefault("1000")
+    int brokerGuards();
+
+    /** When a broker is short-circuited after its calls failed or timed out ({@code efa.provisioning.circuit-breaker.*}). */
+    CircuitBreaker circuitBreaker();
+
+    interface CircuitBreaker {
+
+        /** The last calls to a broker looked at: the circuit opens only once this many were made. */
+        @WithDefault("20")
+        int requestVolume();
+
+        /** The share of those calls that failed or timed out from which the broker is short-circuited. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long the broker is short-circuited before one call may try it again. */
+        @WithDefault("30s")
+        Duration delay();
+    }
+
+    /**
+     * {@code STRICT}: broker URLs must be https, and their host must not resolve to a loopback, private, link-local
+     * or metadata address, unless the host is in {@link #brokerAllowList()}; {@code PERMISSIVE} (the dev profile)
+     * calls any URL.
+     */
+    @WithDefault("STRICT")
+    BrokerUrlCheck brokerUrlCheck();
+
+    /** Hosts whose brokers are called whatever their scheme and address (e.g. {@code localhost} for a local stack). */
+    Optional<List<String>> brokerAllowList();
+
+    enum BrokerUrlCheck {
+        STRICT,
+        PERMISSIVE
+    }
 
     /** Between two polls of {@code last_operation} when the broker sends no {@code Retry-After}. */
     @WithDefault("1s")

@@ -9,6 +9,8 @@ public enum FailureKind {
     INSTANCE_UNUSABLE,
     /** The broker's catalog does not offer what the job asks (a plan change, a context update); it was not asked. */
     NOT_OFFERED,
+    /** The broker URL is refused by the production policy (plain http, an internal address): no call was made. */
+    NOT_ALLOWED,
     /** A provisioning failed and orphan mitigation gave up: an instance nobody asked for may be left at the broker. */
     ORPHAN_LEFT
 }

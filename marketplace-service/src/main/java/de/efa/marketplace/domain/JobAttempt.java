@@ -32,4 +32,6 @@ public class JobAttempt {
     public String answer;
     @Column(name = "duration_ms")
     public long durationMs;
+    /** What the marketplace set aside of the answer and why (a dashboard URL it does not pass on); null for nothing. */
+    public String note;
 }

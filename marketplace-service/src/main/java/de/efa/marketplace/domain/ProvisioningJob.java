@@ -68,6 +68,18 @@ public class ProvisioningJob {
     public int cleanupRetries;
     @Column(name = "poll_started_at")
     public Instant pollStartedAt;
+    /**
+     * From when the retry budget of the job's request is counted: its first call, moved later by the time the job
+     * waited for a token; null before the first call.
+     */
+    @Column(name = "budget_from")
+    public Instant budgetFrom;
+    /** The same for orphan mitigation, from its first call; null outside orphan mitigation. */
+    @Column(name = "cleanup_budget_from")
+    public Instant cleanupBudgetFrom;
+    /** Since when the job's calls got no token from the identity provider; null while they do. */
+    @Column(name = "token_wait_since")
+    public Instant tokenWaitSince;
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
     @Column(name = "lease_token")
@@ -167,6 +179,9 @@ public class ProvisioningJob {
         retries = 0;
         cleanupRetries = 0;
         pollStartedAt = null;
+        budgetFrom = null;
+        cleanupBudgetFrom = null;
+        tokenWaitSince = null;
         nextAttemptAt = now;
         requestedAt = now;
         receivedAt = now;

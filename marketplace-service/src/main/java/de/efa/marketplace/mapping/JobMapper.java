@@ -36,6 +36,6 @@ public class JobMapper {
 
     private static AttemptView attempt(JobAttempt a) {
         return new AttemptView(a.at, a.action, a.requestIdentity, a.request, a.requestBody, a.status, a.answer,
-                a.durationMs);
+                a.durationMs, a.note);
     }
 }

@@ -33,7 +33,8 @@ public record JobView(
         @Schema(nullable = true, example = "the broker refused the request with 409") String failureReason,
         @Schema(nullable = true, description = "What a failure means beyond its reason, where the result depends on "
                 + "it: INSTANCE_UNUSABLE (an update the broker said left the instance unusable), NOT_OFFERED (the "
-                + "broker's catalog does not offer what the job asks, so it was not asked), ORPHAN_LEFT (orphan "
+                + "broker's catalog does not offer what the job asks, so it was not asked), NOT_ALLOWED (the broker "
+                + "URL is refused by the production policy, so it was not called), ORPHAN_LEFT (orphan "
                 + "mitigation gave up: an instance may be left at the broker); null otherwise")
         FailureKind failureKind,
         Instant requestedAt,
@@ -55,6 +56,9 @@ public record JobView(
             @Schema(nullable = true, description = "HTTP status; null when no answer came", example = "202")
             Integer status,
             @Schema(nullable = true, example = "{\"operation\":\"provision-1\"}") String answer,
-            @Schema(example = "42") long durationMs) {
+            @Schema(example = "42") long durationMs,
+            @Schema(nullable = true, description = "What the marketplace set aside of the answer and why; null for "
+                    + "nothing", example = "dashboard_url not kept: it is not an absolute https URL")
+            String note) {
     }
 }

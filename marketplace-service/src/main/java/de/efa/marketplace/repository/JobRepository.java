@@ -53,7 +53,8 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
     private static final String STORE = """
             UPDATE provisioning_job SET status = ?, step = ?, broker_url = ?, broker_operation = ?, dashboard_url = ?,
                 failure_reason = ?, failure_kind = ?, pending_failure = ?, retries = ?, cleanup_retries = ?,
-                poll_started_at = ?, next_attempt_at = ?, lease_token = ?, lease_until = ?, finished_at = ?
+                poll_started_at = ?, next_attempt_at = ?, lease_token = ?, lease_until = ?, finished_at = ?,
+                budget_from = ?, cleanup_budget_from = ?, token_wait_since = ?
             WHERE id = ? AND lease_token = ?
             """;
 
@@ -117,8 +118,11 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
                 store.setObject(13, job.leaseToken, Types.OTHER);
                 store.setTimestamp(14, timestamp(job.leaseUntil));
                 store.setTimestamp(15, timestamp(job.finishedAt));
-                store.setObject(16, job.id);
-                store.setObject(17, leaseToken);
+                store.setTimestamp(16, timestamp(job.budgetFrom));
+                store.setTimestamp(17, timestamp(job.cleanupBudgetFrom));
+                store.setTimestamp(18, timestamp(job.tokenWaitSince));
+                store.setObject(19, job.id);
+                store.setObject(20, leaseToken);
                 return store.executeUpdate() == 1;
             }
         });

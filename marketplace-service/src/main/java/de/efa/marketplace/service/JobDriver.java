@@ -12,6 +12,7 @@ import de.efa.marketplace.domain.JobStep;
 import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.ProvisioningJob;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +25,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class JobDriver {
+
+    private static final Logger LOG = Logger.getLogger(JobDriver.class);
 
     private final CatalogCopy catalog;
     private final BrokerCatalogs catalogs;
@@ -59,7 +62,7 @@ public class JobDriver {
             if (offering.isEmpty()) {
                 BrokerCatalogs.CatalogRead read = catalogs.read(job.brokerUrl);
                 decider.afterCatalogRead(job, read, clock.instant());
-                transitions.record(leaseToken, job, read.answer());
+                transitions.record(leaseToken, job, read.answer(), null);
                 return;
             }
             Optional<String> notOffered = job.notOfferedBy(offering.get());
@@ -70,8 +73,11 @@ public class JobDriver {
         }
         BrokerAnswer answer = call(job);
         metrics.brokerCall(answer);
-        decider.decide(job, answer, clock.instant());
-        transitions.record(leaseToken, job, answer);
+        String note = decider.decide(job, answer, clock.instant());
+        if (note != null) {
+            LOG.warnf("job %s: %s", job.id, note);
+        }
+        transitions.record(leaseToken, job, answer, note);
     }
 
     /**

@@ -102,16 +102,19 @@ public class JobTransitions {
 
     /**
      * Stores one broker call and the state {@link StepDecider} derived from it ({@code worked}, detached,
-     * already released).
+     * already released), with what was set aside of the answer ({@code note}, null for nothing). A call turned away
+     * because every place at the broker was taken is no attempt: the job only waits its turn.
      */
     @Transactional
-    public void record(UUID leaseToken, ProvisioningJob worked, BrokerAnswer answer) {
+    public void record(UUID leaseToken, ProvisioningJob worked, BrokerAnswer answer, String note) {
         if (!jobs.storeIfHeld(worked, leaseToken)) {
             LOG.warnf("job %s was taken over while its broker call ran; its answer %s is dropped", worked.id,
                     answer.status());
             return;
         }
-        attempts.persist(attemptOf(worked.id, answer));
+        if (answer.failure() != BrokerAnswer.Failure.BROKER_BUSY) {
+            attempts.persist(attemptOf(worked.id, answer, note));
+        }
         if (worked.status.finished()) {
             finished(worked, answer);
         } else if (!worked.nextAttemptAt.isAfter(clock.instant())) {
@@ -154,7 +157,7 @@ public class JobTransitions {
         return details;
     }
 
-    private static JobAttempt attemptOf(UUID jobId, BrokerAnswer answer) {
+    private static JobAttempt attemptOf(UUID jobId, BrokerAnswer answer, String note) {
         JobAttempt attempt = new JobAttempt();
         attempt.jobId = jobId;
         attempt.at = answer.at();
@@ -165,6 +168,7 @@ public class JobTransitions {
         attempt.status = answer.status();
         attempt.answer = answer.summary();
         attempt.durationMs = answer.durationMs();
+        attempt.note = note;
         return attempt;
     }
 }

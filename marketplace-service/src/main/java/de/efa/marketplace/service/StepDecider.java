@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.client.BrokerAnswer.Failure;
 import de.efa.marketplace.config.ProvisioningConfig;
+import de.efa.marketplace.domain.DashboardUrl;
 import de.efa.marketplace.domain.FailureKind;
 import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.JobStep;
@@ -16,87 +17,193 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The rules of the Open Service Broker API v2.17 for what a platform does after each answer: succeed, poll,
  * retry with backoff, clean up a possible orphan ("Orphan Mitigation", only after a provisioning: after 5xx, a
- * timeout, an unexpected 2xx or a malformed 201, never after 408 or another 4xx), or fail with a reason. It moves
- * the job to its next step and releases it; it calls nothing and stores nothing.
+ * timeout, an unexpected 2xx or a malformed 201, never after 408 or another 4xx), or fail with a reason. Failed calls
+ * are retried until the retry budget, a span of time from the job's first call, is spent; orphan mitigation has one
+ * of the same length from its own first call; polling ends after the maximum polling duration. Where no call was made
+ * the job waits: for a token (which spends none of these), for a place at its broker, or for its broker's circuit to
+ * close. It moves the job to its next step and releases it; it calls nothing and stores nothing.
  */
 @ApplicationScoped
 public class StepDecider {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final int maxRetries;
+    private final Duration retryBudget;
     private final RetryPolicy backoff;
     private final Duration pollInterval;
     private final Duration maxRetryAfter;
     private final Duration maxPollDuration;
+    private final Waits waits;
+
+    /** How long a job waits where no call was made: for a token, for a place at its broker, for its circuit. */
+    record Waits(Duration token, RetryPolicy busy, RetryPolicy circuitOpen) {
+    }
 
     @Inject
     public StepDecider(ProvisioningConfig config) {
-        this(config.maxRetries(),
-                new RetryPolicy(config.backoffBase(), config.backoffMax(), () -> ThreadLocalRandom.current().nextDouble()),
-                config.pollInterval(), config.maxRetryAfter(), config.maxPollDuration());
+        this(config.retryBudget(), new RetryPolicy(config.backoffBase(), config.backoffMax(), StepDecider::random),
+                config.pollInterval(), config.maxRetryAfter(), config.maxPollDuration(),
+                new Waits(config.tokenRetryInterval(),
+                        new RetryPolicy(config.brokerBusyDelay(), config.brokerBusyDelay(), StepDecider::random),
+                        new RetryPolicy(config.circuitBreaker().delay(), config.circuitBreaker().delay(),
+                                StepDecider::random)));
     }
 
-    StepDecider(int maxRetries, RetryPolicy backoff, Duration pollInterval, Duration maxRetryAfter,
-                Duration maxPollDuration) {
-        this.maxRetries = maxRetries;
+    StepDecider(Duration retryBudget, RetryPolicy backoff, Duration pollInterval, Duration maxRetryAfter,
+                Duration maxPollDuration, Waits waits) {
+        this.retryBudget = retryBudget;
         this.backoff = backoff;
         this.pollInterval = pollInterval;
         this.maxRetryAfter = maxRetryAfter;
         this.maxPollDuration = maxPollDuration;
+        this.waits = waits;
     }
 
-    public void decide(ProvisioningJob job, BrokerAnswer answer, Instant now) {
-        switch (job.step) {
+    private static double random() {
+        return ThreadLocalRandom.current().nextDouble();
+    }
+
+    /**
+     * Moves the job on after {@code answer}; returns what was set aside of the answer and why (a dashboard URL that
+     * is not kept), for the call's attempt, or null.
+     */
+    public String decide(ProvisioningJob job, BrokerAnswer answer, Instant now) {
+        if (waitedWithoutCall(job, answer, now)) {
+            return null;
+        }
+        if (job.budgetFrom == null) {
+            job.budgetFrom = answer.at();
+        }
+        String note = switch (job.step) {
             case SEND -> afterSend(job, answer, now);
             case POLL -> afterPoll(job, answer, now);
-            case CLEANUP -> afterCleanup(job, answer, now);
-            case CLEANUP_POLL -> afterCleanupPoll(job, answer, now);
-        }
+            case CLEANUP -> {
+                afterCleanup(job, answer, now);
+                yield null;
+            }
+            case CLEANUP_POLL -> {
+                afterCleanupPoll(job, answer, now);
+                yield null;
+            }
+        };
         // OSB: a failed update's error or last operation may say the instance is no longer usable (default: usable).
         if (job.status == JobStatus.FAILED && job.operation == Operation.UPDATE && saysUnusable(answer)) {
             job.failureKind = FailureKind.INSTANCE_UNUSABLE;
         }
+        return note;
     }
 
     /**
      * The job read its broker's catalog before its request: once it is read the job goes on at once; a catalog that
-     * cannot be read is a failed call like any other, tried again with backoff until the job fails.
+     * cannot be read is a failed call like any other, tried again with backoff until the retry budget is spent.
      */
     public void afterCatalogRead(ProvisioningJob job, BrokerCatalogs.CatalogRead read, Instant now) {
         if (read.offering().isPresent()) {
             job.postpone(now);
-        } else {
+        } else if (!waitedWithoutCall(job, read.answer(), now)) {
+            if (job.budgetFrom == null) {
+                job.budgetFrom = read.answer().at();
+            }
             retrySend(job, read.problem(), now);
         }
     }
 
-    private void afterSend(ProvisioningJob job, BrokerAnswer answer, Instant now) {
+    /**
+     * No call was made: a URL the policy refuses fails the job; without a token the job waits, and the time from its
+     * first call without a token to its next call with one is added to each of its budgets (the broker is not to
+     * blame); a broker without a free place is asked again
+     * shortly; a short-circuited broker is asked again when its circuit may have closed, unless the job's budget for
+     * its step is spent, in which case it is treated as a call that could not be made. Returns whether it was handled.
+     */
+    private boolean waitedWithoutCall(ProvisioningJob job, BrokerAnswer answer, Instant now) {
+        if (answer.failure() != Failure.NO_TOKEN) {
+            tokenWaitOver(job, answer.at());
+        }
+        switch (answer.failure()) {
+            case NOT_ALLOWED -> job.fail(answer.failureDetail(), FailureKind.NOT_ALLOWED, now);
+            case NO_TOKEN -> {
+                if (job.tokenWaitSince == null) {
+                    job.tokenWaitSince = answer.at();
+                }
+                job.postpone(now.plus(waits.token()));
+            }
+            case BROKER_BUSY -> job.postpone(now.plus(waits.busy().delay(1)));
+            case CIRCUIT_OPEN -> {
+                if (stepBudgetSpent(job, now)) {
+                    return false;
+                }
+                Duration backoffDelay = backoff.delay(job.step == JobStep.CLEANUP ? job.cleanupRetries : job.retries);
+                Duration circuitDelay = waits.circuitOpen().delay(1);
+                job.postpone(now.plus(backoffDelay.compareTo(circuitDelay) > 0 ? backoffDelay : circuitDelay));
+                if (job.budgetFrom == null) {
+                    job.budgetFrom = answer.at();
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The job waited for a token until this call: that time is added to each budget it is spending. */
+    private static void tokenWaitOver(ProvisioningJob job, Instant callAt) {
+        if (job.tokenWaitSince == null) {
+            return;
+        }
+        Duration lost = Duration.between(job.tokenWaitSince, callAt);
+        job.budgetFrom = later(job.budgetFrom, lost);
+        job.cleanupBudgetFrom = later(job.cleanupBudgetFrom, lost);
+        job.pollStartedAt = later(job.pollStartedAt, lost);
+        job.tokenWaitSince = null;
+    }
+
+    private static Instant later(Instant instant, Duration by) {
+        return instant == null ? null : instant.plus(by);
+    }
+
+    private boolean stepBudgetSpent(ProvisioningJob job, Instant now) {
+        return switch (job.step) {
+            case SEND -> spent(job.budgetFrom, now);
+            case POLL -> pollExpired(job, now);
+            case CLEANUP, CLEANUP_POLL -> spent(job.cleanupBudgetFrom, now);
+        };
+    }
+
+    private boolean spent(Instant budgetFrom, Instant now) {
+        return budgetFrom != null && !now.isBefore(budgetFrom.plus(retryBudget));
+    }
+
+    private String afterSend(ProvisioningJob job, BrokerAnswer answer, Instant now) {
         if (answer.is(202)) {
             Optional<JsonNode> body = objectBody(answer);
-            keepDashboard(job, body);
+            String note = keepDashboard(job, body);
             startPolling(job, JobStep.POLL, body, now);
+            return note;
         } else if (job.operation == Operation.PROVISION) {
-            afterProvision(job, answer, now);
+            return afterProvision(job, answer, now);
         } else if (job.operation == Operation.DEPROVISION) {
             afterDeprovision(job, answer, now);
+            return null;
         } else {
-            afterUpdate(job, answer, now);
+            return afterUpdate(job, answer, now);
         }
     }
 
-    private void afterProvision(ProvisioningJob job, BrokerAnswer answer, Instant now) {
+    private String afterProvision(ProvisioningJob job, BrokerAnswer answer, Instant now) {
         if (answer.is(200) || answer.is(201)) {
             Optional<JsonNode> body = objectBody(answer);
             if (body.isPresent()) {
-                job.dashboardUrl = text(body.get(), "dashboard_url");
+                String note = keepDashboard(job, body);
                 job.succeed(now);
+                return note;
             } else if (answer.is(200)) {
                 job.fail("the broker answered 200 with a malformed body", now);
             } else {
@@ -104,13 +211,14 @@ public class StepDecider {
             }
         } else if (answer.clientError() && !answer.is(408)) {
             job.fail(rejection(answer), now);
-        } else if (answer.is(408) || answer.failure() == Failure.NOT_SENT) {
+        } else if (answer.is(408) || !answer.mayHaveReachedBroker()) {
             retrySend(job, describe(answer), now);
         } else {
             // 5xx, another 2xx, a timeout or a broken connection: an instance may exist that nobody asked for.
             job.retries++;
-            beginCleanup(job, job.retries > maxRetries ? givenUp(describe(answer)) : null, now);
+            beginCleanup(job, spent(job.budgetFrom, now) ? givenUp(job, describe(answer), now) : null, now);
         }
+        return null;
     }
 
     private void afterDeprovision(ProvisioningJob job, BrokerAnswer answer, Instant now) {
@@ -127,28 +235,43 @@ public class StepDecider {
      * An update or a context update changes an instance that exists, so whatever the answer nothing is left behind
      * to clean up: a 4xx fails at once, anything else but 200 is tried again.
      */
-    private void afterUpdate(ProvisioningJob job, BrokerAnswer answer, Instant now) {
+    private String afterUpdate(ProvisioningJob job, BrokerAnswer answer, Instant now) {
         if (answer.is(200)) {
-            keepDashboard(job, objectBody(answer));
+            String note = keepDashboard(job, objectBody(answer));
             job.succeed(now);
+            return note;
         } else if (answer.clientError() && !answer.is(408)) {
             job.fail(rejection(answer), now);
         } else {
             retrySend(job, describe(answer), now);
         }
+        return null;
     }
 
-    /** A provisioning's or an update's answer may name the instance's dashboard; the result carries it. */
-    private static void keepDashboard(ProvisioningJob job, Optional<JsonNode> body) {
-        if (job.operation == Operation.PROVISION || job.operation == Operation.UPDATE) {
-            body.map(b -> text(b, "dashboard_url")).ifPresent(url -> job.dashboardUrl = url);
+    /**
+     * A provisioning's or an update's answer may name the instance's dashboard; the result carries it to the
+     * municipality, so only a URL {@link DashboardUrl} accepts is kept. Returns why one was dropped, or null.
+     */
+    private static String keepDashboard(ProvisioningJob job, Optional<JsonNode> body) {
+        if (job.operation != Operation.PROVISION && job.operation != Operation.UPDATE) {
+            return null;
         }
+        String url = body.map(b -> text(b, "dashboard_url")).orElse(null);
+        if (url == null) {
+            return null;
+        }
+        Optional<String> refusal = DashboardUrl.refusal(url);
+        if (refusal.isPresent()) {
+            return "dashboard_url not kept: " + refusal.get();
+        }
+        job.dashboardUrl = url;
+        return null;
     }
 
-    private void afterPoll(ProvisioningJob job, BrokerAnswer answer, Instant now) {
+    private String afterPoll(ProvisioningJob job, BrokerAnswer answer, Instant now) {
         if (answer.is(410) && job.operation == Operation.DEPROVISION) {
             job.succeed(now);
-            return;
+            return null;
         }
         Optional<JsonNode> body = answer.is(200) ? objectBody(answer) : Optional.empty();
         String state = body.map(b -> text(b, "state")).orElse(null);
@@ -173,9 +296,13 @@ public class StepDecider {
                 job.postpone(now.plus(later(backoff.delay(job.retries + 1), answer.retryAfter())));
             }
         }
+        return null;
     }
 
     private void afterCleanup(ProvisioningJob job, BrokerAnswer answer, Instant now) {
+        if (job.cleanupBudgetFrom == null) {
+            job.cleanupBudgetFrom = answer.at();
+        }
         if (answer.is(200) || answer.is(410)) {
             cleanedUp(job, now);
         } else if (answer.is(202)) {
@@ -200,8 +327,8 @@ public class StepDecider {
 
     private void retrySend(ProvisioningJob job, String reason, Instant now) {
         job.retries++;
-        if (job.retries > maxRetries) {
-            job.fail(givenUp(reason), now);
+        if (spent(job.budgetFrom, now)) {
+            job.fail(givenUp(job, reason, now), now);
         } else {
             job.step = JobStep.SEND;
             job.postpone(now.plus(backoff.delay(job.retries)));
@@ -229,6 +356,7 @@ public class StepDecider {
         job.step = JobStep.CLEANUP;
         job.pendingFailure = failWith;
         job.cleanupRetries = 0;
+        job.cleanupBudgetFrom = null;
         job.brokerOperation = null;
         job.pollStartedAt = null;
         job.postpone(now);
@@ -247,10 +375,10 @@ public class StepDecider {
 
     private void cleanupFailed(ProvisioningJob job, String reason, Instant now) {
         job.cleanupRetries++;
-        if (job.cleanupRetries > maxRetries) {
+        if (spent(job.cleanupBudgetFrom, now)) {
             String cause = job.pendingFailure != null ? job.pendingFailure : "provisioning failed";
-            job.fail(cause + "; orphan mitigation did not complete after " + job.cleanupRetries
-                    + " attempts: " + reason, FailureKind.ORPHAN_LEFT, now);
+            job.fail(cause + "; orphan mitigation did not complete after " + job.cleanupRetries + " attempts in "
+                    + retryBudget + ": " + reason, FailureKind.ORPHAN_LEFT, now);
         } else {
             job.step = JobStep.CLEANUP;
             job.brokerOperation = null;
@@ -279,8 +407,11 @@ public class StepDecider {
         return capped.compareTo(backoffDelay) > 0 ? capped : backoffDelay;
     }
 
-    private String givenUp(String reason) {
-        return reason + " (gave up after " + (maxRetries + 1) + " attempts)";
+    private String givenUp(ProvisioningJob job, String reason, Instant now) {
+        return reason + " (gave up after " + job.retries + (job.retries == 1 ? " failed attempt" : " failed attempts")
+                + " in "
+                + Duration.between(job.budgetFrom, now).truncatedTo(ChronoUnit.SECONDS) + ", retry budget " + retryBudget
+                + ")";
     }
 
     /** A 4xx: the broker refused the request as it stands; asking again would not change its mind. */

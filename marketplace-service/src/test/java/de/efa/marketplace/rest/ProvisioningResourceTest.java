@@ -176,7 +176,7 @@ class ProvisioningResourceTest {
         Topics topics = new Topics(kafka);
         topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
         UUID instance = UUID.fromString(OperatorApi.job(failedJob.toString()).getString("instanceId"));
-        broker.stub(broker.provision(instance).willReturn(json(200, "{\"dashboard_url\":\"http://d/1\"}")));
+        broker.stub(broker.provision(instance).willReturn(json(200, "{\"dashboard_url\":\"https://d/1\"}")));
 
         operator().post("/api/v1/provisioning/jobs/{id}/retry", failedJob)
                 .then().statusCode(200).body("status", equalTo("PENDING")).body("failureReason",
@@ -185,7 +185,7 @@ class ProvisioningResourceTest {
         // Retried, it is the newest request of its service.
         JsonPath retried = OperatorApi.awaitJob(serviceId, "SUCCEEDED");
         assertThat(retried.getString("id")).isEqualTo(failedJob.toString());
-        assertThat(retried.getString("dashboardUrl")).isEqualTo("http://d/1");
+        assertThat(retried.getString("dashboardUrl")).isEqualTo("https://d/1");
         assertThat(retried.getList("attempts.status", Integer.class)).containsExactly(200);
         List<ConsumerRecord<String, String>> results = topics.awaitRecords(Topics.RESULTS, instance.toString(), 2);
         assertThat(results).extracting(Topics::result).containsExactly(

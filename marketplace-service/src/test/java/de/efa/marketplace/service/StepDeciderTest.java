@@ -22,16 +22,20 @@ class StepDeciderTest {
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static final Duration POLL = Duration.ofSeconds(2);
 
-    private final StepDecider decider = new StepDecider(2, new RetryPolicy(Duration.ofSeconds(1),
-            Duration.ofSeconds(10), () -> 1.0), POLL, Duration.ofMinutes(1), Duration.ofMinutes(30));
+    private static final Duration BUDGET = Duration.ofHours(1);
+    private static final Duration TOKEN_WAIT = Duration.ofSeconds(5);
+
+    private final StepDecider decider = new StepDecider(BUDGET, new RetryPolicy(Duration.ofSeconds(1),
+            Duration.ofSeconds(10), () -> 1.0), POLL, Duration.ofMinutes(1), Duration.ofMinutes(30),
+            new StepDecider.Waits(TOKEN_WAIT, fixed(Duration.ofMillis(300)), fixed(Duration.ofSeconds(30))));
 
     @Test
     void acceptedProvisionPollsTheOperationAndKeepsTheDashboard() {
         ProvisioningJob job = job(Operation.PROVISION, JobStep.SEND);
-        decider.decide(job, answer(202, "{\"operation\":\"op\",\"dashboard_url\":\"http://d\"}"), NOW);
+        decider.decide(job, answer(202, "{\"operation\":\"op\",\"dashboard_url\":\"https://d\"}"), NOW);
         assertThat(job.step).isEqualTo(JobStep.POLL);
         assertThat(job.brokerOperation).isEqualTo("op");
-        assertThat(job.dashboardUrl).isEqualTo("http://d");
+        assertThat(job.dashboardUrl).isEqualTo("https://d");
         assertThat(job.nextAttemptAt).isEqualTo(NOW.plus(POLL));
         assertThat(job.leaseToken).isNull();
     }
@@ -65,12 +69,20 @@ class StepDeciderTest {
     }
 
     @Test
-    void backoffGrowsAndTheLastServerErrorCleansUpThenFails() {
+    void aServerErrorAfterTheBudgetCleansUpThenFails() {
         ProvisioningJob job = job(Operation.PROVISION, JobStep.SEND);
         job.retries = 2;
-        decider.decide(job, answer(503, "{\"description\":\"maintenance\"}"), NOW);
+        job.budgetFrom = NOW.minus(BUDGET).plusSeconds(1);
+        decider.decide(job, answer(503, "{}"), NOW);
+        assertThat(job.step).as("within the budget").isEqualTo(JobStep.CLEANUP);
+        assertThat(job.pendingFailure).isNull();
+        decider.decide(job, answer(410, "{}"), NOW);
+        assertThat(job.step).isEqualTo(JobStep.SEND);
+
+        decider.decide(job, answer(503, "{\"description\":\"maintenance\"}"), NOW.plusSeconds(1));
         assertThat(job.step).isEqualTo(JobStep.CLEANUP);
-        assertThat(job.pendingFailure).contains("503").contains("maintenance").contains("gave up after 3 attempts");
+        assertThat(job.pendingFailure).contains("503").contains("maintenance")
+                .contains("gave up after 4 failed attempts in PT1H, retry budget PT1H");
         decider.decide(job, answer(410, "{}"), NOW);
         assertThat(job.status).isEqualTo(JobStatus.FAILED);
         assertThat(job.failureReason).contains("503").contains("maintenance");
@@ -83,9 +95,10 @@ class StepDeciderTest {
         decider.decide(job, answer(500, "{}"), NOW);
         assertThat(job.status).isEqualTo(JobStatus.IN_PROGRESS);
         assertThat(job.nextAttemptAt).isEqualTo(NOW.plusSeconds(2));
-        decider.decide(job, noAnswer(Failure.TIMEOUT), NOW);
+        decider.decide(job, noAnswer(Failure.TIMEOUT), NOW.plus(BUDGET));
         assertThat(job.status).isEqualTo(JobStatus.FAILED);
-        assertThat(job.failureReason).contains("orphan mitigation did not complete after 3 attempts");
+        assertThat(job.failureKind).isEqualTo(FailureKind.ORPHAN_LEFT);
+        assertThat(job.failureReason).contains("orphan mitigation did not complete after 3 attempts in PT1H");
     }
 
     @Test
@@ -172,9 +185,77 @@ class StepDeciderTest {
         assertThat(usable.failureKind).isNull();
 
         ProvisioningJob applied = job(Operation.UPDATE, JobStep.SEND);
-        decider.decide(applied, answer(200, "{\"dashboard_url\":\"http://d/2\"}"), NOW);
+        decider.decide(applied, answer(200, "{\"dashboard_url\":\"https://d/2\"}"), NOW);
         assertThat(applied.status).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(applied.dashboardUrl).isEqualTo("http://d/2");
+        assertThat(applied.dashboardUrl).isEqualTo("https://d/2");
+    }
+
+    /** A Keycloak outage: the job waits, and the time it waits is not taken from any of its budgets. */
+    @Test
+    void noTokenWaitsWithoutSpendingTheBudget() {
+        ProvisioningJob job = job(Operation.PROVISION, JobStep.SEND);
+        job.budgetFrom = NOW.minus(BUDGET).plusSeconds(1);
+        job.retries = 3;
+        decider.decide(job, noAnswer(Failure.NO_TOKEN), NOW.plusSeconds(2));
+        assertThat(job.status).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(job.retries).isEqualTo(3);
+        assertThat(job.nextAttemptAt).isEqualTo(NOW.plusSeconds(2).plus(TOKEN_WAIT));
+        decider.decide(job, noAnswer(Failure.NO_TOKEN, NOW.plusSeconds(7)), NOW.plusSeconds(8));
+        assertThat(job.budgetFrom).isEqualTo(NOW.minus(BUDGET).plusSeconds(1));
+
+        decider.decide(job, answer(500, "{}", NOW.plusSeconds(12)), NOW.plusSeconds(12));
+        assertThat(job.budgetFrom).as("moved by the 12 s from the first call without a token to the next call")
+                .isEqualTo(NOW.minus(BUDGET).plusSeconds(13));
+        assertThat(job.step).isEqualTo(JobStep.CLEANUP);
+        assertThat(job.pendingFailure).as("still within the budget").isNull();
+    }
+
+    @Test
+    void aBusyBrokerIsAskedAgainShortlyAndAShortCircuitedOneWhenItsCircuitMayHaveClosed() {
+        ProvisioningJob busy = job(Operation.PROVISION, JobStep.SEND);
+        decider.decide(busy, noAnswer(Failure.BROKER_BUSY), NOW);
+        assertThat(busy.nextAttemptAt).isEqualTo(NOW.plusMillis(300));
+        assertThat(busy.retries).isZero();
+        assertThat(busy.budgetFrom).as("no call was made").isNull();
+
+        ProvisioningJob open = job(Operation.PROVISION, JobStep.SEND);
+        decider.decide(open, noAnswer(Failure.CIRCUIT_OPEN), NOW);
+        assertThat(open.status).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(open.step).isEqualTo(JobStep.SEND);
+        assertThat(open.nextAttemptAt).isEqualTo(NOW.plusSeconds(30));
+        assertThat(open.budgetFrom).isEqualTo(NOW);
+
+        decider.decide(open, noAnswer(Failure.CIRCUIT_OPEN), NOW.plus(BUDGET));
+        assertThat(open.status).as("the budget is spent").isEqualTo(JobStatus.FAILED);
+        assertThat(open.failureReason).contains("gave up");
+        assertThat(open.pendingFailure).as("nothing reached the broker: no orphan").isNull();
+    }
+
+    @Test
+    void aRefusedBrokerUrlFailsTheJobAsNotAllowed() {
+        ProvisioningJob job = job(Operation.PROVISION, JobStep.SEND);
+        decider.decide(job, noAnswer(Failure.NOT_ALLOWED), NOW);
+        assertThat(job.status).isEqualTo(JobStatus.FAILED);
+        assertThat(job.failureKind).isEqualTo(FailureKind.NOT_ALLOWED);
+        assertThat(job.failureReason).isEqualTo("no answer");
+    }
+
+    @Test
+    void aDashboardUrlThatIsNotHttpsIsDroppedWithANote() {
+        ProvisioningJob plain = job(Operation.PROVISION, JobStep.SEND);
+        String note = decider.decide(plain, answer(201, "{\"dashboard_url\":\"http://broker.example/d\"}"), NOW);
+        assertThat(plain.status).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(plain.dashboardUrl).isNull();
+        assertThat(note).startsWith("dashboard_url not kept: it is not https");
+
+        ProvisioningJob local = job(Operation.UPDATE, JobStep.SEND);
+        assertThat(decider.decide(local, answer(200, "{\"dashboard_url\":\"http://localhost:8090/d\"}"), NOW))
+                .isNull();
+        assertThat(local.dashboardUrl).isEqualTo("http://localhost:8090/d");
+    }
+
+    private static RetryPolicy fixed(Duration delay) {
+        return new RetryPolicy(delay, delay, () -> 1.0);
     }
 
     private static ProvisioningJob job(Operation operation, JobStep step) {
@@ -189,12 +270,20 @@ class StepDeciderTest {
     }
 
     private static BrokerAnswer answer(int status, String body) {
-        return new BrokerAnswer(BrokerAction.PROVISION, UUID.randomUUID(), "PUT", "u", null, NOW, 1, status, body, null,
+        return answer(status, body, NOW);
+    }
+
+    private static BrokerAnswer answer(int status, String body, Instant at) {
+        return new BrokerAnswer(BrokerAction.PROVISION, UUID.randomUUID(), "PUT", "u", null, at, 1, status, body, null,
                 Failure.NONE, null);
     }
 
     private static BrokerAnswer noAnswer(Failure failure) {
-        return new BrokerAnswer(BrokerAction.PROVISION, UUID.randomUUID(), "PUT", "u", null, NOW, 1, null, null, null,
+        return noAnswer(failure, NOW);
+    }
+
+    private static BrokerAnswer noAnswer(Failure failure, Instant at) {
+        return new BrokerAnswer(BrokerAction.PROVISION, UUID.randomUUID(), "PUT", "u", null, at, 1, null, null, null,
                 failure, "no answer");
     }
 }

@@ -34,10 +34,13 @@ public final class Brokers {
         this.basePath = basePath;
     }
 
-    /** A fresh broker; the token endpoint hands out a token of the marketplace role. */
+    /**
+     * A fresh broker; the token endpoint hands out a token of the marketplace role, valid for a second, so that a test
+     * that takes the token endpoint down finds no token of an earlier test still valid.
+     */
     public static Brokers fresh(WireMockServer server) {
         server.stubFor(post(urlPathEqualTo(WireMockBrokers.REALM_PATH + "/protocol/openid-connect/token"))
-                .willReturn(json(200, "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+                .willReturn(json(200, "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":1}")));
         return new Brokers(server, "/brokers/" + UUID.randomUUID());
     }
 

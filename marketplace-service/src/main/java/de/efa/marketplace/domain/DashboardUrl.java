@@ -1,0 +1,53 @@
+package de.efa.marketplace.domain;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The rule for a dashboard URL a broker hands out: it reaches municipalities as a link, so it must be an absolute
+ * {@code https} URL; plain {@code http} only on a loopback host (the local stack's demo provider). Nothing is looked
+ * up: a loopback host is {@code localhost} or a loopback address literal.
+ */
+public final class DashboardUrl {
+
+    private DashboardUrl() {
+    }
+
+    /** Why {@code url} is not kept; empty when it is. */
+    public static Optional<String> refusal(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return Optional.of("it is no URL (" + e.getMessage() + ")");
+        }
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+            return Optional.of("it is not an absolute URL with a host: " + url);
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https") || scheme.equals("http") && loopback(uri.getHost())) {
+            return Optional.empty();
+        }
+        return Optional.of("it is not https (http only on a loopback host): " + url);
+    }
+
+    private static boolean loopback(String host) {
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (bare.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!bare.contains(":") && !bare.matches("[0-9.]+")) {
+            return false;
+        }
+        try {
+            // An address literal: parsed, never resolved.
+            return InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package de.efa.marketplace.client;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which broker URLs production calls; the names resolve through a table, so nothing is looked up. */
+class BrokerUrlPolicyTest {
+
+    private static final Map<String, String> DNS = Map.of(
+            "broker.example", "203.0.113.10",
+            "internal.example", "10.1.2.3",
+            "router.example", "192.168.1.1",
+            "metadata.example", "169.254.169.254",
+            "link.example", "169.254.10.1",
+            "ula.example", "fd00:ec2::254",
+            "cgnat.example", "100.64.0.1",
+            "localhost", "127.0.0.1");
+
+    private final BrokerUrlPolicy strict = BrokerUrlPolicy.strict(List.of("LocalHost", "trusted.example"),
+            BrokerUrlPolicyTest::resolve);
+
+    @Test
+    void aPublicHttpsBrokerIsCalled() {
+        assertThat(strict.refusal("https://broker.example/osb")).isEmpty();
+    }
+
+    @Test
+    void plainHttpIsRefused() {
+        assertThat(strict.refusal("http://broker.example/osb")).get().asString().contains("not https");
+    }
+
+    @Test
+    void internalAddressesAreRefused() {
+        assertThat(strict.refusal("https://internal.example/osb")).get().asString().contains("private address 10.1.2.3");
+        assertThat(strict.refusal("https://router.example/")).get().asString().contains("private");
+        assertThat(strict.refusal("https://metadata.example/")).get().asString().contains("metadata address");
+        assertThat(strict.refusal("https://169.254.169.254/latest")).get().asString().contains("metadata");
+        assertThat(strict.refusal("https://link.example/")).get().asString().contains("link-local");
+        assertThat(strict.refusal("https://ula.example/")).get().asString().contains("private");
+        assertThat(strict.refusal("https://cgnat.example/")).get().asString().contains("private");
+        assertThat(strict.refusal("https://127.0.0.2:8443/")).get().asString().contains("loopback");
+        assertThat(strict.refusal("https://[::1]/")).get().asString().contains("loopback");
+        assertThat(strict.refusal("https://[fe80::1]/")).get().asString().contains("link-local");
+        assertThat(strict.refusal("https://0.0.0.0/")).get().asString().contains("unspecified");
+    }
+
+    @Test
+    void anAllowListedHostIsCalledWhateverItsSchemeAndAddress() {
+        assertThat(strict.refusal("http://localhost:8090/brokers/akdb")).isEmpty();
+        assertThat(strict.refusal("http://trusted.example/")).isEmpty();
+    }
+
+    @Test
+    void whatIsNoAbsoluteUrlIsRefused() {
+        assertThat(strict.refusal("broker.example/osb")).isPresent();
+        assertThat(strict.refusal("https://exa mple/")).isPresent();
+    }
+
+    @Test
+    void aHostThatDoesNotResolveIsLeftToTheCall() {
+        assertThat(strict.refusal("https://nowhere.example/")).isEmpty();
+    }
+
+    @Test
+    void thePermissivePolicyCallsAnyUrl() {
+        assertThat(BrokerUrlPolicy.permissive().refusal("http://169.254.169.254/")).isEmpty();
+    }
+
+    private static InetAddress[] resolve(String host) throws UnknownHostException {
+        String address = DNS.get(host);
+        if (address == null && !host.matches("[0-9.]+|.*:.*")) {
+            throw new UnknownHostException(host);
+        }
+        // Only literals: getByName parses them without a lookup.
+        return new InetAddress[] {InetAddress.getByName(address == null ? host : address)};
+    }
+}
