@@ -240,6 +240,9 @@ public final class Stack implements AutoCloseable {
         env.put("EFA_CATALOG_URL", config.url(Service.CATALOG));
         env.put("EFA_TENANT_URL", config.url(Service.TENANT));
         env.put("EFA_MARKETPLACE_URL", config.url(Service.MARKETPLACE));
+        // The services run their production profile, whose broker URL policy refuses plain http and loopback
+        // addresses; the stack's demo provider is both.
+        env.put("EFA_PROVISIONING_BROKER_ALLOW_LIST", "localhost");
         env.putAll(config.extraEnvironment().getOrDefault(service, Map.of()));
         return env;
     }
