@@ -1,5 +1,6 @@
 package de.efa.catalog;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.efa.infra.test.SqlProbe;
 import de.efa.infra.test.TestTokens;
@@ -121,13 +122,19 @@ class OutboxTest {
 
     /**
      * The service as a body just under the HTTP layer's limit whose event, the service as GET shows it plus the
-     * broker URL and the CloudEvents headers, is over the outbox's: a plan's parameter schema with a long text.
+     * broker URL and the CloudEvents headers, is over the outbox's: sixteen plans, each with a parameter schema just
+     * under its own limit of 64 KiB (a long description).
      */
     static String oversized(ObjectNode service) {
-        ObjectNode parameters = (ObjectNode) service.get("plans").get(0).get("parameters");
-        parameters.put("description", "x".repeat(MAX_EVENT_BYTES));
+        ArrayNode plans = (ArrayNode) service.get("plans");
+        ObjectNode first = (ObjectNode) plans.get(0);
+        ((ObjectNode) first.get("parameters")).put("description", "x".repeat(63_500));
+        for (int i = 1; i < 16; i++) {
+            plans.add(first.deepCopy().put("id", first.get("id").asText() + "-" + i));
+        }
         String body = service.toString();
-        assertThat(body.getBytes(StandardCharsets.UTF_8).length).isLessThan(MAX_BODY_BYTES);
+        assertThat(body.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(MAX_EVENT_BYTES)
+                .isLessThan(MAX_BODY_BYTES);
         return body;
     }
 
