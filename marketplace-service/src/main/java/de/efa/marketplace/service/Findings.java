@@ -7,9 +7,11 @@ import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.domain.FailureKind;
 import de.efa.marketplace.domain.Finding;
 import de.efa.marketplace.domain.FindingKind;
+import de.efa.marketplace.domain.JobAttempt;
 import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.Operation;
 import de.efa.marketplace.domain.ProvisioningJob;
+import de.efa.marketplace.repository.AttemptRepository;
 import de.efa.marketplace.repository.FindingRepository;
 import de.efa.platform.audit.AuditRef;
 import de.efa.platform.audit.AuditTrail;
@@ -19,7 +21,9 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -32,12 +36,15 @@ public class Findings {
     private static final Logger LOG = Logger.getLogger(Findings.class);
 
     private final FindingRepository findings;
+    private final AttemptRepository attempts;
     private final ObjectMapper json;
     private final AuditTrail auditTrail;
     private final Clock clock;
 
-    public Findings(FindingRepository findings, ObjectMapper json, AuditTrail auditTrail, Clock clock) {
+    public Findings(FindingRepository findings, AttemptRepository attempts, ObjectMapper json, AuditTrail auditTrail,
+                    Clock clock) {
         this.findings = findings;
+        this.attempts = attempts;
         this.json = json;
         this.auditTrail = auditTrail;
         this.clock = clock;
@@ -64,25 +71,48 @@ public class Findings {
         } else {
             return;
         }
-        ObjectNode evidence = evidence(believed, last);
+        // A job that ended on a call it never made (its broker short-circuited, no token) is evidenced by what the
+        // broker said last.
+        ObjectNode evidence = last != null && !last.mayHaveReachedBroker()
+                ? lastAnswered(job.id).map(attempt -> evidence(believed, attempt.request, attempt.requestIdentity,
+                        attempt.status, attempt.answer)).orElseGet(() -> evidence(believed, last))
+                : evidence(believed, last);
         evidence.put("jobId", job.id.toString()).put("reason", job.failureReason);
         open(kind, job.subscriptionId, job.brokerUrl, evidence, Audited.job(job.id));
     }
 
     /** Evidence of what was believed and what the broker answered ({@code answer} null: no call was made). */
     public ObjectNode evidence(ObjectNode believed, BrokerAnswer answer) {
+        if (answer == null) {
+            ObjectNode evidence = json.createObjectNode();
+            evidence.set("believed", believed);
+            evidence.putNull("broker");
+            return evidence;
+        }
+        return evidence(believed, answer.method() + " " + answer.url(), answer.requestIdentity(), answer.status(),
+                answer.summary());
+    }
+
+    private ObjectNode evidence(ObjectNode believed, String request, UUID requestIdentity, Integer status,
+                                String summary) {
         ObjectNode evidence = json.createObjectNode();
         evidence.set("believed", believed);
-        if (answer == null) {
-            evidence.putNull("broker");
-        } else {
-            ObjectNode broker = evidence.putObject("broker");
-            broker.put("request", answer.method() + " " + answer.url());
-            broker.put("requestIdentity", answer.requestIdentity().toString());
-            broker.put("status", answer.status());
-            broker.set("answer", answerOf(answer));
-        }
+        ObjectNode broker = evidence.putObject("broker");
+        broker.put("request", request);
+        broker.put("requestIdentity", requestIdentity.toString());
+        broker.put("status", status);
+        broker.set("answer", answerOf(status, summary));
         return evidence;
+    }
+
+    private Optional<JobAttempt> lastAnswered(UUID jobId) {
+        List<JobAttempt> all = attempts.ofJob(jobId);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).status != null) {
+                return Optional.of(all.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -103,9 +133,8 @@ public class Findings {
     }
 
     /** The broker's answer as JSON where it is JSON (so the evidence reads as one document), else as text. */
-    private JsonNode answerOf(BrokerAnswer answer) {
-        String summary = answer.summary();
-        if (answer.answered() && summary != null) {
+    private JsonNode answerOf(Integer status, String summary) {
+        if (status != null && summary != null) {
             try {
                 JsonNode parsed = json.readTree(summary);
                 if (parsed != null && parsed.isContainerNode()) {
