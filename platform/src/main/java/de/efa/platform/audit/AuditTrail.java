@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,6 +103,8 @@ public class AuditTrail {
         if (changes.isEmpty()) {
             return;
         }
+        // recordEach hands one details map to every change: written as JSON once, not once per entry.
+        Map<Map<String, ?>, String> detailsJson = new IdentityHashMap<>();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Change change : changes) {
@@ -115,7 +118,7 @@ public class AuditTrail {
                     insert.setString(7, change.target().id());
                     insert.setString(8, change.outcome());
                     insert.setString(9, change.details() == null || change.details().isEmpty() ? null
-                            : toJson(change.details()));
+                            : detailsJson.computeIfAbsent(change.details(), this::toJson));
                     insert.addBatch();
                 }
                 insert.executeBatch();
