@@ -1,19 +1,22 @@
 package de.efa.bench.scenario;
 
 import de.efa.bench.Options;
+import de.efa.bench.client.Endpoint;
 import de.efa.bench.data.Gemeinde;
 import de.efa.bench.report.Report;
 import de.efa.stack.Service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Kafka down for 60 s while municipalities subscribe (deploy/bench/README.md): every request is still answered 202, and
- * once Kafka is back every event is delivered, so every subscription reaches ACTIVE.
+ * Kafka down for 2 minutes while municipalities subscribe (deploy/bench/README.md): every request is still answered
+ * 202, the catalog keeps answering its readers and every service stays ready, and once Kafka is back every event is
+ * delivered, so every subscription reaches ACTIVE.
  */
 public final class KafkaOutageScenario implements Scenario {
 
@@ -24,21 +27,22 @@ public final class KafkaOutageScenario implements Scenario {
 
     @Override
     public String summary() {
-        return "municipalities subscribe while Kafka is down for 60 s: all 202, all ACTIVE afterwards";
+        return "municipalities subscribe while Kafka is down for 120 s: all 202, catalog reads and readiness answer, "
+                + "all ACTIVE afterwards";
     }
 
     @Override
     public Map<String, String> options() {
         return Map.of(
                 "subscriptions", "how many municipalities subscribe during the outage (default 1000)",
-                "outage", "how long Kafka is down (default 60s)",
+                "outage", "how long Kafka is down (default 120s)",
                 "timeout", "give up waiting for ACTIVE after this (default 10m)");
     }
 
     @Override
     public Report run(Options options, BenchLog log) {
         List<Gemeinde> gemeinden = Sample.spread(options.integer("subscriptions", 1000));
-        Duration outage = options.duration("outage", Duration.ofSeconds(60));
+        Duration outage = options.duration("outage", Duration.ofSeconds(120));
         Report report = new Report("kafka-outage: " + gemeinden.size() + " subscriptions while Kafka is down for "
                 + outage.toSeconds() + " s");
         try (BenchStack stack = BenchStack.start(log);
@@ -51,6 +55,7 @@ public final class KafkaOutageScenario implements Scenario {
             log.info("stopping Kafka");
             stack.stack().stopKafka();
             Instant down = Instant.now();
+            OutageWatch watch = new OutageWatch(probes(stack, serviceId));
             // The requests are spread over the outage (ending 5 s before it), not sent in one burst at its start.
             long spreadNanos = Math.max(0, outage.minusSeconds(5).toNanos());
             long start = System.nanoTime();
@@ -69,6 +74,8 @@ public final class KafkaOutageScenario implements Scenario {
             if (!rest.isNegative()) {
                 Onboarding.pause(rest);
             }
+            watch.close();
+            watch.report(report, Duration.between(down, Instant.now()));
             log.info("starting Kafka again after %d s", Duration.between(down, Instant.now()).toSeconds());
             stack.stack().startKafka();
             Instant back = Instant.now();
@@ -88,6 +95,19 @@ public final class KafkaOutageScenario implements Scenario {
             Outcome.verify(report, onboarding, subscriptions, log);
         }
         return report;
+    }
+
+    /** What readers and the orchestrator ask during the outage: the public catalog, and every service's readiness. */
+    private static Map<String, Map.Entry<Endpoint, String>> probes(BenchStack stack, String serviceId) {
+        Map<String, Map.Entry<Endpoint, String>> probes = new LinkedHashMap<>();
+        Endpoint catalog = new Endpoint(stack.stack().url(Service.CATALOG), null);
+        probes.put("catalog search", Map.entry(catalog, "/api/v1/services?q=Kfz&size=5"));
+        probes.put("catalog service page", Map.entry(catalog, "/api/v1/services/" + serviceId));
+        for (Service service : Service.values()) {
+            probes.put(service.displayName() + " readiness",
+                    Map.entry(new Endpoint(stack.stack().url(service), null), "/q/health/ready"));
+        }
+        return probes;
     }
 
     private static List<Integer> indices(int count) {
