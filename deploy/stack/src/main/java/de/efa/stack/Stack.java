@@ -102,10 +102,14 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** Starts a killed or stopped service again and waits until it is ready. */
-    public void restart(Service service) {
-        relaunch(service);
-        awaitReady(service);
+    /** Starts killed or stopped services again, side by side, and waits until each is ready. */
+    public void restart(Service... restarted) {
+        for (Service service : restarted) {
+            relaunch(service);
+        }
+        for (Service service : restarted) {
+            awaitReady(service);
+        }
     }
 
     /**

@@ -48,8 +48,8 @@ public record StackConfig(
 
     /**
      * The local stack also runs with C1 only: on 2 cores it starts about a sixth sooner (the goal is ready within
-     * 120 s from a fresh clone), and a developer's clicks never need C2's peak throughput, which the benchmarks
-     * and the end-to-end tests keep. C1 alone would get a 48 MB code cache, which a long-running JVM can fill.
+     * 120 s from a fresh clone), and neither a developer's clicks nor the end-to-end tests need C2's peak
+     * throughput, which the benchmarks keep. C1 alone would get a 48 MB code cache, which a long-running JVM can fill.
      */
     private static final List<String> QUICK_START_JVM_OPTIONS = Stream.concat(JVM_OPTIONS.stream(),
             Stream.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m")).toList();
@@ -89,7 +89,7 @@ public record StackConfig(
                 kafkaUser);
     }
 
-    /** The same stack with the local stack's JVM options, e.g. to measure how soon the local stack starts. */
+    /** The same stack with the local stack's quick-start JVM options: the end-to-end tests, or a start-up measure. */
     public StackConfig withLocalStackJvmOptions() {
         return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
                 kafkaControllerPort, keycloakPort, servicePorts, demoData, extraEnvironment, startupTimeout,

@@ -261,7 +261,7 @@ class RequestIntakeTest {
 
         JsonPath job = OperatorApi.awaitJob(serviceId, "FAILED");
         assertThat(job.getString("failureReason"))
-                .isEqualTo("the service " + serviceId + " is not in the catalog (waited 10 s for the catalog)");
+                .isEqualTo("the service " + serviceId + " is not in the catalog (waited 5 s for the catalog)");
         assertThat(job.getList("attempts")).isEmpty();
         List<ConsumerRecord<String, String>> results = topics.awaitRecords(Topics.RESULTS, subscription.toString(), 1);
         assertThat(Topics.header(results.get(0), "ce_type")).isEqualTo("de.efa.instance.provisioning-failed.v1");

@@ -128,8 +128,7 @@ class BulkOnboardingIT {
         await().atMost(PATIENCE).until(() -> rolloutOf(rollout).getInt("counts.subscribed") > 0);
         stack.kill(Service.MARKETPLACE);
         stack.kill(Service.TENANT);
-        stack.restart(Service.TENANT);
-        stack.restart(Service.MARKETPLACE);
+        stack.restart(Service.TENANT, Service.MARKETPLACE);
 
         JsonPath done = awaitDone(rollout);
         assertThat(done.getMap("counts")).containsEntry("selected", 8).containsEntry("active", 8);
