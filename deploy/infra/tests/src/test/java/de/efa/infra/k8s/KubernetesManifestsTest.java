@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class KubernetesManifestsTest {
 
-    private static final Path K8S = Path.of("..", "k8s").toAbsolutePath().normalize();
+    private static final Path K8S = Path.of("..", "..", "k8s").toAbsolutePath().normalize();
     private static final Path SCHEMAS = K8S.resolve("schemas");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLFactory YAML = new YAMLFactory();
