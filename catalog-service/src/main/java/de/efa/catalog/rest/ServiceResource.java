@@ -203,8 +203,7 @@ public class ServiceResource {
                             @Parameter(in = ParameterIn.HEADER, required = true, example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
                             ServiceRequest request) {
         long expected = EntityTags.required(ifMatch);
-        ServiceDefinition definition = mapper.toDefinition(request);
-        return answers.ok(catalog.replace(caller, ServiceAnswers.id(id), expected, definition));
+        return answers.ok(catalog.replace(caller, ServiceAnswers.id(id), expected, () -> mapper.toDefinition(request)));
     }
 
     private Answer created(ServiceDefinition definition) {
