@@ -122,6 +122,8 @@ class ServiceLifecycleTest {
         ObjectNode changed = service(slug, "Nachher");
 
         replace(other, id, "\"2\"", changed).then().statusCode(403);
+        // Another provider learns nothing from its body's mistakes: it is refused before the body is read.
+        replace(other, id, "\"2\"", service(slug, "")).then().statusCode(403);
         given().auth().oauth2(TestTokens.operator()).header("If-Match", "\"2\"").contentType(ContentType.JSON)
                 .body(changed.toString()).put("/api/v1/services/" + id).then().statusCode(403);
         given().auth().oauth2(TestTokens.municipality("14713000")).header("If-Match", "\"2\"").contentType(ContentType.JSON)

@@ -3,7 +3,6 @@ package de.efa.catalog.rest;
 /** Example bodies for the OpenAPI document, so that callers see real requests and answers. */
 final class ApiDoc {
 
-    static final String BEARER = "bearer";
     static final String PROBLEM = "application/problem+json";
 
     /** A plan whose subscribers accept its terms first, and may later change to another plan. */

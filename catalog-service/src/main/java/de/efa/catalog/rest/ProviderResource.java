@@ -42,7 +42,6 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 
@@ -99,7 +98,6 @@ public class ProviderResource {
 
     @POST
     @RolesAllowed(Roles.OPERATOR)
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Operation(summary = "Register a provider",
             description = "Role operator. With an Idempotency-Key, the same key and body within 24 h answer the first "
                     + "answer again (header Idempotent-Replayed: true) and register nothing; the same key with another "
@@ -140,7 +138,6 @@ public class ProviderResource {
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.OPERATOR)
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Operation(summary = "Replace a provider",
             description = "Role operator. Needs If-Match (428 without, 412 when stale). When brokerUrl changes, every "
                     + "service of the provider is published again (type de.efa.service.updated.v1, new version).")

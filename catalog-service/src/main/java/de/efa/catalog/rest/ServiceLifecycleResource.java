@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -37,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Services")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROVIDER, Roles.OPERATOR})
-@SecurityRequirement(name = ApiDoc.BEARER)
 @APIResponse(responseCode = "401", description = "No valid token",
         content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
                 examples = @ExampleObject(name = "unauthorized", value = ApiDoc.UNAUTHORIZED)))

@@ -44,7 +44,6 @@ import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 
@@ -128,7 +127,6 @@ public class ServiceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVIDER)
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Operation(summary = "Create a service",
             description = "Role provider. Creates a DRAFT owned by the provider named in the token's provider_id "
                     + "claim. With an Idempotency-Key, the same key and body within 24 h answer the first answer "
@@ -168,7 +166,6 @@ public class ServiceResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVIDER)
-    @SecurityRequirement(name = ApiDoc.BEARER)
     @Operation(summary = "Replace a service",
             description = "Role provider, and only the provider that owns the service (another provider, an operator "
                     + "and municipalities get 403). Replaces a DRAFT or PUBLISHED service as a whole; DEPRECATED "
@@ -206,8 +203,7 @@ public class ServiceResource {
                             @Parameter(in = ParameterIn.HEADER, required = true, example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
                             ServiceRequest request) {
         long expected = EntityTags.required(ifMatch);
-        ServiceDefinition definition = mapper.toDefinition(request);
-        return answers.ok(catalog.replace(caller, ServiceAnswers.id(id), expected, definition));
+        return answers.ok(catalog.replace(caller, ServiceAnswers.id(id), expected, () -> mapper.toDefinition(request)));
     }
 
     private Answer created(ServiceDefinition definition) {

@@ -27,6 +27,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The catalog's use cases. What a caller may see and change is decided here: a caller sees PUBLISHED services only,
@@ -81,13 +82,18 @@ public class CatalogService {
         return service;
     }
 
-    /** Replaces the content of a DRAFT or PUBLISHED service, if the caller still has its current version. */
+    /**
+     * Replaces the content of a DRAFT or PUBLISHED service, if the caller still has its current version. The new
+     * content is read only once the caller is known to own the service, so that another provider learns nothing
+     * from a body's mistakes and is refused alike whatever it sends.
+     */
     @Transactional
-    public EfaService replace(Caller caller, UUID id, long expectedVersion, ServiceDefinition definition) {
+    public EfaService replace(Caller caller, UUID id, long expectedVersion, Supplier<ServiceDefinition> content) {
         EfaService service = visible(caller, id);
         if (!caller.isProvider(service.providerId())) {
             throw ProblemException.forbidden("Only the provider '" + service.providerId() + "' may replace this service");
         }
+        ServiceDefinition definition = content.get();
         requireVersion(service, expectedVersion);
         if (!service.isEditable()) {
             throw ProblemException.conflict("A " + service.status() + " service cannot be changed any more");

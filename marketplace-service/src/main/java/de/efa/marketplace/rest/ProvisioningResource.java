@@ -24,14 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The operator's view of provisioning (docs/services.md). */
 @Path("/api/v1/provisioning")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Provisioning", description = "Provisioning jobs, their broker calls, dead letters and figures; operators only")
-@SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                 examples = @ExampleObject(name = "unauthorized", value = ProvisioningResource.UNAUTHORIZED)))

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.BufferedWriter;
@@ -35,7 +34,6 @@ import java.nio.charset.StandardCharsets;
 /** The audit trail of this service, for operators: who changed what, when, and with what outcome. */
 @Path("/api/v1/audit")
 @Tag(name = "Audit", description = "Who changed what in this service, when, and with what outcome")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.OPERATOR)
 public class AuditResource {
 

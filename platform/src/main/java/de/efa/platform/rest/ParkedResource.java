@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -29,7 +28,6 @@ import java.util.UUID;
 @Path("/api/v1/parked")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Parked events", description = "Events this service could not send, and records it could not apply")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed(Roles.OPERATOR)
 public class ParkedResource {
 
