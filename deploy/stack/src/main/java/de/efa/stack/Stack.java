@@ -238,6 +238,10 @@ public final class Stack implements AutoCloseable {
         env.put("KAFKA_SESSION_TIMEOUT_MS", "10000");
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realm);
         env.put("EFA_OIDC_CLIENT_URL", realm);
+        // The services run their production profile, which has no secret built in: the demo realm's client secret
+        // is given here, the database password above. Swagger UI, off in production, is the local stack's API docs.
+        env.put("EFA_OIDC_CLIENT_SECRET", "marketplace-secret");
+        env.put("QUARKUS_SWAGGER_UI_ENABLED", "true");
         env.put("EFA_DEMO_DATA_ENABLED", String.valueOf(config.demoData()));
         env.put("EFA_DEMO_DATA_BROKER_URL", config.url(Service.DEMO_PROVIDER));
         env.put("DEMO_PROVIDER_PUBLIC_URL", config.url(Service.DEMO_PROVIDER));

@@ -76,8 +76,9 @@ class KubernetesManifestsTest {
             List<String> problems = new ArrayList<>();
             for (JsonNode document : documents) {
                 problems.addAll(validate(document));
+                problems.addAll(probesOffTheManagementPort(document));
             }
-            assertThat(problems).as("schema violations in " + overlay).isEmpty();
+            assertThat(problems).as("schema violations and probes off the management port in " + overlay).isEmpty();
         }));
     }
 
@@ -101,6 +102,24 @@ class KubernetesManifestsTest {
                         assertThat(validate(user)).isNotEmpty()),
                 DynamicTest.dynamicTest("an API version without a schema", () ->
                         assertThat(validate(oldApi)).singleElement().asString().contains("no schema")));
+    }
+
+    /**
+     * The Quarkus probes ({@code /q/health/...}) look at the management port: the images serve health there only
+     * (deploy/k8s/README.md, "Images"), and a probe on the HTTP port would fail every pod.
+     */
+    private static List<String> probesOffTheManagementPort(JsonNode document) {
+        List<String> problems = new ArrayList<>();
+        for (JsonNode container : document.path("spec").path("template").path("spec").path("containers")) {
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                JsonNode get = container.path(probe).path("httpGet");
+                if (get.path("path").asText().startsWith("/q/") && !get.path("port").asText().equals("management")) {
+                    problems.add(document.path("metadata").path("name").asText() + "/" + container.path("name").asText()
+                            + ": " + probe + " on port " + get.path("port").asText() + ", not on management");
+                }
+            }
+        }
+        return problems;
     }
 
     private List<String> validate(JsonNode document) {
