@@ -43,6 +43,15 @@ public final class TokenClient {
                 "client_secret", secret));
     }
 
+    /** A client-credentials token with an optional client scope of the client, e.g. {@code broker-akdb}. */
+    public static String clientCredentials(String realmUrl, String clientId, String secret, String scope) {
+        return requestToken(realmUrl, Map.of(
+                "grant_type", "client_credentials",
+                "client_id", clientId,
+                "client_secret", secret,
+                "scope", scope));
+    }
+
     /** The payload of a JWT, unverified: meant for assertions on a token that was just fetched, not for trust. */
     public static JsonNode claims(String token) {
         String[] parts = token.split("\\.");
