@@ -235,6 +235,7 @@ public final class Stack implements AutoCloseable {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", realm);
         env.put("EFA_OIDC_CLIENT_URL", realm);
         env.put("EFA_DEMO_DATA_ENABLED", String.valueOf(config.demoData()));
+        // The demo providers' brokers are at {demo provider}/brokers/{providerId}.
         env.put("EFA_DEMO_DATA_BROKER_URL", config.url(Service.DEMO_PROVIDER));
         env.put("DEMO_PROVIDER_PUBLIC_URL", config.url(Service.DEMO_PROVIDER));
         env.put("EFA_CATALOG_URL", config.url(Service.CATALOG));
