@@ -55,9 +55,7 @@ public final class Accounts {
         String secret = CLIENT_SECRETS.get(name);
         String value = secret == null
                 ? TokenClient.passwordGrant(realmUrl, PORTAL, name, name)
-                : CLIENT_SCOPES.containsKey(name)
-                ? TokenClient.clientCredentials(realmUrl, name, secret, CLIENT_SCOPES.get(name))
-                : TokenClient.clientCredentials(realmUrl, name, secret);
+                : TokenClient.clientCredentials(realmUrl, name, secret, CLIENT_SCOPES.get(name));
         return new Token(value, Instant.ofEpochSecond(TokenClient.claims(value).path("exp").asLong()));
     }
 
