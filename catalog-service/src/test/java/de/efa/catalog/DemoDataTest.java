@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import de.efa.catalog.domain.HttpUrl;
+import de.efa.catalog.domain.Provider;
+import de.efa.catalog.domain.ProviderDefinition;
+import de.efa.catalog.service.ProviderService;
 import de.efa.catalog.service.demo.DemoData;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,6 +54,9 @@ class DemoDataTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    ProviderService providers;
+
     @Test
     void realEfaServicesArePublishedWithPlansOnce() throws Exception {
         demoData.load();
@@ -80,7 +87,23 @@ class DemoDataTest {
                 + "AND record_key IN (SELECT id::text FROM efa_service WHERE provider_id IN ('akdb', 'dataport'))"))
                 .isEqualTo(demo.size());
         given().get("/api/v1/providers/akdb").then().statusCode(200)
-                .body("brokerUrl", equalTo("http://localhost:8090"));
+                .body("brokerUrl", equalTo("http://localhost:8090/brokers/akdb"));
+        given().get("/api/v1/providers/dataport").then().statusCode(200)
+                .body("brokerUrl", equalTo("http://localhost:8090/brokers/dataport"));
+    }
+
+    /** Demo data kept from before each provider had a broker path of its own gets that path. */
+    @Test
+    void aDemoProviderWhoseBrokerIsTheDemoProviderAloneMovesToItsOwnPath() {
+        demoData.load();
+        Provider akdb = providers.get("akdb");
+        providers.replace("akdb", akdb.version(), new ProviderDefinition(akdb.name(), akdb.kind(),
+                HttpUrl.of("http://localhost:8090")));
+
+        demoData.load();
+
+        given().get("/api/v1/providers/akdb").then().statusCode(200)
+                .body("brokerUrl", equalTo("http://localhost:8090/brokers/akdb"));
     }
 
     @Test

@@ -11,7 +11,10 @@ public interface DemoDataConfig {
     @WithDefault("false")
     boolean enabled();
 
-    /** The Open Service Broker of the demo providers: the demo provider of deploy/, which also serves their terms. */
+    /**
+     * The demo provider of deploy/: the broker of each demo provider is at {@code {this}/brokers/{providerId}}, and it
+     * also serves their terms.
+     */
     @WithDefault("http://localhost:8090")
     String brokerUrl();
 }

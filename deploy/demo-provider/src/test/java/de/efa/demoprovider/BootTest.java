@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
@@ -28,19 +29,23 @@ class BootTest {
 
     @Test
     void documentsTheBrokerApiWithItsVersionHeaderAndErrorAnswers() {
-        String put = "paths.'/v2/service_instances/{instance_id}'.put";
-        String patch = "paths.'/v2/service_instances/{instance_id}'.patch";
+        String instance = "paths.'/brokers/{provider_id}/v2/service_instances/{instance_id}'";
+        String put = instance + ".put";
+        String patch = instance + ".patch";
         given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
                 .body("info.title", equalTo("EfA Marketplace: demo provider"))
                 .body("components.securitySchemes.bearer", notNullValue())
-                .body(put + ".parameters.name", hasItems("X-Broker-API-Version", "instance_id", "accepts_incomplete"))
+                .body(put + ".parameters.name", hasItems("X-Broker-API-Version", "provider_id", "instance_id",
+                        "accepts_incomplete"))
                 .body(put + ".responses.keySet()", hasItems("200", "202", "400", "401", "403", "409", "412", "422", "500"))
                 .body(put + ".security.bearer", notNullValue())
-                .body(patch + ".parameters.name", hasItems("X-Broker-API-Version", "instance_id", "accepts_incomplete"))
+                .body(patch + ".parameters.name", hasItems("X-Broker-API-Version", "provider_id", "instance_id",
+                        "accepts_incomplete"))
                 .body(patch + ".responses.keySet()", hasItems("200", "202", "400", "401", "403", "404", "412", "422",
                         "500"))
-                .body("paths.'/v2/service_instances/{instance_id}'.get.responses.keySet()",
-                        hasItems("200", "404", "422"))
+                .body(instance + ".get.responses.keySet()", hasItems("200", "404", "422"))
+                .body("paths.'/brokers/{provider_id}/v2/catalog'.get.parameters.name", hasItem("provider_id"))
+                .body("paths.keySet()", not(hasItem("/v2/catalog")))
                 .body("paths.'/dashboard/{instance_id}'.get.responses.'423'.content.keySet()",
                         hasItems("text/html", "application/problem+json"))
                 .body("paths.'/instances/{instance_id}'.delete.responses.keySet()", hasItems("204", "401", "403", "404"))

@@ -18,6 +18,11 @@ import static org.awaitility.Awaitility.await;
 final class BrokerCalls {
 
     static final String VERSION = "2.17";
+    /** The provider whose broker the tests call, and the path of that broker. */
+    static final String PROVIDER = "akdb";
+    static final String BROKER = "/brokers/" + PROVIDER + "/v2";
+    /** The marketplace's token for that broker. */
+    static final String MARKETPLACE = TestTokens.marketplaceAtBroker(PROVIDER);
 
     private BrokerCalls() {
     }
@@ -59,25 +64,25 @@ final class BrokerCalls {
     }
 
     static RequestSpecification asMarketplace() {
-        return given().auth().oauth2(TestTokens.marketplace()).header("X-Broker-API-Version", VERSION);
+        return given().auth().oauth2(MARKETPLACE).header("X-Broker-API-Version", VERSION);
     }
 
     static ValidatableResponse provision(String instanceId, Object body) {
         return asMarketplace().contentType(ContentType.JSON).body(body)
                 .queryParam("accepts_incomplete", true)
-                .when().put("/v2/service_instances/{id}", instanceId)
+                .when().put(BROKER + "/service_instances/{id}", instanceId)
                 .then();
     }
 
     static ValidatableResponse update(String instanceId, Object body) {
         return asMarketplace().contentType(ContentType.JSON).body(body)
                 .queryParam("accepts_incomplete", true)
-                .when().patch("/v2/service_instances/{id}", instanceId)
+                .when().patch(BROKER + "/service_instances/{id}", instanceId)
                 .then();
     }
 
     static ValidatableResponse fetch(String instanceId) {
-        return asMarketplace().when().get("/v2/service_instances/{id}", instanceId).then();
+        return asMarketplace().when().get(BROKER + "/service_instances/{id}", instanceId).then();
     }
 
     /** A provisioned instance of {@link #body}, for tests of what follows provisioning. */
@@ -99,7 +104,7 @@ final class BrokerCalls {
         if (operation != null) {
             request.queryParam("operation", operation);
         }
-        return request.when().get("/v2/service_instances/{id}/last_operation", instanceId).then();
+        return request.when().get(BROKER + "/service_instances/{id}/last_operation", instanceId).then();
     }
 
     static ValidatableResponse deprovision(String instanceId) {
@@ -107,7 +112,7 @@ final class BrokerCalls {
                 .queryParam("accepts_incomplete", true)
                 .queryParam("service_id", "any-service")
                 .queryParam("plan_id", "any-plan")
-                .when().delete("/v2/service_instances/{id}", instanceId)
+                .when().delete(BROKER + "/service_instances/{id}", instanceId)
                 .then();
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
+import static de.efa.demoprovider.BrokerCalls.BROKER;
 import static de.efa.demoprovider.BrokerCalls.asMarketplace;
 import static de.efa.demoprovider.BrokerCalls.awaitEnd;
 import static de.efa.demoprovider.BrokerCalls.body;
@@ -32,7 +33,7 @@ class DeprovisioningTest extends QuickOperations {
         lastOperation(id, operation).body("description", equalTo("The demo SaaS instance has been removed"));
         assertThat(rows.instanceState(id)).contains("DELETED");
         deprovision(id).statusCode(410).body(equalTo("{}"));
-        asMarketplace().when().get("/v2/service_instances/{id}", id).then().statusCode(404);
+        asMarketplace().when().get(BROKER + "/service_instances/{id}", id).then().statusCode(404);
     }
 
     @Test
@@ -47,7 +48,7 @@ class DeprovisioningTest extends QuickOperations {
                 .statusCode(422)
                 .body("error", equalTo("ConcurrencyError"))
                 .body("description", containsString("being deprovisioned"));
-        asMarketplace().when().get("/v2/service_instances/{id}", id).then().statusCode(422)
+        asMarketplace().when().get(BROKER + "/service_instances/{id}", id).then().statusCode(422)
                 .body("error", equalTo("ConcurrencyError"));
         assertThat(rows.instanceState(id)).contains("DEPROVISIONING");
         assertThat(rows.operationsOf(id)).isEqualTo(2);
@@ -110,10 +111,10 @@ class DeprovisioningTest extends QuickOperations {
         String id = provisioned(SERVICE, "standard");
 
         asMarketplace().queryParam("service_id", SERVICE).queryParam("plan_id", "standard")
-                .when().delete("/v2/service_instances/{id}", id)
+                .when().delete(BROKER + "/service_instances/{id}", id)
                 .then().statusCode(422).body("error", equalTo("AsyncRequired"));
         asMarketplace().queryParam("accepts_incomplete", true)
-                .when().delete("/v2/service_instances/{id}", id)
+                .when().delete(BROKER + "/service_instances/{id}", id)
                 .then().statusCode(400)
                 .body("error", equalTo("BadRequest"))
                 .body("description", containsString("service_id"))

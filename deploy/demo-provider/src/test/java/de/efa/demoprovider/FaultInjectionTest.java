@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Map;
 
+import static de.efa.demoprovider.BrokerCalls.BROKER;
+import static de.efa.demoprovider.BrokerCalls.MARKETPLACE;
 import static de.efa.demoprovider.BrokerCalls.asMarketplace;
 import static de.efa.demoprovider.BrokerCalls.awaitEnd;
 import static de.efa.demoprovider.BrokerCalls.body;
@@ -59,7 +61,7 @@ class FaultInjectionTest {
                 .contentType(ContentType.JSON)
                 .body("error", equalTo("InjectedFault"))
                 .body("description", containsString("nothing was changed"));
-        asMarketplace().when().get("/v2/catalog").then().statusCode(500);
+        asMarketplace().when().get(BROKER + "/catalog").then().statusCode(500);
 
         assertThat(new Rows(dataSource).instanceState(id)).isEmpty();
         BrokerCalls.behave(0.0, 0.0, 0, 200);
@@ -166,7 +168,7 @@ class FaultInjectionTest {
         BrokerCalls.behave(0.0, 1.0, 600, 200);
 
         long started = System.nanoTime();
-        asMarketplace().when().get("/v2/catalog").then().statusCode(200).body("services[0].name", equalTo("efa-demo-saas"));
+        asMarketplace().when().get(BROKER + "/catalog").then().statusCode(200).body("services[0].name", equalTo("efa-demo-saas"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(600));
     }
@@ -175,14 +177,14 @@ class FaultInjectionTest {
     void faultsDoNotTouchAuthenticationOrTheVersionCheck() {
         BrokerCalls.behave(1.0, 0.0, 0, 200);
 
-        given().header("X-Broker-API-Version", "2.17").when().get("/v2/catalog").then().statusCode(401);
-        given().auth().oauth2(TestTokens.marketplace()).when().get("/v2/catalog").then().statusCode(412);
+        given().header("X-Broker-API-Version", "2.17").when().get(BROKER + "/catalog").then().statusCode(401);
+        given().auth().oauth2(MARKETPLACE).when().get(BROKER + "/catalog").then().statusCode(412);
     }
 
     @Test
     void injectedFaultsAreCounted() {
         BrokerCalls.behave(1.0, 0.0, 0, 200);
-        asMarketplace().when().get("/v2/catalog").then().statusCode(500);
+        asMarketplace().when().get(BROKER + "/catalog").then().statusCode(500);
 
         given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("demo_provider_injected_faults_total{fault=\"error\"}"));

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static de.efa.demoprovider.BrokerCalls.BROKER;
 import static de.efa.demoprovider.BrokerCalls.asMarketplace;
 import static de.efa.demoprovider.BrokerCalls.awaitEnd;
 import static de.efa.demoprovider.BrokerCalls.body;
@@ -111,14 +112,14 @@ class ProvisioningTest extends QuickOperations {
         String id = newInstanceId();
 
         asMarketplace().contentType(ContentType.JSON).body(body(SERVICE, "standard", "14713000"))
-                .when().put("/v2/service_instances/{id}", id)
+                .when().put(BROKER + "/service_instances/{id}", id)
                 .then().statusCode(422)
                 .contentType(ContentType.JSON)
                 .body("error", equalTo("AsyncRequired"))
                 .body("description", containsString("accepts_incomplete=true"));
         asMarketplace().contentType(ContentType.JSON).body(body(SERVICE, "standard", "14713000"))
                 .queryParam("accepts_incomplete", false)
-                .when().put("/v2/service_instances/{id}", id)
+                .when().put(BROKER + "/service_instances/{id}", id)
                 .then().statusCode(422).body("error", equalTo("AsyncRequired"));
 
         assertThat(rows.instanceState(id)).isEmpty();
@@ -152,10 +153,10 @@ class ProvisioningTest extends QuickOperations {
         provision(id, nulInContext)
                 .statusCode(400).body("description", containsString("context: must not contain the character U+0000"));
         asMarketplace().urlEncodingEnabled(false)
-                .when().get("/v2/service_instances/bad%00id")
+                .when().get(BROKER + "/service_instances/bad%00id")
                 .then().statusCode(400).body("description", containsString("instance_id"));
         asMarketplace().urlEncodingEnabled(false)
-                .when().get("/v2/service_instances/bad%00id/last_operation")
+                .when().get(BROKER + "/service_instances/bad%00id/last_operation")
                 .then().statusCode(400).body("error", equalTo("BadRequest"));
 
         assertThat(rows.instanceState(id)).isEmpty();
@@ -183,7 +184,7 @@ class ProvisioningTest extends QuickOperations {
                 .body("description", containsString("plan 'standard-fails'"))
                 .body("description", containsString("fails on purpose"));
         assertThat(rows.instanceState(id)).contains("FAILED");
-        asMarketplace().when().get("/v2/service_instances/{id}", id).then().statusCode(404);
+        asMarketplace().when().get(BROKER + "/service_instances/{id}", id).then().statusCode(404);
     }
 
     @Test
@@ -236,16 +237,16 @@ class ProvisioningTest extends QuickOperations {
         BrokerCalls.behaveSlowlyProvisioning();
         String id = newInstanceId();
         provision(id, body(SERVICE, "standard", "14713000")).statusCode(202);
-        asMarketplace().when().get("/v2/service_instances/{id}", id).then().statusCode(404)
+        asMarketplace().when().get(BROKER + "/service_instances/{id}", id).then().statusCode(404)
                 .body("error", equalTo("NotFound"));
-        asMarketplace().when().get("/v2/service_instances/{id}", newInstanceId()).then().statusCode(404);
+        asMarketplace().when().get(BROKER + "/service_instances/{id}", newInstanceId()).then().statusCode(404);
 
         BrokerCalls.behaveQuickly();
         String ready = newInstanceId();
         String operation = provision(ready, body(SERVICE, "standard", "14713000")).statusCode(202)
                 .extract().path("operation");
         awaitEnd(ready, operation);
-        asMarketplace().when().get("/v2/service_instances/{id}", ready).then().statusCode(200)
+        asMarketplace().when().get(BROKER + "/service_instances/{id}", ready).then().statusCode(200)
                 .body("service_id", equalTo(SERVICE))
                 .body("plan_id", equalTo("standard"))
                 .body("dashboard_url", endsWith("/dashboard/" + ready))
@@ -255,7 +256,7 @@ class ProvisioningTest extends QuickOperations {
 
     @Test
     void theCatalogDescribesTheDemoOffering() {
-        asMarketplace().when().get("/v2/catalog").then().statusCode(200)
+        asMarketplace().when().get(BROKER + "/catalog").then().statusCode(200)
                 .body("services[0].name", equalTo("efa-demo-saas"))
                 .body("services[0].bindable", equalTo(false))
                 .body("services.instances_retrievable", everyItem(equalTo(true)))

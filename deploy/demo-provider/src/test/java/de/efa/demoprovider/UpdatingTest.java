@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static de.efa.demoprovider.BrokerCalls.BROKER;
 import static de.efa.demoprovider.BrokerCalls.asMarketplace;
 import static de.efa.demoprovider.BrokerCalls.awaitEnd;
 import static de.efa.demoprovider.BrokerCalls.body;
@@ -83,7 +84,7 @@ class UpdatingTest extends QuickOperations {
 
         update(id, same).statusCode(200).contentType(ContentType.JSON).body("$", anEmptyMap());
         asMarketplace().contentType(ContentType.JSON).body(same)
-                .when().patch("/v2/service_instances/{id}", id)
+                .when().patch(BROKER + "/service_instances/{id}", id)
                 .then().statusCode(200);
 
         assertThat(rows.operationsOf(id)).isEqualTo(1);
@@ -94,7 +95,7 @@ class UpdatingTest extends QuickOperations {
         String id = provisioned(SERVICE, "standard");
 
         asMarketplace().contentType(ContentType.JSON).body(planChange(SERVICE, "standard", "premium", NEW_PARAMETERS))
-                .when().patch("/v2/service_instances/{id}", id)
+                .when().patch(BROKER + "/service_instances/{id}", id)
                 .then().statusCode(422)
                 .body("error", equalTo("AsyncRequired"))
                 .body("description", containsString("accepts_incomplete=true"));

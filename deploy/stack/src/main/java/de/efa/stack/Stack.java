@@ -243,6 +243,7 @@ public final class Stack implements AutoCloseable {
         env.put("EFA_OIDC_CLIENT_SECRET", "marketplace-secret");
         env.put("QUARKUS_SWAGGER_UI_ENABLED", "true");
         env.put("EFA_DEMO_DATA_ENABLED", String.valueOf(config.demoData()));
+        // The demo providers' brokers are at {demo provider}/brokers/{providerId}.
         env.put("EFA_DEMO_DATA_BROKER_URL", config.url(Service.DEMO_PROVIDER));
         env.put("DEMO_PROVIDER_PUBLIC_URL", config.url(Service.DEMO_PROVIDER));
         env.put("EFA_CATALOG_URL", config.url(Service.CATALOG));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.efa.marketplace.client.BrokerAnswer.Failure;
 import de.efa.marketplace.config.ProvisioningConfig;
+import de.efa.marketplace.domain.Broker;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -70,21 +71,21 @@ public class OsbClient {
     }
 
     /** {@code PUT /v2/service_instances/{id}?accepts_incomplete=true}. */
-    public BrokerAnswer provision(String brokerUrl, InstanceRequest request) {
+    public BrokerAnswer provision(Broker broker, InstanceRequest request) {
         String body = provisionBody(request);
-        String url = instanceUrl(brokerUrl, request.instanceId()) + "?accepts_incomplete=true";
-        return call(new Call(brokerUrl, BrokerAction.PROVISION, "PUT", url, body, request.originatingUserId(), request.ags()));
+        String url = instanceUrl(broker, request.instanceId()) + "?accepts_incomplete=true";
+        return call(new Call(broker, BrokerAction.PROVISION, "PUT", url, body, request.originatingUserId(), request.ags()));
     }
 
     /**
      * {@code PATCH /v2/service_instances/{id}?accepts_incomplete=true} to the request's plan and parameters, naming
      * the plan it changes from in {@code previous_values}.
      */
-    public BrokerAnswer update(String brokerUrl, InstanceRequest request) {
+    public BrokerAnswer update(Broker broker, InstanceRequest request) {
         ObjectNode root = instanceBody(request, context(request));
         root.set("parameters", parameters(request));
         root.putObject("previous_values").put("plan_id", request.previousPlanId());
-        return patch(BrokerAction.UPDATE, brokerUrl, request, root);
+        return patch(BrokerAction.UPDATE, broker, request, root);
     }
 
     /**
@@ -92,49 +93,49 @@ public class OsbClient {
      * the context with {@code suspended}, this marketplace's extension by which a broker locks or unlocks an
      * instance.
      */
-    public BrokerAnswer updateContext(String brokerUrl, InstanceRequest request, boolean suspended) {
+    public BrokerAnswer updateContext(Broker broker, InstanceRequest request, boolean suspended) {
         ObjectNode context = context(request);
         context.put("suspended", suspended);
-        return patch(BrokerAction.CONTEXT_UPDATE, brokerUrl, request, instanceBody(request, context));
+        return patch(BrokerAction.CONTEXT_UPDATE, broker, request, instanceBody(request, context));
     }
 
-    private BrokerAnswer patch(BrokerAction action, String brokerUrl, InstanceRequest request, ObjectNode body) {
-        String url = instanceUrl(brokerUrl, request.instanceId()) + "?accepts_incomplete=true";
-        return call(new Call(brokerUrl, action, "PATCH", url, body.toString(), request.originatingUserId(), request.ags()));
+    private BrokerAnswer patch(BrokerAction action, Broker broker, InstanceRequest request, ObjectNode body) {
+        String url = instanceUrl(broker, request.instanceId()) + "?accepts_incomplete=true";
+        return call(new Call(broker, action, "PATCH", url, body.toString(), request.originatingUserId(), request.ags()));
     }
 
     /** {@code DELETE /v2/service_instances/{id}}: a deprovisioning, or the cleanup of a possible orphan. */
-    public BrokerAnswer deprovision(BrokerAction action, String brokerUrl, InstanceRequest request) {
-        String url = instanceUrl(brokerUrl, request.instanceId()) + "?accepts_incomplete=true"
+    public BrokerAnswer deprovision(BrokerAction action, Broker broker, InstanceRequest request) {
+        String url = instanceUrl(broker, request.instanceId()) + "?accepts_incomplete=true"
                 + "&service_id=" + encode(request.serviceId()) + "&plan_id=" + encode(request.planId());
-        return call(new Call(brokerUrl, action, "DELETE", url, null, request.originatingUserId(), request.ags()));
+        return call(new Call(broker, action, "DELETE", url, null, request.originatingUserId(), request.ags()));
     }
 
     /** {@code GET /v2/service_instances/{id}/last_operation} with the operation the broker handed out. */
-    public BrokerAnswer lastOperation(BrokerAction action, String brokerUrl, InstanceRequest request,
+    public BrokerAnswer lastOperation(BrokerAction action, Broker broker, InstanceRequest request,
                                       String operation) {
-        String url = instanceUrl(brokerUrl, request.instanceId()) + "/last_operation"
+        String url = instanceUrl(broker, request.instanceId()) + "/last_operation"
                 + "?service_id=" + encode(request.serviceId()) + "&plan_id=" + encode(request.planId())
                 + (operation == null ? "" : "&operation=" + encode(operation));
-        return call(new Call(brokerUrl, action, "GET", url, null, request.originatingUserId(), request.ags()));
+        return call(new Call(broker, action, "GET", url, null, request.originatingUserId(), request.ags()));
     }
 
     /** {@code GET /v2/service_instances/{id}}: the instance as the broker holds it. */
-    public BrokerAnswer fetchInstance(String brokerUrl, UUID instanceId) {
-        return call(new Call(brokerUrl, BrokerAction.FETCH_INSTANCE, "GET", instanceUrl(brokerUrl, instanceId), null, null,
+    public BrokerAnswer fetchInstance(Broker broker, UUID instanceId) {
+        return call(new Call(broker, BrokerAction.FETCH_INSTANCE, "GET", instanceUrl(broker, instanceId), null, null,
                 null));
     }
 
     /** {@code GET /v2/catalog}: what the broker offers (docs/services.md says what is asked of it). */
-    public BrokerAnswer catalog(String brokerUrl) {
-        return call(new Call(brokerUrl, BrokerAction.CATALOG, "GET", base(brokerUrl) + "/v2/catalog", null, null, null));
+    public BrokerAnswer catalog(Broker broker) {
+        return call(new Call(broker, BrokerAction.CATALOG, "GET", base(broker) + "/v2/catalog", null, null, null));
     }
 
     /**
      * One call to the broker at {@code broker}: {@code originatingUserId} and {@code ags} name the person it is made for (null when nobody asked),
      * as the broker's audit wants to know.
      */
-    private record Call(String broker, BrokerAction action, String method, String url, String body,
+    private record Call(Broker broker, BrokerAction action, String method, String url, String body,
                         String originatingUserId, String ags) {
     }
 
@@ -149,7 +150,7 @@ public class OsbClient {
         }
         String token;
         try {
-            token = tokens.accessToken();
+            token = tokens.accessToken(call.broker().providerId());
         } catch (RuntimeException e) {
             LOG.warnf("no token for the broker call %s %s: %s", call.method(), call.url(), e.getMessage());
             return failed(call, identity, at, started, Failure.NO_TOKEN,
@@ -174,7 +175,7 @@ public class OsbClient {
             return failed(call, identity, at, started, Failure.NOT_SENT,
                     "the broker URL is not usable: " + e.getMessage());
         }
-        return guards.call(call.broker(), () -> exchange(call, request, identity, at),
+        return guards.call(call.broker().url(), () -> exchange(call, request, identity, at),
                 (refused, why) -> failed(call, identity, at, started, refused, why));
     }
 
@@ -287,12 +288,13 @@ public class OsbClient {
                 elapsedMs(started), null, null, null, failure, detail);
     }
 
-    private static String instanceUrl(String brokerUrl, UUID instanceId) {
-        return base(brokerUrl) + "/v2/service_instances/" + instanceId;
+    private static String instanceUrl(Broker broker, UUID instanceId) {
+        return base(broker) + "/v2/service_instances/" + instanceId;
     }
 
-    private static String base(String brokerUrl) {
-        return brokerUrl.endsWith("/") ? brokerUrl.substring(0, brokerUrl.length() - 1) : brokerUrl;
+    private static String base(Broker broker) {
+        String url = broker.url();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static String encode(String value) {

@@ -11,7 +11,12 @@ public record CatalogEntry(UUID serviceId, long version, String providerId, Stri
         return planIds.contains(planId);
     }
 
+    /** Whether the service has a broker the marketplace can call: its URL, and the provider its tokens are for. */
     public boolean hasBroker() {
-        return brokerUrl != null && !brokerUrl.isBlank();
+        return brokerUrl != null && !brokerUrl.isBlank() && providerId != null && !providerId.isBlank();
+    }
+
+    public Broker broker() {
+        return new Broker(providerId, brokerUrl);
     }
 }

@@ -52,6 +52,9 @@ public class ProvisioningJob {
     public JobStep step;
     @Column(name = "broker_url")
     public String brokerUrl;
+    /** The provider whose broker is at {@link #brokerUrl}: whom the tokens of the job's calls are for. */
+    @Column(name = "provider_id")
+    public String providerId;
     @Column(name = "broker_operation")
     public String brokerOperation;
     @Column(name = "dashboard_url")
@@ -123,14 +126,20 @@ public class ProvisioningJob {
         return token.equals(leaseToken);
     }
 
+    /** The broker the job talks to, once it has started. */
+    public Broker broker() {
+        return new Broker(providerId, brokerUrl);
+    }
+
     public void release() {
         leaseToken = null;
         leaseUntil = null;
     }
 
     /** The broker is known: the conversation with it begins. */
-    public void start(String brokerUrl, Instant now) {
-        this.brokerUrl = brokerUrl;
+    public void start(Broker broker, Instant now) {
+        this.brokerUrl = broker.url();
+        this.providerId = broker.providerId();
         this.status = JobStatus.IN_PROGRESS;
         this.step = JobStep.SEND;
         this.nextAttemptAt = now;

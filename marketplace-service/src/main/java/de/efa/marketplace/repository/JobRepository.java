@@ -54,7 +54,7 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
             UPDATE provisioning_job SET status = ?, step = ?, broker_url = ?, broker_operation = ?, dashboard_url = ?,
                 failure_reason = ?, failure_kind = ?, pending_failure = ?, retries = ?, cleanup_retries = ?,
                 poll_started_at = ?, next_attempt_at = ?, lease_token = ?, lease_until = ?, finished_at = ?,
-                budget_from = ?, cleanup_budget_from = ?, token_wait_since = ?
+                budget_from = ?, cleanup_budget_from = ?, token_wait_since = ?, provider_id = ?
             WHERE id = ? AND lease_token = ?
             """;
 
@@ -121,8 +121,9 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
                 store.setTimestamp(16, timestamp(job.budgetFrom));
                 store.setTimestamp(17, timestamp(job.cleanupBudgetFrom));
                 store.setTimestamp(18, timestamp(job.tokenWaitSince));
-                store.setObject(19, job.id);
-                store.setObject(20, leaseToken);
+                store.setString(19, job.providerId);
+                store.setObject(20, job.id);
+                store.setObject(21, leaseToken);
                 return store.executeUpdate() == 1;
             }
         });

@@ -22,13 +22,14 @@ public class ReconciliationRepository implements PanacheRepositoryBase<Reconcili
 
     /**
      * Every subscription whose last successful job left its instance alive (anything but a deprovisioning), with the
-     * plan that job applied and whether it was a suspension. The broker is the service's as the catalog copy knows it
-     * now, else the one the job talked to.
+     * plan that job applied and whether it was a suspension. The broker, with its provider, is the service's as the
+     * catalog copy knows it now, else the one the job talked to.
      */
     private static final String BELIEVED_LIVE = """
-            SELECT subscription_id, instance_id, service_id, plan_id, operation, broker_url
+            SELECT subscription_id, instance_id, service_id, plan_id, operation, broker_url, provider_id
             FROM (SELECT DISTINCT ON (j.subscription_id) j.subscription_id, j.instance_id, j.service_id, j.plan_id,
-                         j.operation, coalesce(c.broker_url, j.broker_url) AS broker_url
+                         j.operation, coalesce(c.broker_url, j.broker_url) AS broker_url,
+                         CASE WHEN c.broker_url IS NULL THEN j.provider_id ELSE c.provider_id END AS provider_id
                   FROM provisioning_job j LEFT JOIN catalog_service c ON c.service_id = j.service_id
                   WHERE j.status = 'SUCCEEDED'
                   ORDER BY j.subscription_id, j.seq DESC) last_success
@@ -58,7 +59,7 @@ public class ReconciliationRepository implements PanacheRepositoryBase<Reconcili
                 while (rows.next()) {
                     live.add(new BelievedInstance(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
                             rows.getObject(3, UUID.class), rows.getString(4), "SUSPEND".equals(rows.getString(5)),
-                            rows.getString(6)));
+                            rows.getString(6), rows.getString(7)));
                 }
             }
             return live;

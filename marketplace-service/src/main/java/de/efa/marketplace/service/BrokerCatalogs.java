@@ -4,6 +4,7 @@ import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.client.CatalogDocument;
 import de.efa.marketplace.client.OsbClient;
 import de.efa.marketplace.config.ProvisioningConfig;
+import de.efa.marketplace.domain.Broker;
 import de.efa.marketplace.domain.BrokerOffering;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,7 +26,7 @@ public class BrokerCatalogs {
     private final ProvisioningMetrics metrics;
     private final ProvisioningConfig config;
     private final Clock clock;
-    private final Map<String, Read> byBroker = new ConcurrentHashMap<>();
+    private final Map<Broker, Read> byBroker = new ConcurrentHashMap<>();
 
     public BrokerCatalogs(OsbClient osb, ProvisioningMetrics metrics, ProvisioningConfig config, Clock clock) {
         this.osb = osb;
@@ -54,18 +55,18 @@ public class BrokerCatalogs {
     }
 
     /** The broker's offering as read within the maximum age, if it was. */
-    public Optional<BrokerOffering> fresh(String brokerUrl) {
-        Read read = byBroker.get(brokerUrl);
+    public Optional<BrokerOffering> fresh(Broker broker) {
+        Read read = byBroker.get(broker);
         return read != null && read.at().plus(config.brokerCatalogMaxAge()).isAfter(clock.instant())
                 ? Optional.of(read.offering()) : Optional.empty();
     }
 
     /** Reads the broker's catalog now; what can be read is kept for the next {@link #fresh} asking. */
-    public CatalogRead read(String brokerUrl) {
-        BrokerAnswer answer = osb.catalog(brokerUrl);
+    public CatalogRead read(Broker broker) {
+        BrokerAnswer answer = osb.catalog(broker);
         metrics.brokerCall(answer);
         Optional<BrokerOffering> offering = answer.is(200) ? CatalogDocument.read(answer.body()) : Optional.empty();
-        offering.ifPresent(o -> byBroker.put(brokerUrl, new Read(o, clock.instant())));
+        offering.ifPresent(o -> byBroker.put(broker, new Read(o, clock.instant())));
         return new CatalogRead(answer, offering);
     }
 }

@@ -5,6 +5,7 @@ import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.client.OsbClient;
 import de.efa.marketplace.client.InstanceRequest;
 import de.efa.marketplace.config.ProvisioningConfig;
+import de.efa.marketplace.domain.Broker;
 import de.efa.marketplace.domain.BrokerOffering;
 import de.efa.marketplace.domain.CatalogEntry;
 import de.efa.marketplace.domain.FailureKind;
@@ -58,9 +59,9 @@ public class JobDriver {
         UUID leaseToken = job.leaseToken;
         if (job.step == JobStep.SEND && job.needsBrokerOffering()) {
             // Never ask a broker for what its catalog does not offer: it is read first when not known lately.
-            Optional<BrokerOffering> offering = catalogs.fresh(job.brokerUrl);
+            Optional<BrokerOffering> offering = catalogs.fresh(job.broker());
             if (offering.isEmpty()) {
-                BrokerCatalogs.CatalogRead read = catalogs.read(job.brokerUrl);
+                BrokerCatalogs.CatalogRead read = catalogs.read(job.broker());
                 decider.afterCatalogRead(job, read, clock.instant());
                 transitions.record(leaseToken, job, read.answer(), null);
                 return;
@@ -88,7 +89,7 @@ public class JobDriver {
         Optional<CatalogEntry> entry = catalog.find(job.serviceId);
         String missing = missing(job, entry);
         if (missing == null) {
-            return transitions.start(job, entry.get().brokerUrl());
+            return transitions.start(job, entry.get().broker());
         }
         Instant now = clock.instant();
         if (now.isAfter(job.receivedAt.plus(config.catalogWait()))) {
@@ -115,17 +116,18 @@ public class JobDriver {
     private BrokerAnswer call(ProvisioningJob job) {
         InstanceRequest request = new InstanceRequest(job.instanceId, job.serviceId.toString(), job.planId,
                 job.previousPlanId, job.ags, job.tenantName, job.land, job.parameters, job.originatingUserId);
+        Broker broker = job.broker();
         return switch (job.step) {
             case SEND -> switch (job.operation) {
-                case PROVISION -> osb.provision(job.brokerUrl, request);
-                case DEPROVISION -> osb.deprovision(BrokerAction.DEPROVISION, job.brokerUrl, request);
-                case UPDATE -> osb.update(job.brokerUrl, request);
-                case SUSPEND -> osb.updateContext(job.brokerUrl, request, true);
-                case RESUME -> osb.updateContext(job.brokerUrl, request, false);
+                case PROVISION -> osb.provision(broker, request);
+                case DEPROVISION -> osb.deprovision(BrokerAction.DEPROVISION, broker, request);
+                case UPDATE -> osb.update(broker, request);
+                case SUSPEND -> osb.updateContext(broker, request, true);
+                case RESUME -> osb.updateContext(broker, request, false);
             };
-            case POLL -> osb.lastOperation(BrokerAction.LAST_OPERATION, job.brokerUrl, request, job.brokerOperation);
-            case CLEANUP -> osb.deprovision(BrokerAction.ORPHAN_MITIGATION, job.brokerUrl, request);
-            case CLEANUP_POLL -> osb.lastOperation(BrokerAction.ORPHAN_MITIGATION_LAST_OPERATION, job.brokerUrl,
+            case POLL -> osb.lastOperation(BrokerAction.LAST_OPERATION, broker, request, job.brokerOperation);
+            case CLEANUP -> osb.deprovision(BrokerAction.ORPHAN_MITIGATION, broker, request);
+            case CLEANUP_POLL -> osb.lastOperation(BrokerAction.ORPHAN_MITIGATION_LAST_OPERATION, broker,
                     request, job.brokerOperation);
         };
     }

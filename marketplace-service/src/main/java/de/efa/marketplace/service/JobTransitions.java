@@ -2,9 +2,13 @@ package de.efa.marketplace.service;
 
 import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.config.ProvisioningConfig;
+import de.efa.marketplace.domain.Broker;
 import de.efa.marketplace.domain.FailureKind;
+import de.efa.marketplace.domain.Broker;
 import de.efa.marketplace.domain.JobAttempt;
+import de.efa.marketplace.domain.Broker;
 import de.efa.marketplace.domain.JobStatus;
+import de.efa.marketplace.domain.Broker;
 import de.efa.marketplace.domain.ProvisioningJob;
 import de.efa.marketplace.repository.AttemptRepository;
 import de.efa.marketplace.repository.JobRepository;
@@ -67,8 +71,8 @@ public class JobTransitions {
      * subscription has a status for the broker's work.
      */
     @Transactional
-    public Optional<ProvisioningJob> start(ProvisioningJob claimed, String brokerUrl) {
-        claimed.start(brokerUrl, clock.instant());
+    public Optional<ProvisioningJob> start(ProvisioningJob claimed, Broker broker) {
+        claimed.start(broker, clock.instant());
         if (!held(claimed, claimed.leaseToken)) {
             return Optional.empty();
         }

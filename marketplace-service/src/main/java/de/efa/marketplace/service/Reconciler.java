@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.client.OsbClient;
 import de.efa.marketplace.domain.BelievedInstance;
+import de.efa.marketplace.domain.Broker;
 import de.efa.marketplace.domain.BrokerOffering;
 import de.efa.marketplace.domain.ReconciliationRun;
 import io.quarkus.runtime.ShutdownEvent;
@@ -98,10 +99,9 @@ public class Reconciler {
         beatAt = System.nanoTime();
         try {
             Tally tally = new Tally();
-            Map<String, List<BelievedInstance>> byBroker = runs.believedLive().stream().collect(Collectors.groupingBy(
-                    instance -> instance.brokerUrl() == null ? "" : instance.brokerUrl(), LinkedHashMap::new,
-                    Collectors.toList()));
-            byBroker.forEach((brokerUrl, instances) -> reconcile(run, brokerUrl, instances, tally));
+            Map<Broker, List<BelievedInstance>> byBroker = runs.believedLive().stream().collect(Collectors.groupingBy(
+                    BelievedInstance::broker, LinkedHashMap::new, Collectors.toList()));
+            byBroker.forEach((broker, instances) -> reconcile(run, broker, instances, tally));
             runs.finish(run.id(), tally.of(json));
             LOG.infof("reconciliation %s: %s", run.id(), tally);
         } catch (RuntimeException e) {
@@ -112,30 +112,31 @@ public class Reconciler {
         }
     }
 
-    private void reconcile(ReconciliationRun run, String brokerUrl, List<BelievedInstance> instances, Tally tally) {
+    private void reconcile(ReconciliationRun run, Broker broker, List<BelievedInstance> instances, Tally tally) {
         tally.instances += instances.size();
-        if (brokerUrl.isEmpty()) {
+        String brokerUrl = broker.url();
+        if (brokerUrl == null) {
             tally.skip(new SkippedBroker(null, "no broker is known for the service", instances.size()));
             return;
         }
-        Optional<BrokerOffering> offering = catalogs.fresh(brokerUrl);
+        Optional<BrokerOffering> offering = catalogs.fresh(broker);
         if (offering.isEmpty()) {
-            BrokerCatalogs.CatalogRead read = catalogs.read(brokerUrl);
+            BrokerCatalogs.CatalogRead read = catalogs.read(broker);
             if (read.offering().isEmpty()) {
                 tally.skip(new SkippedBroker(brokerUrl, read.problem(), instances.size()));
                 return;
             }
             offering = read.offering();
         }
-        BrokerOffering broker = offering.get();
+        BrokerOffering offered = offering.get();
         Map<Boolean, List<BelievedInstance>> retrievable = instances.stream().collect(Collectors.partitioningBy(
-                instance -> broker.instancesRetrievable(instance.serviceId().toString())));
+                instance -> offered.instancesRetrievable(instance.serviceId().toString())));
         if (!retrievable.get(false).isEmpty()) {
             tally.skip(new SkippedBroker(brokerUrl, "its catalog does not say instances_retrievable",
                     retrievable.get(false).size()));
         }
         for (BelievedInstance instance : retrievable.get(true)) {
-            BrokerAnswer answer = osb.fetchInstance(brokerUrl, instance.instanceId());
+            BrokerAnswer answer = osb.fetchInstance(broker, instance.instanceId());
             metrics.brokerCall(answer);
             tally.add(runs.record(run, instance, InstanceComparison.of(instance, answer), answer));
             if (System.nanoTime() - beatAt > BEAT_EVERY_NANOS) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import de.efa.infra.test.TestTokens;
 import de.efa.marketplace.service.CatalogCopy;
 import de.efa.marketplace.support.Brokers;
 import de.efa.marketplace.support.InjectWireMock;
 import de.efa.marketplace.support.OperatorApi;
 import de.efa.marketplace.support.ResultSchemas;
 import de.efa.marketplace.support.Topics;
+import de.efa.marketplace.support.WireMockBrokers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.path.json.JsonPath;
@@ -21,10 +23,16 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static de.efa.marketplace.support.Brokers.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +112,44 @@ class BrokerProvisioningTest {
         JsonNode provisioned = JSON.readTree(results.get(1).value());
         assertThat(provisioned.path("dashboardUrl").asText()).isEqualTo("https://broker.example/dashboard/1");
         assertThat(provisioned.path("jobId").asText()).isEqualTo(job.getString("id"));
+    }
+
+    /**
+     * Each provider's broker gets a token asked for it alone (scope {@code broker-{providerId}}), which is kept for the
+     * next calls to that broker: a token one broker received is worth nothing at another's.
+     */
+    @Test
+    void eachBrokerGetsATokenForItsOwnProviderOnly() {
+        Map<String, Brokers> brokers = new LinkedHashMap<>();
+        Map<String, UUID> subscriptions = new LinkedHashMap<>();
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (int i = 0; i < 2; i++) {
+            String provider = "p" + UUID.randomUUID().toString().substring(0, 8);
+            Brokers itsBroker = Brokers.fresh(wireMock);
+            UUID itsService = UUID.randomUUID();
+            UUID itsSubscription = UUID.randomUUID();
+            tokens.put(provider, TestTokens.marketplaceAtBroker(provider));
+            wireMock.stubFor(post(urlPathEqualTo(WireMockBrokers.REALM_PATH + "/protocol/openid-connect/token"))
+                    .atPriority(1).withRequestBody(containing("scope=broker-" + provider))
+                    .willReturn(json(200, "{\"access_token\":\"" + tokens.get(provider)
+                            + "\",\"token_type\":\"Bearer\",\"expires_in\":60}")));
+            itsBroker.stub(itsBroker.provision(itsSubscription).willReturn(json(202, "{\"operation\":\"op-1\"}")));
+            itsBroker.stub(itsBroker.lastOperation(itsSubscription).willReturn(json(200, "{\"state\":\"succeeded\"}")));
+            topics.catalogServiceOfKnown(catalog, provider, itsService, itsBroker.url(), "standard");
+            topics.request(Topics.REQUESTED, itsSubscription, itsService, "standard");
+            brokers.put(provider, itsBroker);
+            subscriptions.put(provider, itsSubscription);
+            OperatorApi.awaitJob(itsService, "SUCCEEDED");
+        }
+
+        brokers.forEach((provider, itsBroker) -> {
+            assertThat(itsBroker.calls(subscriptions.get(provider))).hasSize(2)
+                    .extracting(call -> call.getHeader("Authorization"))
+                    .containsOnly("Bearer " + tokens.get(provider));
+            assertThat(wireMock.findAll(postRequestedFor(urlPathEqualTo(WireMockBrokers.REALM_PATH
+                    + "/protocol/openid-connect/token")).withRequestBody(containing("scope=broker-" + provider))))
+                    .as("one token for both calls").hasSize(1);
+        });
     }
 
     /** OSB's originating identity: the platform, then base64 of the person's token subject and the AGS. */

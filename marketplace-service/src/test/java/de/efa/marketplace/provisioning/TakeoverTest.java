@@ -109,10 +109,11 @@ class TakeoverTest {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO provisioning_job (id, subscription_id, operation, ags, tenant_name, land, service_id,
-                         plan_id, parameters, instance_id, status, step, broker_url, broker_operation, dashboard_url,
-                         poll_started_at, next_attempt_at, lease_token, lease_until, requested_at, received_at)
+                         plan_id, parameters, instance_id, status, step, broker_url, provider_id, broker_operation,
+                         dashboard_url, poll_started_at, next_attempt_at, lease_token, lease_until, requested_at,
+                         received_at)
                      VALUES (?, ?, 'PROVISION', '14713000', 'Leipzig, Stadt', '14', ?, 'standard', '{}', ?,
-                         'IN_PROGRESS', 'POLL', ?, 'provision-42', 'http://broker.example/dashboard/abandoned',
+                         'IN_PROGRESS', 'POLL', ?, 'akdb', 'provision-42', 'http://broker.example/dashboard/abandoned',
                          now(), now(), ?, %s, now(), now())
                      """.formatted(leaseUntil))) {
             insert.setObject(1, id);

@@ -48,7 +48,7 @@ class InstanceComparisonTest {
 
     private static BelievedInstance believed(boolean suspended) {
         UUID subscription = UUID.randomUUID();
-        return new BelievedInstance(subscription, subscription, UUID.randomUUID(), "standard", suspended, "http://b");
+        return new BelievedInstance(subscription, subscription, UUID.randomUUID(), "standard", suspended, "http://b", "akdb");
     }
 
     private static BrokerAnswer answer(int status, String body) {

@@ -27,9 +27,9 @@ public final class JobRows {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO provisioning_job (id, subscription_id, operation, ags, tenant_name, land, service_id,
-                         plan_id, previous_plan_id, parameters, instance_id, status, step, broker_url, next_attempt_at,
-                         requested_at, received_at, finished_at)
-                     VALUES (?, ?, ?, '14713000', 'Leipzig, Stadt', '14', ?, ?, ?, '{}', ?, ?, 'SEND', ?,
+                         plan_id, previous_plan_id, parameters, instance_id, status, step, broker_url, provider_id,
+                         next_attempt_at, requested_at, received_at, finished_at)
+                     VALUES (?, ?, ?, '14713000', 'Leipzig, Stadt', '14', ?, ?, ?, '{}', ?, ?, 'SEND', ?, 'akdb',
                          now() + interval '1 day', now() - interval '2 minutes', now() - interval '2 minutes',
                          CASE WHEN ? THEN now() - interval '1 minute' END)
                      """)) {

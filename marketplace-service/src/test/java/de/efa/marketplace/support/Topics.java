@@ -46,9 +46,14 @@ public final class Topics {
         this.kafka = kafka;
     }
 
-    /** A PUBLISHED catalog service with the given plans, served by the broker at {@code brokerUrl}. */
+    /** A PUBLISHED catalog service of akdb with the given plans, served by the broker at {@code brokerUrl}. */
     public void catalogService(UUID serviceId, String brokerUrl, String... planIds) {
-        send(CATALOG, serviceId.toString(), catalogValue(serviceId, "akdb", brokerUrl, planIds),
+        catalogServiceOf("akdb", serviceId, brokerUrl, planIds);
+    }
+
+    /** A PUBLISHED catalog service of the provider with the given plans, served by the broker at {@code brokerUrl}. */
+    public void catalogServiceOf(String providerId, UUID serviceId, String brokerUrl, String... planIds) {
+        send(CATALOG, serviceId.toString(), catalogValue(serviceId, providerId, brokerUrl, planIds),
                 cloudEvent("/efa/catalog-service", PUBLISHED, UUID.randomUUID().toString()));
     }
 
@@ -70,7 +75,13 @@ public final class Topics {
      * does not race the catalog consumer (which may still be joining its group right after boot).
      */
     public void catalogServiceKnown(CatalogCopy copy, UUID serviceId, String brokerUrl, String... planIds) {
-        catalogService(serviceId, brokerUrl, planIds);
+        catalogServiceOfKnown(copy, "akdb", serviceId, brokerUrl, planIds);
+    }
+
+    /** As {@link #catalogServiceKnown}, for a service of the provider given. */
+    public void catalogServiceOfKnown(CatalogCopy copy, String providerId, UUID serviceId, String brokerUrl,
+                                      String... planIds) {
+        catalogServiceOf(providerId, serviceId, brokerUrl, planIds);
         await().atMost(Duration.ofSeconds(30)).until(() -> copy.find(serviceId).isPresent());
     }
 

@@ -11,6 +11,7 @@ import de.efa.catalog.config.DemoDataConfig;
 import de.efa.catalog.domain.EfaService;
 import de.efa.catalog.domain.LandCode;
 import de.efa.catalog.domain.LifecycleStep;
+import de.efa.catalog.domain.Provider;
 import de.efa.catalog.domain.ServiceStatus;
 import de.efa.catalog.domain.Themenfeld;
 import de.efa.catalog.mapping.ProviderMapper;
@@ -79,7 +80,7 @@ public class DemoData {
         Map<String, Map<String, String>> ozgServices = Csv.read(OZG_SERVICES).stream()
                 .collect(Collectors.toMap(row -> row.get("name"), Function.identity()));
         file.providers().forEach(provider -> register(new ProviderRequest(provider.id(), provider.name(),
-                provider.kind(), config.brokerUrl())));
+                provider.kind(), config.brokerUrl() + "/brokers/" + provider.id())));
         int published = 0;
         for (DemoService service : file.services()) {
             Map<String, String> facts = Optional.ofNullable(ozgServices.get(service.source()))
@@ -91,10 +92,17 @@ public class DemoData {
         LOG.infof("demo catalog ready: %d services, %d published now", file.services().size(), published);
     }
 
+    /**
+     * Registers the provider, or moves its broker to the demo provider's path for it: data kept from before each
+     * provider's broker had a path of its own still names the demo provider's address alone.
+     */
     private void register(ProviderRequest request) {
         Registration registration = providerMapper.toRegistration(request);
-        if (providers.find(request.id()).isEmpty()) {
+        Optional<Provider> existing = providers.find(request.id());
+        if (existing.isEmpty()) {
             providers.register(registration.id(), registration.definition());
+        } else if (!existing.get().brokerUrl().equals(request.brokerUrl())) {
+            providers.replace(request.id(), existing.get().version(), registration.definition());
         }
     }
 

@@ -19,6 +19,8 @@ public final class Accounts {
             "provider-akdb", "akdb-secret",
             "provider-dataport", "dataport-secret",
             "marketplace-service", "marketplace-secret");
+    /** The marketplace's token is for the broker of akdb, the provider whose broker path the fuzzer calls. */
+    private static final Map<String, String> CLIENT_SCOPES = Map.of("marketplace-service", "broker-akdb");
 
     /** One account per role (docs/services.md), for requests that try every role. */
     public static final Map<String, String> ACCOUNT_BY_ROLE = Map.of(
@@ -53,7 +55,7 @@ public final class Accounts {
         String secret = CLIENT_SECRETS.get(name);
         String value = secret == null
                 ? TokenClient.passwordGrant(realmUrl, PORTAL, name, name)
-                : TokenClient.clientCredentials(realmUrl, name, secret);
+                : TokenClient.clientCredentials(realmUrl, name, secret, CLIENT_SCOPES.get(name));
         return new Token(value, Instant.ofEpochSecond(TokenClient.claims(value).path("exp").asLong()));
     }
 

@@ -6,7 +6,7 @@ import de.efa.bench.client.Answer;
 /**
  * Whether an answer to a bad request is acceptable (docs/http.md, deploy/bench/README.md): never a 5xx, and every
  * 4xx an RFC 9457 problem with type, title, status and detail; under the demo provider's Open Service Broker paths
- * ({@code /v2/}) an OSB error object instead, as broker clients expect.
+ * ({@code /brokers/{provider_id}/v2/}) an OSB error object instead, as broker clients expect.
  */
 public final class Verdict {
 

@@ -39,12 +39,15 @@ public final class Onboarding {
         this.tenants = stack.as(Service.TENANT, stack.accounts().operator());
     }
 
-    /** Registers the demo providers {@code akdb} and {@code dataport} with the stack's demo provider as broker. */
+    /**
+     * Registers the demo providers {@code akdb} and {@code dataport}, each with its broker at the stack's demo provider
+     * ({@code /brokers/{providerId}}).
+     */
     public void registerProviders() {
         Endpoint catalog = stack.as(Service.CATALOG, stack.accounts().operator());
         for (String provider : PROVIDERS) {
             catalog.post("/api/v1/providers", Map.of("id", provider, "name", "Anbieter " + provider,
-                            "kind", "KOMMUNALER_IT_DIENSTLEISTER", "brokerUrl", stack.stack().url(Service.DEMO_PROVIDER)))
+                            "kind", "KOMMUNALER_IT_DIENSTLEISTER", "brokerUrl", stack.stack().url(Service.DEMO_PROVIDER) + "/brokers/" + provider))
                     .expect("registering provider " + provider, 201, 409);
         }
     }

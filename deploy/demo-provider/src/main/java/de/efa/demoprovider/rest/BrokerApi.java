@@ -6,8 +6,12 @@ final class BrokerApi {
     static final String TAG = "Open Service Broker";
     static final String ROLE = "marketplace";
     static final String SECURITY = "bearer";
+    /** Every provider's broker has a path of its own; it takes only tokens meant for that provider's broker. */
+    static final String PROVIDER_ID = "provider_id";
+    static final String BASE = "/brokers/{" + PROVIDER_ID + "}/v2";
 
-    static final String ROLES_NOTE = " Only the role `marketplace` may call the broker API.";
+    static final String ROLES_NOTE = " Only the role `marketplace` may call the broker API, with a token whose audience"
+            + " is this provider's broker (`broker-{provider_id}`).";
 
     private BrokerApi() {
     }

@@ -15,13 +15,15 @@ import java.util.TreeMap;
 
 /**
  * Documents, in one place, what {@link BrokerApiFilter} and the security layer do to every broker operation: the
- * required version header and the answers 401, 403, 412 and 500 (injected fault), all with the OSB error body.
+ * provider in the path, the required version header and the answers 401, 403, 412 and 500 (injected fault), all with
+ * the OSB error body.
  * Operations without a token (the dashboard) are marked public.
  */
 public class BrokerApiDocumentation implements OASFilter {
 
     private static final Map<String, String> COMMON_ANSWERS = new TreeMap<>(Map.of(
-            "401", "No valid bearer token (error `Unauthorized`)",
+            "401", "No valid bearer token, or one whose audience is not this provider's broker (`broker-{provider_id}`)"
+                    + " (error `Unauthorized`)",
             "403", "The token lacks the role marketplace (error `Forbidden`)",
             "412", "X-Broker-API-Version is missing or not 2.x (error `PreconditionFailed`)",
             "500", "A fault injected on purpose (error `InjectedFault`); nothing was changed"));
@@ -39,6 +41,14 @@ public class BrokerApiDocumentation implements OASFilter {
     }
 
     private static void document(Operation operation) {
+        operation.addParameter(OASFactory.createParameter()
+                .name(BrokerApi.PROVIDER_ID)
+                .in(Parameter.In.PATH)
+                .required(true)
+                .description("The provider whose broker is called; the token's audience must contain"
+                        + " `broker-{provider_id}`")
+                .example("akdb")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         operation.addParameter(OASFactory.createParameter()
                 .name(BrokerApiVersion.HEADER)
                 .in(Parameter.In.HEADER)

@@ -1,22 +1,30 @@
 package de.efa.demoprovider.rest;
 
 import de.efa.demoprovider.domain.BrokerApiVersion;
+import de.efa.demoprovider.domain.BrokerAudience;
 import de.efa.demoprovider.rest.error.ErrorAnswer;
 import de.efa.demoprovider.service.BrokerException;
 import de.efa.demoprovider.service.FaultInjector;
 import de.efa.demoprovider.service.FaultInjector.Fault;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import java.util.Set;
+
 /**
- * What every broker call goes through before it reaches a resource: the OSB version header, then the injected
- * faults. A failure is thrown here, before anything can change; a slow call waits on a timer, not on a thread.
+ * What every broker call goes through before it reaches a resource: the token's audience, which must name the broker
+ * of the provider in the path, then the OSB version header, then the injected faults. A failure is thrown here,
+ * before anything can change; a slow call waits on a timer, not on a thread. Whether there is a valid token at all,
+ * and whether it has the role, is the security layer's to say (401, 403).
  * On the way out, the platform's request identity is handed back, as OSB recommends, for tracing.
  */
 public class BrokerApiFilter {
@@ -24,9 +32,11 @@ public class BrokerApiFilter {
     private static final String REQUEST_IDENTITY = "X-Broker-API-Request-Identity";
 
     private final FaultInjector faults;
+    private final CurrentIdentityAssociation identities;
 
-    public BrokerApiFilter(FaultInjector faults) {
+    public BrokerApiFilter(FaultInjector faults, CurrentIdentityAssociation identities) {
         this.faults = faults;
+        this.identities = identities;
     }
 
     @ServerRequestFilter
@@ -34,6 +44,16 @@ public class BrokerApiFilter {
         if (!ErrorAnswer.isBrokerPath(uri.getPath())) {
             return Uni.createFrom().nullItem();
         }
+        String providerId = uri.getPathParameters().getFirst(BrokerApi.PROVIDER_ID);
+        return identities.getDeferredIdentity().onItem().transformToUni(identity -> {
+            if (!identity.isAnonymous() && !BrokerAudience.isMeantFor(audience(identity), providerId)) {
+                throw BrokerException.notMeantForThisBroker(BrokerAudience.of(providerId));
+            }
+            return checked(headers);
+        });
+    }
+
+    private Uni<Response> checked(HttpHeaders headers) {
         String version = headers.getHeaderString(BrokerApiVersion.HEADER);
         if (!BrokerApiVersion.isSupported(version)) {
             throw BrokerException.unsupportedApiVersion("This broker implements Open Service Broker API "
@@ -46,6 +66,12 @@ public class BrokerApiFilter {
             case SLOW -> Uni.createFrom().<Response>nullItem().onItem().delayIt().by(fault.delay());
             case NONE -> Uni.createFrom().nullItem();
         };
+    }
+
+    /** The audience of the caller's token; a principal that is no token has none. */
+    private static Set<String> audience(SecurityIdentity identity) {
+        return identity.getPrincipal() instanceof JsonWebToken token && token.getAudience() != null
+                ? token.getAudience() : Set.of();
     }
 
     @ServerResponseFilter

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/v2/catalog")
+@Path(BrokerApi.BASE + "/catalog")
 @Tag(name = BrokerApi.TAG, description = "Open Service Broker API v2.17 for demo SaaS instances")
 @SecurityRequirement(name = BrokerApi.SECURITY)
 @Produces(MediaType.APPLICATION_JSON)

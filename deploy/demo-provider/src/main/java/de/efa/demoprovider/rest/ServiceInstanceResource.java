@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.UUID;
 
-@Path("/v2/service_instances/{instance_id}")
+@Path(BrokerApi.BASE + "/service_instances/{instance_id}")
 @Tag(name = BrokerApi.TAG)
 @SecurityRequirement(name = BrokerApi.SECURITY)
 @RolesAllowed(BrokerApi.ROLE)

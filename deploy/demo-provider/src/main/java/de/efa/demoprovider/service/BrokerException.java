@@ -41,6 +41,12 @@ public class BrokerException extends RuntimeException {
         return new BrokerException(410, null, "The service instance does not exist");
     }
 
+    /** A valid token, but for another provider's broker, or for no broker at all. */
+    public static BrokerException notMeantForThisBroker(String audience) {
+        return new BrokerException(401, "Unauthorized", "The token is not meant for this broker: its audience must"
+                + " contain " + audience);
+    }
+
     public static BrokerException unsupportedApiVersion(String description) {
         return new BrokerException(412, "PreconditionFailed", description);
     }

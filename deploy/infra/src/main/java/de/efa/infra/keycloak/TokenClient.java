@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -37,10 +38,19 @@ public final class TokenClient {
     }
 
     public static String clientCredentials(String realmUrl, String clientId, String secret) {
-        return requestToken(realmUrl, Map.of(
-                "grant_type", "client_credentials",
-                "client_id", clientId,
-                "client_secret", secret));
+        return clientCredentials(realmUrl, clientId, secret, null);
+    }
+
+    /** A client-credentials token with an optional client scope of the client, e.g. {@code broker-akdb}; null: none. */
+    public static String clientCredentials(String realmUrl, String clientId, String secret, String scope) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "client_credentials");
+        form.put("client_id", clientId);
+        form.put("client_secret", secret);
+        if (scope != null) {
+            form.put("scope", scope);
+        }
+        return requestToken(realmUrl, form);
     }
 
     /** The payload of a JWT, unverified: meant for assertions on a token that was just fetched, not for trust. */

@@ -43,6 +43,15 @@ public final class TestTokens {
         return claims("service-account-marketplace-service", "marketplace").sign();
     }
 
+    /**
+     * The marketplace's token for the broker of one provider, as the realm issues it for the scope
+     * {@code broker-{providerId}}: its audience is that broker only.
+     */
+    public static String marketplaceAtBroker(String providerId) {
+        return claims("service-account-marketplace-service", "marketplace")
+                .audience(Set.of("broker-" + providerId)).sign();
+    }
+
     /** A valid token with no product role at all. */
     public static String withoutRole() {
         return claims("nobody").sign();

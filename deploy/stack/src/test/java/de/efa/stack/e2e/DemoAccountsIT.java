@@ -2,7 +2,9 @@ package de.efa.stack.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.efa.infra.keycloak.TokenClient;
+import de.efa.stack.Service;
 import de.efa.stack.Stack;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,9 +27,11 @@ class DemoAccountsIT {
     private static final String PORTAL = "efa-portal";
 
     private static String realmUrl;
+    private static Stack stack;
 
     @BeforeAll
-    static void theStacksRealm(Stack stack) {
+    static void theStacksRealm(Stack theStack) {
+        stack = theStack;
         realmUrl = stack.realmUrl();
     }
 
@@ -87,6 +92,26 @@ class DemoAccountsIT {
 
         assertEquals(List.of("marketplace"), productRoles(claims));
         assertFalse(claims.has("provider_id"));
+        assertTrue(audience(claims).stream().noneMatch(aud -> aud.startsWith("broker-")), claims.toString());
+    }
+
+    /**
+     * A broker gets tokens only for itself: the marketplace-service asks for the scope of the provider whose broker it
+     * calls, and that token is refused by every other provider's broker; without a scope it is refused by all.
+     */
+    @Test
+    void theMarketplacesTokenForOneProvidersBrokerIsRefusedByAnothers() {
+        String forAkdb = TokenClient.clientCredentials(realmUrl, "marketplace-service", "marketplace-secret",
+                "broker-akdb");
+        String forNoBroker = TokenClient.clientCredentials(realmUrl, "marketplace-service", "marketplace-secret");
+
+        assertTrue(audience(TokenClient.claims(forAkdb)).contains("broker-akdb"), forAkdb);
+        assertFalse(audience(TokenClient.claims(forAkdb)).contains("broker-dataport"), forAkdb);
+        assertEquals(List.of("marketplace"), productRoles(TokenClient.claims(forAkdb)));
+        brokerCatalog("akdb", forAkdb).then().statusCode(200);
+        brokerCatalog("dataport", forAkdb).then().statusCode(401).body("error", equalTo("Unauthorized"));
+        brokerCatalog("akdb", forNoBroker).then().statusCode(401);
+        brokerCatalog("dataport", forNoBroker).then().statusCode(401);
     }
 
     @Test
@@ -117,6 +142,11 @@ class DemoAccountsIT {
                 () -> TokenClient.clientCredentials(realmUrl, "provider-akdb", "dataport-secret"));
 
         assertEquals(401, refused.status());
+    }
+
+    private static Response brokerCatalog(String providerId, String token) {
+        return Api.as(stack, Service.DEMO_PROVIDER, token).header("X-Broker-API-Version", "2.17")
+                .get("/brokers/" + providerId + "/v2/catalog");
     }
 
     private static List<String> audience(JsonNode claims) {

@@ -10,7 +10,7 @@ import static de.efa.stack.e2e.Api.as;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 
-/** The demo providers, registered by the operator with the demo provider as their broker. */
+/** The demo providers, registered by the operator, each with its broker at the demo provider's path for it. */
 final class Providers {
 
     private Providers() {
@@ -21,7 +21,7 @@ final class Providers {
         for (String provider : new String[] {"akdb", "dataport"}) {
             as(stack, Service.CATALOG, accounts.user("operator"))
                     .body(Map.of("id", provider, "name", "Anbieter " + provider, "kind", "KOMMUNALER_IT_DIENSTLEISTER",
-                            "brokerUrl", stack.url(Service.DEMO_PROVIDER)))
+                            "brokerUrl", stack.url(Service.DEMO_PROVIDER) + "/brokers/" + provider))
                     .post("/api/v1/providers")
                     .then().statusCode(anyOf(is(201), is(409)));
         }

@@ -9,16 +9,18 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * One error, answered in the format of the endpoint that failed: the OSB error body under {@code /v2} (what broker
- * clients parse), an RFC 9457 problem everywhere else (what EfA clients parse).
+ * One error, answered in the format of the endpoint that failed: the OSB error body under a provider's broker path
+ * {@code /brokers/{providerId}/v2} (what broker clients parse), an RFC 9457 problem everywhere else (what EfA clients
+ * parse).
  *
  * @param error OSB error code in camel case; {@code null} for OSB's 410, whose body is {@code {}}
  */
 public record ErrorAnswer(int status, String error, String description, List<Violation> violations) {
 
-    private static final String BROKER_PATH = "/v2/";
+    private static final Pattern BROKER_PATH = Pattern.compile("/?brokers/[^/]+/v2/");
     private static final String PROBLEM_TYPES = "https://efa-marketplace.de/problems/";
 
     public ErrorAnswer(int status, String error, String description) {
@@ -26,7 +28,7 @@ public record ErrorAnswer(int status, String error, String description, List<Vio
     }
 
     public static boolean isBrokerPath(String path) {
-        return (path.startsWith("/") ? path : "/" + path).startsWith(BROKER_PATH);
+        return BROKER_PATH.matcher(path).lookingAt();
     }
 
     public Response toResponse(UriInfo uri) {
