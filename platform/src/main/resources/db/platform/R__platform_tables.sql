@@ -20,6 +20,9 @@ ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS headers TEXT;
 ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS attempts INT NOT NULL DEFAULT 0;
 ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS last_error TEXT;
 ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS parked_at TIMESTAMPTZ;
+-- The W3C traceparent of the trace the event was written in (null: none), sent on as the record's header so that
+-- its consumers continue that trace.
+ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS traceparent TEXT;
 DO $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM information_schema.columns

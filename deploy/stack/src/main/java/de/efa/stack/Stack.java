@@ -252,6 +252,8 @@ public final class Stack implements AutoCloseable {
         // The services run their production profile, whose broker URL policy refuses plain http and loopback
         // addresses; the stack's demo provider is both.
         env.put("EFA_PROVISIONING_BROKER_ALLOW_LIST", "localhost");
+        // Log files to be read by people: lines of text with their trace id, not the production profile's JSON.
+        env.put("_PROD_QUARKUS_LOG_CONSOLE_JSON_ENABLED", "false");
         env.putAll(config.extraEnvironment().getOrDefault(service, Map.of()));
         return env;
     }

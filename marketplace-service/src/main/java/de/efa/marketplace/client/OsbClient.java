@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.efa.marketplace.client.BrokerAnswer.Failure;
 import de.efa.marketplace.config.ProvisioningConfig;
 import de.efa.marketplace.domain.Broker;
+import de.efa.platform.tracing.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -37,7 +39,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * per worker thread, each within an overall deadline and reading at most 1 MiB of the answer, inside the broker's
  * bulkhead and circuit breaker ({@link BrokerGuards}), and only to URLs the {@link BrokerUrlPolicy} allows; redirects
  * are not followed. It never throws for what the broker does: every outcome, a timeout included, comes back as a
- * {@link BrokerAnswer} for the job's history.
+ * {@link BrokerAnswer} for the job's history. Each call is a client span whose {@code traceparent} the broker gets.
  */
 @ApplicationScoped
 public class OsbClient {
@@ -54,14 +56,16 @@ public class OsbClient {
     private final BrokerGuards guards;
     private final BrokerUrlPolicy policy;
     private final HttpClient http;
+    private final Tracing tracing;
 
     public OsbClient(ProvisioningConfig config, BrokerTokens tokens, BrokerGuards guards, ObjectMapper json,
-                     Clock clock) {
+                     Clock clock, Tracing tracing) {
         this.config = config;
         this.tokens = tokens;
         this.guards = guards;
         this.json = json;
         this.clock = clock;
+        this.tracing = tracing;
         this.policy = config.brokerUrlCheck() == ProvisioningConfig.BrokerUrlCheck.STRICT
                 ? BrokerUrlPolicy.strict(config.brokerAllowList().orElse(List.of()), InetAddress::getAllByName)
                 : BrokerUrlPolicy.permissive();
@@ -140,6 +144,18 @@ public class OsbClient {
     }
 
     private BrokerAnswer call(Call call) {
+        return tracing.inSpan("OSB " + call.action(), SpanKind.CLIENT, span -> {
+            span.setAttribute("http.request.method", call.method());
+            span.setAttribute("url.full", call.url());
+            BrokerAnswer answer = send(call);
+            if (answer.status() != null) {
+                span.setAttribute("http.response.status_code", answer.status());
+            }
+            return answer;
+        });
+    }
+
+    private BrokerAnswer send(Call call) {
         // A new identity per attempt: the broker's logs and this attempt find each other by it.
         UUID identity = UUID.randomUUID();
         Instant at = clock.instant();
@@ -170,6 +186,7 @@ public class OsbClient {
             if (call.originatingUserId() != null) {
                 builder.header("X-Broker-API-Originating-Identity", originatingIdentity(call));
             }
+            Tracing.currentTraceparent().ifPresent(traceparent -> builder.header(Tracing.TRACEPARENT, traceparent));
             request = builder.build();
         } catch (IllegalArgumentException e) {
             return failed(call, identity, at, started, Failure.NOT_SENT,

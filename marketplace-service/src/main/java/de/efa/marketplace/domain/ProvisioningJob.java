@@ -41,6 +41,11 @@ public class ProvisioningJob {
     @Column(name = "previous_plan_id")
     public String previousPlanId;
     public String parameters;
+    /**
+     * The W3C traceparent the job was created under, which its broker calls and results continue; null for a job
+     * made before jobs kept it.
+     */
+    public String traceparent;
     /** Who asked for the job, named to the broker in every call; null when no person did. */
     @Column(name = "originating_user_id")
     public String originatingUserId;

@@ -5,6 +5,7 @@ import de.efa.marketplace.domain.ProvisioningJob;
 import de.efa.marketplace.mapping.DeadLetterView.HeaderView;
 import de.efa.marketplace.mapping.JobView.AttemptView;
 import de.efa.platform.inbox.ParkedRecord;
+import de.efa.platform.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -31,7 +32,7 @@ public class JobMapper {
     private static JobView view(ProvisioningJob job, List<AttemptView> attempts) {
         return new JobView(job.id, job.subscriptionId, job.ags, job.serviceId, job.planId, job.previousPlanId,
                 job.instanceId, job.operation, job.status, job.step, job.dashboardUrl, job.failureReason,
-                job.failureKind, job.requestedAt, job.finishedAt, attempts);
+                job.failureKind, job.requestedAt, job.finishedAt, Tracing.traceIdOf(job.traceparent), attempts);
     }
 
     private static AttemptView attempt(JobAttempt a) {

@@ -39,6 +39,10 @@ public record JobView(
         FailureKind failureKind,
         Instant requestedAt,
         @Schema(nullable = true) Instant finishedAt,
+        @Schema(nullable = true, description = "The trace id (W3C Trace Context) the job was created under: that of "
+                + "the request which asked for it, continued by its broker calls and results; null for older jobs",
+                example = "4bf92f3577b34da6a3ce929d0e0e4736", pattern = "^[0-9a-f]{32}$")
+        String traceId,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Only in the answer for one job") List<AttemptView> attempts) {
 

@@ -9,6 +9,7 @@ import de.efa.marketplace.domain.Operation;
 import de.efa.platform.events.CloudEventHeaders;
 import de.efa.platform.inbox.InboundEvent;
 import de.efa.platform.inbox.UnreadableEventException;
+import de.efa.platform.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -45,7 +46,8 @@ public class OnboardingRequestReader {
     public OnboardingRequest read(InboundEvent event) throws UnreadableEventException {
         String type = event.header(CloudEventHeaders.TYPE).orElseThrow();
         UUID eventId = UUID.fromString(event.header(CloudEventHeaders.ID).orElseThrow());
-        return new Fields(EventValues.object(json, event.value())).request(eventId, type);
+        return new Fields(EventValues.object(json, event.value())).request(eventId, type,
+                event.header(Tracing.TRACEPARENT).orElse(null));
     }
 
     /** Reads the fields one by one, collecting what is wrong with each. */
@@ -58,7 +60,7 @@ public class OnboardingRequestReader {
             this.body = body;
         }
 
-        OnboardingRequest request(UUID eventId, String type) throws UnreadableEventException {
+        OnboardingRequest request(UUID eventId, String type, String traceparent) throws UnreadableEventException {
             UUID subscriptionId = field("subscriptionId", UUID::fromString);
             Operation operation = field("operation", Operation::valueOf);
             Ags ags = field("ags", Ags::of);
@@ -82,7 +84,7 @@ public class OnboardingRequestReader {
                 throw new UnreadableEventException(String.join("; ", problems));
             }
             return new OnboardingRequest(eventId, subscriptionId, operation, ags, tenantName, land, serviceId, planId,
-                    previousPlanId, parameters, originatingUserId, requestedAt);
+                    previousPlanId, parameters, originatingUserId, requestedAt, traceparent);
         }
 
         private <T> T field(String name, Function<String, T> parse) {

@@ -3,6 +3,7 @@ package de.efa.marketplace.repository;
 import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.OnboardingRequest;
 import de.efa.marketplace.domain.ProvisioningJob;
+import de.efa.platform.tracing.Tracing;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -62,8 +63,8 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
     private static final String INSERT_NEW = """
             INSERT INTO provisioning_job (id, subscription_id, operation, ags, tenant_name, land, service_id, plan_id,
                 previous_plan_id, parameters, instance_id, originating_user_id, status, step, next_attempt_at,
-                requested_at, received_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 'SEND', now(), ?, now())
+                requested_at, received_at, traceparent)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', 'SEND', now(), ?, now(), ?)
             ON CONFLICT (id) DO NOTHING
             """;
 
@@ -184,6 +185,9 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
                     insert.setObject(11, r.subscriptionId());
                     insert.setString(12, r.originatingUserId());
                     insert.setTimestamp(13, Timestamp.from(r.requestedAt()));
+                    // The request's trace; a record without one gets the trace the inbox applies it in.
+                    insert.setString(14, r.traceparent() != null ? r.traceparent()
+                            : Tracing.currentTraceparent().orElse(null));
                     insert.addBatch();
                 }
                 List<Boolean> created = new ArrayList<>();

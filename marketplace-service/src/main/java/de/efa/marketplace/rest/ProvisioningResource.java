@@ -66,7 +66,8 @@ public class ProvisioningResource {
                             "previousPlanId":null,"instanceId":"0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b","operation":"PROVISION",\
                             "status":"SUCCEEDED","step":"POLL",\
                             "dashboardUrl":"http://localhost:8090/dashboard/0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b",\
-                            "failureReason":null,"failureKind":null,"requestedAt":"2026-11-26T10:15:30Z","finishedAt":"2026-11-26T10:15:31Z"}],\
+                            "failureReason":null,"failureKind":null,"requestedAt":"2026-11-26T10:15:30Z","finishedAt":"2026-11-26T10:15:31Z",\
+                            "traceId":"4bf92f3577b34da6a3ce929d0e0e4736"}],\
                             "page":0,"size":20,"total":1}""")))
     @APIResponse(responseCode = "400", description = "A filter or paging parameter is invalid; each is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -96,7 +97,7 @@ public class ProvisioningResource {
                             "previousPlanId":null,"instanceId":"0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b","operation":"PROVISION",\
                             "status":"FAILED","step":"SEND","dashboardUrl":null,\
                             "failureReason":"the broker refused the request with 409","failureKind":null,"requestedAt":"2026-11-26T10:15:30Z",\
-                            "finishedAt":"2026-11-26T10:15:31Z","attempts":[{"at":"2026-11-26T10:15:31Z","action":"PROVISION",\
+                            "finishedAt":"2026-11-26T10:15:31Z","traceId":"4bf92f3577b34da6a3ce929d0e0e4736","attempts":[{"at":"2026-11-26T10:15:31Z","action":"PROVISION",\
                             "requestIdentity":"9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a","request":"PUT http://localhost:8090/v2/service_instances/0b9f2c5e-8a43-4d5e-9a2f-1c2d3e4f5a6b?accepts_incomplete=true",\
                             "requestBody":"{}","status":409,"answer":"{}","durationMs":12}]}""")))
     @APIResponse(responseCode = "400", description = "The id is not a UUID",

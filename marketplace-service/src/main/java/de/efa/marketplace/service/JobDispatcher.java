@@ -4,6 +4,8 @@ import de.efa.marketplace.config.ProvisioningConfig;
 import de.efa.marketplace.domain.ProvisioningJob;
 import de.efa.platform.health.Heartbeats;
 import de.efa.platform.loop.WakeableLoop;
+import de.efa.platform.tracing.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Claims due jobs as fast as workers are free and runs each on a bounded pool, so that many jobs wait on
  * brokers at once while the database only ever sees short transactions. Its loop beats on every pass, so that
- * liveness fails when it hangs.
+ * liveness fails when it hangs. A job is advanced in the trace it was created under, so its broker calls and results
+ * belong to the trace of the request that asked for it.
  */
 @ApplicationScoped
 public class JobDispatcher {
@@ -31,6 +34,7 @@ public class JobDispatcher {
 
     private final JobTransitions transitions;
     private final JobDriver driver;
+    private final Tracing tracing;
     private final Semaphore freeWorkers;
     private final ExecutorService workers;
     private final WakeableLoop loop;
@@ -39,9 +43,10 @@ public class JobDispatcher {
     private long claimedAt;
 
     public JobDispatcher(JobTransitions transitions, JobDriver driver, ProvisioningConfig config,
-                         Heartbeats heartbeats) {
+                         Heartbeats heartbeats, Tracing tracing) {
         this.transitions = transitions;
         this.driver = driver;
+        this.tracing = tracing;
         this.claimBatch = Math.min(config.claimBatch(), config.concurrency());
         this.idlePollNanos = config.idlePoll().toNanos();
         this.claimedAt = System.nanoTime() - idlePollNanos;
@@ -92,7 +97,12 @@ public class JobDispatcher {
 
     private void run(ProvisioningJob job) {
         try {
-            driver.advance(job);
+            tracing.inSpan("job " + job.operation, SpanKind.INTERNAL, job.traceparent, List.of(), span -> {
+                span.setAttribute("efa.job.id", job.id.toString());
+                span.setAttribute("efa.subscription.id", String.valueOf(job.subscriptionId));
+                driver.advance(job);
+                return null;
+            });
         } catch (RuntimeException e) {
             // Its lease runs out and the job is claimed again; broker calls are idempotent per OSB.
             LOG.warnf(e, "job %s could not be advanced", job.id);

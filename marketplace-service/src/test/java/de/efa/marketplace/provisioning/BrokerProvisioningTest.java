@@ -18,9 +18,11 @@ import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -150,6 +152,27 @@ class BrokerProvisioningTest {
                     + "/protocol/openid-connect/token")).withRequestBody(containing("scope=broker-" + provider))))
                     .as("one token for both calls").hasSize(1);
         });
+    }
+
+    /** A request's trace goes on through its job to each broker call and back with the results. */
+    @Test
+    void theJobContinuesTheTraceOfItsRequestToTheBrokerAndInItsResults() {
+        String traceId = "5b8aa5a2d2c872e8321cf37308d69df2";
+        broker.stub(broker.provision(subscription).willReturn(json(201, "{}")));
+        ProducerRecord<String, String> request = Topics.requestRecord(Topics.REQUESTED, subscription, serviceId,
+                "standard");
+        request.headers().add("traceparent",
+                ("00-" + traceId + "-051581bf3cb55c13-01").getBytes(StandardCharsets.UTF_8));
+
+        topics.sendAll(List.of(request));
+
+        JsonPath job = OperatorApi.awaitJob(serviceId, "SUCCEEDED");
+        assertThat(job.getString("traceId")).isEqualTo(traceId);
+        assertThat(OperatorApi.jobsOf(serviceId).getString("items[0].traceId")).isEqualTo(traceId);
+        String sent = broker.requests("PUT", subscription).get(0).getHeader("traceparent");
+        assertThat(sent).matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain("051581bf3cb55c13");
+        assertThat(topics.awaitRecords(Topics.RESULTS, subscription.toString(), 2))
+                .allSatisfy(result -> assertThat(Topics.header(result, "traceparent")).startsWith("00-" + traceId));
     }
 
     /** OSB's originating identity: the platform, then base64 of the person's token subject and the AGS. */

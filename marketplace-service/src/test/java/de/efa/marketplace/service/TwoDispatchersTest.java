@@ -8,6 +8,7 @@ import de.efa.marketplace.support.Brokers;
 import de.efa.marketplace.support.InjectWireMock;
 import de.efa.marketplace.support.Topics;
 import de.efa.platform.health.Heartbeats;
+import de.efa.platform.tracing.Tracing;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -56,6 +57,9 @@ class TwoDispatchersTest {
     @Inject
     ProvisioningConfig config;
 
+    @Inject
+    Tracing tracing;
+
     @Test
     void twoDispatchersNeverDriveTwoJobsOfOneSubscriptionAtOnce() {
         Topics topics = new Topics(kafka);
@@ -71,7 +75,7 @@ class TwoDispatchersTest {
         }
         // Its heartbeat is its own: liveness watches this replica's dispatcher only.
         JobDispatcher secondReplica = new JobDispatcher(transitions, driver, config,
-                new Heartbeats(Duration.ofMinutes(2)));
+                new Heartbeats(Duration.ofMinutes(2)), tracing);
         secondReplica.onStart(null);
         try {
             List<ProducerRecord<String, String>> requests = new ArrayList<>();

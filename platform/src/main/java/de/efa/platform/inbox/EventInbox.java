@@ -3,6 +3,8 @@ package de.efa.platform.inbox;
 import de.efa.platform.events.CloudEventHeaders;
 import de.efa.platform.health.Heartbeat;
 import de.efa.platform.health.Heartbeats;
+import de.efa.platform.tracing.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * one transaction, with the ids of new events recorded in it so that duplicates change nothing. Records of unknown
  * types are skipped, so that producers can be upgraded first. A record that cannot be read, or whose data the
  * database refuses for good, is parked with its reason and the records after it are applied; every other failure is
- * retried with backoff while the offsets are held, so nothing is ever skipped (see {@link FailureKind}).
+ * retried with backoff while the offsets are held, so nothing is ever skipped (see {@link FailureKind}). Events are
+ * applied in a consumer span that continues the trace of the first event's {@code traceparent}, linked to the others'.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -38,12 +41,14 @@ public class EventInbox {
     private final ParkedRecords parked;
     private final Heartbeats heartbeats;
     private final MeterRegistry meters;
+    private final Tracing tracing;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
     private final int maxPayloadBytes;
     private final Map<String, Heartbeat> consumers = new ConcurrentHashMap<>();
 
     public EventInbox(ProcessedEvents processed, ParkedRecords parked, Heartbeats heartbeats, MeterRegistry meters,
+                      Tracing tracing,
                       @ConfigProperty(name = "efa.inbox.first-backoff", defaultValue = "200ms") Duration firstBackoff,
                       @ConfigProperty(name = "efa.inbox.max-backoff", defaultValue = "30s") Duration maxBackoff,
                       @ConfigProperty(name = "efa.inbox.max-payload-bytes", defaultValue = "1048576")
@@ -52,6 +57,7 @@ public class EventInbox {
         this.parked = parked;
         this.heartbeats = heartbeats;
         this.meters = meters;
+        this.tracing = tracing;
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
         this.maxPayloadBytes = maxPayloadBytes;
@@ -146,6 +152,18 @@ public class EventInbox {
     /** @return null once applied, or the failure that retrying cannot cure */
     private <T> RuntimeException applyUntilNotTransient(List<Item<T>> items, EventHandler<T> handler,
                                                         Heartbeat heartbeat) {
+        List<String> traceparents = items.stream().map(item -> item.event().header(Tracing.TRACEPARENT))
+                .flatMap(Optional::stream).toList();
+        return tracing.inSpan(handler.consumption().name() + " process", SpanKind.CONSUMER,
+                traceparents.isEmpty() ? null : traceparents.get(0), traceparents, span -> {
+                    span.setAttribute("messaging.system", "kafka");
+                    span.setAttribute("messaging.destination.name", items.get(0).event().topic());
+                    span.setAttribute("messaging.batch.message_count", items.size());
+                    return applyWithBackoff(items, handler, heartbeat);
+                });
+    }
+
+    private <T> RuntimeException applyWithBackoff(List<Item<T>> items, EventHandler<T> handler, Heartbeat heartbeat) {
         Duration backoff = firstBackoff;
         while (true) {
             heartbeat.beat();

@@ -3,6 +3,7 @@ package de.efa.platform.outbox;
 import de.efa.platform.events.HeadersJson;
 import de.efa.platform.events.CloudEventHeaders;
 import de.efa.platform.events.Header;
+import de.efa.platform.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -26,7 +27,8 @@ import java.util.UUID;
 public class Outbox {
 
     private static final String INSERT = """
-            INSERT INTO outbox_event (id, topic, record_key, type, payload, headers) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO outbox_event (id, topic, record_key, type, payload, headers, traceparent)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """;
 
     private final EntityManager entityManager;
@@ -48,15 +50,19 @@ public class Outbox {
         return writeAll(List.of(OutgoingEvent.of(topic, key, type, payload))).get(0);
     }
 
-    /** Writes events in one round trip, in the order given; answers their ids (the {@code ce_id}s). */
+    /**
+     * Writes events in one round trip, in the order given; answers their ids (the {@code ce_id}s). Each keeps the
+     * trace it was written in, which the relay sends on as the record's {@code traceparent}.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<UUID> writeAll(List<OutgoingEvent> events) {
         if (events.isEmpty()) {
             return List.of();
         }
         List<UUID> ids = events.stream().map(event -> UUID.randomUUID()).toList();
+        String traceparent = Tracing.currentTraceparent().orElse(null);
         for (int i = 0; i < events.size(); i++) {
-            checkSize(ids.get(i), events.get(i));
+            checkSize(ids.get(i), events.get(i), traceparent);
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
@@ -68,6 +74,7 @@ public class Outbox {
                     insert.setString(4, event.type());
                     insert.setString(5, event.payload());
                     insert.setString(6, HeadersJson.write(event.headers()));
+                    insert.setString(7, traceparent);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -95,9 +102,9 @@ public class Outbox {
         return true;
     }
 
-    private void checkSize(UUID id, OutgoingEvent event) {
+    private void checkSize(UUID id, OutgoingEvent event, String traceparent) {
         List<Header> headers = event.headers() != null ? event.headers()
-                : RelayRecords.cloudEventHeaders(id, source, event.type(), event.key(), Instant.now());
+                : RelayRecords.cloudEventHeaders(id, source, event.type(), event.key(), Instant.now(), traceparent);
         long bytes = utf8(event.key()) + utf8(event.payload());
         for (Header header : headers) {
             bytes += utf8(header.name()) + utf8(header.value());

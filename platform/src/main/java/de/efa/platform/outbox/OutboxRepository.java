@@ -41,7 +41,7 @@ public class OutboxRepository {
                 ORDER BY o.seq
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED)
-            RETURNING id, seq, topic, record_key, type, payload, headers, created_at
+            RETURNING id, seq, topic, record_key, type, payload, headers, created_at, traceparent
             """;
 
     private static final String MARK_SENT = """
@@ -81,7 +81,8 @@ public class OutboxRepository {
                 while (rows.next()) {
                     events.add(new PendingEvent(rows.getObject(1, UUID.class), rows.getLong(2), rows.getString(3),
                             rows.getString(4), rows.getString(5), rows.getString(6),
-                            HeadersJson.read(rows.getString(7)), rows.getTimestamp(8).toInstant()));
+                            HeadersJson.read(rows.getString(7)), rows.getTimestamp(8).toInstant(),
+                            rows.getString(9)));
                 }
             }
             // RETURNING does not keep the subquery's order.

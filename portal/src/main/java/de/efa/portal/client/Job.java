@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A job of the marketplace-service: provisioning, a change (with the plan before it), suspending or resuming an
  * instance, or deprovisioning; {@code failureKind} says what a failure means beyond its reason, {@code attempts} come
- * only when the job is read alone.
+ * only when the job is read alone; {@code traceId} names the trace it was created under (null for older jobs).
  */
 public record Job(
         String id,
@@ -24,6 +24,7 @@ public record Job(
         String failureKind,
         Instant requestedAt,
         Instant finishedAt,
+        String traceId,
         List<Attempt> attempts) {
 
     /** One call to the provider's broker, with the request identity it was sent under. */

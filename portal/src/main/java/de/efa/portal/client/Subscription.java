@@ -28,7 +28,8 @@ public record Subscription(
         UpdateFailure lastUpdateFailure,
         List<HistoryEntry> history,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String traceId) {
 
     /** Statuses that the marketplace is still working on; a page showing one of them keeps itself current. */
     private static final Set<String> IN_FLIGHT = Set.of("REQUESTED", "PROVISIONING", "UPDATE_REQUESTED", "UPDATING",

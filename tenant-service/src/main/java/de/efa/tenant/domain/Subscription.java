@@ -112,6 +112,10 @@ public class Subscription {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    /** The trace of the request that created it, by which its spans and log lines are found; null: none. */
+    @Column(name = "trace_id")
+    private String traceId;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "subscription_history", joinColumns = @JoinColumn(name = "subscription_id"))
     @OrderColumn(name = "position")
@@ -151,6 +155,13 @@ public class Subscription {
         subscription.createdAt = now;
         subscription.moveTo(status, now, detail);
         return subscription;
+    }
+
+    /** Names the trace of the request that creates it; it keeps the first it is given. */
+    public void createdInTrace(String traceId) {
+        if (this.traceId == null) {
+            this.traceId = traceId;
+        }
     }
 
     /** The provider offers, under the terms current now; the price becomes the offered one. */
@@ -547,6 +558,10 @@ public class Subscription {
 
     public String failureReason() {
         return failureReason;
+    }
+
+    public Optional<String> traceId() {
+        return Optional.ofNullable(traceId);
     }
 
     public Instant createdAt() {

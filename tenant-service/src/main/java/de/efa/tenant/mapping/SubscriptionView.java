@@ -37,7 +37,11 @@ public record SubscriptionView(
                 + "change that succeeds") UpdateFailure lastUpdateFailure,
         List<HistoryEntry> history,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(nullable = true, description = "The trace id (W3C Trace Context) of the request that created it, by "
+                + "which its spans and log lines are found in every service; null for one made outside a request",
+                example = "4bf92f3577b34da6a3ce929d0e0e4736", pattern = "^[0-9a-f]{32}$")
+        String traceId) {
 
     @Schema(name = "Instance", description = "The SaaS instance at the provider")
     public record Instance(
@@ -68,7 +72,7 @@ public record SubscriptionView(
                 subscription.failureReason(),
                 subscription.requestedUpdate().map(update -> RequestedChange.of(update, json)).orElse(null),
                 subscription.lastUpdateFailure().orElse(null), List.copyOf(subscription.history()),
-                subscription.createdAt(), subscription.updatedAt());
+                subscription.createdAt(), subscription.updatedAt(), subscription.traceId().orElse(null));
     }
 
     private static JsonNode parse(String stored, ObjectMapper json) {

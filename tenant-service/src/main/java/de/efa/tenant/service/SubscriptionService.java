@@ -10,6 +10,7 @@ import de.efa.platform.problem.ProblemException;
 import de.efa.platform.problem.Violation;
 import de.efa.platform.problem.Violations;
 import de.efa.platform.security.Caller;
+import de.efa.platform.tracing.Tracing;
 import de.efa.tenant.domain.Acceptance;
 import de.efa.tenant.domain.Ags;
 import de.efa.tenant.domain.CatalogPlan;
@@ -161,6 +162,7 @@ public class SubscriptionService {
                         plan.terms(), "Interest declared by " + caller.describe(), now)
                 : Subscription.request(ags, service.id(), plan.planId(), order.parameters().toString(), price,
                         contractOf(model, plan, caller, now), "Requested by " + caller.describe(), now);
+        subscription.createdInTrace(Tracing.currentTraceId());
         return new Admitted(subscription, tenant);
     }
 

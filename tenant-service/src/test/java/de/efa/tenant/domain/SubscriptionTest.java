@@ -84,6 +84,17 @@ class SubscriptionTest {
     }
 
     @Test
+    void a_subscription_keeps_the_trace_it_was_created_in() {
+        Subscription subscription = interest();
+        assertThat(subscription.traceId()).isEmpty();
+
+        subscription.createdInTrace("4bf92f3577b34da6a3ce929d0e0e4736");
+        subscription.createdInTrace("0af7651916cd43dd8448eb211c80319c");
+
+        assertThat(subscription.traceId()).contains("4bf92f3577b34da6a3ce929d0e0e4736");
+    }
+
+    @Test
     void only_results_of_the_latest_request_count() {
         Subscription subscription = interest();
         UUID first = UUID.randomUUID();

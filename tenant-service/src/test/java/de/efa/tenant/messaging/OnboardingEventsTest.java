@@ -87,6 +87,38 @@ class OnboardingEventsTest {
     }
 
     @Test
+    void aSubscriptionKeepsTheTraceOfItsRequestAndItsRequestEventCarriesIt() {
+        String ags = Api.activeTenant(TestAgs.fresh(), 1000);
+        UUID service = catalog.publishedService();
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+
+        String id = Api.asMunicipality(ags).header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                .body(Map.of("serviceId", service.toString(), "planId", "standard",
+                        "parameters", CatalogTopic.VALID_PARAMETERS))
+                .post("/api/v1/tenants/" + ags + "/subscriptions")
+                .then().statusCode(202).body("traceId", equalTo(traceId)).extract().path("id");
+
+        assertThat(db.count("SELECT count(*) FROM outbox_event WHERE record_key = ? AND traceparent LIKE ?",
+                id, "00-" + traceId + "-%")).isEqualTo(1);
+        ConsumerRecord<String, String> record = onboarding.requests(id, 1, WAIT).get(0);
+        assertThat(header(record, "traceparent")).startsWith("00-" + traceId + "-").endsWith("-01");
+        Api.asMunicipality(ags).get("/api/v1/tenants/" + ags + "/subscriptions/" + id).then()
+                .body("traceId", equalTo(traceId));
+    }
+
+    @Test
+    void aSubscriptionMadeWithoutATraceparentStartsATraceOfItsOwn() {
+        String ags = Api.activeTenant(TestAgs.fresh(), 1000);
+        String id = subscribe(ags, catalog.publishedService());
+
+        String traceId = Api.asMunicipality(ags).get("/api/v1/tenants/" + ags + "/subscriptions/" + id).then()
+                .extract().path("traceId");
+        assertThat(traceId).matches("[0-9a-f]{32}");
+        assertThat(db.count("SELECT count(*) FROM outbox_event WHERE record_key = ? AND traceparent LIKE ?",
+                id, "00-" + traceId + "-%")).isEqualTo(1);
+    }
+
+    @Test
     void whileKafkaIsDownSubscribingAnswers202AndTheEventFollowsOnceItIsBack() throws Exception {
         String ags = Api.activeTenant(TestAgs.fresh(), 1000);
         UUID service = catalog.publishedService();

@@ -9,6 +9,7 @@ import de.efa.demoprovider.service.FaultInjector.Fault;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import org.jboss.logging.Logger;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -25,11 +26,14 @@ import java.util.Set;
  * of the provider in the path, then the OSB version header, then the injected faults. A failure is thrown here,
  * before anything can change; a slow call waits on a timer, not on a thread. Whether there is a valid token at all,
  * and whether it has the role, is the security layer's to say (401, 403).
- * On the way out, the platform's request identity is handed back, as OSB recommends, for tracing.
+ * On the way out, the platform's request identity is handed back, as OSB recommends, for tracing, and the call is
+ * logged with it and the W3C {@code traceparent} the marketplace sent, by which the call is found in its trace.
  */
 public class BrokerApiFilter {
 
+    private static final Logger LOG = Logger.getLogger(BrokerApiFilter.class);
     private static final String REQUEST_IDENTITY = "X-Broker-API-Request-Identity";
+    private static final String TRACEPARENT = "traceparent";
 
     private final FaultInjector faults;
     private final CurrentIdentityAssociation identities;
@@ -76,9 +80,14 @@ public class BrokerApiFilter {
 
     @ServerResponseFilter
     public void afterBrokerCall(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!ErrorAnswer.isBrokerPath(request.getUriInfo().getPath())) {
+            return;
+        }
         String identity = request.getHeaderString(REQUEST_IDENTITY);
-        if (identity != null && ErrorAnswer.isBrokerPath(request.getUriInfo().getPath())) {
+        if (identity != null) {
             response.getHeaders().putSingle(REQUEST_IDENTITY, identity);
         }
+        LOG.infof("%s %s answered %d (request identity %s, traceparent %s)", request.getMethod(),
+                request.getUriInfo().getPath(), response.getStatus(), identity, request.getHeaderString(TRACEPARENT));
     }
 }

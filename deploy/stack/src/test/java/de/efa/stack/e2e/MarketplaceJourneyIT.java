@@ -31,7 +31,8 @@ import static org.hamcrest.Matchers.hasItem;
 /**
  * The marketplace through its public interfaces only: a provider publishes, a municipality registers and
  * subscribes, the demo provider's instance appears and goes again, a failing plan fails visibly, tenants and
- * providers stay apart, and the events on the topics are CloudEvents. Real processes, real Keycloak tokens.
+ * providers stay apart, the events on the topics are CloudEvents, and a subscription is followed by the trace of
+ * its request. Real processes, real Keycloak tokens.
  */
 @ExtendWith(StackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -39,6 +40,7 @@ class MarketplaceJourneyIT {
 
     private static final String HALLE = "15002000";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String TRACE_ID = "a3ce929d0e0e47364bf92f3577b34da6";
 
     private static Stack stack;
     private static Accounts accounts;
@@ -83,9 +85,15 @@ class MarketplaceJourneyIT {
         as(stack, Service.TENANT, accounts.user("operator")).post("/api/v1/tenants/" + HALLE + "/approve")
                 .then().statusCode(200).body("status", equalTo("ACTIVE"));
 
-        subscriptionId = subscribe("standard");
+        // Sent as a caller already tracing its request would: the subscription and its job stay in that trace.
+        subscriptionId = subscribe("standard", "00-" + TRACE_ID + "-00f067aa0ba902b7-01");
 
         JsonPath active = awaitSubscription(subscriptionId, "ACTIVE");
+        assertThat(active.getString("traceId")).isEqualTo(TRACE_ID);
+        assertThat(as(stack, Service.MARKETPLACE, accounts.user("operator"))
+                .queryParam("subscriptionId", subscriptionId).get("/api/v1/provisioning/jobs")
+                .then().statusCode(200).extract().jsonPath().getList("items.traceId", String.class))
+                .containsExactly(TRACE_ID);
         assertThat(active.getString("instance.dashboardUrl")).startsWith(stack.url(Service.DEMO_PROVIDER));
         assertThat(active.getList("history.status", String.class))
                 .containsExactly("REQUESTED", "PROVISIONING", "ACTIVE");
@@ -108,7 +116,7 @@ class MarketplaceJourneyIT {
     @Test
     @Order(4)
     void aFailingPlanEndsFailedWithTheBrokersReasonAndTheOperatorSeesIt() {
-        failingSubscriptionId = subscribe("standard-fails");
+        failingSubscriptionId = subscribe("standard-fails", null);
 
         JsonPath failed = awaitSubscription(failingSubscriptionId, "FAILED");
         assertThat(failed.getString("failureReason")).isNotBlank();
@@ -173,12 +181,14 @@ class MarketplaceJourneyIT {
         }
     }
 
-    private static String subscribe(String planId) {
+    /** Subscribes Halle to the plan, with a W3C {@code traceparent} when one is given. */
+    private static String subscribe(String planId, String traceparent) {
         Map<String, Object> body = Map.of("serviceId", serviceId, "planId", planId,
                 "parameters", ServiceFixture.parametersOfHalle());
+        Map<String, String> headers = traceparent == null ? Map.of() : Map.of("traceparent", traceparent);
         // The tenant-service learns of the new service from the catalog topic; until then it does not know it.
         await().atMost(PATIENCE).until(() -> as(stack, Service.TENANT, accounts.user("halle")).body(body)
-                .post("/api/v1/tenants/" + HALLE + "/subscriptions").statusCode() != 404);
+                .headers(headers).post("/api/v1/tenants/" + HALLE + "/subscriptions").statusCode() != 404);
         return as(stack, Service.TENANT, accounts.user("halle"))
                 .queryParam("size", 100)
                 .get("/api/v1/tenants/" + HALLE + "/subscriptions")

@@ -10,12 +10,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import static de.efa.platform.support.Records.event;
 import static de.efa.platform.support.Records.poll;
@@ -46,6 +49,19 @@ class EventInboxTest {
     @AfterEach
     void noDeadLetters() {
         notes.deadLettersTo(null);
+    }
+
+    @Test
+    void events_are_applied_in_the_trace_their_traceparent_names() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        ConsumerRecord<String, String> traced = event(TOPIC, 90, NotesHandler.TYPE, "{\"note\":\"traced\"}");
+        traced.headers().add("traceparent",
+                ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
+
+        inbox.consume(poll(traced, event(TOPIC, 91, NotesHandler.TYPE, "{\"note\":\"untraced\"}")), notes);
+
+        assertThat(sql.strings("SELECT note FROM test_effect ORDER BY id")).containsExactly("traced", "untraced");
+        assertThat(notes.lastTraceId()).isEqualTo(traceId);
     }
 
     @Test

@@ -3,6 +3,8 @@ package de.efa.platform.outbox;
 import de.efa.infra.test.TestTokens;
 import de.efa.platform.support.Sql;
 import de.efa.platform.support.TestWrites;
+import de.efa.platform.tracing.Tracing;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -32,6 +34,8 @@ class OutboxTest {
     TestWrites writes;
     @Inject
     Sql sql;
+    @Inject
+    Tracing tracing;
 
     @Test
     void an_event_goes_out_after_commit_with_its_cloudevents_headers() {
@@ -51,6 +55,24 @@ class OutboxTest {
         assertThat(header(record, "content-type")).isEqualTo("application/json");
         await().untilAsserted(() -> assertThat(
                 sql.count("SELECT count(*) FROM outbox_event WHERE id = ? AND sent_at IS NOT NULL", id)).isEqualTo(1));
+    }
+
+    @Test
+    void an_event_written_in_a_span_keeps_its_traceparent_and_goes_out_with_it() {
+        String topic = newTopic();
+        String[] written = new String[2];
+        UUID id = tracing.inSpan("test request", SpanKind.SERVER, span -> {
+            written[0] = Tracing.currentTraceparent().orElseThrow();
+            written[1] = span.getSpanContext().getTraceId();
+            return writes.write(topic, "key-t", TYPE, "{}");
+        });
+
+        assertThat(sql.strings("SELECT traceparent FROM outbox_event WHERE id = ?", id)).containsExactly(written[0]);
+        assertThat(written[0]).startsWith("00-" + written[1] + "-");
+        ConsumerRecord<String, String> record = kafka.consumeStrings().fromTopics(topic, 1)
+                .awaitCompletion(Duration.ofSeconds(20)).getFirstRecord();
+        assertThat(header(record, "traceparent")).isEqualTo(written[0]);
+        assertThat(header(record, "ce_id")).isEqualTo(id.toString());
     }
 
     @Test

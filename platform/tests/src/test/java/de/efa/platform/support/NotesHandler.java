@@ -7,6 +7,7 @@ import de.efa.platform.inbox.EventHandler;
 import de.efa.platform.inbox.InboundEvent;
 import de.efa.platform.inbox.RejectedEventException;
 import de.efa.platform.inbox.UnreadableEventException;
+import de.efa.platform.tracing.Tracing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -20,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The tests' consumer: events {@code {"note": "…"}} of type {@value #TYPE} become rows of {@code test_effect}. A note
  * "reject" can never be applied; a note "flaky" loses its connection the first time it is applied alone; a record
- * without a value is refused; with a dead-letter topic set, parked records go there too.
+ * without a value is refused; with a dead-letter topic set, parked records go there too. It remembers the trace the
+ * last events were applied in.
  */
 @ApplicationScoped
 public class NotesHandler implements EventHandler<String> {
@@ -31,6 +33,7 @@ public class NotesHandler implements EventHandler<String> {
     private final ObjectMapper json;
     private volatile String deadLetterTopic;
     private final AtomicBoolean flakyFailed = new AtomicBoolean();
+    private volatile String lastTraceId;
 
     public NotesHandler(EntityManager entityManager, ObjectMapper json) {
         this.entityManager = entityManager;
@@ -39,6 +42,11 @@ public class NotesHandler implements EventHandler<String> {
 
     public void deadLettersTo(String topic) {
         deadLetterTopic = topic;
+    }
+
+    /** The trace id of the span the last events were applied in; null before any, or outside any span. */
+    public String lastTraceId() {
+        return lastTraceId;
     }
 
     /** The next "flaky" note applied alone fails once more. */
@@ -67,6 +75,7 @@ public class NotesHandler implements EventHandler<String> {
 
     @Override
     public void apply(List<String> notes) {
+        lastTraceId = Tracing.currentTraceId();
         for (String note : notes) {
             if (note.equals("reject")) {
                 throw new RejectedEventException("this note can never be applied");
