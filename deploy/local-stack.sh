@@ -31,7 +31,7 @@ if is_stale "$stamp"; then
   # Only the launcher is built here: it builds the services itself while PostgreSQL, Kafka and Keycloak start
   # (Keycloak's first start installs and builds it, as long as the build of the services), then touches the stamp.
   echo "building the launcher (first start, or sources changed) …"
-  ./mvnw -B -q package -Plaunch -pl deploy/stack -am
+  ./mvnw -B -q package -Plaunch -Dlauncher-only -pl deploy/stack -am
   exec "${launcher[@]}" --build-services "$stamp" "$@"
 fi
 
