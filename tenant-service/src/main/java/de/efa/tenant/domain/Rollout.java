@@ -60,6 +60,9 @@ public class Rollout {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** The W3C traceparent of the request that ordered the rollout: its subscriptions continue that trace. */
+    private String traceparent;
+
     protected Rollout() {
     }
 
@@ -83,6 +86,17 @@ public class Rollout {
         rollout.status = RolloutStatus.RUNNING;
         rollout.createdAt = now;
         return rollout;
+    }
+
+    /** Remembers the trace the rollout was ordered in, once; the worker subscribes its tenants in it. */
+    public void orderedInTrace(String traceparent) {
+        if (this.traceparent == null) {
+            this.traceparent = traceparent;
+        }
+    }
+
+    public Optional<String> traceparent() {
+        return Optional.ofNullable(traceparent);
     }
 
     /** Every item is final: the rollout is over. */

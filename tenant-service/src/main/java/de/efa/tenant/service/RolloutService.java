@@ -12,6 +12,7 @@ import de.efa.platform.problem.ProblemException;
 import de.efa.platform.problem.Violation;
 import de.efa.platform.problem.Violations;
 import de.efa.platform.security.Caller;
+import de.efa.platform.tracing.Tracing;
 import de.efa.tenant.config.RolloutConfig;
 import de.efa.tenant.domain.Ags;
 import de.efa.tenant.domain.CatalogPlan;
@@ -32,6 +33,7 @@ import de.efa.tenant.repository.RolloutItemRepository;
 import de.efa.tenant.repository.RolloutRepository;
 import de.efa.tenant.repository.SubscriptionRepository;
 import de.efa.tenant.repository.TenantRepository;
+import io.opentelemetry.api.trace.SpanKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -82,12 +84,13 @@ public class RolloutService {
     private final Event<RolloutsDue> due;
     private final ObjectMapper json;
     private final RolloutConfig config;
+    private final Tracing tracing;
     private final Clock clock;
 
     public RolloutService(RolloutRepository rollouts, RolloutItemRepository items, TenantRepository tenants,
             MandateRepository mandates, BundlerRepository bundlers, SubscriptionRepository subscriptions,
             CatalogRepository catalog, SubscriptionService subscribing, TenantScope scope, AuditTrail auditTrail,
-            Event<RolloutsDue> due, ObjectMapper json, RolloutConfig config, Clock clock) {
+            Event<RolloutsDue> due, ObjectMapper json, RolloutConfig config, Tracing tracing, Clock clock) {
         this.rollouts = rollouts;
         this.items = items;
         this.tenants = tenants;
@@ -101,6 +104,7 @@ public class RolloutService {
         this.due = due;
         this.json = json;
         this.config = config;
+        this.tracing = tracing;
         this.clock = clock;
     }
 
@@ -130,6 +134,7 @@ public class RolloutService {
         Rollout rollout = Rollout.start(order.serviceId(), order.planId(), order.parameters().toString(),
                 Optional.ofNullable(order.acceptedTermsVersion()), write(select),
                 new Rollout.Requester(caller.describe(), caller.subject(), caller.actingRole(), bundlerId), now);
+        Tracing.currentTraceparent().ifPresent(rollout::orderedInTrace);
         if (selected.isEmpty()) {
             rollout.finish(now);
         }
@@ -193,7 +198,15 @@ public class RolloutService {
         Instant now = clock.instant();
         Map<UUID, List<RolloutItem>> byRollout = claimed.stream()
                 .collect(Collectors.groupingBy(RolloutItem::rolloutId, LinkedHashMap::new, Collectors.toList()));
-        byRollout.forEach((id, batch) -> handle(rollouts.findById(id), batch, now));
+        // Each rollout's batch in a span of the trace it was ordered in: its subscriptions, their events and their
+        // jobs can then be followed from the rollout's request.
+        byRollout.forEach((id, batch) -> {
+            Rollout rollout = rollouts.findById(id);
+            tracing.inSpan("rollout batch", SpanKind.INTERNAL, rollout.traceparent().orElse(null), List.of(), span -> {
+                handle(rollout, batch, now);
+                return null;
+            });
+        });
         finishDone(byRollout.keySet(), now);
         LOG.infof("rollout worker handled %d item(s) in %d ms", claimed.size(),
                 (System.nanoTime() - started) / 1_000_000);

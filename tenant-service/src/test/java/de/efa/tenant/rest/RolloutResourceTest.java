@@ -184,6 +184,24 @@ class RolloutResourceTest {
         assertThat(items(TestTokens.operator(), id).getString("items[1].status")).isEqualTo("FAILED");
     }
 
+    /** The rollout's subscriptions and their request events continue the trace of the request that ordered it. */
+    @Test
+    void aRolloutsSubscriptionsAreInTheTraceOfItsRequest() {
+        String kreis = freshKreis();
+        String ags = Api.activeTenant(kreis + "001", 1_000);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        String id = Api.asOperator().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .body(rollout(catalog.publishedService(), "standard", Map.of("kreis", kreis))).post(ROLLOUTS)
+                .then().statusCode(202).extract().path("id");
+
+        String subscription = items(TestTokens.operator(), handled(TestTokens.operator(), id).getString("id"))
+                .getString("items[0].subscriptionId");
+        Api.asOperator().get(Subscriptions.path(ags, subscription)).then().body("traceId", equalTo(traceId));
+        assertThat(db.count("SELECT count(*) FROM outbox_event WHERE record_key = ? AND traceparent LIKE ?",
+                subscription, "00-" + traceId + "-%")).isEqualTo(1);
+    }
+
     @Test
     void onlyOperatorsAndBundlersRollOutAndWhatIsTheSameForEveryTenantIsCheckedAtOnce() {
         UUID service = catalog.publishedService();
