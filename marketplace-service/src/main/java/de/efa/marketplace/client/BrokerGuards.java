@@ -4,23 +4,27 @@ import de.efa.marketplace.client.BrokerAnswer.Failure;
 import de.efa.marketplace.config.ProvisioningConfig;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * A bulkhead and a circuit breaker per broker (SmallRye Fault Tolerance), so that one slow or failing broker never
- * holds up the others: at most {@code broker-concurrency} workers are inside calls to one broker, and a broker whose
- * calls failed or timed out repeatedly is not called for a while. The bulkhead comes first, so that a call it turns
- * away never counts in the circuit; the circuit counts timeouts, broken connections and 5xx as failures, any other
- * answer as a success. The guards of the brokers unused the longest are dropped beyond {@code broker-guards}.
+ * A bulkhead and a circuit breaker per broker, so that one slow or failing broker never holds up the others: at most
+ * {@code broker-concurrency} workers are inside calls to one broker, and a broker whose calls failed or timed out
+ * repeatedly is not called for a while (SmallRye Fault Tolerance). A worker finding every place taken waits up to
+ * {@code broker-busy-wait} for one: in a national rollout thousands of jobs of one broker are due at once, and
+ * turning them away at once sent each through the database several times before its call. The bulkhead comes first,
+ * so that a call it turns away never counts in the circuit; the circuit counts timeouts, broken connections and 5xx
+ * as failures, any other answer as a success. The guards of the brokers unused the longest are dropped beyond
+ * {@code broker-guards}.
  */
 @ApplicationScoped
 public class BrokerGuards {
@@ -41,8 +45,11 @@ public class BrokerGuards {
         };
     }
 
-    /** {@code lastFailure}: how the broker's last failed call went, for the jobs its open circuit turns away. */
-    private record Guards(Guard bulkhead, Guard circuit, AtomicReference<String> lastFailure) {
+    /**
+     * {@code places}: the bulkhead, a fair semaphore so that waiting workers take turns; {@code lastFailure}: how the
+     * broker's last failed call went, for the jobs its open circuit turns away.
+     */
+    private record Guards(Semaphore places, Guard circuit, AtomicReference<String> lastFailure) {
     }
 
     /** Carries a failed call's answer through the circuit breaker, which counts it. */
@@ -62,8 +69,12 @@ public class BrokerGuards {
     public BrokerAnswer call(String broker, Supplier<BrokerAnswer> call,
                              BiFunction<Failure, String, BrokerAnswer> refused) {
         Guards guards = guardsOf(broker);
+        if (!enter(guards.places())) {
+            return refused.apply(Failure.BROKER_BUSY,
+                    "every place of this broker is taken by other calls; the job waits its turn");
+        }
         try {
-            return guards.bulkhead().call(() -> guards.circuit().call(() -> {
+            return guards.circuit().call(() -> {
                 BrokerAnswer answer = call.get();
                 if (answer.brokerFailed()) {
                     guards.lastFailure().set(answer.answered()
@@ -72,17 +83,25 @@ public class BrokerGuards {
                     throw new FailedCall(answer);
                 }
                 return answer;
-            }, BrokerAnswer.class), BrokerAnswer.class);
+            }, BrokerAnswer.class);
         } catch (FailedCall failed) {
             return failed.answer;
-        } catch (BulkheadException full) {
-            return refused.apply(Failure.BROKER_BUSY,
-                    "every place of this broker is taken by other calls; the job waits its turn");
         } catch (CircuitBreakerOpenException open) {
             return refused.apply(Failure.CIRCUIT_OPEN, "the broker is short-circuited after repeated failures (the "
                     + "last: " + guards.lastFailure().get() + "); the job waits for it");
         } catch (Exception e) {
             throw new IllegalStateException("the call to the broker " + broker + " failed unexpectedly", e);
+        } finally {
+            guards.places().release();
+        }
+    }
+
+    private boolean enter(Semaphore places) {
+        try {
+            return places.tryAcquire(config.brokerBusyWait().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -96,8 +115,6 @@ public class BrokerGuards {
 
     private Guards newGuards(String broker) {
         ProvisioningConfig.CircuitBreaker circuit = config.circuitBreaker();
-        Guard bulkhead = Guard.create().withDescription("broker " + broker)
-                .withBulkhead().limit(config.brokerConcurrency()).done().build();
         Guard breaker = Guard.create().withDescription("broker " + broker)
                 .withCircuitBreaker()
                 .requestVolumeThreshold(circuit.requestVolume())
@@ -107,6 +124,6 @@ public class BrokerGuards {
                 .when(FailedCall.class::isInstance)
                 .onStateChange(state -> LOG.infof("the circuit of the broker %s is %s", broker, state))
                 .done().build();
-        return new Guards(bulkhead, breaker, new AtomicReference<>());
+        return new Guards(new Semaphore(config.brokerConcurrency(), true), breaker, new AtomicReference<>());
     }
 }

@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Stops the start when a job's lease could run out while its worker still waits for the token and the broker: another
+ * Stops the start when a job's lease could run out while its worker still waits for the token, a place at the broker
+ * and the broker's answer: another
  * worker would then take the job over and call the broker a second time for the same step.
  */
 @Startup
@@ -15,21 +16,23 @@ import java.util.Optional;
 public class LeaseCheck {
 
     public LeaseCheck(ProvisioningConfig config) {
-        problem(config.lease(), config.tokenTimeout(), config.requestTimeout(), config.leaseMargin())
+        problem(config.lease(), config.tokenTimeout(), config.brokerBusyWait(), config.requestTimeout(),
+                config.leaseMargin())
                 .ifPresent(problem -> {
                     throw new IllegalStateException(problem);
                 });
     }
 
     /** Why these settings are refused; empty when the lease outlasts the longest step. */
-    public static Optional<String> problem(Duration lease, Duration tokenTimeout, Duration requestTimeout,
-                                           Duration margin) {
-        Duration longestStep = tokenTimeout.plus(requestTimeout).plus(margin);
+    public static Optional<String> problem(Duration lease, Duration tokenTimeout, Duration busyWait,
+                                           Duration requestTimeout, Duration margin) {
+        Duration longestStep = tokenTimeout.plus(busyWait).plus(requestTimeout).plus(margin);
         if (lease.compareTo(longestStep) > 0) {
             return Optional.empty();
         }
         return Optional.of("efa.provisioning.lease (" + lease + ") must be longer than the longest step of a job: "
-                + "token-timeout (" + tokenTimeout + ") + request-timeout (" + requestTimeout + ") + lease-margin ("
+                + "token-timeout (" + tokenTimeout + ") + broker-busy-wait (" + busyWait + ") + request-timeout ("
+                + requestTimeout + ") + lease-margin ("
                 + margin + ") = " + longestStep);
     }
 }

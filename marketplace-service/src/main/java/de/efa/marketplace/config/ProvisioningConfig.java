@@ -74,7 +74,14 @@ public interface ProvisioningConfig {
     @WithDefault("8")
     int brokerConcurrency();
 
-    /** How soon a job whose broker has no free place (all of {@link #brokerConcurrency()} busy) is taken up again. */
+    /**
+     * How long a worker waits for a place at its broker (all of {@link #brokerConcurrency()} busy) before it puts the
+     * job off by {@link #brokerBusyDelay()}; part of a step, so the lease must outlast it.
+     */
+    @WithDefault("1s")
+    Duration brokerBusyWait();
+
+    /** How soon a job whose broker had no free place within {@link #brokerBusyWait()} is taken up again. */
     @WithDefault("1s")
     Duration brokerBusyDelay();
 

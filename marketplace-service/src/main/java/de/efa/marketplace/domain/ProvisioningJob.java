@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -98,6 +99,9 @@ public class ProvisioningJob {
     public Instant requestedAt;
     @Column(name = "received_at")
     public Instant receivedAt;
+    /** Set by {@link #start} until the transaction storing the start announces it; never stored. */
+    @Transient
+    private boolean startToAnnounce;
     @Column(name = "finished_at")
     public Instant finishedAt;
 
@@ -142,12 +146,24 @@ public class ProvisioningJob {
     }
 
     /** The broker is known: the conversation with it begins. */
+    /**
+     * PENDING → IN_PROGRESS at {@code broker}. The start is stored with whatever the job's first step comes to, and
+     * announced with it where the subscription has a status for the broker's work ({@link #takeStartAnnouncement}).
+     */
     public void start(Broker broker, Instant now) {
         this.brokerUrl = broker.url();
         this.providerId = broker.providerId();
         this.status = JobStatus.IN_PROGRESS;
         this.step = JobStep.SEND;
         this.nextAttemptAt = now;
+        this.startToAnnounce = operation.announcesStart();
+    }
+
+    /** Whether the start is still to be announced; true only once, for the transaction that stores it. */
+    public boolean takeStartAnnouncement() {
+        boolean due = startToAnnounce;
+        startToAnnounce = false;
+        return due;
     }
 
     public void postpone(Instant until) {

@@ -89,7 +89,8 @@ public class JobDriver {
         Optional<CatalogEntry> entry = catalog.find(job.serviceId);
         String missing = missing(job, entry);
         if (missing == null) {
-            return transitions.start(job, entry.get().broker());
+            job.start(entry.get().broker(), clock.instant());
+            return Optional.of(job);
         }
         Instant now = clock.instant();
         if (now.isAfter(job.receivedAt.plus(config.catalogWait()))) {

@@ -2,13 +2,9 @@ package de.efa.marketplace.service;
 
 import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.config.ProvisioningConfig;
-import de.efa.marketplace.domain.Broker;
 import de.efa.marketplace.domain.FailureKind;
-import de.efa.marketplace.domain.Broker;
 import de.efa.marketplace.domain.JobAttempt;
-import de.efa.marketplace.domain.Broker;
 import de.efa.marketplace.domain.JobStatus;
-import de.efa.marketplace.domain.Broker;
 import de.efa.marketplace.domain.ProvisioningJob;
 import de.efa.marketplace.repository.AttemptRepository;
 import de.efa.marketplace.repository.JobRepository;
@@ -23,12 +19,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The short transactions around the broker calls: claim due jobs, start one, and store what a call came to
- * (the attempt, the job's next step and, when it finished, its result event). Each store first checks that
+ * The short transactions around the broker calls: claim due jobs, and store what a call came to (the attempt, the
+ * job's next step, its start when it has just started and, when it finished, its result event). Each store first checks that
  * the worker still holds the job's lease, so a worker that was too slow cannot overwrite its successor.
  */
 @ApplicationScoped
@@ -66,22 +61,6 @@ public class JobTransitions {
         return jobs.claimDue(UUID.randomUUID(), config.lease(), limit);
     }
 
-    /**
-     * PENDING → IN_PROGRESS with the broker found in the catalog; the tenant hears provisioning-started where the
-     * subscription has a status for the broker's work.
-     */
-    @Transactional
-    public Optional<ProvisioningJob> start(ProvisioningJob claimed, Broker broker) {
-        claimed.start(broker, clock.instant());
-        if (!held(claimed, claimed.leaseToken)) {
-            return Optional.empty();
-        }
-        if (claimed.operation.announcesStart()) {
-            results.started(claimed);
-        }
-        return Optional.of(claimed);
-    }
-
     @Transactional
     public void postpone(ProvisioningJob claimed, Instant until) {
         UUID leaseToken = claimed.leaseToken;
@@ -111,7 +90,7 @@ public class JobTransitions {
      */
     @Transactional
     public void record(UUID leaseToken, ProvisioningJob worked, BrokerAnswer answer, String note) {
-        if (!jobs.storeIfHeld(worked, leaseToken)) {
+        if (!stored(worked, leaseToken)) {
             LOG.warnf("job %s was taken over while its broker call ran; its answer %s is dropped", worked.id,
                     answer.status());
             return;
@@ -128,11 +107,25 @@ public class JobTransitions {
 
     /** Stores the worker's copy of the job if the worker still holds it (by {@code leaseToken}). */
     private boolean held(ProvisioningJob job, UUID leaseToken) {
-        boolean held = jobs.storeIfHeld(job, leaseToken);
+        boolean held = stored(job, leaseToken);
         if (!held) {
             LOG.warnf("job %s is no longer held by this worker", job.id);
         }
         return held;
+    }
+
+    /**
+     * Stores the job if the worker still holds it, with the provisioning-started result of a job that has just
+     * started: the start is stored with the job's first step, not in a transaction of its own before it.
+     */
+    private boolean stored(ProvisioningJob job, UUID leaseToken) {
+        if (!jobs.storeIfHeld(job, leaseToken)) {
+            return false;
+        }
+        if (job.takeStartAnnouncement()) {
+            results.started(job);
+        }
+        return true;
     }
 
     /**

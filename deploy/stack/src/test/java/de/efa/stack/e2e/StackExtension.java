@@ -47,7 +47,7 @@ public final class StackExtension implements ParameterResolver {
      */
     private static final Map<String, String> QUICK_TAKEOVER = Map.of("EFA_PROVISIONING_LEASE", "8s",
             "EFA_PROVISIONING_LEASE_MARGIN", "1s", "EFA_PROVISIONING_TOKEN_TIMEOUT", "2s",
-            "EFA_PROVISIONING_REQUEST_TIMEOUT", "4s");
+            "EFA_PROVISIONING_REQUEST_TIMEOUT", "4s", "EFA_PROVISIONING_BROKER_BUSY_WAIT", "500ms");
 
     /**
      * The services run with the local stack's quick-start JVM options (C1 only): the tests check behaviour, not
