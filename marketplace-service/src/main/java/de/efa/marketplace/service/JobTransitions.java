@@ -96,7 +96,7 @@ public class JobTransitions {
             return;
         }
         if (answer.failure() != BrokerAnswer.Failure.BROKER_BUSY) {
-            attempts.persist(attemptOf(worked.id, answer, note));
+            attempts.insert(attemptOf(worked.id, answer, note));
         }
         if (worked.status.finished()) {
             finished(worked, answer);
