@@ -34,6 +34,10 @@ public interface ProvisioningConfig {
     @WithDefault("8")
     int claimBatch();
 
+    /** The most workers' steps stored in one transaction (the group commit of {@code StepRecorder}). */
+    @WithDefault("64")
+    int recordBatch();
+
     /** How often the dispatcher looks for due jobs when nobody woke it. */
     @WithDefault("200ms")
     Duration idlePoll();

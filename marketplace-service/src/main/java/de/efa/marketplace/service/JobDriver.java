@@ -12,6 +12,7 @@ import de.efa.marketplace.domain.FailureKind;
 import de.efa.marketplace.domain.JobStep;
 import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.ProvisioningJob;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -32,17 +33,20 @@ public class JobDriver {
     private final CatalogCopy catalog;
     private final BrokerCatalogs catalogs;
     private final JobTransitions transitions;
+    private final StepRecorder recorder;
     private final OsbClient osb;
     private final StepDecider decider;
     private final ProvisioningMetrics metrics;
     private final ProvisioningConfig config;
     private final Clock clock;
 
-    public JobDriver(CatalogCopy catalog, BrokerCatalogs catalogs, JobTransitions transitions, OsbClient osb,
-                     StepDecider decider, ProvisioningMetrics metrics, ProvisioningConfig config, Clock clock) {
+    public JobDriver(CatalogCopy catalog, BrokerCatalogs catalogs, JobTransitions transitions,
+                     StepRecorder recorder, OsbClient osb, StepDecider decider, ProvisioningMetrics metrics,
+                     ProvisioningConfig config, Clock clock) {
         this.catalog = catalog;
         this.catalogs = catalogs;
         this.transitions = transitions;
+        this.recorder = recorder;
         this.osb = osb;
         this.decider = decider;
         this.metrics = metrics;
@@ -63,7 +67,7 @@ public class JobDriver {
             if (offering.isEmpty()) {
                 BrokerCatalogs.CatalogRead read = catalogs.read(job.broker());
                 decider.afterCatalogRead(job, read, clock.instant());
-                transitions.record(leaseToken, job, read.answer(), null);
+                recorder.record(new JobTransitions.Step(leaseToken, job, read.answer(), null, Context.current()));
                 return;
             }
             Optional<String> notOffered = job.notOfferedBy(offering.get());
@@ -78,7 +82,7 @@ public class JobDriver {
         if (note != null) {
             LOG.warnf("job %s: %s", job.id, note);
         }
-        transitions.record(leaseToken, job, answer, note);
+        recorder.record(new JobTransitions.Step(leaseToken, job, answer, note, Context.current()));
     }
 
     /**

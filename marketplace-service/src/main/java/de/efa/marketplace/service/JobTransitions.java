@@ -9,6 +9,8 @@ import de.efa.marketplace.domain.ProvisioningJob;
 import de.efa.marketplace.repository.AttemptRepository;
 import de.efa.marketplace.repository.JobRepository;
 import de.efa.platform.audit.AuditTrail;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -23,7 +25,8 @@ import java.util.UUID;
 
 /**
  * The short transactions around the broker calls: claim due jobs, and store what a call came to (the attempt, the
- * job's next step, its start when it has just started and, when it finished, its result event). Each store first checks that
+ * job's next step, its start when it has just started and, when it finished, its result event), for several workers
+ * at once ({@link StepRecorder}). Each store first checks that
  * the worker still holds the job's lease, so a worker that was too slow cannot overwrite its successor.
  */
 @ApplicationScoped
@@ -84,19 +87,43 @@ public class JobTransitions {
     }
 
     /**
-     * Stores one broker call and the state {@link StepDecider} derived from it ({@code worked}, detached,
-     * already released), with what was set aside of the answer ({@code note}, null for nothing). A call turned away
+     * What one step of a job came to: the broker's answer (or the catalog read's) and the state {@link StepDecider}
+     * derived from it ({@code worked}, detached, already released), with what was set aside of the answer
+     * ({@code note}, null for nothing), and the trace the step ran in, which its result events continue.
+     */
+    public record Step(UUID leaseToken, ProvisioningJob worked, BrokerAnswer answer, String note, Context trace) {
+    }
+
+    /** Stores one step in a transaction of its own. */
+    @Transactional
+    public void record(Step step) {
+        recordOne(step);
+    }
+
+    /** Stores the steps of several workers in one transaction ({@link StepRecorder}), each in its own trace. */
+    @Transactional
+    public void recordAll(List<Step> steps) {
+        for (Step step : steps) {
+            try (Scope ignored = step.trace().makeCurrent()) {
+                recordOne(step);
+            }
+        }
+    }
+
+    /**
+     * Stores one broker call and the job's state after it, if the worker still holds the job. A call turned away
      * because every place at the broker was taken is no attempt: the job only waits its turn.
      */
-    @Transactional
-    public void record(UUID leaseToken, ProvisioningJob worked, BrokerAnswer answer, String note) {
-        if (!stored(worked, leaseToken)) {
+    private void recordOne(Step step) {
+        ProvisioningJob worked = step.worked();
+        BrokerAnswer answer = step.answer();
+        if (!stored(worked, step.leaseToken())) {
             LOG.warnf("job %s was taken over while its broker call ran; its answer %s is dropped", worked.id,
                     answer.status());
             return;
         }
         if (answer.failure() != BrokerAnswer.Failure.BROKER_BUSY) {
-            attempts.insert(attemptOf(worked.id, answer, note));
+            attempts.insert(attemptOf(worked.id, answer, step.note()));
         }
         if (worked.status.finished()) {
             finished(worked, answer);
