@@ -56,25 +56,30 @@ public final class KafkaOutageScenario implements Scenario {
             stack.stack().stopKafka();
             Instant down = Instant.now();
             OutageWatch watch = new OutageWatch(probes(stack, serviceId));
-            // The requests are spread over the outage (ending 5 s before it), not sent in one burst at its start.
-            long spreadNanos = Math.max(0, outage.minusSeconds(5).toNanos());
-            long start = System.nanoTime();
-            List<Subscribed> subscriptions = Parallel.map(indices(gemeinden.size()), 8, i -> {
-                long due = start + spreadNanos * i / gemeinden.size();
-                long wait = due - System.nanoTime();
-                if (wait > 0) {
-                    Onboarding.pause(Duration.ofNanos(wait));
+            List<Subscribed> subscriptions;
+            Instant answered;
+            Map<String, Long> duringOutage;
+            try (watch) {
+                // The requests are spread over the outage (ending 5 s before it), not sent in one burst at its start.
+                long spreadNanos = Math.max(0, outage.minusSeconds(5).toNanos());
+                long start = System.nanoTime();
+                subscriptions = Parallel.map(indices(gemeinden.size()), 8, i -> {
+                    long due = start + spreadNanos * i / gemeinden.size();
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Onboarding.pause(Duration.ofNanos(wait));
+                    }
+                    return onboarding.subscribe(gemeinden.get(i), serviceId);
+                });
+                answered = Instant.now();
+                duringOutage = counts.byStatus();
+                log.info("%d subscribe requests answered while Kafka is down: %s", subscriptions.size(),
+                        duringOutage);
+                Duration rest = outage.minus(Duration.between(down, Instant.now()));
+                if (!rest.isNegative()) {
+                    Onboarding.pause(rest);
                 }
-                return onboarding.subscribe(gemeinden.get(i), serviceId);
-            });
-            Instant answered = Instant.now();
-            Map<String, Long> duringOutage = counts.byStatus();
-            log.info("%d subscribe requests answered while Kafka is down: %s", subscriptions.size(), duringOutage);
-            Duration rest = outage.minus(Duration.between(down, Instant.now()));
-            if (!rest.isNegative()) {
-                Onboarding.pause(rest);
             }
-            watch.close();
             watch.report(report, Duration.between(down, Instant.now()));
             log.info("starting Kafka again after %d s", Duration.between(down, Instant.now()).toSeconds());
             stack.stack().startKafka();
