@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -30,9 +32,14 @@ import java.util.function.Consumer;
  */
 public final class Stack implements AutoCloseable {
 
+    /** Time to write a start-up cache on a busy 2-core machine, where all services write theirs at once. */
+    private static final long TRAINING_STOP_SECONDS = 180;
+
     private final StackConfig config;
     private final Consumer<String> progress;
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
+    /** The ahead-of-time caches that running processes train, written when they stop gracefully. */
+    private final Map<ManagedProcess, AotCache> trainings = new ConcurrentHashMap<>();
     private PostgresServer postgres;
     private ManagedProcess kafka;
     private CompletableFuture<KeycloakServer> keycloakStart;
@@ -99,6 +106,7 @@ public final class Stack implements AutoCloseable {
         ManagedProcess process = services.remove(service);
         if (process != null) {
             process.kill();
+            finishTraining(process, false);
         }
     }
 
@@ -139,7 +147,7 @@ public final class Stack implements AutoCloseable {
     /** Stops the Kafka broker and keeps its data, for outages longer than a restart (fault tests). */
     public void stopKafka() {
         if (kafka != null) {
-            kafka.stop(30);
+            stop(kafka, 30);
             kafka = null;
         }
     }
@@ -193,12 +201,13 @@ public final class Stack implements AutoCloseable {
     }
 
     private ManagedProcess launchKafka() {
-        List<String> command = java(List.of("-cp", launcherClasspath(), KafkaBroker.class.getName(),
+        Optional<AotCache> aot = aotCache("kafka", launcherLibraries());
+        List<String> command = java(aot, List.of("-cp", launcherLibraries() + "/*", KafkaBroker.class.getName(),
                 config.dataDirectory().resolve("kafka").toString(),
                 String.valueOf(config.kafkaPort()), String.valueOf(config.kafkaControllerPort())));
         Map<String, String> environment = config.kafkaUser().map(KafkaUser::brokerEnvironment).orElse(Map.of());
-        return ManagedProcess.start("Kafka", command, environment, config.repositoryRoot(),
-                config.logDirectory().resolve("kafka.log"));
+        return trained(aot, ManagedProcess.start("Kafka", command, environment, config.repositoryRoot(),
+                config.logDirectory().resolve("kafka.log")));
     }
 
     private KeycloakServer startKeycloak() {
@@ -212,14 +221,50 @@ public final class Stack implements AutoCloseable {
     }
 
     private ManagedProcess launch(Service service) {
-        Path jar = config.repositoryRoot().resolve(service.moduleDirectory())
-                .resolve("target/quarkus-app/quarkus-run.jar");
+        Path app = config.repositoryRoot().resolve(service.moduleDirectory()).resolve("target/quarkus-app");
+        Path jar = app.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the project with ./mvnw package -DskipTests");
         }
-        List<String> command = java(List.of("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
-        return ManagedProcess.start(service.displayName(), command, environment(service), config.repositoryRoot(),
-                config.logDirectory().resolve(service.displayName() + ".log"));
+        Optional<AotCache> aot = aotCache(service.displayName(), app);
+        List<String> command = java(aot, List.of("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
+        return trained(aot, ManagedProcess.start(service.displayName(), command, environment(service),
+                config.repositoryRoot(), config.logDirectory().resolve(service.displayName() + ".log")));
+    }
+
+    /** The ahead-of-time cache of a process run from {@code build}, when the stack uses them and the JDK has them. */
+    private Optional<AotCache> aotCache(String name, Path build) {
+        return config.aotCacheDirectory().flatMap(directory -> AotCache.of(directory, name, build,
+                config.jvmOptions()));
+    }
+
+    /** Remembers a process that trains its cache, so that stopping it puts the cache in place. */
+    private ManagedProcess trained(Optional<AotCache> aot, ManagedProcess process) {
+        aot.filter(cache -> !cache.exists()).ifPresent(cache -> {
+            trainings.put(process, cache);
+            progress.accept(process.name() + " trains its start-up cache (JDK " + Runtime.version().feature()
+                    + "): written when it stops, used from its next start on");
+        });
+        return process;
+    }
+
+    /**
+     * Stops a process gracefully; one that trains its cache gets the time to write it (the JVM assembles the cache
+     * as it exits: seconds per process, longer on a busy machine).
+     */
+    private void stop(ManagedProcess process, long graceSeconds) {
+        boolean training = trainings.containsKey(process);
+        if (training) {
+            progress.accept(process.name() + " writes its start-up cache …");
+        }
+        finishTraining(process, process.stop(training ? TRAINING_STOP_SECONDS : graceSeconds));
+    }
+
+    private void finishTraining(ManagedProcess process, boolean graceful) {
+        AotCache cache = trainings.remove(process);
+        if (cache != null) {
+            cache.finishTraining(graceful);
+        }
     }
 
     private Map<String, String> environment(Service service) {
@@ -264,19 +309,19 @@ public final class Stack implements AutoCloseable {
         progress.accept(service.displayName() + " ready at " + config.url(service));
     }
 
-    /** The JDK running the launcher, with the stack's JVM options, then {@code arguments}. */
-    private List<String> java(List<String> arguments) {
+    /** The JDK running the launcher, with the stack's JVM options and those of the cache, then {@code arguments}. */
+    private List<String> java(Optional<AotCache> aot, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(config.jvmOptions());
+        aot.ifPresent(cache -> command.addAll(cache.jvmOptions()));
         command.addAll(arguments);
         return command;
     }
 
-    /** The launcher's own classpath: the Kafka broker runs from the same jars in a process of its own. */
-    private String launcherClasspath() {
-        Path lib = config.repositoryRoot().resolve("deploy/stack/target/lib");
-        return lib + "/*";
+    /** The launcher's own libraries: the Kafka broker runs from the same jars in a process of its own. */
+    private Path launcherLibraries() {
+        return config.repositoryRoot().resolve("deploy/stack/target/lib");
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -292,7 +337,7 @@ public final class Stack implements AutoCloseable {
     public void close() {
         List<ManagedProcess> running = new ArrayList<>(services.values());
         services.clear();
-        running.parallelStream().forEach(process -> process.stop(20));
+        running.parallelStream().forEach(process -> stop(process, 20));
         if (keycloak == null && keycloakStart != null) {
             keycloak = keycloakStart.exceptionally(failure -> null).join();
         }
@@ -300,7 +345,7 @@ public final class Stack implements AutoCloseable {
             keycloak.close();
         }
         if (kafka != null) {
-            kafka.stop(30);
+            stop(kafka, 30);
         }
         if (postgres != null) {
             postgres.close();

@@ -1,6 +1,7 @@
 package de.efa.stack;
 
 import de.efa.infra.kafka.KafkaUser;
+import de.efa.infra.keycloak.KeycloakServer;
 import de.efa.infra.net.Ports;
 
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
  * Where the stack keeps its data and on which ports it listens. The local stack uses the ports of the README's
  * architecture table and keeps its data; the end-to-end tests use free ports and a throw-away directory, so that they
  * can run while a local stack is up. With a {@code kafkaUser}, the Kafka broker requires every client to log in
- * as that user.
+ * as that user. With an {@code aotCacheDirectory}, the services and Kafka start from JDK 25's ahead-of-time caches
+ * kept there, and train them where there are none yet ({@link AotCache}).
  */
 public record StackConfig(
         Path repositoryRoot,
@@ -35,7 +37,8 @@ public record StackConfig(
         Map<Service, Map<String, String>> extraEnvironment,
         Duration startupTimeout,
         List<String> jvmOptions,
-        Optional<KafkaUser> kafkaUser) {
+        Optional<KafkaUser> kafkaUser,
+        Optional<Path> aotCacheDirectory) {
 
     private static final Properties BUILD = buildProperties();
 
@@ -61,7 +64,8 @@ public record StackConfig(
             ports.put(service, service.defaultPort());
         }
         return new StackConfig(defaultRepositoryRoot(), dataDirectory, keycloakZip(), 5432, 9092, 9093, 8180, ports, true,
-                Map.of(), Duration.ofSeconds(180), QUICK_START_JVM_OPTIONS, Optional.empty());
+                Map.of(), Duration.ofSeconds(180), QUICK_START_JVM_OPTIONS, Optional.empty(), Optional.empty())
+                .withAotCaches();
     }
 
     /** A stack on free ports in a fresh temporary directory, without demo data: the end-to-end tests' own. */
@@ -73,7 +77,7 @@ public record StackConfig(
         try {
             return new StackConfig(defaultRepositoryRoot(), Files.createTempDirectory("efa-stack-"), keycloakZip(),
                     Ports.free(), Ports.free(), Ports.free(), Ports.free(), ports, false, Map.of(),
-                    Duration.ofSeconds(180), JVM_OPTIONS, Optional.empty());
+                    Duration.ofSeconds(180), JVM_OPTIONS, Optional.empty(), Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("no temporary directory for the stack", e);
         }
@@ -86,14 +90,26 @@ public record StackConfig(
         extra.put(service, Map.copyOf(environment));
         return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
                 kafkaControllerPort, keycloakPort, servicePorts, demoData, extra, startupTimeout, jvmOptions,
-                kafkaUser);
+                kafkaUser, aotCacheDirectory);
     }
 
     /** The same stack with the local stack's quick-start JVM options: the end-to-end tests, or a start-up measure. */
     public StackConfig withLocalStackJvmOptions() {
         return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
                 kafkaControllerPort, keycloakPort, servicePorts, demoData, extraEnvironment, startupTimeout,
-                QUICK_START_JVM_OPTIONS, kafkaUser);
+                QUICK_START_JVM_OPTIONS, kafkaUser, aotCacheDirectory);
+    }
+
+    /**
+     * The same stack starting its services and Kafka from JDK 25's ahead-of-time caches, kept beside the unpacked
+     * Keycloak and shared by the local stack and the benchmarks' start-up scenario; a start without a cache for its
+     * build trains it, and the graceful stop writes it (a few seconds more, once per build). Not for the end-to-end
+     * tests: a training stop is work the test suite would pay for at every run, on a fresh clone of CI.
+     */
+    public StackConfig withAotCaches() {
+        return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
+                kafkaControllerPort, keycloakPort, servicePorts, demoData, extraEnvironment, startupTimeout,
+                jvmOptions, kafkaUser, Optional.of(KeycloakServer.Options.DEFAULT_CACHE_DIRECTORY.resolve("aot")));
     }
 
     /**
@@ -103,7 +119,7 @@ public record StackConfig(
     public StackConfig withKafkaSasl() {
         return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
                 kafkaControllerPort, keycloakPort, servicePorts, demoData, extraEnvironment, startupTimeout,
-                jvmOptions, Optional.of(KafkaUser.STACK));
+                jvmOptions, Optional.of(KafkaUser.STACK), aotCacheDirectory);
     }
 
     public int port(Service service) {

@@ -1,0 +1,146 @@
+package de.efa.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * JDK 25's ahead-of-time cache for the JVM of one part of the stack (a service, or Kafka): the classes it loads at
+ * start, already parsed, verified and linked, with the profiles of its hot methods. A cache belongs to one build and
+ * one JVM: its name carries a fingerprint of the JDK, the JVM options and every file of the build (path, size, time),
+ * so a rebuilt jar, another JDK or other options look for a cache of their own. The JVM checks the classpath itself
+ * as well and runs without a cache it cannot use, so a wrong match costs time, never correctness.
+ *
+ * <p>Without a cache for its build the process trains one: it runs with {@code -XX:AOTCacheOutput}, and when it is
+ * stopped gracefully the JVM writes what it loaded and ran. It writes into a file of its own, moved into place only
+ * after the process ended by itself, so that a process killed while writing leaves no broken cache behind. On a JDK
+ * before 25 there is no such cache and nothing changes.
+ */
+final class AotCache {
+
+    /** The first JDK with {@code -XX:AOTCacheOutput} (JEP 514) and method profiles in the cache (JEP 515). */
+    static final int FIRST_JDK = 25;
+
+    /** Caches of earlier builds kept per process name: a developer switching between two branches trains once each. */
+    private static final int KEPT_PER_NAME = 2;
+
+    private static final String SUFFIX = ".aot";
+
+    private final Path cache;
+    private final Path training;
+
+    private AotCache(Path cache, Path training) {
+        this.cache = cache;
+        this.training = training;
+    }
+
+    /** Whether the JVM running the launcher, which also runs the stack's JVMs, can use such a cache. */
+    static boolean supported() {
+        return Runtime.version().feature() >= FIRST_JDK;
+    }
+
+    /**
+     * The cache of the process {@code name} run from the files under {@code build} with {@code jvmOptions}, in
+     * {@code directory}; empty on a JDK without ahead-of-time caches.
+     */
+    static Optional<AotCache> of(Path directory, String name, Path build, List<String> jvmOptions) {
+        if (!supported()) {
+            return Optional.empty();
+        }
+        String file = name + "-" + fingerprint(build, jvmOptions);
+        return Optional.of(new AotCache(directory.resolve(file + SUFFIX),
+                directory.resolve(file + "-" + ProcessHandle.current().pid() + ".training")));
+    }
+
+    /** Whether a start uses the cache (true) or trains it (false). */
+    boolean exists() {
+        return Files.isRegularFile(cache);
+    }
+
+    /** The JVM options that use the cache, or train it when there is none yet. */
+    List<String> jvmOptions() {
+        if (exists()) {
+            return List.of("-XX:AOTCache=" + cache);
+        }
+        try {
+            Files.createDirectories(cache.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + cache.getParent() + ": " + e, e);
+        }
+        return List.of("-XX:AOTCacheOutput=" + training);
+    }
+
+    /**
+     * After the process has ended: puts what a training run wrote in place when the process ended by itself
+     * ({@code graceful}), removes it otherwise, and drops the caches of older builds of the same process.
+     */
+    void finishTraining(boolean graceful) {
+        try {
+            if (graceful && Files.size(training) > 0) {
+                Files.move(training, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                pruneOlder();
+            } else {
+                Files.deleteIfExists(training);
+            }
+            // The JVM's own intermediate file, left behind when it was stopped before it assembled the cache.
+            Files.deleteIfExists(training.resolveSibling(training.getFileName() + ".config"));
+        } catch (IOException e) {
+            // No cache then (or a leftover file): the next start trains again.
+            try {
+                Files.deleteIfExists(training);
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
+        }
+    }
+
+    private void pruneOlder() throws IOException {
+        String name = cache.getFileName().toString();
+        String prefix = name.substring(0, name.lastIndexOf('-') + 1);
+        try (Stream<Path> files = Files.list(cache.getParent())) {
+            List<Path> older = files.filter(path -> path.getFileName().toString().startsWith(prefix))
+                    .filter(path -> path.getFileName().toString().endsWith(SUFFIX))
+                    .sorted((a, b) -> Long.compare(b.toFile().lastModified(), a.toFile().lastModified()))
+                    .skip(KEPT_PER_NAME)
+                    .toList();
+            for (Path path : older) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /**
+     * What the cache depends on: the JDK, the JVM options and every file of the build by its path inside the build,
+     * size and modification time. Relative paths, so that a copy that keeps the times (the benchmarks' snapshot of
+     * the build) finds the cache trained by the original; the JVM accepts a classpath moved as a whole.
+     */
+    static String fingerprint(Path build, List<String> jvmOptions) {
+        try (Stream<Path> files = Files.walk(build)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            update(digest, Runtime.version() + "|" + System.getProperty("java.home") + "|" + jvmOptions);
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                update(digest, build.relativize(file) + "|" + Files.size(file) + "|"
+                        + Files.getLastModifiedTime(file).toMillis());
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the build in " + build + ": " + e, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) '\n');
+    }
+}
