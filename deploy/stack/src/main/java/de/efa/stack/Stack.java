@@ -5,6 +5,7 @@ import de.efa.infra.kafka.KafkaUser;
 import de.efa.infra.keycloak.KeycloakServer;
 import de.efa.infra.net.Ports;
 import de.efa.infra.postgres.PostgresServer;
+import de.efa.infra.process.AotCache;
 import de.efa.infra.process.ManagedProcess;
 
 import java.net.URI;
@@ -213,11 +214,17 @@ public final class Stack implements AutoCloseable {
     private KeycloakServer startKeycloak() {
         progress.accept("starting Keycloak on port " + config.keycloakPort());
         Path data = config.dataDirectory().resolve("keycloak");
-        return KeycloakServer.start(KeycloakServer.Options
+        KeycloakServer.Options options = KeycloakServer.Options
                 .of(config.keycloakDistribution(), config.repositoryRoot().resolve("deploy/keycloak/efa-realm.json"),
                         data, config.keycloakPort())
                 .withLogFile(config.logDirectory().resolve("keycloak.log"))
-                .withStartupTimeout(config.startupTimeout()));
+                .withStartupTimeout(config.startupTimeout());
+        KeycloakServer server = KeycloakServer.start(config.aotCacheDirectory().map(options::withAotCaches)
+                .orElse(options));
+        if (server.trainsAotCache()) {
+            progress.accept("Keycloak trains its start-up cache: written when it stops, used from its next start on");
+        }
+        return server;
     }
 
     private ManagedProcess launch(Service service) {
@@ -342,6 +349,9 @@ public final class Stack implements AutoCloseable {
             keycloak = keycloakStart.exceptionally(failure -> null).join();
         }
         if (keycloak != null) {
+            if (keycloak.trainsAotCache()) {
+                progress.accept("Keycloak writes its start-up cache …");
+            }
             keycloak.close();
         }
         if (kafka != null) {

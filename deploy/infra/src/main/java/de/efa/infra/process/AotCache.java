@@ -1,4 +1,4 @@
-package de.efa.stack;
+package de.efa.infra.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * JDK 25's ahead-of-time cache for the JVM of one part of the stack (a service, or Kafka): the classes it loads at
+ * JDK 25's ahead-of-time cache for the JVM of one part of the stack (a service, Kafka, Keycloak): the classes it loads at
  * start, already parsed, verified and linked, with the profiles of its hot methods. A cache belongs to one build and
  * one JVM: its name carries a fingerprint of the JDK, the JVM options and every file of the build (path, size, time),
  * so a rebuilt jar, another JDK or other options look for a cache of their own. The JVM checks the classpath itself
@@ -25,10 +25,10 @@ import java.util.stream.Stream;
  * after the process ended by itself, so that a process killed while writing leaves no broken cache behind. On a JDK
  * before 25 there is no such cache and nothing changes.
  */
-final class AotCache {
+public final class AotCache {
 
     /** The first JDK with {@code -XX:AOTCacheOutput} (JEP 514) and method profiles in the cache (JEP 515). */
-    static final int FIRST_JDK = 25;
+    private static final int FIRST_JDK = 25;
 
     /** Caches of earlier builds kept per process name: a developer switching between two branches trains once each. */
     private static final int KEPT_PER_NAME = 2;
@@ -44,7 +44,7 @@ final class AotCache {
     }
 
     /** Whether the JVM running the launcher, which also runs the stack's JVMs, can use such a cache. */
-    static boolean supported() {
+    private static boolean supported() {
         return Runtime.version().feature() >= FIRST_JDK;
     }
 
@@ -52,7 +52,7 @@ final class AotCache {
      * The cache of the process {@code name} run from the files under {@code build} with {@code jvmOptions}, in
      * {@code directory}; empty on a JDK without ahead-of-time caches.
      */
-    static Optional<AotCache> of(Path directory, String name, Path build, List<String> jvmOptions) {
+    public static Optional<AotCache> of(Path directory, String name, Path build, List<String> jvmOptions) {
         if (!supported()) {
             return Optional.empty();
         }
@@ -62,12 +62,12 @@ final class AotCache {
     }
 
     /** Whether a start uses the cache (true) or trains it (false). */
-    boolean exists() {
+    public boolean exists() {
         return Files.isRegularFile(cache);
     }
 
     /** The JVM options that use the cache, or train it when there is none yet. */
-    List<String> jvmOptions() {
+    public List<String> jvmOptions() {
         if (exists()) {
             return List.of("-XX:AOTCache=" + cache);
         }
@@ -83,7 +83,7 @@ final class AotCache {
      * After the process has ended: puts what a training run wrote in place when the process ended by itself
      * ({@code graceful}), removes it otherwise, and drops the caches of older builds of the same process.
      */
-    void finishTraining(boolean graceful) {
+    public void finishTraining(boolean graceful) {
         try {
             if (graceful && Files.size(training) > 0) {
                 Files.move(training, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -123,7 +123,7 @@ final class AotCache {
      * size and modification time. Relative paths, so that a copy that keeps the times (the benchmarks' snapshot of
      * the build) finds the cache trained by the original; the JVM accepts a classpath moved as a whole.
      */
-    static String fingerprint(Path build, List<String> jvmOptions) {
+    private static String fingerprint(Path build, List<String> jvmOptions) {
         try (Stream<Path> files = Files.walk(build)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             update(digest, Runtime.version() + "|" + System.getProperty("java.home") + "|" + jvmOptions);
