@@ -1,6 +1,6 @@
 # Sourced by the launchers in deploy/: chooses the JDK that runs the launcher and, through it, every JVM of the stack
-# (services, Kafka, Keycloak). JDK 25 or newer when one is installed: its ahead-of-time cache starts each service
-# several times sooner (docs/startup.md). Otherwise the java on the PATH, 17 or newer, as before.
+# (services, Kafka, Keycloak). JDK 25 or newer when one is installed: its ahead-of-time cache holds more than JDK 17's
+# class-data sharing archive (docs/startup.md). Otherwise the java on the PATH, 17 or newer, as before.
 # EFA_JAVA_HOME chooses a JDK explicitly. Sets $java and prints which JDK runs.
 pick_java() {
   local candidate version best_version=0

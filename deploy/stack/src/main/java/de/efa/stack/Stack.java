@@ -5,7 +5,7 @@ import de.efa.infra.kafka.KafkaUser;
 import de.efa.infra.keycloak.KeycloakServer;
 import de.efa.infra.net.Ports;
 import de.efa.infra.postgres.PostgresServer;
-import de.efa.infra.process.AotCache;
+import de.efa.infra.process.StartupCache;
 import de.efa.infra.process.ManagedProcess;
 
 import java.net.URI;
@@ -39,8 +39,8 @@ public final class Stack implements AutoCloseable {
     private final StackConfig config;
     private final Consumer<String> progress;
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
-    /** The ahead-of-time caches that running processes train, written when they stop gracefully. */
-    private final Map<ManagedProcess, AotCache> trainings = new ConcurrentHashMap<>();
+    /** The start-up caches that running processes train, written when they stop gracefully. */
+    private final Map<ManagedProcess, StartupCache> trainings = new ConcurrentHashMap<>();
     private PostgresServer postgres;
     private ManagedProcess kafka;
     private CompletableFuture<KeycloakServer> keycloakStart;
@@ -202,12 +202,12 @@ public final class Stack implements AutoCloseable {
     }
 
     private ManagedProcess launchKafka() {
-        Optional<AotCache> aot = aotCache("kafka", launcherLibraries());
-        List<String> command = java(aot, List.of("-cp", launcherLibraries() + "/*", KafkaBroker.class.getName(),
+        Optional<StartupCache> cache = startupCache("kafka", launcherLibraries());
+        List<String> command = java(cache, List.of("-cp", launcherLibraries() + "/*", KafkaBroker.class.getName(),
                 config.dataDirectory().resolve("kafka").toString(),
                 String.valueOf(config.kafkaPort()), String.valueOf(config.kafkaControllerPort())));
         Map<String, String> environment = config.kafkaUser().map(KafkaUser::brokerEnvironment).orElse(Map.of());
-        return trained(aot, ManagedProcess.start("Kafka", command, environment, config.repositoryRoot(),
+        return trained(cache, ManagedProcess.start("Kafka", command, environment, config.repositoryRoot(),
                 config.logDirectory().resolve("kafka.log")));
     }
 
@@ -219,10 +219,11 @@ public final class Stack implements AutoCloseable {
                         data, config.keycloakPort())
                 .withLogFile(config.logDirectory().resolve("keycloak.log"))
                 .withStartupTimeout(config.startupTimeout());
-        KeycloakServer server = KeycloakServer.start(config.aotCacheDirectory().map(options::withAotCaches)
+        KeycloakServer server = KeycloakServer.start(config.startupCacheDirectory().map(options::withStartupCaches)
                 .orElse(options));
-        if (server.trainsAotCache()) {
-            progress.accept("Keycloak trains its start-up cache: written when it stops, used from its next start on");
+        if (server.trainsStartupCache()) {
+            progress.accept("Keycloak trains its start-up cache (" + StartupCache.kind()
+                    + "): written when it stops, used from its next start on");
         }
         return server;
     }
@@ -233,23 +234,23 @@ public final class Stack implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the project with ./mvnw package -DskipTests");
         }
-        Optional<AotCache> aot = aotCache(service.displayName(), app);
-        List<String> command = java(aot, List.of("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
-        return trained(aot, ManagedProcess.start(service.displayName(), command, environment(service),
+        Optional<StartupCache> cache = startupCache(service.displayName(), app);
+        List<String> command = java(cache, List.of("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
+        return trained(cache, ManagedProcess.start(service.displayName(), command, environment(service),
                 config.repositoryRoot(), config.logDirectory().resolve(service.displayName() + ".log")));
     }
 
-    /** The ahead-of-time cache of a process run from {@code build}, when the stack uses them and the JDK has them. */
-    private Optional<AotCache> aotCache(String name, Path build) {
-        return config.aotCacheDirectory().flatMap(directory -> AotCache.of(directory, name, build,
+    /** The start-up cache of a process run from {@code build}, when the stack uses them. */
+    private Optional<StartupCache> startupCache(String name, Path build) {
+        return config.startupCacheDirectory().map(directory -> StartupCache.of(directory, name, build,
                 config.jvmOptions()));
     }
 
     /** Remembers a process that trains its cache, so that stopping it puts the cache in place. */
-    private ManagedProcess trained(Optional<AotCache> aot, ManagedProcess process) {
-        aot.filter(cache -> !cache.exists()).ifPresent(cache -> {
-            trainings.put(process, cache);
-            progress.accept(process.name() + " trains its start-up cache (JDK " + Runtime.version().feature()
+    private ManagedProcess trained(Optional<StartupCache> cache, ManagedProcess process) {
+        cache.filter(c -> !c.exists()).ifPresent(c -> {
+            trainings.put(process, c);
+            progress.accept(process.name() + " trains its start-up cache (" + StartupCache.kind()
                     + "): written when it stops, used from its next start on");
         });
         return process;
@@ -268,7 +269,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private void finishTraining(ManagedProcess process, boolean graceful) {
-        AotCache cache = trainings.remove(process);
+        StartupCache cache = trainings.remove(process);
         if (cache != null) {
             cache.finishTraining(graceful);
         }
@@ -317,11 +318,11 @@ public final class Stack implements AutoCloseable {
     }
 
     /** The JDK running the launcher, with the stack's JVM options and those of the cache, then {@code arguments}. */
-    private List<String> java(Optional<AotCache> aot, List<String> arguments) {
+    private List<String> java(Optional<StartupCache> cache, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(config.jvmOptions());
-        aot.ifPresent(cache -> command.addAll(cache.jvmOptions()));
+        cache.ifPresent(c -> command.addAll(c.jvmOptions()));
         command.addAll(arguments);
         return command;
     }
@@ -349,7 +350,7 @@ public final class Stack implements AutoCloseable {
             keycloak = keycloakStart.exceptionally(failure -> null).join();
         }
         if (keycloak != null) {
-            if (keycloak.trainsAotCache()) {
+            if (keycloak.trainsStartupCache()) {
                 progress.accept("Keycloak writes its start-up cache …");
             }
             keycloak.close();

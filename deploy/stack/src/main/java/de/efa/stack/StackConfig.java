@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * Where the stack keeps its data and on which ports it listens. The local stack uses the ports of the README's
  * architecture table and keeps its data; the end-to-end tests use free ports and a throw-away directory, so that they
  * can run while a local stack is up. With a {@code kafkaUser}, the Kafka broker requires every client to log in
- * as that user. With an {@code aotCacheDirectory}, the services and Kafka start from JDK 25's ahead-of-time caches
- * kept there, and train them where there are none yet ({@link AotCache}).
+ * as that user. With a {@code startupCacheDirectory}, the services, Kafka and Keycloak start from start-up caches
+ * kept there, and train them where there are none yet ({@link StartupCache}).
  */
 public record StackConfig(
         Path repositoryRoot,
@@ -38,7 +38,7 @@ public record StackConfig(
         Duration startupTimeout,
         List<String> jvmOptions,
         Optional<KafkaUser> kafkaUser,
-        Optional<Path> aotCacheDirectory) {
+        Optional<Path> startupCacheDirectory) {
 
     private static final Properties BUILD = buildProperties();
 
@@ -65,7 +65,7 @@ public record StackConfig(
         }
         return new StackConfig(defaultRepositoryRoot(), dataDirectory, keycloakZip(), 5432, 9092, 9093, 8180, ports, true,
                 Map.of(), Duration.ofSeconds(180), QUICK_START_JVM_OPTIONS, Optional.empty(), Optional.empty())
-                .withAotCaches();
+                .withStartupCaches();
     }
 
     /** A stack on free ports in a fresh temporary directory, without demo data: the end-to-end tests' own. */
@@ -90,26 +90,28 @@ public record StackConfig(
         extra.put(service, Map.copyOf(environment));
         return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
                 kafkaControllerPort, keycloakPort, servicePorts, demoData, extra, startupTimeout, jvmOptions,
-                kafkaUser, aotCacheDirectory);
+                kafkaUser, startupCacheDirectory);
     }
 
     /** The same stack with the local stack's quick-start JVM options: the end-to-end tests, or a start-up measure. */
     public StackConfig withLocalStackJvmOptions() {
         return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
                 kafkaControllerPort, keycloakPort, servicePorts, demoData, extraEnvironment, startupTimeout,
-                QUICK_START_JVM_OPTIONS, kafkaUser, aotCacheDirectory);
+                QUICK_START_JVM_OPTIONS, kafkaUser, startupCacheDirectory);
     }
 
     /**
-     * The same stack starting its services and Kafka from JDK 25's ahead-of-time caches, kept beside the unpacked
-     * Keycloak and shared by the local stack and the benchmarks' start-up scenario; a start without a cache for its
-     * build trains it, and the graceful stop writes it (a few seconds more, once per build). Not for the end-to-end
-     * tests: a training stop is work the test suite would pay for at every run, on a fresh clone of CI.
+     * The same stack starting its services, Kafka and Keycloak from start-up caches (JDK 25's ahead-of-time cache,
+     * a class-data sharing archive before), kept beside the unpacked Keycloak and shared by the local stack and the
+     * benchmarks' start-up scenario; a start without a cache for its build trains it, and the graceful stop writes it
+     * (seconds more, once per build). Not for the end-to-end tests: a training stop is work the test suite would pay
+     * for at every run on a fresh clone in CI.
      */
-    public StackConfig withAotCaches() {
+    public StackConfig withStartupCaches() {
         return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
                 kafkaControllerPort, keycloakPort, servicePorts, demoData, extraEnvironment, startupTimeout,
-                jvmOptions, kafkaUser, Optional.of(KeycloakServer.Options.DEFAULT_CACHE_DIRECTORY.resolve("aot")));
+                jvmOptions, kafkaUser,
+                Optional.of(KeycloakServer.Options.DEFAULT_CACHE_DIRECTORY.resolve("startup-caches")));
     }
 
     /**
@@ -119,7 +121,7 @@ public record StackConfig(
     public StackConfig withKafkaSasl() {
         return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
                 kafkaControllerPort, keycloakPort, servicePorts, demoData, extraEnvironment, startupTimeout,
-                jvmOptions, Optional.of(KafkaUser.STACK), aotCacheDirectory);
+                jvmOptions, Optional.of(KafkaUser.STACK), startupCacheDirectory);
     }
 
     public int port(Service service) {

@@ -37,10 +37,10 @@ public final class BenchStack implements AutoCloseable {
 
     /**
      * Starts a stack whose JVMs run as the local stack's do (the start-up targets are the local stack's): its JVM
-     * options, and on JDK 25 its ahead-of-time caches, trained where missing.
+     * options and start-up caches, trained where missing.
      */
     public static BenchStack likeTheLocalStack(BenchLog log) {
-        return start(StackConfig.ephemeral().withLocalStackJvmOptions().withAotCaches(), log);
+        return start(StackConfig.ephemeral().withLocalStackJvmOptions().withStartupCaches(), log);
     }
 
     /** Starts a stack whose demo provider has extra environment (fault settings, provisioning time). */

@@ -1,7 +1,7 @@
 package de.efa.infra.keycloak;
 
 import de.efa.infra.net.Ports;
-import de.efa.infra.process.AotCache;
+import de.efa.infra.process.StartupCache;
 import de.efa.infra.process.ManagedProcess;
 
 import java.io.IOException;
@@ -28,10 +28,10 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final ManagedProcess process;
     private final int port;
-    /** The ahead-of-time cache this server trains, written when it stops; empty when it uses one or none. */
-    private final Optional<AotCache> training;
+    /** The start-up cache this server trains, written when it stops; empty when it uses one or none. */
+    private final Optional<StartupCache> training;
 
-    private KeycloakServer(ManagedProcess process, int port, Optional<AotCache> training) {
+    private KeycloakServer(ManagedProcess process, int port, Optional<StartupCache> training) {
         this.process = process;
         this.port = port;
         this.training = training;
@@ -45,11 +45,11 @@ public final class KeycloakServer implements AutoCloseable {
         installation.provideRealm(options.realmFile());
         try (KeycloakInstallation.FirstStartLock lock = installation.lockForFirstStart()) {
             // Not on the first start: it re-builds the server, and with it the jars a cache would be made of.
-            Optional<AotCache> aot = options.aotCacheDirectory().filter(directory -> installation.isBuilt())
-                    .flatMap(directory -> AotCache.of(directory, "keycloak", installation.home().resolve("lib"),
+            Optional<StartupCache> cache = options.startupCacheDirectory().filter(directory -> installation.isBuilt())
+                    .map(directory -> StartupCache.of(directory, "keycloak", installation.home().resolve("lib"),
                             javaOptions(options)));
-            KeycloakServer server = new KeycloakServer(launch(installation.home(), options, aot), options.port(),
-                    aot.filter(cache -> !cache.exists()));
+            KeycloakServer server = new KeycloakServer(launch(installation.home(), options, cache), options.port(),
+                    cache.filter(c -> !c.exists()));
             try {
                 server.process.awaitHttpOk(URI.create("http://127.0.0.1:" + server.port + "/realms/" + REALM
                         + "/.well-known/openid-configuration"), options.startupTimeout());
@@ -67,8 +67,8 @@ public final class KeycloakServer implements AutoCloseable {
         return "http://localhost:" + port + "/realms/" + REALM;
     }
 
-    /** Whether this server trains its ahead-of-time cache: its stop then takes longer, to write it. */
-    public boolean trainsAotCache() {
+    /** Whether this server trains its start-up cache: its stop then takes longer, to write it. */
+    public boolean trainsStartupCache() {
         return training.isPresent();
     }
 
@@ -78,7 +78,7 @@ public final class KeycloakServer implements AutoCloseable {
         training.ifPresent(cache -> cache.finishTraining(graceful));
     }
 
-    private static ManagedProcess launch(Path home, Options options, Optional<AotCache> aot) {
+    private static ManagedProcess launch(Path home, Options options, Optional<StartupCache> cache) {
         Path data = createDirectories(options.dataDirectory().toAbsolutePath());
         int port = options.port();
         List<String> command = List.of(
@@ -100,8 +100,8 @@ public final class KeycloakServer implements AutoCloseable {
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                 // The JDK running this code, not whatever JAVA_HOME or PATH happen to offer.
                 "JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "JAVA_OPTS", String.join(" ", javaOptions(options)) + aot.map(cache -> " "
-                        + String.join(" ", cache.jvmOptions())).orElse(""));
+                "JAVA_OPTS", String.join(" ", javaOptions(options)) + cache.map(c -> " "
+                        + String.join(" ", c.jvmOptions())).orElse(""));
         return ManagedProcess.start("Keycloak", command, environment, home, options.logFile());
     }
 
@@ -130,10 +130,10 @@ public final class KeycloakServer implements AutoCloseable {
      * into once (a subfolder named after the zip's root folder, e.g. {@code keycloak-26.7.3}), the directory that
      * holds this server's database, the HTTP port, the realm file ({@code *-realm.json}, defining realm
      * {@value #REALM}), the log file, the maximum heap ({@code -Xmx} value), how long to wait for readiness, and
-     * where JDK 25's ahead-of-time caches are kept, if the server is to use one ({@link AotCache}).
+     * where start-up caches are kept, if the server is to use one ({@link StartupCache}).
      */
     public record Options(Path distribution, Path cacheDirectory, Path dataDirectory, int port, Path realmFile,
-                          Path logFile, String maxHeap, Duration startupTimeout, Optional<Path> aotCacheDirectory) {
+                          Path logFile, String maxHeap, Duration startupTimeout, Optional<Path> startupCacheDirectory) {
 
         public static final Path DEFAULT_CACHE_DIRECTORY =
                 Path.of(System.getProperty("user.home"), ".cache", "efa-marketplace");
@@ -146,25 +146,25 @@ public final class KeycloakServer implements AutoCloseable {
 
         public Options withCacheDirectory(Path directory) {
             return new Options(distribution, directory, dataDirectory, port, realmFile, logFile, maxHeap,
-                    startupTimeout, aotCacheDirectory);
+                    startupTimeout, startupCacheDirectory);
         }
 
         public Options withLogFile(Path file) {
             return new Options(distribution, cacheDirectory, dataDirectory, port, realmFile, file, maxHeap,
-                    startupTimeout, aotCacheDirectory);
+                    startupTimeout, startupCacheDirectory);
         }
 
         public Options withMaxHeap(String heap) {
             return new Options(distribution, cacheDirectory, dataDirectory, port, realmFile, logFile, heap,
-                    startupTimeout, aotCacheDirectory);
+                    startupTimeout, startupCacheDirectory);
         }
 
         public Options withStartupTimeout(Duration timeout) {
             return new Options(distribution, cacheDirectory, dataDirectory, port, realmFile, logFile, maxHeap,
-                    timeout, aotCacheDirectory);
+                    timeout, startupCacheDirectory);
         }
 
-        public Options withAotCaches(Path directory) {
+        public Options withStartupCaches(Path directory) {
             return new Options(distribution, cacheDirectory, dataDirectory, port, realmFile, logFile, maxHeap,
                     startupTimeout, Optional.of(directory));
         }

@@ -10,55 +10,53 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * JDK 25's ahead-of-time cache for the JVM of one part of the stack (a service, Kafka, Keycloak): the classes it loads at
- * start, already parsed, verified and linked, with the profiles of its hot methods. A cache belongs to one build and
- * one JVM: its name carries a fingerprint of the JDK, the JVM options and every file of the build (path, size, time),
- * so a rebuilt jar, another JDK or other options look for a cache of their own. The JVM checks the classpath itself
- * as well and runs without a cache it cannot use, so a wrong match costs time, never correctness.
+ * A start-up cache for the JVM of one part of the stack (a service, Kafka, Keycloak): the classes it loads at start,
+ * already parsed, verified and linked. On JDK 25 and later it is the ahead-of-time cache (JEP 483, 514, 515), which
+ * also holds the profiles of the hot methods; on earlier JDKs a dynamic class-data sharing archive (JEP 350). Both
+ * cover every class of the flat classpath of Quarkus' {@code aot-jar} packaging.
  *
- * <p>Without a cache for its build the process trains one: it runs with {@code -XX:AOTCacheOutput}, and when it is
- * stopped gracefully the JVM writes what it loaded and ran. It writes into a file of its own, moved into place only
- * after the process ended by itself, so that a process killed while writing leaves no broken cache behind. On a JDK
- * before 25 there is no such cache and nothing changes.
+ * <p>A cache belongs to one build and one JVM: its name carries a fingerprint of the JDK, the JVM options and every
+ * file of the build (path, size, time), so a rebuilt jar, another JDK or other options look for a cache of their
+ * own. The JVM checks the classpath itself as well and runs without a cache it cannot use, so a wrong match costs
+ * time, never correctness.
+ *
+ * <p>Without a cache for its build the process trains one: it runs with {@code -XX:AOTCacheOutput} (or
+ * {@code -XX:ArchiveClassesAtExit}), and when it is stopped gracefully the JVM writes what it loaded. It writes into
+ * a file of its own, moved into place only after the process ended by itself, so that a process killed while
+ * writing leaves no broken cache behind.
  */
-public final class AotCache {
+public final class StartupCache {
 
     /** The first JDK with {@code -XX:AOTCacheOutput} (JEP 514) and method profiles in the cache (JEP 515). */
-    private static final int FIRST_JDK = 25;
+    private static final boolean AHEAD_OF_TIME = Runtime.version().feature() >= 25;
 
     /** Caches of earlier builds kept per process name: a developer switching between two branches trains once each. */
     private static final int KEPT_PER_NAME = 2;
 
-    private static final String SUFFIX = ".aot";
+    private static final String SUFFIX = AHEAD_OF_TIME ? ".aot" : ".jsa";
 
     private final Path cache;
     private final Path training;
 
-    private AotCache(Path cache, Path training) {
+    private StartupCache(Path cache, Path training) {
         this.cache = cache;
         this.training = training;
     }
 
-    /** Whether the JVM running the launcher, which also runs the stack's JVMs, can use such a cache. */
-    private static boolean supported() {
-        return Runtime.version().feature() >= FIRST_JDK;
+    /** The cache of the process {@code name} run from the files under {@code build} with {@code jvmOptions}. */
+    public static StartupCache of(Path directory, String name, Path build, List<String> jvmOptions) {
+        String file = name + "-" + fingerprint(build, jvmOptions);
+        return new StartupCache(directory.resolve(file + SUFFIX),
+                directory.resolve(file + "-" + ProcessHandle.current().pid() + ".training"));
     }
 
-    /**
-     * The cache of the process {@code name} run from the files under {@code build} with {@code jvmOptions}, in
-     * {@code directory}; empty on a JDK without ahead-of-time caches.
-     */
-    public static Optional<AotCache> of(Path directory, String name, Path build, List<String> jvmOptions) {
-        if (!supported()) {
-            return Optional.empty();
-        }
-        String file = name + "-" + fingerprint(build, jvmOptions);
-        return Optional.of(new AotCache(directory.resolve(file + SUFFIX),
-                directory.resolve(file + "-" + ProcessHandle.current().pid() + ".training")));
+    /** What the JVM running the launcher, and with it the stack's JVMs, makes of a cache, for messages. */
+    public static String kind() {
+        return AHEAD_OF_TIME ? "JDK " + Runtime.version().feature() + " ahead-of-time cache"
+                : "JDK " + Runtime.version().feature() + " class-data sharing archive";
     }
 
     /** Whether a start uses the cache (true) or trains it (false). */
@@ -69,14 +67,14 @@ public final class AotCache {
     /** The JVM options that use the cache, or train it when there is none yet. */
     public List<String> jvmOptions() {
         if (exists()) {
-            return List.of("-XX:AOTCache=" + cache);
+            return List.of((AHEAD_OF_TIME ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache);
         }
         try {
             Files.createDirectories(cache.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("could not create " + cache.getParent() + ": " + e, e);
         }
-        return List.of("-XX:AOTCacheOutput=" + training);
+        return List.of((AHEAD_OF_TIME ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + training);
     }
 
     /**
