@@ -67,7 +67,10 @@ public final class StartupCache {
     /** The JVM options that use the cache, or train it when there is none yet. */
     public List<String> jvmOptions() {
         if (exists()) {
-            return List.of((AHEAD_OF_TIME ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache);
+            // JDK 25 warns at every start that some of the cache's call adapters do not match this JVM's and are
+            // made anew; its errors (a cache it cannot use) are still logged.
+            return AHEAD_OF_TIME ? List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=error")
+                    : List.of("-XX:SharedArchiveFile=" + cache);
         }
         try {
             Files.createDirectories(cache.getParent());
