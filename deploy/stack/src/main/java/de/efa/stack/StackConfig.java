@@ -57,14 +57,18 @@ public record StackConfig(
     private static final List<String> QUICK_START_JVM_OPTIONS = Stream.concat(JVM_OPTIONS.stream(),
             Stream.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m")).toList();
 
-    /** The local stack of the README: its ports, data under {@code .local/}, demo data. */
+    /**
+     * The local stack of the README: its ports, data under {@code .local/}, demo data, start-up caches. Patient: the
+     * first start after a build trains the caches, which slows every JVM down (JDK 25 records without its default
+     * class-data archive), and on a busy 2-core machine a service then needed more than 180 s.
+     */
     public static StackConfig local(Path dataDirectory) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, service.defaultPort());
         }
         return new StackConfig(defaultRepositoryRoot(), dataDirectory, keycloakZip(), 5432, 9092, 9093, 8180, ports, true,
-                Map.of(), Duration.ofSeconds(180), QUICK_START_JVM_OPTIONS, Optional.empty(), Optional.empty())
+                Map.of(), Duration.ofSeconds(300), QUICK_START_JVM_OPTIONS, Optional.empty(), Optional.empty())
                 .withStartupCaches();
     }
 
