@@ -86,21 +86,24 @@ public final class StartupCache {
      */
     public void finishTraining(boolean graceful) {
         try {
-            if (graceful && Files.size(training) > 0) {
+            if (graceful && Files.isRegularFile(training) && Files.size(training) > 0) {
                 Files.move(training, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 pruneOlder();
-            } else {
-                Files.deleteIfExists(training);
             }
-            // The JVM's own intermediate file, left behind when it was stopped before it assembled the cache.
-            Files.deleteIfExists(training.resolveSibling(training.getFileName() + ".config"));
         } catch (IOException e) {
-            // No cache then (or a leftover file): the next start trains again.
-            try {
-                Files.deleteIfExists(training);
-            } catch (IOException ignored) {
-                // nothing more to do
-            }
+            // No cache then: the next start trains again.
+        } finally {
+            deleteQuietly(training);
+            // The JVM's own intermediate file, left behind when it was stopped before it assembled the cache.
+            deleteQuietly(training.resolveSibling(training.getFileName() + ".config"));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover file of a training run; the name of the next one differs.
         }
     }
 
