@@ -7,13 +7,12 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-if ! command -v java >/dev/null 2>&1; then
-  echo "error: no java on the PATH; the benchmarks need a JDK 17 or newer" >&2
-  exit 2
-fi
+# shellcheck source=pick-java.sh
+. deploy/pick-java.sh
+pick_java || exit 2
 
 # shellcheck source=build-if-stale.sh
 . deploy/build-if-stale.sh
 build_if_stale deploy/bench/target/bench.built "the services and the benchmarks"
 
-exec java -Xmx1g -cp "deploy/bench/target/lib/*:deploy/bench/target/efa-bench-1.0.0-SNAPSHOT.jar" de.efa.bench.Bench "$@"
+exec "$java" -Xmx1g -cp "deploy/bench/target/lib/*:deploy/bench/target/efa-bench-1.0.0-SNAPSHOT.jar" de.efa.bench.Bench "$@"

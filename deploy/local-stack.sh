@@ -8,17 +8,11 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-if ! command -v java >/dev/null 2>&1; then
-  echo "error: no java on the PATH; the stack needs a JDK 17 or newer" >&2
-  exit 1
-fi
-java_major=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
-if [ "${java_major%%.*}" -lt 17 ]; then
-  echo "error: java $java_major found; the stack needs a JDK 17 or newer" >&2
-  exit 1
-fi
+# shellcheck source=pick-java.sh
+. deploy/pick-java.sh
+pick_java || exit 1
 
-launcher=(java -cp "deploy/stack/target/lib/*:deploy/stack/target/efa-stack-1.0.0-SNAPSHOT.jar" de.efa.stack.LocalStack)
+launcher=("$java" -cp "deploy/stack/target/lib/*:deploy/stack/target/efa-stack-1.0.0-SNAPSHOT.jar" de.efa.stack.LocalStack)
 stamp=deploy/stack/target/stack.built
 # A stack that is already running must not have its jars rebuilt under it.
 if [ -f "$stamp" ]; then

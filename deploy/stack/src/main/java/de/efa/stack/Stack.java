@@ -5,6 +5,7 @@ import de.efa.infra.kafka.KafkaUser;
 import de.efa.infra.keycloak.KeycloakServer;
 import de.efa.infra.net.Ports;
 import de.efa.infra.postgres.PostgresServer;
+import de.efa.infra.process.StartupCache;
 import de.efa.infra.process.ManagedProcess;
 
 import java.net.URI;
@@ -19,8 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -30,9 +33,14 @@ import java.util.function.Consumer;
  */
 public final class Stack implements AutoCloseable {
 
+    /** Time to write a start-up cache on a busy 2-core machine, where all services write theirs at once. */
+    private static final long TRAINING_STOP_SECONDS = 180;
+
     private final StackConfig config;
     private final Consumer<String> progress;
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
+    /** The start-up caches that running processes train, written when they stop gracefully. */
+    private final Map<ManagedProcess, StartupCache> trainings = new ConcurrentHashMap<>();
     private PostgresServer postgres;
     private ManagedProcess kafka;
     private CompletableFuture<KeycloakServer> keycloakStart;
@@ -99,6 +107,7 @@ public final class Stack implements AutoCloseable {
         ManagedProcess process = services.remove(service);
         if (process != null) {
             process.kill();
+            finishTraining(process, false);
         }
     }
 
@@ -139,7 +148,7 @@ public final class Stack implements AutoCloseable {
     /** Stops the Kafka broker and keeps its data, for outages longer than a restart (fault tests). */
     public void stopKafka() {
         if (kafka != null) {
-            kafka.stop(30);
+            stop(kafka, 30);
             kafka = null;
         }
     }
@@ -193,33 +202,77 @@ public final class Stack implements AutoCloseable {
     }
 
     private ManagedProcess launchKafka() {
-        List<String> command = java(List.of("-cp", launcherClasspath(), KafkaBroker.class.getName(),
+        Optional<StartupCache> cache = startupCache("kafka", launcherLibraries());
+        List<String> command = java(cache, List.of("-cp", launcherLibraries() + "/*", KafkaBroker.class.getName(),
                 config.dataDirectory().resolve("kafka").toString(),
                 String.valueOf(config.kafkaPort()), String.valueOf(config.kafkaControllerPort())));
         Map<String, String> environment = config.kafkaUser().map(KafkaUser::brokerEnvironment).orElse(Map.of());
-        return ManagedProcess.start("Kafka", command, environment, config.repositoryRoot(),
-                config.logDirectory().resolve("kafka.log"));
+        return trained(cache, ManagedProcess.start("Kafka", command, environment, config.repositoryRoot(),
+                config.logDirectory().resolve("kafka.log")));
     }
 
     private KeycloakServer startKeycloak() {
         progress.accept("starting Keycloak on port " + config.keycloakPort());
         Path data = config.dataDirectory().resolve("keycloak");
-        return KeycloakServer.start(KeycloakServer.Options
+        KeycloakServer.Options options = KeycloakServer.Options
                 .of(config.keycloakDistribution(), config.repositoryRoot().resolve("deploy/keycloak/efa-realm.json"),
                         data, config.keycloakPort())
                 .withLogFile(config.logDirectory().resolve("keycloak.log"))
-                .withStartupTimeout(config.startupTimeout()));
+                .withStartupTimeout(config.startupTimeout());
+        KeycloakServer server = KeycloakServer.start(config.startupCacheDirectory().map(options::withStartupCaches)
+                .orElse(options));
+        if (server.trainsStartupCache()) {
+            progress.accept("Keycloak trains its start-up cache (" + StartupCache.kind()
+                    + "): written when it stops, used from its next start on");
+        }
+        return server;
     }
 
     private ManagedProcess launch(Service service) {
-        Path jar = config.repositoryRoot().resolve(service.moduleDirectory())
-                .resolve("target/quarkus-app/quarkus-run.jar");
+        Path app = config.repositoryRoot().resolve(service.moduleDirectory()).resolve("target/quarkus-app");
+        Path jar = app.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the project with ./mvnw package -DskipTests");
         }
-        List<String> command = java(List.of("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
-        return ManagedProcess.start(service.displayName(), command, environment(service), config.repositoryRoot(),
-                config.logDirectory().resolve(service.displayName() + ".log"));
+        Optional<StartupCache> cache = startupCache(service.displayName(), app);
+        List<String> command = java(cache, List.of("-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString()));
+        return trained(cache, ManagedProcess.start(service.displayName(), command, environment(service),
+                config.repositoryRoot(), config.logDirectory().resolve(service.displayName() + ".log")));
+    }
+
+    /** The start-up cache of a process run from {@code build}, when the stack uses them. */
+    private Optional<StartupCache> startupCache(String name, Path build) {
+        return config.startupCacheDirectory().map(directory -> StartupCache.of(directory, name, build,
+                config.jvmOptions()));
+    }
+
+    /** Remembers a process that trains its cache, so that stopping it puts the cache in place. */
+    private ManagedProcess trained(Optional<StartupCache> cache, ManagedProcess process) {
+        cache.filter(c -> !c.exists()).ifPresent(c -> {
+            trainings.put(process, c);
+            progress.accept(process.name() + " trains its start-up cache (" + StartupCache.kind()
+                    + "): written when it stops, used from its next start on");
+        });
+        return process;
+    }
+
+    /**
+     * Stops a process gracefully; one that trains its cache gets the time to write it (the JVM assembles the cache
+     * as it exits: seconds per process, longer on a busy machine).
+     */
+    private void stop(ManagedProcess process, long graceSeconds) {
+        boolean training = trainings.containsKey(process);
+        if (training) {
+            progress.accept(process.name() + " writes its start-up cache …");
+        }
+        finishTraining(process, process.stop(training ? TRAINING_STOP_SECONDS : graceSeconds));
+    }
+
+    private void finishTraining(ManagedProcess process, boolean graceful) {
+        StartupCache cache = trainings.remove(process);
+        if (cache != null) {
+            cache.finishTraining(graceful);
+        }
     }
 
     private Map<String, String> environment(Service service) {
@@ -264,19 +317,19 @@ public final class Stack implements AutoCloseable {
         progress.accept(service.displayName() + " ready at " + config.url(service));
     }
 
-    /** The JDK running the launcher, with the stack's JVM options, then {@code arguments}. */
-    private List<String> java(List<String> arguments) {
+    /** The JDK running the launcher, with the stack's JVM options and those of the cache, then {@code arguments}. */
+    private List<String> java(Optional<StartupCache> cache, List<String> arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(config.jvmOptions());
+        cache.ifPresent(c -> command.addAll(c.jvmOptions()));
         command.addAll(arguments);
         return command;
     }
 
-    /** The launcher's own classpath: the Kafka broker runs from the same jars in a process of its own. */
-    private String launcherClasspath() {
-        Path lib = config.repositoryRoot().resolve("deploy/stack/target/lib");
-        return lib + "/*";
+    /** The launcher's own libraries: the Kafka broker runs from the same jars in a process of its own. */
+    private Path launcherLibraries() {
+        return config.repositoryRoot().resolve("deploy/stack/target/lib");
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -292,15 +345,18 @@ public final class Stack implements AutoCloseable {
     public void close() {
         List<ManagedProcess> running = new ArrayList<>(services.values());
         services.clear();
-        running.parallelStream().forEach(process -> process.stop(20));
+        running.parallelStream().forEach(process -> stop(process, 20));
         if (keycloak == null && keycloakStart != null) {
             keycloak = keycloakStart.exceptionally(failure -> null).join();
         }
         if (keycloak != null) {
+            if (keycloak.trainsStartupCache()) {
+                progress.accept("Keycloak writes its start-up cache …");
+            }
             keycloak.close();
         }
         if (kafka != null) {
-            kafka.stop(30);
+            stop(kafka, 30);
         }
         if (postgres != null) {
             postgres.close();

@@ -1,6 +1,7 @@
 package de.efa.stack;
 
 import de.efa.infra.kafka.KafkaUser;
+import de.efa.infra.keycloak.KeycloakServer;
 import de.efa.infra.net.Ports;
 
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
  * Where the stack keeps its data and on which ports it listens. The local stack uses the ports of the README's
  * architecture table and keeps its data; the end-to-end tests use free ports and a throw-away directory, so that they
  * can run while a local stack is up. With a {@code kafkaUser}, the Kafka broker requires every client to log in
- * as that user.
+ * as that user. With a {@code startupCacheDirectory}, the services, Kafka and Keycloak start from start-up caches
+ * kept there, and train them where there are none yet ({@link StartupCache}).
  */
 public record StackConfig(
         Path repositoryRoot,
@@ -35,7 +37,8 @@ public record StackConfig(
         Map<Service, Map<String, String>> extraEnvironment,
         Duration startupTimeout,
         List<String> jvmOptions,
-        Optional<KafkaUser> kafkaUser) {
+        Optional<KafkaUser> kafkaUser,
+        Optional<Path> startupCacheDirectory) {
 
     private static final Properties BUILD = buildProperties();
 
@@ -54,14 +57,19 @@ public record StackConfig(
     private static final List<String> QUICK_START_JVM_OPTIONS = Stream.concat(JVM_OPTIONS.stream(),
             Stream.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m")).toList();
 
-    /** The local stack of the README: its ports, data under {@code .local/}, demo data. */
+    /**
+     * The local stack of the README: its ports, data under {@code .local/}, demo data, start-up caches. Patient: the
+     * first start after a build trains the caches, which slows every JVM down (JDK 25 records without its default
+     * class-data archive), and on a busy 2-core machine a service then needed more than 180 s.
+     */
     public static StackConfig local(Path dataDirectory) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, service.defaultPort());
         }
         return new StackConfig(defaultRepositoryRoot(), dataDirectory, keycloakZip(), 5432, 9092, 9093, 8180, ports, true,
-                Map.of(), Duration.ofSeconds(180), QUICK_START_JVM_OPTIONS, Optional.empty());
+                Map.of(), Duration.ofSeconds(300), QUICK_START_JVM_OPTIONS, Optional.empty(), Optional.empty())
+                .withStartupCaches();
     }
 
     /** A stack on free ports in a fresh temporary directory, without demo data: the end-to-end tests' own. */
@@ -73,7 +81,7 @@ public record StackConfig(
         try {
             return new StackConfig(defaultRepositoryRoot(), Files.createTempDirectory("efa-stack-"), keycloakZip(),
                     Ports.free(), Ports.free(), Ports.free(), Ports.free(), ports, false, Map.of(),
-                    Duration.ofSeconds(180), JVM_OPTIONS, Optional.empty());
+                    Duration.ofSeconds(180), JVM_OPTIONS, Optional.empty(), Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("no temporary directory for the stack", e);
         }
@@ -86,14 +94,28 @@ public record StackConfig(
         extra.put(service, Map.copyOf(environment));
         return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
                 kafkaControllerPort, keycloakPort, servicePorts, demoData, extra, startupTimeout, jvmOptions,
-                kafkaUser);
+                kafkaUser, startupCacheDirectory);
     }
 
     /** The same stack with the local stack's quick-start JVM options: the end-to-end tests, or a start-up measure. */
     public StackConfig withLocalStackJvmOptions() {
         return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
                 kafkaControllerPort, keycloakPort, servicePorts, demoData, extraEnvironment, startupTimeout,
-                QUICK_START_JVM_OPTIONS, kafkaUser);
+                QUICK_START_JVM_OPTIONS, kafkaUser, startupCacheDirectory);
+    }
+
+    /**
+     * The same stack starting its services, Kafka and Keycloak from start-up caches (JDK 25's ahead-of-time cache,
+     * a class-data sharing archive before), kept beside the unpacked Keycloak and shared by the local stack and the
+     * benchmarks' start-up scenario; a start without a cache for its build trains it, and the graceful stop writes it
+     * (seconds more, once per build). Not for the end-to-end tests: a training stop is work the test suite would pay
+     * for at every run on a fresh clone in CI.
+     */
+    public StackConfig withStartupCaches() {
+        return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
+                kafkaControllerPort, keycloakPort, servicePorts, demoData, extraEnvironment, startupTimeout,
+                jvmOptions, kafkaUser,
+                Optional.of(KeycloakServer.Options.DEFAULT_CACHE_DIRECTORY.resolve("startup-caches")));
     }
 
     /**
@@ -103,7 +125,7 @@ public record StackConfig(
     public StackConfig withKafkaSasl() {
         return new StackConfig(repositoryRoot, dataDirectory, keycloakDistribution, postgresPort, kafkaPort,
                 kafkaControllerPort, keycloakPort, servicePorts, demoData, extraEnvironment, startupTimeout,
-                jvmOptions, Optional.of(KafkaUser.STACK));
+                jvmOptions, Optional.of(KafkaUser.STACK), startupCacheDirectory);
     }
 
     public int port(Service service) {

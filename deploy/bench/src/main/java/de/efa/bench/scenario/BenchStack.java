@@ -35,9 +35,12 @@ public final class BenchStack implements AutoCloseable {
         return start(StackConfig.ephemeral(), log);
     }
 
-    /** Starts a stack whose JVMs run as the local stack's do (the start-up targets are the local stack's). */
+    /**
+     * Starts a stack whose JVMs run as the local stack's do (the start-up targets are the local stack's): its JVM
+     * options and start-up caches, trained where missing.
+     */
     public static BenchStack likeTheLocalStack(BenchLog log) {
-        return start(StackConfig.ephemeral().withLocalStackJvmOptions(), log);
+        return start(StackConfig.ephemeral().withLocalStackJvmOptions().withStartupCaches(), log);
     }
 
     /** Starts a stack whose demo provider has extra environment (fault settings, provisioning time). */

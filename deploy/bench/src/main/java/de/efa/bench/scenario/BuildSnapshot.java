@@ -41,7 +41,8 @@ final class BuildSnapshot {
         }
         return new StackConfig(target, config.dataDirectory(), config.keycloakDistribution(), config.postgresPort(),
                 config.kafkaPort(), config.kafkaControllerPort(), config.keycloakPort(), config.servicePorts(),
-                config.demoData(), config.extraEnvironment(), STARTUP_TIMEOUT, config.jvmOptions(), config.kafkaUser());
+                config.demoData(), config.extraEnvironment(), STARTUP_TIMEOUT, config.jvmOptions(), config.kafkaUser(),
+                config.startupCacheDirectory());
     }
 
     private static void copy(Path from, Path to) {
@@ -54,7 +55,9 @@ final class BuildSnapshot {
                 if (Files.isDirectory(path)) {
                     Files.createDirectories(copy);
                 } else {
-                    Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
+                    // With their times: the JVM accepts a start-up cache only for jars of the same time and
+                    // size, so the copy can use the caches that the local stack or an earlier run trained.
+                    Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         } catch (IOException e) {

@@ -52,6 +52,11 @@ final class KeycloakInstallation {
         return home;
     }
 
+    /** Whether a first start has built the server for development mode; until then its {@code lib/} changes. */
+    boolean isBuilt() {
+        return Files.exists(home.resolve(BUILT_MARKER));
+    }
+
     /** Puts the realm file where {@code --import-realm} finds it; Keycloak imports it if the realm does not exist. */
     void provideRealm(Path realmFile) {
         String name = realmFile.getFileName().toString();

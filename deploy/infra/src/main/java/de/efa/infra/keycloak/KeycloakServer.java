@@ -1,6 +1,7 @@
 package de.efa.infra.keycloak;
 
 import de.efa.infra.net.Ports;
+import de.efa.infra.process.StartupCache;
 import de.efa.infra.process.ManagedProcess;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A real Keycloak ({@code start-dev}) as a child process, with the realm {@value #REALM} imported from the
@@ -21,12 +23,18 @@ public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "efa";
 
+    /** Time to write a start-up cache on a busy 2-core machine (the JVM assembles it as it exits). */
+    private static final long TRAINING_STOP_SECONDS = 180;
+
     private final ManagedProcess process;
     private final int port;
+    /** The start-up cache this server trains, written when it stops; empty when it uses one or none. */
+    private final Optional<StartupCache> training;
 
-    private KeycloakServer(ManagedProcess process, int port) {
+    private KeycloakServer(ManagedProcess process, int port, Optional<StartupCache> training) {
         this.process = process;
         this.port = port;
+        this.training = training;
     }
 
     /** Starts Keycloak and returns once the realm answers; fails with the end of Keycloak's log otherwise. */
@@ -36,7 +44,12 @@ public final class KeycloakServer implements AutoCloseable {
                 KeycloakInstallation.ensure(options.distribution(), options.cacheDirectory());
         installation.provideRealm(options.realmFile());
         try (KeycloakInstallation.FirstStartLock lock = installation.lockForFirstStart()) {
-            KeycloakServer server = new KeycloakServer(launch(installation.home(), options), options.port());
+            // Not on the first start: it re-builds the server, and with it the jars a cache would be made of.
+            Optional<StartupCache> cache = options.startupCacheDirectory().filter(directory -> installation.isBuilt())
+                    .map(directory -> StartupCache.of(directory, "keycloak", installation.home().resolve("lib"),
+                            javaOptions(options)));
+            KeycloakServer server = new KeycloakServer(launch(installation.home(), options, cache), options.port(),
+                    cache.filter(c -> !c.exists()));
             try {
                 server.process.awaitHttpOk(URI.create("http://127.0.0.1:" + server.port + "/realms/" + REALM
                         + "/.well-known/openid-configuration"), options.startupTimeout());
@@ -54,12 +67,18 @@ public final class KeycloakServer implements AutoCloseable {
         return "http://localhost:" + port + "/realms/" + REALM;
     }
 
-    @Override
-    public void close() {
-        process.close();
+    /** Whether this server trains its start-up cache: its stop then takes longer, to write it. */
+    public boolean trainsStartupCache() {
+        return training.isPresent();
     }
 
-    private static ManagedProcess launch(Path home, Options options) {
+    @Override
+    public void close() {
+        boolean graceful = process.stop(training.isPresent() ? TRAINING_STOP_SECONDS : 20);
+        training.ifPresent(cache -> cache.finishTraining(graceful));
+    }
+
+    private static ManagedProcess launch(Path home, Options options, Optional<StartupCache> cache) {
         Path data = createDirectories(options.dataDirectory().toAbsolutePath());
         int port = options.port();
         List<String> command = List.of(
@@ -81,15 +100,21 @@ public final class KeycloakServer implements AutoCloseable {
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
                 // The JDK running this code, not whatever JAVA_HOME or PATH happen to offer.
                 "JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Replaces kc.sh's defaults, which are made for a server under load. Here Keycloak answers a
-                // handful of token requests: C2's work at start-up (and at the first start's re-build) never pays
-                // off, nor do G1's concurrent threads on 2 cores. C1 and the serial collector start it ~25 % sooner;
-                // C1 alone would get a 48 MB code cache, too small for Keycloak in the long run.
-                "JAVA_OPTS", "-XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Dfile.encoding=UTF-8"
-                        + " -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC"
-                        + " -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=128m"
-                        + " -Xms64m -Xmx" + options.maxHeap());
+                "JAVA_OPTS", String.join(" ", javaOptions(options)) + cache.map(c -> " "
+                        + String.join(" ", c.jvmOptions())).orElse(""));
         return ManagedProcess.start("Keycloak", command, environment, home, options.logFile());
+    }
+
+    /**
+     * Replaces kc.sh's defaults, which are made for a server under load. Here Keycloak answers a handful of token
+     * requests: C2's work at start-up (and at the first start's re-build) never pays off, nor do G1's concurrent
+     * threads on 2 cores. C1 and the serial collector start it ~25 % sooner; C1 alone would get a 48 MB code cache,
+     * too small for Keycloak in the long run.
+     */
+    private static List<String> javaOptions(Options options) {
+        return List.of("-XX:MetaspaceSize=96M", "-XX:MaxMetaspaceSize=256m", "-Dfile.encoding=UTF-8",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-XX:ReservedCodeCacheSize=128m", "-Xms64m", "-Xmx" + options.maxHeap());
     }
 
     private static Path createDirectories(Path directory) {
@@ -104,10 +129,11 @@ public final class KeycloakServer implements AutoCloseable {
      * What to start: the distribution zip ({@code org.keycloak:keycloak-quarkus-dist}), the directory it is unpacked
      * into once (a subfolder named after the zip's root folder, e.g. {@code keycloak-26.7.3}), the directory that
      * holds this server's database, the HTTP port, the realm file ({@code *-realm.json}, defining realm
-     * {@value #REALM}), the log file, the maximum heap ({@code -Xmx} value) and how long to wait for readiness.
+     * {@value #REALM}), the log file, the maximum heap ({@code -Xmx} value), how long to wait for readiness, and
+     * where start-up caches are kept, if the server is to use one ({@link StartupCache}).
      */
     public record Options(Path distribution, Path cacheDirectory, Path dataDirectory, int port, Path realmFile,
-                          Path logFile, String maxHeap, Duration startupTimeout) {
+                          Path logFile, String maxHeap, Duration startupTimeout, Optional<Path> startupCacheDirectory) {
 
         public static final Path DEFAULT_CACHE_DIRECTORY =
                 Path.of(System.getProperty("user.home"), ".cache", "efa-marketplace");
@@ -115,27 +141,32 @@ public final class KeycloakServer implements AutoCloseable {
         /** Defaults: the shared cache directory, the log in the data directory, 512 MB heap, 120 s to start. */
         public static Options of(Path distribution, Path realmFile, Path dataDirectory, int port) {
             return new Options(distribution, DEFAULT_CACHE_DIRECTORY, dataDirectory, port, realmFile,
-                    dataDirectory.resolve("keycloak.log"), "512m", Duration.ofSeconds(120));
+                    dataDirectory.resolve("keycloak.log"), "512m", Duration.ofSeconds(120), Optional.empty());
         }
 
         public Options withCacheDirectory(Path directory) {
             return new Options(distribution, directory, dataDirectory, port, realmFile, logFile, maxHeap,
-                    startupTimeout);
+                    startupTimeout, startupCacheDirectory);
         }
 
         public Options withLogFile(Path file) {
             return new Options(distribution, cacheDirectory, dataDirectory, port, realmFile, file, maxHeap,
-                    startupTimeout);
+                    startupTimeout, startupCacheDirectory);
         }
 
         public Options withMaxHeap(String heap) {
             return new Options(distribution, cacheDirectory, dataDirectory, port, realmFile, logFile, heap,
-                    startupTimeout);
+                    startupTimeout, startupCacheDirectory);
         }
 
         public Options withStartupTimeout(Duration timeout) {
             return new Options(distribution, cacheDirectory, dataDirectory, port, realmFile, logFile, maxHeap,
-                    timeout);
+                    timeout, startupCacheDirectory);
+        }
+
+        public Options withStartupCaches(Path directory) {
+            return new Options(distribution, cacheDirectory, dataDirectory, port, realmFile, logFile, maxHeap,
+                    startupTimeout, Optional.of(directory));
         }
     }
 }

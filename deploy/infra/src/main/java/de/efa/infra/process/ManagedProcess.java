@@ -142,13 +142,18 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
-    /** Stops the process and its descendants: politely first (SIGTERM), forcibly after the grace period. */
-    public void stop(long graceSeconds) {
+    /**
+     * Stops the process and its descendants: politely first (SIGTERM), forcibly after the grace period. Returns
+     * whether it ended by itself within the grace period, i.e. finished what it does on a graceful stop.
+     */
+    public boolean stop(long graceSeconds) {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
         descendants.forEach(ProcessHandle::destroy);
+        boolean graceful = false;
         try {
-            if (!process.waitFor(graceSeconds, TimeUnit.SECONDS)) {
+            graceful = process.waitFor(graceSeconds, TimeUnit.SECONDS);
+            if (!graceful) {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
             }
@@ -157,6 +162,7 @@ public final class ManagedProcess implements AutoCloseable {
             process.destroyForcibly();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        return graceful;
     }
 
     /** Kills the process at once, as a crash would; for fault tests. */

@@ -1,0 +1,150 @@
+package de.efa.infra.process;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A start-up cache for the JVM of one part of the stack (a service, Kafka, Keycloak): the classes it loads at start,
+ * already parsed, verified and linked. On JDK 25 and later it is the ahead-of-time cache (JEP 483, 514, 515), which
+ * also holds the profiles of the hot methods; on earlier JDKs a dynamic class-data sharing archive (JEP 350). Both
+ * cover every class of the flat classpath of Quarkus' {@code aot-jar} packaging.
+ *
+ * <p>A cache belongs to one build and one JVM: its name carries a fingerprint of the JDK, the JVM options and every
+ * file of the build (path, size, time), so a rebuilt jar, another JDK or other options look for a cache of their
+ * own. The JVM checks the classpath itself as well and runs without a cache it cannot use, so a wrong match costs
+ * time, never correctness.
+ *
+ * <p>Without a cache for its build the process trains one: it runs with {@code -XX:AOTCacheOutput} (or
+ * {@code -XX:ArchiveClassesAtExit}), and when it is stopped gracefully the JVM writes what it loaded. It writes into
+ * a file of its own, moved into place only after the process ended by itself, so that a process killed while
+ * writing leaves no broken cache behind.
+ */
+public final class StartupCache {
+
+    /** The first JDK with {@code -XX:AOTCacheOutput} (JEP 514) and method profiles in the cache (JEP 515). */
+    private static final boolean AHEAD_OF_TIME = Runtime.version().feature() >= 25;
+
+    /** Caches of earlier builds kept per process name: a developer switching between two branches trains once each. */
+    private static final int KEPT_PER_NAME = 2;
+
+    private static final String SUFFIX = AHEAD_OF_TIME ? ".aot" : ".jsa";
+
+    private final Path cache;
+    private final Path training;
+
+    private StartupCache(Path cache, Path training) {
+        this.cache = cache;
+        this.training = training;
+    }
+
+    /** The cache of the process {@code name} run from the files under {@code build} with {@code jvmOptions}. */
+    public static StartupCache of(Path directory, String name, Path build, List<String> jvmOptions) {
+        String file = name + "-" + fingerprint(build, jvmOptions);
+        return new StartupCache(directory.resolve(file + SUFFIX),
+                directory.resolve(file + "-" + ProcessHandle.current().pid() + ".training"));
+    }
+
+    /** What the JVM running the launcher, and with it the stack's JVMs, makes of a cache, for messages. */
+    public static String kind() {
+        return AHEAD_OF_TIME ? "JDK " + Runtime.version().feature() + " ahead-of-time cache"
+                : "JDK " + Runtime.version().feature() + " class-data sharing archive";
+    }
+
+    /** Whether a start uses the cache (true) or trains it (false). */
+    public boolean exists() {
+        return Files.isRegularFile(cache);
+    }
+
+    /** The JVM options that use the cache, or train it when there is none yet. */
+    public List<String> jvmOptions() {
+        if (exists()) {
+            // JDK 25 warns at every start that some of the cache's call adapters do not match this JVM's and are
+            // made anew; its errors (a cache it cannot use) are still logged.
+            return AHEAD_OF_TIME ? List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=error")
+                    : List.of("-XX:SharedArchiveFile=" + cache);
+        }
+        try {
+            Files.createDirectories(cache.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create " + cache.getParent() + ": " + e, e);
+        }
+        return List.of((AHEAD_OF_TIME ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + training);
+    }
+
+    /**
+     * After the process has ended: puts what a training run wrote in place when the process ended by itself
+     * ({@code graceful}), removes it otherwise, and drops the caches of older builds of the same process.
+     */
+    public void finishTraining(boolean graceful) {
+        try {
+            if (graceful && Files.isRegularFile(training) && Files.size(training) > 0) {
+                Files.move(training, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                pruneOlder();
+            }
+        } catch (IOException e) {
+            // No cache then: the next start trains again.
+        } finally {
+            deleteQuietly(training);
+            // The JVM's own intermediate file, left behind when it was stopped before it assembled the cache.
+            deleteQuietly(training.resolveSibling(training.getFileName() + ".config"));
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover file of a training run; the name of the next one differs.
+        }
+    }
+
+    private void pruneOlder() throws IOException {
+        String name = cache.getFileName().toString();
+        String prefix = name.substring(0, name.lastIndexOf('-') + 1);
+        try (Stream<Path> files = Files.list(cache.getParent())) {
+            List<Path> older = files.filter(path -> path.getFileName().toString().startsWith(prefix))
+                    .filter(path -> path.getFileName().toString().endsWith(SUFFIX))
+                    .sorted((a, b) -> Long.compare(b.toFile().lastModified(), a.toFile().lastModified()))
+                    .skip(KEPT_PER_NAME)
+                    .toList();
+            for (Path path : older) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /**
+     * What the cache depends on: the JDK, the JVM options and every file of the build by its path inside the build,
+     * size and modification time. Relative paths, so that a copy that keeps the times (the benchmarks' snapshot of
+     * the build) finds the cache trained by the original; the JVM accepts a classpath moved as a whole.
+     */
+    private static String fingerprint(Path build, List<String> jvmOptions) {
+        try (Stream<Path> files = Files.walk(build)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            update(digest, Runtime.version() + "|" + System.getProperty("java.home") + "|" + jvmOptions);
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                update(digest, build.relativize(file) + "|" + Files.size(file) + "|"
+                        + Files.getLastModifiedTime(file).toMillis());
+            }
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the build in " + build + ": " + e, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    private static void update(MessageDigest digest, String text) {
+        digest.update(text.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) '\n');
+    }
+}
