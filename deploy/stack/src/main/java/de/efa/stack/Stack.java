@@ -33,9 +33,6 @@ import java.util.function.Consumer;
  */
 public final class Stack implements AutoCloseable {
 
-    /** Time to write a start-up cache on a busy 2-core machine, where all services write theirs at once. */
-    private static final long TRAINING_STOP_SECONDS = 180;
-
     private final StackConfig config;
     private final Consumer<String> progress;
     private final Map<Service, ManagedProcess> services = new EnumMap<>(Service.class);
@@ -107,7 +104,10 @@ public final class Stack implements AutoCloseable {
         ManagedProcess process = services.remove(service);
         if (process != null) {
             process.kill();
-            finishTraining(process, false);
+            StartupCache training = trainings.remove(process);
+            if (training != null) {
+                training.finishTraining(false);
+            }
         }
     }
 
@@ -222,8 +222,7 @@ public final class Stack implements AutoCloseable {
         KeycloakServer server = KeycloakServer.start(config.startupCacheDirectory().map(options::withStartupCaches)
                 .orElse(options));
         if (server.trainsStartupCache()) {
-            progress.accept("Keycloak trains its start-up cache (" + StartupCache.kind()
-                    + "): written when it stops, used from its next start on");
+            progress.accept(StartupCache.trainingNotice("Keycloak"));
         }
         return server;
     }
@@ -250,29 +249,20 @@ public final class Stack implements AutoCloseable {
     private ManagedProcess trained(Optional<StartupCache> cache, ManagedProcess process) {
         cache.filter(c -> !c.exists()).ifPresent(c -> {
             trainings.put(process, c);
-            progress.accept(process.name() + " trains its start-up cache (" + StartupCache.kind()
-                    + "): written when it stops, used from its next start on");
+            progress.accept(StartupCache.trainingNotice(process.name()));
         });
         return process;
     }
 
-    /**
-     * Stops a process gracefully; one that trains its cache gets the time to write it (the JVM assembles the cache
-     * as it exits: seconds per process, longer on a busy machine).
-     */
+    /** Stops a process gracefully; one that trains its cache gets the time to write it. */
     private void stop(ManagedProcess process, long graceSeconds) {
-        boolean training = trainings.containsKey(process);
-        if (training) {
-            progress.accept(process.name() + " writes its start-up cache …");
+        StartupCache training = trainings.remove(process);
+        if (training == null) {
+            process.stop(graceSeconds);
+            return;
         }
-        finishTraining(process, process.stop(training ? TRAINING_STOP_SECONDS : graceSeconds));
-    }
-
-    private void finishTraining(ManagedProcess process, boolean graceful) {
-        StartupCache cache = trainings.remove(process);
-        if (cache != null) {
-            cache.finishTraining(graceful);
-        }
+        progress.accept(process.name() + " writes its start-up cache …");
+        training.stopTraining(process);
     }
 
     private Map<String, String> environment(Service service) {

@@ -55,10 +55,10 @@ class StepRecorderTest {
     void stepsHandedInWhileATransactionRunsAreStoredTogetherInTheNext() throws Exception {
         Transactions transactions = new Transactions();
         StepRecorder recorder = started(transactions);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> recorder.record(step("first")));
+        CompletableFuture<Void> first = handIn(recorder, "first");
         assertThat(transactions.firstBatchStarted.await(5, TimeUnit.SECONDS)).isTrue();
         List<CompletableFuture<Void>> waiting = List.of("a", "b", "c").stream()
-                .map(note -> CompletableFuture.runAsync(() -> recorder.record(step(note)))).toList();
+                .map(note -> handIn(recorder, note)).toList();
         await().atMost(Duration.ofSeconds(5)).until(() -> recorder.waiting() == 3);
         assertThat(waiting).noneMatch(CompletableFuture::isDone);
 
@@ -77,10 +77,10 @@ class StepRecorderTest {
     void aStepThatCannotBeStoredFailsItsOwnWorkerOnly() throws Exception {
         Transactions transactions = new Transactions();
         StepRecorder recorder = started(transactions);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> recorder.record(step("first")));
+        CompletableFuture<Void> first = handIn(recorder, "first");
         assertThat(transactions.firstBatchStarted.await(5, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<Void> good = CompletableFuture.runAsync(() -> recorder.record(step("good")));
-        CompletableFuture<Void> refused = CompletableFuture.runAsync(() -> recorder.record(step("refused")));
+        CompletableFuture<Void> good = handIn(recorder, "good");
+        CompletableFuture<Void> refused = handIn(recorder, "refused");
         await().atMost(Duration.ofSeconds(5)).until(() -> recorder.waiting() == 2);
 
         transactions.firstBatchMayEnd.countDown();
@@ -97,8 +97,10 @@ class StepRecorderTest {
         return recorder;
     }
 
-    private static JobTransitions.Step step(String note) {
-        return new JobTransitions.Step(UUID.randomUUID(), null, null, note, Context.root());
+    /** A worker handing in a step named by its note, and waiting until it is stored. */
+    private static CompletableFuture<Void> handIn(StepRecorder recorder, String note) {
+        return CompletableFuture.runAsync(() -> recorder.record(
+                new JobTransitions.Step(UUID.randomUUID(), null, null, note, Context.root())));
     }
 
     private static void awaitRelease(CountDownLatch latch) {

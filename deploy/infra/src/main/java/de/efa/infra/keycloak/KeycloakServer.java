@@ -23,9 +23,6 @@ public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "efa";
 
-    /** Time to write a start-up cache on a busy 2-core machine (the JVM assembles it as it exits). */
-    private static final long TRAINING_STOP_SECONDS = 180;
-
     private final ManagedProcess process;
     private final int port;
     /** The start-up cache this server trains, written when it stops; empty when it uses one or none. */
@@ -74,8 +71,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
-        boolean graceful = process.stop(training.isPresent() ? TRAINING_STOP_SECONDS : 20);
-        training.ifPresent(cache -> cache.finishTraining(graceful));
+        training.ifPresentOrElse(cache -> cache.stopTraining(process), () -> process.stop(20));
     }
 
     private static ManagedProcess launch(Path home, Options options, Optional<StartupCache> cache) {

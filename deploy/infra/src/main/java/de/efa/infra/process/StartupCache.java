@@ -38,6 +38,9 @@ public final class StartupCache {
 
     private static final String SUFFIX = AHEAD_OF_TIME ? ".aot" : ".jsa";
 
+    /** Time to write a cache on a busy 2-core machine, where every process of the stack writes its own at once. */
+    private static final long WRITE_SECONDS = 180;
+
     private final Path cache;
     private final Path training;
 
@@ -78,6 +81,20 @@ public final class StartupCache {
             throw new UncheckedIOException("could not create " + cache.getParent() + ": " + e, e);
         }
         return List.of((AHEAD_OF_TIME ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + training);
+    }
+
+    /** What the launcher says of a process that trains its cache. */
+    public static String trainingNotice(String processName) {
+        return processName + " trains its start-up cache (" + kind()
+                + "): written when it stops, used from its next start on";
+    }
+
+    /**
+     * Stops {@code process}, which trains this cache, gracefully and with the time to write it (the JVM assembles the
+     * cache as it exits), then puts the cache in place.
+     */
+    public void stopTraining(ManagedProcess process) {
+        finishTraining(process.stop(WRITE_SECONDS));
     }
 
     /**
