@@ -7,7 +7,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static de.efa.catalog.CatalogApi.service;
@@ -17,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-/** Foundation issue: 401 without a token, 403 with a wrong role, and the provider_id claim reaching the service. */
+/**
+ * Foundation issue: 401 without a token, 403 with a wrong role, and the provider_id claim reaching the service; the
+ * public reads take no token, but a token that is sent must be one this service takes.
+ */
 @QuarkusTest
 class SecurityTest {
 
@@ -37,6 +44,24 @@ class SecurityTest {
                 .post("/api/v1/services")
                 .then().statusCode(401).contentType("application/problem+json");
         assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?", slug)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/services", "/api/v1/providers", "/api/v1/themenfelder"})
+    void aPublicReadNeedsNoTokenButRefusesATokenThisServiceDoesNotTake(String path) {
+        given().get(path).then().statusCode(200);
+        given().auth().oauth2(TestTokens.municipality("14713000")).get(path).then().statusCode(200);
+        List<String> refused = List.of("not.a.token",
+                TestTokens.claims("staff-14713000", "municipality").audience("demo-provider").sign(),
+                TestTokens.claims("staff-14713000", "municipality").issuedAt(Instant.now().minusSeconds(7200))
+                        .expiresAt(Instant.now().minusSeconds(3600)).sign());
+        for (String token : refused) {
+            given().auth().oauth2(token).get(path)
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", "Bearer")
+                    .body("type", equalTo("https://efa-marketplace.de/problems/unauthorized"))
+                    .body("instance", equalTo(path));
+        }
     }
 
     @Test

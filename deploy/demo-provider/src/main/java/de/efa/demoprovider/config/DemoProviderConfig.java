@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How the demo provider behaves; every key can be overridden by an environment variable
@@ -24,6 +25,18 @@ public interface DemoProviderConfig {
     Faults faults();
 
     Completion completion();
+
+    /**
+     * The secrets the provider cannot run without in production, by the environment variable that sets each: declared
+     * as {@code %prod.demo-provider.required-secrets.<VARIABLE>=${<property>}} (application.properties), none
+     * elsewhere. Nothing reads them here; being part of this mapping is the check. Quarkus fills the mapping while it
+     * reads its configuration, before the first connection or migration, and a value it cannot fill stops the start
+     * naming the property, and with it the variable: "Could not expand value quarkus.datasource.password in property
+     * demo-provider.required-secrets.QUARKUS_DATASOURCE_PASSWORD" when it is missing, "… is defined as the empty
+     * String …" when it is empty. The secret's own property cannot check itself: Quarkus reads it as an optional
+     * setting, and an optional setting whose expression expands to nothing is simply absent.
+     */
+    Map<String, String> requiredSecrets();
 
     interface Faults {
 
