@@ -2,6 +2,7 @@ package de.efa.portal;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.response.Response;
@@ -10,16 +11,23 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static de.efa.portal.Fixtures.API;
 import static de.efa.portal.Fixtures.SERVICE;
 import static de.efa.portal.Fixtures.SERVICE_ID;
 import static de.efa.portal.Fixtures.answer;
 import static de.efa.portal.Fixtures.page;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
@@ -134,6 +142,43 @@ class ShowcaseTest {
         Document page = Jsoup.parse(answer.body().asString());
         assertThat(page.select("h1").text()).isEqualTo("Ein Dienst ist gerade nicht erreichbar");
         assertThat(answer.body().asString()).doesNotContain("Exception").doesNotContain("\"status\"");
+    }
+
+    @Test
+    void aPageContinuesTheTraceItIsCalledInAndPassesItOnToEveryServiceCall() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callersSpan = "00f067aa0ba902b7";
+
+        // A service page reads the catalog blocking, the Schaufenster asks for its hits and counts at once.
+        for (String path : List.of("/leistungen/" + SERVICE_ID, "/?q=Bauantrag")) {
+            api.resetRequests();
+            assertThat(given().header("traceparent", "00-" + traceId + "-" + callersSpan + "-01").get(path)
+                    .statusCode()).isEqualTo(200);
+
+            List<LoggedRequest> calls = api.findAll(getRequestedFor(urlPathMatching(API + "/.*")));
+            assertThat(calls).as("the catalog calls of " + path).isNotEmpty().allSatisfy(call ->
+                    assertThat(call.getHeader("traceparent")).as("the traceparent of " + call.getUrl())
+                            .matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain(callersSpan));
+        }
+    }
+
+    @Test
+    void aPageCalledWithoutATraceStartsOneThatAllItsServiceCallsShare() {
+        List<String> traces = new ArrayList<>();
+        for (int visit = 0; visit < 2; visit++) {
+            api.resetRequests();
+            assertThat(given().get("/?q=Bauantrag").statusCode()).isEqualTo(200);
+
+            List<String> traceparents = api.findAll(getRequestedFor(urlPathMatching(API + "/.*"))).stream()
+                    .map(call -> call.getHeader("traceparent")).toList();
+            assertThat(traceparents).isNotEmpty()
+                    .allSatisfy(traceparent -> assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"));
+            Set<String> pageTraces = traceparents.stream().map(traceparent -> traceparent.substring(3, 35))
+                    .collect(Collectors.toSet());
+            assertThat(pageTraces).as("the trace ids of one visit's calls").hasSize(1);
+            traces.addAll(pageTraces);
+        }
+        assertThat(traces).as("each visit is a trace of its own").doesNotHaveDuplicates();
     }
 
     @Test
