@@ -28,6 +28,12 @@ public class OutboxRepository {
     /**
      * Leases the oldest unsent events, but of each key only the oldest unsent one: a key's next event can only be
      * claimed once the one before it is sent (or parked), so no relay, however many run, sends a key out of order.
+     * <p>
+     * {@code OFFSET 0} keeps "is there an older one of its key" a question asked per candidate. Without it PostgreSQL
+     * may plan it as a join, and while the table's statistics lag behind a burst of events (a rollout writes
+     * thousands at once; a new database has none) it chose a join that compared every candidate with every unsent
+     * event: 1.5 s for one claim of 500 among 2,000 unsent events, 7 s among 10,000. Asked per candidate, the same
+     * claims took 0.14–0.17 s, and as long as before (30–45 ms) once the statistics are fresh.
      */
     private static final String CLAIM = """
             UPDATE outbox_event SET claimed_until = now() + make_interval(secs => ?)
@@ -37,7 +43,8 @@ public class OutboxRepository {
                   AND (o.claimed_until IS NULL OR o.claimed_until < now())
                   AND NOT EXISTS (SELECT 1 FROM outbox_event older
                                   WHERE older.topic = o.topic AND older.record_key = o.record_key
-                                    AND older.seq < o.seq AND older.sent_at IS NULL AND older.parked_at IS NULL)
+                                    AND older.seq < o.seq AND older.sent_at IS NULL AND older.parked_at IS NULL
+                                  OFFSET 0)
                 ORDER BY o.seq
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED)
