@@ -74,6 +74,7 @@ public final class RolloutScenario implements Scenario {
         onboarding.awaitServiceKnown(serviceId, gemeinden.get(0), Duration.ofSeconds(120));
 
         log.info("subscribing every municipality, %d requests at a time", threads);
+        StatementStatistics statements = StatementStatistics.start(stack);
         CpuMeter cpu = CpuMeter.start(stack);
         Instant first = Instant.now();
         List<Subscribed> subscriptions = onboarding.subscribeAll(gemeinden, serviceId, threads);
@@ -81,6 +82,7 @@ public final class RolloutScenario implements Scenario {
         log.info("%d subscribe requests answered in %.1f s", subscriptions.size(), submitSeconds);
         Instant allActive = onboarding.awaitActive(counts, gemeinden.size(), timeout, Duration.ofMinutes(3), now -> { });
         cpu.report(report, "first subscribe → all ACTIVE", gemeinden.size(), "subscription");
+        statements.report(report, 12, gemeinden.size(), "subscription");
 
         report.line("subscribe requests: %d in %.1f s (%.0f/s), %d at a time", subscriptions.size(), submitSeconds,
                 subscriptions.size() / submitSeconds, threads);
@@ -99,12 +101,14 @@ public final class RolloutScenario implements Scenario {
         onboarding.awaitServiceKnown(serviceId, gemeinden.get(0), Duration.ofSeconds(120));
 
         log.info("one rollout to every ACTIVE municipality");
+        StatementStatistics statements = StatementStatistics.start(stack);
         CpuMeter cpu = CpuMeter.start(stack);
         Instant requested = Instant.now();
         JsonNode rollout = onboarding.startRollout(serviceId, Map.of("all", true));
         report.line("rollout request answered 202 in %.3f s", seconds(requested, Instant.now()));
         Instant allActive = onboarding.awaitActive(counts, gemeinden.size(), timeout, Duration.ofMinutes(3), now -> { });
         cpu.report(report, "rollout request → all ACTIVE", gemeinden.size(), "subscription");
+        statements.report(report, 12, gemeinden.size(), "subscription");
         check(report, "the rollout request", requested, allActive, BULK_TARGET, counts);
 
         String id = rollout.path("id").asText();

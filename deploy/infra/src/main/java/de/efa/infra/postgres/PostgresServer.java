@@ -50,6 +50,8 @@ public final class PostgresServer implements AutoCloseable {
                     // each start and outrank postgresql.conf, so a data directory of an earlier start gets them too.
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
+                    // Which statements take the database's time: the benchmarks read it after a run.
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start());
         } catch (IOException e) {
             throw new IllegalStateException("PostgreSQL did not start: " + e.getMessage(), e);
