@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,8 @@ import static org.hamcrest.Matchers.is;
 
 /**
  * Every operation of the three services' OpenAPI documents, called by every demo identity, in its own scope and in a
- * foreign one where the path names a scope, answers as the document says: anonymous 401; a token not meant for the
- * service 401; a role the operation does not name 403; a named role in its own scope neither 401 nor 403; in a
+ * foreign one where the path names a scope, answers as the document says: anonymous 401; a token the service does not
+ * take (meant for another service, or forged) 401, on the catalog's public reads too; a role the operation does not name 403; a named role in its own scope neither 401 nor 403; in a
  * foreign scope 403 or 404. The matrix is built from the documents, so a new operation is checked the moment it
  * exists, and a path parameter this test cannot fill fails it. A call that a permitted identity makes carries a body
  * that fails validation, a stale {@code If-Match} or an unknown id, so that its answer proves authorization passed
@@ -71,9 +72,12 @@ class AuthorizationMatrixIT {
     private static String akdbService;
     private static String dataportService;
 
-    /** A demo account as the matrix sees it: its token (null: anonymous) and what the token says. */
+    /**
+     * A demo account as the matrix sees it: its token (null: anonymous), what the token says, and whether its
+     * signature was forged.
+     */
     private record Identity(String name, String token, Set<String> roles, Set<String> audience, String ags,
-                            String providerId, String bundlerId) {
+                            String providerId, String bundlerId, boolean forged) {
 
         static Identity of(String name, String token) {
             JsonNode claims = TokenClient.claims(token);
@@ -86,7 +90,15 @@ class AuthorizationMatrixIT {
                 audience.add(claims.path("aud").asText());
             }
             return new Identity(name, token, roles, audience, text(claims, "ags"), text(claims, "provider_id"),
-                    text(claims, "bundler_id"));
+                    text(claims, "bundler_id"), false);
+        }
+
+        /** The token's claims as they are, under a signature the realm never made. */
+        Identity underAForgedSignature() {
+            String signature = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString("gefälscht".getBytes(StandardCharsets.UTF_8));
+            return new Identity("forged " + name, token.substring(0, token.lastIndexOf('.') + 1) + signature, roles,
+                    audience, ags, providerId, bundlerId, true);
         }
 
         private static String text(JsonNode claims, String claim) {
@@ -123,13 +135,14 @@ class AuthorizationMatrixIT {
                 .post("/api/v1/tenants/" + BAD_LAUSICK + "/mandates").then().statusCode(anyOf(is(201), is(409)));
 
         identities = new ArrayList<>();
-        identities.add(new Identity("anonymous", null, Set.of(), Set.of(), null, null, null));
+        identities.add(new Identity("anonymous", null, Set.of(), Set.of(), null, null, null, false));
         for (String user : List.of("leipzig", "koeln", "akdb-redaktion", "kisa", "operator")) {
             identities.add(Identity.of(user, accounts.user(user)));
         }
         for (String client : List.of("provider-dataport", "marketplace-service")) {
             identities.add(Identity.of(client, accounts.client(client)));
         }
+        identities.add(Identity.of("operator", accounts.user("operator")).underAForgedSignature());
     }
 
     @Test
@@ -210,13 +223,13 @@ class AuthorizationMatrixIT {
     }
 
     /**
-     * What a caller who may not call the operation at all gets, or null when it may. A token not meant for the
-     * service is refused wherever it is read: on a public operation only where the answer depends on who asks
-     * (docs/http.md), which the document does not say, so there either answer is right.
+     * What a caller who may not call the operation at all gets, or null when it may. A token the service does not
+     * take is refused wherever it is sent, on a public operation too (docs/http.md).
      */
     private static String refusal(Service service, Set<String> roles, Identity identity) {
-        if (identity.token() != null && !identity.audience().contains(service.displayName())) {
-            return roles == null ? "401, or as to anyone" : "401";
+        if (identity.forged()
+                || identity.token() != null && !identity.audience().contains(service.displayName())) {
+            return "401";
         }
         if (roles == null) {
             return null;
@@ -348,7 +361,6 @@ class AuthorizationMatrixIT {
     private static String mismatch(Call call, int status) {
         boolean ok = switch (call.expected()) {
             case "401" -> status == 401;
-            case "401, or as to anyone" -> status == 401 || status < 400;
             case "403" -> status == 403;
             case "allowed" -> status != 401 && status != 403 && status < 500;
             case "allowed, changing nothing" -> status >= 400 && status < 500 && status != 401 && status != 403;
