@@ -69,7 +69,8 @@ public class ProviderResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "List providers", description = "Anyone, with or without a token. Ordered by id.")
+    @Operation(summary = "List providers", description = "Anyone, with or without a token; a token that is sent "
+            + "must be valid for this service. Ordered by id.")
     @APIResponse(responseCode = "200", description = "One page of providers",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = Page.class, properties = @SchemaProperty(
                             name = "items", type = SchemaType.ARRAY, implementation = ProviderView.class)),
@@ -77,6 +78,9 @@ public class ProviderResource {
     @APIResponse(responseCode = "400", description = "page or size is invalid",
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = ApiDoc.INVALID)))
+    @APIResponse(responseCode = "401", description = "A token was sent that is not valid for this service",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthorized", value = ApiDoc.UNAUTHORIZED)))
     public Page<ProviderView> list(@Parameter(description = "Page from 0") @QueryParam("page") String page,
                                    @Parameter(description = "Page size 1..100, default 20") @QueryParam("size") String size) {
         return providers.list(pages.toPage(page, size)).map(mapper::toView);
@@ -85,13 +89,17 @@ public class ProviderResource {
     @GET
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "Read one provider", description = "Anyone, with or without a token.")
+    @Operation(summary = "Read one provider", description = "Anyone, with or without a token; a token that is sent "
+            + "must be valid for this service.")
     @APIResponse(responseCode = "200", description = "The provider; ETag is its version",
             headers = @Header(name = HttpHeaders.ETAG, description = "\"<version>\""),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderView.class),
                     examples = @ExampleObject(name = "provider", value = ApiDoc.PROVIDER)))
     @APIResponse(responseCode = "404", description = "No such provider",
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "A token was sent that is not valid for this service",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthorized", value = ApiDoc.UNAUTHORIZED)))
     public Response get(@PathParam("id") String id) {
         return answer(Response.ok(), providers.get(id));
     }

@@ -82,7 +82,8 @@ public class ServiceResource {
     @GET
     @PermitAll
     @Operation(summary = "Search the catalog",
-            description = "Anyone, with or without a token. German full-text search over name, summary, description "
+            description = "Anyone, with or without a token; a token that is sent must be valid for this service. "
+                    + "German full-text search over name, summary, description "
                     + "and keywords with stemming (\"Führerscheins\" finds \"Führerschein\"), combinable filters, "
                     + "sorted by relevance when q is given, else by name." + VISIBILITY + " Answers for callers who "
                     + "see PUBLISHED services only are cached for a few seconds (efa.search.cache-ttl, 10 s): a change "
@@ -94,6 +95,9 @@ public class ServiceResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid (e.g. size=101, page=-1, an unknown Themenfeld)",
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = ApiDoc.INVALID)))
+    @APIResponse(responseCode = "401", description = "A token was sent that is not valid for this service",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthorized", value = ApiDoc.UNAUTHORIZED)))
     public Response search(
             @Parameter(description = "German full text, e.g. Führerschein") @QueryParam("q") String q,
             @Parameter(description = "Themenfeld code", example = "mobilitaet-reisen") @QueryParam("themenfeld") String themenfeld,
@@ -112,7 +116,8 @@ public class ServiceResource {
     @GET
     @Path("{id}")
     @PermitAll
-    @Operation(summary = "Read one service", description = "Anyone; see the visibility rules." + VISIBILITY)
+    @Operation(summary = "Read one service", description = "Anyone, with or without a token; a token that is sent must "
+            + "be valid for this service. See the visibility rules." + VISIBILITY)
     @APIResponse(responseCode = "200", description = "The service; ETag is its version",
             headers = @Header(name = HttpHeaders.ETAG, description = "\"<version>\""),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceView.class),
@@ -120,6 +125,9 @@ public class ServiceResource {
     @APIResponse(responseCode = "404", description = "No such service, or not visible to the caller",
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = ApiDoc.NOT_FOUND)))
+    @APIResponse(responseCode = "401", description = "A token was sent that is not valid for this service",
+            content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unauthorized", value = ApiDoc.UNAUTHORIZED)))
     public Response get(@PathParam("id") String id) {
         return answers.ok(catalog.get(caller, ServiceAnswers.id(id)));
     }
