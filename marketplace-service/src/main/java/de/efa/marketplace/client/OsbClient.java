@@ -209,7 +209,8 @@ public class OsbClient {
         try {
             HttpResponse<byte[]> response = pending.get(config.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
             return new BrokerAnswer(call.action(), identity, call.method(), call.url(), call.body(), at,
-                    elapsedMs(started), response.statusCode(), new String(response.body(), StandardCharsets.UTF_8),
+                    elapsedMs(started), response.statusCode(),
+                    BrokerText.storable(new String(response.body(), StandardCharsets.UTF_8)),
                     RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock.instant()),
                     Failure.NONE, null);
         } catch (TimeoutException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.client.BrokerAnswer.Failure;
+import de.efa.marketplace.client.BrokerText;
 import de.efa.marketplace.config.ProvisioningConfig;
 import de.efa.marketplace.domain.DashboardUrl;
 import de.efa.marketplace.domain.FailureKind;
@@ -456,6 +457,9 @@ public class StepDecider {
 
     private static String text(JsonNode body, String field) {
         JsonNode value = body.get(field);
-        return value != null && value.isTextual() && !value.asText().isBlank() ? value.asText() : null;
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            return null;
+        }
+        return BrokerText.storable(value.asText());
     }
 }

@@ -235,14 +235,8 @@ class BrokerProvisioningTest {
 
     @Test
     void failedLastOperationFailsTheJobAfterOrphanMitigation() throws Exception {
-        broker.stub(broker.provision(subscription).willReturn(json(202, "{\"operation\":\"provision 7\"}")));
-        broker.stub(broker.lastOperation(subscription)
-                .willReturn(json(200, "{\"state\":\"failed\",\"description\":\"quota exceeded\"}")));
-        broker.stub(broker.deprovision(subscription).willReturn(json(200, "{}")));
-
-        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
-
-        JsonPath job = OperatorApi.awaitJob(serviceId, "FAILED");
+        JsonPath job = failedAfterPolling("{\"operation\":\"provision 7\"}",
+                "{\"state\":\"failed\",\"description\":\"quota exceeded\"}");
         assertThat(job.getString("failureReason")).contains("quota exceeded");
         assertThat(job.getList("attempts.action")).containsExactly("PROVISION", "LAST_OPERATION", "ORPHAN_MITIGATION");
         LoggedRequest poll = broker.lastOperationRequests(subscription).get(0);
@@ -274,6 +268,30 @@ class BrokerProvisioningTest {
         long gapMs = polls.get(1).getLoggedDate().getTime() - polls.get(0).getLoggedDate().getTime();
         // Without Retry-After the next poll would follow after the 50 ms poll interval of the test profile.
         assertThat(gapMs).isGreaterThanOrEqualTo(1000);
+    }
+
+    /** The provision is accepted, its poll says failed: the job ends FAILED after orphan mitigation. */
+    private JsonPath failedAfterPolling(String provisionAnswer, String lastOperationAnswer) {
+        broker.stub(broker.provision(subscription).willReturn(json(202, provisionAnswer)));
+        broker.stub(broker.lastOperation(subscription).willReturn(json(200, lastOperationAnswer)));
+        broker.stub(broker.deprovision(subscription).willReturn(json(200, "{}")));
+        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+        return OperatorApi.awaitJob(serviceId, "FAILED");
+    }
+
+    /**
+     * PostgreSQL's text cannot hold U+0000. A broker that sends it, escaped in its JSON or as a raw byte, must not
+     * make its job unstorable (it would be taken up again and again and never end); it ends like any other failure.
+     */
+    @Test
+    void aBrokerSendingNulCharactersCannotMakeItsJobUnstorable() {
+        JsonPath job = failedAfterPolling("{\"operation\":\"provision\\u00007\"}",
+                "{\"state\":\"failed\",\"description\":\"quota\\u0000exceeded\"}\u0000");
+        assertThat(job.getString("failureReason")).contains("quota\uFFFDexceeded").doesNotContain("\u0000");
+        assertThat(job.getList("attempts.action")).containsExactly("PROVISION", "LAST_OPERATION", "ORPHAN_MITIGATION");
+        assertThat(job.getList("attempts.answer", String.class)).noneMatch(answer -> answer.contains("\u0000"));
+        assertThat(broker.lastOperationRequests(subscription).get(0).queryParameter("operation").firstValue())
+                .isEqualTo("provision\uFFFD7");
     }
 
     @Test
