@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Stops the start when a job's lease could run out while its worker still waits for the token, a place at the broker
- * and the broker's answer: another
- * worker would then take the job over and call the broker a second time for the same step.
+ * and the broker's answer: another worker would then take the job over and call the broker a second time for the same
+ * step.
  */
 @Startup
 @ApplicationScoped
@@ -32,7 +32,6 @@ public class LeaseCheck {
         }
         return Optional.of("efa.provisioning.lease (" + lease + ") must be longer than the longest step of a job: "
                 + "token-timeout (" + tokenTimeout + ") + broker-busy-wait (" + busyWait + ") + request-timeout ("
-                + requestTimeout + ") + lease-margin ("
-                + margin + ") = " + longestStep);
+                + requestTimeout + ") + lease-margin (" + margin + ") = " + longestStep);
     }
 }

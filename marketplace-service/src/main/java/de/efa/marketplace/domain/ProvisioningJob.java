@@ -145,9 +145,8 @@ public class ProvisioningJob {
         leaseUntil = null;
     }
 
-    /** The broker is known: the conversation with it begins. */
     /**
-     * PENDING → IN_PROGRESS at {@code broker}. The start is stored with whatever the job's first step comes to, and
+     * PENDING → IN_PROGRESS at {@code broker}: the conversation with it begins. The start is stored with whatever the job's first step comes to, and
      * announced with it where the subscription has a status for the broker's work ({@link #takeStartAnnouncement}).
      */
     public void start(Broker broker, Instant now) {

@@ -26,8 +26,8 @@ import java.util.UUID;
 /**
  * The short transactions around the broker calls: claim due jobs, and store what a call came to (the attempt, the
  * job's next step, its start when it has just started and, when it finished, its result event), for several workers
- * at once ({@link StepRecorder}). Each store first checks that
- * the worker still holds the job's lease, so a worker that was too slow cannot overwrite its successor.
+ * at once ({@link StepRecorder}). Each store first checks that the worker still holds the job's lease, so a worker
+ * that was too slow cannot overwrite its successor.
  */
 @ApplicationScoped
 public class JobTransitions {

@@ -55,8 +55,7 @@ class StepRecorderTest {
     void stepsHandedInWhileATransactionRunsAreStoredTogetherInTheNext() throws Exception {
         Transactions transactions = new Transactions();
         StepRecorder recorder = started(transactions);
-        CompletableFuture<Void> first = handIn(recorder, "first");
-        assertThat(transactions.firstBatchStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> first = firstBatchHeld(recorder, transactions);
         List<CompletableFuture<Void>> waiting = List.of("a", "b", "c").stream()
                 .map(note -> handIn(recorder, note)).toList();
         await().atMost(Duration.ofSeconds(5)).until(() -> recorder.waiting() == 3);
@@ -77,8 +76,7 @@ class StepRecorderTest {
     void aStepThatCannotBeStoredFailsItsOwnWorkerOnly() throws Exception {
         Transactions transactions = new Transactions();
         StepRecorder recorder = started(transactions);
-        CompletableFuture<Void> first = handIn(recorder, "first");
-        assertThat(transactions.firstBatchStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> first = firstBatchHeld(recorder, transactions);
         CompletableFuture<Void> good = handIn(recorder, "good");
         CompletableFuture<Void> refused = handIn(recorder, "refused");
         await().atMost(Duration.ofSeconds(5)).until(() -> recorder.waiting() == 2);
@@ -95,6 +93,14 @@ class StepRecorderTest {
         StepRecorder recorder = new StepRecorder(transactions, 64);
         recorder.start();
         return recorder;
+    }
+
+    /** Hands in the step "first" and waits until its transaction runs; it ends at {@code firstBatchMayEnd}. */
+    private static CompletableFuture<Void> firstBatchHeld(StepRecorder recorder, Transactions transactions)
+            throws InterruptedException {
+        CompletableFuture<Void> first = handIn(recorder, "first");
+        assertThat(transactions.firstBatchStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        return first;
     }
 
     /** A worker handing in a step named by its note, and waiting until it is stored. */

@@ -1,7 +1,6 @@
 package de.efa.bench.scenario;
 
 import de.efa.bench.report.Report;
-import de.efa.stack.Service;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -32,9 +31,8 @@ final class StatementStatistics {
 
     /** Forgets what was counted so far (the stack's start, the data set up before the stretch). */
     static StatementStatistics start(BenchStack stack) {
-        String tenantDatabase = stack.stack().jdbcUrl(Service.TENANT);
         StatementStatistics statistics = new StatementStatistics(
-                tenantDatabase.substring(0, tenantDatabase.lastIndexOf('/') + 1) + "postgres");
+                "jdbc:postgresql://localhost:" + stack.stack().config().postgresPort() + "/postgres");
         statistics.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements", "SELECT pg_stat_statements_reset()");
         return statistics;
     }
