@@ -36,6 +36,7 @@ public final class RolloutScenario implements Scenario {
     public Map<String, String> options() {
         return Map.of(
                 "bulk", "one import and one rollout of {\"all\": true} instead of one request per municipality",
+                "full-jit", "the JVMs with C2 as well, as the search scenario runs them, not C1 only as the local stack",
                 "municipalities", "how many of gemeinden.csv, in AGS order (default all 10751)",
                 "threads", "concurrent subscribe requests (default 16)",
                 "timeout", "give up waiting for ACTIVE after this (default 15m)");
@@ -46,11 +47,16 @@ public final class RolloutScenario implements Scenario {
         List<Gemeinde> all = Gemeinde.all();
         List<Gemeinde> gemeinden = all.subList(0, Math.min(all.size(), options.integer("municipalities", all.size())));
         boolean bulk = options.flag("bulk");
+        boolean fullJit = options.flag("full-jit");
         Report report = new Report("rollout" + (bulk ? " --bulk: " + gemeinden.size()
                 + " municipalities imported, one rollout to all of them"
                 : ": " + gemeinden.size() + " municipalities subscribe to one service"));
-        try (BenchStack stack = BenchStack.start(log);
+        // C1 only by default: a rollout is a burst of minutes on freshly started JVMs, over before C2's compilations
+        // pay for themselves on 2 cores (deploy/bench/README.md, "Where a rollout's CPU goes").
+        try (BenchStack stack = fullJit ? BenchStack.start(log)
+                : BenchStack.withLocalStackJvmOptions(log);
              SubscriptionCounts counts = new SubscriptionCounts(stack.stack().jdbcUrl(Service.TENANT))) {
+            report.line("JVMs of the stack: %s", fullJit ? "C1 and C2 (--full-jit)" : "C1 only, as the local stack's");
             Onboarding onboarding = new Onboarding(stack, log);
             String serviceId = onboarding.publishService();
             Duration timeout = options.duration("timeout", Duration.ofMinutes(15));
