@@ -34,6 +34,13 @@ public interface ProvisioningConfig {
     @WithDefault("8")
     int claimBatch();
 
+    /**
+     * After this many new jobs the job table's statistics are refreshed before the next claim
+     * ({@code JobStatistics}); autovacuum would wait for a tenth of the table to change, and a minute.
+     */
+    @WithDefault("1000")
+    int analyzeAfter();
+
     /** The most workers' steps stored in one transaction (the group commit of {@code StepRecorder}). */
     @WithDefault("64")
     int recordBatch();

@@ -80,6 +80,11 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
             LIMIT 1
             """;
 
+    /** Has PostgreSQL sample the job table anew for its planner. */
+    public void analyze() {
+        getEntityManager().createNativeQuery("ANALYZE provisioning_job").executeUpdate();
+    }
+
     /** The claimed jobs come back whole from the one statement that leases them. */
     public List<ProvisioningJob> claimDue(UUID leaseToken, Duration lease, int limit) {
         @SuppressWarnings("unchecked")
