@@ -52,7 +52,7 @@ public record StackConfig(
     /**
      * The local stack also runs with C1 only: on 2 cores it starts about a sixth sooner (the goal is ready within
      * 120 s from a fresh clone), and neither a developer's clicks nor the end-to-end tests need C2's peak
-     * throughput, which the search benchmark keeps. The rollout benchmark runs with these too: its burst of minutes on
+     * throughput, which the other benchmarks keep. The rollout benchmark runs with these too: its burst of minutes on
      * fresh JVMs is over before C2's compilations pay for themselves. C1 alone would get a 48 MB code cache, which a
      * long-running JVM can fill.
      */

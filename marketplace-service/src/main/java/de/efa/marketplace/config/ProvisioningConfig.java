@@ -35,11 +35,12 @@ public interface ProvisioningConfig {
     int claimBatch();
 
     /**
-     * After this many new jobs the job table's statistics are refreshed before the next claim
-     * ({@code JobStatistics}); autovacuum would wait for a tenth of the table to change, and a minute.
+     * Rows of the job table written (by any replica) since PostgreSQL last analysed it, past which it is analysed
+     * ({@code JobStatistics}, checked every {@code efa.provisioning.analyze-check}, 1 s); a national rollout writes
+     * each job about five times.
      */
-    @WithDefault("1000")
-    int analyzeAfter();
+    @WithDefault("5000")
+    long analyzeAfter();
 
     /** The most workers' steps stored in one transaction (the group commit of {@code StepRecorder}). */
     @WithDefault("64")
@@ -82,8 +83,8 @@ public interface ProvisioningConfig {
     Duration backoffMax();
 
     /**
-     * Of {@link #concurrency()}, the workers that may be inside calls to one broker at once: half, so that one slow
-     * broker leaves the other half to the rest. A single broker's throughput is this many calls over their mean
+     * Of {@link #concurrency()}, the workers that may be inside calls to one broker at once: by default half, so that
+     * one slow broker leaves the other half to the rest. A single broker's throughput is this many calls over their mean
      * duration; with 8 a national rollout waited on the bulkhead while the machine had CPU to spare.
      */
     @WithDefault("16")

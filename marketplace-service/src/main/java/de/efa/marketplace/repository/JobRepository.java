@@ -80,9 +80,17 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
             LIMIT 1
             """;
 
-    /** Has PostgreSQL sample the job table anew for its planner. */
+    /** Rows of the job table written since PostgreSQL last analysed it, as PostgreSQL counts them. */
+    public long writtenSinceAnalyze() {
+        Number written = (Number) getEntityManager().createNativeQuery(
+                "SELECT n_mod_since_analyze FROM pg_stat_user_tables WHERE relid = 'provisioning_job'::regclass")
+                .getSingleResult();
+        return written.longValue();
+    }
+
+    /** Has PostgreSQL sample the job table anew for its planner, unless it is being analysed already. */
     public void analyze() {
-        getEntityManager().createNativeQuery("ANALYZE provisioning_job").executeUpdate();
+        getEntityManager().createNativeQuery("ANALYZE (SKIP_LOCKED) provisioning_job").executeUpdate();
     }
 
     /** The claimed jobs come back whole from the one statement that leases them. */

@@ -34,7 +34,6 @@ public class JobDispatcher {
 
     private final JobTransitions transitions;
     private final JobDriver driver;
-    private final JobStatistics statistics;
     private final Tracing tracing;
     private final Semaphore freeWorkers;
     private final ExecutorService workers;
@@ -43,11 +42,10 @@ public class JobDispatcher {
     private final long idlePollNanos;
     private long claimedAt;
 
-    public JobDispatcher(JobTransitions transitions, JobDriver driver, JobStatistics statistics,
-                         ProvisioningConfig config, Heartbeats heartbeats, Tracing tracing) {
+    public JobDispatcher(JobTransitions transitions, JobDriver driver, ProvisioningConfig config,
+                         Heartbeats heartbeats, Tracing tracing) {
         this.transitions = transitions;
         this.driver = driver;
-        this.statistics = statistics;
         this.tracing = tracing;
         this.claimBatch = Math.min(config.claimBatch(), config.concurrency());
         this.idlePollNanos = config.idlePoll().toNanos();
@@ -89,7 +87,6 @@ public class JobDispatcher {
             return false;
         }
         claimedAt = System.nanoTime();
-        statistics.refreshIfStale();
         List<ProvisioningJob> claimed = transitions.claim(free);
         for (ProvisioningJob job : claimed) {
             freeWorkers.acquireUninterruptibly();

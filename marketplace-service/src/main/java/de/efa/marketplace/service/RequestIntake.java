@@ -30,13 +30,11 @@ public class RequestIntake {
     private final JobRepository jobs;
     private final AuditTrail auditTrail;
     private final Event<JobsDue> jobsDue;
-    private final JobStatistics statistics;
 
-    public RequestIntake(JobRepository jobs, AuditTrail auditTrail, Event<JobsDue> jobsDue, JobStatistics statistics) {
+    public RequestIntake(JobRepository jobs, AuditTrail auditTrail, Event<JobsDue> jobsDue) {
         this.jobs = jobs;
         this.auditTrail = auditTrail;
         this.jobsDue = jobsDue;
-        this.statistics = statistics;
     }
 
     @Transactional
@@ -47,7 +45,6 @@ public class RequestIntake {
         Set<UUID> subscriptions = requests.stream().map(OnboardingRequest::subscriptionId).collect(Collectors.toSet());
         jobs.lockRetryableOf(subscriptions);
         List<Boolean> created = jobs.insertNew(requests);
-        statistics.jobsCreated((int) created.stream().filter(Boolean::booleanValue).count());
         for (int i = 0; i < requests.size(); i++) {
             OnboardingRequest request = requests.get(i);
             if (created.get(i)) {

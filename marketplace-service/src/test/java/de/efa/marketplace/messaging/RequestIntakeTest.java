@@ -297,31 +297,6 @@ class RequestIntakeTest {
         results.forEach(ResultSchemas::assertValid);
     }
 
-    /**
-     * New jobs have the job table analysed before the next claim, so that PostgreSQL plans the claim for the jobs
-     * there are (JobStatistics); the tests analyse after every three ({@code %test.efa.provisioning.analyze-after}).
-     */
-    @Test
-    void newJobsHaveTheJobTableAnalysed() throws SQLException {
-        UUID serviceId = UUID.randomUUID();
-        topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
-        long before = analyses();
-
-        for (int i = 0; i < 3; i++) {
-            UUID subscription = UUID.randomUUID();
-            broker.stub(broker.provision(subscription).willReturn(json(201, "{}")));
-            topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
-        }
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> OperatorApi.jobsOf(serviceId).getInt("total") == 3);
-        // PostgreSQL publishes a backend's counters when it is idle, within seconds.
-        await().atMost(Duration.ofSeconds(30)).until(() -> analyses() > before);
-    }
-
-    private long analyses() throws SQLException {
-        return count("SELECT analyze_count FROM pg_stat_user_tables WHERE relname = ?", "provisioning_job");
-    }
-
     private int processed(String eventId) throws SQLException {
         return count("SELECT count(*) FROM processed_event WHERE ce_id = ?::uuid", eventId);
     }

@@ -55,9 +55,6 @@ class TwoDispatchersTest {
     JobDriver driver;
 
     @Inject
-    JobStatistics statistics;
-
-    @Inject
     ProvisioningConfig config;
 
     @Inject
@@ -77,7 +74,7 @@ class TwoDispatchersTest {
             broker.stub(broker.deprovision(subscription).willReturn(json(200, "{}").withFixedDelay(BROKER_MILLIS)));
         }
         // Its heartbeat is its own: liveness watches this replica's dispatcher only.
-        JobDispatcher secondReplica = new JobDispatcher(transitions, driver, statistics, config,
+        JobDispatcher secondReplica = new JobDispatcher(transitions, driver, config,
                 new Heartbeats(Duration.ofMinutes(2)), tracing);
         secondReplica.onStart(null);
         try {

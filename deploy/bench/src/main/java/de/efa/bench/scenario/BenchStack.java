@@ -48,7 +48,7 @@ public final class BenchStack implements AutoCloseable {
         return start(StackConfig.ephemeral().withLocalStackJvmOptions(), log);
     }
 
-        /** Starts a stack whose demo provider has extra environment (fault settings, provisioning time). */
+    /** Starts a stack whose demo provider has extra environment (fault settings, provisioning time). */
     public static BenchStack withDemoProvider(Map<String, String> environment, BenchLog log) {
         return start(StackConfig.ephemeral().withEnvironment(Service.DEMO_PROVIDER, environment), log);
     }

@@ -36,7 +36,7 @@ public final class RolloutScenario implements Scenario {
     public Map<String, String> options() {
         return Map.of(
                 "bulk", "one import and one rollout of {\"all\": true} instead of one request per municipality",
-                "full-jit", "the JVMs with C2 as well, as the search scenario runs them, not C1 only as the local stack",
+                "full-jit", "JVMs with C2 as well, as the search runs them, not C1 only as the local stack's",
                 "municipalities", "how many of gemeinden.csv, in AGS order (default all 10751)",
                 "threads", "concurrent subscribe requests (default 16)",
                 "timeout", "give up waiting for ACTIVE after this (default 15m)");
@@ -52,9 +52,8 @@ public final class RolloutScenario implements Scenario {
                 + " municipalities imported, one rollout to all of them"
                 : ": " + gemeinden.size() + " municipalities subscribe to one service"));
         // C1 only by default: a rollout is a burst of minutes on freshly started JVMs, over before C2's compilations
-        // pay for themselves on 2 cores (deploy/bench/README.md, "Where a rollout's CPU goes").
-        try (BenchStack stack = fullJit ? BenchStack.start(log)
-                : BenchStack.withLocalStackJvmOptions(log);
+        // pay for themselves on 2 cores (deploy/bench/README.md, "A rollout's compiler, bulkhead and job claim").
+        try (BenchStack stack = fullJit ? BenchStack.start(log) : BenchStack.withLocalStackJvmOptions(log);
              SubscriptionCounts counts = new SubscriptionCounts(stack.stack().jdbcUrl(Service.TENANT))) {
             report.line("JVMs of the stack: %s", fullJit ? "C1 and C2 (--full-jit)" : "C1 only, as the local stack's");
             Onboarding onboarding = new Onboarding(stack, log);
