@@ -33,7 +33,8 @@ public class JobStatistics {
     }
 
     @Scheduled(identity = "job-statistics", every = "${efa.provisioning.analyze-check:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refreshIfStale() {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -42,8 +43,8 @@ public class JobStatistics {
                 }
             });
         } catch (RuntimeException e) {
-            // Claims work with old statistics too, only slower; the next check tries again.
-            LOG.warn("the job table could not be analysed", e);
+            // Claims work with old statistics too, only slower.
+            LOG.warnf("the job table could not be analysed, the next check tries again: %s", e.toString());
         }
     }
 }
