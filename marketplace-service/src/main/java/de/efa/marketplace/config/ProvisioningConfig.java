@@ -84,8 +84,8 @@ public interface ProvisioningConfig {
 
     /**
      * Of {@link #concurrency()}, the workers that may be inside calls to one broker at once: by default half, so that
-     * one slow broker leaves the other half to the rest. A single broker's throughput is this many calls over their mean
-     * duration; with 8 a national rollout waited on the bulkhead while the machine had CPU to spare.
+     * one slow broker leaves the other half to the rest. A single broker's throughput is this many calls over their
+     * mean duration; with 8 a national rollout waited on the bulkhead while the machine had CPU to spare.
      */
     @WithDefault("16")
     int brokerConcurrency();

@@ -31,7 +31,8 @@ class JobStatisticsTest {
         JobRows rows = new JobRows(dataSource);
         UUID serviceId = UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
-            rows.insert(UUID.randomUUID(), serviceId, "http://localhost:1", "PROVISION", "SUCCEEDED", "standard");
+            // Finished deprovisionings: no worker takes them up, and no reconciliation asks a broker about them.
+            rows.insert(UUID.randomUUID(), serviceId, "http://localhost:1", "DEPROVISION", "SUCCEEDED", "standard");
         }
 
         // PostgreSQL counts another session's writes once that session has reported them, within seconds.
