@@ -9,6 +9,9 @@ import de.efa.infra.process.StartupCache;
 import de.efa.infra.process.ManagedProcess;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,6 +100,11 @@ public final class Stack implements AutoCloseable {
 
     public String jdbcUrl(Service service) {
         return postgres.jdbcUrl(service.database());
+    }
+
+    /** A connection to one of the stack's databases with the login its services use, for reading it directly. */
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(postgres.jdbcUrl(database), PostgresServer.USER, PostgresServer.USER);
     }
 
     /** Kills a service at once, as a crash would (fault tests). */

@@ -146,8 +146,9 @@ public class ProvisioningJob {
     }
 
     /**
-     * PENDING → IN_PROGRESS at {@code broker}: the conversation with it begins. The start is stored with whatever the job's first step comes to, and
-     * announced with it where the subscription has a status for the broker's work ({@link #takeStartAnnouncement}).
+     * PENDING → IN_PROGRESS at {@code broker}: the conversation with it begins. The start is stored with whatever the
+     * job's first step comes to, and announced with it where the subscription has a status for the broker's work
+     * ({@link #takeStartAnnouncement}).
      */
     public void start(Broker broker, Instant now) {
         this.brokerUrl = broker.url();

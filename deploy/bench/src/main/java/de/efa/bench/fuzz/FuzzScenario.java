@@ -171,7 +171,7 @@ public final class FuzzScenario implements Scenario {
         if (!subscribed.accepted()) {
             throw new IllegalStateException("the fixture subscription was refused: " + subscribed.problem());
         }
-        try (SubscriptionCounts counts = new SubscriptionCounts(stack.stack().jdbcUrl(Service.TENANT))) {
+        try (SubscriptionCounts counts = new SubscriptionCounts(stack.stack())) {
             if (onboarding.awaitActive(counts, 1, Duration.ofMinutes(2), Duration.ofMinutes(1), now -> { }) == null) {
                 throw new IllegalStateException("the fixture subscription did not become ACTIVE");
             }

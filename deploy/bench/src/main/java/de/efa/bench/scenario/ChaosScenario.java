@@ -54,7 +54,7 @@ public final class ChaosScenario implements Scenario {
         Report report = new Report("chaos: " + gemeinden.size() + " subscriptions under faults");
         report.line("demo provider faults: %s", faults);
         try (BenchStack stack = BenchStack.withDemoProvider(faults, log);
-             SubscriptionCounts counts = new SubscriptionCounts(stack.stack().jdbcUrl(Service.TENANT))) {
+             SubscriptionCounts counts = new SubscriptionCounts(stack.stack())) {
             Onboarding onboarding = new Onboarding(stack, log);
             String serviceId = onboarding.publishService();
             onboarding.registerTenants(gemeinden, 8);

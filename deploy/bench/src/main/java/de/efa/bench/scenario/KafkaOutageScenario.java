@@ -46,7 +46,7 @@ public final class KafkaOutageScenario implements Scenario {
         Report report = new Report("kafka-outage: " + gemeinden.size() + " subscriptions while Kafka is down for "
                 + outage.toSeconds() + " s");
         try (BenchStack stack = BenchStack.start(log);
-             SubscriptionCounts counts = new SubscriptionCounts(stack.stack().jdbcUrl(Service.TENANT))) {
+             SubscriptionCounts counts = new SubscriptionCounts(stack.stack())) {
             Onboarding onboarding = new Onboarding(stack, log);
             String serviceId = onboarding.publishService();
             onboarding.registerTenants(gemeinden, 8);

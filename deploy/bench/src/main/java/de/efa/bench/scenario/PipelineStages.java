@@ -4,7 +4,6 @@ import de.efa.bench.report.Report;
 import de.efa.stack.Service;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -38,8 +37,8 @@ final class PipelineStages {
     }
 
     static void describe(Report report, BenchStack stack) {
-        try (Connection db = DriverManager.getConnection(stack.stack().jdbcUrl(Service.MARKETPLACE), "postgres",
-                "postgres"); Statement statement = db.createStatement()) {
+        try (Connection db = stack.stack().connect(Service.MARKETPLACE.database());
+             Statement statement = db.createStatement()) {
             try (ResultSet row = statement.executeQuery(STAGES)) {
                 row.next();
                 report.line("marketplace intake: request → job received p50 %.1f s, p95 %.1f s; last job received %.1f s"

@@ -54,7 +54,7 @@ public final class RolloutScenario implements Scenario {
         // C1 only by default: a rollout is a burst of minutes on freshly started JVMs, over before C2's compilations
         // pay for themselves on 2 cores (deploy/bench/README.md, "A rollout's compiler, bulkhead and job claim").
         try (BenchStack stack = fullJit ? BenchStack.start(log) : BenchStack.withLocalStackJvmOptions(log);
-             SubscriptionCounts counts = new SubscriptionCounts(stack.stack().jdbcUrl(Service.TENANT))) {
+             SubscriptionCounts counts = new SubscriptionCounts(stack.stack())) {
             report.line("JVMs of the stack: %s", fullJit ? "C1 and C2 (--full-jit)" : "C1 only, as the local stack's");
             Onboarding onboarding = new Onboarding(stack, log);
             String serviceId = onboarding.publishService();

@@ -1,9 +1,9 @@
 package de.efa.bench.scenario;
 
 import de.efa.bench.report.Report;
+import de.efa.stack.Stack;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,16 +23,15 @@ final class StatementStatistics {
             LIMIT ?
             """;
 
-    private final String jdbcUrl;
+    private final Stack stack;
 
-    private StatementStatistics(String jdbcUrl) {
-        this.jdbcUrl = jdbcUrl;
+    private StatementStatistics(Stack stack) {
+        this.stack = stack;
     }
 
     /** Forgets what was counted so far (the stack's start, the data set up before the stretch). */
     static StatementStatistics start(BenchStack stack) {
-        StatementStatistics statistics = new StatementStatistics(
-                "jdbc:postgresql://localhost:" + stack.stack().config().postgresPort() + "/postgres");
+        StatementStatistics statistics = new StatementStatistics(stack.stack());
         statistics.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements", "SELECT pg_stat_statements_reset()");
         return statistics;
     }
@@ -66,6 +65,7 @@ final class StatementStatistics {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+        // The statements of every database are read from the server's own.
+        return stack.connect("postgres");
     }
 }

@@ -1,7 +1,9 @@
 package de.efa.bench.scenario;
 
+import de.efa.stack.Service;
+import de.efa.stack.Stack;
+
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -17,18 +19,18 @@ public final class SubscriptionCounts implements AutoCloseable {
 
     private static final String QUERY = "SELECT status, count(*) FROM subscription GROUP BY status";
 
-    private final String jdbcUrl;
+    private final Stack stack;
     private Connection connection;
 
-    public SubscriptionCounts(String jdbcUrl) {
-        this.jdbcUrl = jdbcUrl;
+    public SubscriptionCounts(Stack stack) {
+        this.stack = stack;
     }
 
     /** Count per status; empty when the database cannot be read right now. */
     public Map<String, Long> byStatus() {
         try {
             if (connection == null || connection.isClosed()) {
-                connection = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                connection = stack.connect(Service.TENANT.database());
             }
             Map<String, Long> counts = new TreeMap<>();
             try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(QUERY)) {
