@@ -167,10 +167,13 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
         });
     }
 
-    /** The newest job of the same subscription asked for after this one, if there is any. */
+    /**
+     * The newest job of the same subscription asked for after this one, if there is any. Without a result class, as
+     * Hibernate would cache a new plan for a native query with one on every call (SubscriptionRepository.hasLive).
+     */
     public Optional<UUID> newestAfter(UUID jobId) {
         @SuppressWarnings("unchecked")
-        List<UUID> newer = getEntityManager().createNativeQuery(NEWER, UUID.class).setParameter(1, jobId)
+        List<UUID> newer = getEntityManager().createNativeQuery(NEWER).setParameter(1, jobId)
                 .getResultList();
         return newer.stream().findFirst();
     }

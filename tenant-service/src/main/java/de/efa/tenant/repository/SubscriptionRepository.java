@@ -88,14 +88,15 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
     /**
      * Whether the tenant has a live subscription to the service (not final). Native, with the condition of the
      * partial unique index written out: a query with a list parameter is translated anew on every call, which made
-     * this check the costliest part of subscribing.
+     * this check the costliest part of subscribing. Without a result class: Hibernate never finds the plan of a native
+     * query with one in its cache again, and each call searched ever more entries of the same SQL (deploy/bench/README.md).
      */
     public boolean hasLive(String ags, UUID serviceId) {
         return (Boolean) getEntityManager().createNativeQuery("""
                         SELECT EXISTS (SELECT 1 FROM subscription
                                        WHERE ags = :ags AND service_id = :serviceId
                                          AND status NOT IN ('CANCELLED', 'FAILED', 'DECLINED', 'WITHDRAWN', 'EXPIRED'))
-                        """, Boolean.class)
+                        """)
                 .setParameter("ags", ags)
                 .setParameter("serviceId", serviceId)
                 .getSingleResult();

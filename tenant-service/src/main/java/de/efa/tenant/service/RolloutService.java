@@ -260,7 +260,6 @@ public class RolloutService {
                 scope.requireOrdering(requester, item.ags(), facts::mandated);
                 SubscriptionService.Admitted one = subscribing.admit(facts, requester, item.ags(), order, now);
                 facts.subscribed(item.ags());
-                subscriptions.persist(one.subscription());
                 item.subscribed(one.subscription(), now);
                 admitted.add(one);
             } catch (ProblemException refused) {
@@ -271,6 +270,7 @@ public class RolloutService {
             }
         }
         subscribing.announce(requester, admitted, Map.of("rolloutId", rollout.id()), now);
+        admitted.forEach(one -> subscriptions.persist(one.subscription()));
         Actor actor = Actor.of(requester);
         skipped.forEach((reason, refs) -> auditTrail.recordEach(actor, "rollout.skip", refs, "SKIPPED",
                 Map.of("reason", reason)));

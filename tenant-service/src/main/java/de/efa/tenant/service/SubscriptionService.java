@@ -119,8 +119,8 @@ public class SubscriptionService {
         violations.throwIfAny();
         Instant now = clock.instant();
         Admitted admitted = admit(stored, caller, ags, order, now);
-        subscriptions.persist(admitted.subscription());
         announce(caller, List.of(admitted), Map.of(), now);
+        subscriptions.persist(admitted.subscription());
         try {
             subscriptions.flush();
         } catch (ConstraintViolationException e) {
@@ -167,9 +167,10 @@ public class SubscriptionService {
     }
 
     /**
-     * What new subscriptions bring along, in the transaction that stores them (before it flushes them, so that each
-     * is inserted once, with its request id): the first event of each, a request for the marketplace or the declared
-     * interest, all written in one round trip; and the audit entry of each, naming the caller for the municipality.
+     * What new subscriptions bring along, in the transaction that stores them: the first event of each, a request for
+     * the marketplace or the declared interest, all written in one round trip; and the audit entry of each, naming
+     * the caller for the municipality. Called before they are persisted: Hibernate takes an entity's INSERT from its
+     * state at {@code persist}, so the request id recorded here would otherwise cost an UPDATE of each.
      *
      * @param context added to the details of each audit entry (a rollout names itself)
      */
