@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,16 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
     /** The tenant, locked until the end of the transaction, so that two status steps never interleave. */
     public Optional<Tenant> findForUpdate(String ags) {
         return findByIdOptional(ags, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Reads these tenants into the persistence context with one statement, so that finding each of them afterwards
+     * costs no round trip of its own.
+     */
+    public void load(Collection<String> ags) {
+        if (!ags.isEmpty()) {
+            session().findMultiple(Tenant.class, List.copyOf(ags));
+        }
     }
 
     /** One page of the tenants in AGS order, optionally only those of one Land and/or status. */

@@ -23,6 +23,11 @@ public record ResultEvent(UUID ceId, String type, UUID subscriptionId, UUID jobI
     public static final String SUSPENDED = "de.efa.instance.suspended.v1";
     public static final String RESUMED = "de.efa.instance.resumed.v1";
 
+    /** Whether applying it can leave its subscription settled (ACTIVE or UNUSABLE): any result but a job's start. */
+    public boolean maySettle() {
+        return !PROVISIONING_STARTED.equals(type);
+    }
+
     /** OSB {@code instance_usable}: a failed update leaves the instance usable unless the broker says otherwise. */
     public boolean leavesInstanceUsable() {
         return !Boolean.FALSE.equals(instanceUsable);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -62,6 +63,9 @@ public class ResultService {
     public void apply(List<ResultEvent> events) {
         Map<UUID, Subscription> locked = subscriptions.findForUpdate(
                 events.stream().map(ResultEvent::subscriptionId).collect(Collectors.toSet()));
+        // A result that settles a subscription looks at its tenant (suspended meanwhile?): one read for all of them.
+        tenants.load(events.stream().filter(ResultEvent::maySettle).map(event -> locked.get(event.subscriptionId()))
+                .filter(Objects::nonNull).map(subscription -> subscription.ags().value()).collect(Collectors.toSet()));
         Map<Applied, List<AuditRef>> applied = new LinkedHashMap<>();
         Map<UUID, RolloutService.Provisioning> settled = new LinkedHashMap<>();
         for (ResultEvent event : events) {
