@@ -168,8 +168,9 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
     }
 
     /**
-     * The newest job of the same subscription asked for after this one, if there is any. Without a result class, as
-     * Hibernate would cache a new plan for a native query with one on every call (SubscriptionRepository.hasLive).
+     * The newest job of the same subscription asked for after this one, if there is any. Without a result class:
+     * Hibernate caches a new plan on every call of a native query with a basic (non-entity) one
+     * (deploy/bench/README.md).
      */
     public Optional<UUID> newestAfter(UUID jobId) {
         @SuppressWarnings("unchecked")

@@ -89,7 +89,8 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
      * Whether the tenant has a live subscription to the service (not final). Native, with the condition of the
      * partial unique index written out: a query with a list parameter is translated anew on every call, which made
      * this check the costliest part of subscribing. Without a result class: Hibernate never finds the plan of a native
-     * query with one in its cache again, and each call searched ever more entries of the same SQL (deploy/bench/README.md).
+     * query with a basic (non-entity) one in its cache again, and each call searched ever more entries of the same SQL
+     * (deploy/bench/README.md).
      */
     public boolean hasLive(String ags, UUID serviceId) {
         return (Boolean) getEntityManager().createNativeQuery("""

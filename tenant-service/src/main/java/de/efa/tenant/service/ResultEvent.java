@@ -23,7 +23,10 @@ public record ResultEvent(UUID ceId, String type, UUID subscriptionId, UUID jobI
     public static final String SUSPENDED = "de.efa.instance.suspended.v1";
     public static final String RESUMED = "de.efa.instance.resumed.v1";
 
-    /** Whether applying it can leave its subscription settled (ACTIVE or UNUSABLE): any result but a job's start. */
+    /**
+     * Whether applying it may leave its subscription settled (ACTIVE or UNUSABLE): every result but a job's start,
+     * which never does. More than the results that settle one, so that reading ahead for them misses none.
+     */
     public boolean maySettle() {
         return !PROVISIONING_STARTED.equals(type);
     }

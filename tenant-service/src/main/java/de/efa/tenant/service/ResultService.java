@@ -64,6 +64,8 @@ public class ResultService {
         Map<UUID, Subscription> locked = subscriptions.findForUpdate(
                 events.stream().map(ResultEvent::subscriptionId).collect(Collectors.toSet()));
         // A result that settles a subscription looks at its tenant (suspended meanwhile?): one read for all of them.
+        // After the locks: a tenant's suspension locks its live subscriptions (InstanceSuspension.suspendAll), so a
+        // tenant read now is either seen suspended or its suspension waits and then sees the subscription settled.
         tenants.load(events.stream().filter(ResultEvent::maySettle).map(event -> locked.get(event.subscriptionId()))
                 .filter(Objects::nonNull).map(subscription -> subscription.ags().value()).collect(Collectors.toSet()));
         Map<Applied, List<AuditRef>> applied = new LinkedHashMap<>();
