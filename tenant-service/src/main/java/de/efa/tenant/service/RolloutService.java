@@ -246,7 +246,7 @@ public class RolloutService {
     /**
      * Subscribes the tenants of one rollout's batch in the name of whoever ordered it: what the rules look up is read
      * for the whole batch at once, each tenant is admitted or skipped with the reason the rules give, and the new
-     * subscriptions are announced (events, audit) together.
+     * subscriptions are stored with their events and audit entries together.
      */
     private void handle(Rollout rollout, List<RolloutItem> batch, Instant now) {
         Caller requester = requesterOf(rollout);
@@ -269,8 +269,7 @@ public class RolloutService {
                         .add(AuditRef.of("rollout-item", rollout.id() + "/" + item.ags()));
             }
         }
-        subscribing.announce(requester, admitted, Map.of("rolloutId", rollout.id()), now);
-        admitted.forEach(one -> subscriptions.persist(one.subscription()));
+        subscribing.store(requester, admitted, Map.of("rolloutId", rollout.id()), now);
         Actor actor = Actor.of(requester);
         skipped.forEach((reason, refs) -> auditTrail.recordEach(actor, "rollout.skip", refs, "SKIPPED",
                 Map.of("reason", reason)));

@@ -119,8 +119,7 @@ public class SubscriptionService {
         violations.throwIfAny();
         Instant now = clock.instant();
         Admitted admitted = admit(stored, caller, ags, order, now);
-        announce(caller, List.of(admitted), Map.of(), now);
-        subscriptions.persist(admitted.subscription());
+        store(caller, List.of(admitted), Map.of(), now);
         try {
             subscriptions.flush();
         } catch (ConstraintViolationException e) {
@@ -167,14 +166,19 @@ public class SubscriptionService {
     }
 
     /**
-     * What new subscriptions bring along, in the transaction that stores them: the first event of each, a request for
-     * the marketplace or the declared interest, all written in one round trip; and the audit entry of each, naming
-     * the caller for the municipality. Called before they are persisted: Hibernate takes an entity's INSERT from its
-     * state at {@code persist}, so the request id recorded here would otherwise cost an UPDATE of each.
+     * Stores new subscriptions (inserted at the next flush) with what they bring along: the first event of each, a
+     * request for the marketplace or the declared interest, all written in one round trip; and the audit entry of
+     * each, naming the caller for the municipality. Persisted last: Hibernate takes an entity's INSERT from its state
+     * at {@code persist}, so the request id recorded with the event would otherwise cost an UPDATE of each.
      *
      * @param context added to the details of each audit entry (a rollout names itself)
      */
-    public void announce(Caller caller, List<Admitted> admitted, Map<String, Object> context, Instant now) {
+    public void store(Caller caller, List<Admitted> admitted, Map<String, Object> context, Instant now) {
+        announce(caller, admitted, context, now);
+        admitted.forEach(one -> subscriptions.persist(one.subscription()));
+    }
+
+    private void announce(Caller caller, List<Admitted> admitted, Map<String, Object> context, Instant now) {
         Map<Subscription, Tenant> tenantOf = new HashMap<>();
         admitted.forEach(one -> tenantOf.put(one.subscription(), one.tenant()));
         List<Subscription> interests = admitted.stream().map(Admitted::subscription)
