@@ -5,6 +5,7 @@ import de.efa.catalog.domain.LifecycleStep;
 import de.efa.catalog.service.CatalogService;
 import de.efa.platform.problem.Problem;
 import de.efa.platform.rest.EntityTags;
+import de.efa.platform.rest.Scopes;
 import de.efa.platform.security.Caller;
 import de.efa.platform.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * in its new state; the error answers below apply to every step.
  */
 @Path("/api/v1/services/{id}")
+@Extension(name = Scopes.EXTENSION, value = Scopes.SERVICE, parseValue = true)
 @RequestScoped
 @Tag(name = "Services")
 @Produces(MediaType.APPLICATION_JSON)

@@ -16,6 +16,7 @@ import de.efa.platform.paging.Page;
 import de.efa.platform.problem.Problem;
 import de.efa.platform.rest.EntityTags;
 import de.efa.platform.rest.IdempotentResponses;
+import de.efa.platform.rest.Scopes;
 import de.efa.platform.security.Caller;
 import de.efa.platform.security.Roles;
 import jakarta.annotation.security.PermitAll;
@@ -36,6 +37,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -174,6 +176,7 @@ public class ServiceResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVIDER)
+    @Extension(name = Scopes.EXTENSION, value = Scopes.SERVICE, parseValue = true)
     @Operation(summary = "Replace a service",
             description = "Role provider, and only the provider that owns the service (another provider, an operator "
                     + "and municipalities get 403). Replaces a DRAFT or PUBLISHED service as a whole; DEPRECATED "

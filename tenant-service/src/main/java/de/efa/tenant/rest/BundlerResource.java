@@ -6,6 +6,7 @@ import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.Problem;
 import de.efa.platform.rest.IdempotentResponses;
+import de.efa.platform.rest.Scopes;
 import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Bundler;
 import de.efa.tenant.mapping.BundlerRegistration;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
@@ -102,6 +104,7 @@ public class BundlerResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"operator", "bundler"})
+    @Extension(name = Scopes.EXTENSION, value = Scopes.BUNDLER, parseValue = true)
     @Operation(summary = "Get a bundler", description = "Roles: `operator` and `bundler` (only itself).")
     @APIResponse(responseCode = "200", description = "The bundler",
             content = @Content(schema = @Schema(implementation = BundlerView.class)))
@@ -114,6 +117,7 @@ public class BundlerResource {
     @GET
     @Path("/{id}/clients")
     @RolesAllowed({"operator", "bundler"})
+    @Extension(name = Scopes.EXTENSION, value = Scopes.BUNDLER, parseValue = true)
     @Operation(summary = "List a bundler's clients", description = "Roles: `operator` and `bundler` (only its own). "
             + "The municipalities that gave the bundler a mandate, in AGS order.")
     @APIResponse(responseCode = "200", description = "One page of tenants",

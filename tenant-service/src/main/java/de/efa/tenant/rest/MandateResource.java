@@ -5,6 +5,7 @@ import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.Problem;
 import de.efa.platform.rest.IdempotentResponses;
+import de.efa.platform.rest.Scopes;
 import de.efa.platform.security.Caller;
 import de.efa.platform.idempotency.Idempotency;
 import de.efa.tenant.domain.Mandate;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/tenants/{ags}/mandates")
+@Extension(name = Scopes.EXTENSION, value = Scopes.TENANT, parseValue = true)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Mandates", description = "Which bundlers may order for a municipality")

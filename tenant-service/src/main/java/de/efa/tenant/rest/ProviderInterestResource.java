@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.Problem;
+import de.efa.platform.rest.Scopes;
 import de.efa.platform.security.Caller;
 import de.efa.tenant.mapping.DeclineRequest;
 import de.efa.tenant.mapping.InterestView;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
@@ -73,6 +75,7 @@ public class ProviderInterestResource {
 
     @POST
     @Path("/{id}/offer")
+    @Extension(name = Scopes.EXTENSION, value = Scopes.INTEREST, parseValue = true)
     @Operation(summary = "Answer an interest with an offer", description = """
             Role: `provider` (its own services only). INTEREST_DECLARED → OFFERED, under the plan's terms current \\
             now. The offered prices replace the plan's in the subscription's price; one left out keeps the plan's. \\
@@ -92,6 +95,7 @@ public class ProviderInterestResource {
 
     @POST
     @Path("/{id}/decline")
+    @Extension(name = Scopes.EXTENSION, value = Scopes.INTEREST, parseValue = true)
     @Operation(summary = "Decline an interest", description = "Role: `provider` (its own services only). "
             + "INTEREST_DECLARED → DECLINED, with the reason for the municipality.")
     @APIResponse(responseCode = "200", description = "DECLINED",

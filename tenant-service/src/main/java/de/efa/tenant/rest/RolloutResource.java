@@ -6,6 +6,7 @@ import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.Problem;
 import de.efa.platform.rest.IdempotentResponses;
+import de.efa.platform.rest.Scopes;
 import de.efa.platform.security.Caller;
 import de.efa.tenant.mapping.RolloutItemView;
 import de.efa.tenant.mapping.RolloutRequest;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -148,6 +150,7 @@ public class RolloutResource {
 
     @GET
     @Path("/{id}")
+    @Extension(name = Scopes.EXTENSION, value = Scopes.ROLLOUT, parseValue = true)
     @RolesAllowed({"operator", "bundler"})
     @Operation(summary = "Get a rollout with its progress", description = "Roles: `operator` and `bundler` (only one "
             + "it ordered). The counts are current: each item counts once, in its status now.")
@@ -162,6 +165,7 @@ public class RolloutResource {
 
     @GET
     @Path("/{id}/items")
+    @Extension(name = Scopes.EXTENSION, value = Scopes.ROLLOUT, parseValue = true)
     @RolesAllowed({"operator", "bundler"})
     @Operation(summary = "List a rollout's items", description = "Roles: `operator` and `bundler` (only of a rollout "
             + "it ordered). Each selected AGS with its status, the subscription made for it and why it was SKIPPED "

@@ -8,6 +8,7 @@ import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.Problem;
 import de.efa.platform.rest.EntityTags;
 import de.efa.platform.rest.IdempotentResponses;
+import de.efa.platform.rest.Scopes;
 import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Subscription;
 import de.efa.tenant.domain.SubscriptionStatus;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -77,6 +79,7 @@ public class SubscriptionResource {
 
     @POST
     @RolesAllowed({"municipality", "bundler", "operator"})
+    @Extension(name = Scopes.EXTENSION, value = Scopes.TENANT, parseValue = true)
     @Operation(summary = "Subscribe to a service plan, or declare interest in it", description = """
             Roles: `municipality` (only for itself), `bundler` (for a municipality that gave it a mandate) and \
             `operator` (on behalf of any ACTIVE tenant, but never accepting terms). Checked against the local copy \
@@ -129,6 +132,7 @@ public class SubscriptionResource {
 
     @GET
     @RolesAllowed({"municipality", "bundler", "operator"})
+    @Extension(name = Scopes.EXTENSION, value = Scopes.TENANT, parseValue = true)
     @Operation(summary = "List a tenant's subscriptions", description = "Roles: `municipality` (only its own), "
             + "`bundler` (a municipality that gave it a mandate) and `operator`. Oldest first, each with its status "
             + "and history.")
@@ -147,6 +151,7 @@ public class SubscriptionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"municipality", "bundler", "operator"})
+    @Extension(name = Scopes.EXTENSION, value = Scopes.TENANT, parseValue = true)
     @Operation(summary = "Get a subscription", description = "Roles: `municipality` (only its own), `bundler` (a "
             + "municipality that gave it a mandate) and `operator`. With its status, contract, offer, instance (once "
             + "ACTIVE), failure reason, a change waiting for the provider, the latest failed change and the history, "
@@ -166,6 +171,7 @@ public class SubscriptionResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed({"municipality", "bundler", "operator"})
+    @Extension(name = Scopes.EXTENSION, value = Scopes.TENANT, parseValue = true)
     @Operation(summary = "Change a subscription's plan or configuration", description = """
             Roles: `municipality` (only its own), `bundler` (a municipality that gave it a mandate) and `operator` \
             (but never accepting terms). Needs `If-Match` with the subscription's `ETag`. The subscription must be \
@@ -231,6 +237,7 @@ public class SubscriptionResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({"municipality", "bundler", "operator"})
+    @Extension(name = Scopes.EXTENSION, value = Scopes.TENANT, parseValue = true)
     @Operation(summary = "Cancel a subscription, or withdraw an interest", description = """
             Roles: `municipality` (only its own), `bundler` (a municipality that gave it a mandate) and `operator`. \
             An interest or an offer (INTEREST_DECLARED, OFFERED) is WITHDRAWN at once (200). An ACTIVE, UNUSABLE or \
@@ -257,6 +264,7 @@ public class SubscriptionResource {
     @POST
     @Path("/{id}/conclude")
     @RolesAllowed({"municipality", "bundler", "operator"})
+    @Extension(name = Scopes.EXTENSION, value = Scopes.TENANT, parseValue = true)
     @Operation(summary = "Conclude the Nachnutzungsvertrag of an offer", description = """
             Roles: `municipality` (only its own) and `bundler` (a municipality that gave it a mandate); an \
             `operator` is refused (403), as concluding accepts terms in the municipality's name. The subscription \

@@ -7,6 +7,7 @@ import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.Problem;
 import de.efa.platform.rest.EntityTags;
 import de.efa.platform.rest.IdempotentResponses;
+import de.efa.platform.rest.Scopes;
 import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Tenant;
 import de.efa.tenant.mapping.ImportReport;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -223,6 +225,7 @@ public class TenantResource {
 
     @GET
     @Path("/{ags}")
+    @Extension(name = Scopes.EXTENSION, value = Scopes.TENANT, parseValue = true)
     @RolesAllowed({"municipality", "operator"})
     @Operation(summary = "Get a tenant", description = "Roles: `municipality` (only its own AGS) and `operator`. "
             + "The `ETag` is the version an update of the invoice address names in `If-Match`.")
@@ -239,6 +242,7 @@ public class TenantResource {
 
     @PUT
     @Path("/{ags}/invoice-address")
+    @Extension(name = Scopes.EXTENSION, value = Scopes.TENANT, parseValue = true)
     @RolesAllowed({"municipality", "operator"})
     @Operation(summary = "Set a tenant's invoice address", description = """
             Roles: `municipality` (only its own AGS) and `operator`. Replaces the ARS and the Leitweg-ID (XRechnung) \

@@ -22,6 +22,9 @@ import java.util.Optional;
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "efa";
+    /** The bootstrap administrator of the master realm (README: local stack only). */
+    public static final String ADMIN_USERNAME = "admin";
+    public static final String ADMIN_PASSWORD = "admin";
 
     private final ManagedProcess process;
     private final int port;
@@ -92,8 +95,8 @@ public final class KeycloakServer implements AutoCloseable {
                 // The transaction log belongs to this database, not to the installation that all servers share.
                 "-Dquarkus.transaction-manager.object-store.directory=" + data.resolve("transaction-logs"));
         Map<String, String> environment = Map.of(
-                "KC_BOOTSTRAP_ADMIN_USERNAME", "admin",
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", "admin",
+                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                 // The JDK running this code, not whatever JAVA_HOME or PATH happen to offer.
                 "JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "JAVA_OPTS", String.join(" ", javaOptions(options)) + cache.map(c -> " "

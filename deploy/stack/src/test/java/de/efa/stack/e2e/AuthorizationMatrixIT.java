@@ -42,13 +42,15 @@ import static org.hamcrest.Matchers.is;
 /**
  * Every operation of the three services' OpenAPI documents, called by every demo identity, in its own scope and in a
  * foreign one where the path names a scope, answers as the document says: anonymous 401; a token the service does not
- * take (meant for another service, or forged) 401, on the catalog's public reads too; a role the operation does not
- * name 403; a named role in its own scope neither 401 nor 403; in a foreign scope the refusal docs/services.md names
- * for it. The foreign side asks for real data of others, set up below: another municipality's subscription (also
- * under the caller's own AGS), another provider's interest, a rollout the bundler did not order, another bundler and
- * its mandate; and no refusal shows anything of that data the caller did not name itself. The matrix is built from
- * the documents, so a new operation is checked the moment it exists, and a path parameter this test cannot fill fails
- * it. A call that a permitted identity makes in its own scope carries a body that fails validation, a stale
+ * take (meant for another service, forged, or expired: a real token of the realm whose lifespan is over) 401, on the
+ * catalog's public reads too; a role the operation does not name 403; a named role in its own scope neither 401 nor
+ * 403; in a foreign scope the refusal the operation's {@code x-efa-scope} states. The foreign side asks for real data
+ * of others, set up below: another municipality's subscription (also under the caller's own AGS), another provider's
+ * interest, a rollout the bundler did not order, another bundler and its mandate; an operator-only path is asked with
+ * a real id where there is one (another municipality's provisioning job, a provider, a service); and no refusal shows
+ * anything of that data the caller did not name itself. The matrix is built from the documents, so a new operation is
+ * checked the moment it exists; one that a municipality, bundler or provider may call on a path with parameters and
+ * that states no scope fails it, as does a path parameter this test cannot fill. A call that a permitted identity makes in its own scope carries a body that fails validation, a stale
  * {@code If-Match} or an unknown id, so that its answer proves authorization passed while nothing changes; no change
  * is left in any audit trail.
  */
@@ -97,15 +99,17 @@ class AuthorizationMatrixIT {
     private static String interestInDataports;
     /** A rollout the operator ordered, which kisa must not see. */
     private static String operatorsRollout;
+    /** The provisioning job of Grimma's subscription, SUCCEEDED: an operator's resource that others must not see. */
+    private static String grimmasJob;
     /** What the foreign data holds; a refusal shows none of it, except what the caller named in the path itself. */
     private static Set<String> foreignValues;
 
     /**
-     * A demo account as the matrix sees it: its token (null: anonymous), what the token says, and whether its
-     * signature was forged.
+     * A demo account as the matrix sees it: its token (null: anonymous), what the token says, and whether no service
+     * may take it (forged or expired).
      */
     private record Identity(String name, String token, Set<String> roles, Set<String> audience, String ags,
-                            String providerId, String bundlerId, boolean forged) {
+                            String providerId, String bundlerId, boolean invalid) {
 
         static Identity of(String name, String token) {
             JsonNode claims = TokenClient.claims(token);
@@ -121,6 +125,13 @@ class AuthorizationMatrixIT {
                     text(claims, "bundler_id"), false);
         }
 
+        /** A token the realm issued with these claims, whose time is over. */
+        static Identity expired(String name, String token) {
+            Identity identity = of(name, token);
+            return new Identity("expired " + name, token, identity.roles(), identity.audience(), identity.ags(),
+                    identity.providerId(), identity.bundlerId(), true);
+        }
+
         /** The token's claims as they are, under a signature the realm never made. */
         Identity underAForgedSignature() {
             String signature = Base64.getUrlEncoder().withoutPadding()
@@ -134,8 +145,25 @@ class AuthorizationMatrixIT {
         }
     }
 
-    /** How a path is scoped, read from its template. */
-    private enum Scope { NONE, TENANT, PROVIDER, BUNDLER, INTEREST, ROLLOUT }
+    /** The kinds of resource a path's scope names ({@code x-efa-scope.resource}); NONE: the path names no scope. */
+    private enum Scope { NONE, TENANT, SERVICE, BUNDLER, INTEREST, ROLLOUT }
+
+    /**
+     * An operation's {@code x-efa-scope} (de.efa.platform.rest.Scopes): the kind of resource, the path parameter that
+     * names it, and what a caller of another scope is answered.
+     */
+    private record ScopeRule(Scope resource, String parameter, List<Integer> foreign) {
+
+        static final ScopeRule NONE = new ScopeRule(Scope.NONE, null, List.of());
+
+        /** "403", or "403 or 404": how {@link #mismatch} reads an expectation of one of several statuses. */
+        String foreignRefusal() {
+            return String.join(" or ", foreign.stream().map(String::valueOf).toList());
+        }
+    }
+
+    /** Roles whose token names a scope (a claim {@code ags}, {@code bundler_id} or {@code provider_id}). */
+    private static final Set<String> SCOPED_ROLES = Set.of("municipality", "bundler", "provider");
 
     private record Call(Service service, String method, String template, String path, Identity identity,
                         String scope, String expected, String contentType, String body, boolean ifMatch) {
@@ -176,6 +204,7 @@ class AuthorizationMatrixIT {
             identities.add(Identity.of(client, accounts.client(client)));
         }
         identities.add(Identity.of("operator", accounts.user("operator")).underAForgedSignature());
+        identities.add(Identity.expired("operator", accounts.expiredUser("operator")));
     }
 
     /**
@@ -209,8 +238,24 @@ class AuthorizationMatrixIT {
         operatorsRollout = onceTheTenantServiceKnowsTheService(
                 () -> as(stack, Service.TENANT, operator).body(rollout).post("/api/v1/rollouts"), 422)
                 .then().statusCode(202).extract().path("id");
+        String subscription = as(stack, Service.TENANT, operator)
+                .body(Map.of("serviceId", akdbService, "planId", "standard",
+                        "parameters", Map.of("zustaendigeStelle", GRIMMA_OFFICE)))
+                .post("/api/v1/tenants/" + GRIMMA + "/subscriptions").then().statusCode(202).extract().path("id");
+        grimmasJob = succeededJobOf(subscription);
         foreignValues = Set.of(GRIMMA, GRIMMA_NAME, GRIMMA_LEITWEG_ID, GRIMMA_OFFICE, OTHER_BUNDLER,
-                akdbInterestService, dataportInterestService, interestInAkdbs, interestInDataports, operatorsRollout);
+                akdbInterestService, dataportInterestService, interestInAkdbs, interestInDataports, operatorsRollout,
+                subscription);
+    }
+
+    /** The subscription's provisioning job, once it SUCCEEDED: nothing of it is in flight while the matrix runs. */
+    private static String succeededJobOf(String subscription) {
+        List<String> succeeded = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+                .until(() -> as(stack, Service.MARKETPLACE, accounts.user("operator"))
+                        .queryParam("subscriptionId", subscription).get("/api/v1/provisioning/jobs")
+                        .then().statusCode(200).extract().jsonPath()
+                        .<String>getList("items.findAll { it.status == 'SUCCEEDED' }.id"), ids -> !ids.isEmpty());
+        return succeeded.get(0);
     }
 
     private static String publishedWithInterestPlan(String provider) {
@@ -267,7 +312,8 @@ class AuthorizationMatrixIT {
             return List.of();
         }
         Set<String> roles = documentedRoles(operation, service, method, template);
-        Scope scope = scopeOf(template);
+        ScopeRule rule = scopeRule(operation, service, method, template, roles);
+        Scope scope = rule.resource();
         String contentType = null;
         String body = null;
         if (operation.has("requestBody")) {
@@ -294,7 +340,7 @@ class AuthorizationMatrixIT {
             String allowed = mutating ? "allowed, changing nothing" : "allowed";
             calls.add(call(service, method, template, identity, scope, "own", allowed, contentType, body, ifMatch));
             if (roles != null && scopedBy(scope, identity)) {
-                calls.add(call(service, method, template, identity, scope, "foreign", foreignRefusal(scope),
+                calls.add(call(service, method, template, identity, scope, "foreign", rule.foreignRefusal(),
                         contentType, VALID_BODIES.getOrDefault(method + " " + template, body), ifMatch));
                 if (scope == Scope.TENANT && template.contains("{id}")) {
                     // Another municipality's subscription under the caller's own AGS: as if it did not exist.
@@ -327,7 +373,7 @@ class AuthorizationMatrixIT {
      * take is refused wherever it is sent, on a public operation too (docs/http.md).
      */
     private static String refusal(Service service, Set<String> roles, Identity identity) {
-        if (identity.forged()
+        if (identity.invalid()
                 || identity.token() != null && !identity.audience().contains(service.displayName())) {
             return "401";
         }
@@ -340,44 +386,36 @@ class AuthorizationMatrixIT {
         return identity.roles().stream().anyMatch(roles::contains) ? null : "403";
     }
 
-    private static Scope scopeOf(String template) {
-        if (template.contains("{ags}")) {
-            return Scope.TENANT;
-        }
-        if (template.startsWith("/api/v1/services/{id}")) {
-            return Scope.PROVIDER;
-        }
-        if (template.startsWith("/api/v1/bundlers/{id}")) {
-            return Scope.BUNDLER;
-        }
-        if (template.startsWith("/api/v1/provider/interests/{id}")) {
-            return Scope.INTEREST;
-        }
-        if (template.startsWith("/api/v1/rollouts/{id}")) {
-            return Scope.ROLLOUT;
-        }
-        return Scope.NONE;
-    }
-
     /**
-     * How docs/services.md refuses a foreign scope: another municipality's data 403, an interest in another
-     * provider's service 403, another bundler 403, a rollout another ordered 404 (its existence does not leak);
-     * another provider's service 403, or 404 while it is a draft the caller may not see.
+     * The operation's scope as its document states it ({@code x-efa-scope}). An operation that a role with a scope
+     * may call on a path with parameters must state one: otherwise the document leaves open whose resource it names.
      */
-    private static String foreignRefusal(Scope scope) {
-        return switch (scope) {
-            case TENANT, INTEREST, BUNDLER -> "403";
-            case ROLLOUT -> "404";
-            case PROVIDER -> "403 or 404";
-            case NONE -> throw new AssertionError("no foreign side without a scope");
-        };
+    private static ScopeRule scopeRule(JsonNode operation, Service service, String method, String template,
+                                       Set<String> roles) {
+        JsonNode scope = operation.path("x-efa-scope");
+        String operationName = service.displayName() + " " + method + " " + template;
+        if (scope.isMissingNode()) {
+            boolean scopedCaller = roles != null && roles.stream().anyMatch(SCOPED_ROLES::contains);
+            assertThat(scopedCaller && template.contains("{"))
+                    .as("%s: callable by %s with a path parameter, but without x-efa-scope", operationName, roles)
+                    .isFalse();
+            return ScopeRule.NONE;
+        }
+        ScopeRule rule = new ScopeRule(Scope.valueOf(scope.path("resource").asText().toUpperCase()),
+                scope.path("parameter").asText(),
+                StreamSupport.stream(scope.path("foreign").spliterator(), false).map(JsonNode::asInt).toList());
+        assertThat(template).as("%s: the parameter its x-efa-scope names", operationName)
+                .contains("{" + rule.parameter() + "}");
+        assertThat(rule.foreign()).as("%s: the answers of its x-efa-scope to another scope", operationName)
+                .isNotEmpty().allMatch(status -> status == 403 || status == 404);
+        return rule;
     }
 
     /** Whether the identity has a scope of the path's kind, so that a foreign one can be tried. */
     private static boolean scopedBy(Scope scope, Identity identity) {
         return switch (scope) {
             case TENANT -> identity.ags() != null || identity.bundlerId() != null;
-            case PROVIDER -> identity.providerId() != null;
+            case SERVICE -> identity.providerId() != null;
             case BUNDLER, ROLLOUT -> identity.bundlerId() != null;
             case INTEREST -> identity.providerId() != null;
             case NONE -> false;
@@ -423,17 +461,34 @@ class AuthorizationMatrixIT {
             }
             case "bundlerId" -> foreign ? OTHER_BUNDLER : UNKNOWN;
             case "id" -> switch (scope) {
-                case PROVIDER -> "dataport".equals(identity.providerId()) == own ? dataportService : akdbService;
+                case SERVICE -> "dataport".equals(identity.providerId()) == own ? dataportService : akdbService;
                 case BUNDLER -> own ? "kisa" : OTHER_BUNDLER;
                 case INTEREST -> own ? UUID.randomUUID().toString()
                         : "akdb".equals(identity.providerId()) ? interestInDataports : interestInAkdbs;
                 case ROLLOUT -> own ? UUID.randomUUID().toString() : operatorsRollout;
                 case TENANT -> own ? UUID.randomUUID().toString() : interestInAkdbs;
-                case NONE -> template.startsWith("/api/v1/providers/") ? "akdb" : UUID.randomUUID().toString();
+                case NONE -> realId(template);
             };
             default -> throw new AssertionError("no rule fills the path parameter {" + name + "} of " + template
                     + ": give this test one, with the scope it stands for");
         };
+    }
+
+    /**
+     * The id of a real resource for a path that names no scope, where the project has one at hand: so that a refusal
+     * proves that the resource is not shown, not only that nothing was found. Others get an id that names nothing.
+     */
+    private static String realId(String template) {
+        if (template.startsWith("/api/v1/providers/")) {
+            return "akdb";
+        }
+        if (template.startsWith("/api/v1/services/")) {
+            return akdbService;
+        }
+        if (template.startsWith("/api/v1/provisioning/jobs/")) {
+            return grimmasJob;
+        }
+        return UUID.randomUUID().toString();
     }
 
     /** Sends every call, a few at a time, and returns each answer that differs from the document. */
@@ -489,13 +544,9 @@ class AuthorizationMatrixIT {
 
     private static String mismatch(Call call, int status, String body) {
         boolean ok = switch (call.expected()) {
-            case "401" -> status == 401;
-            case "403" -> status == 403;
-            case "404" -> status == 404;
-            case "403 or 404" -> status == 403 || status == 404;
             case "allowed" -> status != 401 && status != 403 && status < 500;
             case "allowed, changing nothing" -> status >= 400 && status < 500 && status != 401 && status != 403;
-            default -> throw new AssertionError(call.expected());
+            default -> List.of(call.expected().split(" or ")).contains(String.valueOf(status));
         };
         if (!ok) {
             return call.describe() + ": expected " + call.expected() + ", got " + status;
