@@ -11,7 +11,10 @@ public final class Scopes {
 
     public static final String EXTENSION = "x-efa-scope";
 
-    /** {@code {ags}}: a municipality its own AGS only, a bundler those of the municipalities that gave it a mandate. */
+    /**
+     * {@code {ags}}: a municipality its own AGS only, a bundler those of the municipalities that gave it a mandate
+     * (where the operation's roles take a bundler at all).
+     */
     public static final String TENANT = """
             {"resource": "tenant", "parameter": "ags", "foreign": [403]}""";
 

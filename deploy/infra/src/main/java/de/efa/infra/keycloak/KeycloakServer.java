@@ -22,8 +22,9 @@ import java.util.Optional;
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "efa";
-    /** The bootstrap administrator of the master realm (README: local stack only). */
+    /** The bootstrap administrator's name in the master realm (README: local stack only). */
     public static final String ADMIN_USERNAME = "admin";
+    /** The bootstrap administrator's password: a demo account of the local stack, as the README lists it. */
     public static final String ADMIN_PASSWORD = "admin";
 
     private final ManagedProcess process;

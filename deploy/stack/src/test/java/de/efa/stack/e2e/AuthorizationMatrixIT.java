@@ -41,18 +41,19 @@ import static org.hamcrest.Matchers.is;
 
 /**
  * Every operation of the three services' OpenAPI documents, called by every demo identity, in its own scope and in a
- * foreign one where the path names a scope, answers as the document says: anonymous 401; a token the service does not
- * take (meant for another service, forged, or expired: a real token of the realm whose lifespan is over) 401, on the
- * catalog's public reads too; a role the operation does not name 403; a named role in its own scope neither 401 nor
- * 403; in a foreign scope the refusal the operation's {@code x-efa-scope} states. The foreign side asks for real data
- * of others, set up below: another municipality's subscription (also under the caller's own AGS), another provider's
- * interest, a rollout the bundler did not order, another bundler and its mandate; an operator-only path is asked with
- * a real id where there is one (another municipality's provisioning job, a provider, a service); and no refusal shows
- * anything of that data the caller did not name itself. The matrix is built from the documents, so a new operation is
- * checked the moment it exists; one that a municipality, bundler or provider may call on a path with parameters and
- * that states no scope fails it, as does a path parameter this test cannot fill. A call that a permitted identity makes in its own scope carries a body that fails validation, a stale
- * {@code If-Match} or an unknown id, so that its answer proves authorization passed while nothing changes; no change
- * is left in any audit trail.
+ * foreign one where the path names a scope, answers as the document says: anonymous 401; a token the service does
+ * not take (meant for another service, forged, or expired: a real token of the realm whose lifespan is over) 401, on
+ * the catalog's public reads too; a role the operation does not name 403; a named role in its own scope neither 401
+ * nor 403; in a foreign scope the refusal the operation's {@code x-efa-scope} states. The foreign side asks for real
+ * data of others, set up below: another municipality's subscription (also under the caller's own AGS), another
+ * provider's interest, a rollout the bundler did not order, another bundler and its mandate; an operator-only path
+ * is asked with a real id where there is one (another municipality's provisioning job, a provider); and no refusal
+ * shows anything of that data the caller did not name itself. The matrix is built from the documents, so a new
+ * operation is checked the moment it exists; one that a municipality, bundler or provider may call on a path with
+ * parameters and that states no scope fails it, as does a path parameter this test cannot fill. A call that a
+ * permitted identity makes in its own scope carries a body that fails validation, a stale {@code If-Match} or an
+ * unknown id, so that its answer proves authorization passed while nothing changes; no change is left in any audit
+ * trail.
  */
 @ExtendWith(StackExtension.class)
 class AuthorizationMatrixIT {
@@ -125,11 +126,14 @@ class AuthorizationMatrixIT {
                     text(claims, "bundler_id"), false);
         }
 
-        /** A token the realm issued with these claims, whose time is over. */
-        static Identity expired(String name, String token) {
-            Identity identity = of(name, token);
-            return new Identity("expired " + name, token, identity.roles(), identity.audience(), identity.ags(),
-                    identity.providerId(), identity.bundlerId(), true);
+        /** This identity's token, as the realm issued it, once its time is over. */
+        Identity expired(String expiredToken) {
+            Identity expired = of("expired " + name, expiredToken);
+            // Else the 401s could have other causes than the expiry: a token of another audience, say.
+            assertThat(List.of(expired.roles(), expired.audience(), String.valueOf(expired.ags())))
+                    .as("claims of the expired token against the valid one")
+                    .isEqualTo(List.of(roles, audience, String.valueOf(ags)));
+            return new Identity(expired.name(), expiredToken, roles, audience, ags, providerId, bundlerId, true);
         }
 
         /** The token's claims as they are, under a signature the realm never made. */
@@ -204,7 +208,7 @@ class AuthorizationMatrixIT {
             identities.add(Identity.of(client, accounts.client(client)));
         }
         identities.add(Identity.of("operator", accounts.user("operator")).underAForgedSignature());
-        identities.add(Identity.expired("operator", accounts.expiredUser("operator")));
+        identities.add(Identity.of("operator", accounts.user("operator")).expired(accounts.expiredUser("operator")));
     }
 
     /**
@@ -248,14 +252,20 @@ class AuthorizationMatrixIT {
                 subscription);
     }
 
-    /** The subscription's provisioning job, once it SUCCEEDED: nothing of it is in flight while the matrix runs. */
+    /**
+     * The subscription's provisioning job, once it SUCCEEDED: the marketplace-service does nothing more with it while
+     * the matrix runs (the tenant-service may still apply its result, as the system, which the audit check leaves
+     * aside), and the operator's retry of it is refused (409) instead of starting work.
+     */
     private static String succeededJobOf(String subscription) {
-        List<String> succeeded = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
+        Map<String, Object> job = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
                 .until(() -> as(stack, Service.MARKETPLACE, accounts.user("operator"))
                         .queryParam("subscriptionId", subscription).get("/api/v1/provisioning/jobs")
-                        .then().statusCode(200).extract().jsonPath()
-                        .<String>getList("items.findAll { it.status == 'SUCCEEDED' }.id"), ids -> !ids.isEmpty());
-        return succeeded.get(0);
+                        .then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("items")
+                        .stream().findFirst().orElse(Map.of()),
+                        found -> List.of("SUCCEEDED", "FAILED").contains(found.get("status")));
+        assertThat(job.get("status")).as("Grimma's provisioning job %s", job).isEqualTo("SUCCEEDED");
+        return (String) job.get("id");
     }
 
     private static String publishedWithInterestPlan(String provider) {
@@ -340,7 +350,7 @@ class AuthorizationMatrixIT {
             String allowed = mutating ? "allowed, changing nothing" : "allowed";
             calls.add(call(service, method, template, identity, scope, "own", allowed, contentType, body, ifMatch));
             if (roles != null && scopedBy(scope, identity)) {
-                calls.add(call(service, method, template, identity, scope, "foreign", rule.foreignRefusal(),
+                calls.add(call(service, method, template, identity, scope, "foreign", foreignRefusal(rule, identity),
                         contentType, VALID_BODIES.getOrDefault(method + " " + template, body), ifMatch));
                 if (scope == Scope.TENANT && template.contains("{id}")) {
                     // Another municipality's subscription under the caller's own AGS: as if it did not exist.
@@ -401,14 +411,29 @@ class AuthorizationMatrixIT {
                     .isFalse();
             return ScopeRule.NONE;
         }
-        ScopeRule rule = new ScopeRule(Scope.valueOf(scope.path("resource").asText().toUpperCase()),
-                scope.path("parameter").asText(),
+        String resource = scope.path("resource").asText();
+        assertThat(Set.of("tenant", "service", "bundler", "interest", "rollout"))
+                .as("%s: the resource of its x-efa-scope", operationName).contains(resource);
+        ScopeRule rule = new ScopeRule(Scope.valueOf(resource.toUpperCase()), scope.path("parameter").asText(),
                 StreamSupport.stream(scope.path("foreign").spliterator(), false).map(JsonNode::asInt).toList());
         assertThat(template).as("%s: the parameter its x-efa-scope names", operationName)
                 .contains("{" + rule.parameter() + "}");
         assertThat(rule.foreign()).as("%s: the answers of its x-efa-scope to another scope", operationName)
                 .isNotEmpty().allMatch(status -> status == 403 || status == 404);
         return rule;
+    }
+
+    /**
+     * The answer the rule states for the identity's foreign side. A foreign service is the other provider's: akdb's is
+     * published (403), dataport's a draft, which its rule must answer as if it did not exist (404).
+     */
+    private static String foreignRefusal(ScopeRule rule, Identity identity) {
+        if (rule.resource() != Scope.SERVICE) {
+            return rule.foreignRefusal();
+        }
+        int expected = "akdb".equals(identity.providerId()) ? 404 : 403;
+        assertThat(rule.foreign()).as("answers of the service scope to another provider's service").contains(expected);
+        return String.valueOf(expected);
     }
 
     /** Whether the identity has a scope of the path's kind, so that a foreign one can be tried. */
@@ -576,9 +601,12 @@ class AuthorizationMatrixIT {
      * whoever ordered a rollout (of an earlier test), so its entries are no sign of a change made here.
      */
     private static List<String> changesSince(Service service, Instant start) {
-        List<Map<String, Object>> entries = as(stack, service, accounts.user("operator"))
-                .queryParam("from", start.toString()).queryParam("size", 100)
-                .get("/api/v1/audit").then().statusCode(200).extract().jsonPath().getList("items");
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int page = 0; page == 0 || entries.size() == page * 100; page++) {
+            entries.addAll(as(stack, service, accounts.user("operator"))
+                    .queryParam("from", start.toString()).queryParam("page", page).queryParam("size", 100)
+                    .get("/api/v1/audit").then().statusCode(200).extract().jsonPath().getList("items"));
+        }
         return entries.stream()
                 .filter(entry -> !"system".equals(entry.get("actorRole")))
                 .filter(entry -> !(entry.get("details") instanceof Map<?, ?> details && details.containsKey("rolloutId")))
