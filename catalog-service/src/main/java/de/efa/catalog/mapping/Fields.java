@@ -1,6 +1,7 @@
 package de.efa.catalog.mapping;
 
 import de.efa.catalog.domain.InvalidValueException;
+import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.ProblemException;
 import de.efa.platform.problem.Violation;
 import de.efa.platform.problem.Violations;
@@ -57,6 +58,11 @@ final class Fields {
 
     void add(String field, String message) {
         violations.add(field, message);
+    }
+
+    /** The page the query names, or {@code null} after noting why it could not be read. */
+    PageRequest page(String page, String size) {
+        return PageRequest.parse(page, size, violations);
     }
 
     /** Notes what a check of the platform refused, so that it is answered together with the rest. */

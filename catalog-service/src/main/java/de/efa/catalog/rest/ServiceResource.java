@@ -108,8 +108,8 @@ public class ServiceResource {
             @Parameter(description = "FIT_STORE, EFA_MARKTPLATZ, DIREKTVERTRAG, OPEN_SOURCE, KOMMUNALVERTRETER or VERWALTUNGSVEREINBARUNG") @QueryParam("reuseModel") String reuseModel,
             @Parameter(description = "Provider id", example = "akdb") @QueryParam("providerId") String providerId,
             @Parameter(description = "relevance (default with q), name (default without), newest") @QueryParam("sort") String sort,
-            @Parameter(description = "Page from 0", example = "0") @QueryParam("page") String page,
-            @Parameter(description = "Page size 1..100, default 20", example = "20") @QueryParam("size") String size) {
+            @Parameter(description = "Page from 0") @QueryParam("page") String page,
+            @Parameter(description = "Page size 1..100, default 20") @QueryParam("size") String size) {
         Search asked = searchMapper.toSearch(q, themenfeld, land, leika, reuseModel, providerId, sort, page, size);
         byte[] hits = serviceJson.page(search.search(caller, asked.criteria(), asked.page()));
         return Response.ok(hits, MediaType.APPLICATION_JSON).build();

@@ -80,8 +80,8 @@ public class ProvisioningResource {
             @Parameter(description = "The tenant's AGS, 8 digits", example = "14713000") @QueryParam("ags") String ags,
             @Parameter(description = "The catalog service id") @QueryParam("serviceId") String serviceId,
             @Parameter(description = "The subscription id (also the OSB instance id)") @QueryParam("subscriptionId") String subscriptionId,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
+            @Parameter(description = "From 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size) {
         return operator.jobs(ListQuery.parse(status, ags, serviceId, subscriptionId, page, size));
     }
 
@@ -170,8 +170,8 @@ public class ProvisioningResource {
     @APIResponse(responseCode = "400", description = "A paging parameter is invalid; each is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<DeadLetterView> deadLetters(
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
+            @Parameter(description = "From 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size) {
         return operator.deadLetters(ListQuery.page(page, size));
     }
 }

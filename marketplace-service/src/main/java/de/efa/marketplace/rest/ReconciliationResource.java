@@ -140,8 +140,8 @@ public class ReconciliationResource {
             @QueryParam("kind") String kind,
             @Parameter(description = "true: only resolved findings; false: only open ones",
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("resolved") String resolved,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @QueryParam("size") String size) {
+            @Parameter(description = "From 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size) {
         return findings.list(FindingQuery.parse(kind, resolved, page, size));
     }
 

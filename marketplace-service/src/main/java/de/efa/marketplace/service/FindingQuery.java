@@ -26,7 +26,7 @@ public record FindingQuery(FindingKind kind, Boolean resolved, PageRequest page)
                 violations.add("resolved", "must be true or false");
             }
         }
-        PageRequest request = ListQuery.pageRequest(page, size, violations);
+        PageRequest request = PageRequest.parse(page, size, violations);
         violations.throwIfAny();
         return new FindingQuery(parsedKind, parsedResolved, request);
     }

@@ -3,7 +3,6 @@ package de.efa.marketplace.service;
 import de.efa.marketplace.domain.Ags;
 import de.efa.marketplace.domain.JobStatus;
 import de.efa.platform.paging.PageRequest;
-import de.efa.platform.problem.ProblemException;
 import de.efa.platform.problem.Violations;
 
 import java.util.Arrays;
@@ -30,21 +29,9 @@ public record ListQuery(JobStatus status, String ags, UUID serviceId, UUID subsc
         }
         UUID parsedServiceId = uuid("serviceId", serviceId, violations);
         UUID parsedSubscriptionId = uuid("subscriptionId", subscriptionId, violations);
-        PageRequest request = pageRequest(page, size, violations);
+        PageRequest request = PageRequest.parse(page, size, violations);
         violations.throwIfAny();
         return new ListQuery(parsedStatus, ags, parsedServiceId, parsedSubscriptionId, request);
-    }
-
-    /** The page asked for; null when {@code page} or {@code size} is invalid (then the violation is recorded). */
-    static PageRequest pageRequest(String page, String size, Violations violations) {
-        Integer p = wholeNumber("page", page, violations);
-        Integer s = wholeNumber("size", size, violations);
-        try {
-            return PageRequest.of(p, s);
-        } catch (ProblemException e) {
-            e.violations().forEach(v -> violations.add(v.field(), v.message()));
-            return null;
-        }
     }
 
     public static ListQuery page(String page, String size) {
@@ -56,18 +43,5 @@ public record ListQuery(JobStatus status, String ags, UUID serviceId, UUID subsc
             return null;
         }
         return violations.parse(name, () -> Ids.uuid(value));
-    }
-
-    /** The number; null when absent, or when it is no whole number (then the violation is recorded). */
-    private static Integer wholeNumber(String name, String value, Violations violations) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            violations.add(name, "must be a whole number");
-            return null;
-        }
     }
 }

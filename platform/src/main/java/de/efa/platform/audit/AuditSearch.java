@@ -25,10 +25,10 @@ public class AuditSearch {
     }
 
     /** One page of the entries the query names; 400 naming each parameter it cannot read. */
-    public Page<AuditEntry> page(String from, String to, String actor, String target, Integer page, Integer size) {
+    public Page<AuditEntry> page(String from, String to, String actor, String target, String page, String size) {
         Violations violations = new Violations();
         AuditFilter filter = AuditFilter.of(from, to, actor, target, violations);
-        PageRequest request = PageRequest.of(page, size, violations);
+        PageRequest request = PageRequest.parse(page, size, violations);
         violations.throwIfAny();
         return Page.of(entries.page(filter, request.offset(), request.size()), request, entries.count(filter));
     }

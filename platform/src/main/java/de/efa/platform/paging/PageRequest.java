@@ -12,6 +12,29 @@ public record PageRequest(int page, int size) {
     public static final int MAX_SIZE = 100;
     public static final long MAX_DEPTH = 100_000;
 
+    /**
+     * The page that a request's query names, as text: resources take {@code page} and {@code size} as strings, since
+     * the framework would answer a value it cannot convert (not a number, or beyond an int) with 404. Answers 400
+     * naming each that is no whole number or out of range.
+     */
+    public static PageRequest parse(String page, String size) {
+        Violations violations = new Violations();
+        PageRequest request = parse(page, size, violations);
+        violations.throwIfAny();
+        return request;
+    }
+
+    /** As {@link #parse(String, String)}, adding to {@code violations}; null when one of the two is invalid. */
+    public static PageRequest parse(String page, String size, Violations violations) {
+        Violations numbers = new Violations();
+        Integer p = wholeNumber("page", page, numbers);
+        Integer s = wholeNumber("size", size, numbers);
+        numbers.list().forEach(violation -> violations.add(violation.field(), violation.message()));
+        // One that is no number stands in as absent, so that the range of the other is still checked.
+        PageRequest request = of(p, s, violations);
+        return numbers.isEmpty() ? request : null;
+    }
+
     /** Answers 400 naming {@code page} or {@code size} when either is out of range. */
     public static PageRequest of(Integer page, Integer size) {
         Violations violations = new Violations();
@@ -40,6 +63,19 @@ public record PageRequest(int page, int size) {
             valid = false;
         }
         return valid ? new PageRequest(p, s) : null;
+    }
+
+    /** The number; null when absent or blank, or when it is no whole number (then the violation is recorded). */
+    private static Integer wholeNumber(String name, String value, Violations violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            violations.add(name, "must be a whole number");
+            return null;
+        }
     }
 
     /** How many items lie before this page. */

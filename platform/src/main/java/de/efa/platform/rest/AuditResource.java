@@ -95,8 +95,8 @@ public class AuditResource {
             @Parameter(description = "What was changed: type:id, or a type for every resource of it",
                     example = "service:5d1c7f0e-8a43-4a49-9c1e-0f3e6c2b7a10")
             @QueryParam("target") String target,
-            @Parameter(description = "Page from 0 (JSON only)") @QueryParam("page") Integer page,
-            @Parameter(description = "Page size 1..100, default 20 (JSON only)") @QueryParam("size") Integer size,
+            @Parameter(description = "Page from 0 (JSON only)") @QueryParam("page") String page,
+            @Parameter(description = "Page size 1..100, default 20 (JSON only)") @QueryParam("size") String size,
             @Context HttpHeaders headers) {
         if (!wantsCsv(headers)) {
             return Response.ok(search.page(from, to, actor, target, page, size), MediaType.APPLICATION_JSON_TYPE)

@@ -1,5 +1,6 @@
 package de.efa.platform.rest;
 
+import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -8,8 +9,10 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +23,10 @@ import java.util.stream.Collectors;
  * security requirement is public ({@code security: []}); a response header has a string schema; every operation
  * can be refused for the request limits (414, 431, and 413 where it takes a body), as problems; an operation's id is
  * its method's name, made unique by the resource's name where two resources share a method name
- * ({@code ServiceResource_get} becomes {@code getService}). The 413 answer is left out of a document without a
- * body-taking operation, as an unused component is a lint warning.
+ * ({@code ServiceResource_get} becomes {@code getService}); the paging parameters {@code page} and {@code size} are
+ * integers with their ranges ({@link PageRequest}), though resources take them as text to refuse a bad one with
+ * 400. The 413 answer is left out of a document without a body-taking operation, as an unused component is a lint
+ * warning.
  */
 public class OpenApiConventions implements OASFilter {
 
@@ -42,6 +47,7 @@ public class OpenApiConventions implements OASFilter {
                 if (operation.getSecurity() == null) {
                     operation.setSecurity(List.of());
                 }
+                typePaging(operation);
                 if (operation.getResponses() == null) {
                     continue;
                 }
@@ -77,6 +83,25 @@ public class OpenApiConventions implements OASFilter {
     private static String methodOf(Operation operation) {
         String id = operation.getOperationId();
         return id.substring(id.indexOf('_') + 1);
+    }
+
+    private static void typePaging(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            if (parameter.getIn() != Parameter.In.QUERY || parameter.getRef() != null) {
+                continue;
+            }
+            Schema integer = OASFactory.createSchema().addType(Schema.SchemaType.INTEGER);
+            switch (parameter.getName()) {
+                case "page" -> parameter.setSchema(integer.minimum(BigDecimal.ZERO).defaultValue(0));
+                case "size" -> parameter.setSchema(integer.minimum(BigDecimal.ONE)
+                        .maximum(BigDecimal.valueOf(PageRequest.MAX_SIZE)).defaultValue(PageRequest.DEFAULT_SIZE));
+                default -> {
+                }
+            }
+        }
     }
 
     private static void typeHeaders(APIResponse response) {

@@ -50,7 +50,7 @@ public class ParkedResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an operator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<ParkedEvent> outgoing(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Page<ParkedEvent> outgoing(@QueryParam("page") String page, @QueryParam("size") String size) {
         return parked.outgoing(page, size);
     }
 
@@ -83,8 +83,8 @@ public class ParkedResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an operator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<ParkedRecord> incoming(@QueryParam("topic") String topic, @QueryParam("page") Integer page,
-                                       @QueryParam("size") Integer size) {
+    public Page<ParkedRecord> incoming(@QueryParam("topic") String topic, @QueryParam("page") String page,
+                                       @QueryParam("size") String size) {
         return parked.incoming(topic, page, size);
     }
 }

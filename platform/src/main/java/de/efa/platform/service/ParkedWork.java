@@ -33,8 +33,8 @@ public class ParkedWork {
         this.auditTrail = auditTrail;
     }
 
-    public Page<ParkedEvent> outgoing(Integer page, Integer size) {
-        PageRequest request = PageRequest.of(page, size);
+    public Page<ParkedEvent> outgoing(String page, String size) {
+        PageRequest request = PageRequest.parse(page, size);
         return database(() -> Page.of(outbox.parked(request.offset(), request.size()), request,
                 outbox.countParked()));
     }
@@ -50,8 +50,8 @@ public class ParkedWork {
         return event.get();
     }
 
-    public Page<ParkedRecord> incoming(String topic, Integer page, Integer size) {
-        PageRequest request = PageRequest.of(page, size);
+    public Page<ParkedRecord> incoming(String topic, String page, String size) {
+        PageRequest request = PageRequest.parse(page, size);
         Optional<String> ofTopic = Optional.ofNullable(topic).filter(t -> !t.isBlank());
         return database(() -> Page.of(records.list(ofTopic, request.offset(), request.size()), request,
                 records.count(ofTopic)));

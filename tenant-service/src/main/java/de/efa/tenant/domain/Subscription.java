@@ -112,6 +112,10 @@ public class Subscription {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
+    /** When it entered its status; unlike {@code updatedAt}, a new price or a note does not move it. */
+    @Column(name = "status_since")
+    private Instant statusSince;
+
     /** The trace of the request that created it, by which its spans and log lines are found; null: none. */
     @Column(name = "trace_id")
     private String traceId;
@@ -354,11 +358,13 @@ public class Subscription {
 
     /**
      * The tenant's population changed: a price with a per-inhabitant part (and that of a requested plan) is priced
-     * anew with its own rates; a flat or offered price stays. A final subscription keeps the price it ended with.
+     * anew with its own rates; a flat or offered price stays. A final subscription keeps the price it ended with, and
+     * the status keeps its time: an open interest or offer does not expire later for a new price.
      *
+     * @param loadedBy who loaded the figures, as the history names actors
      * @return whether a price changed
      */
-    public boolean repriceFor(long population, Instant now) {
+    public boolean repriceFor(long population, String loadedBy, Instant now) {
         if (status.isFinal()) {
             return false;
         }
@@ -369,7 +375,8 @@ public class Subscription {
         if (!current && !requested) {
             return false;
         }
-        String detail = "Population " + (current ? before : updatePrice).population() + " → " + population;
+        String detail = "Population " + (current ? before : updatePrice).population() + " → " + population
+                + " (loaded by " + loadedBy + ")";
         if (current) {
             price = price.forPopulation(population);
             detail += ": " + before.describe() + " → " + price.describe();
@@ -477,6 +484,7 @@ public class Subscription {
 
     private void moveTo(SubscriptionStatus next, Instant now, String detail) {
         status = next;
+        statusSince = now;
         note(now, detail);
     }
 
@@ -570,6 +578,10 @@ public class Subscription {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public Instant statusSince() {
+        return statusSince;
     }
 
     public List<HistoryEntry> history() {

@@ -134,11 +134,11 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
     }
 
     /**
-     * Interests and offers that waited longer than allowed, locked and skipped by another replica doing the same;
-     * at most {@code limit} of them.
+     * Interests and offers that waited longer than allowed since they were declared or offered, locked and skipped by
+     * another replica doing the same; at most {@code limit} of them.
      */
     public List<Subscription> overdueForExpiry(Instant declaredBefore, Instant offeredBefore, int limit) {
-        return find("(status = ?1 and updatedAt < ?2) or (status = ?3 and updatedAt < ?4)", Sort.by("updatedAt"),
+        return find("(status = ?1 and statusSince < ?2) or (status = ?3 and statusSince < ?4)", Sort.by("statusSince"),
                 SubscriptionStatus.INTEREST_DECLARED, declaredBefore, SubscriptionStatus.OFFERED, offeredBefore)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint("jakarta.persistence.lock.timeout", -2)

@@ -96,9 +96,9 @@ public class BundlerResource {
                     name = "items", type = SchemaType.ARRAY, implementation = BundlerView.class))))
     @APIResponse(responseCode = "400", description = "A page/size out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<BundlerView> list(@Parameter(description = "From 0") @QueryParam("page") Integer page,
-            @Parameter(description = "1 to 100, default 20") @QueryParam("size") Integer size) {
-        return bundlers.list(PageRequest.of(page, size)).map(BundlerView::of);
+    public Page<BundlerView> list(@Parameter(description = "From 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size) {
+        return bundlers.list(PageRequest.parse(page, size)).map(BundlerView::of);
     }
 
     @GET
@@ -128,8 +128,8 @@ public class BundlerResource {
     @APIResponse(responseCode = "404", description = "No bundler with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<TenantView> clients(@Parameter(example = "kisa") @PathParam("id") String id,
-            @Parameter(description = "From 0") @QueryParam("page") Integer page,
-            @Parameter(description = "1 to 100, default 20") @QueryParam("size") Integer size) {
-        return bundlers.clients(caller, id, PageRequest.of(page, size)).map(TenantView::of);
+            @Parameter(description = "From 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size) {
+        return bundlers.clients(caller, id, PageRequest.parse(page, size)).map(TenantView::of);
     }
 }

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -70,16 +71,37 @@ public class MandateResource {
     @APIResponse(responseCode = "404", description = "No tenant with this AGS",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<MandateView> list(@Parameter(example = "14729010") @PathParam("ags") String ags,
-            @Parameter(description = "From 0") @QueryParam("page") Integer page,
-            @Parameter(description = "1 to 100, default 20") @QueryParam("size") Integer size) {
-        return bundlers.mandatesOf(caller, ags, PageRequest.of(page, size)).map(MandateView::of);
+            @Parameter(description = "From 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size) {
+        return bundlers.mandatesOf(caller, ags, PageRequest.parse(page, size)).map(MandateView::of);
+    }
+
+    /** What an Idempotency-Key is bound to besides the caller. */
+    record Fingerprint(String operation, String ags, MandateRequest body) {
+    }
+
+    @GET
+    @Path("/{bundlerId}")
+    @RolesAllowed({"municipality", "operator"})
+    @Operation(summary = "Read one of a tenant's mandates", description = "Roles: `municipality` (only its own) and "
+            + "`operator`. What a grant's `Location` names.")
+    @APIResponse(responseCode = "200", description = "The mandate",
+            content = @Content(schema = @Schema(implementation = MandateView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed AGS",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such mandate",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MandateView get(@Parameter(example = "14729010") @PathParam("ags") String ags,
+            @Parameter(example = "kisa") @PathParam("bundlerId") String bundlerId) {
+        return MandateView.of(bundlers.mandate(caller, ags, bundlerId));
     }
 
     @POST
     @RolesAllowed({"municipality", "operator"})
     @Operation(summary = "Give a bundler a mandate", description = "Roles: `municipality` (only for itself) and "
             + "`operator`. From now on the bundler may subscribe, declare interest, conclude and cancel for the "
-            + "municipality, and read its subscriptions.")
+            + "municipality, and read its subscriptions. Accepts an `Idempotency-Key`: the same key and body within "
+            + "24 h give the first answer again, marked `Idempotent-Replayed: true`.")
     @APIResponse(responseCode = "201", description = "Granted; `Location` names the mandate",
             content = @Content(schema = @Schema(implementation = MandateView.class)))
     @APIResponse(responseCode = "400", description = "Malformed AGS, no bundlerId or an unknown JSON field",
@@ -88,11 +110,17 @@ public class MandateResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The bundler has this municipality's mandate already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response grant(@Parameter(example = "14729010") @PathParam("ags") String ags, MandateRequest request) {
-        Mandate mandate = bundlers.grant(caller, ags, request);
-        return IdempotentResponses.of(Answer.first(201,
-                "/api/v1/tenants/" + mandate.ags() + "/mandates/" + mandate.bundlerId(), null,
-                idempotency.body(MandateView.of(mandate))));
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response grant(@Parameter(example = "14729010") @PathParam("ags") String ags,
+            @Parameter(description = "Makes a retried grant safe") @HeaderParam(IdempotentResponses.KEY) String key,
+            MandateRequest request) {
+        Answer answer = idempotency.once(caller, key, new Fingerprint("grant-mandate", ags, request), () -> {
+            Mandate mandate = bundlers.grant(caller, ags, request);
+            return Answer.first(201, "/api/v1/tenants/" + mandate.ags() + "/mandates/" + mandate.bundlerId(), null,
+                    idempotency.body(MandateView.of(mandate)));
+        });
+        return IdempotentResponses.of(answer);
     }
 
     @DELETE

@@ -68,9 +68,9 @@ public class ProviderInterestResource {
     public Page<InterestView> list(
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"INTEREST_DECLARED", "OFFERED",
                     "DECLINED", "WITHDRAWN", "EXPIRED"})) @QueryParam("status") String status,
-            @Parameter(description = "From 0") @QueryParam("page") Integer page,
-            @Parameter(description = "1 to 100, default 20") @QueryParam("size") Integer size) {
-        return interests.inbox(caller, status, PageRequest.of(page, size)).map(i -> InterestView.of(i, json));
+            @Parameter(description = "From 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size) {
+        return interests.inbox(caller, status, PageRequest.parse(page, size)).map(i -> InterestView.of(i, json));
     }
 
     @POST

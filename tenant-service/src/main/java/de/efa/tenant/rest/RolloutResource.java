@@ -143,9 +143,9 @@ public class RolloutResource {
                     name = "items", type = SchemaType.ARRAY, implementation = RolloutView.class))))
     @APIResponse(responseCode = "400", description = "A page/size out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<RolloutView> list(@Parameter(description = "From 0") @QueryParam("page") Integer page,
-            @Parameter(description = "1 to 100, default 20") @QueryParam("size") Integer size) {
-        return rollouts.list(caller, PageRequest.of(page, size));
+    public Page<RolloutView> list(@Parameter(description = "From 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size) {
+        return rollouts.list(caller, PageRequest.parse(page, size));
     }
 
     @GET
@@ -184,8 +184,8 @@ public class RolloutResource {
     public Page<RolloutItemView> items(@PathParam("id") UUID id,
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"PENDING", "SUBSCRIBED", "ACTIVE",
                     "INTEREST_DECLARED", "FAILED", "SKIPPED"})) @QueryParam("status") String status,
-            @Parameter(description = "From 0") @QueryParam("page") Integer page,
-            @Parameter(description = "1 to 100, default 20") @QueryParam("size") Integer size) {
-        return rollouts.items(caller, id, status, PageRequest.of(page, size));
+            @Parameter(description = "From 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size) {
+        return rollouts.items(caller, id, status, PageRequest.parse(page, size));
     }
 }

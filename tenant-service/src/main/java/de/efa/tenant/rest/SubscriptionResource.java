@@ -143,9 +143,9 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "No such tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<SubscriptionView> list(@PathParam("ags") String ags,
-            @Parameter(description = "From 0") @QueryParam("page") Integer page,
-            @Parameter(description = "1 to 100, default 20") @QueryParam("size") Integer size) {
-        return subscriptions.list(caller, ags, PageRequest.of(page, size)).map(this::view);
+            @Parameter(description = "From 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size) {
+        return subscriptions.list(caller, ags, PageRequest.parse(page, size)).map(this::view);
     }
 
     @GET

@@ -132,9 +132,9 @@ public class TenantResource {
             @Parameter(description = "Land code", example = "14") @QueryParam("land") String land,
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"PENDING", "ACTIVE", "SUSPENDED"}))
             @QueryParam("status") String status,
-            @Parameter(description = "From 0") @QueryParam("page") Integer page,
-            @Parameter(description = "1 to 100, default 20") @QueryParam("size") Integer size) {
-        return tenants.list(land, status, PageRequest.of(page, size)).map(TenantView::of);
+            @Parameter(description = "From 0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size) {
+        return tenants.list(land, status, PageRequest.parse(page, size)).map(TenantView::of);
     }
 
     @POST

@@ -111,13 +111,21 @@ public class BundlerService {
         return mandate;
     }
 
+    @Transactional
+    public Mandate mandate(Caller caller, String rawAgs, String bundlerId) {
+        Ags ags = TenantService.parseAgs(rawAgs);
+        scope.requireAdministering(caller, ags);
+        return mandates.findByIdOptional(new Mandate.Key(ags.value(), bundlerId))
+                .orElseThrow(() -> noMandate(ags, bundlerId));
+    }
+
     /** Live subscriptions stay; the bundler can order nothing more for the municipality. */
     @Transactional
     public void revoke(Caller caller, String rawAgs, String bundlerId) {
         Ags ags = TenantService.parseAgs(rawAgs);
         scope.requireAdministering(caller, ags);
         if (!mandates.deleteById(new Mandate.Key(ags.value(), bundlerId))) {
-            throw ProblemException.notFound("Tenant " + ags + " has no mandate for bundler " + bundlerId);
+            throw noMandate(ags, bundlerId);
         }
         auditTrail.record(Audited.forTenant(caller, ags), "mandate.withdraw", Audited.mandate(ags, bundlerId),
                 "deleted");
@@ -135,6 +143,10 @@ public class BundlerService {
         if (!caller.isOperator() && !caller.isBundler(id)) {
             throw ProblemException.forbidden("A bundler sees only itself and its own clients");
         }
+    }
+
+    private static ProblemException noMandate(Ags ags, String bundlerId) {
+        return ProblemException.notFound("Tenant " + ags + " has no mandate for bundler " + bundlerId);
     }
 
     private static ProblemException notFound(String id) {

@@ -71,7 +71,7 @@ public class PopulationService {
             auditTrail.recordEach("tenant.change-population",
                     changed.keySet().stream().map(Audited::tenant).toList(), "updated",
                     Map.of("populationFile", file.id()));
-            int repriced = reprice(changed, file, now);
+            int repriced = reprice(changed, file, caller.describe(), now);
             auditTrail.record("population.load", file, "loaded", Map.of("lines", figures.size(),
                     "updated", changed.size(), "unchanged", registered.size() - changed.size(),
                     "unknown", unknown.size(), "repriced", repriced));
@@ -83,14 +83,14 @@ public class PopulationService {
     }
 
     /** @return how many subscriptions got a new price */
-    private int reprice(Map<String, Long> populations, AuditRef file, Instant now) {
+    private int reprice(Map<String, Long> populations, AuditRef file, String loadedBy, Instant now) {
         List<String> ags = new ArrayList<>(populations.keySet());
         int repriced = 0;
         for (int from = 0; from < ags.size(); from += CHUNK) {
             List<AuditRef> changed = new ArrayList<>();
             for (Subscription subscription : subscriptions.pricedPerInhabitantForUpdate(
                     ags.subList(from, Math.min(from + CHUNK, ags.size())))) {
-                if (subscription.repriceFor(populations.get(subscription.ags().value()), now)) {
+                if (subscription.repriceFor(populations.get(subscription.ags().value()), loadedBy, now)) {
                     changed.add(Audited.subscription(subscription));
                 }
             }

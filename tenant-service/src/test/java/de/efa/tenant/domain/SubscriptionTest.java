@@ -2,6 +2,7 @@ package de.efa.tenant.domain;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -252,28 +253,41 @@ class SubscriptionTest {
         subscription.requestUpdate(new RequestedUpdate("komfort", "{}", KOMFORT_PRICE, Contract.none()),
                 "municipality 14713000", NOW);
 
-        assertThat(subscription.repriceFor(12_000, NOW)).isTrue();
+        assertThat(subscription.repriceFor(12_000, "operator o-1", NOW)).isTrue();
 
         assertThat(subscription.price()).isEqualTo(new PriceSnapshot(50_000, 124_000, 100_000, 2, 12_000));
         assertThat(subscription.requestedUpdate().orElseThrow().price())
                 .isEqualTo(new PriceSnapshot(0, 236_000, 200_000, 3, 12_000));
         assertThat(subscription.status()).isEqualTo(SubscriptionStatus.UPDATE_REQUESTED);
-        assertThat(lastDetail(subscription)).isEqualTo("Population 10000 → 12000: 500.00 € setup fee, 1,200.00 € a "
-                + "year → 500.00 € setup fee, 1,240.00 € a year; the requested plan komfort now costs 0.00 € setup "
+        assertThat(lastDetail(subscription)).isEqualTo("Population 10000 → 12000 (loaded by operator o-1): 500.00 € "
+                + "setup fee, 1,200.00 € a year → 500.00 € setup fee, 1,240.00 € a year; the requested plan komfort now costs 0.00 € setup "
                 + "fee, 2,360.00 € a year");
-        assertThat(subscription.repriceFor(12_000, NOW)).isFalse();
+        assertThat(subscription.repriceFor(12_000, "operator o-1", NOW)).isFalse();
 
         Subscription offered = interest();
         offered.offer(new OfferConditions(Optional.empty(), Optional.of(99_000L), Optional.empty(), "Pauschal"),
                 Optional.of(TERMS), "provider akdb", NOW);
-        assertThat(offered.repriceFor(12_000, NOW)).isFalse();
+        assertThat(offered.repriceFor(12_000, "operator o-1", NOW)).isFalse();
         assertThat(offered.price().annualCents()).isEqualTo(99_000);
 
         Subscription ended = active();
         ended.requestCancellation(NOW, "x");
         ended.deprovisioned(NOW, "gone");
-        assertThat(ended.repriceFor(12_000, NOW)).isFalse();
+        assertThat(ended.repriceFor(12_000, "operator o-1", NOW)).isFalse();
         assertThat(ended.price()).isEqualTo(PLAN_PRICE);
+    }
+
+    @Test
+    void an_open_interest_keeps_the_time_it_was_declared_through_a_new_price_and_an_offer_starts_its_own() {
+        Subscription interest = interest();
+        Instant later = NOW.plus(Duration.ofDays(20));
+
+        assertThat(interest.repriceFor(12_000, "operator o-1", later)).isTrue();
+
+        assertThat(interest.updatedAt()).isEqualTo(later);
+        assertThat(interest.statusSince()).isEqualTo(NOW);
+        interest.offer(conditions(), Optional.of(TERMS), "provider akdb", later);
+        assertThat(interest.statusSince()).isEqualTo(later);
     }
 
     private static Subscription active() {

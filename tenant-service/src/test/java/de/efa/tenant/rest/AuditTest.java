@@ -172,7 +172,7 @@ class AuditTest {
                 .body(Map.of("acceptedTerms", Map.of("version", CatalogTopic.TERMS_VERSION)))
                 .post(path(ags, concluded) + "/conclude").then().statusCode(202);
         Api.as(municipality).delete(path(ags, withdrawn)).then().statusCode(200);
-        new Db(dataSource).execute("UPDATE subscription SET updated_at = now() - interval '31 days' "
+        new Db(dataSource).execute("UPDATE subscription SET status_since = now() - interval '31 days' "
                 + "WHERE id = ?::uuid", expired);
         expiry.expireOverdue();
 

@@ -43,6 +43,6 @@ class OpenApiTest {
                 assertThat(responses.keySet()).as(where).anyMatch(code -> code.startsWith("2"));
             }
         }
-        assertThat(operations).isEqualTo(34);
+        assertThat(operations).isEqualTo(35);
     }
 }

@@ -97,8 +97,8 @@ class PopulationTest {
                 .body("priceSnapshot.annualPerInhabitantCents", equalTo(2))
                 .body("priceSnapshot.population", equalTo(12_000))
                 .body("history[-1].status", equalTo("REQUESTED"))
-                .body("history[-1].detail", equalTo("Population 10000 → 12000: 500.00 € setup fee, 1,400.00 € a year "
-                        + "→ 500.00 € setup fee, 1,440.00 € a year"));
+                .body("history[-1].detail", equalTo("Population 10000 → 12000 (loaded by operator operator): "
+                        + "500.00 € setup fee, 1,400.00 € a year → 500.00 € setup fee, 1,440.00 € a year"));
         assertThat(Subscriptions.etag(ags, perInhabitant)).isNotEqualTo(subscriptionEtag);
         Api.asOperator().get(path(ags, flat)).then().body("priceSnapshot.annualCents", equalTo(10_000))
                 .body("priceSnapshot.population", equalTo(10_000)).body("history", hasSize(1));
@@ -146,9 +146,10 @@ class PopulationTest {
                 FROM generate_series(0, ? - 1) AS i""", registered);
         db.execute("""
                 INSERT INTO subscription (id, ags, service_id, plan_id, parameters, setup_fee_cents, annual_cents,
-                    annual_base_cents, annual_per_inhabitant_cents, price_population, status, created_at, updated_at)
+                    annual_base_cents, annual_per_inhabitant_cents, price_population, status, created_at, updated_at,
+                    status_since)
                 SELECT gen_random_uuid(), (16900000 + i)::text, ?::uuid, 'standard', '{}', 50000, 140000, 120000, 2,
-                       10000, 'ACTIVE', now(), now()
+                       10000, 'ACTIVE', now(), now(), now()
                 FROM generate_series(0, ? - 1) AS i""", service.toString(), registered);
         StringBuilder csv = new StringBuilder(HEADER);
         for (int i = 0; i < 10_751; i++) {

@@ -185,7 +185,9 @@ class ReuseProcessTest {
         Api.subscribe(token, ags, plan(withdrawn, "nachnutzung")).statusCode(201);
 
         String third = Api.subscribe(token, ags, plan(expired, "nachnutzung")).statusCode(201).extract().path("id");
-        db.execute("UPDATE subscription SET updated_at = now() - interval '31 days' WHERE id = ?::uuid", third);
+        // Declared 31 days ago, changed just now (as a new population's price changes it): the declaration counts.
+        db.execute("UPDATE subscription SET status_since = now() - interval '31 days', updated_at = now() "
+                + "WHERE id = ?::uuid", third);
         expiry.expireOverdue();
         Api.as(token).get("/api/v1/tenants/" + ags + "/subscriptions/" + third).then().statusCode(200)
                 .body("status", equalTo("EXPIRED"))

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
@@ -99,9 +100,20 @@ class SecurityTest {
         String mandates = "/api/v1/tenants/" + ags + "/mandates";
         Api.asMunicipality(other).body(Map.of("bundlerId", bundler)).post(mandates).then().statusCode(403);
         Api.asMunicipality(ags).body(Map.of("bundlerId", "nobody")).post(mandates).then().statusCode(404);
-        Api.asMunicipality(ags).body(Map.of("bundlerId", bundler)).post(mandates).then().statusCode(201)
-                .body("grantedBy", equalTo("municipality " + ags));
+        String granted = Api.asMunicipality(ags).header("Idempotency-Key", "grant-" + bundler)
+                .body(Map.of("bundlerId", bundler)).post(mandates).then().statusCode(201)
+                .body("grantedBy", equalTo("municipality " + ags)).extract().header("Location");
+        // A retried grant gets the first answer again instead of 409.
+        Api.asMunicipality(ags).header("Idempotency-Key", "grant-" + bundler)
+                .body(Map.of("bundlerId", bundler)).post(mandates).then().statusCode(201)
+                .header("Idempotent-Replayed", "true").header("Location", granted);
         Api.asOperator().body(Map.of("bundlerId", bundler)).post(mandates).then().statusCode(409);
+        assertThat(granted).endsWith(mandates + "/" + bundler);
+        Api.asMunicipality(ags).get(mandates + "/" + bundler).then().statusCode(200)
+                .body("bundlerId", equalTo(bundler)).body("grantedBy", equalTo("municipality " + ags));
+        Api.asMunicipality(other).get(mandates + "/" + bundler).then().statusCode(403);
+        Api.as(TestTokens.bundler(bundler)).get(mandates + "/" + bundler).then().statusCode(403);
+        Api.asOperator().get(mandates + "/nobody").then().statusCode(404);
         Api.asMunicipality(ags).get(mandates).then().statusCode(200).body("items.bundlerId", contains(bundler));
         Api.as(TestTokens.bundler(bundler)).get("/api/v1/bundlers/" + bundler + "/clients").then().statusCode(200)
                 .body("items.ags", contains(ags)).body("total", equalTo(1));

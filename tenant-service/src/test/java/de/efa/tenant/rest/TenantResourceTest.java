@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -242,7 +243,12 @@ class TenantResourceTest {
                 .body("violations[0].field", equalTo("status"));
         Api.asOperator().queryParam("size", 101).queryParam("page", -1).get("/api/v1/tenants").then().statusCode(400)
                 .body("violations.field", org.hamcrest.Matchers.containsInAnyOrder("page", "size"));
-        Api.asOperator().queryParam("size", "many").get("/api/v1/tenants").then().statusCode(org.hamcrest.Matchers.lessThan(500));
+        Api.asOperator().queryParam("size", "many").get("/api/v1/tenants").then().statusCode(400)
+                .body("violations[0].field", equalTo("size"));
+        for (String list : List.of("/api/v1/tenants", "/api/v1/rollouts", "/api/v1/bundlers")) {
+            Api.asOperator().queryParam("page", "3000000000").get(list).then().statusCode(400)
+                    .body("violations[0].field", equalTo("page"));
+        }
     }
 
     @Test

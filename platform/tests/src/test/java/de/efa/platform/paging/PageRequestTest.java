@@ -28,4 +28,16 @@ class PageRequestTest {
         assertThatThrownBy(() -> PageRequest.of(-1, 0)).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.violations()).hasSize(2));
     }
+
+    @Test
+    void text_that_is_no_whole_number_or_beyond_an_int_is_a_400_naming_it_and_the_other_is_still_checked() {
+        assertThat(PageRequest.parse(" 2 ", "50")).isEqualTo(new PageRequest(2, 50));
+        assertThat(PageRequest.parse("", null)).isEqualTo(new PageRequest(0, 20));
+        assertThatThrownBy(() -> PageRequest.parse("3000000000", "10")).isInstanceOfSatisfying(
+                ProblemException.class, e -> assertThat(e.violations()).singleElement()
+                        .satisfies(v -> assertThat(v.field() + " " + v.message())
+                                .isEqualTo("page must be a whole number")));
+        assertThatThrownBy(() -> PageRequest.parse("zwei", "1000")).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactlyInAnyOrder("page", "size"));
+    }
 }

@@ -43,4 +43,15 @@ class HttpLimitsTest {
                 .then().statusCode(400)
                 .body("violations[0].field", equalTo("page"));
     }
+
+    @Test
+    void a_page_beyond_an_int_or_no_number_at_all_is_a_400_problem_naming_it_not_a_404() {
+        for (String list : new String[] {"/api/v1/parked/incoming", "/api/v1/parked/outgoing", "/api/v1/audit"}) {
+            given().auth().oauth2(TestTokens.operator()).get(list + "?page=3000000000")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("page"));
+            given().auth().oauth2(TestTokens.operator()).get(list + "?size=zwanzig")
+                    .then().statusCode(400).body("violations[0].field", equalTo("size"));
+        }
+    }
 }

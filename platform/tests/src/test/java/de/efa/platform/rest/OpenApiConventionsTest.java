@@ -27,6 +27,11 @@ class OpenApiConventionsTest {
                 .body("info.license.name", equalTo("EUPL-1.2"))
                 // Nothing here takes a body: no unused component for the lint to warn of.
                 .body("components.responses.BodyTooLarge", nullValue())
-                .body("servers[0].url", equalTo("/"));
+                .body("servers[0].url", equalTo("/"))
+                // Taken as text by the resource, documented as the integers they must be.
+                .body("paths.'/api/v1/parked/outgoing'.get.parameters.find { it.name == 'page' }.schema.type",
+                        equalTo("integer"))
+                .body("paths.'/api/v1/parked/outgoing'.get.parameters.find { it.name == 'size' }.schema.maximum",
+                        equalTo(100));
     }
 }
