@@ -271,6 +271,7 @@ public class SubscriptionService {
         Tenant tenant = activeTenant(ags);
         requireInvoiceAddress(tenant, "concluded");
         scope.requireAcceptingTerms(caller, ags);
+        requireStillOffered(subscription, tenant);
         Instant now = clock.instant();
         subscription.conclude(versionOf(acceptedTerms), new Acceptance(caller.describe(), now), now);
         events.step(Step.CONCLUDED, subscription, tenant, caller.describe(), now);
@@ -510,6 +511,18 @@ public class SubscriptionService {
                     + "; only a PUBLISHED service can be subscribed to");
         }
         return service;
+    }
+
+    /**
+     * Concluding is when provisioning starts, so the service must still be one that can be subscribed to in the
+     * tenant's Land, as when the interest was declared: an offer for a service deprecated since then cannot be
+     * concluded (409) and stays OFFERED until it is withdrawn or expires.
+     */
+    private void requireStillOffered(Subscription subscription, Tenant tenant) {
+        CatalogService service = catalog.findService(subscription.serviceId()).filter(CatalogService::isPublished)
+                .orElseThrow(() -> ProblemException.conflict("Service " + subscription.serviceId()
+                        + " is no longer PUBLISHED; its offer can no longer be concluded"));
+        requireAvailable(service, tenant);
     }
 
     private static void requireAvailable(CatalogService service, Tenant tenant) {

@@ -25,6 +25,7 @@ import java.util.UUID;
 import static de.efa.tenant.support.OnboardingTopics.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -157,6 +158,24 @@ class ReuseProcessTest {
         await().untilAsserted(() ->
                 Api.asMunicipality(ags).get("/api/v1/tenants/" + ags + "/subscriptions/" + id)
                         .then().body("status", equalTo("ACTIVE")));
+    }
+
+    @Test
+    void an_offer_for_a_service_deprecated_since_is_not_concluded_and_stays_offered() {
+        String ags = Api.activeTenantWithInvoiceAddress(TestAgs.fresh(), 10_000);
+        UUID service = catalog.publishedService();
+        String id = Api.subscribe(TestTokens.municipality(ags), ags, plan(service, "nachnutzung")).statusCode(201)
+                .extract().path("id");
+        Api.as(TestTokens.provider("akdb")).body(offer()).post("/api/v1/provider/interests/" + id + "/offer")
+                .then().statusCode(200);
+        catalog.publish(service, "DEPRECATED", List.of(), 2);
+
+        Api.asMunicipality(ags).body(Map.of("acceptedTerms", Map.of("version", CatalogTopic.TERMS_VERSION)))
+                .post("/api/v1/tenants/" + ags + "/subscriptions/" + id + "/conclude").then().statusCode(409)
+                .body("detail", containsString("no longer PUBLISHED"));
+        Api.asMunicipality(ags).get("/api/v1/tenants/" + ags + "/subscriptions/" + id).then()
+                .body("status", equalTo("OFFERED"));
+        assertThat(db.latestRequestOrNull(id)).isNull();
     }
 
     @Test
