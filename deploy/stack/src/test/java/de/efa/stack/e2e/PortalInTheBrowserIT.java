@@ -28,7 +28,9 @@ import static org.awaitility.Awaitility.await;
  * postcode is shown at its input) and sees its subscription ACTIVE, and the operator retries a failed job. Leipzig
  * then gives its invoice address and a mandate to the bundler KISA, which sees it among its clients and declares
  * Leipzig's interest in a plan reused by offer; the provider's staff answer it with an offer, and KISA concludes it.
- * Last, KISA rolls a service out to its client and follows the rollout to its end.
+ * KISA rolls a service out to its client and follows the rollout to its end, and Leipzig finds it in its list.
+ * Last, the provider's staff look through their services and forms, and an operator through the figures, dead
+ * letters, reconciliation, audit trail and the upload forms, so that every page of the portal is opened once.
  * Every page is checked with axe-core; the README's screenshots are taken here.
  */
 @ExtendWith(StackExtension.class)
@@ -244,7 +246,7 @@ class PortalInTheBrowserIT {
 
     @Test
     @Order(8)
-    void theBundlerRollsAServiceOutToItsClientAndFollowsItsProgress() {
+    void theBundlerRollsAServiceOutToItsClientAndLeipzigFindsItAmongItsSubscriptions() {
         // The tenant-service learns of the new service from the catalog topic; until then a rollout would be refused.
         await().atMost(PATIENCE).until(() -> as(stack, Service.TENANT, accounts.user("leipzig"))
                 .body(Map.of("serviceId", rolloutServiceId, "planId", "standard", "parameters", Map.of()))
@@ -263,6 +265,68 @@ class PortalInTheBrowserIT {
                 .contains("1 von 1 Kommunen abgeschlossen (100 %)");
         assertThat(kisa.driver().findElement(By.id("kommunen")).getText()).contains("Leipzig, Stadt", "Aktiv");
         kisa.screenshot("rollout");
+
+        leipzig.open(portal + "/kommunen/" + LEIPZIG + "/abonnements");
+        assertThat(leipzig.driver().findElement(By.cssSelector("main table")).getText())
+                .contains("Führerschein digital beantragen", "Gewerbeanmeldung digital", "Digitaler Bauantrag",
+                        "Aktiv");
+    }
+
+    @Test
+    @Order(9)
+    void theProviderLooksThroughItsServicesAndTheirForms() {
+        try (Chromium akdb = Chromium.start()) {
+            akdb.open(portal + "/").driver().findElement(By.linkText("Anmelden")).click();
+            akdb.logInAs("akdb-redaktion");
+            assertThat(heading(akdb)).isEqualTo("Meine Leistungen");
+            assertThat(akdb.driver().findElement(By.cssSelector("main table")).getText())
+                    .contains("Gewerbeanmeldung digital", "Veröffentlicht");
+
+            akdb.driver().findElement(By.cssSelector("a[href='/anbieter/leistungen/" + serviceId + "']")).click();
+            akdb.waitForText(By.cssSelector("main h1"), "Leistung bearbeiten");
+            assertThat(akdb.checked().driver().findElement(By.id("f-name")).getAttribute("value"))
+                    .isEqualTo("Gewerbeanmeldung digital");
+
+            // An empty new service is refused by the catalog: the form shows what is missing, at its inputs.
+            akdb.open(portal + "/anbieter/leistungen/neu");
+            akdb.driver().findElement(By.xpath("//button[text()='Speichern']")).click();
+            akdb.waitForText(By.cssSelector(".error-summary"), "Pflichtangabe");
+            assertThat(heading(akdb.checked())).isEqualTo("Neue Leistung anlegen");
+
+            // A link to a service that is not (or no longer) there ends on the portal's error page.
+            akdb.open(portal + "/anbieter/leistungen/" + UUID.randomUUID());
+            assertThat(heading(akdb)).isEqualTo("Nicht gefunden");
+        }
+    }
+
+    @Test
+    @Order(10)
+    void anOperatorLooksThroughTheFiguresDeadLettersReconciliationAuditTrailAndUploadForms() {
+        operator.open(portal + "/betrieb");
+        assertThat(heading(operator)).isEqualTo("Kennzahlen der Bereitstellung");
+        assertThat(operator.driver().findElement(By.id("dauer")).getText())
+                .contains("Dauer vom Antrag bis zum Ergebnis");
+
+        operator.open(portal + "/betrieb/unzustellbar");
+        assertThat(heading(operator)).isEqualTo("Unlesbare Nachrichten");
+
+        // A run is started here so that its live result, not only the empty list of findings, is checked too.
+        operator.open(portal + "/betrieb/abgleich").driver()
+                .findElement(By.xpath("//button[text()='Abgleich jetzt starten']")).click();
+        operator.waitForText(By.id("lauf-status"), "Abgeschlossen");
+        assertThat(operator.checked().driver().findElement(By.id("lauf-zahlen")).getText()).contains("Instanzen");
+
+        operator.open(portal + "/betrieb/protokoll?target=tenant:" + LEIPZIG);
+        assertThat(operator.driver().findElement(By.cssSelector("main table")).getText())
+                .contains("tenant.register", "tenant.approve");
+
+        operator.open(portal + "/betrieb/import");
+        assertThat(heading(operator)).isEqualTo("Kommunen importieren");
+        assertThat(operator.driver().findElements(By.cssSelector("input#f-datei[type=file]"))).hasSize(1);
+
+        operator.open(portal + "/betrieb/einwohnerzahlen");
+        assertThat(heading(operator)).isEqualTo("Einwohnerzahlen");
+        assertThat(operator.driver().findElements(By.cssSelector("input#f-datei[type=file]"))).hasSize(1);
     }
 
     private static void fillIn(Chromium browser, String postcode) {
@@ -275,6 +339,10 @@ class PortalInTheBrowserIT {
                 "f-parameters-postfach-adresse", "fit-connect:zustellpunkt:14713000");
         inputs.forEach((id, value) -> browser.driver().findElement(By.id(id)).sendKeys(value));
         new Select(browser.driver().findElement(By.id("f-parameters-postfach-art"))).selectByVisibleText("FIT_CONNECT");
+    }
+
+    private static String heading(Chromium browser) {
+        return browser.driver().findElement(By.cssSelector("main h1")).getText();
     }
 
     private static String failingSubscription() {
