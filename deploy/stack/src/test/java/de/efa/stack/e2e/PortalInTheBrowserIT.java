@@ -13,6 +13,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,8 @@ import static org.awaitility.Awaitility.await;
 class PortalInTheBrowserIT {
 
     private static final String LEIPZIG = "14713000";
+    /** The head of a municipality directory file (gemeinden.csv), as the import and the population upload read it. */
+    private static final String DIRECTORY_HEADER = "ags,name,land_code,population,source_year\n";
     private static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private static Stack stack;
@@ -320,13 +326,36 @@ class PortalInTheBrowserIT {
         assertThat(operator.driver().findElement(By.cssSelector("main table")).getText())
                 .contains("tenant.register", "tenant.approve");
 
+        // Files that change nothing, so that the result pages are checked without touching the shared stack's
+        // tenants: Leipzig is registered already and the second line is refused; no tenant has the AGS 16999999.
         operator.open(portal + "/betrieb/import");
         assertThat(heading(operator)).isEqualTo("Kommunen importieren");
-        assertThat(operator.driver().findElements(By.cssSelector("input#f-datei[type=file]"))).hasSize(1);
+        upload(operator, DIRECTORY_HEADER + LEIPZIG + ",\"Leipzig, Stadt\",14,628718,2024\n123,Irgendwo,14,100,2024\n",
+                "Kommunen importieren");
+        assertThat(operator.driver().findElement(By.id("vorhanden")).getText()).isEqualTo("1 Kommunen");
+        assertThat(operator.driver().findElement(By.id("angelegt")).getText()).isEqualTo("0 Kommunen");
+        assertThat(operator.driver().findElement(By.cssSelector("#abgelehnt tbody")).getText()).startsWith("3 ");
 
         operator.open(portal + "/betrieb/einwohnerzahlen");
         assertThat(heading(operator)).isEqualTo("Einwohnerzahlen");
-        assertThat(operator.driver().findElements(By.cssSelector("input#f-datei[type=file]"))).hasSize(1);
+        upload(operator, DIRECTORY_HEADER + "16999999,Niemandsdorf,16,100,2024\n", "Einwohnerzahlen übernehmen");
+        assertThat(operator.driver().findElement(By.id("unbekannt")).getAttribute("textContent")).isEqualTo("16999999");
+    }
+
+    /** Chooses a file with this content in the page's upload form, sends it and checks the page that answers. */
+    private static void upload(Chromium browser, String csv, String button) {
+        try {
+            Path file = Files.createTempFile("gemeinden", ".csv");
+            Files.writeString(file, csv);
+            browser.driver().findElement(By.cssSelector("input#f-datei[type=file]"))
+                    .sendKeys(file.toAbsolutePath().toString());
+            browser.driver().findElement(By.xpath("//button[text()='" + button + "']")).click();
+            browser.waitFor(By.id("ergebnis"));
+            browser.checked();
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void fillIn(Chromium browser, String postcode) {
