@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * Which broker URLs may be called. A broker URL is set by an operator and ends up in a request with this service's
  * token, so in production it must not lead the service to itself, its neighbours or the cloud's metadata endpoint:
  * only {@code https}, and only hosts that resolve to public addresses, unless the host is allow-listed (a local
- * stack allows {@code localhost}). A host that does not resolve is left to the call, which then fails to connect.
+ * stack allows {@code localhost}). A host that does not resolve is not called either, for now: the HTTP client would
+ * look it up again, and a name that resolves by then would reach an address nobody checked.
  */
 public final class BrokerUrlPolicy {
 
@@ -43,8 +44,19 @@ public final class BrokerUrlPolicy {
         return new BrokerUrlPolicy(false, Set.of(), host -> new InetAddress[0]);
     }
 
+    /**
+     * Why a call must not be made: for good ({@code lasting}, the URL is refused), or for now (its host does not
+     * resolve at the moment, so it is tried again like a broker that could not be reached).
+     */
+    public record Refusal(String reason, boolean lasting) {
+
+        static Refusal lasting(String reason) {
+            return new Refusal(reason, true);
+        }
+    }
+
     /** Why a call to {@code url} must not be made; empty when it may. */
-    public Optional<String> refusal(String url) {
+    public Optional<Refusal> refusal(String url) {
         if (!strict) {
             return Optional.empty();
         }
@@ -52,30 +64,31 @@ public final class BrokerUrlPolicy {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return Optional.of("the broker URL is no URL: " + e.getMessage());
+            return Optional.of(Refusal.lasting("the broker URL is no URL: " + e.getMessage()));
         }
         String host = uri.getHost();
         if (!uri.isAbsolute() || host == null) {
-            return Optional.of("the broker URL " + url + " is not an absolute URL with a host");
+            return Optional.of(Refusal.lasting("the broker URL " + url + " is not an absolute URL with a host"));
         }
         String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (allowList.contains(bareHost.toLowerCase(Locale.ROOT))) {
             return Optional.empty();
         }
         if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            return Optional.of("the broker URL " + url + " is not https, and its host is not allow-listed");
+            return Optional.of(Refusal.lasting("the broker URL " + url
+                    + " is not https, and its host is not allow-listed"));
         }
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(bareHost);
         } catch (UnknownHostException e) {
-            return Optional.empty();
+            return Optional.of(new Refusal("the broker host " + bareHost + " does not resolve", false));
         }
         for (InetAddress address : addresses) {
             String kind = internalKind(address);
             if (kind != null) {
-                return Optional.of("the broker host " + bareHost + " resolves to the " + kind + " address "
-                        + address.getHostAddress() + ", and is not allow-listed");
+                return Optional.of(Refusal.lasting("the broker host " + bareHost + " resolves to the " + kind
+                        + " address " + address.getHostAddress() + ", and is not allow-listed"));
             }
         }
         return Optional.empty();

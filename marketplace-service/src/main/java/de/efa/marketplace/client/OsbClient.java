@@ -162,9 +162,10 @@ public class OsbClient {
         UUID identity = UUID.randomUUID();
         Instant at = clock.instant();
         long started = System.nanoTime();
-        Optional<String> refusal = policy.refusal(call.url());
+        Optional<BrokerUrlPolicy.Refusal> refusal = policy.refusal(call.url());
         if (refusal.isPresent()) {
-            return failed(call, identity, at, started, Failure.NOT_ALLOWED, refusal.get());
+            return failed(call, identity, at, started, refusal.get().lasting() ? Failure.NOT_ALLOWED
+                    : Failure.NOT_SENT, refusal.get().reason());
         }
         String token;
         try {

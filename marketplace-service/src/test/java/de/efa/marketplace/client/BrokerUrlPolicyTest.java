@@ -32,22 +32,22 @@ class BrokerUrlPolicyTest {
 
     @Test
     void plainHttpIsRefused() {
-        assertThat(strict.refusal("http://broker.example/osb")).get().asString().contains("not https");
+        assertThat(strict.refusal("http://broker.example/osb")).get().extracting(BrokerUrlPolicy.Refusal::reason).asString().contains("not https");
     }
 
     @Test
     void internalAddressesAreRefused() {
-        assertThat(strict.refusal("https://internal.example/osb")).get().asString().contains("private address 10.1.2.3");
-        assertThat(strict.refusal("https://router.example/")).get().asString().contains("private");
-        assertThat(strict.refusal("https://metadata.example/")).get().asString().contains("metadata address");
-        assertThat(strict.refusal("https://169.254.169.254/latest")).get().asString().contains("metadata");
-        assertThat(strict.refusal("https://link.example/")).get().asString().contains("link-local");
-        assertThat(strict.refusal("https://ula.example/")).get().asString().contains("private");
-        assertThat(strict.refusal("https://cgnat.example/")).get().asString().contains("private");
-        assertThat(strict.refusal("https://127.0.0.2:8443/")).get().asString().contains("loopback");
-        assertThat(strict.refusal("https://[::1]/")).get().asString().contains("loopback");
-        assertThat(strict.refusal("https://[fe80::1]/")).get().asString().contains("link-local");
-        assertThat(strict.refusal("https://0.0.0.0/")).get().asString().contains("unspecified");
+        assertThat(strict.refusal("https://internal.example/osb")).get().extracting(BrokerUrlPolicy.Refusal::reason).asString().contains("private address 10.1.2.3");
+        assertThat(strict.refusal("https://router.example/")).get().extracting(BrokerUrlPolicy.Refusal::reason).asString().contains("private");
+        assertThat(strict.refusal("https://metadata.example/")).get().extracting(BrokerUrlPolicy.Refusal::reason).asString().contains("metadata address");
+        assertThat(strict.refusal("https://169.254.169.254/latest")).get().extracting(BrokerUrlPolicy.Refusal::reason).asString().contains("metadata");
+        assertThat(strict.refusal("https://link.example/")).get().extracting(BrokerUrlPolicy.Refusal::reason).asString().contains("link-local");
+        assertThat(strict.refusal("https://ula.example/")).get().extracting(BrokerUrlPolicy.Refusal::reason).asString().contains("private");
+        assertThat(strict.refusal("https://cgnat.example/")).get().extracting(BrokerUrlPolicy.Refusal::reason).asString().contains("private");
+        assertThat(strict.refusal("https://127.0.0.2:8443/")).get().extracting(BrokerUrlPolicy.Refusal::reason).asString().contains("loopback");
+        assertThat(strict.refusal("https://[::1]/")).get().extracting(BrokerUrlPolicy.Refusal::reason).asString().contains("loopback");
+        assertThat(strict.refusal("https://[fe80::1]/")).get().extracting(BrokerUrlPolicy.Refusal::reason).asString().contains("link-local");
+        assertThat(strict.refusal("https://0.0.0.0/")).get().extracting(BrokerUrlPolicy.Refusal::reason).asString().contains("unspecified");
     }
 
     @Test
@@ -63,8 +63,11 @@ class BrokerUrlPolicyTest {
     }
 
     @Test
-    void aHostThatDoesNotResolveIsLeftToTheCall() {
-        assertThat(strict.refusal("https://nowhere.example/")).isEmpty();
+    void aHostThatDoesNotResolveIsNotCalledForNowButNotRefusedForGood() {
+        assertThat(strict.refusal("https://nowhere.example/")).get()
+                .isEqualTo(new BrokerUrlPolicy.Refusal("the broker host nowhere.example does not resolve", false));
+        assertThat(strict.refusal("http://broker.example/osb")).get().extracting(BrokerUrlPolicy.Refusal::lasting)
+                .isEqualTo(true);
     }
 
     @Test
