@@ -110,6 +110,11 @@ class InstanceListingTest extends QuickOperations {
         given().auth().oauth2(TestTokens.operator()).queryParam("size", "many")
                 .when().get("/instances")
                 .then().statusCode(400);
+        // Deep enough to overflow an int offset, were it not refused.
+        given().auth().oauth2(TestTokens.operator()).queryParam("page", 21_474_837).queryParam("size", 100)
+                .when().get("/instances")
+                .then().statusCode(400)
+                .body("violations.field", contains("page"));
         given().auth().oauth2(TestTokens.operator()).urlEncodingEnabled(false)
                 .queryParam("ags", "1471%003000").queryParam("service_id", "a%00").queryParam("plan_id", "%01")
                 .when().get("/instances")

@@ -2,6 +2,8 @@ package de.efa.platform.paging;
 
 import de.efa.platform.problem.Violations;
 
+import java.util.regex.Pattern;
+
 /**
  * A page of a list: {@code page} from 0, {@code size} from 1 to 100, and no deeper than {@link #MAX_DEPTH} items, so
  * that no number a caller sends makes the database count or skip without bound (docs/http.md).
@@ -11,6 +13,7 @@ public record PageRequest(int page, int size) {
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
     public static final long MAX_DEPTH = 100_000;
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
 
     /**
      * The page that a request's query names, as text: resources take {@code page} and {@code size} as strings, since
@@ -29,10 +32,15 @@ public record PageRequest(int page, int size) {
         Violations numbers = new Violations();
         Integer p = wholeNumber("page", page, numbers);
         Integer s = wholeNumber("size", size, numbers);
+        if (numbers.isEmpty()) {
+            return of(p, s, violations);
+        }
         numbers.list().forEach(violation -> violations.add(violation.field(), violation.message()));
-        // One that is no number stands in as absent, so that the range of the other is still checked.
-        PageRequest request = of(p, s, violations);
-        return numbers.isEmpty() ? request : null;
+        // The other one is still checked, against the smallest valid stand-in for the one that cannot be read.
+        boolean pageRead = p != null || page == null || page.isBlank();
+        boolean sizeRead = s != null || size == null || size.isBlank();
+        of(pageRead ? p : Integer.valueOf(0), sizeRead ? s : Integer.valueOf(1), violations);
+        return null;
     }
 
     /** Answers 400 naming {@code page} or {@code size} when either is out of range. */
@@ -65,15 +73,23 @@ public record PageRequest(int page, int size) {
         return valid ? new PageRequest(p, s) : null;
     }
 
-    /** The number; null when absent or blank, or when it is no whole number (then the violation is recorded). */
+    /**
+     * The number, in ASCII digits with an optional sign; null when absent or blank, or when it cannot be read (then
+     * the violation is recorded).
+     */
     private static Integer wholeNumber(String name, String value, Violations violations) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
+        String digits = value.strip();
+        if (!WHOLE_NUMBER.matcher(digits).matches()) {
             violations.add(name, "must be a whole number");
+            return null;
+        }
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            violations.add(name, "is too large");
             return null;
         }
     }

@@ -85,6 +85,7 @@ public class OpenApiConventions implements OASFilter {
         return id.substring(id.indexOf('_') + 1);
     }
 
+    /** By name: every query parameter {@code page} or {@code size} of the services is paging, and must stay so. */
     private static void typePaging(Operation operation) {
         if (operation.getParameters() == null) {
             return;

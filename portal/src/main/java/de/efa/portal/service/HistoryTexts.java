@@ -49,11 +49,14 @@ public final class HistoryTexts {
                     m -> "Instanz beim Anbieter " + locked(m.group(1))),
             TextRule.of("Instance (suspended|resumed), but the provider did not confirm it: (.*)",
                     m -> "Instanz " + locked(m.group(1)) + ", aber der Anbieter hat es nicht bestätigt: " + m.group(2)),
-            TextRule.of("Population (\\d+) → (\\d+)(?:: (.+?))?(?:; the requested plan (\\S+) now costs (.+))?",
+            // Entries written before the operator was named have no "(loaded by …)".
+            TextRule.of("Population (\\d+) → (\\d+)(?: \\(loaded by " + WHO + "\\))?(?:: (.+?))?"
+                            + "(?:; the requested plan (\\S+) now costs (.+))?",
                     m -> "Einwohnerzahl " + grouped(m.group(1)) + " → " + grouped(m.group(2))
-                            + (m.group(3) == null ? "" : ": " + prices(m.group(3)))
-                            + (m.group(4) == null ? "" : "; der beantragte Plan " + m.group(4) + " kostet jetzt "
-                            + prices(m.group(5)))));
+                            + (m.group(3) == null ? "" : ", übernommen von " + actor(m.group(3)))
+                            + (m.group(4) == null ? "" : ": " + prices(m.group(4)))
+                            + (m.group(5) == null ? "" : "; der beantragte Plan " + m.group(5) + " kostet jetzt "
+                            + prices(m.group(6)))));
 
     private HistoryTexts() {
     }

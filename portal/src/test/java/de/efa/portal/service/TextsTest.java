@@ -43,6 +43,7 @@ class TextsTest {
             "Suspension requested: tenant suspended by operator 5f1c | die Kommune wurde gesperrt, von Betrieb des Marktplatzes",
             "Instance resumed, but the provider did not confirm it: timeout | Instanz entsperrt, aber der Anbieter hat es nicht bestätigt: timeout",
             "Population 628718 → 630000: 500.00 € setup fee, 13,774.36 € a year → 500.00 € setup fee, 13,800.00 € a year | Einwohnerzahl 628.718 → 630.000: Einrichtung 500,00 €, jährlich 13.774,36 € → Einrichtung 500,00 €, jährlich 13.800,00 €",
+            "Population 628718 → 630000 (loaded by operator 5f1c): 500.00 € setup fee, 13,774.36 € a year → 500.00 € setup fee, 13,800.00 € a year | Einwohnerzahl 628.718 → 630.000, übernommen von Betrieb des Marktplatzes: Einrichtung 500,00 €, jährlich 13.774,36 € → Einrichtung 500,00 €, jährlich 13.800,00 €",
             "the broker answered 500 | the broker answered 500"})
     void historiesSayInGermanWhoActed(String english, String german) {
         assertThat(HistoryTexts.detail(english)).isEqualTo(german);

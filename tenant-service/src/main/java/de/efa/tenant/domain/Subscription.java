@@ -483,8 +483,10 @@ public class Subscription {
     }
 
     private void moveTo(SubscriptionStatus next, Instant now, String detail) {
+        if (next != status) {
+            statusSince = now;
+        }
         status = next;
-        statusSince = now;
         note(now, detail);
     }
 

@@ -271,7 +271,10 @@ public class SubscriptionService {
         Tenant tenant = activeTenant(ags);
         requireInvoiceAddress(tenant, "concluded");
         scope.requireAcceptingTerms(caller, ags);
-        requireStillOffered(subscription, tenant);
+        // What is no offer is refused as such by conclude, whatever became of its service since.
+        if (subscription.status() == SubscriptionStatus.OFFERED) {
+            requireStillOffered(subscription, tenant);
+        }
         Instant now = clock.instant();
         subscription.conclude(versionOf(acceptedTerms), new Acceptance(caller.describe(), now), now);
         events.step(Step.CONCLUDED, subscription, tenant, caller.describe(), now);

@@ -3,11 +3,16 @@ package de.efa.demoprovider.domain;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Which page of a list the caller wants: {@code page} from 0, {@code size} 1..100 (default 20). */
+/**
+ * Which page of a list the caller wants: {@code page} from 0, {@code size} 1..100 (default 20), 100,000 items deep at
+ * most.
+ */
 public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /** As deep as the services' lists go (docs/http.md): no number overflows the offset. */
+    public static final long MAX_DEPTH = 100_000;
 
     public PageRequest {
         List<Violation> violations = new ArrayList<>();
@@ -33,6 +38,8 @@ public record PageRequest(int page, int size) {
         }
         if (size < 1 || size > MAX_SIZE) {
             violations.add(new Violation("size", "must be between 1 and " + MAX_SIZE));
+        } else if ((long) page * size > MAX_DEPTH) {
+            violations.add(new Violation("page", "page × size must be at most " + MAX_DEPTH));
         }
     }
 

@@ -35,9 +35,14 @@ class PageRequestTest {
         assertThat(PageRequest.parse("", null)).isEqualTo(new PageRequest(0, 20));
         assertThatThrownBy(() -> PageRequest.parse("3000000000", "10")).isInstanceOfSatisfying(
                 ProblemException.class, e -> assertThat(e.violations()).singleElement()
-                        .satisfies(v -> assertThat(v.field() + " " + v.message())
-                                .isEqualTo("page must be a whole number")));
+                        .satisfies(v -> assertThat(v.field() + " " + v.message()).isEqualTo("page is too large")));
         assertThatThrownBy(() -> PageRequest.parse("zwei", "1000")).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactlyInAnyOrder("page", "size"));
+        // A size that cannot be read does not make a page that would be fine with any valid size too deep.
+        assertThatThrownBy(() -> PageRequest.parse("6000", "abc")).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactly("size"));
+        assertThatThrownBy(() -> PageRequest.parse("1e3", "٣")).isInstanceOfSatisfying(ProblemException.class,
+                e -> assertThat(e.violations()).extracting(v -> v.message())
+                        .containsOnly("must be a whole number"));
     }
 }
