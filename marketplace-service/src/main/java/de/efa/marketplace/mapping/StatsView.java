@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-@Schema(name = "ProvisioningStats", description = "Counts by status, time from request to result, throughput")
+@Schema(name = "ProvisioningStats", description = "Counts by status, time from request to result and to ACTIVE, "
+        + "throughput")
 public record StatsView(
         @Schema(description = "Jobs by status; every status is listed") Map<String, Long> counts,
         long total,
-        Durations durationMs,
+        @Schema(description = "Of every finished job, whatever its operation and outcome") Durations durationMs,
+        @Schema(description = "Of the provisionings that succeeded: from the request to ACTIVE")
+        Durations timeToActiveMs,
         Throughput throughput,
         @Schema(description = "Jobs finished in each of the last 60 minutes, oldest first; the last is the current minute")
         List<Minute> perMinute) {

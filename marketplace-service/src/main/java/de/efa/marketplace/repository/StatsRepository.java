@@ -15,11 +15,12 @@ import java.util.Map;
 @ApplicationScoped
 public class StatsRepository {
 
+    /** Of the finished jobs that the condition keeps (appended to their WHERE). */
     private static final String DURATIONS = """
             SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d), percentile_cont(0.95) WITHIN GROUP (ORDER BY d),
                    max(d), count(*)
             FROM (SELECT extract(epoch FROM finished_at - requested_at) * 1000 AS d
-                  FROM provisioning_job WHERE finished_at IS NOT NULL) durations
+                  FROM provisioning_job WHERE finished_at IS NOT NULL %s) durations
             """;
 
     private static final String THROUGHPUT = """
@@ -57,7 +58,19 @@ public class StatsRepository {
 
     /** p50, p95 and max in milliseconds from request to result, and how many jobs finished; null when none. */
     public Durations durations() {
-        Object[] row = (Object[]) em.createNativeQuery(DURATIONS).getSingleResult();
+        return durations(DURATIONS.formatted(""));
+    }
+
+    /**
+     * The same of the provisionings that succeeded: from the request to ACTIVE, without the failures that may have
+     * tried for a day, nor changes, suspensions and cancellations.
+     */
+    public Durations timeToActive() {
+        return durations(DURATIONS.formatted("AND operation = 'PROVISION' AND status = 'SUCCEEDED'"));
+    }
+
+    private Durations durations(String sql) {
+        Object[] row = (Object[]) em.createNativeQuery(sql).getSingleResult();
         return new Durations(asLong(row[0]), asLong(row[1]), asLong(row[2]), ((Number) row[3]).longValue());
     }
 

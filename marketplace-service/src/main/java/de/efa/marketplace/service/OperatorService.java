@@ -95,9 +95,13 @@ public class OperatorService {
         StatsRepository.Throughput throughput = stats.throughput();
         double perSecond = throughput.spanSeconds() > 0 ? durations.finished() / throughput.spanSeconds() : 0;
         return new StatsView(counts, counts.values().stream().mapToLong(Long::longValue).sum(),
-                new StatsView.Durations(durations.p50(), durations.p95(), durations.max(), durations.finished()),
+                view(durations), view(stats.timeToActive()),
                 new StatsView.Throughput(throughput.finishedLastMinute(), Math.round(perSecond * 100) / 100.0),
                 stats.perMinute().stream().map(m -> new StatsView.Minute(m.minute(), m.finished())).toList());
+    }
+
+    private static StatsView.Durations view(StatsRepository.Durations durations) {
+        return new StatsView.Durations(durations.p50(), durations.p95(), durations.max(), durations.finished());
     }
 
     /** The records of every topic that could not be applied: the platform's parked records. */

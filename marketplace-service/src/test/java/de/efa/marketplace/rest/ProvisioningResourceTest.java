@@ -196,14 +196,19 @@ class ProvisioningResourceTest {
 
     @Test
     void statsCountByStatusAndMeasureRequestToResult() {
-        operator().get("/api/v1/provisioning/stats").then().statusCode(200)
+        JsonPath stats = operator().get("/api/v1/provisioning/stats").then().statusCode(200)
                 .body("counts", hasKey("PENDING")).body("counts", hasKey("IN_PROGRESS"))
                 .body("counts.SUCCEEDED", greaterThanOrEqualTo(1)).body("counts.FAILED", greaterThanOrEqualTo(1))
                 .body("total", greaterThanOrEqualTo(2))
                 .body("durationMs.p50", notNullValue()).body("durationMs.p95", notNullValue())
                 .body("durationMs.max", greaterThanOrEqualTo(2000))
+                .body("timeToActiveMs.p50", notNullValue())
                 .body("throughput.finishedLastMinute", greaterThanOrEqualTo(2))
-                .body("throughput.overallPerSecond", notNullValue());
+                .body("throughput.overallPerSecond", notNullValue())
+                .extract().jsonPath();
+        // A FAILED job has a result, but no time to ACTIVE.
+        assertThat(stats.getLong("timeToActiveMs.finished")).isPositive()
+                .isLessThan(stats.getLong("durationMs.finished"));
     }
 
     @Test

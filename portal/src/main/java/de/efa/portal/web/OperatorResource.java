@@ -87,20 +87,29 @@ public class OperatorResource {
         List<StatusBar> bars = stats.counts().entrySet().stream()
                 .map(e -> new StatusBar(e.getKey(), e.getValue(), largest == 0 ? 0 : e.getValue() * 100 / largest))
                 .toList();
-        return Templates.kennzahlen(stats, bars, durations(stats.durationMs()), perMinute(stats.perMinute()));
+        return Templates.kennzahlen(stats, bars, durations(stats), perMinute(stats.perMinute()));
     }
 
-    /** How long jobs took from the request to their result (ACTIVE for a provisioning); null while none finished. */
-    private static BarChart durations(Stats.Durations durations) {
+    /**
+     * How long a subscription took from the request to ACTIVE; from a marketplace that does not give that yet, how
+     * long jobs took to their result. Null while none finished.
+     */
+    private static BarChart durations(Stats stats) {
+        if (stats.timeToActiveMs() != null) {
+            return durations(stats.timeToActiveMs(), "Dauer vom Antrag bis „Aktiv“", "erfolgreiche Bereitstellungen");
+        }
+        return durations(stats.durationMs(), "Dauer vom Antrag bis zum Ergebnis", "abgeschlossene Aufträge");
+    }
+
+    private static BarChart durations(Stats.Durations durations, String title, String finished) {
         if (durations.p50() == null) {
             return null;
         }
         List<BarChart.Bar> bars = List.of(duration("Median", durations.p50()), duration("95 %", durations.p95()),
                 duration("Längste", durations.max()));
-        return new BarChart("Dauer vom Antrag bis zum Ergebnis", "Median " + Formats.seconds(durations.p50())
-                + ", 95 % der Aufträge höchstens " + Formats.seconds(durations.p95()) + ", längste "
-                + Formats.seconds(durations.max()) + ", über " + Formats.grouped(durations.finished())
-                + " abgeschlossene Aufträge.", "Dauer", bars);
+        return new BarChart(title, "Median " + Formats.seconds(durations.p50()) + ", 95 % höchstens "
+                + Formats.seconds(durations.p95()) + ", längste " + Formats.seconds(durations.max()) + ", über "
+                + Formats.grouped(durations.finished()) + " " + finished + ".", "Dauer", bars);
     }
 
     private static BarChart.Bar duration(String label, Long millis) {

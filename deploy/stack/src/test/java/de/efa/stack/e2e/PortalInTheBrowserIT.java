@@ -315,7 +315,7 @@ class PortalInTheBrowserIT {
         operator.open(portal + "/betrieb");
         assertThat(heading(operator)).isEqualTo("Kennzahlen der Bereitstellung");
         assertThat(operator.driver().findElement(By.id("dauer")).getText())
-                .contains("Dauer vom Antrag bis zum Ergebnis");
+                .contains("Dauer vom Antrag bis „Aktiv“");
 
         operator.open(portal + "/betrieb/unzustellbar");
         assertThat(heading(operator)).isEqualTo("Unlesbare Nachrichten");
