@@ -142,7 +142,7 @@ class OperatorTest {
                 .containsExactly("Median: 1,2 s", "95 %: 3,4 s", "Längste: 9,1 s");
         assertThat(durations.select("svg rect").last().attr("y")).as("the longest reaches the top").isEqualTo("12");
         assertThat(durations.getElementById("dauer-beschreibung").text()).isEqualTo(
-                "Median 1,2 s, 95 % höchstens 3,4 s, längste 9,1 s, über 230 erfolgreiche Bereitstellungen.");
+                "Median 1,2 s, 95 % höchstens 3,4 s, längste 9,1 s, aus 230 gelungenen Bereitstellungen.");
         assertThat(durations.select("table tbody tr").eachText())
                 .containsExactly("Median 1,2 s", "95 % 3,4 s", "Längste 9,1 s");
 

@@ -19,7 +19,7 @@ public record StatsView(
         List<Minute> perMinute) {
 
     @Schema(name = "ProvisioningDurations",
-            description = "Milliseconds from the request to the result of finished jobs; null while none finished")
+            description = "Milliseconds from the request, and how many jobs the figures are of; null while none")
     public record Durations(@Schema(example = "1200") Long p50, @Schema(example = "3400") Long p95,
                             @Schema(example = "9100") Long max, @Schema(example = "10751") long finished) {
     }

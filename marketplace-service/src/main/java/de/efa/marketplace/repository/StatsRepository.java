@@ -15,12 +15,16 @@ import java.util.Map;
 @ApplicationScoped
 public class StatsRepository {
 
-    /** Of the finished jobs that the condition keeps (appended to their WHERE). */
+    /** Of every finished job, and of the provisionings that succeeded, from one look at the table. */
     private static final String DURATIONS = """
             SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d), percentile_cont(0.95) WITHIN GROUP (ORDER BY d),
-                   max(d), count(*)
-            FROM (SELECT extract(epoch FROM finished_at - requested_at) * 1000 AS d
-                  FROM provisioning_job WHERE finished_at IS NOT NULL %s) durations
+                   max(d), count(*),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY d) FILTER (WHERE active),
+                   percentile_cont(0.95) WITHIN GROUP (ORDER BY d) FILTER (WHERE active),
+                   max(d) FILTER (WHERE active), count(*) FILTER (WHERE active)
+            FROM (SELECT extract(epoch FROM finished_at - requested_at) * 1000 AS d,
+                         operation = 'PROVISION' AND status = 'SUCCEEDED' AS active
+                  FROM provisioning_job WHERE finished_at IS NOT NULL) durations
             """;
 
     private static final String THROUGHPUT = """
@@ -56,22 +60,16 @@ public class StatsRepository {
         return counts;
     }
 
-    /** p50, p95 and max in milliseconds from request to result, and how many jobs finished; null when none. */
-    public Durations durations() {
-        return durations(DURATIONS.formatted(""));
-    }
-
     /**
-     * The same of the provisionings that succeeded: from the request to ACTIVE, without the failures that may have
-     * tried for a day, nor changes, suspensions and cancellations.
+     * p50, p95 and max in milliseconds from the request to the result of every finished job, and the same of the
+     * provisionings that succeeded: to ACTIVE, without the failures that may have tried for a day, nor changes,
+     * suspensions and cancellations. Each with how many jobs it is of; null figures when none.
      */
-    public Durations timeToActive() {
-        return durations(DURATIONS.formatted("AND operation = 'PROVISION' AND status = 'SUCCEEDED'"));
-    }
-
-    private Durations durations(String sql) {
-        Object[] row = (Object[]) em.createNativeQuery(sql).getSingleResult();
-        return new Durations(asLong(row[0]), asLong(row[1]), asLong(row[2]), ((Number) row[3]).longValue());
+    public FinishedJobs durations() {
+        Object[] row = (Object[]) em.createNativeQuery(DURATIONS).getSingleResult();
+        return new FinishedJobs(
+                new Durations(asLong(row[0]), asLong(row[1]), asLong(row[2]), ((Number) row[3]).longValue()),
+                new Durations(asLong(row[4]), asLong(row[5]), asLong(row[6]), ((Number) row[7]).longValue()));
     }
 
     public Throughput throughput() {
@@ -109,6 +107,9 @@ public class StatsRepository {
     }
 
     public record Durations(Long p50, Long p95, Long max, long finished) {
+    }
+
+    public record FinishedJobs(Durations toResult, Durations toActive) {
     }
 
     /** Jobs finished in one minute. */

@@ -141,13 +141,16 @@ public class ProvisioningResource {
     @Path("/stats")
     @Operation(summary = "Provisioning figures",
             description = "Role operator. Jobs by status; p50, p95 and max milliseconds from the request to the "
-                    + "result of finished jobs; jobs finished in the last minute and per second overall.")
+                    + "result of finished jobs (`durationMs`) and to ACTIVE of the provisionings that succeeded "
+                    + "(`timeToActiveMs`); jobs finished in the last minute, per second overall, and in each of the "
+                    + "last 60 minutes (`perMinute`).")
     @APIResponse(responseCode = "200", description = "The figures",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsView.class),
                     examples = @ExampleObject(name = "stats", value = """
                             {"counts":{"PENDING":0,"IN_PROGRESS":2,"SUCCEEDED":10749,"FAILED":0},"total":10751,\
                             "durationMs":{"p50":1200,"p95":3400,"max":9100,"finished":10749},\
-                            "throughput":{"finishedLastMinute":5400,"overallPerSecond":212.5}}""")))
+                            "timeToActiveMs":{"p50":1150,"p95":3300,"max":8800,"finished":10749},\
+                            "throughput":{"finishedLastMinute":5400,"overallPerSecond":212.5},"perMinute":[]}""")))
     public StatsView stats() {
         return operator.stats();
     }

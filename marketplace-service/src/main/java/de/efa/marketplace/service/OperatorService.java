@@ -91,11 +91,12 @@ public class OperatorService {
             counts.put(status.name(), 0L);
         }
         counts.putAll(stats.countsByStatus());
-        StatsRepository.Durations durations = stats.durations();
+        StatsRepository.FinishedJobs finished = stats.durations();
         StatsRepository.Throughput throughput = stats.throughput();
-        double perSecond = throughput.spanSeconds() > 0 ? durations.finished() / throughput.spanSeconds() : 0;
+        double perSecond = throughput.spanSeconds() > 0 ? finished.toResult().finished() / throughput.spanSeconds()
+                : 0;
         return new StatsView(counts, counts.values().stream().mapToLong(Long::longValue).sum(),
-                view(durations), view(stats.timeToActive()),
+                view(finished.toResult()), view(finished.toActive()),
                 new StatsView.Throughput(throughput.finishedLastMinute(), Math.round(perSecond * 100) / 100.0),
                 stats.perMinute().stream().map(m -> new StatsView.Minute(m.minute(), m.finished())).toList());
     }

@@ -89,7 +89,7 @@ public record PageRequest(int page, int size) {
         try {
             return Integer.parseInt(digits);
         } catch (NumberFormatException e) {
-            violations.add(name, "is too large");
+            violations.add(name, "is out of range");
             return null;
         }
     }

@@ -96,9 +96,9 @@ public class OperatorResource {
      */
     private static BarChart durations(Stats stats) {
         if (stats.timeToActiveMs() != null) {
-            return durations(stats.timeToActiveMs(), "Dauer vom Antrag bis „Aktiv“", "erfolgreiche Bereitstellungen");
+            return durations(stats.timeToActiveMs(), "Dauer vom Antrag bis „Aktiv“", "gelungenen Bereitstellungen");
         }
-        return durations(stats.durationMs(), "Dauer vom Antrag bis zum Ergebnis", "abgeschlossene Aufträge");
+        return durations(stats.durationMs(), "Dauer vom Antrag bis zum Ergebnis", "abgeschlossenen Aufträgen");
     }
 
     private static BarChart durations(Stats.Durations durations, String title, String finished) {
@@ -108,7 +108,7 @@ public class OperatorResource {
         List<BarChart.Bar> bars = List.of(duration("Median", durations.p50()), duration("95 %", durations.p95()),
                 duration("Längste", durations.max()));
         return new BarChart(title, "Median " + Formats.seconds(durations.p50()) + ", 95 % höchstens "
-                + Formats.seconds(durations.p95()) + ", längste " + Formats.seconds(durations.max()) + ", über "
+                + Formats.seconds(durations.p95()) + ", längste " + Formats.seconds(durations.max()) + ", aus "
                 + Formats.grouped(durations.finished()) + " " + finished + ".", "Dauer", bars);
     }
 

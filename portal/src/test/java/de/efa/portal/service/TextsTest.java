@@ -44,6 +44,8 @@ class TextsTest {
             "Instance resumed, but the provider did not confirm it: timeout | Instanz entsperrt, aber der Anbieter hat es nicht bestätigt: timeout",
             "Population 628718 → 630000: 500.00 € setup fee, 13,774.36 € a year → 500.00 € setup fee, 13,800.00 € a year | Einwohnerzahl 628.718 → 630.000: Einrichtung 500,00 €, jährlich 13.774,36 € → Einrichtung 500,00 €, jährlich 13.800,00 €",
             "Population 628718 → 630000 (loaded by operator 5f1c): 500.00 € setup fee, 13,774.36 € a year → 500.00 € setup fee, 13,800.00 € a year | Einwohnerzahl 628.718 → 630.000, übernommen von Betrieb des Marktplatzes: Einrichtung 500,00 €, jährlich 13.774,36 € → Einrichtung 500,00 €, jährlich 13.800,00 €",
+            "Population 10000 → 12000 (loaded by operator 5f1c-ab): 500.00 € setup fee, 1,200.00 € a year → 500.00 € setup fee, 1,240.00 € a year; the requested plan komfort now costs 0.00 € setup fee, 2,360.00 € a year | Einwohnerzahl 10.000 → 12.000, übernommen von Betrieb des Marktplatzes: Einrichtung 500,00 €, jährlich 1.200,00 € → Einrichtung 500,00 €, jährlich 1.240,00 €; der beantragte Plan komfort kostet jetzt Einrichtung 0,00 €, jährlich 2.360,00 €",
+            "Population 10000 → 12000 (loaded by operator 5f1c); the requested plan komfort now costs 0.00 € setup fee, 2,360.00 € a year | Einwohnerzahl 10.000 → 12.000, übernommen von Betrieb des Marktplatzes; der beantragte Plan komfort kostet jetzt Einrichtung 0,00 €, jährlich 2.360,00 €",
             "the broker answered 500 | the broker answered 500"})
     void historiesSayInGermanWhoActed(String english, String german) {
         assertThat(HistoryTexts.detail(english)).isEqualTo(german);

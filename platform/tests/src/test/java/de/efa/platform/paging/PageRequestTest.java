@@ -35,7 +35,7 @@ class PageRequestTest {
         assertThat(PageRequest.parse("", null)).isEqualTo(new PageRequest(0, 20));
         assertThatThrownBy(() -> PageRequest.parse("3000000000", "10")).isInstanceOfSatisfying(
                 ProblemException.class, e -> assertThat(e.violations()).singleElement()
-                        .satisfies(v -> assertThat(v.field() + " " + v.message()).isEqualTo("page is too large")));
+                        .satisfies(v -> assertThat(v.field() + " " + v.message()).isEqualTo("page is out of range")));
         assertThatThrownBy(() -> PageRequest.parse("zwei", "1000")).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.violations()).extracting(v -> v.field()).containsExactlyInAnyOrder("page", "size"));
         // A size that cannot be read does not make a page that would be fine with any valid size too deep.
