@@ -1,4 +1,4 @@
--- When a subscription entered its current status. Interests and offers expire 30 days after it (SPEC §11.3);
+-- When a subscription entered its current status. Interests and offers expire 30 days after it (docs/state-machines.md);
 -- updated_at moves with every change, a new price after a population update among them, which must not give an
 -- open interest or offer another 30 days.
 ALTER TABLE subscription ADD COLUMN status_since TIMESTAMPTZ;

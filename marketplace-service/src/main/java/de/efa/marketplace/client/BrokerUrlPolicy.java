@@ -53,6 +53,10 @@ public final class BrokerUrlPolicy {
         static Refusal lasting(String reason) {
             return new Refusal(reason, true);
         }
+
+        static Refusal forNow(String reason) {
+            return new Refusal(reason, false);
+        }
     }
 
     /** Why a call to {@code url} must not be made; empty when it may. */
@@ -82,7 +86,7 @@ public final class BrokerUrlPolicy {
         try {
             addresses = resolver.resolve(bareHost);
         } catch (UnknownHostException e) {
-            return Optional.of(new Refusal("the broker host " + bareHost + " does not resolve", false));
+            return Optional.of(Refusal.forNow("the broker host " + bareHost + " does not resolve"));
         }
         for (InetAddress address : addresses) {
             String kind = internalKind(address);

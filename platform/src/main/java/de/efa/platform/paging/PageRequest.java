@@ -43,19 +43,8 @@ public record PageRequest(int page, int size) {
         return null;
     }
 
-    /** Answers 400 naming {@code page} or {@code size} when either is out of range. */
-    public static PageRequest of(Integer page, Integer size) {
-        Violations violations = new Violations();
-        PageRequest request = of(page, size, violations);
-        violations.throwIfAny();
-        return request;
-    }
-
-    /**
-     * The page, or null when {@code page} or {@code size} is out of range, which is added to {@code violations}: so a
-     * request's other parameters can be refused in the same answer.
-     */
-    public static PageRequest of(Integer page, Integer size, Violations violations) {
+    /** The page, or null when {@code page} or {@code size} is out of range, which is added to {@code violations}. */
+    private static PageRequest of(Integer page, Integer size, Violations violations) {
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;
         boolean valid = true;
