@@ -44,6 +44,9 @@ final class Chromium implements AutoCloseable {
                 .catch(error => done('axe failed: ' + error));
             """;
 
+    /** The system property that names the folder screenshots go to. */
+    static final String SCREENSHOTS = "efa.screenshots";
+
     private final Path profile;
     private final ChromeDriver driver;
 
@@ -108,9 +111,14 @@ final class Chromium implements AutoCloseable {
         return this;
     }
 
-    /** Saves the whole page into docs/screenshots/, where the README shows it. */
+    /**
+     * Saves the whole page into deploy/stack/target/screenshots/, or into the folder the system property
+     * {@value #SCREENSHOTS} names (relative to the repository), so that a test run leaves the README's pictures in
+     * docs/screenshots/ alone unless asked to renew them (README, "The portal").
+     */
     void screenshot(String name) {
-        Path target = StackConfig.defaultRepositoryRoot().resolve("docs/screenshots").resolve(name + ".png");
+        Path target = StackConfig.defaultRepositoryRoot()
+                .resolve(System.getProperty(SCREENSHOTS, "deploy/stack/target/screenshots")).resolve(name + ".png");
         Dimension window = driver.manage().window().getSize();
         Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
         driver.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height.intValue())));
