@@ -1,5 +1,6 @@
 package de.efa.catalog;
 
+import de.efa.infra.test.Concurrently;
 import de.efa.infra.test.SqlProbe;
 import de.efa.infra.test.TestTokens;
 import io.agroal.api.AgroalDataSource;
@@ -8,6 +9,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static de.efa.catalog.CatalogApi.unique;
@@ -43,6 +45,18 @@ class ProviderResourceTest {
                 .then().statusCode(409);
         given().get("/api/v1/providers/gibt-es-nicht").then().statusCode(404).contentType("application/problem+json");
         given().queryParam("size", "101").get("/api/v1/providers").then().statusCode(400);
+    }
+
+    @Test
+    void twelveConcurrentRegistrationsOfOneIdGiveOne201AndEleven409() throws Exception {
+        String id = unique("gleichzeitig");
+        List<Integer> answers = Concurrently.times(12, () -> given().auth().oauth2(TestTokens.operator())
+                .contentType(ContentType.JSON)
+                .body(Map.of("id", id, "name", "Anbieter " + id, "kind", "LAND", "brokerUrl", "https://osb.example"))
+                .post("/api/v1/providers").statusCode());
+
+        assertThat(answers).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM provider WHERE id = ?", id)).isEqualTo(1);
     }
 
     @Test

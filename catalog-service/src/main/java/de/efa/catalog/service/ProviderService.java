@@ -17,6 +17,7 @@ import de.efa.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Instant;
 import java.util.List;
@@ -66,7 +67,12 @@ public class ProviderService {
             throw ProblemException.conflict("The provider '" + id + "' is registered already");
         }
         Provider provider = Provider.register(id, definition, Timestamps.now());
-        providers.persist(provider);
+        try {
+            // Flushed here so that a registration of the same id racing this one is a 409 too, not a failed commit.
+            providers.persistAndFlush(provider);
+        } catch (ConstraintViolationException e) {
+            throw ProblemException.conflict("The provider '" + id + "' is registered already");
+        }
         auditTrail.record("provider.register", Audited.provider(provider), "created");
         return provider;
     }

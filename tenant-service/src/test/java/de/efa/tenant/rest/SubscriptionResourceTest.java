@@ -1,5 +1,6 @@
 package de.efa.tenant.rest;
 
+import de.efa.infra.test.Concurrently;
 import de.efa.infra.test.TestTokens;
 import de.efa.tenant.repository.CatalogRecord;
 import de.efa.tenant.service.CatalogProjection;
@@ -17,16 +18,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -229,7 +224,7 @@ class SubscriptionResourceTest {
         String ags = Api.activeTenant(TestAgs.fresh(), 10);
         UUID service = catalog.publishedService();
         String token = TestTokens.municipality(ags);
-        List<ExtractableResponse<Response>> answers = concurrently(
+        List<ExtractableResponse<Response>> answers = Concurrently.times(CONCURRENT,
                 () -> Api.subscribe(token, ags, standard(service)).extract());
         assertThat(answers).extracting(ExtractableResponse::statusCode)
                 .containsOnly(202, 409)
@@ -243,7 +238,7 @@ class SubscriptionResourceTest {
         String ags = Api.activeTenant(TestAgs.fresh(), 10);
         UUID service = catalog.publishedService();
         String token = TestTokens.municipality(ags);
-        List<ExtractableResponse<Response>> answers = concurrently(() -> Api.as(token)
+        List<ExtractableResponse<Response>> answers = Concurrently.times(CONCURRENT, () -> Api.as(token)
                 .header("Idempotency-Key", "rollout-" + ags).body(standard(service))
                 .post("/api/v1/tenants/" + ags + "/subscriptions").then().extract());
         assertThat(answers).extracting(ExtractableResponse::statusCode).containsOnly(202);
@@ -280,27 +275,5 @@ class SubscriptionResourceTest {
     private void assertNothingStored(String ags) {
         assertThat(db.subscriptions(ags)).isZero();
         assertThat(db.requestEvents(ags)).isZero();
-    }
-
-    private static <T> List<T> concurrently(Supplier<T> request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < CONCURRENT; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.get();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
