@@ -1,5 +1,6 @@
 package de.efa.catalog;
 
+import de.efa.infra.test.Concurrently;
 import de.efa.infra.test.SqlProbe;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.efa.infra.test.TestTokens;
@@ -165,6 +166,17 @@ class ServiceLifecycleTest {
         assertThat(db.count("SELECT count(*) FROM efa_service WHERE slug = ?", slug)).isOne();
         given().get("/api/v1/services/" + UUID.randomUUID()).then().statusCode(404);
         given().get("/api/v1/services/kein-uuid").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void ofTwelveConcurrentCreationsWithOneSlugOneIs201AndTheOthers409() throws Exception {
+        String slug = unique("wettlauf");
+        List<Integer> statuses = Concurrently.times(12, () -> given().auth().oauth2(TestTokens.provider(owner))
+                .contentType(ContentType.JSON).body(service(slug, "Wettlauf").toString())
+                .post("/api/v1/services").statusCode());
+
+        assertThat(statuses).containsOnly(201, 409).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(db.count("SELECT count(*) FROM efa_service WHERE slug = ?", slug)).isOne();
     }
 
     private static Response replace(String providerId, String id, String ifMatch, ObjectNode body) {

@@ -20,7 +20,6 @@ import de.efa.platform.problem.Violation;
 import de.efa.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -185,8 +184,8 @@ public class CatalogService {
             services.flush();
         } catch (OptimisticLockException e) {
             throw ProblemException.preconditionFailed("The service was changed at the same time; read it again");
-        } catch (PersistenceException e) {
-            if (definition != null && e.getCause() instanceof ConstraintViolationException) {
+        } catch (ConstraintViolationException e) {
+            if (definition != null) {
                 throw slugTaken(definition);
             }
             throw e;

@@ -64,14 +64,14 @@ public class ProviderService {
     @Transactional
     public Provider register(Slug id, ProviderDefinition definition) {
         if (providers.findByIdOptional(id.value()).isPresent()) {
-            throw ProblemException.conflict("The provider '" + id + "' is registered already");
+            throw alreadyRegistered(id);
         }
         Provider provider = Provider.register(id, definition, Timestamps.now());
         try {
             // Flushed here so that a registration of the same id racing this one is a 409 too, not a failed commit.
             providers.persistAndFlush(provider);
         } catch (ConstraintViolationException e) {
-            throw ProblemException.conflict("The provider '" + id + "' is registered already");
+            throw alreadyRegistered(id);
         }
         auditTrail.record("provider.register", Audited.provider(provider), "created");
         return provider;
@@ -104,5 +104,9 @@ public class ProviderService {
                 Map.of("brokerUrl", provider.brokerUrl()));
         events.recordAll(republished, provider, ServiceEventType.UPDATED);
         return provider;
+    }
+
+    private static ProblemException alreadyRegistered(Slug id) {
+        return ProblemException.conflict("The provider '" + id + "' is registered already");
     }
 }

@@ -45,7 +45,7 @@ final class Chromium implements AutoCloseable {
             """;
 
     /** The system property that names the folder screenshots go to. */
-    static final String SCREENSHOTS = "efa.screenshots";
+    private static final String SCREENSHOTS = "efa.screenshots";
 
     private final Path profile;
     private final ChromeDriver driver;
@@ -114,7 +114,7 @@ final class Chromium implements AutoCloseable {
     /**
      * Saves the whole page into deploy/stack/target/screenshots/, or into the folder the system property
      * {@value #SCREENSHOTS} names (relative to the repository), so that a test run leaves the README's pictures in
-     * docs/screenshots/ alone unless asked to renew them (README, "The portal").
+     * docs/screenshots/ alone unless asked to renew them (README, "Portal").
      */
     void screenshot(String name) {
         Path target = StackConfig.defaultRepositoryRoot()
