@@ -49,6 +49,13 @@ class BrokerAccessTest {
     }
 
     @Test
+    void aProviderIdWithAnEncodedSlashStillGetsTheBrokersErrorFormat() {
+        given().urlEncodingEnabled(false).header("X-Broker-API-Version", "2.17")
+                .when().get("/brokers/..%2F..%2Fetc/v2/catalog")
+                .then().statusCode(401).contentType(ContentType.JSON).body("error", equalTo("Unauthorized"));
+    }
+
+    @Test
     void anotherRoleThanMarketplaceIsForbidden() {
         String id = newInstanceId();
         for (String token : otherRolesAtTheBroker()) {

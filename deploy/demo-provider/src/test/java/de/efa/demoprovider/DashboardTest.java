@@ -12,6 +12,7 @@ import static de.efa.demoprovider.BrokerCalls.provision;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 /** The page behind dashboard_url. */
@@ -47,11 +48,16 @@ class DashboardTest extends QuickOperations {
     }
 
     @Test
-    void anUnknownInstanceIsNotFound() {
-        given().when().get("/dashboard/{id}", newInstanceId())
+    void anUnknownInstanceIsNotFoundAsAPageForABrowserAndAsAProblemForAProgram() {
+        String unknown = newInstanceId();
+        given().accept("text/html,application/xhtml+xml;q=0.9,*/*;q=0.8").when().get("/dashboard/{id}", unknown)
                 .then().statusCode(404)
                 .contentType(containsString("text/html"))
                 .body(containsString("has no instance"));
+        given().when().get("/dashboard/{id}", unknown)
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404)).body("detail", containsString(unknown));
     }
 
     @Test

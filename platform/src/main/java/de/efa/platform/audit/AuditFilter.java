@@ -31,7 +31,15 @@ public record AuditFilter(Optional<Instant> from, Optional<Instant> to, Optional
             targetType = Optional.ofNullable(ref).map(AuditRef::type);
             targetId = Optional.ofNullable(ref).map(AuditRef::id);
         }
-        return new AuditFilter(since, until, given(actor), targetType, targetId);
+        Optional<String> actorId = given(actor).map(id -> violations.parse("actor", () -> printable(id)));
+        return new AuditFilter(since, until, actorId, targetType, targetId);
+    }
+
+    private static String printable(String id) {
+        if (AuditRef.hasControlCharacters(id)) {
+            throw new IllegalArgumentException("must not contain control characters");
+        }
+        return id;
     }
 
     private static Optional<Instant> time(String field, String text, Violations violations) {

@@ -20,6 +20,9 @@ public record AuditRef(String type, String id) {
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("an audit reference needs an id");
         }
+        if (hasControlCharacters(id)) {
+            throw new IllegalArgumentException("an audit reference's id has no control characters");
+        }
     }
 
     /** {@code id} as text: a UUID, a slug, an AGS. */
@@ -34,6 +37,11 @@ public record AuditRef(String type, String id) {
             throw new IllegalArgumentException("must be type:id");
         }
         return new AuditRef(text.substring(0, colon), text.substring(colon + 1));
+    }
+
+    /** No id of this system has one, and PostgreSQL stores no NUL: a filter with one would fail in the database. */
+    static boolean hasControlCharacters(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
     }
 
     static boolean isType(String text) {

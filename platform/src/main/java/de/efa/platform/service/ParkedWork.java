@@ -4,12 +4,14 @@ import de.efa.platform.audit.AuditRef;
 import de.efa.platform.audit.AuditTrail;
 import de.efa.platform.inbox.ParkedRecord;
 import de.efa.platform.inbox.ParkedRecords;
+import de.efa.platform.inbox.TopicName;
 import de.efa.platform.outbox.Outbox;
 import de.efa.platform.outbox.OutboxRepository;
 import de.efa.platform.outbox.ParkedEvent;
 import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.ProblemException;
+import de.efa.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -51,8 +53,12 @@ public class ParkedWork {
     }
 
     public Page<ParkedRecord> incoming(String topic, String page, String size) {
-        PageRequest request = PageRequest.parse(page, size);
-        Optional<String> ofTopic = Optional.ofNullable(topic).filter(t -> !t.isBlank());
+        Violations violations = new Violations();
+        Optional<String> ofTopic = Optional.ofNullable(topic).filter(t -> !t.isBlank())
+                .map(t -> violations.parse("topic", () -> new TopicName(t)))
+                .map(TopicName::value);
+        PageRequest request = PageRequest.parse(page, size, violations);
+        violations.throwIfAny();
         return database(() -> Page.of(records.list(ofTopic, request.offset(), request.size()), request,
                 records.count(ofTopic)));
     }

@@ -43,11 +43,16 @@ public class Bundler {
 
     /** A bundler's id is a slug: lower-case letters, digits and inner hyphens, at most 64 characters. */
     public static String checkId(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!isId(id)) {
             throw new IllegalArgumentException("must be a slug of lower-case letters, digits and hyphens, "
                     + "at most 64 characters");
         }
         return id;
+    }
+
+    /** Whether a bundler could have this id; no registered one has another. */
+    public static boolean isId(String id) {
+        return id != null && ID.matcher(id).matches();
     }
 
     public String id() {

@@ -78,13 +78,13 @@ public class BundlerService {
     @Transactional
     public Bundler get(Caller caller, String id) {
         requireSelfOrOperator(caller, id);
-        return bundlers.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        return registered(id);
     }
 
     @Transactional
     public Page<Tenant> clients(Caller caller, String id, PageRequest page) {
         requireSelfOrOperator(caller, id);
-        bundlers.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        registered(id);
         return tenants.clientsOf(id, page);
     }
 
@@ -93,11 +93,14 @@ public class BundlerService {
         Ags ags = TenantService.parseAgs(rawAgs);
         scope.requireAdministering(caller, ags);
         Violations violations = new Violations();
-        violations.require("bundlerId", request == null ? null : request.bundlerId());
+        String bundlerId = request == null ? null : request.bundlerId();
+        violations.require("bundlerId", bundlerId);
+        if (violations.isEmpty()) {
+            violations.parse("bundlerId", () -> Bundler.checkId(bundlerId));
+        }
         violations.throwIfAny();
         tenants.findByIdOptional(ags.value()).orElseThrow(() -> TenantService.notFound(ags));
-        String bundlerId = request.bundlerId();
-        bundlers.findByIdOptional(bundlerId).orElseThrow(() -> notFound(bundlerId));
+        registered(bundlerId);
         if (mandates.exists(ags.value(), bundlerId)) {
             throw mandateExists(ags, bundlerId);
         }
@@ -115,6 +118,9 @@ public class BundlerService {
     public Mandate mandate(Caller caller, String rawAgs, String bundlerId) {
         Ags ags = TenantService.parseAgs(rawAgs);
         scope.requireAdministering(caller, ags);
+        if (!Bundler.isId(bundlerId)) {
+            throw noMandate(ags, bundlerId);
+        }
         return mandates.findByIdOptional(new Mandate.Key(ags.value(), bundlerId))
                 .orElseThrow(() -> noMandate(ags, bundlerId));
     }
@@ -124,7 +130,7 @@ public class BundlerService {
     public void revoke(Caller caller, String rawAgs, String bundlerId) {
         Ags ags = TenantService.parseAgs(rawAgs);
         scope.requireAdministering(caller, ags);
-        if (!mandates.deleteById(new Mandate.Key(ags.value(), bundlerId))) {
+        if (!Bundler.isId(bundlerId) || !mandates.deleteById(new Mandate.Key(ags.value(), bundlerId))) {
             throw noMandate(ags, bundlerId);
         }
         auditTrail.record(Audited.forTenant(caller, ags), "mandate.withdraw", Audited.mandate(ags, bundlerId),
@@ -147,6 +153,14 @@ public class BundlerService {
 
     private static ProblemException noMandate(Ags ags, String bundlerId) {
         return ProblemException.notFound("Tenant " + ags + " has no mandate for bundler " + bundlerId);
+    }
+
+    /** The bundler with this id; an id no bundler can have is not looked for, as the database would refuse some. */
+    private Bundler registered(String id) {
+        if (!Bundler.isId(id)) {
+            throw notFound(id);
+        }
+        return bundlers.findByIdOptional(id).orElseThrow(() -> notFound(id));
     }
 
     private static ProblemException notFound(String id) {

@@ -125,6 +125,20 @@ class SecurityTest {
     }
 
     @Test
+    void aBundlerIdWithAControlCharacterIsNotFoundInAPathAndRefusedInABody() {
+        String ags = Api.activeTenant(TestAgs.fresh(), 100);
+        String mandate = "/api/v1/tenants/" + ags + "/mandates/{bundlerId}";
+        String impossible = "ki\u0000sa";
+        Api.asOperator().get("/api/v1/bundlers/{id}", impossible).then().statusCode(404)
+                .contentType("application/problem+json");
+        Api.asOperator().get("/api/v1/bundlers/{id}/clients", impossible).then().statusCode(404);
+        Api.asMunicipality(ags).get(mandate, impossible).then().statusCode(404);
+        Api.asMunicipality(ags).delete(mandate, impossible).then().statusCode(404);
+        Api.asMunicipality(ags).body(Map.of("bundlerId", impossible)).post("/api/v1/tenants/" + ags + "/mandates")
+                .then().statusCode(400).body("violations.field", contains("bundlerId"));
+    }
+
+    @Test
     void municipalityTokenCarriesItsAgsIntoTheService() {
         String own = TestAgs.fresh();
         String other = TestAgs.fresh();

@@ -134,6 +134,12 @@ public final class BadRequests {
             ObjectNode hugeNumber = object.deepCopy();
             hugeNumber.put(name, new BigDecimal("1e400"));
             requests.add(json(template, method, path, hugeNumber, "field " + name + " = 1e400"));
+            if ("string".equals(property.path("type").asText())) {
+                // Valid JSON, but PostgreSQL stores no NUL in text: a service must refuse it before it gets there.
+                ObjectNode withNul = object.deepCopy();
+                withNul.put(name, "vor\u0000nach");
+                requests.add(json(template, method, path, withNul, "field " + name + " with a NUL character"));
+            }
         }
     }
 

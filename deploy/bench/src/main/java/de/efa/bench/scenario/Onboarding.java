@@ -135,8 +135,9 @@ public final class Onboarding {
     }
 
     /**
-     * Waits until the tenant-service's copy of the catalog knows the service: until then a subscription is 404.
-     * The probe sends a configuration that the plan refuses (422), so it creates nothing.
+     * Waits until the tenant-service's copy of the catalog knows the service as published: until then a subscription
+     * is 404, or 409 while only the event of its draft has arrived. The probe sends a configuration that the plan
+     * refuses (422), so it creates nothing.
      */
     public void awaitServiceKnown(String serviceId, Gemeinde probe, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
@@ -146,7 +147,7 @@ public final class Onboarding {
             if (answer.status() == 422) {
                 return;
             }
-            if (answer.status() != 404) {
+            if (answer.status() != 404 && answer.status() != 409) {
                 throw new IllegalStateException("probing for the service answered " + answer.status() + ": "
                         + answer.abbreviated());
             }

@@ -45,7 +45,7 @@ public class BrokerApiFilter {
 
     @ServerRequestFilter
     public Uni<Response> beforeBrokerCall(UriInfo uri, HttpHeaders headers) {
-        if (!ErrorAnswer.isBrokerPath(uri.getPath())) {
+        if (!ErrorAnswer.isBrokerPath(uri)) {
             return Uni.createFrom().nullItem();
         }
         String providerId = uri.getPathParameters().getFirst(BrokerApi.PROVIDER_ID);
@@ -80,7 +80,7 @@ public class BrokerApiFilter {
 
     @ServerResponseFilter
     public void afterBrokerCall(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!ErrorAnswer.isBrokerPath(request.getUriInfo().getPath())) {
+        if (!ErrorAnswer.isBrokerPath(request.getUriInfo())) {
             return;
         }
         String identity = request.getHeaderString(REQUEST_IDENTITY);

@@ -58,13 +58,15 @@ public class DashboardResource {
     }
 
     @GET
-    // Any Accept is served: the page is HTML, and the locked answer is HTML or a problem, by the caller's Accept.
+    // Any Accept is served: the page is HTML, and a refusal is HTML or a problem, by the caller's Accept.
     @Produces({MediaType.TEXT_HTML, Problem.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Dashboard of an instance", description = "An HTML page; public (no token). A suspended"
-            + " instance answers 423: a German HTML page when the caller accepts `text/html` (a browser), a problem"
-            + " otherwise.")
+    @Operation(summary = "Dashboard of an instance", description = "An HTML page; public (no token). An unknown"
+            + " instance answers 404 and a suspended one 423: a German HTML page when the caller accepts `text/html`"
+            + " (a browser), a problem otherwise.")
     @APIResponse(responseCode = "200", description = "The instance's page", content = @Content(mediaType = MediaType.TEXT_HTML))
-    @APIResponse(responseCode = "404", description = "No such instance", content = @Content(mediaType = MediaType.TEXT_HTML))
+    @APIResponse(responseCode = "404", description = "No such instance", content = {
+            @Content(mediaType = MediaType.TEXT_HTML),
+            @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))})
     @APIResponse(responseCode = "423", description = "The platform has suspended the instance (problem type `locked`)",
             content = {
                     @Content(mediaType = MediaType.TEXT_HTML, examples = @ExampleObject(name = "page",
@@ -78,7 +80,10 @@ public class DashboardResource {
                               @Context UriInfo uri) {
         ServiceInstance instance = listing.find(new InstanceId(instanceId)).orElse(null);
         if (instance == null) {
-            return html(Response.Status.NOT_FOUND.getStatusCode(), Templates.unknown(instanceId));
+            return acceptsHtml(headers)
+                    ? html(Response.Status.NOT_FOUND.getStatusCode(), Templates.unknown(instanceId))
+                    : new ErrorAnswer(Response.Status.NOT_FOUND.getStatusCode(), "NotFound",
+                            "The provider has no instance " + instanceId).toResponse(uri);
         }
         if (!instance.isLocked()) {
             return html(Response.Status.OK.getStatusCode(), Templates.dashboard(mapper.toDashboard(instance)));

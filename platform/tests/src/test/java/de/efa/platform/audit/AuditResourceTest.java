@@ -116,6 +116,13 @@ class AuditResourceTest {
     }
 
     @Test
+    void a_control_character_in_a_filter_is_a_400_not_a_database_error() {
+        operator().queryParam("actor", "a\u0000b").queryParam("target", "service:x\u0000").get("/api/v1/audit")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", containsInAnyOrder("actor", "target"));
+    }
+
+    @Test
     void only_operators_read_the_audit_trail() {
         given().get("/api/v1/audit").then().statusCode(401).contentType("application/problem+json");
         given().accept("text/csv").get("/api/v1/audit").then().statusCode(401);

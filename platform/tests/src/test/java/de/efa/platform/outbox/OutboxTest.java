@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -125,6 +126,17 @@ class OutboxTest {
                 .then().statusCode(403);
         given().auth().oauth2(TestTokens.operator()).get("/api/v1/parked/incoming")
                 .then().statusCode(200);
+    }
+
+    @Test
+    void a_topic_filter_that_no_kafka_topic_can_have_is_a_400() {
+        for (String topic : List.of("efa.x\u0000", "kein Thema", "x".repeat(250))) {
+            given().auth().oauth2(TestTokens.operator()).queryParam("topic", topic).get("/api/v1/parked/incoming")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("topic"));
+        }
+        given().auth().oauth2(TestTokens.operator()).queryParam("topic", "efa.onboarding.requests.v1")
+                .get("/api/v1/parked/incoming").then().statusCode(200);
     }
 
     private String newTopic() {

@@ -27,8 +27,33 @@ public record ErrorAnswer(int status, String error, String description, List<Vio
         this(status, error, description, List.of());
     }
 
-    public static boolean isBrokerPath(String path) {
-        return BROKER_PATH.matcher(path).lookingAt();
+    /**
+     * Whether the request is to a provider's broker. The raw path is read: decoded, a provider id such as
+     * {@code ..%2Fetc} would hold a slash, and the broker's own errors would no longer be OSB errors.
+     */
+    public static boolean isBrokerPath(UriInfo uri) {
+        return isBrokerPath(uri.getRequestUri().getRawPath());
+    }
+
+    /** As {@link #isBrokerPath(UriInfo)}, for a raw (still encoded) path. */
+    public static boolean isBrokerPath(String rawPath) {
+        return BROKER_PATH.matcher(rawPath).lookingAt();
+    }
+
+    /** The body of this answer at a path: an OSB error under a broker's path, a problem elsewhere. */
+    public Object body(String rawPath) {
+        if (isBrokerPath(rawPath)) {
+            return error == null ? Map.of() : new OsbError(error, description);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        // JAX-RS names only the common statuses; the others (423 Locked) are titled after their error code.
+        String title = known != null ? known.getReasonPhrase() : words(error);
+        return new Problem(URI.create(PROBLEM_TYPES + slug(error)), title, status, description, rawPath, violations);
+    }
+
+    /** The content type of {@link #body(String)} at a path. */
+    public static String mediaType(String rawPath) {
+        return isBrokerPath(rawPath) ? MediaType.APPLICATION_JSON : Problem.MEDIA_TYPE;
     }
 
     public Response toResponse(UriInfo uri) {
@@ -37,17 +62,7 @@ public record ErrorAnswer(int status, String error, String description, List<Vio
         if (status == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        if (isBrokerPath(uri.getPath())) {
-            return response.type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(error == null ? Map.of() : new OsbError(error, description))
-                    .build();
-        }
-        Response.Status known = Response.Status.fromStatusCode(status);
-        // JAX-RS names only the common statuses; the others (423 Locked) are titled after their error code.
-        String title = known != null ? known.getReasonPhrase() : words(error);
-        return response.type(Problem.MEDIA_TYPE)
-                .entity(new Problem(URI.create(PROBLEM_TYPES + slug(error)), title, status, description, path, violations))
-                .build();
+        return response.type(mediaType(path)).entity(body(path)).build();
     }
 
     /** {@code ConcurrencyError} → {@code Concurrency Error}. */
