@@ -114,6 +114,17 @@ class BrokerAccessTest {
     }
 
     @Test
+    void noSpellingOfABrokersPathEscapesItsAudienceCheck() {
+        String forDataport = TestTokens.marketplaceAtBroker("dataport");
+        for (String path : new String[] {"/brokers/akdb/%76%32/catalog", "/brokers/x/../akdb/v2/catalog",
+                "/brokers/akdb/./v2/catalog"}) {
+            given().urlEncodingEnabled(false).auth().oauth2(forDataport).header("X-Broker-API-Version", "2.17")
+                    .when().get(path)
+                    .then().statusCode(401).contentType(ContentType.JSON).body("error", equalTo("Unauthorized"));
+        }
+    }
+
+    @Test
     void aMarketplaceTokenMeantForNoBrokerIsRefusedByEveryBroker() {
         for (String broker : new String[] {BROKER, "/brokers/dataport/v2"}) {
             given().auth().oauth2(TestTokens.marketplace()).header("X-Broker-API-Version", "2.17")

@@ -53,6 +53,9 @@ public record AuditFilter(Optional<Instant> from, Optional<Instant> to, Optional
     }
 
     private static AuditRef ref(String text) {
+        if (AuditRef.hasControlCharacters(text)) {
+            throw new IllegalArgumentException("must not contain control characters");
+        }
         try {
             return AuditRef.parse(text);
         } catch (IllegalArgumentException e) {

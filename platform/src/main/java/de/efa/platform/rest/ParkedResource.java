@@ -77,7 +77,7 @@ public class ParkedResource {
     @APIResponse(responseCode = "200", description = "One page of parked records",
             content = @Content(schema = @Schema(implementation = Page.class, properties = @SchemaProperty(
                     name = "items", type = SchemaType.ARRAY, implementation = ParkedRecord.class))))
-    @APIResponse(responseCode = "400", description = "page or size out of range",
+    @APIResponse(responseCode = "400", description = "topic is no Kafka topic name, or page or size is out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -104,7 +104,8 @@ public class MandateResource {
             + "24 h give the first answer again, marked `Idempotent-Replayed: true`.")
     @APIResponse(responseCode = "201", description = "Granted; `Location` names the mandate",
             content = @Content(schema = @Schema(implementation = MandateView.class)))
-    @APIResponse(responseCode = "400", description = "Malformed AGS, no bundlerId or an unknown JSON field",
+    @APIResponse(responseCode = "400", description = "Malformed AGS, no bundlerId, a bundlerId no bundler can have (not a slug) "
+            + "or an unknown JSON field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such tenant, or no such bundler",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

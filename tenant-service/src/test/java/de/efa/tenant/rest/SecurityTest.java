@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -136,6 +137,19 @@ class SecurityTest {
         Api.asMunicipality(ags).delete(mandate, impossible).then().statusCode(404);
         Api.asMunicipality(ags).body(Map.of("bundlerId", impossible)).post("/api/v1/tenants/" + ags + "/mandates")
                 .then().statusCode(400).body("violations.field", contains("bundlerId"));
+    }
+
+    @Test
+    void aNulInAnyTextOfAJsonBodyIs400NamingWhereAndStoresNothing() {
+        String bundler = "nul" + UUID.randomUUID().toString().substring(0, 8);
+        Api.asOperator().body(Map.of("id", bundler, "name", "Bünd\u0000ler", "contactEmail", "b@b.example"))
+                .post("/api/v1/bundlers").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("name"));
+        Api.asOperator().get("/api/v1/bundlers/" + bundler).then().statusCode(404);
+        Map<String, Object> order = Map.of("serviceId", UUID.randomUUID().toString(), "planId", "standard",
+                "parameters", Map.of("stellen", List.of(Map.of("name", "Amt\u0000"))));
+        Api.asMunicipality(AGS).body(order).post("/api/v1/tenants/" + AGS + "/subscriptions")
+                .then().statusCode(400).body("violations.field", contains("parameters.stellen[0].name"));
     }
 
     @Test

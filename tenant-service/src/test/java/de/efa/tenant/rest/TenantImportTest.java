@@ -107,6 +107,15 @@ class TenantImportTest {
     }
 
     @Test
+    void aFileWithANulCharacterIs400AndRegistersNothing() {
+        send(HEADER + "13800041,Gut,13,1,2024\n13800042,Null\u0000dorf,13,1,2024\n").statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("body"))
+                .body("violations[0].message", equalTo("must not contain the NUL character"));
+        assertThat(db.tenants("13800041") + db.tenants("13800042")).isZero();
+    }
+
+    @Test
     void onlyAnOperatorImportsAndOnlyCsv() {
         String csv = HEADER + "13800031,Rechte,13,1,2024\n";
         given().contentType("text/csv").body(csv).post(IMPORT).then().statusCode(401)

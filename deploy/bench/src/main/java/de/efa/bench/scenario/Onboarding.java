@@ -147,7 +147,9 @@ public final class Onboarding {
             if (answer.status() == 422) {
                 return;
             }
-            if (answer.status() != 404 && answer.status() != 409) {
+            boolean onlyTheDraftKnown = answer.status() == 409
+                    && answer.json().path("detail").asText().contains("is DRAFT");
+            if (answer.status() != 404 && !onlyTheDraftKnown) {
                 throw new IllegalStateException("probing for the service answered " + answer.status() + ": "
                         + answer.abbreviated());
             }

@@ -29,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * The page a subscription's {@code dashboard_url} leads to. Public, like a SaaS login page would be, so it shows
  * who the instance is for and how it stands, but not its configuration. While the platform has the instance
- * suspended, it is locked (423): a person in a browser is told why in German, any other caller gets a problem.
+ * suspended, it is locked (423): a person in a browser is told why in German, any other caller gets a problem; an
+ * unknown instance (404) alike.
  */
 @Path("/dashboard/{instance_id}")
 @Tag(name = "Dashboard", description = "The demo SaaS instance as its tenant would see it")

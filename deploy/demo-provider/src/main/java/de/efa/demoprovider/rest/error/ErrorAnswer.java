@@ -27,22 +27,24 @@ public record ErrorAnswer(int status, String error, String description, List<Vio
         this(status, error, description, List.of());
     }
 
-    /**
-     * Whether the request is to a provider's broker. The raw path is read: decoded, a provider id such as
-     * {@code ..%2Fetc} would hold a slash, and the broker's own errors would no longer be OSB errors.
-     */
+    /** Whether the request is to a provider's broker; see {@link #isBrokerPath(String, String)}. */
     public static boolean isBrokerPath(UriInfo uri) {
-        return isBrokerPath(uri.getRequestUri().getRawPath());
+        return isBrokerPath(uri.getPath(), uri.getRequestUri().getRawPath());
     }
 
-    /** As {@link #isBrokerPath(UriInfo)}, for a raw (still encoded) path. */
-    public static boolean isBrokerPath(String rawPath) {
-        return BROKER_PATH.matcher(rawPath).lookingAt();
+    /**
+     * Whether a request is to a provider's broker, by the path it was routed by (decoded, without dot segments) or the
+     * path as sent: an encoded {@code v2} ({@code %76%32}) or a dot segment hides the pattern in the one, a provider
+     * id with an encoded slash ({@code ..%2Fetc}) in the other. Either is enough, so that no spelling of a broker's
+     * path escapes its checks or its error format.
+     */
+    public static boolean isBrokerPath(String routedPath, String rawPath) {
+        return BROKER_PATH.matcher(routedPath).lookingAt() || BROKER_PATH.matcher(rawPath).lookingAt();
     }
 
-    /** The body of this answer at a path: an OSB error under a broker's path, a problem elsewhere. */
-    public Object body(String rawPath) {
-        if (isBrokerPath(rawPath)) {
+    /** The body of this answer: an OSB error for a broker call, a problem about {@code rawPath} otherwise. */
+    public Object body(boolean brokerCall, String rawPath) {
+        if (brokerCall) {
             return error == null ? Map.of() : new OsbError(error, description);
         }
         Response.Status known = Response.Status.fromStatusCode(status);
@@ -51,9 +53,9 @@ public record ErrorAnswer(int status, String error, String description, List<Vio
         return new Problem(URI.create(PROBLEM_TYPES + slug(error)), title, status, description, rawPath, violations);
     }
 
-    /** The content type of {@link #body(String)} at a path. */
-    public static String mediaType(String rawPath) {
-        return isBrokerPath(rawPath) ? MediaType.APPLICATION_JSON : Problem.MEDIA_TYPE;
+    /** The content type of {@link #body(boolean, String)}. */
+    public static String mediaType(boolean brokerCall) {
+        return brokerCall ? MediaType.APPLICATION_JSON : Problem.MEDIA_TYPE;
     }
 
     public Response toResponse(UriInfo uri) {
@@ -62,7 +64,8 @@ public record ErrorAnswer(int status, String error, String description, List<Vio
         if (status == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        return response.type(mediaType(path)).entity(body(path)).build();
+        boolean brokerCall = isBrokerPath(uri);
+        return response.type(mediaType(brokerCall)).entity(body(brokerCall, path)).build();
     }
 
     /** {@code ConcurrencyError} → {@code Concurrency Error}. */

@@ -36,13 +36,14 @@ public class UriLimit {
             return;
         }
         String path = context.request().path();
+        boolean brokerCall = ErrorAnswer.isBrokerPath(context.normalizedPath(), path);
         ErrorAnswer answer = new ErrorAnswer(414, "UriTooLong",
                 "The URI has " + uri.length() + " characters; at most " + maxUriBytes + " are accepted");
         try {
             context.response().setStatusCode(414)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, ErrorAnswer.mediaType(path))
+                    .putHeader(HttpHeaders.CONTENT_TYPE, ErrorAnswer.mediaType(brokerCall))
                     .putHeader(HttpHeaders.CONNECTION, "close")
-                    .end(json.writeValueAsString(answer.body(path)));
+                    .end(json.writeValueAsString(answer.body(brokerCall, path)));
         } catch (JsonProcessingException e) {
             context.fail(e);
         }
