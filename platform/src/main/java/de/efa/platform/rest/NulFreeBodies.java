@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import de.efa.platform.problem.ProblemException;
 import de.efa.platform.problem.Violation;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -17,9 +16,11 @@ import java.util.Optional;
 
 /**
  * Refuses a request body that holds a NUL character with a 400 naming where, before anything reads it: valid JSON
- * may carry one ({@code "\u0000"}) and a CSV file too, but PostgreSQL stores none in text or jsonb, so such a body
- * would otherwise fail in the database, as a 500, wherever a field is stored without a check of its own. Only
- * request bodies are looked at: an event from Kafka is read elsewhere, and one that cannot be stored is parked.
+ * may carry one ({@code "\u0000"}) and a CSV file a NUL byte, but PostgreSQL stores none in text or jsonb, so such a
+ * body would otherwise fail in the database, as a 500, wherever a field is stored without a check of its own. Every
+ * body is looked at, whatever its declared type (the readers accept wildcards and any letter case), as UTF-8, which
+ * every body of the services is. Only request bodies: an event from Kafka is read elsewhere, and one that cannot be
+ * stored is parked.
  */
 @Provider
 public class NulFreeBodies implements ReaderInterceptor {
@@ -29,21 +30,30 @@ public class NulFreeBodies implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        MediaType type = context.getMediaType();
-        boolean json = type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
-        boolean text = type != null && type.getType().equals("text");
-        if (json || text) {
-            byte[] body = context.getInputStream().readAllBytes();
-            Optional<String> where = json ? nulInJson(body) : nulInText(body);
-            if (where.isPresent()) {
-                throw ProblemException.invalid(List.of(new Violation(where.get(), NO_NUL)));
-            }
-            context.setInputStream(new ByteArrayInputStream(body));
+        byte[] body = context.getInputStream().readAllBytes();
+        Optional<String> where = nulByte(body).or(() -> nulInJson(body));
+        if (where.isPresent()) {
+            throw ProblemException.invalid(List.of(new Violation(where.get(), NO_NUL)));
         }
+        context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();
     }
 
-    /** The field (a.b[0] for /a/b/0) whose name or text holds a NUL; a body that is no JSON is left to the reader. */
+    /** The line ({@code line 3}) with a NUL byte, as the CSV endpoints name their lines. */
+    private static Optional<String> nulByte(byte[] body) {
+        int line = 1;
+        for (byte b : body) {
+            if (b == 0) {
+                return Optional.of("line " + line);
+            }
+            if (b == '\n') {
+                line++;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The field (a.b[0]) whose name or text holds an escaped NUL; a body that is no JSON is left to its reader. */
     private static Optional<String> nulInJson(byte[] body) {
         try (JsonParser parser = JSON.createParser(body)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
@@ -58,17 +68,17 @@ public class NulFreeBodies implements ReaderInterceptor {
         }
     }
 
-    private static Optional<String> nulInText(byte[] body) {
-        for (byte b : body) {
-            if (b == 0) {
-                return Optional.of("body");
+    /** {@code /a/0/b} as {@code a[0].b}; a NUL in a name is shown as U+FFFD rather than echoed. */
+    private static String field(String pointer) {
+        StringBuilder field = new StringBuilder();
+        for (String segment : pointer.substring(Math.min(1, pointer.length())).split("/", -1)) {
+            String name = segment.replace("~1", "/").replace("~0", "~").replace('\u0000', '\uFFFD');
+            if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
+                field.append('[').append(name).append(']');
+            } else {
+                field.append(field.isEmpty() ? "" : ".").append(name);
             }
         }
-        return Optional.empty();
-    }
-
-    private static String field(String pointer) {
-        String dotted = pointer.replaceFirst("^/", "").replace('/', '.').replaceAll("\\.(\\d+)(?=\\.|$)", "[$1]");
-        return dotted.isEmpty() ? "body" : dotted;
+        return field.isEmpty() ? "body" : field.toString();
     }
 }

@@ -160,7 +160,8 @@ public class TenantResource {
     @APIResponse(responseCode = "200", description = "Taken: how many tenants changed, and the AGS no tenant has",
             content = @Content(schema = @Schema(implementation = PopulationReport.class)))
     @APIResponse(responseCode = "400", description = "A malformed file (`malformed-csv`): each bad line is a "
-            + "violation whose `field` is its line number in the file (the header is line 1); nothing was changed",
+            + "violation whose `field` is its line number in the file (the header is line 1); nothing was changed. "
+            + "A NUL byte anywhere refuses the whole file (`validation`, its line named)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bad lines", value = """
                             {"type":"https://efa-marketplace.de/problems/malformed-csv","title":"Malformed CSV file",
@@ -204,7 +205,8 @@ public class TenantResource {
                              "rejected":[{"line":7,"reason":"ags '1234' must be 8 digits"}]}""")))
     @APIResponse(responseCode = "400", description = "No municipality directory (`malformed-csv`): another header, "
             + "an empty file, or text that is not CSV (a quote left open); nothing was registered. Also a malformed "
-            + "`Idempotency-Key` (`validation`)",
+            + "`Idempotency-Key`, or a NUL byte anywhere in the file, which refuses it whole (`validation`, the line "
+            + "named)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "wrong header", value = """
                             {"type":"https://efa-marketplace.de/problems/malformed-csv","title":"Malformed CSV file",

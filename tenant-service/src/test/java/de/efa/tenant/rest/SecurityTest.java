@@ -145,6 +145,9 @@ class SecurityTest {
         Api.asOperator().body(Map.of("id", bundler, "name", "Bünd\u0000ler", "contactEmail", "b@b.example"))
                 .post("/api/v1/bundlers").then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", contains("name"));
+        Api.asOperator().contentType("Application/JSON")
+                .body(Map.of("id", bundler, "name", "Bündler", "contactEmail", "b\u0000@b.example"))
+                .post("/api/v1/bundlers").then().statusCode(400).body("violations.field", contains("contactEmail"));
         Api.asOperator().get("/api/v1/bundlers/" + bundler).then().statusCode(404);
         Map<String, Object> order = Map.of("serviceId", UUID.randomUUID().toString(), "planId", "standard",
                 "parameters", Map.of("stellen", List.of(Map.of("name", "Amt\u0000"))));

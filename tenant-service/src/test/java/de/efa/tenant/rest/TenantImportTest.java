@@ -110,7 +110,7 @@ class TenantImportTest {
     void aFileWithANulCharacterIs400AndRegistersNothing() {
         send(HEADER + "13800041,Gut,13,1,2024\n13800042,Null\u0000dorf,13,1,2024\n").statusCode(400)
                 .contentType("application/problem+json")
-                .body("violations[0].field", equalTo("body"))
+                .body("violations[0].field", equalTo("line 3"))
                 .body("violations[0].message", equalTo("must not contain the NUL character"));
         assertThat(db.tenants("13800041") + db.tenants("13800042")).isZero();
     }
