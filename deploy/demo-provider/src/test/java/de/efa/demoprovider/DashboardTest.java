@@ -58,6 +58,9 @@ class DashboardTest extends QuickOperations {
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404)).body("detail", containsString(unknown));
+        given().accept("text/html;q=0, application/json").when().get("/dashboard/{id}", unknown)
+                .then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -98,9 +98,25 @@ public class DashboardResource {
         return Response.status(status).entity(page).type(MediaType.TEXT_HTML_TYPE).build();
     }
 
-    /** A browser names text/html; a caller that accepts anything (a wildcard) is taken for a program. */
+    /**
+     * A browser names text/html; a caller that accepts anything (a wildcard) is taken for a program, and so is one
+     * that names text/html with the weight 0, which HTTP reads as "not acceptable".
+     */
     private static boolean acceptsHtml(HttpHeaders headers) {
         return headers.getAcceptableMediaTypes().stream()
-                .anyMatch(type -> "text".equalsIgnoreCase(type.getType()) && "html".equalsIgnoreCase(type.getSubtype()));
+                .anyMatch(type -> "text".equalsIgnoreCase(type.getType()) && "html".equalsIgnoreCase(type.getSubtype())
+                        && hasWeight(type));
+    }
+
+    private static boolean hasWeight(MediaType type) {
+        String weight = type.getParameters().get("q");
+        if (weight == null) {
+            return true;
+        }
+        try {
+            return Double.parseDouble(weight.trim()) > 0;
+        } catch (NumberFormatException malformed) {
+            return true;
+        }
     }
 }
