@@ -78,7 +78,20 @@ public final class LocalStack {
             System.out.println("stopped; data kept in " + data);
         }, "stack-shutdown"));
         System.out.println(Banner.of(stack));
+        writeStartupCachesMeanwhile(stack);
         Thread.currentThread().join();
+    }
+
+    /** After a build the processes train their start-up caches: written in the background, told when done. */
+    private static void writeStartupCachesMeanwhile(Stack stack) {
+        Thread writer = new Thread(() -> {
+            int written = stack.writeStartupCaches();
+            if (written > 0) {
+                System.out.println("  start-up caches written (" + written + "): the next start uses them");
+            }
+        }, "startup-caches");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     private static ServicesBuild startBuild(StackConfig config, Path stamp, Consumer<String> progress) {

@@ -29,7 +29,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final ManagedProcess process;
     private final int port;
-    /** The start-up cache this server trains, written when it stops; empty when it uses one or none. */
+    /** The start-up cache this server trains, written while it runs or at its stop; empty when it uses one or none. */
     private final Optional<StartupCache> training;
 
     private KeycloakServer(ManagedProcess process, int port, Optional<StartupCache> training) {
@@ -68,14 +68,19 @@ public final class KeycloakServer implements AutoCloseable {
         return "http://localhost:" + port + "/realms/" + REALM;
     }
 
-    /** Whether this server trains its start-up cache: its stop then takes longer, to write it. */
+    /** Whether this server trains a start-up cache not written yet: its stop then takes longer, to write it. */
     public boolean trainsStartupCache() {
-        return training.isPresent();
+        return training.filter(cache -> !cache.isWritten()).isPresent();
+    }
+
+    /** Writes the start-up cache this server trains while it runs ({@link StartupCache#writeNow}); whether it did. */
+    public boolean writeStartupCache() {
+        return training.filter(cache -> !cache.isWritten()).map(cache -> cache.writeNow(process)).orElse(false);
     }
 
     @Override
     public void close() {
-        training.ifPresentOrElse(cache -> cache.stopTraining(process), () -> process.stop(20));
+        training.ifPresentOrElse(cache -> cache.stopTraining(process, 20), () -> process.stop(20));
     }
 
     private static ManagedProcess launch(Path home, Options options, Optional<StartupCache> cache) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A child process of the launcher, with its output in a log file. Stopping it also stops everything it
@@ -61,6 +62,16 @@ public final class ManagedProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /**
+     * The process id of the JVM this process runs: the process itself, or the first Java process it started (a
+     * launcher script such as Keycloak's {@code kc.sh} may run its JVM as a child).
+     */
+    public long jvmPid() {
+        return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .findFirst().map(ProcessHandle::pid).orElse(process.pid());
     }
 
     /**

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -24,9 +25,10 @@ import java.util.stream.Stream;
  * time, never correctness.
  *
  * <p>Without a cache for its build the process trains one: it runs with {@code -XX:AOTCacheOutput} (or
- * {@code -XX:ArchiveClassesAtExit}), and when it is stopped gracefully the JVM writes what it loaded. It writes into
- * a file of its own, moved into place only after the process ended by itself, so that a process killed while
- * writing leaves no broken cache behind.
+ * {@code -XX:ArchiveClassesAtExit}), and the JVM writes what it loaded when the launcher asks it to while it runs
+ * ({@link #writeNow}, JDK 25 and later) or else when it is stopped gracefully. It writes into a file of its own,
+ * moved into place only once the JVM said it finished, so that a process killed while writing leaves no broken
+ * cache behind.
  */
 public final class StartupCache {
 
@@ -43,6 +45,8 @@ public final class StartupCache {
 
     private final Path cache;
     private final Path training;
+    /** Whether {@link #writeNow} put the cache in place; guarded by {@code this}. */
+    private boolean written;
 
     private StartupCache(Path cache, Path training) {
         this.cache = cache;
@@ -85,15 +89,57 @@ public final class StartupCache {
 
     /** What the launcher says of a process that trains its cache. */
     public static String trainingNotice(String processName) {
-        return processName + " trains its start-up cache (" + kind()
-                + "): written when it stops, used from its next start on";
+        return processName + " trains its start-up cache (" + kind() + "): written "
+                + (AHEAD_OF_TIME ? "once the stack is up (or when it stops)" : "when it stops")
+                + ", used from its next start on";
     }
 
     /**
-     * Stops {@code process}, which trains this cache, gracefully and with the time to write it (the JVM assembles the
-     * cache as it exits), then puts the cache in place.
+     * Writes the cache of {@code process}, which trains it, while the process goes on running: JDK 25's
+     * {@code AOT.end_recording} (through {@code jcmd}) ends the recording and assembles the cache from what the
+     * process has loaded and run so far, its start. Then the stop is as quick as any, and a process killed later
+     * keeps its cache. Returns whether the cache is in place; false before JDK 25, whose archive is written at the
+     * stop, and when the JVM did not write it, in which case the stop tries again.
      */
-    public void stopTraining(ManagedProcess process) {
+    public synchronized boolean writeNow(ManagedProcess process) {
+        if (!AHEAD_OF_TIME || written) {
+            return written;
+        }
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process call = new ProcessBuilder(jcmd.toString(), String.valueOf(process.jvmPid()), "AOT.end_recording")
+                    .redirectErrorStream(true).start();
+            call.getOutputStream().close();
+            String answer = new String(call.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!call.waitFor(WRITE_SECONDS, TimeUnit.SECONDS) || call.exitValue() != 0
+                    || !answer.contains("Recording ended successfully")) {
+                return false;
+            }
+            written = putInPlace();
+            return written;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Whether the cache of this training run is already in place ({@link #writeNow}). */
+    public synchronized boolean isWritten() {
+        return written;
+    }
+
+    /**
+     * Stops {@code process}, which trains this cache, gracefully. Unless {@link #writeNow} wrote the cache already
+     * (it waits for one that is writing it), it gets the time to write it, as the JVM assembles the cache as it
+     * exits, and the cache is put in place.
+     */
+    public synchronized void stopTraining(ManagedProcess process, long graceSeconds) {
+        if (written) {
+            process.stop(graceSeconds);
+            return;
+        }
         finishTraining(process.stop(WRITE_SECONDS));
     }
 
@@ -101,18 +147,26 @@ public final class StartupCache {
      * After the process has ended: puts what a training run wrote in place when the process ended by itself
      * ({@code graceful}), removes it otherwise, and drops the caches of older builds of the same process.
      */
-    public void finishTraining(boolean graceful) {
+    public synchronized void finishTraining(boolean graceful) {
+        if (!written && graceful) {
+            putInPlace();
+        }
+        deleteQuietly(training);
+        // The JVM's own intermediate file, left behind when it was stopped before it assembled the cache.
+        deleteQuietly(training.resolveSibling(training.getFileName() + ".config"));
+    }
+
+    /** Moves what the training run wrote into place; false when it wrote nothing (the next start trains again). */
+    private boolean putInPlace() {
         try {
-            if (graceful && Files.isRegularFile(training) && Files.size(training) > 0) {
+            if (Files.isRegularFile(training) && Files.size(training) > 0) {
                 Files.move(training, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 pruneOlder();
+                return true;
             }
+            return false;
         } catch (IOException e) {
-            // No cache then: the next start trains again.
-        } finally {
-            deleteQuietly(training);
-            // The JVM's own intermediate file, left behind when it was stopped before it assembled the cache.
-            deleteQuietly(training.resolveSibling(training.getFileName() + ".config"));
+            return false;
         }
     }
 
