@@ -84,12 +84,7 @@ public final class LocalStack {
 
     /** After a build the processes train their start-up caches: written in the background, told when done. */
     private static void writeStartupCachesMeanwhile(Stack stack) {
-        Thread writer = new Thread(() -> {
-            int written = stack.writeStartupCaches();
-            if (written > 0) {
-                System.out.println("  start-up caches written (" + written + "): the next start uses them");
-            }
-        }, "startup-caches");
+        Thread writer = new Thread(stack::writeStartupCaches, "startup-caches");
         writer.setDaemon(true);
         writer.start();
     }

@@ -122,14 +122,15 @@ public final class Stack implements AutoCloseable {
 
     /**
      * Writes the start-up caches that the stack's processes train while they run, one process at a time, so that
-     * the machine keeps a core for whoever uses the stack meanwhile; returns how many it wrote. The local stack asks
+     * the machine keeps a core for whoever uses the stack meanwhile, and says how many it wrote. The local stack asks
      * for it once it is up: its stop is then as quick as any, and a stack that is killed keeps its caches.
      */
-    public int writeStartupCaches() {
+    public void writeStartupCaches() {
+        int trained = trainings.size() + (keycloak != null && keycloak.trainsStartupCache() ? 1 : 0);
         int written = 0;
         for (Map.Entry<ManagedProcess, StartupCache> training : List.copyOf(trainings.entrySet())) {
             if (closing) {
-                return written;
+                return;
             }
             if (training.getValue().writeNow(training.getKey())) {
                 trainings.remove(training.getKey(), training.getValue());
@@ -139,7 +140,11 @@ public final class Stack implements AutoCloseable {
         if (!closing && keycloak != null && keycloak.writeStartupCache()) {
             written++;
         }
-        return written;
+        if (!closing && trained > 0) {
+            progress.accept("start-up caches written: " + written + " of " + trained
+                    + (written < trained ? " (the others are written when the stack stops)" : "")
+                    + "; the next start uses them");
+        }
     }
 
     /** Starts killed or stopped services again, side by side, and waits until each is ready. */
@@ -276,7 +281,7 @@ public final class Stack implements AutoCloseable {
                 config.jvmOptions()));
     }
 
-    /** Remembers a process that trains its cache, so that stopping it puts the cache in place. */
+    /** Remembers a process that trains its cache, to be written while it runs or when it stops. */
     private ManagedProcess trained(Optional<StartupCache> cache, ManagedProcess process) {
         cache.filter(c -> !c.exists()).ifPresent(c -> {
             trainings.put(process, c);
@@ -292,7 +297,7 @@ public final class Stack implements AutoCloseable {
             process.stop(graceSeconds);
             return;
         }
-        if (!training.isWritten()) {
+        if (training.isRecording()) {
             progress.accept(process.name() + " writes its start-up cache …");
         }
         training.stopTraining(process, graceSeconds);

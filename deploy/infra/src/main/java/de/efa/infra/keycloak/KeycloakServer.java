@@ -70,12 +70,12 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Whether this server trains a start-up cache not written yet: its stop then takes longer, to write it. */
     public boolean trainsStartupCache() {
-        return training.filter(cache -> !cache.isWritten()).isPresent();
+        return training.filter(StartupCache::isRecording).isPresent();
     }
 
     /** Writes the start-up cache this server trains while it runs ({@link StartupCache#writeNow}); whether it did. */
     public boolean writeStartupCache() {
-        return training.filter(cache -> !cache.isWritten()).map(cache -> cache.writeNow(process)).orElse(false);
+        return training.filter(StartupCache::isRecording).map(cache -> cache.writeNow(process)).orElse(false);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -66,12 +67,13 @@ public final class ManagedProcess implements AutoCloseable {
 
     /**
      * The process id of the JVM this process runs: the process itself, or the first Java process it started (a
-     * launcher script such as Keycloak's {@code kc.sh} may run its JVM as a child).
+     * launcher script such as Keycloak's {@code kc.sh} may run its JVM as a child); empty when there is none, since
+     * what attaches to a JVM (jcmd) signals the process it names, which a script may not survive.
      */
-    public long jvmPid() {
+    public OptionalLong jvmPid() {
         return Stream.concat(Stream.of(process.toHandle()), process.descendants())
                 .filter(handle -> handle.info().command().map(command -> command.endsWith("/java")).orElse(false))
-                .findFirst().map(ProcessHandle::pid).orElse(process.pid());
+                .mapToLong(ProcessHandle::pid).findFirst();
     }
 
     /**

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -43,10 +44,22 @@ public final class StartupCache {
     /** Time to write a cache on a busy 2-core machine, where every process of the stack writes its own at once. */
     private static final long WRITE_SECONDS = 180;
 
+    /** Time to write one cache while the stack runs, one process at a time (10-30 s each on 2 cores). */
+    private static final long WRITE_WHILE_RUNNING_SECONDS = 120;
+
     private final Path cache;
     private final Path training;
-    /** Whether {@link #writeNow} put the cache in place; guarded by {@code this}. */
-    private boolean written;
+    /** Changed under the lock of {@code this}; read without it for messages. */
+    private volatile Training state = Training.RECORDING;
+
+    private enum Training {
+        /** The JVM records; it writes the cache when asked ({@link #writeNow}) or at a graceful stop. */
+        RECORDING,
+        /** The cache is in place. */
+        WRITTEN,
+        /** A write began and was not confirmed: what it left may be half a file, so nothing of this run is used. */
+        ABANDONED
+    }
 
     private StartupCache(Path cache, Path training) {
         this.cache = cache;
@@ -89,9 +102,7 @@ public final class StartupCache {
 
     /** What the launcher says of a process that trains its cache. */
     public static String trainingNotice(String processName) {
-        return processName + " trains its start-up cache (" + kind() + "): written "
-                + (AHEAD_OF_TIME ? "once the stack is up (or when it stops)" : "when it stops")
-                + ", used from its next start on";
+        return processName + " trains its start-up cache (" + kind() + "), used from its next start on";
     }
 
     /**
@@ -99,48 +110,67 @@ public final class StartupCache {
      * {@code AOT.end_recording} (through {@code jcmd}) ends the recording and assembles the cache from what the
      * process has loaded and run so far, its start. Then the stop is as quick as any, and a process killed later
      * keeps its cache. Returns whether the cache is in place; false before JDK 25, whose archive is written at the
-     * stop, and when the JVM did not write it, in which case the stop tries again.
+     * stop, and when the JVM could not be asked, in which case the stop writes it. A write that began and did not
+     * end well (the JVM or {@code jcmd} interrupted by a Ctrl-C, a crash, a timeout) leaves no cache of this run:
+     * the next start trains again.
      */
     public synchronized boolean writeNow(ManagedProcess process) {
-        if (!AHEAD_OF_TIME || written) {
-            return written;
+        if (!AHEAD_OF_TIME || state != Training.RECORDING || !process.isAlive()) {
+            return state == Training.WRITTEN;
         }
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        OptionalLong jvm = process.jvmPid();
+        if (jvm.isEmpty()) {
+            return false;
+        }
+        Path answer = training.resolveSibling(training.getFileName() + ".jcmd");
+        Process call;
         try {
-            Process call = new ProcessBuilder(jcmd.toString(), String.valueOf(process.jvmPid()), "AOT.end_recording")
-                    .redirectErrorStream(true).start();
-            call.getOutputStream().close();
-            String answer = new String(call.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!call.waitFor(WRITE_SECONDS, TimeUnit.SECONDS) || call.exitValue() != 0
-                    || !answer.contains("Recording ended successfully")) {
-                return false;
-            }
-            written = putInPlace();
-            return written;
+            call = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(jvm.getAsLong()), "AOT.end_recording")
+                    .redirectErrorStream(true).redirectOutput(answer.toFile()).start();
         } catch (IOException e) {
             return false;
+        }
+        try {
+            boolean ended = call.waitFor(WRITE_WHILE_RUNNING_SECONDS, TimeUnit.SECONDS);
+            if (!ended) {
+                call.destroyForcibly();
+            }
+            if (ended && call.exitValue() == 0
+                    && Files.readString(answer, StandardCharsets.UTF_8).contains("Recording ended successfully")
+                    && putInPlace()) {
+                state = Training.WRITTEN;
+                return true;
+            }
+        } catch (IOException e) {
+            // Unconfirmed: abandoned below.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+        } finally {
+            deleteQuietly(answer);
         }
+        state = Training.ABANDONED;
+        removeTrainingFiles();
+        return false;
     }
 
-    /** Whether the cache of this training run is already in place ({@link #writeNow}). */
-    public synchronized boolean isWritten() {
-        return written;
+    /** Whether the JVM still records: its cache is neither written nor abandoned, and its stop will write it. */
+    public boolean isRecording() {
+        return state == Training.RECORDING;
     }
 
     /**
-     * Stops {@code process}, which trains this cache, gracefully. Unless {@link #writeNow} wrote the cache already
-     * (it waits for one that is writing it), it gets the time to write it, as the JVM assembles the cache as it
-     * exits, and the cache is put in place.
+     * Stops {@code process}, which trains this cache, gracefully. While the JVM still records it gets the time to
+     * write the cache, which it assembles as it exits, and the cache is put in place; a write in progress
+     * ({@link #writeNow}) is waited for.
      */
     public synchronized void stopTraining(ManagedProcess process, long graceSeconds) {
-        if (written) {
+        if (state == Training.RECORDING) {
+            finishTraining(process.stop(WRITE_SECONDS));
+        } else {
             process.stop(graceSeconds);
-            return;
+            removeTrainingFiles();
         }
-        finishTraining(process.stop(WRITE_SECONDS));
     }
 
     /**
@@ -148,9 +178,13 @@ public final class StartupCache {
      * ({@code graceful}), removes it otherwise, and drops the caches of older builds of the same process.
      */
     public synchronized void finishTraining(boolean graceful) {
-        if (!written && graceful) {
-            putInPlace();
+        if (state == Training.RECORDING && graceful && putInPlace()) {
+            state = Training.WRITTEN;
         }
+        removeTrainingFiles();
+    }
+
+    private void removeTrainingFiles() {
         deleteQuietly(training);
         // The JVM's own intermediate file, left behind when it was stopped before it assembled the cache.
         deleteQuietly(training.resolveSibling(training.getFileName() + ".config"));
@@ -161,7 +195,11 @@ public final class StartupCache {
         try {
             if (Files.isRegularFile(training) && Files.size(training) > 0) {
                 Files.move(training, cache, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                pruneOlder();
+                try {
+                    pruneOlder();
+                } catch (IOException e) {
+                    // The older builds' caches stay until the next cache is written; this one is in place.
+                }
                 return true;
             }
             return false;
