@@ -126,25 +126,30 @@ public final class Stack implements AutoCloseable {
      * for it once it is up: its stop is then as quick as any, and a stack that is killed keeps its caches.
      */
     public void writeStartupCaches() {
-        int trained = trainings.size() + (keycloak != null && keycloak.trainsStartupCache() ? 1 : 0);
-        int written = 0;
+        List<StartupCache> caches = new ArrayList<>(trainings.values());
+        keycloak.startupCacheInTraining().ifPresent(caches::add);
+        if (!StartupCache.writesWhileRunning() || caches.isEmpty()) {
+            return;
+        }
         for (Map.Entry<ManagedProcess, StartupCache> training : List.copyOf(trainings.entrySet())) {
             if (closing) {
                 return;
             }
             if (training.getValue().writeNow(training.getKey())) {
                 trainings.remove(training.getKey(), training.getValue());
-                written++;
             }
         }
-        if (!closing && keycloak != null && keycloak.writeStartupCache()) {
-            written++;
+        if (closing) {
+            return;
         }
-        if (!closing && trained > 0) {
-            progress.accept("start-up caches written: " + written + " of " + trained
-                    + (written < trained ? " (the others are written when the stack stops)" : "")
-                    + "; the next start uses them");
-        }
+        keycloak.writeStartupCache();
+        long written = caches.stream().filter(StartupCache::isWritten).count();
+        long recording = caches.stream().filter(StartupCache::isRecording).count();
+        long abandoned = caches.size() - written - recording;
+        progress.accept("start-up caches written: " + written + " of " + caches.size()
+                + (recording > 0 ? "; " + recording + " written when the stack stops" : "")
+                + (abandoned > 0 ? "; " + abandoned + " trained again at the next start" : "")
+                + (written > 0 ? "; the next start uses them" : ""));
     }
 
     /** Starts killed or stopped services again, side by side, and waits until each is ready. */

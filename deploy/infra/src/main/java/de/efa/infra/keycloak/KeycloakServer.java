@@ -70,12 +70,17 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Whether this server trains a start-up cache not written yet: its stop then takes longer, to write it. */
     public boolean trainsStartupCache() {
-        return training.filter(StartupCache::isRecording).isPresent();
+        return startupCacheInTraining().isPresent();
+    }
+
+    /** The start-up cache this server trains and has not written yet, if any. */
+    public Optional<StartupCache> startupCacheInTraining() {
+        return training.filter(StartupCache::isRecording);
     }
 
     /** Writes the start-up cache this server trains while it runs ({@link StartupCache#writeNow}); whether it did. */
     public boolean writeStartupCache() {
-        return training.filter(StartupCache::isRecording).map(cache -> cache.writeNow(process)).orElse(false);
+        return startupCacheInTraining().map(cache -> cache.writeNow(process)).orElse(false);
     }
 
     @Override

@@ -49,7 +49,7 @@ public final class StartupCache {
 
     private final Path cache;
     private final Path training;
-    /** Changed under the lock of {@code this}; read without it for messages. */
+    /** Changed under the lock of {@code this}; read without it for messages and to skip what is settled. */
     private volatile Training state = Training.RECORDING;
 
     private enum Training {
@@ -105,14 +105,19 @@ public final class StartupCache {
         return processName + " trains its start-up cache (" + kind() + "), used from its next start on";
     }
 
+    /** Whether {@link #writeNow} can write a cache while its process runs: from JDK 25 on. */
+    public static boolean writesWhileRunning() {
+        return AHEAD_OF_TIME;
+    }
+
     /**
      * Writes the cache of {@code process}, which trains it, while the process goes on running: JDK 25's
      * {@code AOT.end_recording} (through {@code jcmd}) ends the recording and assembles the cache from what the
      * process has loaded and run so far, its start. Then the stop is as quick as any, and a process killed later
      * keeps its cache. Returns whether the cache is in place; false before JDK 25, whose archive is written at the
-     * stop, and when the JVM could not be asked, in which case the stop writes it. A write that began and did not
-     * end well (the JVM or {@code jcmd} interrupted by a Ctrl-C, a crash, a timeout) leaves no cache of this run:
-     * the next start trains again.
+     * stop, and when {@code jcmd} could not reach the JVM (a process that is exiting, say), in which case the stop
+     * writes it. A write that reached the JVM and did not end well (interrupted by a Ctrl-C, a crash, a timeout)
+     * leaves no cache of this run: the next start trains again.
      */
     public synchronized boolean writeNow(ManagedProcess process) {
         if (!AHEAD_OF_TIME || state != Training.RECORDING || !process.isAlive()) {
@@ -123,31 +128,30 @@ public final class StartupCache {
             return false;
         }
         Path answer = training.resolveSibling(training.getFileName() + ".jcmd");
-        Process call;
+        Process call = null;
+        String said = "";
         try {
             call = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                     String.valueOf(jvm.getAsLong()), "AOT.end_recording")
                     .redirectErrorStream(true).redirectOutput(answer.toFile()).start();
-        } catch (IOException e) {
-            return false;
-        }
-        try {
             boolean ended = call.waitFor(WRITE_WHILE_RUNNING_SECONDS, TimeUnit.SECONDS);
-            if (!ended) {
-                call.destroyForcibly();
-            }
-            if (ended && call.exitValue() == 0
-                    && Files.readString(answer, StandardCharsets.UTF_8).contains("Recording ended successfully")
-                    && putInPlace()) {
+            said = Files.readString(answer, StandardCharsets.UTF_8);
+            if (ended && call.exitValue() == 0 && said.contains("Recording ended successfully") && putInPlace()) {
                 state = Training.WRITTEN;
                 return true;
             }
         } catch (IOException e) {
-            // Unconfirmed: abandoned below.
+            // Unconfirmed: decided below.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (call != null) {
+                call.destroyForcibly();
+            }
             deleteQuietly(answer);
+        }
+        if (call == null || said.contains("AttachNotSupportedException")) {
+            return false;
         }
         state = Training.ABANDONED;
         removeTrainingFiles();
@@ -157,6 +161,11 @@ public final class StartupCache {
     /** Whether the JVM still records: its cache is neither written nor abandoned, and its stop will write it. */
     public boolean isRecording() {
         return state == Training.RECORDING;
+    }
+
+    /** Whether the cache of this training run is in place. */
+    public boolean isWritten() {
+        return state == Training.WRITTEN;
     }
 
     /**

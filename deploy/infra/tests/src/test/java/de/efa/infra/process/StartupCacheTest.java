@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +55,28 @@ class StartupCacheTest {
         try (var files = Files.list(caches)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @Test
+    void aProcessWithoutAJvmIsNotAskedToWriteAndItsStopStillWrites(@TempDir Path logs) throws IOException {
+        Files.writeString(build.resolve("app.jar"), "classes");
+        StartupCache cache = StartupCache.of(caches, "catalog-service", build, OPTIONS);
+        String training = cache.jvmOptions().get(0);
+        try (ManagedProcess script = ManagedProcess.start("script", List.of("bash", "-c", "echo up; sleep 30"),
+                Map.of(), logs, logs.resolve("script.log"))) {
+            script.awaitLogLine("up", Duration.ofSeconds(10));
+
+            assertThat(cache.writeNow(script)).isFalse();
+            assertThat(cache.isRecording()).isTrue();
+            try (var files = Files.list(caches)) {
+                assertThat(files).isEmpty();
+            }
+
+            Files.writeString(Path.of(training.substring(training.indexOf('=') + 1)), "cache");
+            cache.stopTraining(script, 5);
+        }
+        assertThat(cache.isWritten()).isTrue();
+        assertThat(StartupCache.of(caches, "catalog-service", build, OPTIONS).exists()).isTrue();
     }
 
     @Test
