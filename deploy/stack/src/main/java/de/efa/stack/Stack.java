@@ -135,9 +135,7 @@ public final class Stack implements AutoCloseable {
             if (closing) {
                 return;
             }
-            if (training.getValue().writeNow(training.getKey())) {
-                trainings.remove(training.getKey(), training.getValue());
-            }
+            training.getValue().writeNow(training.getKey());
         }
         if (closing) {
             return;

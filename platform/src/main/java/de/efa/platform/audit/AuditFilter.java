@@ -53,11 +53,9 @@ public record AuditFilter(Optional<Instant> from, Optional<Instant> to, Optional
     }
 
     private static AuditRef ref(String text) {
-        if (AuditRef.hasControlCharacters(text)) {
-            throw new IllegalArgumentException("must not contain control characters");
-        }
+        String printable = printable(text);
         try {
-            return AuditRef.parse(text);
+            return AuditRef.parse(printable);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("must be a type (service) or type:id (service:5d1c7f0e-…)");
         }
