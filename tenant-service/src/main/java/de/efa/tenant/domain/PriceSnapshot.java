@@ -1,5 +1,6 @@
 package de.efa.tenant.domain;
 
+import de.efa.platform.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -32,8 +33,16 @@ public record PriceSnapshot(
     /** The annual price is the base plus one per-inhabitant price for each inhabitant of the tenant. */
     public static PriceSnapshot of(long setupFeeCents, long annualBaseCents, long annualPerInhabitantCents,
             long population) {
-        return new PriceSnapshot(setupFeeCents, annualOf(annualBaseCents, annualPerInhabitantCents, population),
-                annualBaseCents, annualPerInhabitantCents, population);
+        long annual;
+        try {
+            annual = annualOf(annualBaseCents, annualPerInhabitantCents, population);
+        } catch (ArithmeticException e) {
+            // The catalog takes any rate in cents: a provider's absurd one is the plan's fault, not the request's.
+            throw ProblemException.conflict("The plan's annual price for " + population + " inhabitants ("
+                    + annualBaseCents + " cents and " + annualPerInhabitantCents + " cents per inhabitant) is larger "
+                    + "than a price can be");
+        }
+        return new PriceSnapshot(setupFeeCents, annual, annualBaseCents, annualPerInhabitantCents, population);
     }
 
     /** A price agreed as it is, with no per-inhabitant part. */

@@ -19,6 +19,12 @@ import java.util.Optional;
 @Table(name = "tenant")
 public class Tenant {
 
+    /**
+     * More inhabitants than Germany has: a larger figure is a typo, and prices per inhabitant of such figures would
+     * overflow what a price can hold.
+     */
+    public static final long MAX_POPULATION = 100_000_000L;
+
     @Id
     @Column(name = "ags")
     private String ags;
@@ -56,8 +62,8 @@ public class Tenant {
     private Tenant(Ags ags, String name, TenantKind kind, long population, ContactEmail contactEmail, TenantStatus status,
             Instant now) {
         kind.checkKey(ags);
-        if (population < 0) {
-            throw new IllegalArgumentException("population must be 0 or more");
+        if (!isPopulation(population)) {
+            throw new IllegalArgumentException("population must be from 0 to " + MAX_POPULATION);
         }
         this.ags = ags.value();
         this.name = name;
@@ -67,6 +73,11 @@ public class Tenant {
         this.status = status;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** Whether this is a number of inhabitants a tenant can have. */
+    public static boolean isPopulation(long population) {
+        return population >= 0 && population <= MAX_POPULATION;
     }
 
     /** A newly registered tenant waits for an operator's approval. */

@@ -8,8 +8,15 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import de.efa.platform.problem.ProblemException;
 import de.efa.platform.problem.Violation;
 import de.efa.tenant.domain.Ags;
+import de.efa.tenant.domain.Tenant;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +52,34 @@ public final class PopulationCsv {
 
     /** The good lines of a file in its order, and the bad ones. */
     public record Lines(List<Figure> figures, List<Rejection> rejections) {
+    }
+
+    /**
+     * The file's text, which must be UTF-8 (a byte order mark before it is fine): a spreadsheet's export in another
+     * encoding would otherwise give names with replacement characters, which importing the right file later cannot
+     * mend, since a tenant that exists is left as it is.
+     *
+     * @throws ProblemException 400 {@code malformed-csv} naming the first line that is not UTF-8
+     */
+    public static String text(byte[] file) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.wrap(file);
+        // UTF-8 never gives more characters than it has bytes.
+        CharBuffer text = CharBuffer.allocate(file.length);
+        CoderResult result = decoder.decode(bytes, text, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < bytes.position(); i++) {
+                if (file[i] == '\n') {
+                    line++;
+                }
+            }
+            throw malformed(List.of(new Violation("line " + line, "is not UTF-8 (byte " + (bytes.position() + 1)
+                    + " of the file); save the file as UTF-8")));
+        }
+        decoder.flush(text);
+        return text.flip().toString();
     }
 
     /**
@@ -132,17 +167,19 @@ public final class PopulationCsv {
         }
         if (!WHOLE_NUMBER.matcher(row.get(3)).matches()) {
             problems.add("population '" + row.get(3) + "' is not a whole number of 0 or more");
+        } else if (!Tenant.isPopulation(Long.parseLong(row.get(3)))) {
+            problems.add("population " + row.get(3) + " is more than " + Tenant.MAX_POPULATION);
         }
         if (!YEAR.matcher(row.get(4)).matches()) {
             problems.add("source_year '" + row.get(4) + "' is not a year");
         }
-        if (ags != null) {
-            Integer first = lineOf.putIfAbsent(ags, line);
-            if (first != null) {
-                problems.add("AGS " + ags + " is on line " + first + " already");
-            }
+        // A later line of the same AGS is refused only after a usable one: a bad first line does not cost the good.
+        Integer first = ags == null ? null : lineOf.get(ags);
+        if (first != null) {
+            problems.add("AGS " + ags + " is on line " + first + " already");
         }
         if (problems.isEmpty()) {
+            lineOf.put(ags, line);
             figures.add(new Figure(ags, row.get(1).strip(), Long.parseLong(row.get(3))));
         } else {
             rejections.add(new Rejection(line, List.copyOf(problems)));

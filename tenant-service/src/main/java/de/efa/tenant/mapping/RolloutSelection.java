@@ -14,7 +14,7 @@ public record RolloutSelection(
         @Schema(description = "The tenants of one Land, by its two-digit code", example = "14") String land,
         @Schema(description = "The tenants of one Kreis: the first 5 digits of their AGS", example = "14713")
         String kreis,
-        @Schema(description = "These AGS", example = "[\"14713000\"]") List<String> ags,
+        @Schema(description = "These AGS", maxItems = 16384, example = "[\"14713000\"]") List<String> ags,
         @Schema(description = "The clients of this bundler: municipalities that gave it a mandate", example = "kisa")
         String clientsOf) {
 

@@ -10,7 +10,7 @@ public record TenantRegistration(
         @Schema(required = true, example = "Halle (Saale), Stadt") String name,
         @Schema(required = true, enumeration = {"GEMEINDE", "STADT", "KREISFREIE_STADT", "LANDKREIS",
                 "VERBANDSGEMEINDE"}, example = "KREISFREIE_STADT") String kind,
-        @Schema(required = true, minimum = "0", example = "226767") Long population,
+        @Schema(required = true, minimum = "0", maximum = "100000000", example = "226767") Long population,
         @Schema(required = true, example = "onlinedienste@halle.example") String contactEmail,
         @Schema(description = "Amtlicher Regionalschlüssel, 12 digits containing the AGS; optional",
                 example = "150020000000") String ars,

@@ -62,6 +62,27 @@ public class RolloutItemRepository implements PanacheRepositoryBase<RolloutItem,
                 .getResultList();
     }
 
+    /** The keys of the PENDING items {@link #claimPending} would take next, read without a lock. */
+    public List<RolloutItem.Key> pendingKeys(int limit) {
+        return getEntityManager().createQuery("""
+                        select i.key from RolloutItem i where i.status = :pending
+                        order by i.key.rolloutId, i.key.ags""", RolloutItem.Key.class)
+                .setParameter("pending", RolloutItemStatus.PENDING)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The item, locked, if it is PENDING and no other worker holds it. */
+    @SuppressWarnings("unchecked")
+    public Optional<RolloutItem> lockPending(RolloutItem.Key key) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT * FROM rollout_item WHERE rollout_id = :rollout AND ags = :ags AND status = 'PENDING'
+                        FOR UPDATE SKIP LOCKED""", RolloutItem.class)
+                .setParameter("rollout", key.rolloutId())
+                .setParameter("ags", key.ags())
+                .getResultStream().findFirst();
+    }
+
     /** The items waiting for the first provisioning of these subscriptions. */
     public List<RolloutItem> waitingFor(Collection<UUID> subscriptionIds) {
         return list("subscriptionId in ?1 and status = ?2", subscriptionIds, RolloutItemStatus.SUBSCRIBED);

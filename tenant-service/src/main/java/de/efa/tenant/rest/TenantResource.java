@@ -12,6 +12,7 @@ import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.Tenant;
 import de.efa.tenant.mapping.ImportReport;
 import de.efa.tenant.mapping.InvoiceAddress;
+import de.efa.tenant.mapping.PopulationCsv;
 import de.efa.tenant.mapping.PopulationReport;
 import de.efa.tenant.mapping.TenantRegistration;
 import de.efa.tenant.mapping.TenantView;
@@ -101,7 +102,7 @@ public class TenantResource {
                             {"type":"https://efa-marketplace.de/problems/validation","title":"Invalid request",
                              "status":400,"detail":"2 fields are invalid","instance":"/api/v1/tenants",
                              "violations":[{"field":"ags","message":"must be 8 digits"},
-                                           {"field":"population","message":"must be a number of inhabitants, 0 or more"}]}""")))
+                                           {"field":"population","message":"must be a number of inhabitants, from 0 to 100000000"}]}""")))
     @APIResponse(responseCode = "409", description = "A tenant with this AGS is already registered",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request",
@@ -149,8 +150,9 @@ public class TenantResource {
             current ones; an offered price never changes), and its history says from which population to which. \
             AGS that no tenant has are listed, not registered. The file is taken whole or not at all: a malformed \
             one (another header, a line with another number of columns, a malformed AGS or one of another Land \
-            than `land_code`, a population that is no whole number of 0 or more, a missing name or year, an AGS \
-            twice) changes nothing, and the answer names every bad line.""")
+            than `land_code`, a population that is no whole number from 0 to 100,000,000, a missing name or year, \
+            an AGS twice after a good line of it) changes nothing, and the answer names every bad line. A file that \
+            is not UTF-8 is refused whole, naming the first line that is not.""")
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "gemeinden.csv", value = """
                     ags,name,land_code,population,source_year
@@ -171,8 +173,8 @@ public class TenantResource {
                                            {"field":"line 7","message":"AGS 14713000 is on line 2 already"}]}""")))
     @APIResponse(responseCode = "415", description = "The body is not `text/csv`",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PopulationReport refreshPopulation(String csv) {
-        return population.refresh(caller, csv);
+    public PopulationReport refreshPopulation(byte[] file) {
+        return population.refresh(caller, PopulationCsv.text(file));
     }
 
     @POST
@@ -187,8 +189,9 @@ public class TenantResource {
             the name ends in `, Stadt` and `GEMEINDE` otherwise, and no contact e-mail. An AGS that is a tenant \
             already counts as `existing` and is left as it is, so importing a file again registers nothing. A bad \
             line (a malformed AGS or one of another Land than `land_code`, a blank name, a population that is no \
-            whole number of 0 or more, a year that is none, another number of columns, an AGS twice) is listed \
-            with its number and reasons, and the good lines are imported all the same. Accepts an \
+            whole number from 0 to 100,000,000, a year that is none, another number of columns, an AGS twice after \
+            a good line of it) is listed with its number and reasons, and the good lines are imported all the \
+            same. A file that is not UTF-8 is refused whole (400), naming the first line that is not. Accepts an \
             `Idempotency-Key`: the same key and file within 24 h give the first answer again, marked \
             `Idempotent-Replayed: true`.""")
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
@@ -219,7 +222,8 @@ public class TenantResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importDirectory(
             @Parameter(description = "Makes a retried import safe") @HeaderParam(IdempotentResponses.KEY) String key,
-            String csv) {
+            byte[] file) {
+        String csv = PopulationCsv.text(file);
         Answer answer = idempotency.once(caller, key, new FileFingerprint("import", csv), () ->
                 Answer.first(200, null, null, idempotency.body(imports.importDirectory(caller, csv))));
         return IdempotentResponses.of(answer);

@@ -70,6 +70,11 @@ public class RolloutService {
 
     private static final Logger LOG = Logger.getLogger(RolloutService.class);
     private static final Pattern KREIS = Pattern.compile("\\d{5}");
+    /**
+     * More than Germany has municipalities (10,751 in 2024); the named AGS are bound to queries one parameter each,
+     * which PostgreSQL's driver limits to 65,535 per statement, with Hibernate's padding to the next power of two.
+     */
+    private static final int MAX_SELECTED_AGS = 16_384;
 
     private final RolloutRepository rollouts;
     private final RolloutItemRepository items;
@@ -182,7 +187,8 @@ public class RolloutService {
     /**
      * One pass of the worker: takes up to a batch of PENDING items and handles them in this transaction, with their
      * subscriptions, events, histories and audit entries. A failure rolls the whole batch back, PENDING as before,
-     * for the next pass: e.g. a tenant that subscribed itself between this pass's look-up and its insert.
+     * and the worker handles its items one at a time ({@link #advanceOne}): e.g. a tenant that subscribed itself
+     * between this pass's look-up and its insert, or a subscription whose event is larger than Kafka takes.
      *
      * @return whether a full batch was taken, so that more may be waiting
      */
@@ -198,19 +204,54 @@ public class RolloutService {
         Instant now = clock.instant();
         Map<UUID, List<RolloutItem>> byRollout = claimed.stream()
                 .collect(Collectors.groupingBy(RolloutItem::rolloutId, LinkedHashMap::new, Collectors.toList()));
-        // Each rollout's batch in a span of the trace it was ordered in: its subscriptions, their events and their
-        // jobs can then be followed from the rollout's request.
-        byRollout.forEach((id, batch) -> {
-            Rollout rollout = rollouts.findById(id);
-            tracing.inSpan("rollout batch", SpanKind.INTERNAL, rollout.traceparent().orElse(null), List.of(), span -> {
-                handle(rollout, batch, now);
-                return null;
-            });
-        });
+        byRollout.forEach((id, batch) -> handleInTrace(rollouts.findById(id), batch, now));
         finishDone(byRollout.keySet(), now);
         LOG.infof("rollout worker handled %d item(s) in %d ms", claimed.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return claimed.size() == config.batchSize();
+    }
+
+    /** The keys of the PENDING items the next pass would take, to handle them one at a time ({@link RolloutWorker}). */
+    @Transactional
+    public List<RolloutItem.Key> nextBatch() {
+        return items.pendingKeys(config.batchSize());
+    }
+
+    /**
+     * Handles one PENDING item in a transaction of its own, as {@link #advance} handles a batch: after a batch failed,
+     * this finds the item that made it fail, and lets the others go on.
+     *
+     * @return false when the item is no longer PENDING, or another worker holds it
+     */
+    @Transactional
+    public boolean advanceOne(RolloutItem.Key key) {
+        Optional<RolloutItem> item = items.lockPending(key);
+        item.ifPresent(pending -> {
+            Instant now = clock.instant();
+            handleInTrace(rollouts.findById(key.rolloutId()), List.of(pending), now);
+            finishDone(Set.of(key.rolloutId()), now);
+        });
+        return item.isPresent();
+    }
+
+    /**
+     * Skips an item whose subscription was refused only when stored, after the rules admitted it: its request event
+     * would be larger than Kafka takes, which a single subscribe answers 413. The refusal is the item's reason.
+     *
+     * @return false when the item is no longer PENDING, or another worker holds it
+     */
+    @Transactional
+    public boolean skipRefused(RolloutItem.Key key, ProblemException refused) {
+        Optional<RolloutItem> item = items.lockPending(key);
+        item.ifPresent(pending -> {
+            Instant now = clock.instant();
+            String reason = reasonOf(refused);
+            pending.skip(reason, now);
+            auditTrail.recordEach(Actor.of(requesterOf(rollouts.findById(key.rolloutId()))), "rollout.skip",
+                    List.of(auditRef(pending)), "SKIPPED", Map.of("reason", reason));
+            finishDone(Set.of(key.rolloutId()), now);
+        });
+        return item.isPresent();
     }
 
     /** Where a result left a subscription: ACTIVE, or FAILED for this reason. */
@@ -244,6 +285,17 @@ public class RolloutService {
     }
 
     /**
+     * Each rollout's batch in a span of the trace it was ordered in: its subscriptions, their events and their jobs can
+     * then be followed from the rollout's request.
+     */
+    private void handleInTrace(Rollout rollout, List<RolloutItem> batch, Instant now) {
+        tracing.inSpan("rollout batch", SpanKind.INTERNAL, rollout.traceparent().orElse(null), List.of(), span -> {
+            handle(rollout, batch, now);
+            return null;
+        });
+    }
+
+    /**
      * Subscribes the tenants of one rollout's batch in the name of whoever ordered it: what the rules look up is read
      * for the whole batch at once, each tenant is admitted or skipped with the reason the rules give, and the new
      * subscriptions are stored with their events and audit entries together.
@@ -265,8 +317,7 @@ public class RolloutService {
             } catch (ProblemException refused) {
                 String reason = reasonOf(refused);
                 item.skip(reason, now);
-                skipped.computeIfAbsent(reason, any -> new ArrayList<>())
-                        .add(AuditRef.of("rollout-item", rollout.id() + "/" + item.ags()));
+                skipped.computeIfAbsent(reason, any -> new ArrayList<>()).add(auditRef(item));
             }
         }
         subscribing.store(requester, admitted, Map.of("rolloutId", rollout.id()), now);
@@ -364,6 +415,11 @@ public class RolloutService {
             prefixes.add(select.kreis());
         }
         Optional<List<String>> ags = Optional.ofNullable(select.ags()).filter(list -> !list.isEmpty());
+        if (ags.isPresent() && ags.get().size() > MAX_SELECTED_AGS) {
+            violations.add("select.ags", "names " + ags.get().size() + " AGS; at most " + MAX_SELECTED_AGS
+                    + " can be named, and a Land, a Kreis or all select more");
+            return new Criteria(prefixes, Optional.empty());
+        }
         ags.ifPresent(list -> {
             for (int i = 0; i < list.size(); i++) {
                 String value = list.get(i);
@@ -406,15 +462,15 @@ public class RolloutService {
 
     /**
      * The selected AGS in AGS order, each with its tenant's name: the tenants matching every criterion, and the AGS
-     * named in {@code ags} that no tenant has, where the rest of the selection does not ask for a bundler's clients,
-     * so that the operator sees them skipped. {@code all} means every ACTIVE tenant, as the national rollout has it;
+     * named in {@code ags} that no tenant has, where the rest of the selection asks neither for a bundler's clients
+     * nor for {@code all} (ACTIVE tenants only), so that the operator sees them skipped. {@code all} means every ACTIVE tenant, as the national rollout has it;
      * otherwise a tenant is selected in any status and the worker skips it, with the reason, when it cannot subscribe.
      */
     private Map<String, Optional<String>> selected(boolean all, Criteria criteria, Optional<String> clientsOf) {
         Map<String, Optional<String>> selected = new TreeMap<>();
         tenants.namesMatching(all, criteria.agsPrefixes(), criteria.ags(), clientsOf)
                 .forEach((ags, name) -> selected.put(ags, Optional.of(name)));
-        if (clientsOf.isEmpty()) {
+        if (!all && clientsOf.isEmpty()) {
             criteria.ags().orElse(List.of()).stream()
                     .filter(ags -> criteria.agsPrefixes().stream().allMatch(ags::startsWith))
                     .forEach(ags -> selected.putIfAbsent(ags, Optional.empty()));
@@ -451,6 +507,10 @@ public class RolloutService {
         Rollout.Requester requester = rollout.requester();
         return new Caller(requester.subject(), Set.of(requester.role()), Optional.empty(), Optional.empty(),
                 requester.bundlerId());
+    }
+
+    private static AuditRef auditRef(RolloutItem item) {
+        return AuditRef.of("rollout-item", item.rolloutId() + "/" + item.ags());
     }
 
     /** A refusal as an item's reason: what it says, and each field it names. */

@@ -55,8 +55,8 @@ public class TenantService {
         violations.require("name", registration.name());
         TenantKind kind = violations.parse("kind", () -> kindOf(registration.kind()));
         Long population = registration.population();
-        if (population == null || population < 0) {
-            violations.add("population", "must be a number of inhabitants, 0 or more");
+        if (population == null || !Tenant.isPopulation(population)) {
+            violations.add("population", "must be a number of inhabitants, from 0 to " + Tenant.MAX_POPULATION);
         }
         ContactEmail email = violations.parse("contactEmail", () -> ContactEmail.of(registration.contactEmail()));
         if (ags != null && kind != null) {

@@ -1,5 +1,6 @@
 package de.efa.tenant.domain;
 
+import de.efa.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -7,6 +8,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** A price snapshot keeps its rates: a new population is priced with them, an offered annual price never changes. */
 class PriceSnapshotTest {
@@ -46,5 +48,15 @@ class PriceSnapshotTest {
     void aSnapshotWhoseAnnualPriceIsNotItsRatesIsRefused() {
         assertThatIllegalArgumentException().isThrownBy(() -> new PriceSnapshot(0, 1, 0, 2, 10));
         assertThatIllegalArgumentException().isThrownBy(() -> PriceSnapshot.of(0, -1, 0, 10));
+    }
+
+    @Test
+    void aPriceLargerThanAPriceCanBeIsTheCatalogsFaultAndAConflict() {
+        Throwable thrown = catchThrowable(() -> PriceSnapshot.of(0, 0, Long.MAX_VALUE / 10, 100));
+
+        assertThat(thrown).isInstanceOf(ProblemException.class);
+        assertThat(((ProblemException) thrown).status()).isEqualTo(409);
+        assertThat(thrown).hasMessage("The plan's annual price for 100 inhabitants (0 cents and "
+                + Long.MAX_VALUE / 10 + " cents per inhabitant) is larger than a price can be");
     }
 }

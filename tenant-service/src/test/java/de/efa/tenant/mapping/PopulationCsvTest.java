@@ -62,6 +62,50 @@ class PopulationCsvTest {
     }
 
     @Test
+    void aLaterLineOfAnAgsIsImportedWhenItsFirstLineWasBad() {
+        PopulationCsv.Lines lines = PopulationCsv.parse(HEADER
+                + "14713000,Leipzig,14,abc,2024\n"
+                + "14713000,\"Leipzig, Stadt\",14,628718,2024\n"
+                + "14713000,Leipzig,14,1,2024\n");
+
+        assertThat(lines.figures()).containsExactly(
+                new PopulationCsv.Figure(Ags.of("14713000"), "Leipzig, Stadt", 628_718));
+        assertThat(lines.rejections()).containsExactly(
+                new PopulationCsv.Rejection(2, List.of("population 'abc' is not a whole number of 0 or more")),
+                new PopulationCsv.Rejection(4, List.of("AGS 14713000 is on line 3 already")));
+    }
+
+    @Test
+    void aPopulationOfMoreThanAHundredMillionIsATypo() {
+        PopulationCsv.Lines lines = PopulationCsv.parse(HEADER
+                + "14713000,Leipzig,14,100000000,2024\n"
+                + "05315000,Köln,05,100000001,2024\n"
+                + "15002000,Halle,15,999999999999999999,2024\n");
+
+        assertThat(lines.figures()).containsExactly(
+                new PopulationCsv.Figure(Ags.of("14713000"), "Leipzig", 100_000_000));
+        assertThat(lines.rejections()).containsExactly(
+                new PopulationCsv.Rejection(3, List.of("population 100000001 is more than 100000000")),
+                new PopulationCsv.Rejection(4, List.of("population 999999999999999999 is more than 100000000")));
+    }
+
+    @Test
+    void aFileInUtf8IsReadAndOneInAnotherEncodingIsRefusedNamingTheLine() {
+        String directory = HEADER + "05315000,Köln,05,1024621,2024\n";
+
+        assertThat(PopulationCsv.text(directory.getBytes(StandardCharsets.UTF_8))).isEqualTo(directory);
+        assertThat(PopulationCsv.text(("\uFEFF" + directory).getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo("\uFEFF" + directory);
+        Throwable thrown = catchThrowable(() -> PopulationCsv.text(directory.getBytes(StandardCharsets.ISO_8859_1)));
+        assertThat(thrown).isInstanceOf(ProblemException.class);
+        ProblemException problem = (ProblemException) thrown;
+        assertThat(problem.status()).isEqualTo(400);
+        assertThat(problem.typeSlug()).isEqualTo("malformed-csv");
+        assertThat(problem.violations()).containsExactly(
+                new Violation("line 2", "is not UTF-8 (byte 53 of the file); save the file as UTF-8"));
+    }
+
+    @Test
     void everyBadLineIsNamedWithItsReason() {
         ProblemException problem = refused(HEADER
                 + "14713000,\"Leipzig, Stadt\",14,628718,2024\n"

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 /**
  * POST/GET /rollouts: a plan for the tenants of a selection, each subscribed by the worker as if it had subscribed
@@ -352,6 +354,55 @@ class RolloutResourceTest {
         assertThat(db.count("SELECT count(*) FROM rollout WHERE service_id = ?", service)).isEqualTo(1);
         handled(TestTokens.operator(), id);
         assertThat(db.count("SELECT count(*) FROM subscription WHERE service_id = ?", service)).isEqualTo(1);
+    }
+
+    /** An item that no transaction can take is skipped with its reason, and no rollout waits behind it. */
+    @Test
+    void aSubscriptionWhoseEventIsTooLargeForKafkaIsSkippedAndTheRolloutsAfterItGoOn() {
+        String kreis = freshKreis();
+        String first = Api.activeTenant(kreis + "001", 1_000);
+        String second = Api.activeTenant(kreis + "002", 1_000);
+        String elsewhere = Api.activeTenant(freshKreis() + "001", 1_000);
+        UUID service = catalog.publishedService();
+
+        String tooLarge = start(TestTokens.operator(), Map.of("serviceId", service.toString(), "planId", "basic",
+                "parameters", Map.of("hinweis", "x".repeat(1_000_100)), "select", Map.of("kreis", kreis)))
+                .statusCode(202).extract().path("id");
+        String small = start(TestTokens.operator(), rollout(service, "basic", Map.of("ags", List.of(elsewhere))))
+                .statusCode(202).extract().path("id");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Api.asOperator().get(ROLLOUTS + "/" + tooLarge)
+                .then().body("status", equalTo("DONE")).body("counts.skipped", equalTo(2)));
+        JsonPath skipped = items(TestTokens.operator(), tooLarge);
+        assertThat(skipped.getList("items.ags")).containsExactly(first, second);
+        assertThat(skipped.getList("items.reason", String.class)).allSatisfy(reason -> assertThat(reason)
+                .startsWith("The change would be published as a de.efa.subscription.requested.v1 event of "));
+        assertThat(db.subscriptions(first) + db.subscriptions(second)).isZero();
+        assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'rollout.skip' AND target_id LIKE ?",
+                tooLarge + "/%")).isEqualTo(2);
+        assertThat(handled(TestTokens.operator(), small).getMap("counts")).containsEntry("subscribed", 1);
+    }
+
+    /** {@code all} means ACTIVE tenants only, also where {@code ags} names others; more AGS than Germany has is 400. */
+    @Test
+    void allNamesActiveTenantsOnlyAndANamedListHasABound() {
+        String kreis = freshKreis();
+        String active = Api.activeTenant(kreis + "001", 1_000);
+        String pending = kreis + "002";
+        Api.asOperator().body(Api.registration(pending, "GEMEINDE", 10)).post("/api/v1/tenants").then()
+                .statusCode(201);
+        UUID service = catalog.publishedService();
+
+        String id = start(TestTokens.operator(), rollout(service, "standard", Map.of("all", true, "kreis", kreis,
+                "ags", List.of(active, pending, kreis + "003")))).statusCode(202)
+                .body("counts.selected", equalTo(1)).extract().path("id");
+        assertThat(items(TestTokens.operator(), id).getList("items.ags")).containsExactly(active);
+
+        List<String> tooMany = IntStream.rangeClosed(1, 16_385).mapToObj(i -> String.format("13%06d", i)).toList();
+        start(TestTokens.operator(), rollout(service, "standard", Map.of("ags", tooMany))).statusCode(400)
+                .body("violations.field", equalTo(List.of("select.ags")))
+                .body("violations[0].message", startsWith("names 16385 AGS; at most 16384 can be named"));
+        assertThat(db.count("SELECT count(*) FROM rollout WHERE service_id = ?", service)).isEqualTo(1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 /** POST /tenants/import: the municipalities of a directory file become ACTIVE tenants, once. */
 @QuarkusTest
@@ -104,6 +106,19 @@ class TenantImportTest {
         send(HEADER + "13800022,Gut,13,1,2024\n13800023,\"offen,13,1,2024\n").statusCode(400)
                 .body("violations[0].message", equalTo("is not CSV: Missing closing quote for value"));
         assertThat(db.tenants("13800021") + db.tenants("13800022") + db.tenants("13800023")).isZero();
+    }
+
+    @Test
+    void aFileThatIsNotUtf8Is400AndRegistersNothing() {
+        byte[] latin1 = (HEADER + "13800051,Gut,13,1,2024\n13800052,Kölln,13,1,2024\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        given().auth().oauth2(TestTokens.operator()).contentType("text/csv").body(latin1).post(IMPORT).then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("https://efa-marketplace.de/problems/malformed-csv"))
+                .body("violations[0].field", equalTo("line 3"))
+                .body("violations[0].message", startsWith("is not UTF-8"));
+        assertThat(db.tenants("13800051") + db.tenants("13800052")).isZero();
     }
 
     @Test

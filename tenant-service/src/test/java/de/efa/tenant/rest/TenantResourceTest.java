@@ -133,6 +133,10 @@ class TenantResourceTest {
         Api.asOperator().body(Api.registration(ags, "GEMEINDE", -5)).post("/api/v1/tenants").then()
                 .statusCode(400)
                 .body("violations.field", equalTo(java.util.List.of("population")));
+        Api.asOperator().body(Api.registration(ags, "GEMEINDE", 9_000_000_000_000_000_000L)).post("/api/v1/tenants")
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("population"))
+                .body("violations[0].message", equalTo("must be a number of inhabitants, from 0 to 100000000"));
         assertThat(db.tenants(ags)).isZero();
     }
 
