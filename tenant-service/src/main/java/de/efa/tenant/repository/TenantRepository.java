@@ -12,6 +12,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +33,25 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
     /** The tenant, locked until the end of the transaction, so that two status steps never interleave. */
     public Optional<Tenant> findForUpdate(String ags) {
         return findByIdOptional(ags, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * The tenant, share-locked until the end of the transaction, for pricing a subscription with its population: a
+     * population load ({@link #populationsForUpdate}) then waits until that subscription is committed and prices it
+     * anew, or the subscription waits for the load and is priced with the new population. Without the lock, one
+     * inserted while a load runs would keep the old population's price, which the load does not see.
+     */
+    public Optional<Tenant> findForShare(String ags) {
+        return findByIdOptional(ags, LockModeType.PESSIMISTIC_READ);
+    }
+
+    /**
+     * These tenants, share-locked as {@link #findForShare}, in AGS order as a population load locks them (so the two
+     * cannot deadlock), and read only: the rules read them, and the flush need not look at them.
+     */
+    public List<Tenant> listForShare(List<String> ags) {
+        return find("ags in ?1", Sort.by("ags"), ags).withLock(LockModeType.PESSIMISTIC_READ)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     /**

@@ -38,7 +38,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
-import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -358,8 +357,7 @@ public class RolloutService {
 
         BatchFacts(Rollout rollout, List<String> ags) {
             this.rollout = rollout;
-            // Read only: the rules read the tenants, and the flush need not look at them.
-            this.tenantsByAgs = tenants.find("ags in ?1", ags).withHint(HibernateHints.HINT_READ_ONLY, true).stream()
+            this.tenantsByAgs = tenants.listForShare(ags).stream()
                     .collect(Collectors.toMap(tenant -> tenant.ags().value(), Function.identity()));
             this.service = catalog.findService(rollout.serviceId());
             this.plan = catalog.findPlan(rollout.serviceId(), rollout.planId());

@@ -85,6 +85,7 @@ public class SubscriptionService {
      */
     public interface Facts {
 
+        /** The tenant, share-locked until the end of the transaction (TenantRepository#findForShare). */
         Optional<Tenant> tenant(Ags ags);
 
         Optional<CatalogService> service(UUID id);
@@ -235,7 +236,7 @@ public class SubscriptionService {
 
         @Override
         public Optional<Tenant> tenant(Ags ags) {
-            return tenants.findByIdOptional(ags.value());
+            return tenants.findForShare(ags.value());
         }
 
         @Override

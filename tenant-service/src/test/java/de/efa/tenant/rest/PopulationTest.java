@@ -16,9 +16,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static de.efa.tenant.support.Subscriptions.path;
 import static io.restassured.RestAssured.given;
@@ -62,6 +68,41 @@ class PopulationTest {
                 .contentType("application/problem+json");
         send(csv).statusCode(200).body("updated", equalTo(0)).body("unchanged", equalTo(0))
                 .body("unknownAgs", equalTo(List.of("16999998")));
+    }
+
+    /**
+     * A subscription priced while a population load runs is priced with the new population: the subscribe waits for
+     * the load's lock on the tenant, instead of inserting a price the load does not see and so never corrects.
+     */
+    @Test
+    void aSubscriptionPricedWhileAPopulationLoadRunsGetsTheNewPopulation() throws Exception {
+        String ags = Api.activeTenant(TestAgs.fresh("16"), 10_000);
+        UUID service = catalog.publishedService();
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try (Connection load = dataSource.getConnection()) {
+            load.setAutoCommit(false);
+            // What a population load holds from its first statement to its commit.
+            try (PreparedStatement lock = load.prepareStatement(
+                    "SELECT population FROM tenant WHERE ags = ? FOR NO KEY UPDATE")) {
+                lock.setString(1, ags);
+                lock.executeQuery().close();
+            }
+            Future<String> subscribed = caller.submit(() -> Subscriptions.requested(ags, service));
+            Thread.sleep(1_000);
+            assertThat(subscribed).isNotDone();
+            try (PreparedStatement update = load.prepareStatement(
+                    "UPDATE tenant SET population = 20000, version = version + 1 WHERE ags = ?")) {
+                update.setString(1, ags);
+                update.executeUpdate();
+            }
+            load.commit();
+
+            String id = subscribed.get(30, TimeUnit.SECONDS);
+            Api.asOperator().get(path(ags, id)).then().statusCode(200)
+                    .body("priceSnapshot.population", equalTo(20_000));
+        } finally {
+            caller.shutdownNow();
+        }
     }
 
     @Test
