@@ -113,15 +113,18 @@ public class ProvisioningResource {
     @Operation(summary = "Send a FAILED job again",
             description = "Role operator. The job goes back to PENDING with a fresh retry budget; its attempts stay. "
                     + "It stays the same job, so its results carry the same jobId. The same instance id is used, so "
-                    + "the broker never gets a second instance. Only the newest job of a subscription can be retried.")
+                    + "the broker never gets a second instance. Only the newest job of a subscription can be retried, "
+                    + "and no PROVISION or UPDATE job: tenant-service has settled its subscription by the failure and "
+                    + "would ignore the result of a retry; the repair there is a resubmission of the subscription, or "
+                    + "the change requested again, which makes a new job.")
     @APIResponse(responseCode = "200", description = "The job, PENDING again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such job",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The job is not FAILED, or a newer job of its subscription "
-            + "has superseded it",
+    @APIResponse(responseCode = "409", description = "The job is not FAILED, a newer job of its subscription "
+            + "has superseded it, or it is a PROVISION or UPDATE job",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {@ExampleObject(name = "not failed", value = """
                             {"type":"https://efa-marketplace.de/problems/conflict","title":"Conflict","status":409,\
@@ -132,6 +135,14 @@ public class ProvisioningResource {
                             "detail":"Job 7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70 has been superseded by the newer job \
                             c81d4e2f-5a6b-4c7d-9e8f-0a1b2c3d4e5f of the same subscription; only the newest job of a \
                             subscription can be retried",\
+                            "instance":"/api/v1/provisioning/jobs/7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70/retry"}"""),
+                        @ExampleObject(name = "settled by tenant-service", value = """
+                            {"type":"https://efa-marketplace.de/problems/conflict","title":"Conflict","status":409,\
+                            "detail":"Job 7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70 failed to provision subscription \
+                            0b9f6d1e-2c3a-4b5d-8e7f-9a0b1c2d3e4f, which tenant-service has marked FAILED: it would \
+                            ignore the result of a retry. Resubmit the subscription at tenant-service instead (POST \
+                            /api/v1/tenants/14713000/subscriptions/0b9f6d1e-2c3a-4b5d-8e7f-9a0b1c2d3e4f/resubmit), \
+                            which makes a new job",\
                             "instance":"/api/v1/provisioning/jobs/7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70/retry"}""")}))
     public JobView retry(@PathParam("id") String id) {
         return operator.retry(id);

@@ -1,6 +1,7 @@
 package de.efa.marketplace.service;
 
 import de.efa.marketplace.domain.JobStatus;
+import de.efa.marketplace.domain.Operation;
 import de.efa.marketplace.domain.ProvisioningJob;
 import de.efa.marketplace.mapping.DeadLetterView;
 import de.efa.marketplace.mapping.JobMapper;
@@ -68,7 +69,8 @@ public class OperatorService {
 
     /**
      * A FAILED job goes again from the start; its history stays. Only the newest job of its subscription can go
-     * again: a newer request has superseded it, and running it again would undo what that one asked for.
+     * again: a newer request has superseded it, and running it again would undo what that one asked for. A failed
+     * provisioning or change cannot go again at all (see {@link #requireResultStillApplied}).
      */
     @Transactional
     public JobView retry(String jobId) {
@@ -78,10 +80,37 @@ public class OperatorService {
             throw ProblemException.conflict("Job " + id + " has been superseded by the newer job " + newer
                     + " of the same subscription; only the newest job of a subscription can be retried");
         });
+        if (job.status == JobStatus.FAILED) {
+            requireResultStillApplied(job);
+        }
         job.retry(clock.instant());
         auditTrail.record("job.retry", Audited.job(id), job.status.name());
         jobsDue.fire(new JobsDue());
         return mapper.detail(job, attempts.ofJob(id));
+    }
+
+    /**
+     * tenant-service settles a subscription by the failure of its provisioning (FAILED, a final status) or of its
+     * change (the plan and configuration in effect stay, the requested change is dropped), and would drop what a
+     * retry brings about at the broker as stale: an instance nobody knows of, or a plan it does not believe in. The
+     * repair is a new request there, which makes a new job. A failed deprovisioning or resumption keeps its
+     * subscription waiting for this retry, and a failed suspension counts as done there, which a retry makes true:
+     * those go again.
+     */
+    private static void requireResultStillApplied(ProvisioningJob job) {
+        String subscription = "/api/v1/tenants/" + job.ags + "/subscriptions/" + job.subscriptionId;
+        if (job.operation == Operation.PROVISION) {
+            throw ProblemException.conflict("Job " + job.id + " failed to provision subscription " + job.subscriptionId
+                    + ", which tenant-service has marked FAILED: it would ignore the result of a retry. Resubmit the "
+                    + "subscription at tenant-service instead (POST " + subscription + "/resubmit), which makes a new "
+                    + "job");
+        }
+        if (job.operation == Operation.UPDATE) {
+            throw ProblemException.conflict("Job " + job.id + " failed to change subscription " + job.subscriptionId
+                    + ", whose change tenant-service has dropped, keeping the plan and configuration in effect: it "
+                    + "would ignore the result of a retry. Request the change again at tenant-service instead (PATCH "
+                    + subscription + "), which makes a new job");
+        }
     }
 
     @Transactional

@@ -64,13 +64,15 @@ class AuditTest {
         topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
     }
 
+    /** A deprovisioning: its subscription waits for the retry of the failed job (docs/state-machines.md). */
     @Test
     void aJobsLifeIsAuditedStepByStepWithItsActorAndRole() {
         UUID subscription = UUID.randomUUID();
-        broker.refuseProvisioningOnce(subscription);
+        broker.stub(broker.deprovision(subscription).willReturn(json(400, "{\"description\":\"instance locked\"}")));
 
-        String job = topics.requestBy(PERSON, Topics.REQUESTED, subscription, serviceId, "standard", null);
+        String job = topics.requestBy(PERSON, Topics.CANCELLATION_REQUESTED, subscription, serviceId, "standard", null);
         OperatorApi.awaitJobById(job, "FAILED");
+        broker.stub(broker.deprovision(subscription).willReturn(json(200, "{}")));
         operator().post("/api/v1/provisioning/jobs/{id}/retry", job).then().statusCode(200);
         OperatorApi.awaitJobById(job, "SUCCEEDED");
 
@@ -81,7 +83,7 @@ class AuditTest {
                 .body("items.actorRole", contains("system", "operator", "system", "system"))
                 .body("items.onBehalfOf", everyItem(nullValue()))
                 .body("items.target", everyItem(equalTo("job:" + job)))
-                .body("items[3].details.operation", equalTo("PROVISION"))
+                .body("items[3].details.operation", equalTo("DEPROVISION"))
                 .body("items[3].details.subscriptionId", equalTo(subscription.toString()))
                 .body("items[3].details.originatingUserId", equalTo(PERSON))
                 .body("items[2].details.reason", startsWith("the broker refused the request with 400"))

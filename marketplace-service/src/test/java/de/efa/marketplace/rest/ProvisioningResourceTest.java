@@ -64,13 +64,15 @@ class ProvisioningResourceTest {
     private UUID failedJob;
     private UUID succeededJob;
 
+    /** The FAILED job is a deprovisioning, whose subscription waits for its retry (docs/state-machines.md). */
     @BeforeEach
     void seedTwoFinishedJobs() throws SQLException {
         serviceId = UUID.randomUUID();
         Instant now = Instant.now();
-        succeededJob = insertJob("14713000", "SUCCEEDED", null, now.minusSeconds(60), now.minusSeconds(58));
-        failedJob = insertJob("05315000", "FAILED", "the broker refused the request with 409", now.minusSeconds(30),
-                now.minusSeconds(29));
+        succeededJob = insertJob("PROVISION", "14713000", "SUCCEEDED", null, now.minusSeconds(60),
+                now.minusSeconds(58));
+        failedJob = insertJob("DEPROVISION", "05315000", "FAILED", "the broker refused the request with 409",
+                now.minusSeconds(30), now.minusSeconds(29));
     }
 
     @Test
@@ -157,7 +159,8 @@ class ProvisioningResourceTest {
     void retryRefusesAJobThatANewerJobOfItsSubscriptionSupersededAndChangesNothing() throws SQLException {
         UUID subscription = UUID.fromString(OperatorApi.job(failedJob.toString()).getString("subscriptionId"));
         Instant now = Instant.now();
-        UUID newer = insertJob(subscription, "05315000", "SUCCEEDED", null, now.minusSeconds(20), now.minusSeconds(19));
+        UUID newer = insertJob(subscription, "DEPROVISION", "05315000", "SUCCEEDED", null, now.minusSeconds(20),
+                now.minusSeconds(19));
 
         operator().post("/api/v1/provisioning/jobs/{id}/retry", failedJob)
                 .then().statusCode(409).contentType(PROBLEM)
@@ -176,7 +179,7 @@ class ProvisioningResourceTest {
         Topics topics = new Topics(kafka);
         topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
         UUID instance = UUID.fromString(OperatorApi.job(failedJob.toString()).getString("instanceId"));
-        broker.stub(broker.provision(instance).willReturn(json(200, "{\"dashboard_url\":\"https://d/1\"}")));
+        broker.stub(broker.deprovision(instance).willReturn(json(200, "{}")));
 
         operator().post("/api/v1/provisioning/jobs/{id}/retry", failedJob)
                 .then().statusCode(200).body("status", equalTo("PENDING")).body("failureReason",
@@ -185,13 +188,50 @@ class ProvisioningResourceTest {
         // Retried, it is the newest request of its service.
         JsonPath retried = OperatorApi.awaitJob(serviceId, "SUCCEEDED");
         assertThat(retried.getString("id")).isEqualTo(failedJob.toString());
-        assertThat(retried.getString("dashboardUrl")).isEqualTo("https://d/1");
         assertThat(retried.getList("attempts.status", Integer.class)).containsExactly(200);
         List<ConsumerRecord<String, String>> results = topics.awaitRecords(Topics.RESULTS, instance.toString(), 2);
         assertThat(results).extracting(Topics::result).containsExactly(
-                "de.efa.instance.provisioning-started.v1 " + failedJob + " PROVISION",
-                "de.efa.instance.provisioned.v1 " + failedJob + " PROVISION");
+                "de.efa.instance.provisioning-started.v1 " + failedJob + " DEPROVISION",
+                "de.efa.instance.deprovisioned.v1 " + failedJob + " DEPROVISION");
         results.forEach(ResultSchemas::assertValid);
+    }
+
+    /**
+     * tenant-service settled the subscription by the failure (FAILED, or the plan before the change) and would drop
+     * what a retry brings about at the broker as stale; the repair is a new request there.
+     */
+    @Test
+    void retryRefusesAFailedProvisioningOrUpdateNamingTheRepairAndChangesNothing() throws SQLException {
+        Instant now = Instant.now();
+        UUID provisioning = insertJob("PROVISION", "14713000", "FAILED", "the broker refused the request with 400",
+                now.minusSeconds(20), now.minusSeconds(19));
+        UUID update = insertJob("UPDATE", "14713000", "FAILED", "the broker refused the request with 422",
+                now.minusSeconds(10), now.minusSeconds(9));
+        String provisioned = OperatorApi.job(provisioning.toString()).getString("subscriptionId");
+        String updated = OperatorApi.job(update.toString()).getString("subscriptionId");
+
+        operator().post("/api/v1/provisioning/jobs/{id}/retry", provisioning)
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("https://efa-marketplace.de/problems/conflict"))
+                .body("detail", equalTo("Job " + provisioning + " failed to provision subscription " + provisioned
+                        + ", which tenant-service has marked FAILED: it would ignore the result of a retry. Resubmit "
+                        + "the subscription at tenant-service instead (POST /api/v1/tenants/14713000/subscriptions/"
+                        + provisioned + "/resubmit), which makes a new job"));
+        operator().post("/api/v1/provisioning/jobs/{id}/retry", update)
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("https://efa-marketplace.de/problems/conflict"))
+                .body("detail", equalTo("Job " + update + " failed to change subscription " + updated
+                        + ", whose change tenant-service has dropped, keeping the plan and configuration in effect: "
+                        + "it would ignore the result of a retry. Request the change again at tenant-service instead "
+                        + "(PATCH /api/v1/tenants/14713000/subscriptions/" + updated + "), which makes a new job"));
+
+        for (UUID refused : List.of(provisioning, update)) {
+            JsonPath job = OperatorApi.job(refused.toString());
+            assertThat(job.getString("status")).isEqualTo("FAILED");
+            assertThat(job.getString("failureReason")).startsWith("the broker refused the request with 4");
+            assertThat(job.getList("attempts")).isEmpty();
+            OperatorApi.audit("job:" + refused).body("total", equalTo(0));
+        }
     }
 
     @Test
@@ -255,32 +295,33 @@ class ProvisioningResourceTest {
                 r -> r.get("/api/v1/provisioning/dead-letters"));
     }
 
-    private UUID insertJob(String ags, String status, String reason, Instant requestedAt, Instant finishedAt)
-            throws SQLException {
-        return insertJob(UUID.randomUUID(), ags, status, reason, requestedAt, finishedAt);
+    private UUID insertJob(String operation, String ags, String status, String reason, Instant requestedAt,
+                           Instant finishedAt) throws SQLException {
+        return insertJob(UUID.randomUUID(), operation, ags, status, reason, requestedAt, finishedAt);
     }
 
-    private UUID insertJob(UUID subscription, String ags, String status, String reason, Instant requestedAt,
-                           Instant finishedAt) throws SQLException {
+    private UUID insertJob(UUID subscription, String operation, String ags, String status, String reason,
+                           Instant requestedAt, Instant finishedAt) throws SQLException {
         UUID id = UUID.randomUUID();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO provisioning_job (id, subscription_id, operation, ags, tenant_name, land, service_id,
                          plan_id, parameters, instance_id, status, step, failure_reason, next_attempt_at, requested_at,
                          received_at, finished_at)
-                     VALUES (?, ?, 'PROVISION', ?, 'Gemeinde', ?, ?, 'standard', '{}', ?, ?, 'SEND', ?, now(), ?, ?, ?)
+                     VALUES (?, ?, ?, ?, 'Gemeinde', ?, ?, 'standard', '{}', ?, ?, 'SEND', ?, now(), ?, ?, ?)
                      """)) {
             insert.setObject(1, id);
             insert.setObject(2, subscription);
-            insert.setString(3, ags);
-            insert.setString(4, ags.substring(0, 2));
-            insert.setObject(5, serviceId);
-            insert.setObject(6, subscription);
-            insert.setString(7, status);
-            insert.setString(8, reason);
-            insert.setTimestamp(9, Timestamp.from(requestedAt));
+            insert.setString(3, operation);
+            insert.setString(4, ags);
+            insert.setString(5, ags.substring(0, 2));
+            insert.setObject(6, serviceId);
+            insert.setObject(7, subscription);
+            insert.setString(8, status);
+            insert.setString(9, reason);
             insert.setTimestamp(10, Timestamp.from(requestedAt));
-            insert.setTimestamp(11, Timestamp.from(finishedAt));
+            insert.setTimestamp(11, Timestamp.from(requestedAt));
+            insert.setTimestamp(12, Timestamp.from(finishedAt));
             insert.executeUpdate();
         }
         return id;

@@ -24,7 +24,7 @@ import java.util.UUID;
 
 /**
  * Reads the provisioning results of {@code efa.onboarding.results.v1}. A tolerant reader: unknown payload fields are
- * ignored; a result without a {@code subscriptionId} cannot be read.
+ * ignored; a result without a {@code subscriptionId}, {@code jobId} or a known {@code operation} cannot be read.
  */
 @ApplicationScoped
 public class ResultConsumer implements EventHandler<ResultEvent> {
@@ -69,6 +69,11 @@ public class ResultConsumer implements EventHandler<ResultEvent> {
         }
         if (message.subscriptionId() == null || message.jobId() == null) {
             throw new UnreadableEventException("'subscriptionId' and 'jobId' are required");
+        }
+        // Which move a result makes depends on its operation: without one it could never be applied, and an
+        // exception while applying it would be taken for a passing failure and hold up its partition for good.
+        if (message.operation() == null) {
+            throw new UnreadableEventException("'operation' is required");
         }
         return new ResultEvent(UUID.fromString(header(event, CloudEventHeaders.ID)),
                 header(event, CloudEventHeaders.TYPE), message.subscriptionId(), message.jobId(), message.operation(),

@@ -67,12 +67,21 @@ public class InterestService {
                 .map(subscription -> new Interest(subscription, tenantOf(subscription)));
     }
 
-    /** The provider offers under the plan's terms current now; the price becomes the offered one. */
+    /**
+     * The provider offers under the plan's terms current now; the price becomes the offered one. A plan that has left
+     * the catalog cannot be offered (409): its terms are gone with it, and the marketplace would be asked to
+     * provision a plan it does not know.
+     */
     @Transactional
     public Interest offer(Caller caller, UUID id, OfferRequest request) {
         OfferConditions conditions = conditions(request);
         Subscription interest = ownInterest(caller, id);
         Optional<CatalogPlan> plan = catalog.findPlan(interest.serviceId(), interest.planId());
+        // What is no open interest is refused as such by offer, whatever became of its plan since.
+        if (plan.isEmpty() && interest.status() == SubscriptionStatus.INTEREST_DECLARED) {
+            throw ProblemException.conflict("Plan " + interest.planId() + " of service " + interest.serviceId()
+                    + " is no longer in the catalog; its interest can no longer be offered");
+        }
         Instant now = clock.instant();
         interest.offer(conditions, plan.flatMap(CatalogPlan::terms), caller.describe(), now);
         Tenant tenant = tenantOf(interest);

@@ -83,6 +83,31 @@ class PoisonRecordsTest {
         assertThat(reasons).contains("ce_id is not a UUID (3000 characters)");
     }
 
+    /** Without its operation a result can never be applied: it must not hold up the results after it. */
+    @Test
+    void resultsWithoutAKnownOperationAreParkedAndTheResultsAfterThemAreApplied() {
+        String ags = Api.activeTenant(TestAgs.fresh(), 1000);
+        String id = Api.subscribe(TestTokens.municipality(ags), ags, Map.of("serviceId",
+                        catalog.publishedService().toString(), "planId", "standard",
+                        "parameters", CatalogTopic.VALID_PARAMETERS))
+                .statusCode(202).extract().path("id");
+        String dashboard = "http://localhost:8090/dashboard/" + id;
+
+        onboarding.publishResult(UUID.randomUUID().toString(), "provisioning-started", id, null, null, null);
+        onboarding.publishResult(UUID.randomUUID().toString(), "provisioning-started", id, "REBOOT", null, null);
+        onboarding.publishResult(UUID.randomUUID().toString(), "provisioned", id, "PROVISION", null, dashboard);
+
+        String path = "/api/v1/tenants/" + ags + "/subscriptions/" + id;
+        await().atMost(WAIT).untilAsserted(() -> Api.asOperator().get(path).then().body("status", equalTo("ACTIVE")));
+        Api.asMunicipality(ags).get(path).then()
+                .body("instance.dashboardUrl", equalTo(dashboard))
+                .body("history.status", equalTo(List.of("REQUESTED", "ACTIVE")));
+        List<String> reasons = await().atMost(WAIT).until(() -> parkedReasons(OnboardingTopics.RESULTS, id),
+                found -> found.size() == 2);
+        assertThat(reasons).contains("'operation' is required");
+        assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("REBOOT"));
+    }
+
     @Test
     void poisonCatalogRecordsAreParkedWithTheirReasonAndTheRecordsAfterThemAreApplied() {
         UUID service = UUID.randomUUID();

@@ -178,6 +178,38 @@ class ReuseProcessTest {
         assertThat(db.latestRequestOrNull(id)).isNull();
     }
 
+    /** Its terms went with its plan, and the marketplace would be asked to provision a plan it does not know. */
+    @Test
+    void an_interest_in_a_plan_that_left_the_catalog_is_not_offered_and_keeps_its_terms() {
+        String ags = Api.activeTenantWithInvoiceAddress(TestAgs.fresh(), 10_000);
+        UUID service = catalog.publishedService();
+        String id = Api.subscribe(TestTokens.municipality(ags), ags, plan(service, "nachnutzung")).statusCode(201)
+                .extract().path("id");
+        // What the catalog consumer leaves when the provider republishes its service without the plan.
+        db.execute("DELETE FROM catalog_plan WHERE service_id = ?::uuid AND plan_id = 'nachnutzung'",
+                service.toString());
+
+        Api.as(TestTokens.provider("akdb")).body(offer()).post("/api/v1/provider/interests/" + id + "/offer")
+                .then().statusCode(409)
+                .body("type", equalTo("https://efa-marketplace.de/problems/conflict"))
+                .body("detail", equalTo("Plan nachnutzung of service " + service
+                        + " is no longer in the catalog; its interest can no longer be offered"));
+        Api.asMunicipality(ags).body(Map.of()).post("/api/v1/tenants/" + ags + "/subscriptions/" + id + "/conclude")
+                .then().statusCode(409);
+
+        Api.asMunicipality(ags).get("/api/v1/tenants/" + ags + "/subscriptions/" + id).then()
+                .body("status", equalTo("INTEREST_DECLARED"))
+                .body("offer", nullValue())
+                .body("contract.terms.version", equalTo(CatalogTopic.TERMS_VERSION))
+                .body("contract.acceptedBy", nullValue())
+                .body("priceSnapshot.annualCents", equalTo(200_000 + 10_000));
+        assertThat(db.count("SELECT count(*) FROM outbox_event WHERE record_key = ? AND type <> ?", id,
+                "de.efa.subscription.interest-declared.v1")).isZero();
+        assertThat(db.latestRequestOrNull(id)).isNull();
+        Api.asOperator().queryParam("target", "subscription:" + id).get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", not(hasItem("subscription.offer")));
+    }
+
     @Test
     void an_interest_can_be_declined_withdrawn_or_expire_and_each_ends_it() {
         String ags = Api.activeTenantWithInvoiceAddress(TestAgs.fresh(), 10_000);
