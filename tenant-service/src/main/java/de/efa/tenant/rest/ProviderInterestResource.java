@@ -87,7 +87,7 @@ public class ProviderInterestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such interest",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not INTEREST_DECLARED",
+    @APIResponse(responseCode = "409", description = "Not INTEREST_DECLARED, or its plan is no longer in the catalog",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public InterestView offer(@PathParam("id") UUID id, OfferRequest request) {
         return InterestView.of(interests.offer(caller, id, request), json);

@@ -278,7 +278,8 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "No such subscription of this tenant",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not OFFERED, the tenant not ACTIVE, no Leitweg-ID "
-            + "(`leitweg-id-required`), or the service no longer PUBLISHED or no longer offered in the tenant's Land",
+            + "(`leitweg-id-required`), the service no longer PUBLISHED or no longer offered in the tenant's Land, or "
+            + "the plan no longer in the catalog",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "`acceptedTerms` missing or of another version than the "
             + "offer's (`terms-not-accepted`)",

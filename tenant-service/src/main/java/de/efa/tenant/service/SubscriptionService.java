@@ -520,13 +520,18 @@ public class SubscriptionService {
     /**
      * Concluding is when provisioning starts, so the service must still be one that can be subscribed to in the
      * tenant's Land, as when the interest was declared: an offer for a service deprecated since then cannot be
-     * concluded (409) and stays OFFERED until it is withdrawn or expires.
+     * concluded (409) and stays OFFERED until it is withdrawn or expires. So must its plan: the marketplace would
+     * not know the plan of the request.
      */
     private void requireStillOffered(Subscription subscription, Tenant tenant) {
         CatalogService service = catalog.findService(subscription.serviceId()).filter(CatalogService::isPublished)
                 .orElseThrow(() -> ProblemException.conflict("Service " + subscription.serviceId()
                         + " is no longer PUBLISHED; its offer can no longer be concluded"));
         requireAvailable(service, tenant);
+        if (catalog.findPlan(service.id(), subscription.planId()).isEmpty()) {
+            throw ProblemException.conflict("Plan " + subscription.planId() + " of service " + service.id()
+                    + " is no longer in the catalog; its offer can no longer be concluded");
+        }
     }
 
     private static void requireAvailable(CatalogService service, Tenant tenant) {

@@ -211,6 +211,27 @@ class ReuseProcessTest {
     }
 
     @Test
+    void an_offer_whose_plan_left_the_catalog_since_is_not_concluded() {
+        String ags = Api.activeTenantWithInvoiceAddress(TestAgs.fresh(), 10_000);
+        UUID service = catalog.publishedService();
+        String id = Api.subscribe(TestTokens.municipality(ags), ags, plan(service, "nachnutzung")).statusCode(201)
+                .extract().path("id");
+        Api.as(TestTokens.provider("akdb")).body(offer()).post("/api/v1/provider/interests/" + id + "/offer")
+                .then().statusCode(200);
+        db.execute("DELETE FROM catalog_plan WHERE service_id = ?::uuid AND plan_id = 'nachnutzung'",
+                service.toString());
+
+        Api.asMunicipality(ags).body(Map.of("acceptedTerms", Map.of("version", CatalogTopic.TERMS_VERSION)))
+                .post("/api/v1/tenants/" + ags + "/subscriptions/" + id + "/conclude").then().statusCode(409)
+                .body("detail", equalTo("Plan nachnutzung of service " + service
+                        + " is no longer in the catalog; its offer can no longer be concluded"));
+
+        Api.asMunicipality(ags).get("/api/v1/tenants/" + ags + "/subscriptions/" + id).then()
+                .body("status", equalTo("OFFERED"));
+        assertThat(db.latestRequestOrNull(id)).isNull();
+    }
+
+    @Test
     void an_interest_can_be_declined_withdrawn_or_expire_and_each_ends_it() {
         String ags = Api.activeTenantWithInvoiceAddress(TestAgs.fresh(), 10_000);
         UUID declined = catalog.publishedService();
