@@ -429,13 +429,21 @@ public class StepDecider {
     }
 
     private static String errorOf(JsonNode body) {
-        String error = text(body, "error");
+        String error = said(body, "error");
         return (error == null ? "" : " " + error) + description(body);
     }
 
     private static String description(JsonNode body) {
-        String description = text(body, "description");
+        String description = said(body, "description");
         return description == null ? "" : ": " + description;
+    }
+
+    /**
+     * What the broker said in {@code field}, for a failure reason: cut, since the reason travels in the job's result
+     * event, which the outbox refuses beyond its size limit, and a step whose event is refused is never stored.
+     */
+    private static String said(JsonNode body, String field) {
+        return BrokerText.cut(text(body, field), BrokerAnswer.MAX_SUMMARY_CHARS);
     }
 
     private static boolean saysUnusable(BrokerAnswer answer) {

@@ -254,6 +254,19 @@ class StepDeciderTest {
         assertThat(local.dashboardUrl).isEqualTo("http://localhost:8090/d");
     }
 
+    /** The reason goes out in the job's result event: the broker's words in it are cut, what the decider adds stays. */
+    @Test
+    void aBrokersWordsAreCutInTheReasonAndTheRestOfItStays() {
+        ProvisioningJob job = job(Operation.DEPROVISION, JobStep.SEND);
+        job.budgetFrom = NOW.minus(BUDGET);
+        String words = "y".repeat(100_000);
+        decider.decide(job, answer(503, "{\"error\":\"" + words + "\",\"description\":\"" + words + "\"}"), NOW);
+        assertThat(job.status).isEqualTo(JobStatus.FAILED);
+        String cut = "y".repeat(BrokerAnswer.MAX_SUMMARY_CHARS) + "…";
+        assertThat(job.failureReason).isEqualTo("the broker answered 503 " + cut + ": " + cut
+                + " (gave up after 1 failed attempt in PT1H, retry budget PT1H)");
+    }
+
     private static RetryPolicy fixed(Duration delay) {
         return new RetryPolicy(delay, delay, () -> 1.0);
     }
