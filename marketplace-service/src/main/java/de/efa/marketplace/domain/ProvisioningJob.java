@@ -126,6 +126,14 @@ public class ProvisioningJob {
         return Optional.empty();
     }
 
+    /**
+     * The plan a poll of the job's last operation names. OSB asks for the plan before an update, since a broker
+     * whose update has not completed may still know the instance by it.
+     */
+    public String planOfLastOperation() {
+        return operation == Operation.UPDATE ? previousPlanId : planId;
+    }
+
     private boolean changesPlan() {
         return operation == Operation.UPDATE && !planId.equals(previousPlanId);
     }
