@@ -143,8 +143,13 @@ public class StepDecider {
                 Duration backoffDelay = backoff.delay(job.step == JobStep.CLEANUP ? job.cleanupRetries : job.retries);
                 Duration circuitDelay = waits.circuitOpen().delay(1);
                 job.postpone(now.plus(backoffDelay.compareTo(circuitDelay) > 0 ? backoffDelay : circuitDelay));
+                // A call turned away starts its step's budget as a call would: else a circuit that never lets this
+                // job through would keep it waiting for ever.
                 if (job.budgetFrom == null) {
                     job.budgetFrom = answer.at();
+                }
+                if (job.step == JobStep.CLEANUP && job.cleanupBudgetFrom == null) {
+                    job.cleanupBudgetFrom = answer.at();
                 }
             }
             default -> {

@@ -231,6 +231,24 @@ class StepDeciderTest {
         assertThat(open.pendingFailure).as("nothing reached the broker: no orphan").isNull();
     }
 
+    /** Orphan mitigation that its broker's open circuit turns away from the start still spends its budget. */
+    @Test
+    void orphanMitigationTurnedAwayByAnOpenCircuitEndsWhenItsBudgetIsSpent() {
+        ProvisioningJob job = job(Operation.PROVISION, JobStep.CLEANUP);
+        job.budgetFrom = NOW.minus(BUDGET);
+        decider.decide(job, noAnswer(Failure.CIRCUIT_OPEN), NOW);
+        assertThat(job.status).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(job.step).isEqualTo(JobStep.CLEANUP);
+        assertThat(job.cleanupBudgetFrom).isEqualTo(NOW);
+
+        Instant later = NOW.plus(BUDGET).plusSeconds(1);
+        decider.decide(job, noAnswer(Failure.CIRCUIT_OPEN, later), later);
+        assertThat(job.status).isEqualTo(JobStatus.FAILED);
+        assertThat(job.failureKind).isEqualTo(FailureKind.ORPHAN_LEFT);
+        assertThat(job.failureReason).isEqualTo(
+                "provisioning failed; orphan mitigation did not complete after 1 attempts in PT1H: no answer");
+    }
+
     @Test
     void aRefusedBrokerUrlFailsTheJobAsNotAllowed() {
         ProvisioningJob job = job(Operation.PROVISION, JobStep.SEND);
