@@ -78,7 +78,6 @@ public record BrokerAnswer(
 
     /** The answer as an operator reads it in the job's attempts, at most {@value #MAX_SUMMARY_CHARS} characters. */
     public String summary() {
-        String text = answered() ? body : failureDetail;
-        return text == null || text.length() <= MAX_SUMMARY_CHARS ? text : text.substring(0, MAX_SUMMARY_CHARS) + "…";
+        return BrokerText.cut(answered() ? body : failureDetail, MAX_SUMMARY_CHARS);
     }
 }

@@ -117,11 +117,14 @@ public class OsbClient {
         return call(new Call(broker, action, "DELETE", url, null, request.originatingUserId(), request.ags()));
     }
 
-    /** {@code GET /v2/service_instances/{id}/last_operation} with the operation the broker handed out. */
-    public BrokerAnswer lastOperation(BrokerAction action, Broker broker, InstanceRequest request,
+    /**
+     * {@code GET /v2/service_instances/{id}/last_operation} with the operation the broker handed out, naming
+     * {@code planId} (after a plan change OSB wants the plan before it).
+     */
+    public BrokerAnswer lastOperation(BrokerAction action, Broker broker, InstanceRequest request, String planId,
                                       String operation) {
         String url = instanceUrl(broker, request.instanceId()) + "/last_operation"
-                + "?service_id=" + encode(request.serviceId()) + "&plan_id=" + encode(request.planId())
+                + "?service_id=" + encode(request.serviceId()) + "&plan_id=" + encode(planId)
                 + (operation == null ? "" : "&operation=" + encode(operation));
         return call(new Call(broker, action, "GET", url, null, request.originatingUserId(), request.ags()));
     }

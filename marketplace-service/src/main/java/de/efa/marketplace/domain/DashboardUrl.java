@@ -10,15 +10,21 @@ import java.util.Optional;
 /**
  * The rule for a dashboard URL a broker hands out: it reaches municipalities as a link, so it must be an absolute
  * {@code https} URL; plain {@code http} only on a loopback host (the local stack's demo provider). Nothing is looked
- * up: a loopback host is {@code localhost} or a loopback address literal.
+ * up: a loopback host is {@code localhost} or a loopback address literal. It travels in the job's result event, whose
+ * size the outbox bounds, so it is at most {@value #MAX_CHARS} characters, a length every browser takes.
  */
 public final class DashboardUrl {
+
+    public static final int MAX_CHARS = 2048;
 
     private DashboardUrl() {
     }
 
     /** Why {@code url} is not kept; empty when it is. */
     public static Optional<String> refusal(String url) {
+        if (url.length() > MAX_CHARS) {
+            return Optional.of("it is longer than " + MAX_CHARS + " characters");
+        }
         URI uri;
         try {
             uri = new URI(url);

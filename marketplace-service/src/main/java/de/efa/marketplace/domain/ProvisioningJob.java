@@ -99,7 +99,7 @@ public class ProvisioningJob {
     public Instant requestedAt;
     @Column(name = "received_at")
     public Instant receivedAt;
-    /** Set by {@link #start} until the transaction storing the start announces it; never stored. */
+    /** Set by {@link #start} until a transaction storing the start announces it and commits; never stored. */
     @Transient
     private boolean startToAnnounce;
     @Column(name = "finished_at")
@@ -124,6 +124,14 @@ public class ProvisioningJob {
                     + " there");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The plan a poll of the job's last operation names. OSB asks for the plan before an update, since a broker
+     * whose update has not completed may still know the instance by it.
+     */
+    public String planOfLastOperation() {
+        return operation == Operation.UPDATE ? previousPlanId : planId;
     }
 
     private boolean changesPlan() {
@@ -159,11 +167,19 @@ public class ProvisioningJob {
         this.startToAnnounce = operation.announcesStart();
     }
 
-    /** Whether the start is still to be announced; true only once, for the transaction that stores it. */
+    /**
+     * Whether the start is still to be announced; true only once, for the transaction that stores it, unless that
+     * transaction {@linkplain #returnStartAnnouncement rolls back}.
+     */
     public boolean takeStartAnnouncement() {
         boolean due = startToAnnounce;
         startToAnnounce = false;
         return due;
+    }
+
+    /** The transaction that took the start's announcement rolled back: the start is still to be announced. */
+    public void returnStartAnnouncement() {
+        startToAnnounce = true;
     }
 
     public void postpone(Instant until) {

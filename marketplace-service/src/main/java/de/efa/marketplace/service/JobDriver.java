@@ -130,10 +130,11 @@ public class JobDriver {
                 case SUSPEND -> osb.updateContext(broker, request, true);
                 case RESUME -> osb.updateContext(broker, request, false);
             };
-            case POLL -> osb.lastOperation(BrokerAction.LAST_OPERATION, broker, request, job.brokerOperation);
+            case POLL -> osb.lastOperation(BrokerAction.LAST_OPERATION, broker, request, job.planOfLastOperation(),
+                    job.brokerOperation);
             case CLEANUP -> osb.deprovision(BrokerAction.ORPHAN_MITIGATION, broker, request);
             case CLEANUP_POLL -> osb.lastOperation(BrokerAction.ORPHAN_MITIGATION_LAST_OPERATION, broker,
-                    request, job.brokerOperation);
+                    request, job.planOfLastOperation(), job.brokerOperation);
         };
     }
 }

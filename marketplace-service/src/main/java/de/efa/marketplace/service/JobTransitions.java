@@ -13,6 +13,9 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -42,11 +45,12 @@ public class JobTransitions {
     private final ProvisioningConfig config;
     private final AuditTrail auditTrail;
     private final Event<JobsDue> jobsDue;
+    private final TransactionSynchronizationRegistry transaction;
     private final Clock clock;
 
     public JobTransitions(JobRepository jobs, AttemptRepository attempts, ResultEvents results, Findings findings,
                           ProvisioningMetrics metrics, ProvisioningConfig config, AuditTrail auditTrail,
-                          Event<JobsDue> jobsDue, Clock clock) {
+                          Event<JobsDue> jobsDue, TransactionSynchronizationRegistry transaction, Clock clock) {
         this.jobs = jobs;
         this.attempts = attempts;
         this.results = results;
@@ -55,6 +59,7 @@ public class JobTransitions {
         this.config = config;
         this.auditTrail = auditTrail;
         this.jobsDue = jobsDue;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -143,7 +148,9 @@ public class JobTransitions {
 
     /**
      * Stores the job if the worker still holds it, with the provisioning-started result of a job that has just
-     * started: the start is stored with the job's first step, not in a transaction of its own before it.
+     * started: the start is stored with the job's first step, not in a transaction of its own before it. A batch of
+     * steps that fails is stored again step by step ({@link StepRecorder}), so a transaction that rolls back gives
+     * the announcement back to the job, for the step stored alone.
      */
     private boolean stored(ProvisioningJob job, UUID leaseToken) {
         if (!jobs.storeIfHeld(job, leaseToken)) {
@@ -151,8 +158,25 @@ public class JobTransitions {
         }
         if (job.takeStartAnnouncement()) {
             results.started(job);
+            transaction.registerInterposedSynchronization(new StartAnnouncement(job));
         }
         return true;
+    }
+
+    /** The announcement of a job's start, taken by the current transaction: the job gets it back unless it commits. */
+    private record StartAnnouncement(ProvisioningJob job) implements Synchronization {
+
+        @Override
+        public void beforeCompletion() {
+            // Only the transaction's outcome decides.
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status != Status.STATUS_COMMITTED) {
+                job.returnStartAnnouncement();
+            }
+        }
     }
 
     /**

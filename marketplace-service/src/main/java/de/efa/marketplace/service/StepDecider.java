@@ -25,11 +25,13 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The rules of the Open Service Broker API v2.17 for what a platform does after each answer: succeed, poll,
  * retry with backoff, clean up a possible orphan ("Orphan Mitigation", only after a provisioning: after 5xx, a
- * timeout, an unexpected 2xx or a malformed 201, never after 408 or another 4xx), or fail with a reason. Failed calls
- * are retried until the retry budget, a span of time from the job's first call, is spent; orphan mitigation has one
- * of the same length from its own first call; polling ends after the maximum polling duration. Where no call was made
- * the job waits: for a token (which spends none of these), for a place at its broker, or for its broker's circuit to
- * close. It moves the job to its next step and releases it; it calls nothing and stores nothing.
+ * timeout, an unexpected 2xx or a malformed 201 or 202, never after 408 or another 4xx), or fail with a reason. A
+ * 200, 201 or 202 whose body is not a JSON object is malformed: a failed call, since a broker answers at least
+ * {@code {}}, and a proxy's maintenance page is no success. Failed calls are retried until the retry budget, a span
+ * of time from the job's first call, is spent; orphan mitigation has one of the same length from its own first call;
+ * polling ends after the maximum polling duration. Where no call was made the job waits: for a token (which spends
+ * none of these), for a place at its broker, or for its broker's circuit to close. It moves the job to its next step
+ * and releases it; it calls nothing and stores nothing.
  */
 @ApplicationScoped
 public class StepDecider {
@@ -143,8 +145,13 @@ public class StepDecider {
                 Duration backoffDelay = backoff.delay(job.step == JobStep.CLEANUP ? job.cleanupRetries : job.retries);
                 Duration circuitDelay = waits.circuitOpen().delay(1);
                 job.postpone(now.plus(backoffDelay.compareTo(circuitDelay) > 0 ? backoffDelay : circuitDelay));
+                // A call turned away starts its step's budget as a call would: else a circuit that never lets this
+                // job through would keep it waiting for ever.
                 if (job.budgetFrom == null) {
                     job.budgetFrom = answer.at();
+                }
+                if (job.step == JobStep.CLEANUP && job.cleanupBudgetFrom == null) {
+                    job.cleanupBudgetFrom = answer.at();
                 }
             }
             default -> {
@@ -183,8 +190,8 @@ public class StepDecider {
     }
 
     private String afterSend(ProvisioningJob job, BrokerAnswer answer, Instant now) {
-        if (answer.is(202)) {
-            Optional<JsonNode> body = objectBody(answer);
+        Optional<JsonNode> body = objectBody(answer);
+        if (answer.is(202) && body.isPresent()) {
             String note = keepDashboard(job, body);
             startPolling(job, JobStep.POLL, body, now);
             return note;
@@ -206,16 +213,17 @@ public class StepDecider {
                 job.succeed(now);
                 return note;
             } else if (answer.is(200)) {
-                job.fail("the broker answered 200 with a malformed body", now);
+                job.fail(describe(answer), now);
             } else {
-                beginCleanup(job, "the broker answered 201 with a malformed body", now);
+                beginCleanup(job, describe(answer), now);
             }
         } else if (answer.clientError() && !answer.is(408)) {
             job.fail(rejection(answer), now);
         } else if (answer.is(408) || !answer.mayHaveReachedBroker()) {
             retrySend(job, describe(answer), now);
         } else {
-            // 5xx, another 2xx, a timeout or a broken connection: an instance may exist that nobody asked for.
+            // 5xx, a malformed 202, another 2xx, a timeout or a broken connection: an instance may exist that nobody
+            // asked for.
             job.retries++;
             beginCleanup(job, spent(job.budgetFrom, now) ? givenUp(job, describe(answer), now) : null, now);
         }
@@ -223,7 +231,7 @@ public class StepDecider {
     }
 
     private void afterDeprovision(ProvisioningJob job, BrokerAnswer answer, Instant now) {
-        if (answer.is(200) || answer.is(410)) {
+        if ((answer.is(200) && objectBody(answer).isPresent()) || answer.is(410)) {
             job.succeed(now);
         } else if (answer.clientError() && !answer.is(408)) {
             job.fail(rejection(answer), now);
@@ -234,11 +242,12 @@ public class StepDecider {
 
     /**
      * An update or a context update changes an instance that exists, so whatever the answer nothing is left behind
-     * to clean up: a 4xx fails at once, anything else but 200 is tried again.
+     * to clean up: a 4xx fails at once, anything else but a well-formed 200 is tried again.
      */
     private String afterUpdate(ProvisioningJob job, BrokerAnswer answer, Instant now) {
-        if (answer.is(200)) {
-            String note = keepDashboard(job, objectBody(answer));
+        Optional<JsonNode> body = objectBody(answer);
+        if (answer.is(200) && body.isPresent()) {
+            String note = keepDashboard(job, body);
             job.succeed(now);
             return note;
         } else if (answer.clientError() && !answer.is(408)) {
@@ -304,10 +313,11 @@ public class StepDecider {
         if (job.cleanupBudgetFrom == null) {
             job.cleanupBudgetFrom = answer.at();
         }
-        if (answer.is(200) || answer.is(410)) {
+        Optional<JsonNode> body = objectBody(answer);
+        if ((answer.is(200) && body.isPresent()) || answer.is(410)) {
             cleanedUp(job, now);
-        } else if (answer.is(202)) {
-            startPolling(job, JobStep.CLEANUP_POLL, objectBody(answer), now);
+        } else if (answer.is(202) && body.isPresent()) {
+            startPolling(job, JobStep.CLEANUP_POLL, body, now);
         } else {
             cleanupFailed(job, describe(answer), now);
         }
@@ -425,17 +435,29 @@ public class StepDecider {
         if (!answer.answered()) {
             return answer.failureDetail();
         }
-        return "the broker answered " + answer.status() + objectBody(answer).map(StepDecider::errorOf).orElse("");
+        Optional<JsonNode> body = objectBody(answer);
+        if (body.isEmpty() && (answer.is(200) || answer.is(201) || answer.is(202))) {
+            return "the broker answered " + answer.status() + " with a malformed body";
+        }
+        return "the broker answered " + answer.status() + body.map(StepDecider::errorOf).orElse("");
     }
 
     private static String errorOf(JsonNode body) {
-        String error = text(body, "error");
+        String error = said(body, "error");
         return (error == null ? "" : " " + error) + description(body);
     }
 
     private static String description(JsonNode body) {
-        String description = text(body, "description");
+        String description = said(body, "description");
         return description == null ? "" : ": " + description;
+    }
+
+    /**
+     * What the broker said in {@code field}, for a failure reason: cut, since the reason travels in the job's result
+     * event, which the outbox refuses beyond its size limit, and a step whose event is refused is never stored.
+     */
+    private static String said(JsonNode body, String field) {
+        return BrokerText.cut(text(body, field), BrokerAnswer.MAX_SUMMARY_CHARS);
     }
 
     private static boolean saysUnusable(BrokerAnswer answer) {

@@ -2,11 +2,14 @@ package de.efa.marketplace.provisioning;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.service.CatalogCopy;
 import de.efa.marketplace.support.Brokers;
 import de.efa.marketplace.support.InjectWireMock;
 import de.efa.marketplace.support.MisbehavingBroker;
 import de.efa.marketplace.support.OperatorApi;
+import de.efa.marketplace.support.OutboxResults;
+import de.efa.marketplace.support.OutboxResults.Result;
 import de.efa.marketplace.support.Topics;
 import de.efa.marketplace.support.WireMockBrokers;
 import io.agroal.api.AgroalDataSource;
@@ -241,6 +244,58 @@ class BrokerTrustTest {
         assertThat(job.getString("dashboardUrl")).isNull();
         assertThat(job.getString("attempts[0].note")).isEqualTo("dashboard_url not kept: it is not https (http only "
                 + "on a loopback host): http://broker.example/dashboard/1");
+    }
+
+    /**
+     * A broker's words reach the job's reason, and the reason its result event, which the outbox refuses beyond about
+     * 1 MB: a description of a million characters is cut, and the job fails instead of its every step being rolled
+     * back and the request sent again without end.
+     */
+    @Test
+    void aRefusalWithAMegabyteOfDescriptionFailsTheJobWithABoundedReason() {
+        Topics topics = new Topics(kafka);
+        Brokers broker = Brokers.fresh(wireMock);
+        UUID serviceId = UUID.randomUUID();
+        UUID subscription = UUID.randomUUID();
+        topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
+        broker.stub(broker.provision(subscription)
+                .willReturn(json(400, "{\"description\":\"" + "x".repeat(1_000_000) + "\"}")));
+
+        String id = topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+
+        JsonPath job = OperatorApi.awaitJobById(id, "FAILED");
+        String reason = job.getString("failureReason");
+        assertThat(reason).startsWith("the broker refused the request with 400: xxx").endsWith("x…")
+                .hasSize("the broker refused the request with 400: ".length() + BrokerAnswer.MAX_SUMMARY_CHARS + 1);
+        assertThat(job.getList("attempts.status", Integer.class)).containsExactly(400);
+        assertThat(job.getString("attempts[0].answer")).hasSize(BrokerAnswer.MAX_SUMMARY_CHARS + 1);
+        assertThat(broker.calls(subscription)).as("the request was sent once").hasSize(1);
+        List<Result> results = new OutboxResults(dataSource).results(subscription);
+        assertThat(results).extracting(Result::type).containsExactly("de.efa.instance.provisioning-started.v1",
+                "de.efa.instance.provisioning-failed.v1");
+        assertThat(results.get(1).field("reason")).isEqualTo(reason);
+    }
+
+    /** A dashboard URL of a megabyte is no link to hand on: the job succeeds without it. */
+    @Test
+    void aDashboardUrlOfAMegabyteIsNotPassedOn() {
+        Topics topics = new Topics(kafka);
+        Brokers broker = Brokers.fresh(wireMock);
+        UUID serviceId = UUID.randomUUID();
+        UUID subscription = UUID.randomUUID();
+        topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
+        broker.stub(broker.provision(subscription).willReturn(
+                json(201, "{\"dashboard_url\":\"https://broker.example/" + "d".repeat(1_000_000) + "\"}")));
+
+        String id = topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+
+        JsonPath job = OperatorApi.awaitJobById(id, "SUCCEEDED");
+        assertThat(job.getString("dashboardUrl")).isNull();
+        assertThat(job.getString("attempts[0].note"))
+                .isEqualTo("dashboard_url not kept: it is longer than 2048 characters");
+        Result provisioned = new OutboxResults(dataSource).results(subscription).get(1);
+        assertThat(provisioned.type()).isEqualTo("de.efa.instance.provisioned.v1");
+        assertThat(provisioned.field("dashboardUrl")).isNull();
     }
 
     /** The test profile runs the production policy, with its brokers' host (localhost) allow-listed. */

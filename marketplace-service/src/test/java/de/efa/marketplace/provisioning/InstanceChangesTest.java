@@ -110,6 +110,24 @@ class InstanceChangesTest {
         assertThat(results.get(1).field("dashboardUrl")).isEqualTo("https://d/premium");
     }
 
+    /** OSB: the poll after a plan change names the plan the instance had before it. */
+    @Test
+    void theLastOperationOfAPlanChangeIsPolledWithThePreviousPlan() {
+        broker.stub(broker.update(subscription).willReturn(json(202, "{\"operation\":\"u1\"}")));
+        broker.stub(broker.lastOperation(subscription).willReturn(json(200, "{\"state\":\"succeeded\"}")));
+
+        String update = topics.requestBy(PERSON, Topics.UPDATE_REQUESTED, subscription, serviceId, "premium",
+                "standard");
+
+        JsonPath job = OperatorApi.awaitJobById(update, "SUCCEEDED");
+        assertThat(job.getList("attempts.action")).containsExactly("CATALOG", "UPDATE", "LAST_OPERATION");
+        LoggedRequest poll = broker.lastOperationRequests(subscription).get(0);
+        assertThat(poll.queryParameter("operation").firstValue()).isEqualTo("u1");
+        assertThat(poll.queryParameter("service_id").firstValue()).isEqualTo(serviceId.toString());
+        assertThat(poll.queryParameter("plan_id").firstValue()).isEqualTo("standard");
+        assertThat(outbox.results(subscription).get(1).field("planId")).isEqualTo("premium");
+    }
+
     /** OSB instance_usable: false in the failed last operation: the instance cannot be used as it stands. */
     @Test
     void anUpdateThatFailsAtTheBrokerReportsWhetherTheInstanceIsStillUsable() {

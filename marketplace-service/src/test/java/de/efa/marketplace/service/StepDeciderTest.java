@@ -101,6 +101,83 @@ class StepDeciderTest {
         assertThat(job.failureReason).contains("orphan mitigation did not complete after 3 attempts in PT1H");
     }
 
+    /**
+     * OSB: a 200 with a malformed body is a failure; the broker answers at least {}. A proxy's maintenance page is no
+     * deletion, so the deprovisioning is tried again within its budget, and fails once it is spent.
+     */
+    @Test
+    void aDeletionAnsweredWithAMalformed200IsAFailedCallTriedAgain() {
+        for (String body : new String[] {"<html>maintenance</html>", "", "[]", "\"deleted\""}) {
+            ProvisioningJob job = job(Operation.DEPROVISION, JobStep.SEND);
+            decider.decide(job, answer(200, body), NOW);
+            assertThat(job.status).as(body).isEqualTo(JobStatus.IN_PROGRESS);
+            assertThat(job.step).isEqualTo(JobStep.SEND);
+            assertThat(job.retries).isEqualTo(1);
+            assertThat(job.nextAttemptAt).isEqualTo(NOW.plusSeconds(1));
+
+            decider.decide(job, answer(200, body), NOW.plus(BUDGET));
+            assertThat(job.status).isEqualTo(JobStatus.FAILED);
+            assertThat(job.failureReason).startsWith("the broker answered 200 with a malformed body (gave up after 2");
+        }
+
+        ProvisioningJob deleted = job(Operation.DEPROVISION, JobStep.SEND);
+        decider.decide(deleted, answer(200, "{}"), NOW);
+        assertThat(deleted.status).isEqualTo(JobStatus.SUCCEEDED);
+    }
+
+    /** A malformed 202 is no operation to poll: for an instance that exists, a failed call to try again. */
+    @Test
+    void changesAndDeletionsAnsweredWithMalformedSuccessAreTriedAgainAndNeverPolled() {
+        for (Operation operation : new Operation[] {Operation.UPDATE, Operation.SUSPEND, Operation.RESUME}) {
+            ProvisioningJob applied = job(operation, JobStep.SEND);
+            decider.decide(applied, answer(200, "<html>maintenance</html>"), NOW);
+            assertThat(applied.status).as(operation.name()).isEqualTo(JobStatus.IN_PROGRESS);
+            assertThat(applied.step).isEqualTo(JobStep.SEND);
+            assertThat(applied.retries).isEqualTo(1);
+        }
+        for (Operation operation : Operation.values()) {
+            if (operation == Operation.PROVISION) {
+                continue;
+            }
+            ProvisioningJob accepted = job(operation, JobStep.SEND);
+            decider.decide(accepted, answer(202, "maintenance"), NOW);
+            assertThat(accepted.step).as(operation.name()).isEqualTo(JobStep.SEND);
+            assertThat(accepted.retries).isEqualTo(1);
+
+            ProvisioningJob polled = job(operation, JobStep.SEND);
+            decider.decide(polled, answer(202, "{}"), NOW);
+            assertThat(polled.step).as("{} is a well-formed 202").isEqualTo(JobStep.POLL);
+        }
+    }
+
+    /** OSB: a provisioning's malformed 202 is a failure after which an instance may exist: clean up, then try again. */
+    @Test
+    void aProvisioningAnsweredWithAMalformed202IsCleanedUp() {
+        ProvisioningJob job = job(Operation.PROVISION, JobStep.SEND);
+        decider.decide(job, answer(202, "<html>maintenance</html>"), NOW);
+        assertThat(job.step).isEqualTo(JobStep.CLEANUP);
+        assertThat(job.retries).isEqualTo(1);
+        assertThat(job.pendingFailure).as("within the budget").isNull();
+        assertThat(job.brokerOperation).isNull();
+
+        decider.decide(job, answer(410, "{}"), NOW);
+        decider.decide(job, answer(202, ""), NOW.plus(BUDGET));
+        assertThat(job.step).isEqualTo(JobStep.CLEANUP);
+        assertThat(job.pendingFailure).startsWith("the broker answered 202 with a malformed body (gave up after 2");
+    }
+
+    /** Orphan mitigation is done only when the broker says so in a well-formed answer. */
+    @Test
+    void orphanMitigationAnsweredWithAMalformedSuccessIsTriedAgain() {
+        for (int status : new int[] {200, 202}) {
+            ProvisioningJob job = job(Operation.PROVISION, JobStep.CLEANUP);
+            decider.decide(job, answer(status, "<html>maintenance</html>"), NOW);
+            assertThat(job.status).isEqualTo(JobStatus.IN_PROGRESS);
+            assertThat(job.step).as("after %d", status).isEqualTo(JobStep.CLEANUP);
+            assertThat(job.cleanupRetries).isEqualTo(1);
+        }
+    }
+
     @Test
     void deprovisionTreatsGoneAsSuccessAndRetriesServerErrorsWithoutCleanup() {
         ProvisioningJob gone = job(Operation.DEPROVISION, JobStep.SEND);
@@ -231,6 +308,24 @@ class StepDeciderTest {
         assertThat(open.pendingFailure).as("nothing reached the broker: no orphan").isNull();
     }
 
+    /** Orphan mitigation that its broker's open circuit turns away from the start still spends its budget. */
+    @Test
+    void orphanMitigationTurnedAwayByAnOpenCircuitEndsWhenItsBudgetIsSpent() {
+        ProvisioningJob job = job(Operation.PROVISION, JobStep.CLEANUP);
+        job.budgetFrom = NOW.minus(BUDGET);
+        decider.decide(job, noAnswer(Failure.CIRCUIT_OPEN), NOW);
+        assertThat(job.status).isEqualTo(JobStatus.IN_PROGRESS);
+        assertThat(job.step).isEqualTo(JobStep.CLEANUP);
+        assertThat(job.cleanupBudgetFrom).isEqualTo(NOW);
+
+        Instant later = NOW.plus(BUDGET).plusSeconds(1);
+        decider.decide(job, noAnswer(Failure.CIRCUIT_OPEN, later), later);
+        assertThat(job.status).isEqualTo(JobStatus.FAILED);
+        assertThat(job.failureKind).isEqualTo(FailureKind.ORPHAN_LEFT);
+        assertThat(job.failureReason).isEqualTo(
+                "provisioning failed; orphan mitigation did not complete after 1 attempts in PT1H: no answer");
+    }
+
     @Test
     void aRefusedBrokerUrlFailsTheJobAsNotAllowed() {
         ProvisioningJob job = job(Operation.PROVISION, JobStep.SEND);
@@ -252,6 +347,19 @@ class StepDeciderTest {
         assertThat(decider.decide(local, answer(200, "{\"dashboard_url\":\"http://localhost:8090/d\"}"), NOW))
                 .isNull();
         assertThat(local.dashboardUrl).isEqualTo("http://localhost:8090/d");
+    }
+
+    /** The reason goes out in the job's result event: the broker's words in it are cut, what the decider adds stays. */
+    @Test
+    void aBrokersWordsAreCutInTheReasonAndTheRestOfItStays() {
+        ProvisioningJob job = job(Operation.DEPROVISION, JobStep.SEND);
+        job.budgetFrom = NOW.minus(BUDGET);
+        String words = "y".repeat(100_000);
+        decider.decide(job, answer(503, "{\"error\":\"" + words + "\",\"description\":\"" + words + "\"}"), NOW);
+        assertThat(job.status).isEqualTo(JobStatus.FAILED);
+        String cut = "y".repeat(BrokerAnswer.MAX_SUMMARY_CHARS) + "…";
+        assertThat(job.failureReason).isEqualTo("the broker answered 503 " + cut + ": " + cut
+                + " (gave up after 1 failed attempt in PT1H, retry budget PT1H)");
     }
 
     private static RetryPolicy fixed(Duration delay) {

@@ -27,7 +27,7 @@ class StepRecorderTest {
         final CountDownLatch firstBatchStarted = new CountDownLatch(1);
 
         Transactions() {
-            super(null, null, null, null, null, null, null, null, null);
+            super(null, null, null, null, null, null, null, null, null, null);
         }
 
         @Override
