@@ -8,7 +8,7 @@
 CREATE TABLE IF NOT EXISTS outbox_event (
     id            UUID PRIMARY KEY,
     topic         TEXT        NOT NULL,
-    record_key    TEXT        NOT NULL,
+    record_key    TEXT,
     type          TEXT        NOT NULL,
     payload       TEXT,
     created_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
@@ -16,6 +16,8 @@ CREATE TABLE IF NOT EXISTS outbox_event (
     sent_at       TIMESTAMPTZ
 );
 ALTER TABLE outbox_event ALTER COLUMN payload DROP NOT NULL;
+-- Null only for a dead letter forwarded as it came, without a key; a service's own events always have one.
+ALTER TABLE outbox_event ALTER COLUMN record_key DROP NOT NULL;
 ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS headers TEXT;
 ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS attempts INT NOT NULL DEFAULT 0;
 ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS last_error TEXT;

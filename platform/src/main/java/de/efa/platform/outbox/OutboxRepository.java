@@ -27,7 +27,9 @@ public class OutboxRepository {
 
     /**
      * Leases the oldest unsent events, but of each key only the oldest unsent one: a key's next event can only be
-     * claimed once the one before it is sent (or parked), so no relay, however many run, sends a key out of order.
+     * claimed once the one before it is sent (or parked), so no relay, however many run, sends a key out of order. A
+     * dead letter forwarded without a key has no order to keep (Kafka spreads keyless records over partitions), and
+     * none of them waits for another.
      * <p>
      * {@code OFFSET 0} keeps "is there an older one of its key" a question asked per candidate. Without it PostgreSQL
      * may plan it as a join, and while the table's statistics lag behind a burst of events (a rollout writes
