@@ -44,8 +44,9 @@ DROP INDEX IF EXISTS outbox_event_unsent;
 CREATE UNIQUE INDEX IF NOT EXISTS outbox_event_seq ON outbox_event (seq);
 CREATE INDEX IF NOT EXISTS outbox_event_pending ON outbox_event (seq)
     WHERE sent_at IS NULL AND parked_at IS NULL;
-CREATE INDEX IF NOT EXISTS outbox_event_pending_key ON outbox_event (topic, record_key, seq)
-    WHERE sent_at IS NULL AND parked_at IS NULL;
+-- The claim's "is an older event of its key unsent" looks here; parked events too hold the later ones of their key.
+DROP INDEX IF EXISTS outbox_event_pending_key;
+CREATE INDEX IF NOT EXISTS outbox_event_unsent_key ON outbox_event (topic, record_key, seq) WHERE sent_at IS NULL;
 CREATE INDEX IF NOT EXISTS outbox_event_sent ON outbox_event (sent_at) WHERE sent_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS outbox_event_parked ON outbox_event (parked_at) WHERE parked_at IS NOT NULL;
 
