@@ -8,7 +8,7 @@
 CREATE TABLE IF NOT EXISTS outbox_event (
     id            UUID PRIMARY KEY,
     topic         TEXT        NOT NULL,
-    record_key    TEXT        NOT NULL,
+    record_key    TEXT,
     type          TEXT        NOT NULL,
     payload       TEXT,
     created_at    TIMESTAMPTZ NOT NULL DEFAULT now(),
@@ -16,6 +16,8 @@ CREATE TABLE IF NOT EXISTS outbox_event (
     sent_at       TIMESTAMPTZ
 );
 ALTER TABLE outbox_event ALTER COLUMN payload DROP NOT NULL;
+-- Null only for a dead letter forwarded as it came, without a key; a service's own events always have one.
+ALTER TABLE outbox_event ALTER COLUMN record_key DROP NOT NULL;
 ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS headers TEXT;
 ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS attempts INT NOT NULL DEFAULT 0;
 ALTER TABLE outbox_event ADD COLUMN IF NOT EXISTS last_error TEXT;
@@ -42,8 +44,9 @@ DROP INDEX IF EXISTS outbox_event_unsent;
 CREATE UNIQUE INDEX IF NOT EXISTS outbox_event_seq ON outbox_event (seq);
 CREATE INDEX IF NOT EXISTS outbox_event_pending ON outbox_event (seq)
     WHERE sent_at IS NULL AND parked_at IS NULL;
-CREATE INDEX IF NOT EXISTS outbox_event_pending_key ON outbox_event (topic, record_key, seq)
-    WHERE sent_at IS NULL AND parked_at IS NULL;
+-- The claim's "is an older event of its key unsent" looks here; parked events too hold the later ones of their key.
+DROP INDEX IF EXISTS outbox_event_pending_key;
+CREATE INDEX IF NOT EXISTS outbox_event_unsent_key ON outbox_event (topic, record_key, seq) WHERE sent_at IS NULL;
 CREATE INDEX IF NOT EXISTS outbox_event_sent ON outbox_event (sent_at) WHERE sent_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS outbox_event_parked ON outbox_event (parked_at) WHERE parked_at IS NOT NULL;
 

@@ -14,6 +14,9 @@ import java.util.Optional;
 public record AuditFilter(Optional<Instant> from, Optional<Instant> to, Optional<String> actor,
                           Optional<String> targetType, Optional<String> targetId) {
 
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST = Instant.parse("+10000-01-01T00:00:00Z");
+
     /** The filter the query names; what it cannot read is added to {@code violations}, naming the parameter. */
     public static AuditFilter of(String from, String to, String actor, String target, Violations violations) {
         Optional<Instant> since = time("from", from, violations);
@@ -44,11 +47,17 @@ public record AuditFilter(Optional<Instant> from, Optional<Instant> to, Optional
 
     private static Optional<Instant> time(String field, String text, Violations violations) {
         return given(text).map(value -> violations.parse(field, () -> {
+            Instant time;
             try {
-                return OffsetDateTime.parse(value).toInstant();
+                time = OffsetDateTime.parse(value).toInstant();
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("must be an ISO-8601 time with an offset, e.g. 2026-11-26T10:15:30Z");
             }
+            // ISO-8601 takes years PostgreSQL cannot compare with, and times that have no UTC date-time in Java.
+            if (time.isBefore(FIRST) || !time.isBefore(AFTER_LAST)) {
+                throw new IllegalArgumentException("must be a time in the years 1 to 9999 (UTC)");
+            }
+            return time;
         }));
     }
 

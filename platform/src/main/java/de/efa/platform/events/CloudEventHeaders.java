@@ -14,6 +14,9 @@ public final class CloudEventHeaders {
     /** Added to a record that is parked and forwarded to a dead-letter topic: why it could not be applied. */
     public static final String DEAD_LETTER_REASON = "dlq_reason";
 
+    /** Added to a dead letter forwarded without its value, as it would be larger than Kafka takes: how large it was. */
+    public static final String DEAD_LETTER_VALUE_OMITTED = "dlq_value_omitted";
+
     private CloudEventHeaders() {
     }
 

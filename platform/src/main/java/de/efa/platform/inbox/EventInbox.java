@@ -3,6 +3,7 @@ package de.efa.platform.inbox;
 import de.efa.platform.events.CloudEventHeaders;
 import de.efa.platform.health.Heartbeat;
 import de.efa.platform.health.Heartbeats;
+import de.efa.platform.outbox.EventTooLargeException;
 import de.efa.platform.tracing.Tracing;
 import io.opentelemetry.api.trace.SpanKind;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -210,15 +211,38 @@ public class EventInbox {
         }
     }
 
+    /**
+     * Parks a record, with its copy on the consumer's dead-letter topic; a copy that can never be written (larger than
+     * Kafka takes, or data the database refuses) must not stop the partition, so then the record is parked without.
+     */
     private void park(InboundEvent event, String reason, EventHandler<?> handler, Heartbeat heartbeat) {
         LOG.warnf("%s: parked %s: %s", handler.consumption().name(), event.position(), reason);
+        Optional<String> deadLetterTopic = handler.consumption().deadLetterTopic();
         untilDone(heartbeat, "parking " + event.position(), () -> {
-            boolean first = QuarkusTransaction.requiringNew().call(() ->
-                    parked.park(event, reason, handler.consumption().deadLetterTopic()));
+            boolean first;
+            try {
+                first = QuarkusTransaction.requiringNew().call(() -> parked.park(event, reason, deadLetterTopic));
+            } catch (RuntimeException failure) {
+                if (deadLetterTopic.isEmpty() || !refusedForGood(failure)) {
+                    throw failure;
+                }
+                LOG.errorf("%s: %s is parked without its copy on %s, which cannot be written: %s",
+                        handler.consumption().name(), event.position(), deadLetterTopic.get(), failure.toString());
+                first = QuarkusTransaction.requiringNew().call(() -> parked.park(event, reason, Optional.empty()));
+            }
             if (first) {
                 meters.counter("efa.events.parked", "consumer", handler.consumption().name()).increment();
             }
         });
+    }
+
+    private static boolean refusedForGood(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EventTooLargeException) {
+                return true;
+            }
+        }
+        return FailureKind.of(failure, Set.of()) == FailureKind.BAD_DATA;
     }
 
     /** Parking and recording must not be skipped either: they too wait out what passes. */

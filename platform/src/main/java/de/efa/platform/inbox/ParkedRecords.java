@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,12 +64,27 @@ public class ParkedRecords {
             }
         });
         if (parked && deadLetterTopic.isPresent()) {
-            List<Header> forwarded = new ArrayList<>(headers);
-            forwarded.add(new Header(CloudEventHeaders.DEAD_LETTER_REASON, cause));
-            outbox.writeAll(List.of(OutgoingEvent.forwarded(deadLetterTopic.get(), storable(event.key()),
-                    storable(event.value()), forwarded)));
+            outbox.writeAll(List.of(deadLetter(deadLetterTopic.get(), storable(event.key()), storable(event.value()),
+                    headers, cause)));
         }
         return parked;
+    }
+
+    /**
+     * The record as it came, with its reason. The reason can make a record that Kafka took too large for it; then the
+     * value is left out, which the parked row keeps. A letter still too large is refused by the outbox.
+     */
+    private OutgoingEvent deadLetter(String topic, String key, String value, List<Header> headers, String reason) {
+        List<Header> forwarded = new ArrayList<>(headers);
+        forwarded.add(new Header(CloudEventHeaders.DEAD_LETTER_REASON, reason));
+        OutgoingEvent letter = OutgoingEvent.forwarded(topic, key, value, forwarded);
+        if (value == null || outbox.fits(letter)) {
+            return letter;
+        }
+        forwarded.add(new Header(CloudEventHeaders.DEAD_LETTER_VALUE_OMITTED, "the value of "
+                + value.getBytes(StandardCharsets.UTF_8).length + " bytes would make this record larger than Kafka "
+                + "takes; the service's parked records keep it"));
+        return OutgoingEvent.forwarded(topic, key, null, forwarded);
     }
 
     public List<ParkedRecord> list(Optional<String> topic, int offset, int limit) throws SQLException {

@@ -102,16 +102,26 @@ public class Outbox {
         return true;
     }
 
+    /** Whether {@link #writeAll} would take the event, which it refuses when it is larger than Kafka takes. */
+    public boolean fits(OutgoingEvent event) {
+        return bytes(UUID.randomUUID(), event, Tracing.currentTraceparent().orElse(null)) <= config.maxEventBytes();
+    }
+
     private void checkSize(UUID id, OutgoingEvent event, String traceparent) {
+        long bytes = bytes(id, event, traceparent);
+        if (bytes > config.maxEventBytes()) {
+            throw new EventTooLargeException(event.type(), bytes, config.maxEventBytes());
+        }
+    }
+
+    private long bytes(UUID id, OutgoingEvent event, String traceparent) {
         List<Header> headers = event.headers() != null ? event.headers()
                 : RelayRecords.cloudEventHeaders(id, source, event.type(), event.key(), Instant.now(), traceparent);
         long bytes = utf8(event.key()) + utf8(event.payload());
         for (Header header : headers) {
             bytes += utf8(header.name()) + utf8(header.value());
         }
-        if (bytes > config.maxEventBytes()) {
-            throw new EventTooLargeException(event.type(), bytes, config.maxEventBytes());
-        }
+        return bytes;
     }
 
     private static long utf8(String text) {

@@ -31,7 +31,7 @@ public interface OutboxConfig {
 
     /**
      * Refusals of the record itself (or of its missing topic, while Kafka takes other events) after which a row is
-     * parked for an operator; an outage of Kafka counts none.
+     * parked for an operator; an outage of Kafka, or Kafka refusing the service (login, ACLs), counts none.
      */
     @WithDefault("10")
     int maxAttempts();

@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * Hands the outbox to Kafka: one thread per service instance, woken after each commit that wrote an event and on a
  * schedule. Its producer is idempotent with {@code acks=all} and gives up within the lease, so that no second relay
- * takes over a batch that is still in flight.
+ * takes over a batch that is still in flight; one that failed for good is replaced by a new one.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -34,7 +34,7 @@ public class OutboxRelay {
     private final Heartbeats heartbeats;
     private final Counter parked;
     private final String source;
-    private Producer<String, String> producer;
+    private RelayPass pass;
     private WakeableLoop loop;
 
     public OutboxRelay(OutboxRepository repository, OutboxConfig config, KafkaClients kafka, Heartbeats heartbeats,
@@ -54,25 +54,28 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent startup) {
-        producer = kafka.producer("outbox", Map.of(
+        Heartbeat heartbeat = heartbeats.loop("outbox-relay");
+        pass = new RelayPass(repository, this::newProducer, config, source, heartbeat);
+        loop = new WakeableLoop("outbox-relay", config.idlePoll(), heartbeat, this::relay);
+        loop.start();
+    }
+
+    private Producer<String, String> newProducer() {
+        return kafka.producer("outbox", Map.of(
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, config.maxBlock().toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.sendTimeout().toMillis() - 10, 10_000),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis()));
-        Heartbeat heartbeat = heartbeats.loop("outbox-relay");
-        RelayPass pass = new RelayPass(repository, producer, config, source, heartbeat);
-        loop = new WakeableLoop("outbox-relay", config.idlePoll(), heartbeat, () -> relay(pass));
-        loop.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
         if (loop != null) {
             loop.stop();
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+        if (pass != null) {
+            pass.close(Duration.ofSeconds(5));
         }
     }
 
@@ -87,7 +90,7 @@ public class OutboxRelay {
         }
     }
 
-    private boolean relay(RelayPass pass) {
+    private boolean relay() {
         try {
             RelayPass.Outcome outcome = pass.run();
             parked.increment(outcome.parked());

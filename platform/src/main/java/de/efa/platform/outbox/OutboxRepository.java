@@ -27,7 +27,10 @@ public class OutboxRepository {
 
     /**
      * Leases the oldest unsent events, but of each key only the oldest unsent one: a key's next event can only be
-     * claimed once the one before it is sent (or parked), so no relay, however many run, sends a key out of order.
+     * claimed once the one before it is sent, so no relay, however many run, sends a key out of order. A parked event
+     * holds the later ones of its key until an operator retries it: sent ahead of it, they would tell its consumers of
+     * a change before the one it tells of. A dead letter forwarded without a key has no order to keep (Kafka spreads
+     * keyless records over partitions), and none of them waits for another.
      * <p>
      * {@code OFFSET 0} keeps "is there an older one of its key" a question asked per candidate. Without it PostgreSQL
      * may plan it as a join, and while the table's statistics lag behind a burst of events (a rollout writes
@@ -43,7 +46,7 @@ public class OutboxRepository {
                   AND (o.claimed_until IS NULL OR o.claimed_until < now())
                   AND NOT EXISTS (SELECT 1 FROM outbox_event older
                                   WHERE older.topic = o.topic AND older.record_key = o.record_key
-                                    AND older.seq < o.seq AND older.sent_at IS NULL AND older.parked_at IS NULL
+                                    AND older.seq < o.seq AND older.sent_at IS NULL
                                   OFFSET 0)
                 ORDER BY o.seq
                 LIMIT ?

@@ -3,7 +3,18 @@ package de.efa.platform.outbox;
 import de.efa.platform.health.Heartbeat;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
+import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
@@ -19,32 +30,54 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * One pass of a relay: claims a batch, sends it outside any transaction, waits for the acknowledgements, marks what
  * was sent and gives the rest back. A crash in between only sends an event twice, which consumers drop by
- * {@code ce_id}. While Kafka is away the events simply stay; a record Kafka refuses for itself (or whose topic is
- * missing while Kafka takes the others) is parked after {@link OutboxConfig#maxAttempts()} refusals, and the events
- * of other keys go on.
+ * {@code ce_id}. While Kafka is away, or refuses this service (its login, its rights), the events simply stay; a
+ * record Kafka refuses for itself (or whose topic is missing while Kafka takes the others) is parked after
+ * {@link OutboxConfig#maxAttempts()} refusals, and the events of other keys go on.
  */
 final class RelayPass {
 
     private static final Logger LOG = Logger.getLogger(RelayPass.class);
     private static final Duration BEAT_EVERY = Duration.ofSeconds(1);
 
+    /** Refusals of the record itself, whatever Kafka does with other records. */
+    private static final List<Class<? extends Throwable>> REFUSALS_OF_THE_RECORD = List.of(
+            RecordTooLargeException.class, RecordBatchTooLargeException.class, InvalidRecordException.class,
+            InvalidTopicException.class);
+
+    /**
+     * No record's fault: Kafka refusing this service (its login, its rights, a producer it fenced), or too old for
+     * it, or our own producer shutting down.
+     */
+    private static final List<Class<? extends Throwable>> OUTAGES = List.of(
+            AuthenticationException.class, AuthorizationException.class, ProducerFencedException.class,
+            UnsupportedVersionException.class, InterruptException.class, IllegalStateException.class);
+
+    /** After these Kafka's producer refuses every later record for good (its TransactionManager's fatal errors). */
+    private static final List<Class<? extends Throwable>> FATAL_TO_THE_PRODUCER = List.of(
+            ClusterAuthorizationException.class, TransactionalIdAuthorizationException.class,
+            ProducerFencedException.class, UnsupportedVersionException.class);
+
     private final OutboxRepository repository;
-    private final Producer<String, String> producer;
+    private final Supplier<Producer<String, String>> producers;
     private final OutboxConfig config;
     private final String source;
     private final Heartbeat heartbeat;
+    private volatile Producer<String, String> producer;
+    private long renewableFrom = System.nanoTime();
 
-    RelayPass(OutboxRepository repository, Producer<String, String> producer, OutboxConfig config, String source,
-              Heartbeat heartbeat) {
+    RelayPass(OutboxRepository repository, Supplier<Producer<String, String>> producers, OutboxConfig config,
+              String source, Heartbeat heartbeat) {
         this.repository = repository;
-        this.producer = producer;
+        this.producers = producers;
         this.config = config;
         this.source = source;
         this.heartbeat = heartbeat;
+        this.producer = producers.get();
     }
 
     /** The outcome of a pass: how many events it sent and parked, and whether more are likely waiting. */
@@ -93,7 +126,31 @@ final class RelayPass {
             LOG.warnf("Kafka did not take %d of %d events (%d parked now): %s", failed.size(), batch.size(), parked,
                     failed.get(0).error());
         }
+        if (!kafkaAnswered) {
+            failures.stream().filter(failure -> causedBy(failure, FATAL_TO_THE_PRODUCER)).findFirst()
+                    .ifPresent(this::renewProducer);
+        }
         return new Outcome(sent.size(), parked, failed.isEmpty() && batch.size() == config.batchSize());
+    }
+
+    /** Closes the producer, once the pass that uses it has ended. */
+    void close(Duration timeout) {
+        producer.close(timeout);
+    }
+
+    /**
+     * The broken producer would refuse every record even once Kafka lets this service in again. While Kafka keeps
+     * refusing, a new one is made once per send timeout, not in every pass.
+     */
+    private void renewProducer(Throwable fatal) {
+        if (System.nanoTime() - renewableFrom < 0) {
+            return;
+        }
+        LOG.warnf("The outbox's producer failed for good (%s); it is replaced", fatal.toString());
+        Producer<String, String> broken = producer;
+        producer = producers.get();
+        renewableFrom = System.nanoTime() + config.sendTimeout().toNanos();
+        broken.close(Duration.ZERO);
     }
 
     private Future<RecordMetadata> send(PendingEvent event) {
@@ -138,15 +195,28 @@ final class RelayPass {
     }
 
     /**
-     * Kafka being slow or our producer shutting down is no fault of the record; a refusal that may pass (a missing
-     * topic, a partition without leader) is its fault only while Kafka takes other events; anything else is.
+     * A refusal of the record itself always counts. Kafka being slow, refusing this service or our producer shutting
+     * down is no fault of the record; any other failure (a missing topic, a partition without leader) is its fault
+     * only while Kafka takes other events.
      */
     private static boolean countsAsAttempt(Throwable failure, boolean kafkaAnswered) {
         if (failure instanceof NoAnswerInTimeException || failure instanceof InterruptedException
-                || failure instanceof IllegalStateException) {
+                || causedBy(failure, OUTAGES)) {
             return false;
         }
-        return kafkaAnswered || !(failure instanceof RetriableException || failure instanceof TopicUnreachableException);
+        return kafkaAnswered || causedBy(failure, REFUSALS_OF_THE_RECORD);
+    }
+
+    /** Kafka's client wraps some errors in a {@code KafkaException}. */
+    private static boolean causedBy(Throwable failure, List<Class<? extends Throwable>> kinds) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            for (Class<? extends Throwable> kind : kinds) {
+                if (kind.isInstance(cause)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** No acknowledgement before the pass's deadline. */

@@ -76,8 +76,8 @@ public class AuditResource {
                     examples = @ExampleObject(name = "page", value = PAGE)),
             @Content(mediaType = AuditCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE))})
-    @APIResponse(responseCode = "400", description = "from or to is no time, from is after to, actor or target has a "
-            + "control character, target is no type or type:id, page or size is out of range, or too many entries match for one CSV answer",
+    @APIResponse(responseCode = "400", description = "from or to is no time or one outside the years 1 to 9999, "
+            + "from is after to, actor or target has a control character, target is no type or type:id, page or size is out of range, or too many entries match for one CSV answer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = INVALID)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",

@@ -41,6 +41,15 @@ class AuditFilterTest {
     }
 
     @Test
+    void a_time_outside_the_years_1_to_9999_is_named_with_the_range() {
+        Violations violations = new Violations();
+        AuditFilter.of("+999999999-12-31T23:59:59-18:00", "0000-06-01T00:00:00Z", null, null, violations);
+        assertThat(violations.list()).containsExactly(
+                new Violation("from", "must be a time in the years 1 to 9999 (UTC)"),
+                new Violation("to", "must be a time in the years 1 to 9999 (UTC)"));
+    }
+
+    @Test
     void a_target_is_a_type_or_a_type_and_an_id() {
         Violations violations = new Violations();
         AuditFilter type = AuditFilter.of(null, null, null, "service", violations);

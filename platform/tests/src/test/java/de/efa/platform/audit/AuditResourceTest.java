@@ -116,6 +116,22 @@ class AuditResourceTest {
     }
 
     @Test
+    void a_time_outside_the_years_1_to_9999_is_a_400_naming_it_not_a_database_error() {
+        // Past PostgreSQL's last year; and one whose UTC time is past the last year Java can give an offset to.
+        for (String time : List.of("+300000-01-01T00:00:00Z", "+999999999-12-31T23:59:59-18:00",
+                "+10000-01-01T00:00:00Z", "0000-12-31T23:59:59Z")) {
+            operator().queryParam("from", time).get("/api/v1/audit")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", contains("from"));
+            operator().accept("text/csv").queryParam("to", time).get("/api/v1/audit")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations.field", contains("to"));
+        }
+        operator().queryParam("from", "0001-01-01T00:00:00Z").queryParam("to", "9999-12-31T23:59:59.999999Z")
+                .get("/api/v1/audit").then().statusCode(200);
+    }
+
+    @Test
     void a_control_character_in_a_filter_is_a_400_not_a_database_error() {
         operator().queryParam("actor", "a\u0000b").queryParam("target", "service:x\u0000").get("/api/v1/audit")
                 .then().statusCode(400).contentType("application/problem+json")

@@ -5,6 +5,8 @@ import de.efa.platform.support.Sql;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,9 +22,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 
 import static de.efa.platform.support.Records.event;
 import static de.efa.platform.support.Records.poll;
+import static de.efa.platform.support.Records.withoutKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
@@ -39,6 +44,8 @@ class EventInboxTest {
     AgroalDataSource dataSource;
     @Inject
     MeterRegistry meters;
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
 
     @BeforeEach
     void clean() {
@@ -157,6 +164,61 @@ class EventInboxTest {
     }
 
     @Test
+    void a_record_without_a_key_goes_to_the_dead_letter_topic_without_one_and_the_partition_goes_on() throws Exception {
+        String deadLetters = newTopic();
+        notes.deadLettersTo(deadLetters);
+
+        consumeInTime(poll(withoutKey(event(TOPIC, 80, NotesHandler.TYPE, "not json")),
+                event(TOPIC, 81, NotesHandler.TYPE, "{\"note\":\"after the keyless one\"}")));
+
+        assertThat(sql.strings("SELECT note FROM test_effect")).containsExactly("after the keyless one");
+        assertThat(sql.strings("SELECT coalesce(record_key, 'no key') || ', ' || reason FROM parked_record"))
+                .containsExactly("no key, the value is not JSON");
+        ConsumerRecord<String, String> letter = kafka.consumeStrings().fromTopics(deadLetters, 1)
+                .awaitCompletion(Duration.ofSeconds(20)).getFirstRecord();
+        assertThat(letter.key()).isNull();
+        assertThat(letter.value()).isEqualTo("not json");
+        assertThat(header(letter, "dlq_reason")).isEqualTo("the value is not JSON");
+    }
+
+    @Test
+    void a_dead_letter_that_its_reason_makes_too_large_goes_without_its_value_saying_so() throws Exception {
+        String deadLetters = newTopic();
+        notes.deadLettersTo(deadLetters);
+        // With its key and headers the record is just within efa.outbox.max-event-bytes (20000); dlq_reason is not.
+        String value = "x".repeat(19_900);
+
+        consumeInTime(poll(event(TOPIC, 82, NotesHandler.TYPE, value),
+                event(TOPIC, 83, NotesHandler.TYPE, "{\"note\":\"after the large one\"}")));
+
+        assertThat(sql.strings("SELECT note FROM test_effect")).containsExactly("after the large one");
+        assertThat(sql.strings("SELECT payload FROM parked_record WHERE kafka_offset = 82")).containsExactly(value);
+        ConsumerRecord<String, String> letter = kafka.consumeStrings().fromTopics(deadLetters, 1)
+                .awaitCompletion(Duration.ofSeconds(20)).getFirstRecord();
+        assertThat(letter.key()).isEqualTo("key-82");
+        assertThat(letter.value()).isNull();
+        assertThat(header(letter, "dlq_reason")).isEqualTo("the value is not JSON");
+        assertThat(header(letter, "dlq_value_omitted")).contains("19900 bytes");
+        assertThat(header(letter, "ce_type")).isEqualTo(NotesHandler.TYPE);
+    }
+
+    @Test
+    void a_record_too_large_for_the_dead_letter_topic_even_without_its_value_is_parked_without_a_copy()
+            throws Exception {
+        String deadLetters = newTopic();
+        notes.deadLettersTo(deadLetters);
+        ConsumerRecord<String, String> large = event(TOPIC, 84, NotesHandler.TYPE, "not json");
+        large.headers().add("x-large", "x".repeat(25_000).getBytes(StandardCharsets.UTF_8));
+
+        consumeInTime(poll(large, event(TOPIC, 85, NotesHandler.TYPE, "{\"note\":\"after the headers\"}")));
+
+        assertThat(sql.strings("SELECT note FROM test_effect")).containsExactly("after the headers");
+        assertThat(sql.strings("SELECT kafka_offset || ' ' || reason FROM parked_record"))
+                .containsExactly("84 the value is not JSON");
+        assertThat(sql.count("SELECT count(*) FROM outbox_event WHERE topic = ?", deadLetters)).isZero();
+    }
+
+    @Test
     void while_the_pool_is_exhausted_longer_than_its_acquisition_timeout_nothing_is_skipped() throws Exception {
         List<Connection> held = new ArrayList<>();
         for (int i = 0; i < dataSource.getConfiguration().connectionPoolConfiguration().maxSize(); i++) {
@@ -173,6 +235,22 @@ class EventInboxTest {
         consumed.get(30, TimeUnit.SECONDS);
         assertThat(sql.strings("SELECT note FROM test_effect")).containsExactly("waited");
         assertThat(sql.count("SELECT count(*) FROM parked_record")).isZero();
+    }
+
+    /** Consumes like the consumer's thread, failing the test where that thread would stay stuck. */
+    private void consumeInTime(ConsumerRecords<String, String> records) throws Exception {
+        CompletableFuture.runAsync(() -> inbox.consume(records, notes)).get(30, TimeUnit.SECONDS);
+    }
+
+    private String newTopic() {
+        String topic = "platform.test.dead-letters." + UUID.randomUUID();
+        kafka.topics().createAndWait(topic, 1);
+        return topic;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private double skipped() {

@@ -118,6 +118,29 @@ class OutboxTest {
     }
 
     @Test
+    void a_parked_event_holds_the_later_events_of_its_key_until_an_operator_retries_it() {
+        String topic = newTopic();
+        UUID parked = UUID.randomUUID();
+        sql.update("INSERT INTO outbox_event (id, topic, record_key, type, payload, attempts, last_error, parked_at) "
+                + "VALUES (?, ?, 'key-held', ?, '{\"n\":1}', 2, 'refused', now())", parked, topic, TYPE);
+        UUID later = writes.write(topic, "key-held", TYPE, "{\"n\":2}");
+        UUID otherKey = writes.write(topic, "key-other", TYPE, "{\"n\":3}");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                sql.count("SELECT count(*) FROM outbox_event WHERE id = ? AND sent_at IS NOT NULL", otherKey))
+                .isEqualTo(1));
+        assertThat(sql.count("SELECT count(*) FROM outbox_event WHERE id = ? AND sent_at IS NULL", later))
+                .isEqualTo(1);
+
+        given().auth().oauth2(TestTokens.operator()).post("/api/v1/parked/outgoing/{id}/retry", parked)
+                .then().statusCode(200);
+        List<String> held = kafka.consumeStrings().fromTopics(topic, 3).awaitCompletion(Duration.ofSeconds(20))
+                .getRecords().stream().filter(record -> record.key().equals("key-held"))
+                .map(ConsumerRecord::value).toList();
+        assertThat(held).containsExactly("{\"n\":1}", "{\"n\":2}");
+    }
+
+    @Test
     void only_operators_see_parked_events() {
         given().get("/api/v1/parked/outgoing").then().statusCode(401);
         given().auth().oauth2(TestTokens.municipality("14713000")).get("/api/v1/parked/outgoing")

@@ -80,7 +80,7 @@ class RelayOrderTest {
     private CompletableFuture<Void> relay(String name, AtomicBoolean writing, String topic) {
         Producer<String, String> producer = clients.producer("test-relay-" + name,
                 Map.of(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all"));
-        RelayPass pass = new RelayPass(repository, producer, new SmallBatches(config), "/efa/" + name,
+        RelayPass pass = new RelayPass(repository, () -> producer, new SmallBatches(config), "/efa/" + name,
                 heartbeats.loop("test relay " + name));
         return CompletableFuture.runAsync(() -> {
             try (producer) {

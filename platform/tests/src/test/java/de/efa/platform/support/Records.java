@@ -34,6 +34,12 @@ public final class Records {
         return event(topic, offset, UUID.randomUUID().toString(), type, value);
     }
 
+    /** The same record without a key, as a console producer sends one. */
+    public static ConsumerRecord<String, String> withoutKey(ConsumerRecord<String, String> record) {
+        return new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                record.timestampType(), -1, -1, null, record.value(), record.headers(), Optional.empty());
+    }
+
     @SafeVarargs
     public static ConsumerRecords<String, String> poll(ConsumerRecord<String, String>... records) {
         List<ConsumerRecord<String, String>> list = List.of(records);
