@@ -80,6 +80,8 @@ class ValidationTest {
                 broken("plans[0].parameters", s -> plan(s).set("parameters", json("[1,2]"))),
                 broken("plans[0].parameters", s -> plan(s).set("parameters",
                         json("{\"type\":\"object\",\"properties\":{\"k\":{\"type\":\"string\",\"pattern\":\"^(?!x)\"}}}"))),
+                broken("plans[0].parameters", s -> plan(s).set("parameters", json("{\"type\":\"object\",\"properties\":"
+                        + "{\"k\":{\"type\":\"string\",\"pattern\":\"((((a{100}){100}){100}){100})\"}}}"))),
                 broken("plans[0].contract.model", s -> plan(s).putObject("contract").put("model", "VERTRAG")),
                 broken("plans[0].contract.model", s -> plan(s).putObject("contract")),
                 broken("plans[0].contract.terms", s -> plan(s).putObject("contract").put("model", "TERMS")),

@@ -22,7 +22,8 @@ import java.util.Map;
  * Schema (draft 2020-12) describing an object, and self-contained: a {@code $ref} may only point inside it, so
  * that checking a subscription never fetches anything from elsewhere. Its regular expressions must compile, or
  * the first subscription checked against it would fail instead of this request; they run in linear time, so
- * lookaround and backreferences are refused. It is bounded, at most
+ * lookaround and backreferences are refused, as are repetitions that multiply beyond what RE2 compiles and runs
+ * at a sensible cost ({@link LinearTimeRegex}). It is bounded, at most
  * {@value #MAX_BYTES} bytes as JSON and {@value #MAX_DEPTH} levels of nesting, because every subscription to the
  * plan is checked against it and every service that copies the catalog compiles and keeps it.
  */
@@ -115,7 +116,7 @@ public final class ParameterSchema {
         try {
             LinearTimeRegex.compile(regex);
         } catch (IllegalArgumentException e) {
-            problems.add("has a regular expression at " + at + " that does not compile: " + e.getMessage());
+            problems.add("has a regular expression at " + at + " that cannot be used: " + e.getMessage());
         }
     }
 

@@ -3,15 +3,24 @@ package de.efa.catalog.domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-/** The bounds of a provider's parameter schema: its size as JSON and how deep it nests. */
+/** The bounds of a provider's parameter schema: its size as JSON, how deep it nests, what its patterns cost. */
 class ParameterSchemaTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void loadTheMetaSchemaBeforeAnythingIsTimed() {
+        ParameterSchema.of(JSON.createObjectNode().put("type", "object"));
+    }
 
     @Test
     void aSchemaOf64KibIsTakenAndOneByteMoreIsRefusedWithItsSize() {
@@ -34,6 +43,27 @@ class ParameterSchemaTest {
     @Test
     void aSchemaNestedAThousandLevelsDeepIsRefusedWithoutAStackOverflow() {
         assertThatThrownBy(() -> ParameterSchema.of(nestedLevels(1000))).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void aPatternWhoseNestedRepetitionsExplodeIsRefusedAtOnceNamingWhereItIs() throws Exception {
+        JsonNode schema = JSON.readTree("""
+                {"type":"object","properties":{"k":{"type":"string","pattern":"((((a{100}){100}){100}){100})"}}}""");
+
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThatThrownBy(() -> ParameterSchema.of(schema))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("$.properties.k.pattern")
+                .hasMessageContaining("multiply to at most 1000"));
+    }
+
+    @Test
+    void aPatternPropertyWhoseRepetitionsTakeMinutesOverALongValueIsRefused() throws Exception {
+        JsonNode schema = JSON.readTree("""
+                {"type":"object","patternProperties":{"(?:.{1000}){1000}":{"type":"string"}}}""");
+
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThatThrownBy(() -> ParameterSchema.of(schema))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("$.patternProperties"));
     }
 
     /** An object schema whose JSON text is exactly {@code bytes} long. */
