@@ -82,6 +82,10 @@ class ValidationTest {
                         json("{\"type\":\"object\",\"properties\":{\"k\":{\"type\":\"string\",\"pattern\":\"^(?!x)\"}}}"))),
                 broken("plans[0].parameters", s -> plan(s).set("parameters", json("{\"type\":\"object\",\"properties\":"
                         + "{\"k\":{\"type\":\"string\",\"pattern\":\"((((a{100}){100}){100}){100})\"}}}"))),
+                broken("plans[0].parameters", s -> plan(s).set("parameters",
+                        json("{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/properties/a\"}}}"))),
+                broken("plans[0].parameters", s -> plan(s).set("parameters",
+                        json("{\"type\":\"object\",\"properties\":{\"x\":{\"$ref\":\"#/$defs/missing\"}}}"))),
                 broken("plans[0].contract.model", s -> plan(s).putObject("contract").put("model", "VERTRAG")),
                 broken("plans[0].contract.model", s -> plan(s).putObject("contract")),
                 broken("plans[0].contract.terms", s -> plan(s).putObject("contract").put("model", "TERMS")),
