@@ -129,6 +129,10 @@ public final class ParameterSchema {
             REGISTRY.getSchema(schema).validate(JsonNodeFactory.instance.objectNode());
         } catch (SchemaException | IllegalArgumentException e) {
             problems.add("cannot be used as a JSON Schema: " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // What the checks before let through and the validator still cannot run is the schema's fault, not ours.
+            problems.add("cannot be used as a JSON Schema: the validator fails on it (" + e.getClass().getSimpleName()
+                    + ")");
         }
     }
 }
