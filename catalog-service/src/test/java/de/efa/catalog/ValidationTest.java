@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import de.efa.infra.test.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -91,6 +92,8 @@ class ValidationTest {
                         json("{\"type\":\"object\",\"allOf\":[{\"$ref\":\"#\"}]}"))),
                 broken("plans[0].parameters", s -> plan(s).set("parameters",
                         json("{\"type\":\"object\",\"$dynamicRef\":\"#\"}"))),
+                broken("plans[0].parameters", s -> plan(s).with("parameters").with("properties").with("zustaendigeStelle")
+                        .putRawValue("minimum", new RawValue("1e400"))),
                 broken("plans[0].contract.model", s -> plan(s).putObject("contract").put("model", "VERTRAG")),
                 broken("plans[0].contract.model", s -> plan(s).putObject("contract")),
                 broken("plans[0].contract.terms", s -> plan(s).putObject("contract").put("model", "TERMS")),

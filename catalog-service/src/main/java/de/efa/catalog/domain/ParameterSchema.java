@@ -113,6 +113,9 @@ public final class ParameterSchema {
             for (int i = 0; i < node.size(); i++) {
                 collectUnusableKeywords(node.get(i), path + "[" + i + "]", problems);
             }
+        } else if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            // Read as a double it is infinite, and JSON has no such number: it would be written as the text "Infinity".
+            problems.add("has a number at " + path + " that is too large for a JSON Schema number (beyond 1.7e308)");
         }
     }
 

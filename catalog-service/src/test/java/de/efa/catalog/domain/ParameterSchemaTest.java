@@ -74,6 +74,17 @@ class ParameterSchemaTest {
                 .hasMessageContaining("$.patternProperties"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\"minimum\":1e400", "\"exclusiveMaximum\":-1e400", "\"enum\":[1, 1e400]"})
+    void aNumberBeyondWhatADoubleHoldsIsRefusedNamingWhereItIs(String keyword) throws Exception {
+        JsonNode schema = JSON.readTree("{\"type\":\"object\",\"properties\":{\"n\":{\"type\":\"number\"," + keyword + "}}}");
+
+        assertThatThrownBy(() -> ParameterSchema.of(schema))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("has a number at $.properties.n.")
+                .hasMessageContaining("too large");
+    }
+
     static Stream<Arguments> unusableReferences() {
         return Stream.of(
                 Arguments.of("{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/properties/a\"}}}",
