@@ -117,6 +117,21 @@ class ServiceLifecycleTest {
     }
 
     @Test
+    void aPublishedServiceKeepsAtLeastOnePlanWhenReplaced() {
+        String slug = unique("plan-bleibt");
+        String id = CatalogApi.published(owner, service(slug, "Mit Plan"));
+        ObjectNode withoutPlans = service(slug, "Ohne Plan");
+        withoutPlans.putArray("plans");
+
+        replace(owner, id, "\"2\"", withoutPlans).then().statusCode(409).contentType("application/problem+json")
+                .body("type", endsWith("/conflict")).body("detail", containsString("plan"));
+        given().get("/api/v1/services/" + id).then().statusCode(200).header("ETag", "\"2\"")
+                .body("name", equalTo("Mit Plan")).body("plans[0].id", equalTo("standard"));
+        assertThat(db.count("SELECT count(*) FROM efa_service WHERE id = ? AND version = 2 AND status = 'PUBLISHED'",
+                UUID.fromString(id))).isOne();
+    }
+
+    @Test
     void onlyTheOwningProviderReplacesAndOnlyWithTheCurrentEtag() {
         String slug = unique("ersetzen");
         String id = CatalogApi.published(owner, service(slug, "Vorher"));

@@ -180,7 +180,7 @@ public class ServiceResource {
     @Operation(summary = "Replace a service",
             description = "Role provider, and only the provider that owns the service (another provider, an operator "
                     + "and municipalities get 403). Replaces a DRAFT or PUBLISHED service as a whole; DEPRECATED "
-                    + "and RETIRED ones are 409. Needs If-Match with the ETag read before: 428 without, 412 when "
+                    + "and RETIRED ones are 409, and so is a PUBLISHED one without plans. Needs If-Match with the ETag read before: 428 without, 412 when "
                     + "the service changed meanwhile.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ServiceRequest.class),
@@ -201,7 +201,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "404", description = "No such service, or not visible to the caller",
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = ApiDoc.NOT_FOUND)))
-    @APIResponse(responseCode = "409", description = "DEPRECATED or RETIRED, or the slug is taken",
+    @APIResponse(responseCode = "409", description = "DEPRECATED or RETIRED, PUBLISHED without plans, or the slug is taken",
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "conflict", value = ApiDoc.CONFLICT)))
     @APIResponse(responseCode = "412", description = "If-Match is not the current version",

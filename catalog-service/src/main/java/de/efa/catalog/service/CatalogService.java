@@ -82,7 +82,8 @@ public class CatalogService {
     }
 
     /**
-     * Replaces the content of a DRAFT or PUBLISHED service, if the caller still has its current version. The new
+     * Replaces the content of a DRAFT or PUBLISHED service, if the caller still has its current version; a PUBLISHED
+     * one keeps at least one plan. The new
      * content is read only once the caller is known to own the service, so that another provider learns nothing
      * from a body's mistakes and is refused alike whatever it sends.
      */
@@ -96,6 +97,10 @@ public class CatalogService {
         requireVersion(service, expectedVersion);
         if (!service.isEditable()) {
             throw ProblemException.conflict("A " + service.status() + " service cannot be changed any more");
+        }
+        // Publishing needs a plan; a published service without one would be offered with nothing to subscribe to.
+        if (service.status() == ServiceStatus.PUBLISHED && definition.plans().isEmpty()) {
+            throw ProblemException.conflict("A PUBLISHED service keeps at least one plan");
         }
         if (services.slugTakenByAnother(definition.slug().value(), id)) {
             throw slugTaken(definition);
