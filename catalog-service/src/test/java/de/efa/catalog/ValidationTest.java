@@ -130,6 +130,25 @@ class ValidationTest {
     }
 
     @Test
+    void aTextWithHalfOfACharacterIsRefusedNamingTheFieldAndAWholeOneIsKept() {
+        ObjectNode request = service(unique("surrogat"), "Amt HALB");
+        request.putArray("keywords").add("HALB Steuer");
+        plan(request).put("description", "HALB");
+        // Only an escape carries an unpaired surrogate: as UTF-8 it cannot be written, the client would send "?".
+        String body = request.toString().replaceFirst("HALB", "\\\\ud800").replaceFirst("HALB", "\\\\udc00")
+                .replaceFirst("HALB", "\\\\udc00\\\\ud800");
+        given().auth().oauth2(TestTokens.provider(PROVIDER)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/services")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("name", "keywords[0]", "plans[0].description"));
+        assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?",
+                request.path("slug").asText())).isZero();
+
+        ObjectNode whole = service(unique("ganz"), "Amt \uD83D\uDE00");
+        CatalogApi.create(PROVIDER, whole).response().then().body("name", equalTo("Amt \uD83D\uDE00"));
+    }
+
+    @Test
     void everyViolationIsListedInOneAnswer() {
         ObjectNode request = service(unique("viele-fehler"), "Viele Fehler");
         request.putArray("leikaKeys").add("1");
