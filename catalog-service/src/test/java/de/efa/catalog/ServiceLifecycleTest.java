@@ -156,6 +156,22 @@ class ServiceLifecycleTest {
     }
 
     @Test
+    void anotherProviderIsRefusedWhateverItsIfMatchSays() {
+        String slug = unique("fremd");
+        String published = CatalogApi.published(owner, service(slug, "Fremd"));
+        String draft = create(owner, service(unique("fremder-entwurf"), "Fremder Entwurf")).path("id");
+
+        given().auth().oauth2(TestTokens.provider(other)).contentType(ContentType.JSON)
+                .body(service(slug, "Gekapert").toString()).put("/api/v1/services/" + published)
+                .then().statusCode(403).contentType("application/problem+json");
+        replace(other, published, "kein-etag", service(slug, "Gekapert")).then().statusCode(403);
+        given().auth().oauth2(TestTokens.provider(other)).contentType(ContentType.JSON)
+                .body(service(slug, "Gekapert").toString()).put("/api/v1/services/" + draft)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/services/" + published).then().body("name", equalTo("Fremd")).body("version", equalTo(2));
+    }
+
+    @Test
     void ofTwoConcurrentUpdatesWithOneEtagOneWinsAndOneIs412() throws Exception {
         String slug = unique("gleichzeitig");
         String id = create(owner, service(slug, "Gleichzeitig")).path("id");
