@@ -117,6 +117,21 @@ class ServiceLifecycleTest {
     }
 
     @Test
+    void aPublishedServiceKeepsAtLeastOnePlanWhenReplaced() {
+        String slug = unique("plan-bleibt");
+        String id = CatalogApi.published(owner, service(slug, "Mit Plan"));
+        ObjectNode withoutPlans = service(slug, "Ohne Plan");
+        withoutPlans.putArray("plans");
+
+        replace(owner, id, "\"2\"", withoutPlans).then().statusCode(409).contentType("application/problem+json")
+                .body("type", endsWith("/conflict")).body("detail", containsString("plan"));
+        given().get("/api/v1/services/" + id).then().statusCode(200).header("ETag", "\"2\"")
+                .body("name", equalTo("Mit Plan")).body("plans[0].id", equalTo("standard"));
+        assertThat(db.count("SELECT count(*) FROM efa_service WHERE id = ? AND version = 2 AND status = 'PUBLISHED'",
+                UUID.fromString(id))).isOne();
+    }
+
+    @Test
     void onlyTheOwningProviderReplacesAndOnlyWithTheCurrentEtag() {
         String slug = unique("ersetzen");
         String id = CatalogApi.published(owner, service(slug, "Vorher"));
@@ -138,6 +153,22 @@ class ServiceLifecycleTest {
         replace(owner, id, "\"2\"", changed).then().statusCode(200).header("ETag", "\"3\"")
                 .body("name", equalTo("Nachher")).body("status", equalTo("PUBLISHED"));
         given().get("/api/v1/services/" + id).then().body("name", equalTo("Nachher")).body("version", equalTo(3));
+    }
+
+    @Test
+    void anotherProviderIsRefusedWhateverItsIfMatchSays() {
+        String slug = unique("fremd");
+        String published = CatalogApi.published(owner, service(slug, "Fremd"));
+        String draft = create(owner, service(unique("fremder-entwurf"), "Fremder Entwurf")).path("id");
+
+        given().auth().oauth2(TestTokens.provider(other)).contentType(ContentType.JSON)
+                .body(service(slug, "Gekapert").toString()).put("/api/v1/services/" + published)
+                .then().statusCode(403).contentType("application/problem+json");
+        replace(other, published, "kein-etag", service(slug, "Gekapert")).then().statusCode(403);
+        given().auth().oauth2(TestTokens.provider(other)).contentType(ContentType.JSON)
+                .body(service(slug, "Gekapert").toString()).put("/api/v1/services/" + draft)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().get("/api/v1/services/" + published).then().body("name", equalTo("Fremd")).body("version", equalTo(2));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import de.efa.infra.test.TestTokens;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -80,6 +81,19 @@ class ValidationTest {
                 broken("plans[0].parameters", s -> plan(s).set("parameters", json("[1,2]"))),
                 broken("plans[0].parameters", s -> plan(s).set("parameters",
                         json("{\"type\":\"object\",\"properties\":{\"k\":{\"type\":\"string\",\"pattern\":\"^(?!x)\"}}}"))),
+                broken("plans[0].parameters", s -> plan(s).set("parameters", json("{\"type\":\"object\",\"properties\":"
+                        + "{\"k\":{\"type\":\"string\",\"pattern\":\"((((a{100}){100}){100}){100})\"}}}"))),
+                broken("plans[0].parameters", s -> plan(s).set("parameters",
+                        json("{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/properties/a\"}}}"))),
+                broken("plans[0].parameters", s -> plan(s).set("parameters",
+                        json("{\"type\":\"object\",\"properties\":{\"x\":{\"$ref\":\"#/$defs/missing\"}}}"))),
+                broken("plans[0].parameters", s -> plan(s).set("parameters", json("{\"type\":\"object\",\"$ref\":\"#\"}"))),
+                broken("plans[0].parameters", s -> plan(s).set("parameters",
+                        json("{\"type\":\"object\",\"allOf\":[{\"$ref\":\"#\"}]}"))),
+                broken("plans[0].parameters", s -> plan(s).set("parameters",
+                        json("{\"type\":\"object\",\"$dynamicRef\":\"#\"}"))),
+                broken("plans[0].parameters", s -> plan(s).with("parameters").with("properties").with("zustaendigeStelle")
+                        .putRawValue("minimum", new RawValue("1e400"))),
                 broken("plans[0].contract.model", s -> plan(s).putObject("contract").put("model", "VERTRAG")),
                 broken("plans[0].contract.model", s -> plan(s).putObject("contract")),
                 broken("plans[0].contract.terms", s -> plan(s).putObject("contract").put("model", "TERMS")),
@@ -113,6 +127,25 @@ class ValidationTest {
                 .body("violations.field", hasItem(field));
         assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?",
                 request.path("slug").asText())).isZero();
+    }
+
+    @Test
+    void aTextWithHalfOfACharacterIsRefusedNamingTheFieldAndAWholeOneIsKept() {
+        ObjectNode request = service(unique("surrogat"), "Amt HALB");
+        request.putArray("keywords").add("HALB Steuer");
+        plan(request).put("description", "HALB");
+        // Only an escape carries an unpaired surrogate: as UTF-8 it cannot be written, the client would send "?".
+        String body = request.toString().replaceFirst("HALB", "\\\\ud800").replaceFirst("HALB", "\\\\udc00")
+                .replaceFirst("HALB", "\\\\udc00\\\\ud800");
+        given().auth().oauth2(TestTokens.provider(PROVIDER)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/services")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", contains("name", "keywords[0]", "plans[0].description"));
+        assertThat(new SqlProbe(dataSource).count("SELECT count(*) FROM efa_service WHERE slug = ?",
+                request.path("slug").asText())).isZero();
+
+        ObjectNode whole = service(unique("ganz"), "Amt \uD83D\uDE00");
+        CatalogApi.create(PROVIDER, whole).response().then().body("name", equalTo("Amt \uD83D\uDE00"));
     }
 
     @Test

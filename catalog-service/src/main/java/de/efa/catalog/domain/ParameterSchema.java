@@ -20,9 +20,11 @@ import java.util.Map;
 /**
  * The JSON Schema that a subscription's configuration of a plan must satisfy. It must itself be a valid JSON
  * Schema (draft 2020-12) describing an object, and self-contained: a {@code $ref} may only point inside it, so
- * that checking a subscription never fetches anything from elsewhere. Its regular expressions must compile, or
+ * that checking a subscription never fetches anything from elsewhere, and must name a schema there without
+ * leading back to where it started before checking a property or item ({@link SchemaReferences}). Its regular expressions must compile, or
  * the first subscription checked against it would fail instead of this request; they run in linear time, so
- * lookaround and backreferences are refused. It is bounded, at most
+ * lookaround and backreferences are refused, as are repetitions that multiply beyond what RE2 compiles and runs
+ * at a sensible cost ({@link LinearTimeRegex}). It is bounded, at most
  * {@value #MAX_BYTES} bytes as JSON and {@value #MAX_DEPTH} levels of nesting, because every subscription to the
  * plan is checked against it and every service that copies the catalog compiles and keeps it.
  */
@@ -61,6 +63,9 @@ public final class ParameterSchema {
             problems.add("must describe an object (\"type\": \"object\"), as a configuration is one");
         }
         collectUnusableKeywords(schema, "$", problems);
+        if (problems.isEmpty()) {
+            SchemaReferences.check(schema, problems);
+        }
         if (problems.isEmpty()) {
             compiles(schema, problems);
         }
@@ -108,6 +113,9 @@ public final class ParameterSchema {
             for (int i = 0; i < node.size(); i++) {
                 collectUnusableKeywords(node.get(i), path + "[" + i + "]", problems);
             }
+        } else if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            // Read as a double it is infinite, and JSON has no such number: it would be written as the text "Infinity".
+            problems.add("has a number at " + path + " that is too large for a JSON Schema number (beyond 1.7e308)");
         }
     }
 
@@ -115,7 +123,7 @@ public final class ParameterSchema {
         try {
             LinearTimeRegex.compile(regex);
         } catch (IllegalArgumentException e) {
-            problems.add("has a regular expression at " + at + " that does not compile: " + e.getMessage());
+            problems.add("has a regular expression at " + at + " that cannot be used: " + e.getMessage());
         }
     }
 
@@ -124,6 +132,10 @@ public final class ParameterSchema {
             REGISTRY.getSchema(schema).validate(JsonNodeFactory.instance.objectNode());
         } catch (SchemaException | IllegalArgumentException e) {
             problems.add("cannot be used as a JSON Schema: " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // What the checks before let through and the validator still cannot run is the schema's fault, not ours.
+            problems.add("cannot be used as a JSON Schema: the validator fails on it (" + e.getClass().getSimpleName()
+                    + ")");
         }
     }
 }

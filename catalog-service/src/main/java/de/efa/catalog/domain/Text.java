@@ -1,6 +1,6 @@
 package de.efa.catalog.domain;
 
-/** Free text a caller writes: trimmed, and bounded so that nobody stores a novel in a name. */
+/** Free text a caller writes: trimmed, whole characters, and bounded so that nobody stores a novel in a name. */
 public final class Text {
 
     private Text() {
@@ -23,6 +23,11 @@ public final class Text {
         }
         if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
             throw new InvalidValueException("must not contain control characters");
+        }
+        // A JSON escape can carry half a character, which UTF-8 cannot encode: the driver would store "?" instead.
+        if (text.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+            throw new InvalidValueException(
+                    "must not contain half of a character (an unpaired surrogate such as \\ud800)");
         }
         return text;
     }

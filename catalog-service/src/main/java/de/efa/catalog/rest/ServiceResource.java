@@ -179,8 +179,9 @@ public class ServiceResource {
     @Extension(name = Scopes.EXTENSION, value = Scopes.SERVICE, parseValue = true)
     @Operation(summary = "Replace a service",
             description = "Role provider, and only the provider that owns the service (another provider, an operator "
-                    + "and municipalities get 403). Replaces a DRAFT or PUBLISHED service as a whole; DEPRECATED "
-                    + "and RETIRED ones are 409. Needs If-Match with the ETag read before: 428 without, 412 when "
+                    + "and municipalities get 403, or 404 for a DRAFT, whatever If-Match and body say). Replaces a "
+                    + "DRAFT or PUBLISHED service as a whole; DEPRECATED and RETIRED ones are 409, and so is a "
+                    + "PUBLISHED one without plans. Needs If-Match with the ETag read before: 428 without, 412 when "
                     + "the service changed meanwhile.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ServiceRequest.class),
@@ -201,7 +202,7 @@ public class ServiceResource {
     @APIResponse(responseCode = "404", description = "No such service, or not visible to the caller",
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = ApiDoc.NOT_FOUND)))
-    @APIResponse(responseCode = "409", description = "DEPRECATED or RETIRED, or the slug is taken",
+    @APIResponse(responseCode = "409", description = "DEPRECATED or RETIRED, PUBLISHED without plans, or the slug is taken",
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "conflict", value = ApiDoc.CONFLICT)))
     @APIResponse(responseCode = "412", description = "If-Match is not the current version",
@@ -213,8 +214,8 @@ public class ServiceResource {
     public Response replace(@PathParam("id") String id,
                             @Parameter(in = ParameterIn.HEADER, required = true, example = "\"1\"") @HeaderParam("If-Match") String ifMatch,
                             ServiceRequest request) {
-        long expected = EntityTags.required(ifMatch);
-        return answers.ok(catalog.replace(caller, ServiceAnswers.id(id), expected, () -> mapper.toDefinition(request)));
+        return answers.ok(catalog.replace(caller, ServiceAnswers.id(id), () -> EntityTags.required(ifMatch),
+                () -> mapper.toDefinition(request)));
     }
 
     private Answer created(ServiceDefinition definition) {

@@ -26,6 +26,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -82,20 +83,27 @@ public class CatalogService {
     }
 
     /**
-     * Replaces the content of a DRAFT or PUBLISHED service, if the caller still has its current version. The new
-     * content is read only once the caller is known to own the service, so that another provider learns nothing
-     * from a body's mistakes and is refused alike whatever it sends.
+     * Replaces the content of a DRAFT or PUBLISHED service, if the caller still has its current version; a PUBLISHED
+     * one keeps at least one plan. The expected version and the new
+     * content are read only once the caller is known to own the service, so that another provider learns nothing
+     * from a request's mistakes and is refused alike whatever it sends.
      */
     @Transactional
-    public EfaService replace(Caller caller, UUID id, long expectedVersion, Supplier<ServiceDefinition> content) {
+    public EfaService replace(Caller caller, UUID id, LongSupplier expectedVersion,
+                              Supplier<ServiceDefinition> content) {
         EfaService service = visible(caller, id);
         if (!caller.isProvider(service.providerId())) {
             throw ProblemException.forbidden("Only the provider '" + service.providerId() + "' may replace this service");
         }
+        long version = expectedVersion.getAsLong();
         ServiceDefinition definition = content.get();
-        requireVersion(service, expectedVersion);
+        requireVersion(service, version);
         if (!service.isEditable()) {
             throw ProblemException.conflict("A " + service.status() + " service cannot be changed any more");
+        }
+        // Publishing needs a plan; a published service without one would be offered with nothing to subscribe to.
+        if (service.status() == ServiceStatus.PUBLISHED && definition.plans().isEmpty()) {
+            throw ProblemException.conflict("A PUBLISHED service keeps at least one plan");
         }
         if (services.slugTakenByAnother(definition.slug().value(), id)) {
             throw slugTaken(definition);

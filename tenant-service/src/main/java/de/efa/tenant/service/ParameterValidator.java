@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.path.NodePath;
 import de.efa.platform.problem.ProblemException;
@@ -52,7 +51,8 @@ public class ParameterValidator {
         List<Error> errors;
         try {
             errors = schema(schemaJson).validate(parameters);
-        } catch (SchemaException | IllegalArgumentException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // The catalog refuses such schemas now; a plan published before it did must not make subscribing a 500.
             throw ProblemException.conflict("The plan's parameter schema cannot be used; the provider has to fix it");
         }
         if (!errors.isEmpty()) {

@@ -2,12 +2,14 @@ package de.efa.tenant.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.platform.problem.ProblemException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -34,5 +36,17 @@ class CatastrophicPatternTest {
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThatThrownBy(() ->
                 validator.check(schema, JSON.valueToTree(Map.of("kennung", "a".repeat(5000) + "!"))))
                 .isInstanceOf(ProblemException.class));
+    }
+
+    @Test
+    void aPatternThatTheCatalogTookBeforeItBoundedRepetitionsIs409AtOnce() {
+        ParameterValidator validator = new ParameterValidator(JSON);
+        String schema = """
+                {"type": "object", "properties": {"kennung": {"type": "string", "pattern": "(?:.{1000}){1000}"}}}""";
+        validator.check("{\"type\": \"object\"}", JSON.createObjectNode());
+
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThatThrownBy(() ->
+                validator.check(schema, JSON.valueToTree(Map.of("kennung", "a".repeat(100_000)))))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.status()).isEqualTo(409)));
     }
 }

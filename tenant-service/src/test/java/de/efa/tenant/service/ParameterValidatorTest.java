@@ -1,0 +1,33 @@
+package de.efa.tenant.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.efa.platform.problem.ProblemException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A plan's schema that the catalog took before it checked references, and that cannot check a value, is the
+ * plan's fault: 409, never a 500 for the municipality subscribing.
+ */
+class ParameterValidatorTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/properties/a\"}}}",
+            "{\"type\":\"object\",\"properties\":{\"a\":{\"$dynamicRef\":\"#\"}}}",
+            "{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/$defs/missing\"}}}"})
+    void aSchemaThatFailsWhileCheckingIs409(String schema) {
+        ParameterValidator validator = new ParameterValidator(JSON);
+
+        assertThatThrownBy(() -> validator.check(schema, JSON.valueToTree(Map.of("a", 1))))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.status()).isEqualTo(409))
+                .hasMessageContaining("parameter schema cannot be used");
+    }
+}
