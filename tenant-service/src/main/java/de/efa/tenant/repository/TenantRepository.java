@@ -12,7 +12,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.hibernate.Session;
-import org.hibernate.jpa.HibernateHints;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,12 +45,18 @@ public class TenantRepository implements PanacheRepositoryBase<Tenant, String> {
     }
 
     /**
-     * These tenants, share-locked as {@link #findForShare}, in AGS order as a population load locks them (so the two
-     * cannot deadlock), and read only: the rules read them, and the flush need not look at them.
+     * Share-locks these tenants until the end of the transaction, in AGS order as a population load locks them (so
+     * the two cannot deadlock), for pricing subscriptions with their populations: see {@link #findForShare}. A
+     * rollout's pass locks every tenant of its batch with this first, whichever rollouts the batch spans.
      */
-    public List<Tenant> listForShare(List<String> ags) {
-        return find("ags in ?1", Sort.by("ags"), ags).withLock(LockModeType.PESSIMISTIC_READ)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
+    public void lockForShare(Collection<String> ags) {
+        session().doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT ags FROM tenant WHERE ags = ANY (?) ORDER BY ags FOR SHARE""")) {
+                statement.setArray(1, connection.createArrayOf("bpchar", ags.toArray()));
+                statement.executeQuery().close();
+            }
+        });
     }
 
     /**

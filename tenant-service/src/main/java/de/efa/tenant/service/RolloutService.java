@@ -38,6 +38,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -203,6 +204,7 @@ public class RolloutService {
         Instant now = clock.instant();
         Map<UUID, List<RolloutItem>> byRollout = claimed.stream()
                 .collect(Collectors.groupingBy(RolloutItem::rolloutId, LinkedHashMap::new, Collectors.toList()));
+        tenants.lockForShare(claimed.stream().map(item -> item.ags().value()).toList());
         byRollout.forEach((id, batch) -> handleInTrace(rollouts.findById(id), batch, now));
         finishDone(byRollout.keySet(), now);
         LOG.infof("rollout worker handled %d item(s) in %d ms", claimed.size(),
@@ -227,6 +229,7 @@ public class RolloutService {
         Optional<RolloutItem> item = items.lockPending(key);
         item.ifPresent(pending -> {
             Instant now = clock.instant();
+            tenants.lockForShare(List.of(key.ags()));
             handleInTrace(rollouts.findById(key.rolloutId()), List.of(pending), now);
             finishDone(Set.of(key.rolloutId()), now);
         });
@@ -357,7 +360,8 @@ public class RolloutService {
 
         BatchFacts(Rollout rollout, List<String> ags) {
             this.rollout = rollout;
-            this.tenantsByAgs = tenants.listForShare(ags).stream()
+            // Share-locked by the pass already; read only: the rules read them, and the flush need not look at them.
+            this.tenantsByAgs = tenants.find("ags in ?1", ags).withHint(HibernateHints.HINT_READ_ONLY, true).stream()
                     .collect(Collectors.toMap(tenant -> tenant.ags().value(), Function.identity()));
             this.service = catalog.findService(rollout.serviceId());
             this.plan = catalog.findPlan(rollout.serviceId(), rollout.planId());
