@@ -7,7 +7,6 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -19,8 +18,7 @@ import java.util.Map;
  * The request limits of every service, answered as problems before anything reads the request: a URI over
  * {@code efa.http.max-uri-bytes} is 414, headers over {@code efa.http.max-header-bytes} 431, a body over
  * {@code efa.http.max-body-bytes} 413. The HTTP layer's own limits are set well above these (platform defaults), as
- * it would answer them with an empty body. A body sent without its length (chunked) is read here, up to the limit:
- * the REST layer, reading it later, would answer one that grows past its limit with an empty 413.
+ * it would answer them with an empty body.
  */
 @ApplicationScoped
 public class HttpLimits {
@@ -29,7 +27,6 @@ public class HttpLimits {
     private final int maxUriBytes;
     private final int maxHeaderBytes;
     private final long maxBodyBytes;
-    private final BodyHandler chunkedBodies;
 
     public HttpLimits(ObjectMapper json,
                       @ConfigProperty(name = "efa.http.max-uri-bytes", defaultValue = "8192") int maxUriBytes,
@@ -39,7 +36,6 @@ public class HttpLimits {
         this.maxUriBytes = maxUriBytes;
         this.maxHeaderBytes = maxHeaderBytes;
         this.maxBodyBytes = maxBodyBytes;
-        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     }
 
     void install(@Observes Router router) {
@@ -60,21 +56,16 @@ public class HttpLimits {
                     "The headers have " + headerBytes + " bytes; at most " + maxHeaderBytes + " are accepted");
             return;
         }
-        String contentLength = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        long declared = declaredLength(contentLength);
+        long declared = declaredLength(context.request().getHeader(HttpHeaders.CONTENT_LENGTH));
         if (declared > maxBodyBytes) {
             refuse(context, 413, "body-too-large", "Request body too large",
                     "The body has " + declared + " bytes; at most " + maxBodyBytes + " are accepted");
             return;
         }
-        if (contentLength == null && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-            chunkedBodies.handle(context);
-            return;
-        }
         context.next();
     }
 
-    /** A body that is sent without its length and grows past the limit while it is read fails the route with 413. */
+    /** A body that is sent without its length and grows past the HTTP layer's limit fails the route with 413. */
     private void bodyTooLarge(RoutingContext context) {
         if (context.statusCode() == 413 && !context.response().headWritten()) {
             refuse(context, 413, "body-too-large", "Request body too large",

@@ -1,26 +1,14 @@
 package de.efa.platform.rest;
 
 import de.efa.infra.test.TestTokens;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 class HttpLimitsTest {
-
-    @TestHTTPResource("/")
-    URI root;
 
     @Test
     void a_uri_of_10000_characters_is_a_414_problem() {
@@ -47,40 +35,6 @@ class HttpLimitsTest {
                 .then().statusCode(413)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://efa-marketplace.de/problems/body-too-large"));
-    }
-
-    @Test
-    void a_body_over_1_mib_sent_without_its_length_is_a_413_problem() throws Exception {
-        byte[] body = ("{\"x\":\"" + "b".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
-        HttpRequest chunked = HttpRequest.newBuilder(root.resolve("/api/v1/test/notes"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-                .build();
-
-        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                .send(chunked, HttpResponse.BodyHandlers.ofString());
-
-        assertThat(answer.statusCode()).isEqualTo(413);
-        assertThat(answer.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(answer.body()).contains("\"type\":\"https://efa-marketplace.de/problems/body-too-large\"");
-    }
-
-    @Test
-    void a_body_within_1_mib_sent_without_its_length_is_read_as_sent() throws Exception {
-        String note = "{\"x\":\"" + "b".repeat(1_000_000) + "\"}";
-        HttpRequest chunked = HttpRequest.newBuilder(root.resolve("/api/v1/test/notes"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(
-                        () -> new ByteArrayInputStream(note.getBytes(StandardCharsets.UTF_8))))
-                .build();
-
-        for (HttpClient.Version version : HttpClient.Version.values()) {
-            HttpResponse<String> answer = HttpClient.newBuilder().version(version).build()
-                    .send(chunked, HttpResponse.BodyHandlers.ofString());
-
-            assertThat(answer.statusCode()).as(version.name()).isEqualTo(200);
-            assertThat(answer.body()).as(version.name()).isEqualTo(note);
-        }
     }
 
     @Test
