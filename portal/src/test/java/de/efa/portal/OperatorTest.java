@@ -92,6 +92,7 @@ class OperatorTest {
         assertThat(job.select("tbody td").text()).contains("Anfragekennung 9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a");
         assertThat(job.select("dl.facts a").eachAttr("href"))
                 .contains("/kommunen/14713000/abonnements/" + Fixtures.SUBSCRIPTION_ID);
+        assertThat(job.select("button")).extracting(org.jsoup.nodes.Element::text).doesNotContain("Auftrag wiederholen");
     }
 
     @Test

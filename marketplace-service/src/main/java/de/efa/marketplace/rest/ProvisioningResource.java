@@ -114,9 +114,9 @@ public class ProvisioningResource {
             description = "Role operator. The job goes back to PENDING with a fresh retry budget; its attempts stay. "
                     + "It stays the same job, so its results carry the same jobId. The same instance id is used, so "
                     + "the broker never gets a second instance. Only the newest job of a subscription can be retried, "
-                    + "and no PROVISION or UPDATE job: tenant-service has settled its subscription by the failure and "
-                    + "would ignore the result of a retry; the repair there is a resubmission of the subscription, or "
-                    + "the change requested again, which makes a new job.")
+                    + "and no UPDATE job: tenant-service has settled its subscription by the failed change and would "
+                    + "ignore the result of a retry; the repair there is the change requested again, which makes a new "
+                    + "job. A retried PROVISION job that succeeds makes its FAILED subscription ACTIVE.")
     @APIResponse(responseCode = "200", description = "The job, PENDING again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID",
@@ -124,7 +124,7 @@ public class ProvisioningResource {
     @APIResponse(responseCode = "404", description = "No such job",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The job is not FAILED, a newer job of its subscription "
-            + "has superseded it, or it is a PROVISION or UPDATE job",
+            + "has superseded it, or it is an UPDATE job",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {@ExampleObject(name = "not failed", value = """
                             {"type":"https://efa-marketplace.de/problems/conflict","title":"Conflict","status":409,\
@@ -138,11 +138,12 @@ public class ProvisioningResource {
                             "instance":"/api/v1/provisioning/jobs/7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70/retry"}"""),
                         @ExampleObject(name = "settled by tenant-service", value = """
                             {"type":"https://efa-marketplace.de/problems/conflict","title":"Conflict","status":409,\
-                            "detail":"Job 7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70 failed to provision subscription \
-                            0b9f6d1e-2c3a-4b5d-8e7f-9a0b1c2d3e4f, which tenant-service has marked FAILED: it would \
-                            ignore the result of a retry. Resubmit the subscription at tenant-service instead (POST \
-                            /api/v1/tenants/14713000/subscriptions/0b9f6d1e-2c3a-4b5d-8e7f-9a0b1c2d3e4f/resubmit), \
-                            which makes a new job",\
+                            "detail":"Job 7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70 failed to change subscription \
+                            0b9f6d1e-2c3a-4b5d-8e7f-9a0b1c2d3e4f, whose change tenant-service has dropped, keeping the \
+                            plan and configuration in effect: it would ignore the result of a retry. Request the change \
+                            again at tenant-service instead (PATCH \
+                            /api/v1/tenants/14713000/subscriptions/0b9f6d1e-2c3a-4b5d-8e7f-9a0b1c2d3e4f), which makes \
+                            a new job",\
                             "instance":"/api/v1/provisioning/jobs/7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70/retry"}""")}))
     public JobView retry(@PathParam("id") String id) {
         return operator.retry(id);

@@ -70,7 +70,7 @@ public class OperatorService {
     /**
      * A FAILED job goes again from the start; its history stays. Only the newest job of its subscription can go
      * again: a newer request has superseded it, and running it again would undo what that one asked for. A failed
-     * provisioning or change cannot go again at all (see {@link #requireResultStillApplied}).
+     * change cannot go again at all (see {@link #requireResultStillApplied}).
      */
     @Transactional
     public JobView retry(String jobId) {
@@ -90,26 +90,20 @@ public class OperatorService {
     }
 
     /**
-     * tenant-service settles a subscription by the failure of its provisioning (FAILED, a final status) or of its
-     * change (the plan and configuration in effect stay, the requested change is dropped), and would drop what a
-     * retry brings about at the broker as stale: an instance nobody knows of, or a plan it does not believe in. The
-     * repair is a new request there, which makes a new job. A failed deprovisioning or resumption keeps its
+     * tenant-service settles a subscription by the failure of its change (the plan and configuration in effect stay,
+     * the requested change is dropped) and would drop what a retry brings about at the broker as stale: a plan it does
+     * not believe in. The repair is a new request there, which makes a new job. A failed provisioning is taken up
+     * again by its FAILED subscription when a retry succeeds; a failed deprovisioning or resumption keeps its
      * subscription waiting for this retry, and a failed suspension counts as done there, which a retry makes true:
      * those go again.
      */
     private static void requireResultStillApplied(ProvisioningJob job) {
-        String subscription = "/api/v1/tenants/" + job.ags + "/subscriptions/" + job.subscriptionId;
-        if (job.operation == Operation.PROVISION) {
-            throw ProblemException.conflict("Job " + job.id + " failed to provision subscription " + job.subscriptionId
-                    + ", which tenant-service has marked FAILED: it would ignore the result of a retry. Resubmit the "
-                    + "subscription at tenant-service instead (POST " + subscription + "/resubmit), which makes a new "
-                    + "job");
-        }
         if (job.operation == Operation.UPDATE) {
             throw ProblemException.conflict("Job " + job.id + " failed to change subscription " + job.subscriptionId
                     + ", whose change tenant-service has dropped, keeping the plan and configuration in effect: it "
                     + "would ignore the result of a retry. Request the change again at tenant-service instead (PATCH "
-                    + subscription + "), which makes a new job");
+                    + "/api/v1/tenants/" + job.ags + "/subscriptions/" + job.subscriptionId + "), which makes a new "
+                    + "job");
         }
     }
 

@@ -32,7 +32,8 @@ public record Job(
                           Integer status, String answer, long durationMs) {
     }
 
+    /** A failed change is requested again at the subscription: the marketplace refuses to retry it (409). */
     public boolean retryable() {
-        return "FAILED".equals(status);
+        return "FAILED".equals(status) && !"UPDATE".equals(operation);
     }
 }

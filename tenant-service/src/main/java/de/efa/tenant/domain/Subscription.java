@@ -406,7 +406,10 @@ public class Subscription {
      */
     public boolean provisioningStarted(Operation operation, Instant now, String detail) {
         return switch (operation) {
-            case PROVISION -> moveFrom(SubscriptionStatus.REQUESTED, SubscriptionStatus.PROVISIONING, now, detail);
+            case PROVISION -> {
+                takeUpFailedProvisioning();
+                yield moveFrom(SubscriptionStatus.REQUESTED, SubscriptionStatus.PROVISIONING, now, detail);
+            }
             case DEPROVISION -> moveFrom(SubscriptionStatus.CANCELLATION_REQUESTED, SubscriptionStatus.DEPROVISIONING,
                     now, detail);
             case UPDATE -> moveFrom(SubscriptionStatus.UPDATE_REQUESTED, SubscriptionStatus.UPDATING, now, detail);
@@ -417,6 +420,7 @@ public class Subscription {
 
     /** @return false when the event is stale for the current status, and nothing changed */
     public boolean provisioned(String instanceId, String dashboardUrl, Instant now, String detail) {
+        takeUpFailedProvisioning();
         if (!status.isProvisioning()) {
             return false;
         }
@@ -424,6 +428,18 @@ public class Subscription {
         this.dashboardUrl = dashboardUrl;
         moveTo(SubscriptionStatus.ACTIVE, now, detail);
         return true;
+    }
+
+    /**
+     * A FAILED subscription's provisioning goes on when an operator retried its failed job at the marketplace: the
+     * caller has checked that the result is of that job, its latest request. It is REQUESTED again, so that the result
+     * moves it as a first provisioning's would, and the history says what the marketplace reported.
+     */
+    private void takeUpFailedProvisioning() {
+        if (status == SubscriptionStatus.FAILED) {
+            failureReason = null;
+            status = SubscriptionStatus.REQUESTED;
+        }
     }
 
     /**

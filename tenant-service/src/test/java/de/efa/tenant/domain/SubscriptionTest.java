@@ -110,6 +110,34 @@ class SubscriptionTest {
     }
 
     @Test
+    void a_failed_provisioning_that_an_operator_retried_at_the_marketplace_is_taken_up_again() {
+        Subscription subscription = Subscription.request(Ags.of("14713000"), UUID.randomUUID(), "standard", "{}",
+                PLAN_PRICE, Contract.none(), "Requested by municipality 14713000", NOW);
+        subscription.provisioningStarted(Operation.PROVISION, NOW, "PROVISION started at the provider");
+        subscription.provisioningFailed(Operation.PROVISION, "broker down", NOW);
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.FAILED);
+
+        assertThat(subscription.provisioningStarted(Operation.PROVISION, NOW, "PROVISION started at the provider"))
+                .isTrue();
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.PROVISIONING);
+        assertThat(subscription.failureReason()).isNull();
+        assertThat(subscription.provisioned("i-1", null, NOW, "Instance i-1 provisioned")).isTrue();
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(subscription.history()).extracting(HistoryEntry::status).containsExactly(
+                SubscriptionStatus.REQUESTED, SubscriptionStatus.PROVISIONING, SubscriptionStatus.FAILED,
+                SubscriptionStatus.PROVISIONING, SubscriptionStatus.ACTIVE);
+
+        Subscription failedAgain = Subscription.request(Ags.of("14713000"), UUID.randomUUID(), "standard", "{}",
+                PLAN_PRICE, Contract.none(), "Requested by municipality 14713000", NOW);
+        failedAgain.provisioningFailed(Operation.PROVISION, "broker down", NOW);
+        failedAgain.provisioningStarted(Operation.PROVISION, NOW, "PROVISION started at the provider");
+        assertThat(failedAgain.provisioningFailed(Operation.PROVISION, "still down", NOW)).isTrue();
+        assertThat(failedAgain.status()).isEqualTo(SubscriptionStatus.FAILED);
+        assertThat(failedAgain.failureReason()).isEqualTo("still down");
+        assertThat(active().provisioningStarted(Operation.PROVISION, NOW, "late")).isFalse();
+    }
+
+    @Test
     void final_statuses_are_not_live() {
         assertThat(SubscriptionStatus.finals()).containsExactlyInAnyOrder(SubscriptionStatus.CANCELLED,
                 SubscriptionStatus.FAILED, SubscriptionStatus.DECLINED, SubscriptionStatus.WITHDRAWN,
