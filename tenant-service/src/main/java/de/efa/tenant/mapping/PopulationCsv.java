@@ -13,6 +13,7 @@ import de.efa.tenant.domain.Tenant;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -55,18 +57,20 @@ public final class PopulationCsv {
     }
 
     /**
-     * The file's text, which must be UTF-8 (a byte order mark before it is fine): a spreadsheet's export in another
-     * encoding would otherwise give names with replacement characters, which importing the right file later cannot
-     * mend, since a tenant that exists is left as it is.
+     * The file's text, in the charset it was declared in, UTF-8 when none was (a byte order mark before it is fine).
+     * Decoded strictly: a file in another encoding than the one it names (a spreadsheet's Windows-1252 export sent as
+     * UTF-8) would otherwise give names with replacement characters, which importing the right file later cannot mend,
+     * since a tenant that exists is left as it is.
      *
-     * @throws ProblemException 400 {@code malformed-csv} naming the first line that is not UTF-8
+     * @throws ProblemException 400 {@code malformed-csv} naming an unknown charset, or the first line that is not in
+     *                          the charset
      */
-    public static String text(byte[] file) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    public static String text(byte[] file, Optional<String> declared) {
+        Charset charset = declared.map(PopulationCsv::charset).orElse(StandardCharsets.UTF_8);
+        CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.wrap(file);
-        // UTF-8 never gives more characters than it has bytes.
-        CharBuffer text = CharBuffer.allocate(file.length);
+        CharBuffer text = CharBuffer.allocate((int) Math.ceil(file.length * (double) decoder.maxCharsPerByte()));
         CoderResult result = decoder.decode(bytes, text, true);
         if (result.isError()) {
             int line = 1;
@@ -75,11 +79,20 @@ public final class PopulationCsv {
                     line++;
                 }
             }
-            throw malformed(List.of(new Violation("line " + line, "is not UTF-8 (byte " + (bytes.position() + 1)
-                    + " of the file); save the file as UTF-8")));
+            throw malformed(List.of(new Violation("line " + line, "is not " + charset.name() + " (byte "
+                    + (bytes.position() + 1) + " of the file); save the file as UTF-8, or name its charset")));
         }
         decoder.flush(text);
         return text.flip().toString();
+    }
+
+    private static Charset charset(String name) {
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw malformed(List.of(new Violation("Content-Type", "names the charset '" + name
+                    + "', which is not known; send the file as UTF-8")));
+        }
     }
 
     /**

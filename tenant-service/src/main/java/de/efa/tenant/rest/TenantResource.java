@@ -30,6 +30,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -45,6 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Optional;
 
 @Path("/api/v1/tenants")
 @Produces(MediaType.APPLICATION_JSON)
@@ -151,8 +154,9 @@ public class TenantResource {
             AGS that no tenant has are listed, not registered. The file is taken whole or not at all: a malformed \
             one (another header, a line with another number of columns, a malformed AGS or one of another Land \
             than `land_code`, a population that is no whole number from 0 to 100,000,000, a missing name or year, \
-            an AGS twice after a good line of it) changes nothing, and the answer names every bad line. A file that \
-            is not UTF-8 is refused whole, naming the first line that is not.""")
+            an AGS twice after a good line of it) changes nothing, and the answer names every bad line. The file is \
+            read in the charset its Content-Type names, UTF-8 when it names none; one that is not in it is refused \
+            whole, naming the first line that is not.""")
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "gemeinden.csv", value = """
                     ags,name,land_code,population,source_year
@@ -173,8 +177,8 @@ public class TenantResource {
                                            {"field":"line 7","message":"AGS 14713000 is on line 2 already"}]}""")))
     @APIResponse(responseCode = "415", description = "The body is not `text/csv`",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PopulationReport refreshPopulation(byte[] file) {
-        return population.refresh(caller, PopulationCsv.text(file));
+    public PopulationReport refreshPopulation(@Context HttpHeaders headers, byte[] file) {
+        return population.refresh(caller, PopulationCsv.text(file, charsetOf(headers)));
     }
 
     @POST
@@ -191,7 +195,8 @@ public class TenantResource {
             line (a malformed AGS or one of another Land than `land_code`, a blank name, a population that is no \
             whole number from 0 to 100,000,000, a year that is none, another number of columns, an AGS twice after \
             a good line of it) is listed with its number and reasons, and the good lines are imported all the \
-            same. A file that is not UTF-8 is refused whole (400), naming the first line that is not. Accepts an \
+            same. The file is read in the charset its Content-Type names, UTF-8 when it names none; one that is \
+            not in it is refused whole (400), naming the first line that is not. Accepts an \
             `Idempotency-Key`: the same key and file within 24 h give the first answer again, marked \
             `Idempotent-Replayed: true`.""")
     @RequestBody(required = true, content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
@@ -222,8 +227,8 @@ public class TenantResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importDirectory(
             @Parameter(description = "Makes a retried import safe") @HeaderParam(IdempotentResponses.KEY) String key,
-            byte[] file) {
-        String csv = PopulationCsv.text(file);
+            @Context HttpHeaders headers, byte[] file) {
+        String csv = PopulationCsv.text(file, charsetOf(headers));
         Answer answer = idempotency.once(caller, key, new FileFingerprint("import", csv), () ->
                 Answer.first(200, null, null, idempotency.body(imports.importDirectory(caller, csv))));
         return IdempotentResponses.of(answer);
@@ -336,5 +341,11 @@ public class TenantResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TenantView reactivate(@PathParam("ags") String ags) {
         return TenantView.of(tenants.reactivate(caller, ags));
+    }
+
+    /** The charset the file was declared in, if any: a spreadsheet may send its own, and it names it. */
+    private static Optional<String> charsetOf(HttpHeaders headers) {
+        return Optional.ofNullable(headers.getMediaType())
+                .map(type -> type.getParameters().get(MediaType.CHARSET_PARAMETER));
     }
 }

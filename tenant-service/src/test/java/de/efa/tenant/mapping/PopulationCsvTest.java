@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -90,19 +91,24 @@ class PopulationCsvTest {
     }
 
     @Test
-    void aFileInUtf8IsReadAndOneInAnotherEncodingIsRefusedNamingTheLine() {
+    void aFileIsReadInTheCharsetItNamesOrUtf8AndOneInAnotherEncodingIsRefusedNamingTheLine() {
         String directory = HEADER + "05315000,Köln,05,1024621,2024\n";
 
-        assertThat(PopulationCsv.text(directory.getBytes(StandardCharsets.UTF_8))).isEqualTo(directory);
-        assertThat(PopulationCsv.text(("\uFEFF" + directory).getBytes(StandardCharsets.UTF_8)))
+        assertThat(PopulationCsv.text(directory.getBytes(StandardCharsets.UTF_8), Optional.empty()))
+                .isEqualTo(directory);
+        assertThat(PopulationCsv.text(("\uFEFF" + directory).getBytes(StandardCharsets.UTF_8), Optional.empty()))
                 .isEqualTo("\uFEFF" + directory);
-        Throwable thrown = catchThrowable(() -> PopulationCsv.text(directory.getBytes(StandardCharsets.ISO_8859_1)));
-        assertThat(thrown).isInstanceOf(ProblemException.class);
-        ProblemException problem = (ProblemException) thrown;
-        assertThat(problem.status()).isEqualTo(400);
-        assertThat(problem.typeSlug()).isEqualTo("malformed-csv");
-        assertThat(problem.violations()).containsExactly(
-                new Violation("line 2", "is not UTF-8 (byte 53 of the file); save the file as UTF-8"));
+        assertThat(PopulationCsv.text(directory.getBytes(StandardCharsets.ISO_8859_1), Optional.of("windows-1252")))
+                .isEqualTo(directory);
+
+        ProblemException notUtf8 = refusedText(directory.getBytes(StandardCharsets.ISO_8859_1), Optional.empty());
+        assertThat(notUtf8.status()).isEqualTo(400);
+        assertThat(notUtf8.typeSlug()).isEqualTo("malformed-csv");
+        assertThat(notUtf8.violations()).containsExactly(new Violation("line 2",
+                "is not UTF-8 (byte 53 of the file); save the file as UTF-8, or name its charset"));
+        assertThat(refusedText(directory.getBytes(StandardCharsets.UTF_8), Optional.of("klingonisch")).violations())
+                .containsExactly(new Violation("Content-Type",
+                        "names the charset 'klingonisch', which is not known; send the file as UTF-8"));
     }
 
     @Test
@@ -145,6 +151,12 @@ class PopulationCsvTest {
         List<Violation> openQuote = refused(HEADER + "14713000,\"Leipzig, Stadt,14,628718,2024\n"
                 + "05315000,Köln,05,1,2024\n").violations();
         assertThat(openQuote).containsExactly(new Violation("line 2", "is not CSV: Missing closing quote for value"));
+    }
+
+    private static ProblemException refusedText(byte[] file, Optional<String> charset) {
+        Throwable thrown = catchThrowable(() -> PopulationCsv.text(file, charset));
+        assertThat(thrown).isInstanceOf(ProblemException.class);
+        return (ProblemException) thrown;
     }
 
     private static ProblemException refused(String csv) {

@@ -5,6 +5,8 @@ import de.efa.tenant.support.Api;
 import de.efa.tenant.support.Db;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,16 +111,24 @@ class TenantImportTest {
     }
 
     @Test
-    void aFileThatIsNotUtf8Is400AndRegistersNothing() {
+    void aFileIsReadInTheCharsetItNamesAndOneThatIsNotUtf8WithoutOneIs400AndRegistersNothing() {
         byte[] latin1 = (HEADER + "13800051,Gut,13,1,2024\n13800052,Kölln,13,1,2024\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
+        // As curl sends a file: no charset named.
+        RestAssuredConfig noCharset = RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig()
+                .appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
-        given().auth().oauth2(TestTokens.operator()).contentType("text/csv").body(latin1).post(IMPORT).then()
+        given().config(noCharset).auth().oauth2(TestTokens.operator()).contentType("text/csv").body(latin1)
+                .post(IMPORT).then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("https://efa-marketplace.de/problems/malformed-csv"))
                 .body("violations[0].field", equalTo("line 3"))
                 .body("violations[0].message", startsWith("is not UTF-8"));
         assertThat(db.tenants("13800051") + db.tenants("13800052")).isZero();
+
+        given().config(noCharset).auth().oauth2(TestTokens.operator()).contentType("text/csv; charset=ISO-8859-1")
+                .body(latin1).post(IMPORT).then().statusCode(200).body("created", equalTo(2));
+        Api.asOperator().get("/api/v1/tenants/13800052").then().statusCode(200).body("name", equalTo("Kölln"));
     }
 
     @Test
