@@ -13,6 +13,7 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
 import org.apache.kafka.common.errors.UnsupportedVersionException;
 import org.jboss.logging.Logger;
@@ -147,10 +148,11 @@ final class RelayPass {
             return;
         }
         LOG.warnf("The outbox's producer failed for good (%s); it is replaced", fatal.toString());
-        Producer<String, String> broken = producer;
+        // Closed first: the new one registers its metrics under the same client id, which closing the old one after
+        // would unregister.
+        producer.close(Duration.ZERO);
         producer = producers.get();
         renewableFrom = System.nanoTime() + config.sendTimeout().toNanos();
-        broken.close(Duration.ZERO);
     }
 
     private Future<RecordMetadata> send(PendingEvent event) {
@@ -196,10 +198,15 @@ final class RelayPass {
 
     /**
      * A refusal of the record itself always counts. Kafka being slow, refusing this service or our producer shutting
-     * down is no fault of the record; any other failure (a missing topic, a partition without leader) is its fault
-     * only while Kafka takes other events.
+     * down is no fault of the record; any other failure (a missing topic or one this service may not write to, a
+     * partition without leader) is its fault only while Kafka takes other events.
      */
     private static boolean countsAsAttempt(Throwable failure, boolean kafkaAnswered) {
+        // The rights to one topic are that topic's, as its existence is: a missing ACL must not hold every other
+        // topic's events behind the refused ones, which a relay would otherwise claim first in every pass.
+        if (causedBy(failure, List.of(TopicAuthorizationException.class))) {
+            return kafkaAnswered;
+        }
         if (failure instanceof NoAnswerInTimeException || failure instanceof InterruptedException
                 || causedBy(failure, OUTAGES)) {
             return false;

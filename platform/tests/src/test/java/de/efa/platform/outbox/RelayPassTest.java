@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -20,6 +21,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,6 +102,31 @@ class RelayPassTest {
 
         assertThat(outbox.sql().strings("SELECT attempts || ' ' || (parked_at IS NOT NULL) FROM outbox_event "
                 + "WHERE id = ?", id)).containsExactly(config.maxAttempts() + " true");
+    }
+
+    @Test
+    void a_topic_the_service_may_not_write_to_is_parked_while_kafka_takes_the_others() throws Exception {
+        String forbidden = "platform.test.forbidden";
+        UUID refused = outbox.write(forbidden, "key-1", TYPE, "{}");
+        MockProducer<String, String> producer = new MockProducer<>(true, null, new StringSerializer(),
+                new StringSerializer()) {
+            @Override
+            public synchronized Future<RecordMetadata> send(ProducerRecord<String, String> record) {
+                return forbidden.equals(record.topic())
+                        ? CompletableFuture.failedFuture(new TopicAuthorizationException(Set.of(forbidden)))
+                        : super.send(record);
+            }
+        };
+        RelayPass pass = pass(() -> producer);
+
+        for (int i = 0; i < config.maxAttempts(); i++) {
+            outbox.write(TOPIC, "other-" + i, TYPE, "{}");
+            pass.run();
+        }
+
+        assertThat(outbox.sql().strings("SELECT attempts || ' ' || (parked_at IS NOT NULL) FROM outbox_event "
+                + "WHERE id = ?", refused)).containsExactly(config.maxAttempts() + " true");
+        assertThat(producer.history()).hasSize(config.maxAttempts());
     }
 
     private RelayPass pass(Supplier<Producer<String, String>> producers) {
