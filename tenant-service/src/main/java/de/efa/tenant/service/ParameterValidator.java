@@ -11,6 +11,7 @@ import de.efa.platform.problem.ProblemException;
 import de.efa.platform.problem.Violation;
 import de.efa.platform.schema.ProviderSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ParameterValidator {
 
+    private static final Logger LOG = Logger.getLogger(ParameterValidator.class);
     private static final String FIELD = "parameters";
     /** Keywords whose error sits on the object but is about one named property of it. */
     private static final Set<String> PROPERTY_KEYWORDS = Set.of("required", "additionalProperties",
@@ -53,6 +55,8 @@ public class ParameterValidator {
             errors = schema(schemaJson).validate(parameters);
         } catch (RuntimeException | StackOverflowError e) {
             // The catalog refuses such schemas now; a plan published before it did must not make subscribing a 500.
+            // Logged, as a fault of this service's own would look the same to the caller.
+            LOG.warnf("a plan's parameter schema could not be used: %s", e.toString());
             throw ProblemException.conflict("The plan's parameter schema cannot be used; the provider has to fix it");
         }
         if (!errors.isEmpty()) {
