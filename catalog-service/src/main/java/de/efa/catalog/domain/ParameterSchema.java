@@ -21,10 +21,10 @@ import java.util.Map;
  * The JSON Schema that a subscription's configuration of a plan must satisfy. It must itself be a valid JSON
  * Schema (draft 2020-12) describing an object, and self-contained: a {@code $ref} may only point inside it, so
  * that checking a subscription never fetches anything from elsewhere, and must name a schema there without
- * leading back to where it started before checking a property or item ({@link SchemaReferences}). Its regular expressions must compile, or
- * the first subscription checked against it would fail instead of this request; they run in linear time, so
- * lookaround and backreferences are refused, as are repetitions that multiply beyond what RE2 compiles and runs
- * at a sensible cost ({@link LinearTimeRegex}). It is bounded, at most
+ * leading back to where it started before checking a property or item ({@link SchemaReferences}). Its regular
+ * expressions must compile, or the first subscription checked against it would fail instead of this request; they
+ * run in linear time, so lookaround and backreferences are refused, as are repetitions that multiply beyond what RE2
+ * compiles and runs at a sensible cost ({@link LinearTimeRegex}). It is bounded, at most
  * {@value #MAX_BYTES} bytes as JSON and {@value #MAX_DEPTH} levels of nesting, because every subscription to the
  * plan is checked against it and every service that copies the catalog compiles and keeps it.
  */

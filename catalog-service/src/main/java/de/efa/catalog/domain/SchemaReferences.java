@@ -86,7 +86,8 @@ final class SchemaReferences {
                 }
                 if (IN_PLACE.contains(keyword) || DESCENDING.contains(keyword) && value.isObject()) {
                     subschema(value, path, IN_PLACE.contains(keyword) ? applied : null, open);
-                } else if ((IN_PLACE_LISTS.contains(keyword) || DESCENDING_LISTS.contains(keyword)) && value.isArray()) {
+                } else if ((IN_PLACE_LISTS.contains(keyword) || DESCENDING_LISTS.contains(keyword))
+                        && value.isArray()) {
                     for (int i = 0; i < value.size(); i++) {
                         subschema(value.get(i), path + "[" + i + "]",
                                 IN_PLACE_LISTS.contains(keyword) ? applied : null, open);

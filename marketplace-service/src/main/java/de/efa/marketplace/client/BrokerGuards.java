@@ -78,7 +78,7 @@ public class BrokerGuards {
                 BrokerAnswer answer = call.get();
                 if (answer.brokerFailed()) {
                     guards.lastFailure().set(answer.answered()
-                            ? "the broker answered " + answer.status() + ": " + shortened(answer.body())
+                            ? "the broker answered " + answer.status() + ": " + BrokerText.cut(answer.body(), 200)
                             : answer.failureDetail());
                     throw new FailedCall(answer);
                 }
@@ -103,10 +103,6 @@ public class BrokerGuards {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private static String shortened(String body) {
-        return body == null || body.length() <= 200 ? body : body.substring(0, 200) + "…";
     }
 
     private synchronized Guards guardsOf(String broker) {

@@ -190,8 +190,8 @@ public class StepDecider {
     }
 
     private String afterSend(ProvisioningJob job, BrokerAnswer answer, Instant now) {
-        Optional<JsonNode> body = objectBody(answer);
-        if (answer.is(202) && body.isPresent()) {
+        Optional<JsonNode> body = answer.is(202) ? objectBody(answer) : Optional.empty();
+        if (body.isPresent()) {
             String note = keepDashboard(job, body);
             startPolling(job, JobStep.POLL, body, now);
             return note;

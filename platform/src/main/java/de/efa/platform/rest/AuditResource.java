@@ -77,7 +77,8 @@ public class AuditResource {
             @Content(mediaType = AuditCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "csv", value = CSV_EXAMPLE))})
     @APIResponse(responseCode = "400", description = "from or to is no time or one outside the years 1 to 9999, "
-            + "from is after to, actor or target has a control character, target is no type or type:id, page or size is out of range, or too many entries match for one CSV answer",
+            + "from is after to, actor or target has a control character, target is no type or type:id, page or "
+            + "size is out of range, or too many entries match for one CSV answer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = INVALID)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",

@@ -54,6 +54,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -226,14 +227,10 @@ public class RolloutService {
      */
     @Transactional
     public boolean advanceOne(RolloutItem.Key key) {
-        Optional<RolloutItem> item = items.lockPending(key);
-        item.ifPresent(pending -> {
-            Instant now = clock.instant();
+        return onPending(key, (item, now) -> {
             tenants.lockForShare(List.of(key.ags()));
-            handleInTrace(rollouts.findById(key.rolloutId()), List.of(pending), now);
-            finishDone(Set.of(key.rolloutId()), now);
+            handleInTrace(rollouts.findById(key.rolloutId()), List.of(item), now);
         });
-        return item.isPresent();
     }
 
     /**
@@ -244,13 +241,25 @@ public class RolloutService {
      */
     @Transactional
     public boolean skipRefused(RolloutItem.Key key, ProblemException refused) {
+        String reason = reasonOf(refused);
+        return onPending(key, (item, now) -> {
+            item.skip(reason, now);
+            auditTrail.recordEach(Actor.of(requesterOf(rollouts.findById(key.rolloutId()))), "rollout.skip",
+                    List.of(auditRef(item)), "SKIPPED", Map.of("reason", reason));
+        });
+    }
+
+    /**
+     * Does {@code work} on the item, locked, if it is still PENDING and no other worker holds it, and then sets its
+     * rollout DONE if that was its last open item.
+     *
+     * @return false when the item is no longer PENDING, or another worker holds it
+     */
+    private boolean onPending(RolloutItem.Key key, BiConsumer<RolloutItem, Instant> work) {
         Optional<RolloutItem> item = items.lockPending(key);
         item.ifPresent(pending -> {
             Instant now = clock.instant();
-            String reason = reasonOf(refused);
-            pending.skip(reason, now);
-            auditTrail.recordEach(Actor.of(requesterOf(rollouts.findById(key.rolloutId()))), "rollout.skip",
-                    List.of(auditRef(pending)), "SKIPPED", Map.of("reason", reason));
+            work.accept(pending, now);
             finishDone(Set.of(key.rolloutId()), now);
         });
         return item.isPresent();
@@ -465,8 +474,9 @@ public class RolloutService {
     /**
      * The selected AGS in AGS order, each with its tenant's name: the tenants matching every criterion, and the AGS
      * named in {@code ags} that no tenant has, where the rest of the selection asks neither for a bundler's clients
-     * nor for {@code all} (ACTIVE tenants only), so that the operator sees them skipped. {@code all} means every ACTIVE tenant, as the national rollout has it;
-     * otherwise a tenant is selected in any status and the worker skips it, with the reason, when it cannot subscribe.
+     * nor for {@code all}, so that the operator sees them skipped. {@code all} means every ACTIVE tenant, as the
+     * national rollout has it; otherwise a tenant is selected in any status and the worker skips it, with the reason,
+     * when it cannot subscribe.
      */
     private Map<String, Optional<String>> selected(boolean all, Criteria criteria, Optional<String> clientsOf) {
         Map<String, Optional<String>> selected = new TreeMap<>();
