@@ -22,4 +22,14 @@ public interface RolloutConfig {
      */
     @WithDefault("5s")
     Duration idlePoll();
+
+    /**
+     * How often the worker may fail at one item, alone and for a fault of its own, before it gives the item up
+     * (SKIPPED with the failure): enough that a passing failure (a deadlock, a tenant that subscribed itself in the
+     * same instant) does not end it, few enough that an item no transaction can take does not keep its rollout from
+     * ending, and cost every pass, for long. An outage counts nothing: the count is written after the attempt, and
+     * fails with it.
+     */
+    @WithDefault("5")
+    int maxItemAttempts();
 }

@@ -16,6 +16,8 @@ import java.util.UUID;
 /**
  * One tenant of a rollout and how far it got (docs/state-machines.md, "Rollout item"). The worker handles a PENDING
  * item once: it is SKIPPED with the reason the tenant could not subscribe, or it names the subscription made for it.
+ * An attempt that failed for a fault of the service leaves it PENDING for another, up to a limit
+ * ({@link #attemptFailed}).
  * The first provisioning result of that subscription settles it ACTIVE or FAILED, and later moves of the subscription
  * (a resubmission, a plan change, a cancellation) do not rewrite it: the rollout tells what it achieved.
  */
@@ -36,6 +38,9 @@ public class RolloutItem {
     private UUID subscriptionId;
 
     private String reason;
+
+    @Column(name = "failed_attempts")
+    private int failedAttempts;
 
     @Column(name = "updated_at")
     private Instant updatedAt;
@@ -58,6 +63,26 @@ public class RolloutItem {
         requirePending("skipped");
         this.reason = reason;
         move(RolloutItemStatus.SKIPPED, now);
+    }
+
+    /**
+     * The worker failed at the item for a fault of its own (a bug, a constraint the service breaks), where a refusal
+     * would have {@link #skip skipped} it: counted, and at the {@code maxAttempts}th the item is given up, SKIPPED
+     * with that failure as its reason, since no subscription was made and the tenant may still subscribe; FAILED is a
+     * subscription's failed provisioning. Without a limit its rollout would never end.
+     *
+     * @param failure what the last attempt failed with
+     * @return whether the item was given up
+     */
+    public boolean attemptFailed(String failure, int maxAttempts, Instant now) {
+        requirePending("attempted");
+        failedAttempts++;
+        if (failedAttempts < maxAttempts) {
+            return false;
+        }
+        skip("Given up after " + failedAttempts + " failed attempts (a fault of tenant-service, not a refusal): "
+                + failure, now);
+        return true;
     }
 
     /**
@@ -124,6 +149,10 @@ public class RolloutItem {
 
     public Optional<String> reason() {
         return Optional.ofNullable(reason);
+    }
+
+    public int failedAttempts() {
+        return failedAttempts;
     }
 
     public Instant updatedAt() {

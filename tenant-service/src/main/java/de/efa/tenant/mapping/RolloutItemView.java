@@ -13,7 +13,8 @@ public record RolloutItemView(
                 + "tenant has", example = "Leipzig, Stadt") String tenantName,
         RolloutItemStatus status,
         @Schema(nullable = true, description = "The subscription made for the tenant") UUID subscriptionId,
-        @Schema(nullable = true, description = "Why it was SKIPPED, or why its provisioning FAILED",
+        @Schema(nullable = true, description = "Why it was SKIPPED (the refusal, or the service's own "
+                + "failure it gave up on after several attempts), or why its provisioning FAILED",
                 example = "Tenant 14713000 already has a live subscription to service "
                         + "5d1c2a8e-0f3b-4c61-9a57-2b1e7f0c9d41 (one that is not CANCELLED, FAILED, DECLINED, "
                         + "WITHDRAWN or EXPIRED)") String reason) {

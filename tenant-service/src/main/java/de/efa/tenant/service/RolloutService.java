@@ -50,10 +50,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -244,9 +246,36 @@ public class RolloutService {
         String reason = reasonOf(refused);
         return onPending(key, (item, now) -> {
             item.skip(reason, now);
-            auditTrail.recordEach(Actor.of(requesterOf(rollouts.findById(key.rolloutId()))), "rollout.skip",
-                    List.of(auditRef(item)), "SKIPPED", Map.of("reason", reason));
+            recordSkip(item);
         });
+    }
+
+    /**
+     * Counts an attempt at an item that failed alone for a fault of the service (not a refusal, see
+     * {@link #skipRefused}), in a transaction of its own after the attempt's was rolled back: with the database away
+     * this fails too, and the outage counts nothing. At {@code efa.rollout.max-item-attempts} the item is SKIPPED with
+     * the failure's message as its reason, the database's error rather than the statement that got it.
+     *
+     * @return whether the item was given up now; false while it stays PENDING, or when it is no longer PENDING or
+     *         another worker holds it
+     */
+    @Transactional
+    public boolean countFailure(RolloutItem.Key key, RuntimeException failure) {
+        String message = messageOf(failure);
+        AtomicBoolean givenUp = new AtomicBoolean();
+        onPending(key, (item, now) -> {
+            if (item.attemptFailed(message, config.maxItemAttempts(), now)) {
+                recordSkip(item);
+                givenUp.set(true);
+            }
+        });
+        return givenUp.get();
+    }
+
+    private void recordSkip(RolloutItem item) {
+        String reason = item.reason().orElseThrow();
+        auditTrail.recordEach(Actor.of(requesterOf(rollouts.findById(item.rolloutId()))), "rollout.skip",
+                List.of(auditRef(item)), "SKIPPED", Map.of("reason", reason));
     }
 
     /**
@@ -523,6 +552,15 @@ public class RolloutService {
 
     private static AuditRef auditRef(RolloutItem item) {
         return AuditRef.of("rollout-item", item.rolloutId() + "/" + item.ags());
+    }
+
+    /** What failed at the bottom: a driver's error names what the database refused, its wrappers the statement. */
+    private static String messageOf(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return Objects.requireNonNullElse(root.getMessage(), root.getClass().getName());
     }
 
     /** A refusal as an item's reason: what it says, and each field it names. */

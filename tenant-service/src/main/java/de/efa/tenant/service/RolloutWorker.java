@@ -26,10 +26,12 @@ public class RolloutWorker {
     private static final Logger LOG = Logger.getLogger(RolloutWorker.class);
 
     private final RolloutService rollouts;
+    private final int maxItemAttempts;
     private final WakeableLoop loop;
 
     public RolloutWorker(RolloutService rollouts, RolloutConfig config, Heartbeats heartbeats) {
         this.rollouts = rollouts;
+        this.maxItemAttempts = config.maxItemAttempts();
         this.loop = new WakeableLoop("rollout-worker", config.idlePoll(), heartbeats.loop("rollout-worker"),
                 this::pass);
     }
@@ -49,8 +51,9 @@ public class RolloutWorker {
     /**
      * A batch in one transaction; a batch that failed is handled again one item at a time, since the next pass would
      * take the same items in the same order, and one item that no transaction can take would stop every rollout
-     * after it. An item refused on its own is skipped with the refusal as its reason; one that fails otherwise (the
-     * database away, a tenant that subscribed itself meanwhile) stays PENDING for the next pass.
+     * after it. An item refused on its own is skipped with the refusal as its reason; one that fails otherwise (a
+     * tenant that subscribed itself meanwhile, a fault of ours) stays PENDING for the next pass, until it has failed
+     * {@code efa.rollout.max-item-attempts} times and is skipped with the failure. The database away counts nothing.
      *
      * @return whether more may be waiting: a full batch was taken, or one at a time with progress
      */
@@ -68,10 +71,29 @@ public class RolloutWorker {
             } catch (ProblemException refused) {
                 progress |= rollouts.skipRefused(key, refused);
             } catch (RuntimeException failed) {
-                LOG.warnf("rollout %s: the item of %s failed and stays PENDING: %s", key.rolloutId(), key.ags(),
-                        failed.getMessage());
+                progress |= countFailure(key, failed);
             }
         }
         return progress;
+    }
+
+    /** @return whether the item was given up */
+    private boolean countFailure(RolloutItem.Key key, RuntimeException failed) {
+        boolean givenUp = false;
+        try {
+            givenUp = rollouts.countFailure(key, failed);
+        } catch (RuntimeException uncounted) {
+            // As with the database away: the attempt then counts for nothing, and the item waits for the next pass.
+            LOG.debugf("rollout %s: the failure of the item of %s is not counted: %s", key.rolloutId(), key.ags(),
+                    uncounted.getMessage());
+        }
+        if (givenUp) {
+            LOG.warnf("rollout %s: the item of %s failed %d times and is SKIPPED: %s", key.rolloutId(), key.ags(),
+                    maxItemAttempts, failed.getMessage());
+        } else {
+            LOG.warnf("rollout %s: the item of %s failed and stays PENDING: %s", key.rolloutId(), key.ags(),
+                    failed.getMessage());
+        }
+        return givenUp;
     }
 }

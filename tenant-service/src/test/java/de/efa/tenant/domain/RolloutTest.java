@@ -56,6 +56,37 @@ class RolloutTest {
     }
 
     @Test
+    void anItemTheServiceFailsAtIsGivenUpAtItsLastAttemptOnlyAndSkippedWithTheFailure() {
+        RolloutItem item = pending();
+        for (int attempt = 1; attempt < 3; attempt++) {
+            assertThat(item.attemptFailed("ERROR: deadlock detected", 3, NOW.plusSeconds(attempt))).isFalse();
+            assertThat(item.status()).isEqualTo(RolloutItemStatus.PENDING);
+            assertThat(item.failedAttempts()).isEqualTo(attempt);
+            assertThat(item.reason()).isEmpty();
+            assertThat(item.updatedAt()).isEqualTo(NOW);
+        }
+
+        assertThat(item.attemptFailed("ERROR: value too long for type character varying(8)", 3, NOW.plusSeconds(3)))
+                .isTrue();
+
+        assertThat(item.status()).isEqualTo(RolloutItemStatus.SKIPPED);
+        assertThat(item.status().isFinal()).isTrue();
+        assertThat(item.failedAttempts()).isEqualTo(3);
+        assertThat(item.reason()).contains("Given up after 3 failed attempts (a fault of tenant-service, not a "
+                + "refusal): ERROR: value too long for type character varying(8)");
+        assertThat(item.updatedAt()).isEqualTo(NOW.plusSeconds(3));
+        assertThatThrownBy(() -> item.attemptFailed("again", 3, NOW)).isInstanceOf(StatusTransitionException.class);
+        assertThat(item.failedAttempts()).isEqualTo(3);
+
+        RolloutItem subscribed = pending();
+        subscribed.subscribed(requested(), NOW);
+        assertThatThrownBy(() -> subscribed.attemptFailed("late", 3, NOW))
+                .isInstanceOf(StatusTransitionException.class);
+        assertThat(subscribed.status()).isEqualTo(RolloutItemStatus.SUBSCRIBED);
+        assertThat(subscribed.failedAttempts()).isZero();
+    }
+
+    @Test
     void aSubscribedItemIsSettledByTheFirstProvisioningOnly() {
         RolloutItem active = pending();
         Subscription subscription = requested();

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
@@ -381,6 +382,95 @@ class RolloutResourceTest {
         assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'rollout.skip' AND target_id LIKE ?",
                 tooLarge + "/%")).isEqualTo(2);
         assertThat(handled(TestTokens.operator(), small).getMap("counts")).containsEntry("subscribed", 1);
+    }
+
+    /**
+     * An item whose subscription fails alone for a fault of the service, on every pass, is counted each time and
+     * given up after {@code efa.rollout.max-item-attempts} (5): SKIPPED with the failure as its reason, while the
+     * others of its batch are subscribed, and its rollout ends with their provisioning.
+     */
+    @Test
+    void anItemThatFailsForAFaultOfOursOnEveryPassIsSkippedAfterItsAttemptsAndItsRolloutEnds() {
+        String kreis = freshKreis();
+        String first = Api.activeTenant(kreis + "001", 1_000);
+        String failing = Api.activeTenant(kreis + "002", 1_000);
+        String third = Api.activeTenant(kreis + "003", 1_000);
+        UUID service = catalog.publishedService();
+
+        rollOutWhileSubscriptionsFail(service, kreis, failing, "true", id -> {
+            assertThat(handled(TestTokens.operator(), id, Duration.ofSeconds(60)).getMap("counts"))
+                    .containsEntry("subscribed", 2).containsEntry("skipped", 1);
+            JsonPath items = items(TestTokens.operator(), id);
+            assertThat(items.getList("items.ags")).containsExactly(first, failing, third);
+            assertThat(items.getList("items.status")).containsExactly("SUBSCRIBED", "SKIPPED", "SUBSCRIBED");
+            assertThat(items.getString("items[1].reason"))
+                    .startsWith("Given up after 5 failed attempts (a fault of tenant-service, not a refusal): ")
+                    .contains("no subscription for " + failing + " today").doesNotContain("insert into");
+            assertThat(items.getString("items[1].subscriptionId")).isNull();
+            assertThat(failedAttempts(id, failing)).isEqualTo(5);
+            assertThat(db.subscriptions(failing)).isZero();
+            assertThat(db.subscriptions(first) + db.subscriptions(third)).isEqualTo(2);
+            assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'rollout.skip' AND target_id = ? "
+                    + "AND details ->> 'reason' LIKE 'Given up after 5 failed attempts%'", id + "/" + failing))
+                    .isEqualTo(1);
+
+            onboarding.publishResult("provisioned", items.getString("items[0].subscriptionId"), "PROVISION", null);
+            onboarding.publishResult("provisioned", items.getString("items[2].subscriptionId"), "PROVISION", null);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> Api.asOperator().get(ROLLOUTS + "/" + id)
+                    .then().body("status", equalTo("DONE")).body("finishedAt", notNullValue())
+                    .body("counts", equalTo(Map.of("selected", 3, "pending", 0, "subscribed", 0, "active", 2,
+                            "interestDeclared", 0, "failed", 0, "skipped", 1))));
+            assertThat(db.count("SELECT count(*) FROM audit_entry WHERE action = 'rollout.finish' AND target_id = ?",
+                    id)).isEqualTo(1);
+        });
+    }
+
+    /** An item that failed alone once is tried again on the next pass, and its one failure does not end it. */
+    @Test
+    void anItemThatFailsForAFaultOfOursOnceIsSubscribedOnTheNextPass() {
+        String kreis = freshKreis();
+        String first = Api.activeTenant(kreis + "001", 1_000);
+        String failing = Api.activeTenant(kreis + "002", 1_000);
+        UUID service = catalog.publishedService();
+
+        // Fails in the batch and alone, until that failure is counted.
+        rollOutWhileSubscriptionsFail(service, kreis, failing,
+                "(SELECT failed_attempts FROM rollout_item WHERE ags = NEW.ags) = 0", id -> {
+            assertThat(handled(TestTokens.operator(), id).getMap("counts")).containsEntry("subscribed", 2)
+                    .containsEntry("skipped", 0);
+            assertThat(items(TestTokens.operator(), id).getList("items.status"))
+                    .containsExactly("SUBSCRIBED", "SUBSCRIBED");
+            assertThat(failedAttempts(id, failing)).isEqualTo(1);
+            assertThat(db.subscriptions(first) + db.subscriptions(failing)).isEqualTo(2);
+        });
+    }
+
+    /**
+     * Rolls plan basic out to the Kreis and runs {@code test} with the rollout's id, while the database refuses to
+     * insert a subscription of {@code ags} whenever {@code when} holds: a failure of the service's own, as a
+     * constraint it breaks would be, which no refusal explains.
+     */
+    private void rollOutWhileSubscriptionsFail(UUID service, String kreis, String ags, String when,
+            Consumer<String> test) {
+        String name = "fail_subscriptions_of_" + ags;
+        db.execute("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.ags = '" + ags + "' AND " + when + " THEN "
+                + "RAISE EXCEPTION 'no subscription for " + ags + " today' USING ERRCODE = 'check_violation'; "
+                + "END IF; RETURN NEW; END $$");
+        db.execute("CREATE TRIGGER " + name + " BEFORE INSERT ON subscription FOR EACH ROW EXECUTE FUNCTION "
+                + name + "()");
+        try {
+            test.accept(start(TestTokens.operator(), rollout(service, "basic", Map.of("kreis", kreis)))
+                    .statusCode(202).extract().path("id"));
+        } finally {
+            db.execute("DROP TRIGGER " + name + " ON subscription");
+            db.execute("DROP FUNCTION " + name + "()");
+        }
+    }
+
+    private long failedAttempts(String rolloutId, String ags) {
+        return db.count("SELECT failed_attempts FROM rollout_item WHERE rollout_id = ?::uuid AND ags = ?", rolloutId,
+                ags);
     }
 
     /** {@code all} means ACTIVE tenants only, also where {@code ags} names others; more AGS than Germany has is 400. */
