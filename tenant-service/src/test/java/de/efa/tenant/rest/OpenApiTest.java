@@ -44,6 +44,6 @@ class OpenApiTest {
                 assertThat(responses.keySet()).as(where).anyMatch(code -> code.startsWith("2"));
             }
         }
-        assertThat(operations).isEqualTo(35);
+        assertThat(operations).isEqualTo(36);
     }
 }
