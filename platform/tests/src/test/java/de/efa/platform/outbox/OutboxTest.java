@@ -26,6 +26,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class OutboxTest {
@@ -177,6 +178,18 @@ class OutboxTest {
         }
         assertThat(sql.count("SELECT count(*) FROM audit_entry WHERE target_id IN (?, ?)", parked.toString(),
                 later.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void a_dead_letter_forwarded_without_a_key_is_discarded_and_audited_without_one() {
+        UUID parked = park(newTopic(), null, "{}");
+
+        given().auth().oauth2(TestTokens.operator()).post("/api/v1/parked/outgoing/{id}/discard", parked)
+                .then().statusCode(200)
+                .body("key", nullValue());
+
+        assertThat(sql.strings("SELECT details::text FROM audit_entry WHERE target_id = ?", parked.toString()))
+                .singleElement().asString().contains("\"key\": null", "\"type\": \"" + TYPE + "\"");
     }
 
     @Test
