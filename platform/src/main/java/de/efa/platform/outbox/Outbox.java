@@ -13,8 +13,10 @@ import org.hibernate.Session;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -32,13 +34,16 @@ public class Outbox {
             """;
 
     private final EntityManager entityManager;
+    private final OutboxRepository repository;
     private final OutboxConfig config;
     private final Event<OutboxWritten> written;
     private final String source;
 
-    public Outbox(EntityManager entityManager, OutboxConfig config, Event<OutboxWritten> written,
+    public Outbox(EntityManager entityManager, OutboxRepository repository, OutboxConfig config,
+                  Event<OutboxWritten> written,
                   @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.entityManager = entityManager;
+        this.repository = repository;
         this.config = config;
         this.written = written;
         this.source = CloudEventHeaders.sourceOf(applicationName);
@@ -100,6 +105,20 @@ public class Outbox {
         }
         written.fire(new OutboxWritten());
         return true;
+    }
+
+    /**
+     * Gives a parked event up for good, in the caller's transaction: it is deleted unsent, and once that commits the
+     * relay sends the later events of its key, which it held back. Answers the event as it was, or nothing when there
+     * is no such parked event.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<ParkedEvent> discard(UUID id) throws SQLException {
+        Optional<ParkedEvent> discarded = repository.discardParked(id);
+        if (discarded.isPresent()) {
+            written.fire(new OutboxWritten());
+        }
+        return discarded;
     }
 
     /** Whether {@link #writeAll} would take the event, which it refuses when it is larger than Kafka takes. */

@@ -70,10 +70,18 @@ public class OutboxRepository {
             RETURNING o.parked_at IS NOT NULL
             """;
 
-    private static final String SELECT_PARKED = """
-            SELECT id, topic, record_key, type, attempts, last_error, created_at, parked_at
-            FROM outbox_event WHERE parked_at IS NOT NULL AND sent_at IS NULL
-            """;
+    private static final String PARKED_COLUMNS =
+            "id, topic, record_key, type, attempts, last_error, created_at, parked_at";
+
+    private static final String SELECT_PARKED = "SELECT " + PARKED_COLUMNS
+            + " FROM outbox_event WHERE parked_at IS NOT NULL AND sent_at IS NULL\n";
+
+    /**
+     * Conditional as the retry's unpark is: of a discard and a retry waiting for the same row, the second finds it
+     * gone or no longer parked, and a parked event is never in a relay's hands.
+     */
+    private static final String DISCARD_PARKED = "DELETE FROM outbox_event "
+            + "WHERE id = ? AND parked_at IS NOT NULL AND sent_at IS NULL RETURNING " + PARKED_COLUMNS;
 
     private final AgroalDataSource dataSource;
 
@@ -149,6 +157,18 @@ public class OutboxRepository {
              PreparedStatement select = connection.prepareStatement(SELECT_PARKED + " AND id = ?")) {
             select.setObject(1, id);
             return parked(select).stream().findFirst();
+        }
+    }
+
+    /**
+     * Deletes a parked event, in the caller's transaction; answers it as it was, or nothing when there is no such
+     * parked event.
+     */
+    Optional<ParkedEvent> discardParked(UUID id) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement discard = connection.prepareStatement(DISCARD_PARKED)) {
+            discard.setObject(1, id);
+            return parked(discard).stream().findFirst();
         }
     }
 

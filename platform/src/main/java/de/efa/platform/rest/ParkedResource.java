@@ -40,7 +40,8 @@ public class ParkedResource {
     @GET
     @Path("/outgoing")
     @Operation(operationId = "listParkedOutgoing", summary = "Outgoing events Kafka refused too often",
-            description = "Role: `operator`. Newest first. Such an event is not sent until an operator retries it.")
+            description = "Role: `operator`. Newest first. Such an event, and the later events of its key, are not "
+                    + "sent until an operator retries it; or discards it, and only the later ones are sent.")
     @APIResponse(responseCode = "200", description = "One page of parked outgoing events",
             content = @Content(schema = @Schema(implementation = Page.class, properties = @SchemaProperty(
                     name = "items", type = SchemaType.ARRAY, implementation = ParkedEvent.class))))
@@ -68,6 +69,25 @@ public class ParkedResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ParkedEvent retry(@PathParam("id") UUID id) {
         return parked.retry(id);
+    }
+
+    @POST
+    @Path("/outgoing/{id}/discard")
+    @Operation(operationId = "discardParkedOutgoing", summary = "Give a parked outgoing event up for good",
+            description = "Role: `operator`. The event is deleted unsent, so its consumers never get it, and the "
+                    + "later events of its key, which it held back, are sent. The audit entry keeps its topic, key, "
+                    + "type and last error.")
+    @APIResponse(responseCode = "200", description = "The event as it was before it was discarded",
+            content = @Content(schema = @Schema(implementation = ParkedEvent.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an operator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No parked event with this id (also one being sent again, "
+            + "sent, or discarded already)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ParkedEvent discard(@PathParam("id") UUID id) {
+        return parked.discard(id);
     }
 
     @GET

@@ -16,10 +16,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The operators' view of parked events and records, and the retry of a parked event. */
+/** The operators' view of parked events and records, and the retry and discard of a parked event. */
 @ApplicationScoped
 public class ParkedWork {
 
@@ -50,6 +52,27 @@ public class ParkedWork {
         }
         auditTrail.record("outgoing-event.retry", AuditRef.of("outgoing-event", id), "queued");
         return event.get();
+    }
+
+    /**
+     * Gives the event up for good; the later events of its key go out without it. The discard is audited in the same
+     * transaction, with what the event was, as its row is gone.
+     */
+    @Transactional
+    public ParkedEvent discard(UUID id) {
+        ParkedEvent event = database(() -> writer.discard(id))
+                .orElseThrow(() -> ProblemException.notFound("There is no parked event " + id));
+        // A dead letter forwarded as it came has no key, which Map.of would refuse.
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("topic", event.topic());
+        details.put("key", event.key());
+        details.put("type", event.type());
+        details.put("attempts", event.attempts());
+        details.put("lastError", event.lastError());
+        details.put("createdAt", event.createdAt().toString());
+        details.put("parkedAt", event.parkedAt().toString());
+        auditTrail.record("outgoing-event.discard", AuditRef.of("outgoing-event", id), "discarded", details);
+        return event;
     }
 
     public Page<ParkedRecord> incoming(String topic, String page, String size) {

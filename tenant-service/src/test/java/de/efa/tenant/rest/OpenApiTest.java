@@ -23,7 +23,8 @@ class OpenApiTest {
                 "/api/v1/tenants/{ags}/subscriptions/{id}/resubmit", "/api/v1/tenants/population",
                 "/api/v1/tenants/import", "/api/v1/rollouts", "/api/v1/rollouts/{id}", "/api/v1/rollouts/{id}/items",
                 "/api/v1/parked/outgoing",
-                "/api/v1/parked/outgoing/{id}/retry", "/api/v1/parked/incoming", "/api/v1/audit");
+                "/api/v1/parked/outgoing/{id}/retry", "/api/v1/parked/outgoing/{id}/discard",
+                "/api/v1/parked/incoming", "/api/v1/audit");
         assertThat(api.getMap("components.securitySchemes")).containsKey("bearer");
         int operations = 0;
         for (var path : paths.entrySet()) {
@@ -43,6 +44,6 @@ class OpenApiTest {
                 assertThat(responses.keySet()).as(where).anyMatch(code -> code.startsWith("2"));
             }
         }
-        assertThat(operations).isEqualTo(35);
+        assertThat(operations).isEqualTo(36);
     }
 }

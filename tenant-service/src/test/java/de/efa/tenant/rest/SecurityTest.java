@@ -42,6 +42,7 @@ class SecurityTest {
             "POST, /api/v1/tenants/" + AGS + "/subscriptions/" + ID + "/resubmit",
             "GET, /api/v1/parked/outgoing",
             "POST, /api/v1/parked/outgoing/" + ID + "/retry",
+            "POST, /api/v1/parked/outgoing/" + ID + "/discard",
             "GET, /api/v1/parked/incoming",
             "PUT, /api/v1/tenants/" + AGS + "/invoice-address",
             "GET, /api/v1/tenants/" + AGS + "/mandates",

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class OutboxTest {
@@ -120,17 +124,8 @@ class OutboxTest {
     @Test
     void a_parked_event_holds_the_later_events_of_its_key_until_an_operator_retries_it() {
         String topic = newTopic();
-        UUID parked = UUID.randomUUID();
-        sql.update("INSERT INTO outbox_event (id, topic, record_key, type, payload, attempts, last_error, parked_at) "
-                + "VALUES (?, ?, 'key-held', ?, '{\"n\":1}', 2, 'refused', now())", parked, topic, TYPE);
-        UUID later = writes.write(topic, "key-held", TYPE, "{\"n\":2}");
-        UUID otherKey = writes.write(topic, "key-other", TYPE, "{\"n\":3}");
-
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-                sql.count("SELECT count(*) FROM outbox_event WHERE id = ? AND sent_at IS NOT NULL", otherKey))
-                .isEqualTo(1));
-        assertThat(sql.count("SELECT count(*) FROM outbox_event WHERE id = ? AND sent_at IS NULL", later))
-                .isEqualTo(1);
+        UUID parked = park(topic, "key-held", "{\"n\":1}");
+        holdsBack(topic, "key-held", "{\"n\":2}");
 
         given().auth().oauth2(TestTokens.operator()).post("/api/v1/parked/outgoing/{id}/retry", parked)
                 .then().statusCode(200);
@@ -138,6 +133,107 @@ class OutboxTest {
                 .getRecords().stream().filter(record -> record.key().equals("key-held"))
                 .map(ConsumerRecord::value).toList();
         assertThat(held).containsExactly("{\"n\":1}", "{\"n\":2}");
+    }
+
+    @Test
+    void an_operator_discards_a_parked_event_for_good_and_the_later_events_of_its_key_go_out() {
+        String topic = newTopic();
+        UUID parked = park(topic, "key-given-up", "{\"n\":1}");
+        UUID later = holdsBack(topic, "key-given-up", "{\"n\":2}");
+        given().auth().oauth2(TestTokens.operator()).post("/api/v1/parked/outgoing/{id}/discard", later)
+                .then().statusCode(404).contentType("application/problem+json");
+
+        given().auth().oauth2(TestTokens.operator()).post("/api/v1/parked/outgoing/{id}/discard", parked)
+                .then().statusCode(200)
+                .body("id", equalTo(parked.toString()))
+                .body("topic", equalTo(topic))
+                .body("key", equalTo("key-given-up"))
+                .body("type", equalTo(TYPE))
+                .body("attempts", equalTo(2))
+                .body("lastError", equalTo("refused"));
+
+        List<String> sent = kafka.consumeStrings().fromTopics(topic, 2).awaitCompletion(Duration.ofSeconds(20))
+                .getRecords().stream().filter(record -> record.key().equals("key-given-up"))
+                .map(ConsumerRecord::value).toList();
+        assertThat(sent).containsExactly("{\"n\":2}");
+        assertThat(sql.count("SELECT count(*) FROM outbox_event WHERE id = ?", parked)).isZero();
+        given().auth().oauth2(TestTokens.operator()).get("/api/v1/parked/outgoing?size=100")
+                .then().statusCode(200)
+                .body("items.id", not(hasItem(parked.toString())));
+        assertThat(sql.strings("SELECT actor || ' ' || actor_role || ' ' || action || ' ' || outcome || ' ' "
+                + "|| (details ->> 'topic') || ' ' || (details ->> 'key') || ' ' || (details ->> 'type') || ' ' "
+                + "|| (details ->> 'lastError') FROM audit_entry WHERE target_type = 'outgoing-event' "
+                + "AND target_id = ?", parked.toString()))
+                .containsExactly("operator operator outgoing-event.discard discarded " + topic + " key-given-up "
+                        + TYPE + " refused");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                sql.count("SELECT count(*) FROM outbox_event WHERE id = ? AND sent_at IS NOT NULL", later))
+                .isEqualTo(1));
+        for (UUID notParked : List.of(parked, later, UUID.randomUUID())) {
+            given().auth().oauth2(TestTokens.operator()).post("/api/v1/parked/outgoing/{id}/discard", notParked)
+                    .then().statusCode(404).contentType("application/problem+json");
+            given().auth().oauth2(TestTokens.operator()).post("/api/v1/parked/outgoing/{id}/retry", notParked)
+                    .then().statusCode(404);
+        }
+        assertThat(sql.count("SELECT count(*) FROM audit_entry WHERE target_id IN (?, ?)", parked.toString(),
+                later.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void a_dead_letter_forwarded_without_a_key_is_discarded_and_audited_without_one() {
+        UUID parked = park(newTopic(), null, "{}");
+
+        given().auth().oauth2(TestTokens.operator()).post("/api/v1/parked/outgoing/{id}/discard", parked)
+                .then().statusCode(200)
+                .body("key", nullValue());
+
+        assertThat(sql.strings("SELECT details::text FROM audit_entry WHERE target_id = ?", parked.toString()))
+                .singleElement().asString().contains("\"key\": null", "\"type\": \"" + TYPE + "\"");
+    }
+
+    @Test
+    void only_an_operator_discards_and_a_refused_discard_changes_nothing() {
+        UUID parked = park(newTopic(), "key-kept", "{}");
+
+        given().post("/api/v1/parked/outgoing/{id}/discard", parked)
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.municipality("14713000")).post("/api/v1/parked/outgoing/{id}/discard", parked)
+                .then().statusCode(403).contentType("application/problem+json");
+
+        assertThat(sql.count("SELECT count(*) FROM outbox_event WHERE id = ? AND parked_at IS NOT NULL", parked))
+                .isEqualTo(1);
+        assertThat(sql.count("SELECT count(*) FROM audit_entry WHERE target_id = ?", parked.toString())).isZero();
+    }
+
+    @Test
+    void a_discard_and_a_retry_waiting_for_the_same_parked_event_do_not_both_win() {
+        UUID parked = park(newTopic(), "key-raced", "{}");
+        List<CompletableFuture<Integer>> answers = new ArrayList<>();
+
+        // Both wait for the row while this transaction holds it, and go on together when it ends.
+        writes.run(() -> {
+            sql.strings("SELECT id FROM outbox_event WHERE id = ? FOR UPDATE", parked);
+            for (String action : List.of("discard", "retry")) {
+                answers.add(CompletableFuture.supplyAsync(() -> given().auth().oauth2(TestTokens.operator())
+                        .post("/api/v1/parked/outgoing/{id}/" + action, parked).statusCode()));
+            }
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(sql.count(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                            + "AND query LIKE '%outbox_event%'")).isEqualTo(2));
+        });
+
+        List<Integer> statuses = answers.stream().map(CompletableFuture::join).toList();
+        assertThat(statuses).containsExactlyInAnyOrder(200, 404);
+        List<String> audited = sql.strings("SELECT action FROM audit_entry WHERE target_id = ?", parked.toString());
+        long rows = sql.count("SELECT count(*) FROM outbox_event WHERE id = ?", parked);
+        if (statuses.get(0) == 200) {
+            assertThat(audited).containsExactly("outgoing-event.discard");
+            assertThat(rows).isZero();
+        } else {
+            assertThat(audited).containsExactly("outgoing-event.retry");
+            assertThat(rows).isEqualTo(1);
+        }
     }
 
     @Test
@@ -160,6 +256,29 @@ class OutboxTest {
         }
         given().auth().oauth2(TestTokens.operator()).queryParam("topic", "efa.onboarding.requests.v1")
                 .get("/api/v1/parked/incoming").then().statusCode(200);
+    }
+
+    /** A parked event of {@code key}, as the relay leaves one that Kafka refused as often as it may. */
+    private UUID park(String topic, String key, String payload) {
+        UUID parked = UUID.randomUUID();
+        sql.update("INSERT INTO outbox_event (id, topic, record_key, type, payload, attempts, last_error, parked_at) "
+                + "VALUES (?, ?, ?, ?, ?, 2, 'refused', now())", parked, topic, key, TYPE, payload);
+        return parked;
+    }
+
+    /**
+     * Writes a later event of the parked event's key and one of another key ({@code {"n":3}}), and waits until the
+     * relay has sent the other key's while the later one is held back; answers the later one.
+     */
+    private UUID holdsBack(String topic, String key, String payload) {
+        UUID later = writes.write(topic, key, TYPE, payload);
+        UUID otherKey = writes.write(topic, "key-other", TYPE, "{\"n\":3}");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                sql.count("SELECT count(*) FROM outbox_event WHERE id = ? AND sent_at IS NOT NULL", otherKey))
+                .isEqualTo(1));
+        assertThat(sql.count("SELECT count(*) FROM outbox_event WHERE id = ? AND sent_at IS NULL", later))
+                .isEqualTo(1);
+        return later;
     }
 
     private String newTopic() {
