@@ -230,6 +230,21 @@ class SubscriptionTest {
     }
 
     @Test
+    void aRefusedFormPutsTheFocusOnItsErrorSummary() {
+        answer(api, post(SUBSCRIPTIONS), 422, Fixtures.problem(422, "invalid-parameters", """
+                [{"field": "parameters.postfach.art", "message": "required property 'art' not found"}]"""));
+        assertThat(leipzig.page(FORM).select("[autofocus]")).as("nothing takes the focus from a fresh form").isEmpty();
+
+        Document refused = Jsoup.parse(leipzig.post(FORM, Map.of("parameters.zustaendigeStelle.name", "Amt"))
+                .body().asString());
+
+        Element summary = refused.selectFirst(".error-summary");
+        assertThat(summary.hasAttr("autofocus")).as("the browser moves the focus there, without a script").isTrue();
+        assertThat(summary.attr("tabindex")).isEqualTo("-1");
+        assertThat(refused.select("[autofocus]")).hasSize(1);
+    }
+
+    @Test
     void aSubscriptionInFlightKeepsItsPageCurrent() {
         answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("PROVISIONING"));
 
