@@ -352,6 +352,24 @@ class SubscriptionTest {
     }
 
     @Test
+    void anOfferThatExpiredBeforeItWasConcludedSaysWhyNothingWasConcluded() {
+        String page = PAGES + "/abonnements/" + INTEREST_ID;
+        answer(api, get(SUBSCRIPTIONS + "/" + INTEREST_ID), 200, Fixtures.offered());
+        answer(api, post(SUBSCRIPTIONS + "/" + INTEREST_ID + "/conclude"), 409, Fixtures.problem(409, "conflict", "[]"));
+        leipzig.page(page);
+        answer(api, get(SUBSCRIPTIONS + "/" + INTEREST_ID), 200,
+                Fixtures.offered().replace("\"OFFERED\", \"instance\"", "\"EXPIRED\", \"instance\""));
+
+        Response refused = leipzig.post(page + "/vertragsschluss", Map.of("acceptedTerms", "2026-01"));
+
+        Document shown = Jsoup.parse(refused.body().asString());
+        assertThat(shown.select("#abonnement-status").text()).isEqualTo("Abgelaufen");
+        assertThat(shown.select("main form")).as("an expired offer is concluded no more").isEmpty();
+        assertThat(shown.select(".error-summary li").text())
+                .startsWith("Dieser Schritt ist gerade nicht möglich.").contains("conflict detail");
+    }
+
+    @Test
     void anInterestIsWithdrawnAndADeclinedOneShowsTheProvidersReason() {
         String page = PAGES + "/abonnements/" + INTEREST_ID;
         answer(api, get(SUBSCRIPTIONS + "/" + INTEREST_ID), 200, Fixtures.declaredInterest());
