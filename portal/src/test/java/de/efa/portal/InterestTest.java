@@ -112,6 +112,22 @@ class InterestTest {
     }
 
     @Test
+    void anOfferToAnInterestWithdrawnMeanwhileSaysWhyNothingWasSent() {
+        answer(api, post(INBOX + "/" + INTEREST_ID + "/offer"), 409, Fixtures.problem(409, "conflict", "[]"));
+        akdb.page(PAGE);
+        answer(api, get(urlPathEqualTo(INBOX)), 200, Fixtures.page(interest(Fixtures.declaredInterest()
+                .replace("\"INTEREST_DECLARED\", \"instance\"", "\"WITHDRAWN\", \"instance\""))));
+
+        Response refused = akdb.post(PAGE + "/angebot", Map.of("conditions.note", Fixtures.OFFER_NOTE));
+
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.select("#interesse-status").text()).isEqualTo("Zurückgezogen");
+        assertThat(page.select("main form")).as("a withdrawn interest takes no answer").isEmpty();
+        assertThat(page.select(".error-summary li").text())
+                .startsWith("Dieser Schritt ist gerade nicht möglich.").contains("conflict detail");
+    }
+
+    @Test
     void anInterestIsDeclinedWithAReason() {
         answer(api, post(INBOX + "/" + INTEREST_ID + "/decline"), 200,
                 interest(Fixtures.declined("Nicht in Sachsen betrieben")));

@@ -55,6 +55,40 @@ class OperatorTest {
     }
 
     @Test
+    void everyTenantIsReachedAPageAtATime() {
+        answer(api, get(urlPathEqualTo(API + "/tenants")), 200, """
+                {"items": [%s], "page": 1, "size": 25, "total": 10751}""".formatted(Fixtures.TENANT));
+
+        Document page = operator.page("/betrieb/kommunen?status=ACTIVE&seite=1");
+
+        assertThat(page.select("caption").text()).isEqualTo("10751 Kommunen");
+        assertThat(page.select("nav.pager a").eachAttr("href"))
+                .containsExactly("/betrieb/kommunen?status=ACTIVE&seite=0", "/betrieb/kommunen?status=ACTIVE&seite=2");
+        api.verify(getRequestedFor(urlPathEqualTo(API + "/tenants")).withQueryParam("page", equalTo("1"))
+                .withQueryParam("size", equalTo("25")).withQueryParam("status", equalTo("ACTIVE")));
+    }
+
+    @Test
+    void aJobFilterTheMarketplaceRefusesIsShownAtItsInputWithWhatWasTyped() {
+        answer(api, get(urlPathEqualTo(JOBS)), 400, Fixtures.problem(400, "invalid-parameters", """
+                [{"field": "ags", "message": "must be 8 digits"},
+                 {"field": "serviceId", "message": "must be a UUID"}]"""));
+
+        Response refused = operator.get("/betrieb/auftraege?status=FAILED&ags=1471300&leistung=Führerschein digital");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = org.jsoup.Jsoup.parse(refused.body().asString());
+        assertThat(page.getElementById("f-ags").val()).isEqualTo("1471300");
+        assertThat(page.getElementById("f-ags").attr("aria-describedby")).isEqualTo("f-ags-fehler");
+        assertThat(page.getElementById("f-ags-fehler").text()).contains("8 Ziffern");
+        assertThat(page.getElementById("f-leistung").val()).isEqualTo("Führerschein digital");
+        assertThat(page.getElementById("f-leistung-fehler").text()).contains("Kennung mit 36 Zeichen");
+        assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#f-ags", "#f-leistung");
+        assertThat(page.select("#status option[selected]").text()).isEqualTo("Fehlgeschlagen");
+        api.verify(getRequestedFor(urlPathEqualTo(JOBS)).withQueryParam("serviceId", equalTo("Führerschein digital")));
+    }
+
+    @Test
     void jobsAreFilteredAndAJobShowsEveryAttemptAndIsRetried() {
         answer(api, get(urlPathEqualTo(JOBS)), 200, Fixtures.page(Fixtures.job("FAILED")));
         answer(api, get(JOBS + "/" + JOB_ID), 200, Fixtures.job("FAILED"));

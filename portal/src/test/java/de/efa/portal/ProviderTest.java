@@ -119,6 +119,33 @@ class ProviderTest {
     }
 
     @Test
+    void aServiceSavedMeanwhileBySomeoneElseKeepsWhatWasTypedUnderTheNewVersion() {
+        answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE);
+        answer(api, put(API + "/services/" + SERVICE_ID), 412, Fixtures.problem(412, "precondition-failed", "[]"));
+        akdb.page("/anbieter/leistungen/" + SERVICE_ID);
+        answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE.replace("\"version\": 3", "\"version\": 4"));
+        Map<String, Object> edited = new HashMap<>(form());
+        edited.put("version", "3");
+
+        Response refused = akdb.post("/anbieter/leistungen/" + SERVICE_ID, edited);
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.select(".error-summary li").text())
+                .startsWith("Jemand anderes hat die Leistung inzwischen geändert").contains("Eingaben sind erhalten");
+        assertThat(page.getElementById("f-name").val()).isEqualTo("Gewerbeanmeldung");
+        assertThat(page.getElementById("f-leikaKeys").val()).isEqualTo("99050012104000\n99050012070000");
+        assertThat(page.select("input[name=version]").attr("value")).isEqualTo("4");
+
+        answer(api, put(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE);
+        Response saved = akdb.post("/anbieter/leistungen/" + SERVICE_ID, Browser.filledIn(page, "main form"));
+
+        assertThat(saved.statusCode()).isEqualTo(303);
+        api.verify(putRequestedFor(urlPathEqualTo(API + "/services/" + SERVICE_ID)).withHeader("If-Match", equalTo("\"4\""))
+                .withRequestBody(equalToJson("{\"name\": \"Gewerbeanmeldung\"}", false, true)));
+    }
+
+    @Test
     void savingAServiceUnchangedKeepsEachPlansContractAndWhetherItIsUpdatable() {
         answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE_WITH_CONTRACTS);
         answer(api, put(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE_WITH_CONTRACTS);

@@ -133,6 +133,41 @@ class ShowcaseTest {
     }
 
     @Test
+    void aSearchTextLongerThanTheCatalogTakesIsExplainedAtTheSearchBoxWithWhatWasTyped() {
+        String tooLong = "Führerschein & Fahrerlaubnis ".repeat(7) + "%";
+        answer(api, get(urlPathEqualTo(API + "/services")).withQueryParam("q", equalTo(tooLong.trim())), 400,
+                Fixtures.problem(400, "validation", """
+                        [{"field": "q", "message": "must be at most 200 characters"}]"""));
+
+        Response answer = given().queryParam("q", tooLong).get("/");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(answer.body().asString());
+        assertThat(page.getElementById("q").val()).isEqualTo(tooLong.trim());
+        assertThat(page.select("label[for=q]").text()).isEqualTo("Suchbegriff");
+        assertThat(page.getElementById("q").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.getElementById(page.getElementById("q").attr("aria-describedby")).text())
+                .isEqualTo("Fehler: Bitte höchstens 200 Zeichen angeben.");
+        assertThat(page.select(".error-summary a").attr("href")).isEqualTo("#q");
+        assertThat(page.select("#treffer-titel").text()).isEqualTo("0 Leistungen gefunden");
+    }
+
+    @Test
+    void aRefusedLiveSearchIsLoadedAsAWholePageWhereItsMessagesAre() {
+        answer(api, get(urlPathEqualTo(API + "/services")).withQueryParam("leika", equalTo("123")), 400,
+                Fixtures.problem(400, "validation", """
+                        [{"field": "leika", "message": "must be a LeiKa key of exactly 14 digits, e.g. 99023001012000"}]"""));
+
+        Response live = given().header("HX-Request", "true").queryParam("q", "Führerschein & Co")
+                .queryParam("leika", "123").get("/");
+
+        assertThat(live.header("HX-Redirect")).isEqualTo("/?q=F%C3%BChrerschein+%26+Co&leika=123");
+        Document page = Jsoup.parse(given().urlEncodingEnabled(false).get(live.header("HX-Redirect")).body().asString());
+        assertThat(page.select("#f-leika-fehler").text()).contains("genau 14 Ziffern");
+        assertThat(page.getElementById("q").val()).isEqualTo("Führerschein & Co");
+    }
+
+    @Test
     void aCatalogThatIsDownGivesAClearGermanPageAndNoStackTrace() {
         api.stubFor(get(urlPathEqualTo(API + "/services")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 

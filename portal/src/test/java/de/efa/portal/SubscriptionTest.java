@@ -230,6 +230,69 @@ class SubscriptionTest {
     }
 
     @Test
+    void aCancellationIsConfirmedOnAPageOfItsOwnBeforeAnythingIsCancelled() {
+        String page = PAGES + "/abonnements/" + SUBSCRIPTION_ID;
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("ACTIVE"));
+
+        Element ask = leipzig.page(page).selectFirst("form:has(button:contains(Abonnement kündigen))");
+        assertThat(ask.attr("method")).isEqualTo("get");
+        assertThat(ask.attr("action")).isEqualTo(page + "/kuendigung");
+
+        Document confirm = leipzig.page(page + "/kuendigung");
+
+        assertThat(confirm.title()).isEqualTo("Abonnement kündigen: Führerschein digital beantragen · EfA-Marktplatz");
+        assertThat(confirm.select("h1").text()).isEqualTo("Führerschein digital beantragen für Leipzig, Stadt kündigen?");
+        assertThat(confirm.select(".lead").text()).contains("nicht rückgängig");
+        Element form = confirm.selectFirst("main form");
+        assertThat(form.attr("method")).isEqualTo("post");
+        assertThat(form.attr("action")).isEqualTo(page + "/kuendigung");
+        assertThat(form.select("input[name=csrf-token]")).hasSize(1);
+        assertThat(form.select("button").text()).isEqualTo("Ja, Abonnement kündigen");
+        assertThat(form.select("a").attr("href")).isEqualTo(page);
+        api.verify(0, deleteRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID)));
+
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("UPDATING"));
+        Response gone = leipzig.get(page + "/kuendigung");
+        assertThat(gone.statusCode()).as("nothing to confirm for a subscription that cannot be cancelled").isEqualTo(303);
+        assertThat(gone.header("Location")).endsWith(page);
+    }
+
+    @Test
+    void aCancellationTheServiceRefusesShowsTheSubscriptionAsItIsNowAndWhyNothingHappened() {
+        String page = PAGES + "/abonnements/" + SUBSCRIPTION_ID;
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("ACTIVE"));
+        answer(api, delete(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 409, Fixtures.problem(409, "conflict", "[]"));
+        leipzig.page(page + "/kuendigung");
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("UPDATE_REQUESTED"));
+
+        Response refused = leipzig.post(page + "/kuendigung", Map.of());
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        Document shown = Jsoup.parse(refused.body().asString());
+        assertThat(shown.select("h1").text()).isEqualTo("Führerschein digital beantragen");
+        assertThat(shown.select("#abonnement-status").text()).isEqualTo("Änderung beantragt");
+        assertThat(shown.select("#hinweis").attr("role")).isEqualTo("alert");
+        assertThat(shown.select("#hinweis").text()).startsWith("Das Abonnement hat sich inzwischen geändert; es wurde "
+                + "nichts gekündigt").contains("conflict detail");
+        assertThat(shown.select("#stand #hinweis")).as("the refresh of the status keeps the notice").isEmpty();
+    }
+
+    @Test
+    void aRefusedFormPutsTheFocusOnItsErrorSummary() {
+        answer(api, post(SUBSCRIPTIONS), 422, Fixtures.problem(422, "invalid-parameters", """
+                [{"field": "parameters.postfach.art", "message": "required property 'art' not found"}]"""));
+        assertThat(leipzig.page(FORM).select("[autofocus]")).as("nothing takes the focus from a fresh form").isEmpty();
+
+        Document refused = Jsoup.parse(leipzig.post(FORM, Map.of("parameters.zustaendigeStelle.name", "Amt"))
+                .body().asString());
+
+        Element summary = refused.selectFirst(".error-summary");
+        assertThat(summary.hasAttr("autofocus")).as("the browser moves the focus there, without a script").isTrue();
+        assertThat(summary.attr("tabindex")).isEqualTo("-1");
+        assertThat(refused.select("[autofocus]")).hasSize(1);
+    }
+
+    @Test
     void aSubscriptionInFlightKeepsItsPageCurrent() {
         answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("PROVISIONING"));
 
@@ -286,6 +349,24 @@ class SubscriptionTest {
         assertThat(form.getElementById("f-acceptedTerms").attr("aria-invalid")).isEqualTo("true");
         api.verify(postRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + INTEREST_ID + "/conclude"))
                 .withRequestBody(equalToJson("{\"acceptedTerms\": null}")));
+    }
+
+    @Test
+    void anOfferThatExpiredBeforeItWasConcludedSaysWhyNothingWasConcluded() {
+        String page = PAGES + "/abonnements/" + INTEREST_ID;
+        answer(api, get(SUBSCRIPTIONS + "/" + INTEREST_ID), 200, Fixtures.offered());
+        answer(api, post(SUBSCRIPTIONS + "/" + INTEREST_ID + "/conclude"), 409, Fixtures.problem(409, "conflict", "[]"));
+        leipzig.page(page);
+        answer(api, get(SUBSCRIPTIONS + "/" + INTEREST_ID), 200,
+                Fixtures.offered().replace("\"OFFERED\", \"instance\"", "\"EXPIRED\", \"instance\""));
+
+        Response refused = leipzig.post(page + "/vertragsschluss", Map.of("acceptedTerms", "2026-01"));
+
+        Document shown = Jsoup.parse(refused.body().asString());
+        assertThat(shown.select("#abonnement-status").text()).isEqualTo("Abgelaufen");
+        assertThat(shown.select("main form")).as("an expired offer is concluded no more").isEmpty();
+        assertThat(shown.select(".error-summary li").text())
+                .startsWith("Dieser Schritt ist gerade nicht möglich.").contains("conflict detail");
     }
 
     @Test

@@ -3,6 +3,7 @@ package de.efa.portal.service;
 import de.efa.portal.client.Problem;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ public final class FormErrors {
     public static final String FORM = "";
 
     private final Map<String, String> byField = new LinkedHashMap<>();
+    /** Inputs whose id is not their field's anchor, for the summary to link to. */
+    private final Map<String, String> ids = new HashMap<>();
 
     private FormErrors() {
     }
@@ -51,6 +54,15 @@ public final class FormErrors {
         return this;
     }
 
+    /**
+     * Links the summary's message of a field to an input with an id of its own: one that scripts and bookmarks know
+     * by a name older than these anchors.
+     */
+    public FormErrors shownAt(String field, String id) {
+        ids.put(field, id);
+        return this;
+    }
+
     public boolean any() {
         return !byField.isEmpty();
     }
@@ -61,7 +73,8 @@ public final class FormErrors {
 
     public List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
-        byField.forEach((field, message) -> entries.add(new Entry(field, message, anchor(field))));
+        byField.forEach((field, message) -> entries.add(new Entry(field, message, ids.getOrDefault(field,
+                anchor(field)))));
         return entries;
     }
 

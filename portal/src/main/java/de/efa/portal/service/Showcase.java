@@ -103,6 +103,11 @@ public class Showcase {
             return href(q, code, land, leika, 0);
         }
 
+        /** The link to this search, as its page's address. */
+        public String link() {
+            return href(q, themenfeld, land, leika, page);
+        }
+
         /** This search's link up to the page number, for the pager. */
         public String pageBase() {
             String first = href(q, themenfeld, land, leika, 0);

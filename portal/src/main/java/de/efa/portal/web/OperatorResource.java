@@ -4,9 +4,11 @@ import de.efa.portal.client.DeadLetter;
 import de.efa.portal.client.Job;
 import de.efa.portal.client.MarketplaceApi;
 import de.efa.portal.client.Page;
+import de.efa.portal.client.ServiceException;
 import de.efa.portal.client.Stats;
 import de.efa.portal.client.Tenant;
 import de.efa.portal.client.TenantApi;
+import de.efa.portal.service.FormErrors;
 import de.efa.portal.service.ServiceNames;
 import de.efa.portal.service.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -51,9 +53,10 @@ public class OperatorResource {
         static native TemplateInstance kennzahlen(Stats stats, List<StatusBar> bars, BarChart durations,
                                                   BarChart perMinute);
 
-        static native TemplateInstance kommunen(Page<Tenant> tenants, String status);
+        static native TemplateInstance kommunen(Page<Tenant> tenants, String status, String pageBase);
 
-        static native TemplateInstance auftraege(Page<Job> jobs, JobFilter filter, Map<String, String> names);
+        static native TemplateInstance auftraege(Page<Job> jobs, JobFilter filter, Map<String, String> names,
+                                                 FormErrors errors);
 
         static native TemplateInstance auftrag(Job job, String serviceName);
 
@@ -67,6 +70,9 @@ public class OperatorResource {
     /** The filters of the job list as the operator typed them. */
     public record JobFilter(String status, String ags, String serviceId, int page) {
 
+        /** The input of the service filter; the marketplace calls it {@code serviceId}. */
+        static final String SERVICE_INPUT = "leistung";
+
         public JobFilter {
             status = Filters.given(status);
             ags = Filters.given(ags);
@@ -76,7 +82,19 @@ public class OperatorResource {
 
         /** These filters' link up to the page number, for the pager. */
         public String pageBase() {
-            return Filters.pageBase("/betrieb/auftraege", "status", status, "ags", ags, "leistung", serviceId);
+            return Filters.pageBase("/betrieb/auftraege", "status", status, "ags", ags, SERVICE_INPUT, serviceId);
+        }
+
+        /**
+         * Where the marketplace's objection to a filter is shown: the AGS and the service at their inputs, anything
+         * else (a status or page no link of the portal sends) above the list.
+         */
+        static String input(String field) {
+            return switch (field) {
+                case "ags" -> field;
+                case "serviceId" -> SERVICE_INPUT;
+                default -> FormErrors.FORM;
+            };
         }
     }
 
@@ -135,11 +153,16 @@ public class OperatorResource {
                 + ".", "Abgeschlossen", bars);
     }
 
+    /**
+     * The tenants in one status, those waiting for approval unless asked otherwise; an empty status shows all of
+     * them, which after an import of the municipality directory are thousands, a page at a time.
+     */
     @GET
     @Path("/kommunen")
-    public TemplateInstance tenants(@QueryParam("status") String status) {
+    public TemplateInstance tenants(@QueryParam("status") String status, @QueryParam("seite") int page) {
         String shown = status == null ? "PENDING" : status;
-        return Templates.kommunen(tenants.tenants(shown.isBlank() ? null : shown, 0, 100), shown);
+        return Templates.kommunen(tenants.tenants(shown.isBlank() ? null : shown, Math.max(0, page), PAGE_SIZE), shown,
+                Filters.pageBase("/betrieb/kommunen", "status", shown));
     }
 
     @POST
@@ -149,13 +172,21 @@ public class OperatorResource {
         return Response.seeOther(URI.create("/betrieb/kommunen")).build();
     }
 
+    /** The jobs the filters match; a filter the marketplace refuses (an AGS of 7 digits) is shown at its input. */
     @GET
     @Path("/auftraege")
-    public TemplateInstance jobs(@QueryParam("status") String status, @QueryParam("ags") String ags,
-                                 @QueryParam("leistung") String serviceId, @QueryParam("seite") int page) {
+    public Response jobs(@QueryParam("status") String status, @QueryParam("ags") String ags,
+                         @QueryParam(JobFilter.SERVICE_INPUT) String serviceId, @QueryParam("seite") int page) {
         JobFilter filter = new JobFilter(status, ags, serviceId, page);
-        Page<Job> jobs = marketplace.jobs(filter.status(), filter.ags(), filter.serviceId(), filter.page(), PAGE_SIZE);
-        return Templates.auftraege(jobs, filter, serviceNames.of(jobs.items().stream().map(Job::serviceId).toList()));
+        try {
+            Page<Job> jobs = marketplace.jobs(filter.status(), filter.ags(), filter.serviceId(), filter.page(),
+                    PAGE_SIZE);
+            return Response.ok(Templates.auftraege(jobs, filter,
+                    serviceNames.of(jobs.items().stream().map(Job::serviceId).toList()), FormErrors.none())).build();
+        } catch (ServiceException e) {
+            return Response.status(400).entity(Templates.auftraege(null, filter, Map.of(),
+                    Forms.errorsOf(e, JobFilter::input))).build();
+        }
     }
 
     @GET

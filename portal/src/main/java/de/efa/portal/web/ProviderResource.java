@@ -35,6 +35,9 @@ public class ProviderResource {
 
     /** The submit button that asks for one more plan block instead of saving. */
     private static final String ADD_PLAN = "plan-hinzufuegen";
+    private static final String STALE = "Jemand anderes hat die Leistung inzwischen geändert; Ihre Änderung wurde nicht "
+            + "gespeichert. Ihre Eingaben sind erhalten: Speichern Sie erneut, ersetzen sie den inzwischen gespeicherten "
+            + "Stand.";
 
     private final ProviderCatalogApi catalog;
     private final Showcase showcase;
@@ -121,10 +124,22 @@ public class ProviderResource {
                 }
                 return Response.seeOther(URI.create("/anbieter")).build();
             } catch (ServiceException e) {
+                if (e.status() == 412) {
+                    return stale(id, values);
+                }
                 errors = e.problem().violationList().isEmpty() ? Forms.errorsOf(e) : ServiceForm.errorsOf(e.problem());
             }
         }
         return Response.status(400).entity(form(id, version, values, errors)).build();
+    }
+
+    /**
+     * Someone saved the service after this form was read: what was typed is kept, now under the version saved
+     * meanwhile, so that saving again is a decision to replace it rather than a form that can never be saved.
+     */
+    private Response stale(String id, ServiceForm.Values values) {
+        return Response.status(409).entity(form(id, catalog.service(id).version(), values,
+                FormErrors.none().add(FormErrors.FORM, STALE))).build();
     }
 
     private TemplateInstance form(String id, long version, ServiceForm.Values values, FormErrors errors) {

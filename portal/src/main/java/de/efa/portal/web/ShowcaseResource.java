@@ -13,6 +13,7 @@ import de.efa.portal.service.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -27,6 +28,11 @@ import java.util.List;
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class ShowcaseResource {
+
+    /** Sent by htmx with each of its requests. */
+    private static final String HX_REQUEST = "HX-Request";
+    /** Has htmx load the named address as a whole page. */
+    private static final String HX_REDIRECT = "HX-Redirect";
 
     private final Showcase showcase;
     private final CatalogApi catalog;
@@ -50,10 +56,15 @@ public class ShowcaseResource {
         static native TemplateInstance leistung(CatalogService service, Tenant tenant, List<Choices.Choice> clients);
     }
 
+    /**
+     * The search. A malformed filter (a LeiKa key of 13 digits, a search text longer than the catalog takes) is said at
+     * its input, with nothing found. The live search (htmx) swaps only successful answers and only the results, so a
+     * refused one is loaded as a whole page instead, where the messages are.
+     */
     @GET
     public Response schaufenster(@QueryParam("q") String q, @QueryParam("themenfeld") String themenfeld,
                                  @QueryParam("land") String land, @QueryParam("leika") String leika,
-                                 @QueryParam("seite") int page) {
+                                 @QueryParam("seite") int page, @HeaderParam(HX_REQUEST) String live) {
         Showcase.Query query = new Showcase.Query(q, themenfeld, land, leika, page);
         try {
             return Response.ok(Templates.schaufenster(query, showcase.search(query), FormErrors.none())).build();
@@ -61,11 +72,15 @@ public class ShowcaseResource {
             if (e.status() != 400) {
                 throw e;
             }
-            // A malformed filter (a LeiKa key of 13 digits): say so at the filter, with nothing found.
+            if (live != null) {
+                return Response.status(400).header(HX_REDIRECT, query.link()).build();
+            }
             Showcase.Result nothing = new Showcase.Result(new Page<>(List.of(), 0,
                     Showcase.PAGE_SIZE, 0), List.of());
-            return Response.status(400).entity(Templates.schaufenster(query, nothing,
-                    FormErrors.of(e.problem()))).build();
+            // The search box and the selects keep the ids the page has always had.
+            FormErrors errors = FormErrors.of(e.problem()).shownAt("q", "q").shownAt("themenfeld", "themenfeld")
+                    .shownAt("land", "land");
+            return Response.status(400).entity(Templates.schaufenster(query, nothing, errors)).build();
         }
     }
 

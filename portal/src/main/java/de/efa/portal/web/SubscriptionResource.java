@@ -60,6 +60,8 @@ public class SubscriptionResource {
             + "nicht übernommen. Hier sehen Sie den aktuellen Stand. Bitte prüfen Sie Ihre Angaben und beantragen Sie "
             + "die Änderung erneut.";
     private static final String NOTHING_CHANGED = "Plan und Konfiguration waren schon so; es wurde nichts geändert.";
+    private static final String NOT_CANCELLED = "Das Abonnement hat sich inzwischen geändert; es wurde nichts gekündigt "
+            + "oder zurückgezogen. Hier sehen Sie den aktuellen Stand.";
 
     private final TenantApi tenants;
     private final CatalogApi catalog;
@@ -84,6 +86,8 @@ public class SubscriptionResource {
 
         static native TemplateInstance abonnieren(CatalogService service, Plan plan, Tenant tenant,
                                                   List<FormField> fields, Map<String, String> form, FormErrors errors);
+
+        static native TemplateInstance kuendigen(Tenant tenant, Subscription subscription, String serviceName);
     }
 
     @GET
@@ -135,12 +139,39 @@ public class SubscriptionResource {
         }
     }
 
-    /** Cancels an active subscription, or withdraws an interest or an offer: the service tells which by the status. */
+    /**
+     * Asks before a subscription is cancelled: the provider removes the instance, which cannot be undone (WCAG 3.3.4).
+     * One that cannot be cancelled (any more) is shown as it is.
+     */
+    @GET
+    @Path("/abonnements/{id}/kuendigung")
+    public Response confirmCancel(@PathParam("ags") String ags, @PathParam("id") String id) {
+        Subscription subscription = tenants.versionedSubscription(ags, id).getEntity();
+        if (!subscription.cancellable()) {
+            return Response.seeOther(subscriptionPage(ags, id)).build();
+        }
+        return Response.ok(Templates.kuendigen(customers.of(ags), subscription,
+                serviceNames.of(List.of(subscription.serviceId())).get(subscription.serviceId()))).build();
+    }
+
+    /**
+     * Cancels an active subscription, or withdraws an interest or an offer: the service tells which by the status. One
+     * that changed meanwhile (a change or an expiry came first) is shown as it is now, with why nothing happened.
+     */
     @POST
     @Path("/abonnements/{id}/kuendigung")
     public Response cancel(@PathParam("ags") String ags, @PathParam("id") String id) {
-        tenants.cancel(ags, id);
-        return Response.seeOther(subscriptionPage(ags, id)).build();
+        try {
+            tenants.cancel(ags, id);
+            return Response.seeOther(subscriptionPage(ags, id)).build();
+        } catch (ServiceException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            String why = e.problem().detail() == null ? "" : " (Hinweis des Dienstes: " + e.problem().detail() + ")";
+            return Response.status(409).entity(detail(ags, tenants.versionedSubscription(ags, id),
+                    new Change(null, null, FormErrors.none()), NOT_CANCELLED + why)).build();
+        }
     }
 
     @POST
