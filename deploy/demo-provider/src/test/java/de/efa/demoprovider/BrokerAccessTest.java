@@ -13,6 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -141,6 +143,39 @@ class BrokerAccessTest {
                     .when().get(broker + "/catalog")
                     .then().statusCode(401).contentType(ContentType.JSON).body("error", equalTo("Unauthorized"));
         }
+    }
+
+    /**
+     * The role comes from {@code realm_access.roles} alone, as docs/broker-calls.md asks of every broker: a
+     * {@code groups} or {@code resource_access} claim naming {@code marketplace} is no such role. And only an access
+     * token is taken: the realm signs its ID and refresh tokens with the same key.
+     */
+    @Test
+    void onlyAnAccessTokenWithTheRealmRoleMarketplaceIsTaken() {
+        String id = newInstanceId();
+        String withGroups = TestTokens.claims("service-account-provider-akdb", "provider")
+                .audience(Set.of(BrokerAudience.of(BrokerCalls.PROVIDER)))
+                .groups(Set.of("marketplace")).sign();
+        String withClientRole = TestTokens.claims("service-account-provider-akdb", "provider")
+                .audience(Set.of(BrokerAudience.of(BrokerCalls.PROVIDER)))
+                .claim("resource_access", Map.of("demo-provider", Map.of("roles", List.of("marketplace")),
+                        "marketplace-service", Map.of("roles", List.of("marketplace"))))
+                .sign();
+        for (String token : new String[] {withGroups, withClientRole}) {
+            given().auth().oauth2(token).header("X-Broker-API-Version", "2.17")
+                    .contentType(ContentType.JSON).body(body("s", "standard", "14713000"))
+                    .queryParam("accepts_incomplete", true)
+                    .when().put(BROKER + "/service_instances/{id}", id)
+                    .then().statusCode(403).body("error", equalTo("Forbidden"));
+        }
+        String idToken = TestTokens.claims("service-account-marketplace-service", "marketplace")
+                .audience(Set.of(BrokerAudience.of(BrokerCalls.PROVIDER))).claim("typ", "ID").sign();
+        given().auth().oauth2(idToken).header("X-Broker-API-Version", "2.17")
+                .contentType(ContentType.JSON).body(body("s", "standard", "14713000"))
+                .queryParam("accepts_incomplete", true)
+                .when().put(BROKER + "/service_instances/{id}", id)
+                .then().statusCode(401).body("error", equalTo("Unauthorized"));
+        assertThat(new Rows(dataSource).instanceState(id)).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +25,13 @@ public final class BrokerUrlPolicy {
     public interface Resolver {
         InetAddress[] resolve(String host) throws UnknownHostException;
     }
+
+    /** 64:ff9b::/96, the NAT64 well-known prefix: an IPv6-only cluster reaches the IPv4 address in its last 32 bits. */
+    private static final byte[] NAT64_PREFIX = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+    /** 64:ff9b:1::/48, the prefix of a site's own NAT64 translators. */
+    private static final byte[] LOCAL_NAT64_PREFIX = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 1};
+    /** ::/96, the deprecated IPv4-compatible addresses (but :: and ::1 themselves, whose last byte is all there is). */
+    private static final byte[] IPV4_COMPATIBLE_PREFIX = new byte[12];
 
     private final boolean strict;
     private final Set<String> allowList;
@@ -101,6 +109,10 @@ public final class BrokerUrlPolicy {
     /** What makes an address one a broker must not have; null for a public address. */
     static String internalKind(InetAddress address) {
         byte[] bytes = address.getAddress();
+        InetAddress carried = carriedIpv4(bytes);
+        if (carried != null) {
+            return internalKind(carried);
+        }
         if (address.isLoopbackAddress()) {
             return "loopback";
         }
@@ -111,15 +123,40 @@ public final class BrokerUrlPolicy {
         if (address.isLinkLocalAddress()) {
             return "link-local";
         }
-        if (address.isAnyLocalAddress()) {
+        // 0.0.0.0/8 is "this network": 0.0.0.0 is this host, and no other address of it is anyone's.
+        if (address.isAnyLocalAddress() || bytes.length == 4 && bytes[0] == 0) {
             return "unspecified";
         }
-        // 10/8, 172.16/12, 192.168/16; fc00::/7 (unique local, e.g. fd00:ec2::254); 100.64/10 (carrier-grade NAT).
+        // 10/8, 172.16/12, 192.168/16; fc00::/7 (unique local, e.g. fd00:ec2::254); 100.64/10 (carrier-grade NAT);
+        // 64:ff9b:1::/48, the prefix of a site's own NAT64 translator, which leads wherever the site lets it.
         boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
         boolean sharedAddressSpace = bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64;
-        if (address.isSiteLocalAddress() || uniqueLocal || sharedAddressSpace) {
+        boolean localNat64 = startsWith(bytes, LOCAL_NAT64_PREFIX);
+        if (address.isSiteLocalAddress() || uniqueLocal || sharedAddressSpace || localNat64) {
             return "private";
         }
         return null;
+    }
+
+    /**
+     * The IPv4 address that an IPv6 address leads to, through NAT64 or as an IPv4-compatible address, so that it is
+     * judged as that one; null for any other address. (Java turns IPv4-mapped addresses, ::ffff:0:0/96, into IPv4
+     * addresses itself.)
+     */
+    private static InetAddress carriedIpv4(byte[] bytes) {
+        boolean nat64 = startsWith(bytes, NAT64_PREFIX);
+        boolean compatible = startsWith(bytes, IPV4_COMPATIBLE_PREFIX) && (bytes[12] | bytes[13] | bytes[14]) != 0;
+        if (!nat64 && !compatible) {
+            return null;
+        }
+        try {
+            return InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are an IPv4 address", e);
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length == 16 && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 }

@@ -50,6 +50,26 @@ class BrokerUrlPolicyTest {
         assertThat(strict.refusal("https://0.0.0.0/")).get().extracting(BrokerUrlPolicy.Refusal::reason).asString().contains("unspecified");
     }
 
+    /**
+     * An IPv6 address that carries an IPv4 address reaches that one: through the NAT64 gateway of an IPv6-only
+     * cluster (64:ff9b::/96), or as a deprecated IPv4-compatible address. Such an address is judged by the IPv4
+     * address it carries; a site's own translator (64:ff9b:1::/48) and 0.0.0.0/8 are no public addresses either.
+     */
+    @Test
+    void anIpv6AddressCarryingAnInternalIpv4AddressIsRefusedAsThatAddress() {
+        assertThat(strict.refusal("https://[64:ff9b::a00:1]/")).get().extracting(BrokerUrlPolicy.Refusal::reason)
+                .asString().contains("private address");
+        assertThat(strict.refusal("https://[64:ff9b::a9fe:a9fe]/")).get().extracting(BrokerUrlPolicy.Refusal::reason)
+                .asString().contains("metadata address");
+        assertThat(strict.refusal("https://[64:ff9b:1::cb00:710a]/")).get().extracting(BrokerUrlPolicy.Refusal::reason)
+                .asString().contains("private address");
+        assertThat(strict.refusal("https://[::c0a8:101]/")).get().extracting(BrokerUrlPolicy.Refusal::reason)
+                .asString().contains("private address");
+        assertThat(strict.refusal("https://0.1.2.3/")).get().extracting(BrokerUrlPolicy.Refusal::reason)
+                .asString().contains("unspecified address");
+        assertThat(strict.refusal("https://[64:ff9b::cb00:710a]/")).isEmpty();
+    }
+
     @Test
     void anAllowListedHostIsCalledWhateverItsSchemeAndAddress() {
         assertThat(strict.refusal("http://localhost:8090/brokers/akdb")).isEmpty();
