@@ -83,6 +83,9 @@ class ValidationTest {
                         json("{\"type\":\"object\",\"properties\":{\"k\":{\"type\":\"string\",\"pattern\":\"^(?!x)\"}}}"))),
                 broken("plans[0].parameters", s -> plan(s).set("parameters", json("{\"type\":\"object\",\"properties\":"
                         + "{\"k\":{\"type\":\"string\",\"pattern\":\"((((a{100}){100}){100}){100})\"}}}"))),
+                broken("plans[0].parameters", s -> plan(s).set("parameters", json("{\"type\":\"object\",\"properties\":"
+                        + "{\"k\":{\"type\":\"string\",\"pattern\":\"a{1000}b{1000}c{1000}d{1000}e{1000}\"},"
+                        + "\"l\":{\"type\":\"string\",\"pattern\":\"f{1000}g{1000}h{1000}i{1000}j{1000}x\"}}}"))),
                 broken("plans[0].parameters", s -> plan(s).set("parameters",
                         json("{\"type\":\"object\",\"properties\":{\"a\":{\"$ref\":\"#/properties/a\"}}}"))),
                 broken("plans[0].parameters", s -> plan(s).set("parameters",

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,8 @@ import java.util.Map;
  * leading back to where it started before checking a property or item ({@link SchemaReferences}). Its regular
  * expressions must compile, or the first subscription checked against it would fail instead of this request; they
  * run in linear time, so lookaround and backreferences are refused, as are repetitions that multiply beyond what RE2
- * compiles and runs at a sensible cost ({@link LinearTimeRegex}). It is bounded, at most
+ * compiles and runs at a sensible cost ({@link LinearTimeRegex}), and together they are no larger than one may be. It
+ * is bounded, at most
  * {@value #MAX_BYTES} bytes as JSON and {@value #MAX_DEPTH} levels of nesting, because every subscription to the
  * plan is checked against it and every service that copies the catalog compiles and keeps it.
  */
@@ -62,7 +64,12 @@ public final class ParameterSchema {
         if (!schema.path("type").asText().equals("object")) {
             problems.add("must describe an object (\"type\": \"object\"), as a configuration is one");
         }
-        collectUnusableKeywords(schema, "$", problems);
+        long regexSize = collectUnusableKeywords(schema, "$", problems);
+        if (regexSize > LinearTimeRegex.MAX_SIZE) {
+            problems.add("has regular expressions of " + regexSize + " pieces together (characters, classes, dots, "
+                    + "written out with their repetitions), but at most " + LinearTimeRegex.MAX_SIZE
+                    + " are allowed, as for one");
+        }
         if (problems.isEmpty()) {
             SchemaReferences.check(schema, problems);
         }
@@ -95,35 +102,46 @@ public final class ParameterSchema {
         return deepest;
     }
 
-    private static void collectUnusableKeywords(JsonNode node, String path, List<String> problems) {
+    /**
+     * Collects what makes the schema unusable, and answers the size of its usable regular expressions together: each
+     * service that copies the catalog compiles and keeps them all, some 60 bytes per piece.
+     */
+    private static long collectUnusableKeywords(JsonNode node, String path, List<String> problems) {
+        long regexSize = 0;
         if (node.isObject()) {
-            node.properties().forEach(field -> {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String at = path + "." + field.getKey();
                 JsonNode value = field.getValue();
                 if (field.getKey().equals("$ref") && !value.asText().startsWith("#")) {
                     problems.add("may only refer inside itself, but " + at + " points to " + value.asText());
                 } else if (field.getKey().equals("pattern") && value.isTextual()) {
-                    requireRegex(value.asText(), at, problems);
+                    regexSize += requireRegex(value.asText(), at, problems);
                 } else if (field.getKey().equals("patternProperties") && value.isObject()) {
-                    value.fieldNames().forEachRemaining(regex -> requireRegex(regex, at, problems));
+                    for (Iterator<String> regexes = value.fieldNames(); regexes.hasNext(); ) {
+                        regexSize += requireRegex(regexes.next(), at, problems);
+                    }
                 }
-                collectUnusableKeywords(value, at, problems);
-            });
+                regexSize += collectUnusableKeywords(value, at, problems);
+            }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                collectUnusableKeywords(node.get(i), path + "[" + i + "]", problems);
+                regexSize += collectUnusableKeywords(node.get(i), path + "[" + i + "]", problems);
             }
         } else if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
             // Read as a double it is infinite, and JSON has no such number: it would be written as the text "Infinity".
             problems.add("has a number at " + path + " that is too large for a JSON Schema number (beyond 1.7e308)");
         }
+        return regexSize;
     }
 
-    private static void requireRegex(String regex, String at, List<String> problems) {
+    /** The regular expression's size, or 0 when it cannot be used (a problem then). */
+    private static long requireRegex(String regex, String at, List<String> problems) {
         try {
             LinearTimeRegex.compile(regex);
+            return LinearTimeRegex.size(regex);
         } catch (IllegalArgumentException e) {
             problems.add("has a regular expression at " + at + " that cannot be used: " + e.getMessage());
+            return 0;
         }
     }
 

@@ -74,6 +74,23 @@ class ParameterSchemaTest {
                 .hasMessageContaining("$.patternProperties"));
     }
 
+    @Test
+    void patternsOfMoreThanTenThousandPiecesTogetherAreRefusedThoughEachIsTaken() {
+        ObjectNode schema = JSON.createObjectNode().put("type", "object");
+        ObjectNode properties = schema.putObject("properties");
+        for (int i = 0; i < 9; i++) {
+            properties.putObject("k" + i).put("type", "string").put("pattern", "[0-9]{1000}");
+        }
+        schema.putObject("patternProperties").putObject("[a-z]{1000}");
+        assertThat(ParameterSchema.of(schema)).isNotNull();
+
+        properties.putObject("k9").put("type", "string").put("pattern", "x");
+        assertThatThrownBy(() -> ParameterSchema.of(schema))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("has regular expressions of 10001 pieces together")
+                .hasMessageContaining("at most 10000");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"\"minimum\":1e400", "\"exclusiveMaximum\":-1e400", "\"enum\":[1, 1e400]"})
     void aNumberBeyondWhatADoubleHoldsIsRefusedNamingWhereItIs(String keyword) throws Exception {

@@ -22,12 +22,19 @@ import java.util.Deque;
  * Go's RE2 refuses both, with the rule applied here before RE2J compiles anything: the counts of nested
  * repetitions multiply to at most {@value #MAX_COPIES}. RE2J also recurses once per level of nested groups, so they
  * nest at most {@value #MAX_NESTING} deep, far beyond any real pattern and far below a thread's stack.
+ * <p>
+ * What the whole program costs is its {@link #size(String) size}: every character, class, dot or anchor once, times
+ * the counts of the repetitions around it, summed over the pattern, alternatives included. The copies rule alone lets
+ * {@code .{1000}.{1000}…} grow with the pattern's length, some 60 bytes of memory per piece and ~10 ns per piece and
+ * character of a value; a pattern is at most {@value #MAX_SIZE}, which also bounds what a value of {@code format:
+ * regex} may compile to. What matching costs over a value is charged per validation by {@link PatternBudget}.
  */
 public final class LinearTimeRegex implements RegularExpressionFactory {
 
     public static final LinearTimeRegex INSTANCE = new LinearTimeRegex();
     public static final int MAX_COPIES = 1000;
     public static final int MAX_NESTING = 100;
+    public static final int MAX_SIZE = 10_000;
 
     private LinearTimeRegex() {
     }
@@ -42,7 +49,7 @@ public final class LinearTimeRegex implements RegularExpressionFactory {
 
     /** @throws IllegalArgumentException naming what RE2 cannot compile, or what it should not */
     public static Pattern compile(String regex) {
-        new Repetitions(regex).requireBounded();
+        size(regex);
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
@@ -52,7 +59,17 @@ public final class LinearTimeRegex implements RegularExpressionFactory {
     }
 
     /**
-     * Reads a pattern only as far as copies and nesting need: groups, character classes, escapes, quoted text and
+     * The pieces RE2 writes out for the pattern, at most {@value #MAX_SIZE}: {@code ^[0-9]{5}$} is 7, {@code a{1000}}
+     * 1,000, {@code (ab|c){3}} 9.
+     *
+     * @throws IllegalArgumentException naming the rule that the pattern's repetitions, nesting or size break
+     */
+    public static long size(String regex) {
+        return new Repetitions(regex).requireBounded();
+    }
+
+    /**
+     * Reads a pattern only as far as copies, size and nesting need: groups, character classes, escapes, quoted text and
      * repetitions. It has to agree with RE2 on the patterns RE2 takes; whatever else it misreads RE2 refuses anyway.
      */
     private static final class Repetitions {
@@ -67,20 +84,24 @@ public final class LinearTimeRegex implements RegularExpressionFactory {
             this.regex = regex;
         }
 
-        void requireBounded() {
+        long requireBounded() {
             int at = 0;
             while (at < regex.length()) {
                 char c = regex.charAt(at);
                 int repeatEnd = c == '{' ? repeatEnd(at) : -1;
                 if (c == '\\' && at + 1 < regex.length() && regex.charAt(at + 1) == 'Q') {
                     int end = regex.indexOf("\\E", at + 2);
-                    group.atom(1);
+                    int quotedEnd = end < 0 ? regex.length() : end;
+                    // RE2 reads quoted text as literals: a repetition after it repeats its last one only.
+                    for (int quoted = at + 2; quoted < quotedEnd; quoted++) {
+                        group.atom(1, 1);
+                    }
                     at = end < 0 ? regex.length() : end + 2;
                 } else if (c == '\\') {
-                    group.atom(1);
+                    group.atom(1, 1);
                     at = afterEscape(at);
                 } else if (c == '[') {
-                    group.atom(1);
+                    group.atom(1, 1);
                     at = afterClass(at);
                 } else if (c == '(') {
                     open.push(group);
@@ -91,9 +112,9 @@ public final class LinearTimeRegex implements RegularExpressionFactory {
                     group = new Group();
                     at++;
                 } else if (c == ')' && !open.isEmpty()) {
-                    long copies = group.copies();
+                    Group closed = group;
                     group = open.pop();
-                    group.atom(copies);
+                    group.atom(closed.copies(), closed.size());
                     at++;
                 } else if (c == '|') {
                     group.alternative();
@@ -105,10 +126,16 @@ public final class LinearTimeRegex implements RegularExpressionFactory {
                     group.repeat(count(regex.substring(at + 1, repeatEnd - 1)));
                     at = repeatEnd;
                 } else {
-                    group.atom(1);
+                    group.atom(1, 1);
                     at++;
                 }
             }
+            while (!open.isEmpty()) {
+                Group unclosed = group;
+                group = open.pop();
+                group.atom(unclosed.copies(), unclosed.size());
+            }
+            return group.size();
         }
 
         /** Past {@code \p{Greek}}, {@code \x{10FFFF}} or a one-character escape. */
@@ -188,19 +215,27 @@ public final class LinearTimeRegex implements RegularExpressionFactory {
             return bounds.length == 2 && bounds[1].isEmpty() ? Math.max(copies, 1) : copies;
         }
 
-        /** The most copies along any path of nested repetitions within one group, and those of its latest atom. */
+        /**
+         * The most copies along any path of nested repetitions within one group, and those of its latest atom; the
+         * pieces of the group's atoms before the latest one, and those of the latest one.
+         */
         private static final class Group {
 
             private long widest = 1;
             private long latest = NO_ATOM;
+            private long size;
+            private long latestSize;
 
-            void atom(long copies) {
+            void atom(long copies, long pieces) {
                 widest = Math.max(widest, latest);
                 latest = copies;
+                size += latestSize;
+                latestSize = pieces;
+                requireSmall();
             }
 
             void alternative() {
-                atom(NO_ATOM);
+                atom(NO_ATOM, 0);
             }
 
             void repeat(long count) {
@@ -212,10 +247,24 @@ public final class LinearTimeRegex implements RegularExpressionFactory {
                             + "({n}, {n,m}) multiply to at most " + MAX_COPIES);
                 }
                 latest *= count;
+                latestSize *= count;
+                requireSmall();
             }
 
             long copies() {
                 return Math.max(widest, latest);
+            }
+
+            long size() {
+                return size + latestSize;
+            }
+
+            /** Checked at every step, so that no sum or product grows past what a long holds. */
+            private void requireSmall() {
+                if (size() > MAX_SIZE) {
+                    throw new IllegalArgumentException("is too large: with its repetitions written out it may have "
+                            + "at most " + MAX_SIZE + " pieces (characters, classes, dots)");
+                }
             }
         }
     }

@@ -6,7 +6,9 @@ import com.networknt.schema.SpecificationVersion;
 
 /**
  * Where a service gets the JSON Schemas that providers wrote (plan parameters): draft 2020-12 unless a schema says
- * otherwise, nothing a {@code $ref} names is fetched from the network, and regular expressions run in linear time.
+ * otherwise, nothing a {@code $ref} names is fetched from the network, regular expressions run in linear time, and
+ * one validation spends a bounded time on them ({@link PatternBudget}; it throws
+ * {@link PatternBudgetExceededException} when a value is too long for its patterns).
  */
 public final class ProviderSchemas {
 
@@ -15,6 +17,7 @@ public final class ProviderSchemas {
 
     public static SchemaRegistry registry() {
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, builder -> builder
+                .dialectRegistry(PatternKeywords.registry())
                 .schemaLoader(loader -> loader.fetchRemoteResources(false))
                 .schemaRegistryConfig(SchemaRegistryConfig.builder()
                         .regularExpressionFactory(LinearTimeRegex.INSTANCE).build()));

@@ -109,7 +109,8 @@ public class SubscriptionResource {
             + "larger than Kafka takes (`event-too-large`); nothing is stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown plan, parameters that do not satisfy the plan's JSON "
-            + "Schema (each violation names the field inside `parameters`), terms not accepted or of another version "
+            + "Schema or a value too long to be checked against its pattern (each violation names the field inside "
+            + "`parameters`), terms not accepted or of another version "
             + "(`terms-not-accepted`, naming `acceptedTerms`), or an Idempotency-Key reused for another request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid parameters", value = """
@@ -213,8 +214,9 @@ public class SubscriptionResource {
             + "larger than Kafka takes (`event-too-large`); nothing is stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown plan (`unknown-plan`), a configuration that does not "
-            + "satisfy the plan's schema (`invalid-parameters`, each violation naming the field inside "
-            + "`parameters`), or terms of a TERMS plan not accepted (`terms-not-accepted`)",
+            + "satisfy the plan's schema or has a value too long to be checked against its pattern "
+            + "(`invalid-parameters`, each violation naming the field inside `parameters`), or terms of a TERMS plan "
+            + "not accepted (`terms-not-accepted`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid parameters", value = """
                             {"type":"https://efa-marketplace.de/problems/invalid-parameters",

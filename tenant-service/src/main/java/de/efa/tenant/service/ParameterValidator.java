@@ -9,6 +9,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.path.NodePath;
 import de.efa.platform.problem.ProblemException;
 import de.efa.platform.problem.Violation;
+import de.efa.platform.schema.PatternBudgetExceededException;
 import de.efa.platform.schema.ProviderSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -48,11 +49,16 @@ public class ParameterValidator {
         this.json = json;
     }
 
-    /** Answers 422 with every violation when the parameters do not satisfy the schema. */
+    /**
+     * Answers 422 with every violation when the parameters do not satisfy the schema, or with the one value that is
+     * too long to be checked against the schema's patterns in the time one check may take.
+     */
     public void check(String schemaJson, JsonNode parameters) {
         List<Error> errors;
         try {
             errors = schema(schemaJson).validate(parameters);
+        } catch (PatternBudgetExceededException e) {
+            throw invalid(List.of(new Violation(fieldOf(e.instanceLocation()), e.getMessage())));
         } catch (RuntimeException | StackOverflowError e) {
             // The catalog refuses such schemas now; a plan published before it did must not make subscribing a 500.
             // Logged, as a fault of this service's own would look the same to the caller.
@@ -60,12 +66,13 @@ public class ParameterValidator {
             throw ProblemException.conflict("The plan's parameter schema cannot be used; the provider has to fix it");
         }
         if (!errors.isEmpty()) {
-            List<Violation> violations = errors.stream()
-                    .map(error -> new Violation(fieldOf(error), error.getMessage()))
-                    .toList();
-            throw new ProblemException(422, "invalid-parameters", "Parameters do not satisfy the plan",
-                    violations.size() + " parameter(s) do not satisfy the plan's schema", violations);
+            throw invalid(errors.stream().map(error -> new Violation(fieldOf(error), error.getMessage())).toList());
         }
+    }
+
+    private static ProblemException invalid(List<Violation> violations) {
+        return new ProblemException(422, "invalid-parameters", "Parameters do not satisfy the plan",
+                violations.size() + " parameter(s) do not satisfy the plan's schema", violations);
     }
 
     private Schema schema(String schemaJson) {
@@ -79,8 +86,15 @@ public class ParameterValidator {
     }
 
     private static String fieldOf(Error error) {
+        String field = fieldOf(error.getInstanceLocation());
+        if (error.getProperty() != null && PROPERTY_KEYWORDS.contains(error.getKeyword())) {
+            return field + "." + error.getProperty();
+        }
+        return field;
+    }
+
+    private static String fieldOf(NodePath location) {
         StringBuilder field = new StringBuilder(FIELD);
-        NodePath location = error.getInstanceLocation();
         for (int i = 0; i < location.getNameCount(); i++) {
             Object element = location.getElement(i);
             if (element instanceof Integer index) {
@@ -88,9 +102,6 @@ public class ParameterValidator {
             } else {
                 field.append('.').append(element);
             }
-        }
-        if (error.getProperty() != null && PROPERTY_KEYWORDS.contains(error.getKeyword())) {
-            field.append('.').append(error.getProperty());
         }
         return field.toString();
     }

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -182,6 +183,27 @@ class SubscriptionResourceTest {
                 .statusCode(400)
                 .body("violations[0].field", equalTo("parameters"));
         assertNothingStored(ags);
+    }
+
+    @Test
+    void aValueTooLongToBeCheckedAgainstItsPatternIs422NamingItAndNothingIsStored() {
+        String ags = Api.activeTenant(TestAgs.fresh(), 10);
+        UUID service = catalog.publishedService();
+        Map<String, Object> parameters = new HashMap<>(CatalogTopic.VALID_PARAMETERS);
+        parameters.put("aktenzeichen", "DE" + "1".repeat(60_000));
+        Api.subscribe(TestTokens.municipality(ags), ags,
+                        Map.of("serviceId", service.toString(), "planId", "standard", "parameters", parameters))
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://efa-marketplace.de/problems/invalid-parameters"))
+                .body("violations.field", contains("parameters.aktenzeichen"))
+                .body("violations[0].message", equalTo("is too long to be checked against its pattern"));
+        assertNothingStored(ags);
+
+        parameters.put("aktenzeichen", "DE2026ORD" + "0".repeat(990));
+        Api.subscribe(TestTokens.municipality(ags), ags,
+                        Map.of("serviceId", service.toString(), "planId", "standard", "parameters", parameters))
+                .statusCode(202);
     }
 
     @Test

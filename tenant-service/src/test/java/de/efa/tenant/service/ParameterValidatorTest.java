@@ -2,9 +2,12 @@ package de.efa.tenant.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.platform.problem.ProblemException;
+import de.efa.platform.problem.Violation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,5 +32,21 @@ class ParameterValidatorTest {
         assertThatThrownBy(() -> validator.check(schema, JSON.valueToTree(Map.of("a", 1))))
                 .isInstanceOfSatisfying(ProblemException.class, problem -> assertThat(problem.status()).isEqualTo(409))
                 .hasMessageContaining("parameter schema cannot be used");
+    }
+
+    @Test
+    void aValueTooLongToBeCheckedAgainstItsPatternIs422NamingIt() {
+        ParameterValidator validator = new ParameterValidator(JSON);
+        String schema = """
+                {"type": "object", "properties": {"stellen": {"type": "array", "items": {"type": "string",
+                "pattern": "a{1000}b"}}}}""";
+
+        assertThatThrownBy(() -> validator.check(schema, JSON.valueToTree(Map.of("stellen",
+                List.of("Ordnungsamt", "a".repeat(100_000))))))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(422);
+                    assertThat(problem.violations()).containsExactly(new Violation("parameters.stellen[1]",
+                            "is too long to be checked against its pattern"));
+                });
     }
 }

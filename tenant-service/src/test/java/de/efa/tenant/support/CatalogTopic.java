@@ -25,7 +25,10 @@ public final class CatalogTopic {
 
     public static final String TOPIC = "efa.catalog.services.v1";
 
-    /** The plan every test service has: a Zuständigkeit and a Postfach address are required. */
+    /**
+     * The plan every test service has: a Zuständigkeit and a Postfach address are required; an Aktenzeichen may be
+     * given, whose pattern the catalog publishes (1,001 pieces) but which is costly to check against a long value.
+     */
     public static final Map<String, Object> STANDARD_SCHEMA = Map.of(
             "type", "object",
             "required", List.of("zustaendigkeit", "postfach"),
@@ -34,6 +37,7 @@ public final class CatalogTopic {
                     "zustaendigkeit", Map.of("type", "object", "required", List.of("behoerde"),
                             "properties", Map.of("behoerde", Map.of("type", "string", "minLength", 3))),
                     "postfach", Map.of("type", "string", "pattern", "^[^@\\s]+@[^@\\s]+$"),
+                    "aktenzeichen", Map.of("type", "string", "pattern", "^[A-Z]{2}[0-9A-Z]{1,998}"),
                     "gebuehrenCents", Map.of("type", "array", "items", Map.of("type", "integer", "minimum", 0))));
 
     public static final Map<String, Object> VALID_PARAMETERS = Map.of(

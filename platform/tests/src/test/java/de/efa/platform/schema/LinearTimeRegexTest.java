@@ -61,6 +61,34 @@ class LinearTimeRegexTest {
     }
 
     @Test
+    void aPatternsSizeIsEachPieceTimesTheRepetitionsAroundIt() {
+        assertThat(LinearTimeRegex.size("^[0-9]{5}$")).isEqualTo(7);
+        assertThat(LinearTimeRegex.size("a{1000}")).isEqualTo(1000);
+        assertThat(LinearTimeRegex.size("(ab|c){3}")).isEqualTo(9);
+        assertThat(LinearTimeRegex.size("(a{2}){500}")).isEqualTo(1000);
+        assertThat(LinearTimeRegex.size("\\Qab\\E{3}")).isEqualTo(4);
+        assertThat(LinearTimeRegex.size("(?:a{1000}){0}b")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a{1000}a{1000}a{1000}a{1000}a{1000}a{1000}a{1000}a{1000}a{1000}a{1000}a",
+            "(?:[0-9]{1000}|[a-z]{1000}){1}(?:[0-9]{1000}|[a-z]{1000}){1}(?:[0-9]{1000}|[a-z]{1000}){1}"
+                    + "(?:[0-9]{1000}|[a-z]{1000}){1}(?:[0-9]{1000}|[a-z]{1000}){1}(?:[0-9]{1000}|[a-z]{1000}){1}",
+            "(abcdefghij){1000}a", "(abcdefghijabcdefghijabcdefghijabcdefghijabcdefghijx){200}"})
+    void aPatternOfMoreThanTenThousandPiecesIsRefused(String regex) {
+        assertThatThrownBy(() -> LinearTimeRegex.compile(regex)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 10000 pieces");
+    }
+
+    @Test
+    void aHugeValueOfFormatRegexIsRefusedBeforeRE2CompilesIt() {
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertThatThrownBy(() ->
+                LinearTimeRegex.compile("a{1000}".repeat(150_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 10000 pieces"));
+    }
+
+    @Test
     void groupsNestAtMostAHundredDeep() {
         assertThat(LinearTimeRegex.compile("(".repeat(100) + "a|b" + ")+".repeat(100))).isNotNull();
 
