@@ -162,6 +162,11 @@ class PortalInTheBrowserIT {
         assertThat(leipzig.driver().findElement(By.linkText("Zur eigenen Instanz beim Anbieter")).getAttribute("href"))
                 .startsWith(stack.url(Service.DEMO_PROVIDER));
         assertThat(leipzig.driver().findElement(By.tagName("main")).getText()).contains("Beantragt", "Wird eingerichtet");
+
+        leipzig.driver().findElement(By.xpath("//button[text()='Abonnement kündigen']")).click();
+        leipzig.waitFor(By.xpath("//button[text()='Ja, Abonnement kündigen']"));
+        leipzig.checked().driver().findElement(By.linkText("Abbrechen, nichts kündigen")).click();
+        leipzig.waitForText(By.id("abonnement-status"), "Aktiv");
     }
 
     @Test
