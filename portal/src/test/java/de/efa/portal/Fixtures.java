@@ -188,6 +188,12 @@ final class Fixtures {
         return "{\"items\": [" + String.join(",", items) + "], \"page\": 0, \"size\": 20, \"total\": " + items.length + "}";
     }
 
+    /** One page of a longer list, as a service answers it for {@code page} and {@code size}. */
+    static String page(int page, int size, long total, String... items) {
+        return "{\"items\": [" + String.join(",", items) + "], \"page\": " + page + ", \"size\": " + size
+                + ", \"total\": " + total + "}";
+    }
+
     static String problem(int status, String slug, String violations) {
         return """
                 {"type": "https://efa-marketplace.de/problems/%s", "title": "Invalid", "status": %d,

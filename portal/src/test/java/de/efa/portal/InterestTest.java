@@ -65,6 +65,18 @@ class InterestTest {
     }
 
     @Test
+    void theInboxsPagerKeepsTheStatusEncoded() {
+        answer(api, get(urlPathEqualTo(INBOX)), 200, Fixtures.page(1, 25, 60, interest(Fixtures.declaredInterest())));
+
+        Document page = akdb.page("/anbieter/interessen?status=EXPIRED alt&seite=1");
+
+        assertThat(page.select("nav.pager a").eachAttr("href")).containsExactly(
+                "/anbieter/interessen?status=EXPIRED+alt&seite=0", "/anbieter/interessen?status=EXPIRED+alt&seite=2");
+        api.verify(getRequestedFor(urlPathEqualTo(INBOX)).withQueryParam("status", equalTo("EXPIRED alt"))
+                .withQueryParam("page", equalTo("1")));
+    }
+
+    @Test
     void anInterestIsAnsweredWithAnOfferInEuros() {
         answer(api, post(INBOX + "/" + INTEREST_ID + "/offer"), 200, interest(Fixtures.offered()));
 

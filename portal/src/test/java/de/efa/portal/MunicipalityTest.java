@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -115,6 +116,77 @@ class MunicipalityTest {
     }
 
     @Test
+    void anInvoiceAddressChangedMeanwhileKeepsWhatWasTypedUnderTheNewVersion() {
+        answer(api, put(TENANT + "/invoice-address"), 412, Fixtures.problem(412, "precondition-failed", "[]"));
+        Document form = leipzig.page("/kommune/rechnungsadresse");
+        api.stubFor(get(TENANT).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withHeader("ETag", "\"5\"").withBody(Fixtures.TENANT)));
+        Map<String, Object> typed = Browser.filledIn(form, "main form");
+        typed.put("ars", "147130000000");
+
+        Response refused = leipzig.post("/kommune/rechnungsadresse", typed);
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.select(".error-summary li").text()).contains("Jemand anderes hat die Rechnungsadresse",
+                "Eingaben sind erhalten");
+        assertThat(page.getElementById("f-ars").val()).isEqualTo("147130000000");
+        assertThat(page.select("input[name=etag]").val()).as("the version saved meanwhile").isEqualTo("\"5\"");
+
+        answer(api, put(TENANT + "/invoice-address"), 200, Fixtures.TENANT);
+        Response saved = leipzig.post("/kommune/rechnungsadresse", Browser.filledIn(page, "main form"));
+
+        assertThat(saved.statusCode()).isEqualTo(303);
+        api.verify(putRequestedFor(urlPathEqualTo(TENANT + "/invoice-address")).withHeader("If-Match", equalTo("\"5\""))
+                .withRequestBody(equalToJson("""
+                        {"ars": "147130000000", "leitwegId": "14713000-LEIPZIG-85"}""")));
+    }
+
+    @Test
+    void theMandatesAreReachedAPageAtATime() {
+        answer(api, get(urlPathEqualTo(MANDATES)), 200, Fixtures.page(1, 25, 60, mandate("kisa")));
+
+        Document page = leipzig.page("/kommune/mandate?seite=1");
+
+        assertThat(page.select("caption").text()).isEqualTo("60 Mandate");
+        assertThat(page.select("nav.pager a").eachAttr("href"))
+                .containsExactly("/kommune/mandate?seite=0", "/kommune/mandate?seite=2");
+        api.verify(getRequestedFor(urlPathEqualTo(MANDATES)).withQueryParam("page", equalTo("1"))
+                .withQueryParam("size", equalTo("25")));
+
+        answer(api, delete(MANDATES + "/kisa"), 204, "");
+        Response revoked = leipzig.post("/kommune/mandate/kisa/widerruf", Browser.filledIn(page, "form[action$=/widerruf]"));
+        assertThat(revoked.statusCode()).isEqualTo(303);
+        assertThat(revoked.header("Location")).as("back to the page it was started from").endsWith("/kommune/mandate?seite=1");
+    }
+
+    @Test
+    void aRevocationTheTenantServiceRefusesShowsTheMandatesAsTheyAreNowAndWhyNothingHappened() {
+        answer(api, get(urlPathEqualTo(MANDATES)), 200, Fixtures.page(1, 25, 60, mandate("kisa")));
+        answer(api, delete(MANDATES + "/kisa"), 404, Fixtures.problem(404, "not-found", "[]"));
+        Document list = leipzig.page("/kommune/mandate?seite=1");
+
+        Response refused = leipzig.post("/kommune/mandate/kisa/widerruf",
+                Browser.filledIn(list, "form[action$=/widerruf]"));
+
+        Document page = RefusedSteps.shownAsItIsNow(refused, 404, "Mandate für Bündler",
+                "Das Mandat für kisa wurde nicht widerrufen.", "Nicht gefunden", "not-found detail");
+        assertThat(page.select(".error-summary")).as("the grant form has nothing to correct").isEmpty();
+        assertThat(page.select("tbody tr").text()).contains("kisa");
+        api.verify(2, getRequestedFor(urlPathEqualTo(MANDATES)).withQueryParam("page", equalTo("1")));
+    }
+
+    @Test
+    void aBundlerIdIsEncodedInTheAddressOfItsRevocation() {
+        answer(api, get(urlPathEqualTo(MANDATES)), 200, Fixtures.page(mandate("kisa süd/ost")));
+
+        Document page = leipzig.page("/kommune/mandate");
+
+        assertThat(page.select("form[action$=/widerruf]").attr("action"))
+                .isEqualTo("/kommune/mandate/kisa%20s%C3%BCd%2Fost/widerruf");
+    }
+
+    @Test
     void aMandateIsGivenToABundlerByItsIdAndRevoked() {
         answer(api, get(urlPathEqualTo(MANDATES)), 200, Fixtures.page("""
                 {"ags": "14713000", "bundlerId": "kisa", "grantedAt": "2026-11-26T10:15:30Z",
@@ -160,5 +232,11 @@ class MunicipalityTest {
         assertThat(page.select("dl.facts").text()).contains("Leitweg-ID 14713000-LEIPZIG-85");
         assertThat(page.select("main a.button").eachAttr("href")).contains("/kommune/rechnungsadresse",
                 "/kommune/mandate", "/kommunen/" + LEIPZIG + "/abonnements");
+    }
+
+    private static String mandate(String bundlerId) {
+        return """
+                {"ags": "14713000", "bundlerId": "%s", "grantedAt": "2026-11-26T10:15:30Z",
+                 "grantedBy": "municipality 14713000"}""".formatted(bundlerId);
     }
 }

@@ -195,6 +195,20 @@ class OperationsTest {
     }
 
     @Test
+    void aReconciliationTheMarketplaceRefusesShowsTheFindingsAndWhyNoneStarted() {
+        answer(api, get(urlPathEqualTo(FINDINGS)), 200, Fixtures.page(finding()));
+        answer(api, post(API + "/provisioning/reconciliations"), 409, Fixtures.problem(409, "conflict", "[]"));
+        operator.page("/betrieb/abgleich");
+
+        Response refused = operator.post("/betrieb/abgleich/laeufe", Map.of());
+
+        Document page = RefusedSteps.shownAsItIsNow(refused, 409, "Abgleich mit den Anbietern",
+                "Es wurde kein Abgleich gestartet.", "conflict detail");
+        assertThat(page.select("#befunde h3").text()).isEqualTo("Anderer Plan beim Anbieter");
+        assertThat(page.select("button").eachText()).contains("Abgleich jetzt starten");
+    }
+
+    @Test
     void theAuditTrailsOfTheThreeServicesAreOneListNewestFirstWithACsvOfEach() {
         // The three services share the test server's URL: it answers them in the order the portal asks.
         auditAnswers(entry("c1", "2026-11-26T10:00:03.000001Z", "service.publish", "service:" + SERVICE_ID),

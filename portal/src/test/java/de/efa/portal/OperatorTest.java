@@ -151,6 +151,42 @@ class OperatorTest {
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body().asString()).contains("Dieser Schritt ist gerade nicht möglich", "Bereitstellung")
                 .doesNotContain("\"violations\"");
+        Document page = RefusedSteps.shownAsItIsNow(refused, 409, "Bereitstellungsauftrag",
+                "Der Auftrag wurde nicht wiederholt.", "conflict detail");
+        assertThat(page.select("#auftrag-status").text()).isEqualTo("Fehlgeschlagen");
+        assertThat(page.select("#auftrag #hinweis")).as("the refresh of the job keeps the notice").isEmpty();
+    }
+
+    @Test
+    void anApprovalReturnsToTheListAsTheOperatorFilteredIt() {
+        answer(api, get(urlPathEqualTo(API + "/tenants")), 200,
+                Fixtures.page(1, 25, 60, Fixtures.TENANT.replace("\"ACTIVE\"", "\"PENDING\"")));
+        answer(api, post(API + "/tenants/14713000/approve"), 200, Fixtures.TENANT);
+        Document list = operator.page("/betrieb/kommunen?status=SUSPENDED&seite=1");
+
+        Response approved = operator.post("/betrieb/kommunen/14713000/freigabe",
+                Browser.filledIn(list, "form[action$=/freigabe]"));
+
+        assertThat(approved.statusCode()).isEqualTo(303);
+        assertThat(approved.header("Location")).endsWith("/betrieb/kommunen?status=SUSPENDED&seite=1");
+    }
+
+    @Test
+    void anApprovalTheTenantServiceRefusesShowsTheTenantsAsTheyAreNowAndWhyNothingHappened() {
+        answer(api, get(urlPathEqualTo(API + "/tenants")), 200,
+                Fixtures.page(1, 25, 60, Fixtures.TENANT.replace("\"ACTIVE\"", "\"PENDING\"")));
+        answer(api, post(API + "/tenants/14713000/approve"), 409, Fixtures.problem(409, "conflict", "[]"));
+        Document list = operator.page("/betrieb/kommunen?status=SUSPENDED&seite=1");
+
+        Response refused = operator.post("/betrieb/kommunen/14713000/freigabe",
+                Browser.filledIn(list, "form[action$=/freigabe]"));
+
+        Document page = RefusedSteps.shownAsItIsNow(refused, 409, "Kommunen",
+                "Die Kommune 14713000 wurde nicht freigegeben.", "conflict detail");
+        assertThat(page.select("tbody tr").text()).contains("Leipzig, Stadt");
+        assertThat(page.select("#status option[selected]").text()).isEqualTo("Gesperrt");
+        api.verify(2, getRequestedFor(urlPathEqualTo(API + "/tenants")).withQueryParam("page", equalTo("1"))
+                .withQueryParam("status", equalTo("SUSPENDED")));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
@@ -58,6 +59,60 @@ class ProviderTest {
         Response published = akdb.post("/anbieter/leistungen/" + SERVICE_ID + "/veroeffentlichung", Map.of());
         assertThat(published.statusCode()).isEqualTo(303);
         api.verify(postRequestedFor(urlPathEqualTo(API + "/services/" + SERVICE_ID + "/publish")));
+    }
+
+    @Test
+    void myServicesAreReachedAPageAtATime() {
+        answer(api, get(urlPathEqualTo(API + "/services")), 200, Fixtures.page(1, 25, 60, Fixtures.SERVICE));
+
+        Document page = akdb.page("/anbieter?seite=1");
+
+        assertThat(page.select("caption").text()).startsWith("60 Leistungen");
+        assertThat(page.select("nav.pager a").eachAttr("href")).containsExactly("/anbieter?seite=0", "/anbieter?seite=2");
+        api.verify(getRequestedFor(urlPathEqualTo(API + "/services")).withQueryParam("providerId", equalTo("akdb"))
+                .withQueryParam("page", equalTo("1")).withQueryParam("size", equalTo("25")));
+
+        answer(api, post(API + "/services/" + SERVICE_ID + "/deprecate"), 200, Fixtures.SERVICE);
+        Response deprecated = akdb.post("/anbieter/leistungen/" + SERVICE_ID + "/abkuendigung",
+                Browser.filledIn(page, "form[action$=/abkuendigung]"));
+        assertThat(deprecated.statusCode()).isEqualTo(303);
+        assertThat(deprecated.header("Location")).as("back to the page it was started from").endsWith("/anbieter?seite=1");
+    }
+
+    @Test
+    void aDraftWithoutPlansIsNotOfferedForPublicationButLeadsToItsPlans() {
+        answer(api, get(urlPathEqualTo(API + "/services")), 200,
+                Fixtures.page(Fixtures.service().replace("\"PUBLISHED\"", "\"DRAFT\"")));
+
+        Document page = akdb.page("/anbieter");
+
+        assertThat(page.select("tbody button").eachText()).doesNotContain("Veröffentlichen");
+        assertThat(page.select("tbody td").last().text()).contains("Veröffentlichen lässt sich erst mit einem Plan");
+        assertThat(page.select("tbody td").last().select("a").attr("href"))
+                .isEqualTo("/anbieter/leistungen/" + SERVICE_ID);
+    }
+
+    @Test
+    void aPublicationOrDeprecationTheCatalogRefusesShowsTheServicesAsTheyAreNowAndWhyNothingHappened() {
+        answer(api, get(urlPathEqualTo(API + "/services")), 200,
+                Fixtures.page(1, 25, 60, Fixtures.SERVICE.replace("\"PUBLISHED\"", "\"DRAFT\"")));
+        answer(api, post(API + "/services/" + SERVICE_ID + "/publish"), 409, Fixtures.problem(409, "conflict", "[]"));
+        answer(api, post(API + "/services/" + SERVICE_ID + "/deprecate"), 403,
+                Fixtures.problem(403, "forbidden", "[]"));
+        Document list = akdb.page("/anbieter?seite=1");
+
+        Response refused = akdb.post("/anbieter/leistungen/" + SERVICE_ID + "/veroeffentlichung",
+                Browser.filledIn(list, "form[action$=/veroeffentlichung]"));
+
+        Document page = RefusedSteps.shownAsItIsNow(refused, 409, "Meine Leistungen",
+                "Die Leistung wurde nicht veröffentlicht.", "conflict detail");
+        assertThat(page.select("tbody tr").text()).contains("Entwurf");
+        api.verify(2, getRequestedFor(urlPathEqualTo(API + "/services")).withQueryParam("page", equalTo("1")));
+
+        Response forbidden = akdb.post("/anbieter/leistungen/" + SERVICE_ID + "/abkuendigung", Map.of());
+
+        RefusedSteps.shownAsItIsNow(forbidden, 403, "Meine Leistungen", "Die Leistung wurde nicht abgekündigt.",
+                "Keine Berechtigung", "forbidden detail");
     }
 
     @Test

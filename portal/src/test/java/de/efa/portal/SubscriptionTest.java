@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -258,6 +259,19 @@ class SubscriptionTest {
     }
 
     @Test
+    void theSubscriptionsAreReachedAPageAtATime() {
+        answer(api, get(urlPathEqualTo(SUBSCRIPTIONS)), 200, Fixtures.page(1, 25, 60, Fixtures.subscription("ACTIVE")));
+
+        Document page = leipzig.page(PAGES + "/abonnements?seite=1");
+
+        assertThat(page.select("caption").text()).isEqualTo("60 Abonnements und Interessenbekundungen");
+        assertThat(page.select("nav.pager a").eachAttr("href"))
+                .containsExactly(PAGES + "/abonnements?seite=0", PAGES + "/abonnements?seite=2");
+        api.verify(getRequestedFor(urlPathEqualTo(SUBSCRIPTIONS)).withQueryParam("page", equalTo("1"))
+                .withQueryParam("size", equalTo("25")));
+    }
+
+    @Test
     void aCancellationTheServiceRefusesShowsTheSubscriptionAsItIsNowAndWhyNothingHappened() {
         String page = PAGES + "/abonnements/" + SUBSCRIPTION_ID;
         answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("ACTIVE"));
@@ -275,6 +289,7 @@ class SubscriptionTest {
         assertThat(shown.select("#hinweis").text()).startsWith("Das Abonnement hat sich inzwischen geändert; es wurde "
                 + "nichts gekündigt").contains("conflict detail");
         assertThat(shown.select("#stand #hinweis")).as("the refresh of the status keeps the notice").isEmpty();
+        assertThat(shown.select("#hinweis").hasAttr("autofocus")).as("the focus starts at what happened").isTrue();
     }
 
     @Test

@@ -19,7 +19,7 @@ public interface ProviderCatalogApi {
 
     @GET
     Page<CatalogService> services(@QueryParam("providerId") String providerId, @QueryParam("sort") String sort,
-                                  @QueryParam("size") int size);
+                                  @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/{id}")

@@ -27,6 +27,11 @@ public class ErrorPages {
 
     /** What the page says. */
     public record ErrorPage(int status, String title, String message, String detail, boolean offerLogin) {
+
+        /** The service's own explanation, for a message that stands in for this page: " (Hinweis des Dienstes: …)". */
+        String hint() {
+            return detail == null ? "" : " (Hinweis des Dienstes: " + detail + ")";
+        }
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,7 @@
 package de.efa.portal.web;
 
+import io.quarkus.qute.TemplateExtension;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
@@ -30,5 +32,23 @@ final class Filters {
     static String pageBase(String path, String... namesAndValues) {
         String link = link(path, namesAndValues);
         return link + (link.contains("?") ? "&" : "?") + "seite=";
+    }
+
+    /** The page number a form sent back with a step taken on that page; none, or none that is a number, is the first. */
+    static int page(String number) {
+        try {
+            return number == null ? 0 : Math.max(0, Integer.parseInt(number));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * A value as one segment of a link's path, for the pages too ({@code {mandate.bundlerId.segment}}): a space, a
+     * slash or an umlaut would otherwise change which path the link names.
+     */
+    @TemplateExtension
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -46,8 +46,7 @@ final class Forms {
         FormErrors errors = FormErrors.of(e.problem(), place);
         if (!errors.any()) {
             ErrorPages.ErrorPage page = ErrorPages.pageFor(e);
-            errors.add(FormErrors.FORM, page.title() + ". " + page.message()
-                    + (page.detail() == null ? "" : " (Hinweis des Dienstes: " + page.detail() + ")"));
+            errors.add(FormErrors.FORM, page.title() + ". " + page.message() + page.hint());
         }
         return errors;
     }

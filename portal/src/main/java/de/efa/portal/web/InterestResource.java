@@ -56,7 +56,8 @@ public class InterestResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance interessen(Page<Interest> interests, String status, Map<String, String> names);
+        static native TemplateInstance interessen(Page<Interest> interests, String status, Map<String, String> names,
+                                                  String pageBase);
 
         static native TemplateInstance interesse(Interest interest, String serviceName, Map<String, String> form,
                                                  FormErrors errors);
@@ -67,7 +68,8 @@ public class InterestResource {
         String shown = status == null || status.isBlank() ? OPEN : status;
         Page<Interest> found = interests.interests(ALL.equals(shown) ? null : shown, Math.max(0, page), PAGE_SIZE);
         return Templates.interessen(found, shown, serviceNames.of(found.items().stream()
-                .map(interest -> interest.subscription().serviceId()).toList()));
+                .map(interest -> interest.subscription().serviceId()).toList()),
+                Filters.pageBase("/anbieter/interessen", "status", shown));
     }
 
     @GET

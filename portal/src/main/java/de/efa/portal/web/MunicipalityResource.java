@@ -13,11 +13,13 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -43,6 +45,12 @@ public class MunicipalityResource {
     /** The hidden input that carries the tenant's ETag from the form back to the If-Match of the change. */
     private static final String ETAG = "etag";
     private static final String BUNDLER_ID = "bundlerId";
+    private static final int PAGE_SIZE = 25;
+    private static final String MANDATES = "/kommune/mandate";
+    private static final String MANDATES_PAGE_BASE = Filters.pageBase(MANDATES);
+    private static final String STALE = "Inzwischen geändert. Jemand anderes hat die Rechnungsadresse geändert, "
+            + "nachdem Sie dieses Formular geöffnet haben; Ihre Änderung wurde nicht gespeichert. Ihre Eingaben sind "
+            + "erhalten: Speichern Sie erneut, ersetzen sie die inzwischen gespeicherte Adresse.";
 
     private final TenantApi tenants;
     private final Viewer viewer;
@@ -60,7 +68,8 @@ public class MunicipalityResource {
 
         static native TemplateInstance rechnungsadresse(String ags, Map<String, String> form, FormErrors errors);
 
-        static native TemplateInstance mandate(Page<Mandate> mandates, Map<String, String> form, FormErrors errors);
+        static native TemplateInstance mandate(Page<Mandate> mandates, String pageBase, Map<String, String> form,
+                                               FormErrors errors, String notice);
     }
 
     @GET
@@ -103,10 +112,15 @@ public class MunicipalityResource {
         Map<String, String> form = new HashMap<>();
         form.put(ARS, tenant.ars());
         form.put(LEITWEG_ID, tenant.leitwegId());
-        form.put(ETAG, answer.getHeaderString(HttpHeaders.ETAG));
+        form.put(ETAG, etagOf(answer));
         return Templates.rechnungsadresse(viewer.ags(), form, FormErrors.none());
     }
 
+    /**
+     * Changes the invoice address under the ETag the form was read with. One someone else changed after that (412)
+     * keeps what was typed, now under the version saved meanwhile, so that saving again is a decision to replace it
+     * rather than a form that can never be saved.
+     */
     @POST
     @Path("/rechnungsadresse")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -117,15 +131,22 @@ public class MunicipalityResource {
                     new InvoiceAddress(Forms.text(values.get(ARS)), Forms.text(values.get(LEITWEG_ID))));
             return Response.seeOther(URI.create("/kommune")).build();
         } catch (ServiceException e) {
+            if (e.status() == 412) {
+                Map<String, String> typed = new HashMap<>(values);
+                typed.put(ETAG, etagOf(tenants.versionedTenant(viewer.ags())));
+                return Response.status(409).entity(Templates.rechnungsadresse(viewer.ags(), typed,
+                        FormErrors.none().add(FormErrors.FORM, STALE))).build();
+            }
             return Response.status(400).entity(Templates.rechnungsadresse(viewer.ags(), values, Forms.errorsOf(e)))
                     .build();
         }
     }
 
+    /** The mandates the municipality gave, a page at a time. */
     @GET
     @Path("/mandate")
-    public TemplateInstance mandates() {
-        return mandatesPage(Map.of(), FormErrors.none());
+    public TemplateInstance mandates(@QueryParam("seite") int page) {
+        return mandatesPage(page, Map.of(), FormErrors.none(), null);
     }
 
     @POST
@@ -136,7 +157,7 @@ public class MunicipalityResource {
         FormErrors errors;
         try {
             tenants.grant(viewer.ags(), new Mandate.Grant(Forms.text(values.get(BUNDLER_ID))));
-            return Response.seeOther(URI.create("/kommune/mandate")).build();
+            return Response.seeOther(URI.create(MANDATES)).build();
         } catch (ServiceException e) {
             errors = switch (e.status()) {
                 case 404 -> FormErrors.none().add(BUNDLER_ID, "Einen Bündler mit dieser Kennung gibt es nicht.");
@@ -144,17 +165,30 @@ public class MunicipalityResource {
                 default -> Forms.errorsOf(e);
             };
         }
-        return Response.status(400).entity(mandatesPage(values, errors)).build();
+        return Response.status(400).entity(mandatesPage(0, values, errors, null)).build();
     }
 
+    /**
+     * Revokes a bundler's mandate and shows the page of the mandates it was started from again; one the tenant-service
+     * refuses (revoked meanwhile) shows that page as it is now, with why nothing happened.
+     */
     @POST
     @Path("/mandate/{bundlerId}/widerruf")
-    public Response revoke(@PathParam("bundlerId") String bundlerId) {
-        tenants.revoke(viewer.ags(), bundlerId);
-        return Response.seeOther(URI.create("/kommune/mandate")).build();
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response revoke(@PathParam("bundlerId") String bundlerId, @FormParam("seite") String page) {
+        return Actions.take(() -> {
+            tenants.revoke(viewer.ags(), bundlerId);
+            return URI.create(MANDATES_PAGE_BASE + Filters.page(page));
+        }, "Das Mandat für " + bundlerId + " wurde nicht widerrufen.",
+                notice -> mandatesPage(Filters.page(page), Map.of(), FormErrors.none(), notice));
     }
 
-    private TemplateInstance mandatesPage(Map<String, String> form, FormErrors errors) {
-        return Templates.mandate(tenants.mandates(viewer.ags(), 0, 100), form, errors);
+    private TemplateInstance mandatesPage(int page, Map<String, String> form, FormErrors errors, String notice) {
+        return Templates.mandate(tenants.mandates(viewer.ags(), Math.max(0, page), PAGE_SIZE),
+                MANDATES_PAGE_BASE, form, errors, notice);
+    }
+
+    private static String etagOf(RestResponse<Tenant> answer) {
+        return answer.getHeaderString(HttpHeaders.ETAG);
     }
 }

@@ -14,6 +14,8 @@ import de.efa.portal.service.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -53,12 +55,12 @@ public class OperatorResource {
         static native TemplateInstance kennzahlen(Stats stats, List<StatusBar> bars, BarChart durations,
                                                   BarChart perMinute);
 
-        static native TemplateInstance kommunen(Page<Tenant> tenants, String status, String pageBase);
+        static native TemplateInstance kommunen(Page<Tenant> tenants, String status, String pageBase, String notice);
 
         static native TemplateInstance auftraege(Page<Job> jobs, JobFilter filter, Map<String, String> names,
                                                  FormErrors errors);
 
-        static native TemplateInstance auftrag(Job job, String serviceName);
+        static native TemplateInstance auftrag(Job job, String serviceName, String notice);
 
         static native TemplateInstance unzustellbar(Page<DeadLetter> letters);
     }
@@ -160,16 +162,37 @@ public class OperatorResource {
     @GET
     @Path("/kommunen")
     public TemplateInstance tenants(@QueryParam("status") String status, @QueryParam("seite") int page) {
-        String shown = status == null ? "PENDING" : status;
-        return Templates.kommunen(tenants.tenants(shown.isBlank() ? null : shown, Math.max(0, page), PAGE_SIZE), shown,
-                Filters.pageBase("/betrieb/kommunen", "status", shown));
+        return tenantsPage(status, page, null);
     }
 
+    /**
+     * Approves a tenant and shows the list again as it was filtered; an approval the tenant-service refuses (approved
+     * or refused by someone else meanwhile) shows the list as it is now, with why nothing happened.
+     */
     @POST
     @Path("/kommunen/{ags}/freigabe")
-    public Response approve(@PathParam("ags") String ags) {
-        tenants.approve(ags);
-        return Response.seeOther(URI.create("/betrieb/kommunen")).build();
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response approve(@PathParam("ags") String ags, @FormParam("status") String status,
+                            @FormParam("seite") String page) {
+        return Actions.take(() -> {
+            tenants.approve(ags);
+            return URI.create(tenantsPageBase(shown(status)) + Filters.page(page));
+        }, "Die Kommune " + ags + " wurde nicht freigegeben.", notice -> tenantsPage(status, Filters.page(page), notice));
+    }
+
+    private TemplateInstance tenantsPage(String status, int page, String notice) {
+        String shown = shown(status);
+        return Templates.kommunen(tenants.tenants(shown.isBlank() ? null : shown, Math.max(0, page), PAGE_SIZE), shown,
+                tenantsPageBase(shown), notice);
+    }
+
+    /** Without a choice, the tenants waiting for approval; an empty status is every tenant. */
+    private static String shown(String status) {
+        return status == null ? "PENDING" : status;
+    }
+
+    private static String tenantsPageBase(String shown) {
+        return Filters.pageBase("/betrieb/kommunen", "status", shown);
     }
 
     /** The jobs the filters match; a filter the marketplace refuses (an AGS of 7 digits) is shown at its input. */
@@ -192,15 +215,25 @@ public class OperatorResource {
     @GET
     @Path("/auftraege/{id}")
     public TemplateInstance job(@PathParam("id") String id) {
-        Job job = marketplace.job(id);
-        return Templates.auftrag(job, serviceNames.of(List.of(job.serviceId())).get(job.serviceId()));
+        return jobPage(id, null);
     }
 
+    /**
+     * Retries a failed job; a retry the marketplace refuses (retried or superseded meanwhile, or a failed change,
+     * which tenant-service has dropped) shows the job as it is now, with why nothing happened.
+     */
     @POST
     @Path("/auftraege/{id}/wiederholung")
     public Response retry(@PathParam("id") String id) {
-        marketplace.retry(id);
-        return Response.seeOther(URI.create("/betrieb/auftraege/" + id)).build();
+        return Actions.take(() -> {
+            marketplace.retry(id);
+            return URI.create("/betrieb/auftraege/" + Filters.segment(id));
+        }, "Der Auftrag wurde nicht wiederholt.", notice -> jobPage(id, notice));
+    }
+
+    private TemplateInstance jobPage(String id, String notice) {
+        Job job = marketplace.job(id);
+        return Templates.auftrag(job, serviceNames.of(List.of(job.serviceId())).get(job.serviceId()), notice);
     }
 
     @GET

@@ -14,11 +14,13 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -35,6 +37,8 @@ public class ProviderResource {
 
     /** The submit button that asks for one more plan block instead of saving. */
     private static final String ADD_PLAN = "plan-hinzufuegen";
+    private static final int PAGE_SIZE = 25;
+    private static final String PAGE_BASE = Filters.pageBase("/anbieter");
     private static final String STALE = "Jemand anderes hat die Leistung inzwischen geändert; Ihre Änderung wurde nicht "
             + "gespeichert. Ihre Eingaben sind erhalten: Speichern Sie erneut, ersetzen sie den inzwischen gespeicherten "
             + "Stand.";
@@ -54,15 +58,16 @@ public class ProviderResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance leistungen(Page<CatalogService> services);
+        static native TemplateInstance leistungen(Page<CatalogService> services, String pageBase, String notice);
 
         static native TemplateInstance formular(String serviceId, long version, ServiceForm.Values form,
                                                 List<Themenfeld> themenfelder, FormErrors errors);
     }
 
+    /** The provider's services, the last created first, a page at a time. */
     @GET
-    public TemplateInstance services() {
-        return Templates.leistungen(catalog.services(viewer.providerId(), "newest", 100));
+    public TemplateInstance services(@QueryParam("seite") int page) {
+        return servicesPage(page, null);
     }
 
     @GET
@@ -92,18 +97,35 @@ public class ProviderResource {
         return save(id, Long.parseLong(submitted.getFirst("version")), submitted);
     }
 
+    /**
+     * Publishes a draft and shows the page of the list it was started from again; one the catalog refuses (published,
+     * or its plans removed, meanwhile) shows that page as it is now, with why nothing happened.
+     */
     @POST
     @Path("/leistungen/{id}/veroeffentlichung")
-    public Response publish(@PathParam("id") String id) {
-        catalog.publish(id);
-        return Response.seeOther(URI.create("/anbieter")).build();
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response publish(@PathParam("id") String id, @FormParam("seite") String page) {
+        return step(() -> catalog.publish(id), "Die Leistung wurde nicht veröffentlicht.", page);
     }
 
+    /** Deprecates a published service; a refusal is shown like one of {@link #publish}. */
     @POST
     @Path("/leistungen/{id}/abkuendigung")
-    public Response deprecate(@PathParam("id") String id) {
-        catalog.deprecate(id);
-        return Response.seeOther(URI.create("/anbieter")).build();
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deprecate(@PathParam("id") String id, @FormParam("seite") String page) {
+        return step(() -> catalog.deprecate(id), "Die Leistung wurde nicht abgekündigt.", page);
+    }
+
+    private Response step(Runnable lifecycleStep, String nothingHappened, String page) {
+        return Actions.take(() -> {
+            lifecycleStep.run();
+            return URI.create(PAGE_BASE + Filters.page(page));
+        }, nothingHappened, notice -> servicesPage(Filters.page(page), notice));
+    }
+
+    private TemplateInstance servicesPage(int page, String notice) {
+        return Templates.leistungen(catalog.services(viewer.providerId(), "newest", Math.max(0, page), PAGE_SIZE),
+                PAGE_BASE, notice);
     }
 
     private Response save(String id, long version, MultivaluedMap<String, String> submitted) {

@@ -38,6 +38,7 @@ public class ReconciliationResource {
     static final String EVERY_FINDING = "alle";
     private static final int PAGE_SIZE = 25;
     private static final String PATH = "/betrieb/abgleich";
+    private static final String NOT_STARTED = "Es wurde kein Abgleich gestartet.";
 
     private final MarketplaceApi marketplace;
 
@@ -48,7 +49,7 @@ public class ReconciliationResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance abgleich(Page<Finding> findings, FindingFilter filter, Reconciliation run,
-                                                Map<String, String> notes, FormErrors errors);
+                                                Map<String, String> notes, FormErrors errors, String notice);
     }
 
     /**
@@ -78,14 +79,18 @@ public class ReconciliationResource {
     public TemplateInstance findings(@QueryParam("kind") String kind, @QueryParam("resolved") String resolved,
                                      @QueryParam("seite") int page, @QueryParam("lauf") String run) {
         return page(new FindingFilter(kind, resolved, page), run == null ? null : marketplace.reconciliation(run),
-                Map.of(), FormErrors.none());
+                Map.of(), FormErrors.none(), null);
     }
 
-    /** Starts a run (or finds the one running) and shows it while it runs. */
+    /**
+     * Starts a run (or finds the one running) and shows it while it runs; one the marketplace refuses leaves the
+     * findings as they are, with why none started.
+     */
     @POST
     @Path("/laeufe")
     public Response reconcile() {
-        return Response.seeOther(URI.create(PATH + "?lauf=" + marketplace.reconcile().id())).build();
+        return Actions.take(() -> URI.create(Filters.link(PATH, "lauf", marketplace.reconcile().id())), NOT_STARTED,
+                notice -> page(new FindingFilter(null, null, 0), null, Map.of(), FormErrors.none(), notice));
     }
 
     /**
@@ -99,28 +104,20 @@ public class ReconciliationResource {
         Map<String, String> values = Forms.single(form);
         String note = "note-" + id;
         FindingFilter filter = new FindingFilter(values.get("kind"), values.get("resolved"),
-                parsePage(values.get("seite")));
+                Filters.page(values.get("seite")));
         try {
             marketplace.resolve(id, new Finding.Resolution(Forms.text(values.get(note))));
             return Response.seeOther(filter.link()).build();
         } catch (ServiceException e) {
             FormErrors errors = Forms.errorsOf(e, field -> field.equals("note") ? note : FormErrors.FORM);
-            return Response.status(e.status()).entity(page(filter, null, values, errors)).build();
+            return Response.status(e.status()).entity(page(filter, null, values, errors, null)).build();
         }
     }
 
     private TemplateInstance page(FindingFilter filter, Reconciliation run, Map<String, String> notes,
-                                  FormErrors errors) {
+                                  FormErrors errors, String notice) {
         String resolved = filter.resolved().equals(EVERY_FINDING) ? null : filter.resolved();
         return Templates.abgleich(marketplace.findings(filter.kind(), resolved, filter.page(), PAGE_SIZE), filter,
-                run, notes, errors);
-    }
-
-    private static int parsePage(String page) {
-        try {
-            return page == null ? 0 : Integer.parseInt(page);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+                run, notes, errors, notice);
     }
 }

@@ -61,7 +61,8 @@ public class SubscriptionResource {
             + "die Änderung erneut.";
     private static final String NOTHING_CHANGED = "Plan und Konfiguration waren schon so; es wurde nichts geändert.";
     private static final String NOT_CANCELLED = "Das Abonnement hat sich inzwischen geändert; es wurde nichts gekündigt "
-            + "oder zurückgezogen. Hier sehen Sie den aktuellen Stand.";
+            + "oder zurückgezogen.";
+    private static final int PAGE_SIZE = 25;
 
     private final TenantApi tenants;
     private final CatalogApi catalog;
@@ -79,7 +80,7 @@ public class SubscriptionResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance abonnements(Tenant tenant, Page<Subscription> subscriptions,
-                                                   Map<String, String> names);
+                                                   Map<String, String> names, String pageBase);
 
         static native TemplateInstance abonnement(Tenant tenant, Subscription subscription, String serviceName,
                                                   FormErrors errors, ChangeForm change, String notice);
@@ -90,12 +91,14 @@ public class SubscriptionResource {
         static native TemplateInstance kuendigen(Tenant tenant, Subscription subscription, String serviceName);
     }
 
+    /** The municipality's subscriptions and interests, a page at a time. */
     @GET
     @Path("/abonnements")
-    public TemplateInstance subscriptions(@PathParam("ags") String ags) {
-        Page<Subscription> page = tenants.subscriptions(ags, 0, 100);
-        return Templates.abonnements(customers.of(ags), page,
-                serviceNames.of(page.items().stream().map(Subscription::serviceId).toList()));
+    public TemplateInstance subscriptions(@PathParam("ags") String ags, @QueryParam("seite") int page) {
+        Page<Subscription> found = tenants.subscriptions(ags, Math.max(0, page), PAGE_SIZE);
+        return Templates.abonnements(customers.of(ags), found,
+                serviceNames.of(found.items().stream().map(Subscription::serviceId).toList()),
+                Filters.pageBase("/kommunen/" + Filters.segment(ags) + "/abonnements"));
     }
 
     /**
@@ -161,17 +164,11 @@ public class SubscriptionResource {
     @POST
     @Path("/abonnements/{id}/kuendigung")
     public Response cancel(@PathParam("ags") String ags, @PathParam("id") String id) {
-        try {
+        return Actions.take(() -> {
             tenants.cancel(ags, id);
-            return Response.seeOther(subscriptionPage(ags, id)).build();
-        } catch (ServiceException e) {
-            if (e.status() != 409) {
-                throw e;
-            }
-            String why = e.problem().detail() == null ? "" : " (Hinweis des Dienstes: " + e.problem().detail() + ")";
-            return Response.status(409).entity(detail(ags, tenants.versionedSubscription(ags, id),
-                    new Change(null, null, FormErrors.none()), NOT_CANCELLED + why)).build();
-        }
+            return subscriptionPage(ags, id);
+        }, NOT_CANCELLED, notice -> detail(ags, tenants.versionedSubscription(ags, id),
+                new Change(null, null, FormErrors.none()), notice));
     }
 
     @POST
