@@ -12,6 +12,8 @@ class TextsTest {
             "$.a.plz: does not match the regex pattern ^[0-9]{5}$ | Bitte genau 5 Ziffern angeben.",
             "does not match the regex pattern ^[A-Z]{2}$ | Das Format stimmt nicht (erwartet: ^[A-Z]{2}$).",
             "required property 'name' not found | Bitte ausfüllen: Das ist eine Pflichtangabe.",
+            "is too long to be checked against its pattern | Die Angabe ist zu lang, um sie auf das Format des Plans zu prüfen. Bitte kürzer fassen.",
+            "has property names too long to be checked against its patternProperties | Die Namen der Angaben sind zu lang, um sie auf das Format des Plans zu prüfen. Bitte kürzer fassen.",
             "does not match the email pattern must be a valid RFC 5321 Mailbox | Bitte eine gültige E-Mail-Adresse angeben, z. B. name@kommune.de.",
             "string found, integer expected | Bitte eine ganze Zahl angeben.",
             "does not have a value in the enumeration [BUNDID, FIT_CONNECT] | Bitte einen der vorgegebenen Werte wählen.",
