@@ -160,6 +160,20 @@ class MunicipalityTest {
         assertThat(revoked.header("Location")).as("back to the page it was started from").endsWith("/kommune/mandate?seite=1");
     }
 
+    /** Revoking the only mandate of the last page comes back to a page past the end. */
+    @Test
+    void aPageOfMandatesPastTheEndShowsTheLastPage() {
+        answer(api, get(urlPathEqualTo(MANDATES)).withQueryParam("page", equalTo("1")), 200,
+                Fixtures.page(1, 25, 25));
+        answer(api, get(urlPathEqualTo(MANDATES)).withQueryParam("page", equalTo("0")), 200,
+                Fixtures.page(0, 25, 25, mandate("kisa")));
+
+        Document page = leipzig.page("/kommune/mandate?seite=1");
+
+        assertThat(page.select("form[action$=/widerruf]")).hasSize(1);
+        assertThat(page.select("caption").text()).isEqualTo("25 Mandate");
+    }
+
     @Test
     void aRevocationTheTenantServiceRefusesShowsTheMandatesAsTheyAreNowAndWhyNothingHappened() {
         answer(api, get(urlPathEqualTo(MANDATES)), 200, Fixtures.page(1, 25, 60, mandate("kisa")));

@@ -171,6 +171,20 @@ class OperatorTest {
         assertThat(approved.header("Location")).endsWith("/betrieb/kommunen?status=SUSPENDED&seite=1");
     }
 
+    /** Approving the only tenant of the last page of those waiting comes back to a page past the end. */
+    @Test
+    void aPagePastTheEndOfTheListShowsItsLastPage() {
+        answer(api, get(urlPathEqualTo(API + "/tenants")).withQueryParam("page", equalTo("2")), 200,
+                Fixtures.page(2, 25, 50));
+        answer(api, get(urlPathEqualTo(API + "/tenants")).withQueryParam("page", equalTo("1")), 200,
+                Fixtures.page(1, 25, 50, Fixtures.TENANT.replace("\"ACTIVE\"", "\"PENDING\"")));
+
+        Document page = operator.page("/betrieb/kommunen?status=PENDING&seite=2");
+
+        assertThat(page.select("tbody tr").text()).contains("Leipzig, Stadt");
+        assertThat(page.select("nav.pager").text()).contains("Vorherige Seite", "Seite 2").doesNotContain("Nächste");
+    }
+
     @Test
     void anApprovalTheTenantServiceRefusesShowsTheTenantsAsTheyAreNowAndWhyNothingHappened() {
         answer(api, get(urlPathEqualTo(API + "/tenants")), 200,

@@ -20,6 +20,7 @@ final class PatternBudget {
 
     static final long WORK = 50_000_000;
     static final long PER_CHARACTER = 10;
+    static final String TOGETHER = "are together too long to be checked against their patterns";
 
     private long left = WORK;
 
@@ -38,12 +39,17 @@ final class PatternBudget {
     /**
      * Takes {@code weight × characters} from what is left.
      *
-     * @throws PatternBudgetExceededException when less is left, naming {@code at} and why
+     * @throws PatternBudgetExceededException when less is left: naming {@code at} and why when this value alone
+     *         would take more than a whole validation may, else naming no value, as the values before it took the
+     *         rest and shortening this one may not be what helps
      */
     void charge(long weight, long characters, NodePath at, String reason) {
         long work = weight * characters;
-        if (work > left) {
+        if (work > WORK) {
             throw new PatternBudgetExceededException(at, reason);
+        }
+        if (work > left) {
+            throw new PatternBudgetExceededException(null, TOGETHER);
         }
         left -= work;
     }

@@ -2,10 +2,12 @@ package de.efa.platform.schema;
 
 import com.networknt.schema.path.NodePath;
 
+import java.util.Optional;
+
 /**
- * A validation stopped because checking a value against its patterns would take too long ({@link PatternBudget}).
- * It is the value's length, not the schema, that the caller can change: the message says so about the value at
- * {@link #instanceLocation()}.
+ * A validation stopped because checking the values against their patterns would take too long ({@link PatternBudget}).
+ * It is the values' length, not the schema, that the caller can change: the message says so about the value at
+ * {@link #instanceLocation()}, or about all of them when no one value alone is too long.
  */
 public final class PatternBudgetExceededException extends RuntimeException {
 
@@ -16,8 +18,11 @@ public final class PatternBudgetExceededException extends RuntimeException {
         this.instanceLocation = instanceLocation;
     }
 
-    /** The value (or object, for property names) that was too long, as the library's errors name locations. */
-    public NodePath instanceLocation() {
-        return instanceLocation;
+    /**
+     * The value (or object, for property names) that was too long, as the library's errors name locations; empty
+     * when the values were too long together.
+     */
+    public Optional<NodePath> instanceLocation() {
+        return Optional.ofNullable(instanceLocation);
     }
 }

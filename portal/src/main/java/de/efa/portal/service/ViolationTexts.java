@@ -26,6 +26,8 @@ public final class ViolationTexts {
                     m -> "Das Format stimmt nicht (erwartet: " + m.group(1) + ")."),
             TextRule.of("is too long to be checked against its pattern",
                     m -> "Die Angabe ist zu lang, um sie auf das Format des Plans zu prüfen. Bitte kürzer fassen."),
+            TextRule.of("are together too long to be checked against their patterns",
+                    m -> "Die Angaben sind zusammen zu lang, um sie auf die Formate des Plans zu prüfen. Bitte kürzer fassen."),
             TextRule.of("has property names too long to be checked against its patternProperties",
                     m -> "Die Namen der Angaben sind zu lang, um sie auf das Format des Plans zu prüfen. Bitte kürzer fassen."),
             TextRule.of("does not match the email pattern.*|must be an e-mail address",

@@ -1,10 +1,12 @@
 package de.efa.portal.web;
 
+import de.efa.portal.client.Page;
 import io.quarkus.qute.TemplateExtension;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
+import java.util.function.IntFunction;
 
 /** What the filter forms of the lists have in common: reading what was typed, and linking to their other pages. */
 final class Filters {
@@ -41,6 +43,19 @@ final class Filters {
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /**
+     * The page asked for, or the last one when it is past the end: a step that took the only entry of the last page
+     * off the list (an approval under "waiting", a revocation) comes back to that page, which would then say the list
+     * were empty and offer no way back.
+     */
+    static <T> Page<T> within(int page, IntFunction<Page<T>> fetch) {
+        Page<T> asked = fetch.apply(Math.max(0, page));
+        if (asked.items().isEmpty() && asked.page() > 0 && asked.total() > 0 && asked.size() > 0) {
+            return fetch.apply((int) Math.min(asked.page() - 1L, (asked.total() - 1) / asked.size()));
+        }
+        return asked;
     }
 
     /**

@@ -184,7 +184,7 @@ public class MunicipalityResource {
     }
 
     private TemplateInstance mandatesPage(int page, Map<String, String> form, FormErrors errors, String notice) {
-        return Templates.mandate(tenants.mandates(viewer.ags(), Math.max(0, page), PAGE_SIZE),
+        return Templates.mandate(Filters.within(page, number -> tenants.mandates(viewer.ags(), number, PAGE_SIZE)),
                 MANDATES_PAGE_BASE, form, errors, notice);
     }
 

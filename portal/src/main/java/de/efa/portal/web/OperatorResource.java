@@ -182,8 +182,8 @@ public class OperatorResource {
 
     private TemplateInstance tenantsPage(String status, int page, String notice) {
         String shown = shown(status);
-        return Templates.kommunen(tenants.tenants(shown.isBlank() ? null : shown, Math.max(0, page), PAGE_SIZE), shown,
-                tenantsPageBase(shown), notice);
+        return Templates.kommunen(Filters.within(page, number -> tenants.tenants(shown.isBlank() ? null : shown, number,
+                PAGE_SIZE)), shown, tenantsPageBase(shown), notice);
     }
 
     /** Without a choice, the tenants waiting for approval; an empty status is every tenant. */

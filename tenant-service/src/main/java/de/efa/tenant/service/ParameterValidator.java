@@ -58,7 +58,8 @@ public class ParameterValidator {
         try {
             errors = schema(schemaJson).validate(parameters);
         } catch (PatternBudgetExceededException e) {
-            throw invalid(List.of(new Violation(fieldOf(e.instanceLocation()), e.getMessage())));
+            throw invalid(List.of(new Violation(e.instanceLocation().map(ParameterValidator::fieldOf).orElse(FIELD),
+                    e.getMessage())));
         } catch (RuntimeException | StackOverflowError e) {
             // The catalog refuses such schemas now; a plan published before it did must not make subscribing a 500.
             // Logged, as a fault of this service's own would look the same to the caller.

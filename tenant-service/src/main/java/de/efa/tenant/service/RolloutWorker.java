@@ -12,7 +12,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Works off the PENDING items of rollouts, a batch per transaction, on one thread per replica: woken when a rollout
@@ -53,7 +55,8 @@ public class RolloutWorker {
      * take the same items in the same order, and one item that no transaction can take would stop every rollout
      * after it. An item refused on its own is skipped with the refusal as its reason; one that fails otherwise (a
      * tenant that subscribed itself meanwhile, a fault of ours) stays PENDING for the next pass, until it has failed
-     * {@code efa.rollout.max-item-attempts} times and is skipped with the failure. The database away counts nothing.
+     * {@code efa.rollout.max-item-attempts} times and is skipped with the failure. The database away counts nothing,
+     * nor does a pass at whose items, more than one, every attempt failed.
      *
      * @return whether more may be waiting: a full batch was taken, or one at a time with progress
      */
@@ -65,14 +68,25 @@ public class RolloutWorker {
         }
         List<RolloutItem.Key> batch = rollouts.nextBatch();
         boolean progress = false;
+        Map<RolloutItem.Key, RuntimeException> failures = new LinkedHashMap<>();
         for (RolloutItem.Key key : batch) {
             try {
                 progress |= rollouts.advanceOne(key);
             } catch (ProblemException refused) {
                 progress |= rollouts.skipRefused(key, refused);
             } catch (RuntimeException failed) {
-                progress |= countFailure(key, failed);
+                failures.put(key, failed);
             }
+        }
+        if (batch.size() > 1 && failures.size() == batch.size()) {
+            // Every item failing alone is a fault of the service (a bad deployment, a lock that never comes), not of
+            // the items: counting it would skip every PENDING item of every rollout, which should wait for the mend.
+            LOG.warnf("every one of %d rollout items failed alone, which is counted against none (the first: %s)",
+                    batch.size(), failures.values().iterator().next().getMessage());
+            return false;
+        }
+        for (Map.Entry<RolloutItem.Key, RuntimeException> failure : failures.entrySet()) {
+            progress |= countFailure(failure.getKey(), failure.getValue());
         }
         return progress;
     }

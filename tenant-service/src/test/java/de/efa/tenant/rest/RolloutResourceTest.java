@@ -446,16 +446,39 @@ class RolloutResourceTest {
     }
 
     /**
-     * Rolls plan basic out to the Kreis and runs {@code test} with the rollout's id, while the database refuses to
-     * insert a subscription of {@code ags} whenever {@code when} holds: a failure of the service's own, as a
-     * constraint it breaks would be, which no refusal explains.
+     * Every item failing alone is the service's fault, not theirs (a bad deployment): counted against none, they stay
+     * PENDING and are subscribed once it is mended.
      */
-    private void rollOutWhileSubscriptionsFail(UUID service, String kreis, String ags, String when,
+    @Test
+    void itemsThatAllFailAloneAreNotCountedAndWaitForTheMend() {
+        String kreis = freshKreis();
+        String first = Api.activeTenant(kreis + "001", 1_000);
+        String second = Api.activeTenant(kreis + "002", 1_000);
+        UUID service = catalog.publishedService();
+
+        String[] rollout = new String[1];
+        rollOutWhileSubscriptionsFail(service, kreis, kreis + "%", "true", id -> {
+            rollout[0] = id;
+            // Ten of the test profile's passes (300 ms apart): each would have counted both before.
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+            assertThat(items(TestTokens.operator(), id).getList("items.status")).containsExactly("PENDING", "PENDING");
+            assertThat(failedAttempts(id, first) + failedAttempts(id, second)).isZero();
+        });
+        assertThat(handled(TestTokens.operator(), rollout[0]).getMap("counts")).containsEntry("subscribed", 2)
+                .containsEntry("skipped", 0);
+    }
+
+    /**
+     * Rolls plan basic out to the Kreis and runs {@code test} with the rollout's id, while the database refuses to
+     * insert a subscription of an AGS {@code LIKE agsPattern} whenever {@code when} holds: a failure of the service's
+     * own, as a constraint it breaks would be, which no refusal explains.
+     */
+    private void rollOutWhileSubscriptionsFail(UUID service, String kreis, String agsPattern, String when,
             Consumer<String> test) {
-        String name = "fail_subscriptions_of_" + ags;
+        String name = "fail_subscriptions_of_" + agsPattern.replace('%', 'x');
         db.execute("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                + "IF NEW.ags = '" + ags + "' AND " + when + " THEN "
-                + "RAISE EXCEPTION 'no subscription for " + ags + " today' USING ERRCODE = 'check_violation'; "
+                + "IF NEW.ags LIKE '" + agsPattern + "' AND " + when + " THEN "
+                + "RAISE EXCEPTION 'no subscription for % today', NEW.ags USING ERRCODE = 'check_violation'; "
                 + "END IF; RETURN NEW; END $$");
         db.execute("CREATE TRIGGER " + name + " BEFORE INSERT ON subscription FOR EACH ROW EXECUTE FUNCTION "
                 + name + "()");

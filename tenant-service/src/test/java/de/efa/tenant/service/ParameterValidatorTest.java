@@ -49,4 +49,21 @@ class ParameterValidatorTest {
                             "is too long to be checked against its pattern"));
                 });
     }
+
+    @Test
+    void valuesTooLongTogetherButNotAloneAre422NamingNoOneOfThem() {
+        ParameterValidator validator = new ParameterValidator(JSON);
+        String schema = """
+                {"type": "object", "properties": {"lang": {"type": "string", "pattern": "a{1000}b"},
+                "kurz": {"type": "string", "pattern": "a{100}"}}}""";
+
+        // Each alone takes less than a validation may spend, both together more: shortening either one helps.
+        assertThatThrownBy(() -> validator.check(schema, JSON.valueToTree(Map.of("lang", "a".repeat(49_000),
+                "kurz", "b".repeat(10_000)))))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(422);
+                    assertThat(problem.violations()).containsExactly(new Violation("parameters",
+                            "are together too long to be checked against their patterns"));
+                });
+    }
 }

@@ -36,7 +36,7 @@ class PatternBudgetTest {
 
         assertThatThrownBy(() -> schema.validate(JSON.valueToTree(Map.of("kennung", "a".repeat(100_000)))))
                 .isInstanceOfSatisfying(PatternBudgetExceededException.class, e -> assertThat(
-                        e.instanceLocation().toString()).isEqualTo("/kennung"))
+                        e.instanceLocation().orElseThrow().toString()).isEqualTo("/kennung"))
                 .hasMessage("is too long to be checked against its pattern");
     }
 
@@ -54,7 +54,9 @@ class PatternBudgetTest {
                 .validate(JSON.valueToTree(Map.of("p0", "b".repeat(1000))))).hasSize(1);
 
         assertThatThrownBy(() -> schema.validate(JSON.valueToTree(parameters)))
-                .isInstanceOf(PatternBudgetExceededException.class);
+                .isInstanceOfSatisfying(PatternBudgetExceededException.class, e -> assertThat(e.instanceLocation())
+                        .as("no one value is too long alone").isEmpty())
+                .hasMessage("are together too long to be checked against their patterns");
     }
 
     @Test
@@ -77,10 +79,10 @@ class PatternBudgetTest {
 
         assertThatThrownBy(() -> schema.validate(JSON.valueToTree(Map.of("nicht", "a".repeat(100_000)))))
                 .isInstanceOfSatisfying(PatternBudgetExceededException.class, e -> assertThat(
-                        e.instanceLocation().toString()).isEqualTo("/nicht"));
+                        e.instanceLocation().orElseThrow().toString()).isEqualTo("/nicht"));
         assertThatThrownBy(() -> schema.validate(JSON.valueToTree(Map.of("verwiesen", "a".repeat(100_000)))))
                 .isInstanceOfSatisfying(PatternBudgetExceededException.class, e -> assertThat(
-                        e.instanceLocation().toString()).isEqualTo("/verwiesen"));
+                        e.instanceLocation().orElseThrow().toString()).isEqualTo("/verwiesen"));
     }
 
     @Test
@@ -96,6 +98,10 @@ class PatternBudgetTest {
             assertThatThrownBy(() -> schema(each).validate(longNames))
                     .isInstanceOf(PatternBudgetExceededException.class);
         }
+        assertThatThrownBy(() -> schema(schemas.get(0)).validate(longNames))
+                .isInstanceOfSatisfying(PatternBudgetExceededException.class, e -> assertThat(
+                        e.instanceLocation().orElseThrow().toString()).isEqualTo(""))
+                .hasMessage("has property names too long to be checked against its patternProperties");
         // additionalProperties matches each name against the patternProperties once more.
         ObjectNode fewerNames = JSON.createObjectNode();
         for (int i = 0; i < 30; i++) {
@@ -105,9 +111,10 @@ class PatternBudgetTest {
                 .validate(fewerNames)).isEmpty();
         assertThatThrownBy(() -> schema(Map.of("type", "object", "patternProperties", Map.of("a{1000}b", Map.of()),
                 "additionalProperties", false)).validate(fewerNames))
+                .as("each of the two keywords alone within the budget, together beyond it")
                 .isInstanceOfSatisfying(PatternBudgetExceededException.class, e -> assertThat(
-                        e.instanceLocation().toString()).isEqualTo(""))
-                .hasMessage("has property names too long to be checked against its patternProperties");
+                        e.instanceLocation()).isEmpty())
+                .hasMessage("are together too long to be checked against their patterns");
     }
 
     @Test
