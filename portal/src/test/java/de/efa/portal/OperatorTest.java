@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.response.Response;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OperatorTest {
 
     private static final String JOBS = API + "/provisioning/jobs";
+    private static final String SUSPENDED_TENANT = Fixtures.TENANT.replace("\"ACTIVE\"", "\"SUSPENDED\"");
 
     @OidcWireMock
     WireMockServer api;
@@ -201,6 +203,122 @@ class OperatorTest {
         assertThat(page.select("#status option[selected]").text()).isEqualTo("Gesperrt");
         api.verify(2, getRequestedFor(urlPathEqualTo(API + "/tenants")).withQueryParam("page", equalTo("1"))
                 .withQueryParam("status", equalTo("SUSPENDED")));
+    }
+
+    @Test
+    void anActiveTenantIsSuspendedAfterAConfirmationOnAPageOfItsOwnAndTheListComesBackAsFiltered() {
+        answer(api, get(urlPathEqualTo(API + "/tenants")), 200, Fixtures.page(1, 25, 60, Fixtures.TENANT));
+        answer(api, get(API + "/tenants/14713000"), 200, Fixtures.TENANT);
+        answer(api, post(API + "/tenants/14713000/suspend"), 200, SUSPENDED_TENANT);
+        Document list = operator.page("/betrieb/kommunen?status=ACTIVE&seite=1");
+
+        Element ask = list.selectFirst("form:has(button:contains(Sperren))");
+        assertThat(ask.attr("method")).isEqualTo("get");
+        assertThat(ask.attr("action")).isEqualTo("/betrieb/kommunen/14713000/sperre");
+        assertThat(ask.select("button").attr("aria-label")).isEqualTo("Leipzig, Stadt sperren");
+        assertThat(Browser.filledIn(list, "form[action$=/sperre]"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("status", "ACTIVE", "seite", "1"));
+        assertThat(list.select("form[action$=/freigabe], form[action$=/entsperrung]")).isEmpty();
+
+        Document confirm = operator.page("/betrieb/kommunen/14713000/sperre?status=ACTIVE&seite=1");
+
+        assertThat(confirm.title()).isEqualTo("Kommune sperren: Leipzig, Stadt · EfA-Marktplatz");
+        assertThat(confirm.select("h1").text()).isEqualTo("Leipzig, Stadt sperren?");
+        assertThat(confirm.select(".lead").text()).contains("Anbieter", "Instanzen");
+        Element form = confirm.selectFirst("main form");
+        assertThat(form.attr("method")).isEqualTo("post");
+        assertThat(form.attr("action")).isEqualTo("/betrieb/kommunen/14713000/sperre");
+        assertThat(form.select("input[name=csrf-token]")).hasSize(1);
+        assertThat(form.select("button").text()).isEqualTo("Ja, Leipzig, Stadt sperren");
+        assertThat(form.select("a").attr("href")).isEqualTo("/betrieb/kommunen?status=ACTIVE&seite=1");
+        api.verify(0, postRequestedFor(urlPathEqualTo(API + "/tenants/14713000/suspend")));
+
+        Response suspended = operator.post("/betrieb/kommunen/14713000/sperre", Browser.filledIn(confirm, "main form"));
+
+        assertThat(suspended.statusCode()).isEqualTo(303);
+        assertThat(suspended.header("Location")).endsWith("/betrieb/kommunen?status=ACTIVE&seite=1");
+        api.verify(postRequestedFor(urlPathEqualTo(API + "/tenants/14713000/suspend"))
+                .withHeader("Authorization", equalTo("Bearer " + operator.accessToken())));
+    }
+
+    @Test
+    void aTenantThatIsNotActiveHasNoSuspensionToConfirm() {
+        answer(api, get(API + "/tenants/14713000"), 200, SUSPENDED_TENANT);
+
+        Response gone = operator.get("/betrieb/kommunen/14713000/sperre?status=ACTIVE&seite=1");
+
+        assertThat(gone.statusCode()).isEqualTo(303);
+        assertThat(gone.header("Location")).endsWith("/betrieb/kommunen?status=ACTIVE&seite=1");
+    }
+
+    @Test
+    void aSuspensionTheTenantServiceRefusesShowsTheTenantsAsTheyAreNowAndWhyNothingHappened() {
+        answer(api, get(urlPathEqualTo(API + "/tenants")), 200, Fixtures.page(1, 25, 60, SUSPENDED_TENANT));
+        answer(api, get(API + "/tenants/14713000"), 200, Fixtures.TENANT);
+        answer(api, post(API + "/tenants/14713000/suspend"), 409, Fixtures.problem(409, "conflict", "[]"));
+        Document confirm = operator.page("/betrieb/kommunen/14713000/sperre?status=ACTIVE&seite=1");
+
+        Response refused = operator.post("/betrieb/kommunen/14713000/sperre", Browser.filledIn(confirm, "main form"));
+
+        Document page = RefusedSteps.shownAsItIsNow(refused, 409, "Kommunen",
+                "Die Kommune 14713000 wurde nicht gesperrt.", "conflict detail");
+        assertThat(page.select("tbody tr").text()).contains("Leipzig, Stadt", "Gesperrt");
+        assertThat(page.select("button[aria-label=Leipzig, Stadt entsperren]")).hasSize(1);
+        api.verify(getRequestedFor(urlPathEqualTo(API + "/tenants")).withQueryParam("page", equalTo("1"))
+                .withQueryParam("status", equalTo("ACTIVE")));
+    }
+
+    @Test
+    void aSuspendedTenantIsReactivatedWithOneClickAndTheListComesBackAsFiltered() {
+        answer(api, get(urlPathEqualTo(API + "/tenants")), 200, Fixtures.page(1, 25, 60, SUSPENDED_TENANT));
+        answer(api, post(API + "/tenants/14713000/reactivate"), 200, Fixtures.TENANT);
+        Document list = operator.page("/betrieb/kommunen?status=SUSPENDED&seite=1");
+
+        Element form = list.selectFirst("form[action=/betrieb/kommunen/14713000/entsperrung]");
+        assertThat(form.attr("method")).isEqualTo("post");
+        assertThat(form.select("input[name=csrf-token]")).hasSize(1);
+        assertThat(form.select("button").text()).isEqualTo("Entsperren");
+        assertThat(form.select("button").attr("aria-label")).isEqualTo("Leipzig, Stadt entsperren");
+        assertThat(list.select("form[action$=/sperre], form[action$=/freigabe]")).isEmpty();
+
+        Response reactivated = operator.post("/betrieb/kommunen/14713000/entsperrung",
+                Browser.filledIn(list, "form[action$=/entsperrung]"));
+
+        assertThat(reactivated.statusCode()).isEqualTo(303);
+        assertThat(reactivated.header("Location")).endsWith("/betrieb/kommunen?status=SUSPENDED&seite=1");
+        api.verify(postRequestedFor(urlPathEqualTo(API + "/tenants/14713000/reactivate"))
+                .withHeader("Authorization", equalTo("Bearer " + operator.accessToken())));
+    }
+
+    @Test
+    void aReactivationTheTenantServiceRefusesShowsTheTenantsAsTheyAreNowAndWhyNothingHappened() {
+        answer(api, get(urlPathEqualTo(API + "/tenants")), 200, Fixtures.page(1, 25, 60, SUSPENDED_TENANT));
+        answer(api, post(API + "/tenants/14713000/reactivate"), 409, Fixtures.problem(409, "conflict", "[]"));
+        Document list = operator.page("/betrieb/kommunen?status=SUSPENDED&seite=1");
+        answer(api, get(urlPathEqualTo(API + "/tenants")), 200, Fixtures.page(1, 25, 60, Fixtures.TENANT));
+
+        Response refused = operator.post("/betrieb/kommunen/14713000/entsperrung",
+                Browser.filledIn(list, "form[action$=/entsperrung]"));
+
+        Document page = RefusedSteps.shownAsItIsNow(refused, 409, "Kommunen",
+                "Die Kommune 14713000 wurde nicht entsperrt.", "conflict detail");
+        assertThat(page.select("tbody tr").text()).contains("Leipzig, Stadt", "Freigegeben");
+        assertThat(page.select("#status option[selected]").text()).isEqualTo("Gesperrt");
+        assertThat(page.select("form[action$=/sperre]")).hasSize(1);
+    }
+
+    @Test
+    void aMunicipalityMayNeitherSuspendNorReactivateATenant() {
+        Browser leipzig = Browser.municipality(api, Fixtures.LEIPZIG);
+        answer(api, get(API + "/tenants/14713000"), 200, Fixtures.TENANT);
+        leipzig.page("/kommune/rechnungsadresse");
+
+        assertThat(leipzig.get("/betrieb/kommunen").statusCode()).isEqualTo(403);
+        assertThat(leipzig.get("/betrieb/kommunen/14713000/sperre").statusCode()).isEqualTo(403);
+        assertThat(leipzig.post("/betrieb/kommunen/14713000/sperre", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(leipzig.post("/betrieb/kommunen/14713000/entsperrung", Map.of()).statusCode()).isEqualTo(403);
+        api.verify(0, postRequestedFor(urlPathEqualTo(API + "/tenants/14713000/suspend")));
+        api.verify(0, postRequestedFor(urlPathEqualTo(API + "/tenants/14713000/reactivate")));
     }
 
     @Test

@@ -293,6 +293,59 @@ class SubscriptionTest {
     }
 
     @Test
+    void anOperatorResubmitsAFailedSubscriptionWithOneClick() {
+        Browser operator = Browser.operator(api);
+        String page = PAGES + "/abonnements/" + SUBSCRIPTION_ID;
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("ACTIVE"));
+        answer(api, post(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID + "/resubmit"), 202, Fixtures.subscription("REQUESTED"));
+        assertThat(operator.page(page).select("button:contains(Erneut beantragen)"))
+                .as("only a failed subscription goes again").isEmpty();
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("FAILED"));
+
+        Document failed = operator.page(page);
+
+        Element form = failed.selectFirst("form:has(button:contains(Erneut beantragen))");
+        assertThat(form.attr("method")).isEqualTo("post");
+        assertThat(form.attr("action")).isEqualTo(page + "/neuantrag");
+        assertThat(form.select("input[name=csrf-token]")).hasSize(1);
+        Response resubmitted = operator.post(page + "/neuantrag", Map.of());
+        assertThat(resubmitted.statusCode()).isEqualTo(303);
+        assertThat(resubmitted.header("Location")).endsWith(page);
+        api.verify(postRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID + "/resubmit"))
+                .withHeader("Authorization", equalTo("Bearer " + operator.accessToken())));
+    }
+
+    @Test
+    void aResubmissionTheServiceRefusesShowsTheSubscriptionAsItIsNowAndWhyNothingHappened() {
+        Browser operator = Browser.operator(api);
+        String page = PAGES + "/abonnements/" + SUBSCRIPTION_ID;
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("FAILED"));
+        answer(api, post(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID + "/resubmit"), 409,
+                Fixtures.problem(409, "conflict", "[]"));
+        operator.page(page);
+
+        Response refused = operator.post(page + "/neuantrag", Map.of());
+
+        Document shown = RefusedSteps.shownAsItIsNow(refused, 409, "Führerschein digital beantragen",
+                "Das Abonnement wurde nicht erneut beantragt.", "conflict detail");
+        assertThat(shown.select("#abonnement-status").text()).isEqualTo("Fehlgeschlagen");
+        assertThat(shown.select("button:contains(Erneut beantragen)")).hasSize(1);
+    }
+
+    @Test
+    void aMunicipalityDoesNotResubmitItsFailedSubscription() {
+        String page = PAGES + "/abonnements/" + SUBSCRIPTION_ID;
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("FAILED"));
+
+        Document failed = leipzig.page(page);
+
+        assertThat(failed.select("#abonnement-status").text()).isEqualTo("Fehlgeschlagen");
+        assertThat(failed.select("button:contains(Erneut beantragen)")).isEmpty();
+        assertThat(leipzig.post(page + "/neuantrag", Map.of()).statusCode()).isEqualTo(403);
+        api.verify(0, postRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID + "/resubmit")));
+    }
+
+    @Test
     void aRefusedFormPutsTheFocusOnItsErrorSummary() {
         answer(api, post(SUBSCRIPTIONS), 422, Fixtures.problem(422, "invalid-parameters", """
                 [{"field": "parameters.postfach.art", "message": "required property 'art' not found"}]"""));

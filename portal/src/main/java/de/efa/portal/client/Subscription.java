@@ -87,6 +87,11 @@ public record Subscription(
         return CANCELLABLE.contains(status);
     }
 
+    /** An operator may send a failed subscription to the provider again. */
+    public boolean resubmittable() {
+        return "FAILED".equals(status);
+    }
+
     /** An interest or an offer is withdrawn by the same request that cancels an active subscription. */
     public boolean withdrawable() {
         return "INTEREST_DECLARED".equals(status) || concludable();

@@ -45,6 +45,14 @@ public interface TenantApi {
     @Path("/{ags}/approve")
     Tenant approve(@PathParam("ags") String ags);
 
+    @POST
+    @Path("/{ags}/suspend")
+    Tenant suspend(@PathParam("ags") String ags);
+
+    @POST
+    @Path("/{ags}/reactivate")
+    Tenant reactivate(@PathParam("ags") String ags);
+
     @GET
     @Path("/{ags}/mandates")
     Page<Mandate> mandates(@PathParam("ags") String ags, @QueryParam("page") int page, @QueryParam("size") int size);
@@ -85,4 +93,9 @@ public interface TenantApi {
     @DELETE
     @Path("/{ags}/subscriptions/{id}")
     Subscription cancel(@PathParam("ags") String ags, @PathParam("id") String id);
+
+    /** Sends a FAILED subscription to the provider again. */
+    @POST
+    @Path("/{ags}/subscriptions/{id}/resubmit")
+    Subscription resubmit(@PathParam("ags") String ags, @PathParam("id") String id);
 }

@@ -9,8 +9,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The one-click steps of the pages (approving a tenant, publishing, retrying a job, revoking a mandate, starting a
- * reconciliation, cancelling). A step the service refuses because the resource is not, or no longer, as the page
+ * The one-click steps of the pages (approving, suspending or reactivating a tenant, publishing, retrying a job,
+ * resubmitting a subscription, revoking a mandate, starting a reconciliation, cancelling). A step the service refuses because the resource is not, or no longer, as the page
  * showed it (409), is gone (404) or is not the person's (403) comes back to the page it was started from, showing the
  * resource as it is now with why nothing happened: an error page would only lead away from it.
  */

@@ -30,8 +30,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
-/** The marketplace's operators: figures, tenants to approve, provisioning jobs with every attempt, dead letters. */
+/**
+ * The marketplace's operators: figures, tenants to approve, suspend and reactivate, provisioning jobs with every
+ * attempt, dead letters.
+ */
 @Path("/betrieb")
 @RolesAllowed(Viewer.OPERATOR)
 @Produces(MediaType.TEXT_HTML)
@@ -56,6 +60,8 @@ public class OperatorResource {
                                                   BarChart perMinute);
 
         static native TemplateInstance kommunen(Page<Tenant> tenants, String status, String pageBase, String notice);
+
+        static native TemplateInstance sperren(Tenant tenant, String status, int page, String back);
 
         static native TemplateInstance auftraege(Page<Job> jobs, JobFilter filter, Map<String, String> names,
                                                  FormErrors errors);
@@ -174,10 +180,57 @@ public class OperatorResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response approve(@PathParam("ags") String ags, @FormParam("status") String status,
                             @FormParam("seite") String page) {
+        return tenantStep(ags, tenants::approve, "freigegeben", status, page);
+    }
+
+    /**
+     * Asks before a tenant is suspended: the providers lock its instances, so the municipality's staff and citizens
+     * cannot use its services until it is reactivated (WCAG 3.3.4). A tenant that is not (any more) ACTIVE has
+     * nothing to confirm and the list is shown again.
+     */
+    @GET
+    @Path("/kommunen/{ags}/sperre")
+    public Response confirmSuspend(@PathParam("ags") String ags, @QueryParam("status") String status,
+                                   @QueryParam("seite") String page) {
+        Tenant tenant = tenants.tenant(ags);
+        if (!tenant.active()) {
+            return Response.seeOther(tenantsAsFiltered(status, page)).build();
+        }
+        return Response.ok(Templates.sperren(tenant, shown(status), Filters.page(page),
+                tenantsAsFiltered(status, page).toString())).build();
+    }
+
+    /**
+     * Suspends a tenant and shows the list again as it was filtered; a suspension the tenant-service refuses (the
+     * tenant was suspended by someone else meanwhile) shows the list as it is now, with why nothing happened.
+     */
+    @POST
+    @Path("/kommunen/{ags}/sperre")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response suspend(@PathParam("ags") String ags, @FormParam("status") String status,
+                            @FormParam("seite") String page) {
+        return tenantStep(ags, tenants::suspend, "gesperrt", status, page);
+    }
+
+    /** Reactivates a suspended tenant, whose instances the providers then unlock; a refusal as for a suspension. */
+    @POST
+    @Path("/kommunen/{ags}/entsperrung")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response reactivate(@PathParam("ags") String ags, @FormParam("status") String status,
+                               @FormParam("seite") String page) {
+        return tenantStep(ags, tenants::reactivate, "entsperrt", status, page);
+    }
+
+    /** A status step of one tenant taken from the list, which comes back as it was filtered, or as it is now. */
+    private Response tenantStep(String ags, Consumer<String> step, String done, String status, String page) {
         return Actions.take(() -> {
-            tenants.approve(ags);
-            return URI.create(tenantsPageBase(shown(status)) + Filters.page(page));
-        }, "Die Kommune " + ags + " wurde nicht freigegeben.", notice -> tenantsPage(status, Filters.page(page), notice));
+            step.accept(ags);
+            return tenantsAsFiltered(status, page);
+        }, "Die Kommune " + ags + " wurde nicht " + done + ".", notice -> tenantsPage(status, Filters.page(page), notice));
+    }
+
+    private static URI tenantsAsFiltered(String status, String page) {
+        return URI.create(tenantsPageBase(shown(status)) + Filters.page(page));
     }
 
     private TemplateInstance tenantsPage(String status, int page, String notice) {

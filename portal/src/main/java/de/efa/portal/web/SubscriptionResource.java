@@ -62,6 +62,7 @@ public class SubscriptionResource {
     private static final String NOTHING_CHANGED = "Plan und Konfiguration waren schon so; es wurde nichts geändert.";
     private static final String NOT_CANCELLED = "Das Abonnement hat sich inzwischen geändert; es wurde nichts gekündigt "
             + "oder zurückgezogen.";
+    private static final String NOT_RESUBMITTED = "Das Abonnement wurde nicht erneut beantragt.";
     private static final int PAGE_SIZE = 25;
 
     private final TenantApi tenants;
@@ -167,8 +168,21 @@ public class SubscriptionResource {
         return Actions.take(() -> {
             tenants.cancel(ags, id);
             return subscriptionPage(ags, id);
-        }, NOT_CANCELLED, notice -> detail(ags, tenants.versionedSubscription(ags, id),
-                new Change(null, null, FormErrors.none()), notice));
+        }, NOT_CANCELLED, notice -> asItIsNow(ags, id, notice));
+    }
+
+    /**
+     * Sends a failed subscription to the provider again, which only an operator may. One that is not (any more) FAILED,
+     * or whose tenant was suspended meanwhile, is shown as it is now, with why nothing happened.
+     */
+    @POST
+    @Path("/abonnements/{id}/neuantrag")
+    @RolesAllowed(Viewer.OPERATOR)
+    public Response resubmit(@PathParam("ags") String ags, @PathParam("id") String id) {
+        return Actions.take(() -> {
+            tenants.resubmit(ags, id);
+            return subscriptionPage(ags, id);
+        }, NOT_RESUBMITTED, notice -> asItIsNow(ags, id, notice));
     }
 
     @POST
@@ -218,6 +232,11 @@ public class SubscriptionResource {
 
     /** The plan a change form is for (null: the plan in effect), what it holds (null: the configuration in effect). */
     private record Change(String planId, Map<String, String> typed, FormErrors errors) {
+    }
+
+    /** The subscription's page as it is now, after a step that was refused, with why nothing happened. */
+    private TemplateInstance asItIsNow(String ags, String id, String notice) {
+        return detail(ags, tenants.versionedSubscription(ags, id), new Change(null, null, FormErrors.none()), notice);
     }
 
     private TemplateInstance detail(String ags, RestResponse<Subscription> read, Change change, String notice) {
