@@ -395,6 +395,7 @@ public class RolloutService {
         private final Optional<CatalogPlan> plan;
         private final Set<String> clients;
         private final Set<String> live;
+        private final CheckedOnce parameters = new CheckedOnce();
 
         BatchFacts(Rollout rollout, List<String> ags) {
             this.rollout = rollout;
@@ -431,6 +432,11 @@ public class RolloutService {
         @Override
         public boolean hasLive(Ags ags, UUID serviceId) {
             return serviceId.equals(rollout.serviceId()) && live.contains(ags.value());
+        }
+
+        @Override
+        public void checkParameters(Runnable check) {
+            parameters.run(check);
         }
 
         void subscribed(Ags ags) {
