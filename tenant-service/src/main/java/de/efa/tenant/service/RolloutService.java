@@ -566,7 +566,11 @@ public class RolloutService {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return Objects.requireNonNullElse(root.getMessage(), root.getClass().getName());
+        // Its first line only: PostgreSQL's following "Detail:" and "Where:" lines name rows and functions, which the
+        // bundler reading the item need not see; the log has the whole failure.
+        String message = Objects.requireNonNullElse(root.getMessage(), root.getClass().getName());
+        int lineEnd = message.indexOf('\n');
+        return lineEnd < 0 ? message : message.substring(0, lineEnd);
     }
 
     /** A refusal as an item's reason: what it says, and each field it names. */

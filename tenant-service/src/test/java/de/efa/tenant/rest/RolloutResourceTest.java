@@ -405,7 +405,8 @@ class RolloutResourceTest {
             assertThat(items.getList("items.status")).containsExactly("SUBSCRIBED", "SKIPPED", "SUBSCRIBED");
             assertThat(items.getString("items[1].reason"))
                     .startsWith("Given up after 5 failed attempts (a fault of tenant-service, not a refusal): ")
-                    .contains("no subscription for " + failing + " today").doesNotContain("insert into");
+                    .contains("no subscription for " + failing + " today").doesNotContain("insert into")
+                    .doesNotContain("PL/pgSQL");
             assertThat(items.getString("items[1].subscriptionId")).isNull();
             assertThat(failedAttempts(id, failing)).isEqualTo(5);
             assertThat(db.subscriptions(failing)).isZero();
