@@ -69,6 +69,19 @@ class ShowcaseTest {
     }
 
     @Test
+    void aPageNumberThatIsNoNumberShowsTheFirstPageAndOneTooDeepTheDeepestTheCatalogServes() {
+        Response noNumber = Browser.anonymous().get("/?q=Führerschein&seite=zwei");
+        Response tooDeep = Browser.anonymous().get("/?q=Führerschein&seite=10001");
+
+        assertThat(noNumber.statusCode()).isEqualTo(200);
+        assertThat(tooDeep.statusCode()).isEqualTo(200);
+        api.verify(getRequestedFor(urlPathEqualTo(API + "/services")).withQueryParam("size", equalTo("10"))
+                .withQueryParam("page", equalTo("0")));
+        api.verify(getRequestedFor(urlPathEqualTo(API + "/services")).withQueryParam("size", equalTo("10"))
+                .withQueryParam("page", equalTo("10000")));
+    }
+
+    @Test
     void aServicePageShowsItsOzgAndLeikaDataAvailabilityPlansAndReuseModels() {
         Document page = Browser.anonymous().page("/leistungen/" + SERVICE_ID);
 
