@@ -82,6 +82,16 @@ class ShowcaseTest {
     }
 
     @Test
+    void anAddressTooLongIsAGermanPage() {
+        Response tooLong = Browser.anonymous().get("/?q=" + "a".repeat(8192));
+
+        assertThat(tooLong.statusCode()).isEqualTo(414);
+        assertThat(tooLong.contentType()).startsWith("text/html");
+        assertThat(Jsoup.parse(tooLong.body().asString()).select("h1").text()).isEqualTo("Adresse zu lang");
+        api.verify(0, getRequestedFor(urlPathEqualTo(API + "/services")));
+    }
+
+    @Test
     void aServicePageShowsItsOzgAndLeikaDataAvailabilityPlansAndReuseModels() {
         Document page = Browser.anonymous().page("/leistungen/" + SERVICE_ID);
 
