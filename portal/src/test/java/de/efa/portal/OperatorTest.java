@@ -71,6 +71,46 @@ class OperatorTest {
     }
 
     @Test
+    void aPageNumberThatIsNoNumberShowsTheFirstPage() {
+        answer(api, get(urlPathEqualTo(JOBS)), 200, Fixtures.page(Fixtures.job("FAILED")));
+        answer(api, get(urlPathEqualTo(API + "/tenants")), 200, Fixtures.page(Fixtures.TENANT));
+
+        Response jobs = operator.get("/betrieb/auftraege?status=FAILED&seite=abc");
+        Response tenants = operator.get("/betrieb/kommunen?status=ACTIVE&seite=1.5");
+
+        assertThat(jobs.statusCode()).isEqualTo(200);
+        assertThat(jobs.body().asString()).contains("standard-fails");
+        assertThat(tenants.statusCode()).isEqualTo(200);
+        assertThat(tenants.body().asString()).contains("Leipzig, Stadt");
+        api.verify(getRequestedFor(urlPathEqualTo(JOBS)).withQueryParam("page", equalTo("0")));
+        api.verify(getRequestedFor(urlPathEqualTo(API + "/tenants")).withQueryParam("page", equalTo("0")));
+    }
+
+    /** The services serve no page whose items start past the 100,000th (docs/http.md). */
+    @Test
+    void aPageDeeperThanTheServicesServeShowsTheDeepestTheyServe() {
+        answer(api, get(urlPathEqualTo(JOBS)), 400, Fixtures.problem(400, "invalid-parameters", """
+                [{"field": "page", "message": "page × size must be at most 100000"}]"""));
+        answer(api, get(urlPathEqualTo(JOBS)).withQueryParam("page", equalTo("4000")), 200, """
+                {"items": [], "page": 4000, "size": 25, "total": 30}""");
+        answer(api, get(urlPathEqualTo(API + "/tenants")), 200, """
+                {"items": [], "page": 4000, "size": 25, "total": 10751}""");
+        answer(api, get(urlPathEqualTo(API + "/tenants")).withQueryParam("page", equalTo("430")), 200, """
+                {"items": [%s], "page": 430, "size": 25, "total": 10751}""".formatted(Fixtures.TENANT));
+
+        Response jobs = operator.get("/betrieb/auftraege?seite=4001");
+        Response tenants = operator.get("/betrieb/kommunen?status=ACTIVE&seite=99999999999");
+
+        assertThat(jobs.statusCode()).isEqualTo(200);
+        assertThat(jobs.body().asString()).contains("Kein Auftrag passt zu diesen Filtern.");
+        assertThat(tenants.statusCode()).isEqualTo(200);
+        assertThat(tenants.body().asString()).as("the last page of the list").contains("Leipzig, Stadt");
+        api.verify(getRequestedFor(urlPathEqualTo(JOBS)).withQueryParam("page", equalTo("4000"))
+                .withQueryParam("size", equalTo("25")));
+        api.verify(getRequestedFor(urlPathEqualTo(API + "/tenants")).withQueryParam("page", equalTo("4000")));
+    }
+
+    @Test
     void aJobFilterTheMarketplaceRefusesIsShownAtItsInputWithWhatWasTyped() {
         answer(api, get(urlPathEqualTo(JOBS)), 400, Fixtures.problem(400, "invalid-parameters", """
                 [{"field": "ags", "message": "must be 8 digits"},

@@ -69,6 +69,29 @@ class ShowcaseTest {
     }
 
     @Test
+    void aPageNumberThatIsNoNumberShowsTheFirstPageAndOneTooDeepTheDeepestTheCatalogServes() {
+        Response noNumber = Browser.anonymous().get("/?q=Führerschein&seite=zwei");
+        Response tooDeep = Browser.anonymous().get("/?q=Führerschein&seite=10001");
+
+        assertThat(noNumber.statusCode()).isEqualTo(200);
+        assertThat(tooDeep.statusCode()).isEqualTo(200);
+        api.verify(getRequestedFor(urlPathEqualTo(API + "/services")).withQueryParam("size", equalTo("10"))
+                .withQueryParam("page", equalTo("0")));
+        api.verify(getRequestedFor(urlPathEqualTo(API + "/services")).withQueryParam("size", equalTo("10"))
+                .withQueryParam("page", equalTo("10000")));
+    }
+
+    @Test
+    void anAddressTooLongIsAGermanPage() {
+        Response tooLong = Browser.anonymous().get("/?q=" + "a".repeat(8192));
+
+        assertThat(tooLong.statusCode()).isEqualTo(414);
+        assertThat(tooLong.contentType()).startsWith("text/html");
+        assertThat(Jsoup.parse(tooLong.body().asString()).select("h1").text()).isEqualTo("Adresse zu lang");
+        api.verify(0, getRequestedFor(urlPathEqualTo(API + "/services")));
+    }
+
+    @Test
     void aServicePageShowsItsOzgAndLeikaDataAvailabilityPlansAndReuseModels() {
         Document page = Browser.anonymous().page("/leistungen/" + SERVICE_ID);
 

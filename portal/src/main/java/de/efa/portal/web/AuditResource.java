@@ -51,8 +51,8 @@ public class AuditResource {
     @GET
     public Response entries(@QueryParam("actor") String actor, @QueryParam("target") String target,
                             @QueryParam("from") String from, @QueryParam("to") String to,
-                            @QueryParam("seite") int page) {
-        AuditForm form = new AuditForm(actor, target, from, to, page);
+                            @QueryParam("seite") String page) {
+        AuditForm form = new AuditForm(actor, target, from, to, Filters.page(page, PAGE_SIZE));
         FormErrors errors = FormErrors.none();
         AuditTimeline.Filter filter = form.filter(errors);
         if (!errors.any()) {

@@ -4,6 +4,7 @@ import de.efa.portal.client.ServiceException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Every failure as a German page with what it means and what to do: never a stack trace, never a service's raw
@@ -19,6 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+    private static final int MAX_URI_LENGTH = 8192;
 
     @CheckedTemplate
     static class Templates {
@@ -32,6 +35,20 @@ public class ErrorPages {
         String hint() {
             return detail == null ? "" : " (Hinweis des Dienstes: " + detail + ")";
         }
+    }
+
+    /**
+     * Refuses an address longer than the services take (docs/http.md, "Limits") with a page of its own. The HTTP
+     * layer's own limit is set far above (application.properties), as it would answer with an empty 414.
+     */
+    @ServerRequestFilter(preMatching = true)
+    public Response uriTooLong(HttpServerRequest request) {
+        if (request.uri().length() <= MAX_URI_LENGTH) {
+            return null;
+        }
+        return render(new ErrorPage(414, "Adresse zu lang",
+                "Diese Adresse ist zu lang, um sie zu bearbeiten. Bitte kürzen Sie den Suchbegriff oder die Filter "
+                        + "und versuchen Sie es noch einmal.", null, false));
     }
 
     @ServerExceptionMapper

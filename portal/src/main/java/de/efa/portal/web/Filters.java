@@ -3,6 +3,7 @@ package de.efa.portal.web;
 import de.efa.portal.client.Page;
 import io.quarkus.qute.TemplateExtension;
 
+import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
@@ -10,6 +11,9 @@ import java.util.function.IntFunction;
 
 /** What the filter forms of the lists have in common: reading what was typed, and linking to their other pages. */
 final class Filters {
+
+    /** How deep the services page a list: {@code page × size} at most this (docs/http.md). */
+    private static final int DEEPEST_ITEM = 100_000;
 
     private Filters() {
     }
@@ -36,10 +40,17 @@ final class Filters {
         return link + (link.contains("?") ? "&" : "?") + "seite=";
     }
 
-    /** The page number a form sent back with a step taken on that page; none, or none that is a number, is the first. */
-    static int page(String number) {
+    /**
+     * The page number of a list's address, or of a form sent back with a step taken on that page, as text: the
+     * framework would answer one it cannot convert with its 404 page. None, or none that is a whole number, is the
+     * first page; one deeper than the services serve (their items past the {@value #DEEPEST_ITEM}th) is the deepest
+     * they serve, as they would refuse it.
+     */
+    static int page(String number, int size) {
+        int deepest = DEEPEST_ITEM / size;
         try {
-            return number == null ? 0 : Math.max(0, Integer.parseInt(number));
+            BigInteger asked = number == null ? BigInteger.ZERO : new BigInteger(number.strip());
+            return asked.max(BigInteger.ZERO).min(BigInteger.valueOf(deepest)).intValue();
         } catch (NumberFormatException e) {
             return 0;
         }

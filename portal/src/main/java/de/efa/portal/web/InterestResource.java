@@ -64,9 +64,10 @@ public class InterestResource {
     }
 
     @GET
-    public TemplateInstance inbox(@QueryParam("status") String status, @QueryParam("seite") int page) {
+    public TemplateInstance inbox(@QueryParam("status") String status, @QueryParam("seite") String page) {
         String shown = status == null || status.isBlank() ? OPEN : status;
-        Page<Interest> found = interests.interests(ALL.equals(shown) ? null : shown, Math.max(0, page), PAGE_SIZE);
+        Page<Interest> found = interests.interests(ALL.equals(shown) ? null : shown, Filters.page(page, PAGE_SIZE),
+                PAGE_SIZE);
         return Templates.interessen(found, shown, serviceNames.of(found.items().stream()
                 .map(interest -> interest.subscription().serviceId()).toList()),
                 Filters.pageBase("/anbieter/interessen", "status", shown));

@@ -145,8 +145,8 @@ public class MunicipalityResource {
     /** The mandates the municipality gave, a page at a time. */
     @GET
     @Path("/mandate")
-    public TemplateInstance mandates(@QueryParam("seite") int page) {
-        return mandatesPage(page, Map.of(), FormErrors.none(), null);
+    public TemplateInstance mandates(@QueryParam("seite") String page) {
+        return mandatesPage(Filters.page(page, PAGE_SIZE), Map.of(), FormErrors.none(), null);
     }
 
     @POST
@@ -178,9 +178,9 @@ public class MunicipalityResource {
     public Response revoke(@PathParam("bundlerId") String bundlerId, @FormParam("seite") String page) {
         return Actions.take(() -> {
             tenants.revoke(viewer.ags(), bundlerId);
-            return URI.create(MANDATES_PAGE_BASE + Filters.page(page));
+            return URI.create(MANDATES_PAGE_BASE + Filters.page(page, PAGE_SIZE));
         }, "Das Mandat für " + bundlerId + " wurde nicht widerrufen.",
-                notice -> mandatesPage(Filters.page(page), Map.of(), FormErrors.none(), notice));
+                notice -> mandatesPage(Filters.page(page, PAGE_SIZE), Map.of(), FormErrors.none(), notice));
     }
 
     private TemplateInstance mandatesPage(int page, Map<String, String> form, FormErrors errors, String notice) {

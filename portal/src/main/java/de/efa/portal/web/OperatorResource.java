@@ -167,8 +167,8 @@ public class OperatorResource {
      */
     @GET
     @Path("/kommunen")
-    public TemplateInstance tenants(@QueryParam("status") String status, @QueryParam("seite") int page) {
-        return tenantsPage(status, page, null);
+    public TemplateInstance tenants(@QueryParam("status") String status, @QueryParam("seite") String page) {
+        return tenantsPage(status, Filters.page(page, PAGE_SIZE), null);
     }
 
     /**
@@ -196,7 +196,7 @@ public class OperatorResource {
         if (!tenant.active()) {
             return Response.seeOther(tenantsAsFiltered(status, page)).build();
         }
-        return Response.ok(Templates.sperren(tenant, shown(status), Filters.page(page),
+        return Response.ok(Templates.sperren(tenant, shown(status), Filters.page(page, PAGE_SIZE),
                 tenantsAsFiltered(status, page).toString())).build();
     }
 
@@ -226,11 +226,12 @@ public class OperatorResource {
         return Actions.take(() -> {
             step.accept(ags);
             return tenantsAsFiltered(status, page);
-        }, "Die Kommune " + ags + " wurde nicht " + done + ".", notice -> tenantsPage(status, Filters.page(page), notice));
+        }, "Die Kommune " + ags + " wurde nicht " + done + ".",
+                notice -> tenantsPage(status, Filters.page(page, PAGE_SIZE), notice));
     }
 
     private static URI tenantsAsFiltered(String status, String page) {
-        return URI.create(tenantsPageBase(shown(status)) + Filters.page(page));
+        return URI.create(tenantsPageBase(shown(status)) + Filters.page(page, PAGE_SIZE));
     }
 
     private TemplateInstance tenantsPage(String status, int page, String notice) {
@@ -252,8 +253,8 @@ public class OperatorResource {
     @GET
     @Path("/auftraege")
     public Response jobs(@QueryParam("status") String status, @QueryParam("ags") String ags,
-                         @QueryParam(JobFilter.SERVICE_INPUT) String serviceId, @QueryParam("seite") int page) {
-        JobFilter filter = new JobFilter(status, ags, serviceId, page);
+                         @QueryParam(JobFilter.SERVICE_INPUT) String serviceId, @QueryParam("seite") String page) {
+        JobFilter filter = new JobFilter(status, ags, serviceId, Filters.page(page, PAGE_SIZE));
         try {
             Page<Job> jobs = marketplace.jobs(filter.status(), filter.ags(), filter.serviceId(), filter.page(),
                     PAGE_SIZE);
@@ -291,7 +292,7 @@ public class OperatorResource {
 
     @GET
     @Path("/unzustellbar")
-    public TemplateInstance deadLetters(@QueryParam("seite") int page) {
-        return Templates.unzustellbar(marketplace.deadLetters(Math.max(0, page), PAGE_SIZE));
+    public TemplateInstance deadLetters(@QueryParam("seite") String page) {
+        return Templates.unzustellbar(marketplace.deadLetters(Filters.page(page, PAGE_SIZE), PAGE_SIZE));
     }
 }

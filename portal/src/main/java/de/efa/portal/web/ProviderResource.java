@@ -66,8 +66,8 @@ public class ProviderResource {
 
     /** The provider's services, the last created first, a page at a time. */
     @GET
-    public TemplateInstance services(@QueryParam("seite") int page) {
-        return servicesPage(page, null);
+    public TemplateInstance services(@QueryParam("seite") String page) {
+        return servicesPage(Filters.page(page, PAGE_SIZE), null);
     }
 
     @GET
@@ -119,12 +119,12 @@ public class ProviderResource {
     private Response step(Runnable lifecycleStep, String nothingHappened, String page) {
         return Actions.take(() -> {
             lifecycleStep.run();
-            return URI.create(PAGE_BASE + Filters.page(page));
-        }, nothingHappened, notice -> servicesPage(Filters.page(page), notice));
+            return URI.create(PAGE_BASE + Filters.page(page, PAGE_SIZE));
+        }, nothingHappened, notice -> servicesPage(Filters.page(page, PAGE_SIZE), notice));
     }
 
     private TemplateInstance servicesPage(int page, String notice) {
-        return Templates.leistungen(catalog.services(viewer.providerId(), "newest", Math.max(0, page), PAGE_SIZE),
+        return Templates.leistungen(catalog.services(viewer.providerId(), "newest", page, PAGE_SIZE),
                 PAGE_BASE, notice);
     }
 

@@ -77,9 +77,9 @@ public class ReconciliationResource {
     /** The findings; {@code lauf} names a run whose result is shown above them. */
     @GET
     public TemplateInstance findings(@QueryParam("kind") String kind, @QueryParam("resolved") String resolved,
-                                     @QueryParam("seite") int page, @QueryParam("lauf") String run) {
-        return page(new FindingFilter(kind, resolved, page), run == null ? null : marketplace.reconciliation(run),
-                Map.of(), FormErrors.none(), null);
+                                     @QueryParam("seite") String page, @QueryParam("lauf") String run) {
+        return page(new FindingFilter(kind, resolved, Filters.page(page, PAGE_SIZE)),
+                run == null ? null : marketplace.reconciliation(run), Map.of(), FormErrors.none(), null);
     }
 
     /**
@@ -104,7 +104,7 @@ public class ReconciliationResource {
         Map<String, String> values = Forms.single(form);
         String note = "note-" + id;
         FindingFilter filter = new FindingFilter(values.get("kind"), values.get("resolved"),
-                Filters.page(values.get("seite")));
+                Filters.page(values.get("seite"), PAGE_SIZE));
         try {
             marketplace.resolve(id, new Finding.Resolution(Forms.text(values.get(note))));
             return Response.seeOther(filter.link()).build();

@@ -117,8 +117,8 @@ public class RolloutResource {
     }
 
     @GET
-    public TemplateInstance list(@QueryParam("seite") int page) {
-        Page<Rollout> found = rollouts.rollouts(Math.max(0, page), PAGE_SIZE);
+    public TemplateInstance list(@QueryParam("seite") String page) {
+        Page<Rollout> found = rollouts.rollouts(Filters.page(page, PAGE_SIZE), PAGE_SIZE);
         return Templates.rollouts(found, serviceNames.of(found.items().stream().map(Rollout::serviceId).toList()));
     }
 
@@ -178,8 +178,8 @@ public class RolloutResource {
     @GET
     @Path("/{id}")
     public TemplateInstance rollout(@PathParam("id") String id, @QueryParam("status") String status,
-                                    @QueryParam("seite") int page) {
-        ItemFilter filter = new ItemFilter(id, status, page);
+                                    @QueryParam("seite") String page) {
+        ItemFilter filter = new ItemFilter(id, status, Filters.page(page, PAGE_SIZE));
         Rollout rollout = rollouts.rollout(id);
         Page<Rollout.Item> items = rollouts.items(id, filter.status(), filter.page(), PAGE_SIZE);
         return Templates.rollout(rollout, serviceNames.of(List.of(rollout.serviceId())).get(rollout.serviceId()),

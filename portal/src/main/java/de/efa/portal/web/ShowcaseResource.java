@@ -64,8 +64,8 @@ public class ShowcaseResource {
     @GET
     public Response schaufenster(@QueryParam("q") String q, @QueryParam("themenfeld") String themenfeld,
                                  @QueryParam("land") String land, @QueryParam("leika") String leika,
-                                 @QueryParam("seite") int page, @HeaderParam(HX_REQUEST) String live) {
-        Showcase.Query query = new Showcase.Query(q, themenfeld, land, leika, page);
+                                 @QueryParam("seite") String page, @HeaderParam(HX_REQUEST) String live) {
+        Showcase.Query query = new Showcase.Query(q, themenfeld, land, leika, Filters.page(page, Showcase.PAGE_SIZE));
         try {
             return Response.ok(Templates.schaufenster(query, showcase.search(query), FormErrors.none())).build();
         } catch (ServiceException e) {

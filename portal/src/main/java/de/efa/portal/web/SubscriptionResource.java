@@ -95,8 +95,8 @@ public class SubscriptionResource {
     /** The municipality's subscriptions and interests, a page at a time. */
     @GET
     @Path("/abonnements")
-    public TemplateInstance subscriptions(@PathParam("ags") String ags, @QueryParam("seite") int page) {
-        Page<Subscription> found = tenants.subscriptions(ags, Math.max(0, page), PAGE_SIZE);
+    public TemplateInstance subscriptions(@PathParam("ags") String ags, @QueryParam("seite") String page) {
+        Page<Subscription> found = tenants.subscriptions(ags, Filters.page(page, PAGE_SIZE), PAGE_SIZE);
         return Templates.abonnements(customers.of(ags), found,
                 serviceNames.of(found.items().stream().map(Subscription::serviceId).toList()),
                 Filters.pageBase("/kommunen/" + Filters.segment(ags) + "/abonnements"));
