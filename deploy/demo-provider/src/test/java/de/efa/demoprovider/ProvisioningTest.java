@@ -1,13 +1,23 @@
 package de.efa.demoprovider;
 
+import de.efa.demoprovider.domain.InstanceId;
+import de.efa.demoprovider.domain.OperationState;
+import de.efa.demoprovider.service.BrokerService;
+import de.efa.demoprovider.service.LastOperation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.time.Instant;
 
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,6 +45,12 @@ import static org.hamcrest.Matchers.nullValue;
 /** OSB v2.17 provisioning, polling and fetching, as the marketplace drives them. */
 @QuarkusTest
 class ProvisioningTest extends QuickOperations {
+
+    @Inject
+    BrokerService broker;
+
+    @Inject
+    UserTransaction transaction;
 
     private static final String SERVICE = "5d1c9a6e-0b7f-4a59-8f7e-2d1c3b4a5e6f";
 
@@ -264,5 +280,28 @@ class ProvisioningTest extends QuickOperations {
                 .body("services.allow_context_updates", everyItem(equalTo(true)))
                 .body("services[0].plans.id", hasItems("standard", "standard-fails"))
                 .body("services[0].plans[0].description", notNullValue());
+    }
+
+    @Test
+    void aPollOnceTheOperationsTimeHasComeFindsItEnded() throws Exception {
+        String id = newInstanceId();
+        UUID operation = UUID.randomUUID();
+        Instant now = Instant.now();
+        // Written and polled in one transaction, rolled back: the completion worker never sees the operation, so
+        // only the poll itself can have ended it.
+        transaction.begin();
+        try {
+            try (Connection connection = dataSource.getConnection()) {
+                rows.writeRunningProvisioning(connection, id, operation, now.minusSeconds(2), now.minusMillis(1));
+            }
+
+            LastOperation answer = broker.lastOperation(new InstanceId(id), operation.toString());
+
+            assertThat(answer.state()).isEqualTo(OperationState.SUCCEEDED);
+            assertThat(answer.retryAfter()).isEmpty();
+            assertThat(rows.instanceState(id)).contains("PROVISIONED");
+        } finally {
+            transaction.rollback();
+        }
     }
 }

@@ -57,26 +57,32 @@ final class Rows {
     void insertRunningProvisioning(String instanceId, UUID operation, Instant requestedAt, Instant dueAt) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement instance = connection.prepareStatement("INSERT INTO service_instance (instance_id,"
-                    + " service_id, plan_id, context, parameters, state, current_operation_id, created_at, updated_at)"
-                    + " VALUES (?, 's', 'standard', '{\"ags\":\"14713000\"}', '{}', 'PROVISIONING', ?, ?, ?)");
-                 PreparedStatement operationRow = connection.prepareStatement("INSERT INTO instance_operation (id,"
-                         + " instance_id, kind, state, description, requested_at, due_at)"
-                         + " VALUES (?, ?, 'PROVISION', 'IN_PROGRESS', 'Setting up the demo SaaS instance', ?, ?)")) {
-                instance.setString(1, instanceId);
-                instance.setObject(2, operation);
-                instance.setTimestamp(3, Timestamp.from(requestedAt));
-                instance.setTimestamp(4, Timestamp.from(requestedAt));
-                instance.executeUpdate();
-                operationRow.setObject(1, operation);
-                operationRow.setString(2, instanceId);
-                operationRow.setTimestamp(3, Timestamp.from(requestedAt));
-                operationRow.setTimestamp(4, Timestamp.from(dueAt));
-                operationRow.executeUpdate();
-            }
+            writeRunningProvisioning(connection, instanceId, operation, requestedAt, dueAt);
             connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same rows, written with the caller's connection and left to the caller's transaction. */
+    void writeRunningProvisioning(Connection connection, String instanceId, UUID operation, Instant requestedAt,
+                                  Instant dueAt) throws SQLException {
+        try (PreparedStatement instance = connection.prepareStatement("INSERT INTO service_instance (instance_id,"
+                + " service_id, plan_id, context, parameters, state, current_operation_id, created_at, updated_at)"
+                + " VALUES (?, 's', 'standard', '{\"ags\":\"14713000\"}', '{}', 'PROVISIONING', ?, ?, ?)");
+             PreparedStatement operationRow = connection.prepareStatement("INSERT INTO instance_operation (id,"
+                     + " instance_id, kind, state, description, requested_at, due_at)"
+                     + " VALUES (?, ?, 'PROVISION', 'IN_PROGRESS', 'Setting up the demo SaaS instance', ?, ?)")) {
+            instance.setString(1, instanceId);
+            instance.setObject(2, operation);
+            instance.setTimestamp(3, Timestamp.from(requestedAt));
+            instance.setTimestamp(4, Timestamp.from(requestedAt));
+            instance.executeUpdate();
+            operationRow.setObject(1, operation);
+            operationRow.setString(2, instanceId);
+            operationRow.setTimestamp(3, Timestamp.from(requestedAt));
+            operationRow.setTimestamp(4, Timestamp.from(dueAt));
+            operationRow.executeUpdate();
         }
     }
 

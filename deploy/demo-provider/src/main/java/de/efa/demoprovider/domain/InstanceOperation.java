@@ -95,6 +95,11 @@ public class InstanceOperation {
         return state == OperationState.IN_PROGRESS;
     }
 
+    /** Whether its time has come while it still runs: the next look at it ends it. */
+    public boolean isDue(Instant now) {
+        return isRunning() && !dueAt.isAfter(now);
+    }
+
     /** How long a platform should wait before polling again: until the operation is due, at least a second. */
     public Duration remaining(Instant now) {
         Duration left = Duration.between(now, dueAt);

@@ -132,7 +132,8 @@ public class BrokerService {
 
     /**
      * The operation the platform names, or without a name the instance's latest. Polls are the most frequent call,
-     * so a named operation of this instance is answered with one query.
+     * so a named operation of this instance is answered with one query. One whose time has come is ended by the poll
+     * itself: the operation takes its time, not its time and the wait for the completion worker.
      */
     @Transactional
     public LastOperation lastOperation(InstanceId id, String operationId) {
@@ -140,9 +141,11 @@ public class BrokerService {
         Optional<InstanceOperation> operation = named
                 ? parseOperation(operationId).flatMap(operations::find).filter(found -> found.belongsTo(id))
                 : instances.find(id).flatMap(instance -> operations.find(instance.currentOperationId()));
-        return operation.map(this::report).orElseThrow(() -> named && instances.find(id).isPresent()
-                ? BrokerException.badRequest("Operation '" + operationId + "' is not an operation of instance " + id)
-                : BrokerException.gone());
+        return operation.map(found -> report(operations.completeIfDue(found, now())))
+                .orElseThrow(() -> named && instances.find(id).isPresent()
+                        ? BrokerException.badRequest("Operation '" + operationId + "' is not an operation of instance "
+                                + id)
+                        : BrokerException.gone());
     }
 
     private LastOperation report(InstanceOperation operation) {
