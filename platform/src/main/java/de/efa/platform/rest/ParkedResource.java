@@ -76,7 +76,9 @@ public class ParkedResource {
     @Operation(operationId = "discardParkedOutgoing", summary = "Give a parked outgoing event up for good",
             description = "Role: `operator`. The event is deleted unsent, so its consumers never get it, and the "
                     + "later events of its key, which it held back, are sent. The audit entry keeps its topic, key, "
-                    + "type and last error.")
+                    + "type and last error. At tenant-service, the subscription a discarded request was for is "
+                    + "settled in the same transaction as if its job had failed (a provisioning FAILED, ready to be "
+                    + "resubmitted), unless that request is no longer the subscription's latest.")
     @APIResponse(responseCode = "200", description = "The event as it was before it was discarded",
             content = @Content(schema = @Schema(implementation = ParkedEvent.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",

@@ -7,12 +7,14 @@ import de.efa.platform.inbox.ParkedRecords;
 import de.efa.platform.inbox.TopicName;
 import de.efa.platform.outbox.Outbox;
 import de.efa.platform.outbox.OutboxRepository;
+import de.efa.platform.outbox.OutgoingEventDiscarded;
 import de.efa.platform.outbox.ParkedEvent;
 import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.ProblemException;
 import de.efa.platform.problem.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.sql.SQLException;
@@ -29,12 +31,15 @@ public class ParkedWork {
     private final Outbox writer;
     private final ParkedRecords records;
     private final AuditTrail auditTrail;
+    private final Event<OutgoingEventDiscarded> discarded;
 
-    public ParkedWork(OutboxRepository outbox, Outbox writer, ParkedRecords records, AuditTrail auditTrail) {
+    public ParkedWork(OutboxRepository outbox, Outbox writer, ParkedRecords records, AuditTrail auditTrail,
+                      Event<OutgoingEventDiscarded> discarded) {
         this.outbox = outbox;
         this.writer = writer;
         this.records = records;
         this.auditTrail = auditTrail;
+        this.discarded = discarded;
     }
 
     public Page<ParkedEvent> outgoing(String page, String size) {
@@ -56,7 +61,8 @@ public class ParkedWork {
 
     /**
      * Gives the event up for good; the later events of its key go out without it. The discard is audited in the same
-     * transaction, with what the event was, as its row is gone.
+     * transaction, with what the event was, as its row is gone; then the service's observers of
+     * {@link OutgoingEventDiscarded} settle, in that transaction too, what the event was to bring about.
      */
     @Transactional
     public ParkedEvent discard(UUID id) {
@@ -72,6 +78,7 @@ public class ParkedWork {
         details.put("createdAt", event.createdAt().toString());
         details.put("parkedAt", event.parkedAt().toString());
         auditTrail.record("outgoing-event.discard", AuditRef.of("outgoing-event", id), "discarded", details);
+        discarded.fire(new OutgoingEventDiscarded(event));
         return event;
     }
 

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,6 +60,15 @@ public class SubscriptionEvents {
 
         public String ceType() {
             return ceType;
+        }
+
+        public Operation operation() {
+            return operation;
+        }
+
+        /** The request of this CloudEvents type; none for a step of the reuse process, which asks for no job. */
+        public static Optional<Request> ofType(String ceType) {
+            return Arrays.stream(values()).filter(request -> request.ceType.equals(ceType)).findFirst();
         }
     }
 

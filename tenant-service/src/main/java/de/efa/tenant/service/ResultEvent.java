@@ -8,7 +8,7 @@ import java.util.UUID;
  * A record of {@code efa.onboarding.results.v1}: its CloudEvents id and type with the payload the tenant-service uses.
  * {@code jobId} is the id of the request event the job was made for. {@code planId} comes with an update,
  * {@code instanceUsable} with a failed one, {@code confirmed} with a suspension or resumption; each is null where
- * the type does not carry it.
+ * the type does not carry it. A result may also stand for one that will never come ({@link #failed}).
  */
 public record ResultEvent(UUID ceId, String type, UUID subscriptionId, UUID jobId, Operation operation,
         String instanceId, String dashboardUrl, String reason, String planId, Boolean instanceUsable,
@@ -22,6 +22,25 @@ public record ResultEvent(UUID ceId, String type, UUID subscriptionId, UUID jobI
     public static final String UPDATE_FAILED = "de.efa.instance.update-failed.v1";
     public static final String SUSPENDED = "de.efa.instance.suspended.v1";
     public static final String RESUMED = "de.efa.instance.resumed.v1";
+
+    /**
+     * The result the marketplace reports of a job that failed before a broker did anything to the instance
+     * (docs/state-machines.md, "What a finished job emits"): the instance stays usable after a failed update, and a
+     * suspension is not confirmed.
+     *
+     * @param ceId the id of what this result stands for, which the logs name
+     */
+    public static ResultEvent failed(UUID ceId, UUID subscriptionId, UUID jobId, Operation operation,
+            String reason) {
+        return switch (operation) {
+            case PROVISION, DEPROVISION, RESUME -> new ResultEvent(ceId, PROVISIONING_FAILED, subscriptionId, jobId,
+                    operation, null, null, reason, null, null, null);
+            case UPDATE -> new ResultEvent(ceId, UPDATE_FAILED, subscriptionId, jobId, operation, null, null, reason,
+                    null, true, null);
+            case SUSPEND -> new ResultEvent(ceId, SUSPENDED, subscriptionId, jobId, operation, null, null, reason,
+                    null, null, false);
+        };
+    }
 
     /**
      * Whether applying it may leave its subscription settled (ACTIVE or UNUSABLE): every result but a job's start,

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * does a result for a subscription this service does not know. All are logged.
  * Duplicates never get here: the inbox drops them by {@code ce_id} in the same transaction. A result that settles a
  * subscription of a suspended tenant (ACTIVE or UNUSABLE) is followed at once by the request to suspend it.
- * Each result that changed a subscription is audited by this service in its own name, as no person asked for it.
+ * Each result that changed a subscription is audited by this service in its own name, as no person asked for it;
+ * the failed result that stands for a request an operator discarded is audited in that operator's name.
  */
 @ApplicationScoped
 public class ResultService {

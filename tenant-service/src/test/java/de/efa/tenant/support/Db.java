@@ -49,6 +49,13 @@ public final class Db {
                 .map(UUID::fromString).orElse(null);
     }
 
+    /** The id (ce_id) of the one outbox event of this key and type. */
+    public UUID outboxEvent(String key, String type) {
+        return probe.single("SELECT id::text FROM outbox_event WHERE record_key = ? AND type = ?", key, type)
+                .map(UUID::fromString)
+                .orElseThrow(() -> new IllegalStateException("no " + type + " event of key " + key));
+    }
+
     /** Arranges what no API call can: e.g. an interest that waited longer than it may. */
     public void execute(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();

@@ -1,6 +1,7 @@
 package de.efa.platform.outbox;
 
 import de.efa.infra.test.TestTokens;
+import de.efa.platform.support.DiscardObserver;
 import de.efa.platform.support.Sql;
 import de.efa.platform.support.TestWrites;
 import de.efa.platform.tracing.Tracing;
@@ -178,6 +179,26 @@ class OutboxTest {
         }
         assertThat(sql.count("SELECT count(*) FROM audit_entry WHERE target_id IN (?, ?)", parked.toString(),
                 later.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void a_discard_tells_the_services_observers_in_its_transaction_and_one_that_fails_undoes_it() {
+        UUID parked = park(newTopic(), "key-observed", "{}");
+        UUID kept = park(newTopic(), DiscardObserver.FAILS, "{}");
+
+        given().auth().oauth2(TestTokens.operator()).post("/api/v1/parked/outgoing/{id}/discard", parked)
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.operator()).post("/api/v1/parked/outgoing/{id}/discard", kept)
+                .then().statusCode(500).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.operator()).post("/api/v1/parked/outgoing/{id}/discard", UUID.randomUUID())
+                .then().statusCode(404);
+
+        assertThat(sql.strings("SELECT note FROM test_effect WHERE note LIKE ? OR note LIKE ?",
+                "discarded " + parked + "%", "discarded " + kept + "%"))
+                .containsExactly("discarded " + parked + " key-observed");
+        assertThat(sql.count("SELECT count(*) FROM outbox_event WHERE id = ? AND parked_at IS NOT NULL", kept))
+                .isEqualTo(1);
+        assertThat(sql.count("SELECT count(*) FROM audit_entry WHERE target_id = ?", kept.toString())).isZero();
     }
 
     @Test
