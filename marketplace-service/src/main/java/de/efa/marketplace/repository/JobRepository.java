@@ -245,6 +245,23 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
         return count(filter.query(), filter.parameters());
     }
 
+    /**
+     * The newest job of another subscription of the same municipality and service, recorded after this job
+     * ({@code seq} order: a retry moves {@code received_at}, never {@code seq}), if there is any.
+     */
+    public Optional<ProvisioningJob> newestOfAnotherSubscriptionAfter(UUID jobId) {
+        @SuppressWarnings("unchecked")
+        List<ProvisioningJob> newer = getEntityManager().createNativeQuery("""
+                SELECT newer.* FROM provisioning_job job
+                JOIN provisioning_job newer ON newer.ags = job.ags AND newer.service_id = job.service_id
+                    AND newer.subscription_id <> job.subscription_id AND newer.seq > job.seq
+                WHERE job.id = ?
+                ORDER BY newer.seq DESC
+                LIMIT 1
+                """, ProvisioningJob.class).setParameter(1, jobId).getResultList();
+        return newer.stream().findFirst();
+    }
+
     /** What an operator filters jobs by; null means any. */
     public record JobFilter(JobStatus status, String ags, UUID serviceId, UUID subscriptionId) {
     }

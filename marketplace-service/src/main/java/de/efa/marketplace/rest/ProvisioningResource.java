@@ -116,7 +116,15 @@ public class ProvisioningResource {
                     + "the broker never gets a second instance. Only the newest job of a subscription can be retried, "
                     + "and no UPDATE job: tenant-service has settled its subscription by the failed change and would "
                     + "ignore the result of a retry; the repair there is the change requested again, which makes a new "
-                    + "job. A retried PROVISION job that succeeds makes its FAILED subscription ACTIVE.")
+                    + "job. A retried PROVISION job that succeeds makes its FAILED subscription ACTIVE; it cannot be "
+                    + "retried once a job of another subscription of the same municipality (ags) and service was "
+                    + "received after it, whatever its operation and status: the municipality has subscribed again, "
+                    + "a retry would give it a second instance, and of its subscriptions to a service only the newest "
+                    + "can be revived, so that at most one is live. That holds also when the newer subscription has "
+                    + "FAILED (it can be retried itself) or been CANCELLED (the municipality ended the service). The "
+                    + "repair is the newer subscription, or a new request at tenant-service. The other operations "
+                    + "leave their subscription live when they fail, so it has no newer one, and they never create "
+                    + "an instance.")
     @APIResponse(responseCode = "200", description = "The job, PENDING again",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "The id is not a UUID",
@@ -124,7 +132,8 @@ public class ProvisioningResource {
     @APIResponse(responseCode = "404", description = "No such job",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The job is not FAILED, a newer job of its subscription "
-            + "has superseded it, or it is an UPDATE job",
+            + "has superseded it, it is an UPDATE job, or it is a PROVISION job whose municipality has subscribed to "
+            + "the service again since",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = {@ExampleObject(name = "not failed", value = """
                             {"type":"https://efa-marketplace.de/problems/conflict","title":"Conflict","status":409,\
@@ -135,6 +144,17 @@ public class ProvisioningResource {
                             "detail":"Job 7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70 has been superseded by the newer job \
                             c81d4e2f-5a6b-4c7d-9e8f-0a1b2c3d4e5f of the same subscription; only the newest job of a \
                             subscription can be retried",\
+                            "instance":"/api/v1/provisioning/jobs/7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70/retry"}"""),
+                        @ExampleObject(name = "subscribed again", value = """
+                            {"type":"https://efa-marketplace.de/problems/conflict","title":"Conflict","status":409,\
+                            "detail":"Job 7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70 cannot be retried: municipality \
+                            14713000 has subscribed to service 5d6e7f80-9a1b-4c2d-8e3f-4a5b6c7d8e9f again since, and \
+                            job c81d4e2f-5a6b-4c7d-9e8f-0a1b2c3d4e5f (PROVISION, SUCCEEDED) of its newer subscription \
+                            2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b was received after this one. A retry would provision \
+                            a second instance of the service for the municipality, whatever became of that \
+                            subscription; it has at most one live subscription per service. Repair subscription \
+                            2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b instead, or request the service anew at \
+                            tenant-service, which makes a new job",\
                             "instance":"/api/v1/provisioning/jobs/7a2e1c4b-0d55-4e1f-8f0a-2b3c4d5e6f70/retry"}"""),
                         @ExampleObject(name = "settled by tenant-service", value = """
                             {"type":"https://efa-marketplace.de/problems/conflict","title":"Conflict","status":409,\

@@ -70,7 +70,8 @@ public class OperatorService {
     /**
      * A FAILED job goes again from the start; its history stays. Only the newest job of its subscription can go
      * again: a newer request has superseded it, and running it again would undo what that one asked for. A failed
-     * change cannot go again at all (see {@link #requireResultStillApplied}).
+     * change cannot go again at all (see {@link #requireResultStillApplied}), nor a failed provisioning whose
+     * municipality has subscribed to the service again since (see {@link #requireNotSubscribedAgain}).
      */
     @Transactional
     public JobView retry(String jobId) {
@@ -82,6 +83,7 @@ public class OperatorService {
         });
         if (job.status == JobStatus.FAILED) {
             requireResultStillApplied(job);
+            requireNotSubscribedAgain(job);
         }
         job.retry(clock.instant());
         auditTrail.record("job.retry", Audited.job(id), job.status.name());
@@ -105,6 +107,32 @@ public class OperatorService {
                     + "/api/v1/tenants/" + job.ags + "/subscriptions/" + job.subscriptionId + "), which makes a new "
                     + "job");
         }
+    }
+
+    /**
+     * A retried provisioning creates its subscription's instance at the broker and, succeeding, makes that FAILED
+     * subscription live again. A job of another subscription of the same municipality and service recorded after it
+     * means the municipality has subscribed again since, and that newer subscription counts whatever became of it: a
+     * FAILED one can be retried itself (it is the newest), and the marketplace sees jobs, not whether a subscription is
+     * live; a CANCELLED one is the municipality's later decision to end the service, which reviving the older request
+     * would overturn, and bill. So only the newest of a municipality's subscriptions to a service can be revived,
+     * the one tenant-service accepted while the older ones were final: at most one is live. The other operations
+     * leave their subscription live when they fail, so no newer subscription of its service can exist beside them, and
+     * they only act on the instance it has.
+     */
+    private void requireNotSubscribedAgain(ProvisioningJob job) {
+        if (job.operation != Operation.PROVISION) {
+            return;
+        }
+        jobs.newestOfAnotherSubscriptionAfter(job.id).ifPresent(newer -> {
+            throw ProblemException.conflict("Job " + job.id + " cannot be retried: municipality " + job.ags
+                    + " has subscribed to service " + job.serviceId + " again since, and job " + newer.id + " ("
+                    + newer.operation + ", " + newer.status + ") of its newer subscription " + newer.subscriptionId
+                    + " was received after this one. A retry would provision a second instance of the service for the "
+                    + "municipality, whatever became of that subscription; it has at most one live subscription per "
+                    + "service. Repair subscription " + newer.subscriptionId + " instead, or request the service "
+                    + "anew at tenant-service, which makes a new job");
+        });
     }
 
     @Transactional

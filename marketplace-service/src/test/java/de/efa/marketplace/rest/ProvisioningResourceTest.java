@@ -5,6 +5,7 @@ import de.efa.infra.test.TestTokens;
 import de.efa.marketplace.service.CatalogCopy;
 import de.efa.marketplace.support.Brokers;
 import de.efa.marketplace.support.InjectWireMock;
+import de.efa.marketplace.support.JobRows;
 import de.efa.marketplace.support.OperatorApi;
 import de.efa.marketplace.support.ResultSchemas;
 import de.efa.marketplace.support.Topics;
@@ -13,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
@@ -220,6 +222,98 @@ class ProvisioningResourceTest {
         assertThat(job.getString("failureReason")).isEqualTo("the broker refused the request with 422");
         assertThat(job.getList("attempts")).isEmpty();
         OperatorApi.audit("job:" + update).body("total", equalTo(0));
+    }
+
+    /**
+     * Leipzig subscribed again after its provisioning failed, and the newer subscription is live: a retry of the old
+     * job would have the broker make a second instance of the service for it (SPEC §11.0).
+     */
+    @Test
+    void retryRefusesAProvisioningWhoseMunicipalitySubscribedToTheServiceAgainAndChangesNothing()
+            throws SQLException {
+        Brokers broker = Brokers.fresh(wireMock);
+        new Topics(kafka).catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
+        Instant now = Instant.now();
+        UUID failed = UUID.randomUUID();
+        UUID failedProvisioning = insertJob(failed, "PROVISION", "14713000", "FAILED",
+                "the broker refused the request with 500", now.minusSeconds(20), now.minusSeconds(19));
+        broker.stub(broker.provision(failed).willReturn(json(201, "{}")));
+        UUID live = UUID.randomUUID();
+        UUID liveProvisioning = insertJob(live, "PROVISION", "14713000", "SUCCEEDED", null, now.minusSeconds(10),
+                now.minusSeconds(9));
+
+        retryRefused(failedProvisioning).body("detail", equalTo(subscribedAgain(failedProvisioning, liveProvisioning,
+                "PROVISION, SUCCEEDED", live)));
+
+        JsonPath job = OperatorApi.job(failedProvisioning.toString());
+        assertThat(job.getString("status")).isEqualTo("FAILED");
+        assertThat(job.getString("failureReason")).isEqualTo("the broker refused the request with 500");
+        assertThat(job.getList("attempts")).isEmpty();
+        OperatorApi.audit("job:" + failedProvisioning).body("total", equalTo(0));
+        assertThat(broker.calls(failed)).isEmpty();
+    }
+
+    /**
+     * A newer subscription that failed itself still counts: it can be retried, being the newest, and the old one next
+     * to it would make two. Jobs of another municipality or of another service do not count.
+     */
+    @Test
+    void aNewerSubscriptionThatFailedTooKeepsTheOlderProvisioningRefusedAndIsTheOneRetried() throws SQLException {
+        Brokers broker = Brokers.fresh(wireMock);
+        new Topics(kafka).catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
+        Instant now = Instant.now();
+        UUID failedProvisioning = insertJob(UUID.randomUUID(), "PROVISION", "14713000", "FAILED",
+                "the broker refused the request with 500", now.minusSeconds(20), now.minusSeconds(19));
+        UUID newer = UUID.randomUUID();
+        UUID newerProvisioning = insertJob(newer, "PROVISION", "14713000", "FAILED",
+                "the broker refused the request with 503", now.minusSeconds(10), now.minusSeconds(9));
+        insertJob(UUID.randomUUID(), "PROVISION", "05315000", "SUCCEEDED", null, now.minusSeconds(8),
+                now.minusSeconds(7));
+        new JobRows(dataSource).insert(UUID.randomUUID(), UUID.randomUUID(), broker.url(), "PROVISION", "SUCCEEDED",
+                "standard");
+        broker.stub(broker.provision(newer).willReturn(json(201, "{}")));
+
+        retryRefused(failedProvisioning).body("detail", equalTo(subscribedAgain(failedProvisioning, newerProvisioning,
+                "PROVISION, FAILED", newer)));
+        assertThat(OperatorApi.job(failedProvisioning.toString()).getString("status")).isEqualTo("FAILED");
+
+        operator().post("/api/v1/provisioning/jobs/{id}/retry", newerProvisioning)
+                .then().statusCode(200).body("status", equalTo("PENDING"));
+        OperatorApi.awaitJobById(newerProvisioning.toString(), "SUCCEEDED");
+        assertThat(OperatorApi.job(failedProvisioning.toString()).getString("status")).isEqualTo("FAILED");
+    }
+
+    /** A newer subscription that was cancelled since is the municipality's later word: it ended the service. */
+    @Test
+    void aNewerSubscriptionThatWasCancelledKeepsTheOlderProvisioningRefused() throws SQLException {
+        Instant now = Instant.now();
+        UUID failedProvisioning = insertJob(UUID.randomUUID(), "PROVISION", "14713000", "FAILED",
+                "the broker refused the request with 500", now.minusSeconds(30), now.minusSeconds(29));
+        UUID cancelled = UUID.randomUUID();
+        insertJob(cancelled, "PROVISION", "14713000", "SUCCEEDED", null, now.minusSeconds(20), now.minusSeconds(19));
+        UUID deprovisioning = insertJob(cancelled, "DEPROVISION", "14713000", "SUCCEEDED", null,
+                now.minusSeconds(10), now.minusSeconds(9));
+
+        retryRefused(failedProvisioning).body("detail", equalTo(subscribedAgain(failedProvisioning, deprovisioning,
+                "DEPROVISION, SUCCEEDED", cancelled)));
+
+        assertThat(OperatorApi.job(failedProvisioning.toString()).getString("status")).isEqualTo("FAILED");
+        OperatorApi.audit("job:" + failedProvisioning).body("total", equalTo(0));
+    }
+
+    private static ValidatableResponse retryRefused(UUID job) {
+        return operator().post("/api/v1/provisioning/jobs/{id}/retry", job)
+                .then().statusCode(409).contentType(PROBLEM)
+                .body("type", equalTo("https://efa-marketplace.de/problems/conflict"));
+    }
+
+    private String subscribedAgain(UUID job, UUID newerJob, String newerJobState, UUID newerSubscription) {
+        return "Job " + job + " cannot be retried: municipality 14713000 has subscribed to service " + serviceId
+                + " again since, and job " + newerJob + " (" + newerJobState + ") of its newer subscription "
+                + newerSubscription + " was received after this one. A retry would provision a second instance of "
+                + "the service for the municipality, whatever became of that subscription; it has at most one live "
+                + "subscription per service. Repair subscription " + newerSubscription + " instead, or request the "
+                + "service anew at tenant-service, which makes a new job";
     }
 
     @Test
