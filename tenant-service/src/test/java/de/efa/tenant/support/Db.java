@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 /** Reads the service's own database the way an auditor would: plain SQL, no entities. */
@@ -54,6 +55,12 @@ public final class Db {
         return probe.single("SELECT id::text FROM outbox_event WHERE record_key = ? AND type = ?", key, type)
                 .map(UUID::fromString)
                 .orElseThrow(() -> new IllegalStateException("no " + type + " event of key " + key));
+    }
+
+    /** The types of the outbox events of this key, in the order they were written; none, an empty list. */
+    public List<String> outboxTypes(String key) {
+        return probe.single("SELECT string_agg(type, ',' ORDER BY seq) FROM outbox_event WHERE record_key = ?", key)
+                .map(types -> List.of(types.split(","))).orElse(List.of());
     }
 
     /** Arranges what no API call can: e.g. an interest that waited longer than it may. */
