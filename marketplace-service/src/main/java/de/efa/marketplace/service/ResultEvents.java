@@ -40,8 +40,8 @@ public class ResultEvents {
     /**
      * The result of a job that has just finished. A suspension is reported whatever came of it, since the
      * subscription is suspended here either way; {@code confirmed} says whether the broker locked the instance. A
-     * resumption at a broker that takes no context updates is reported as not confirmed; one that failed there waits
-     * for an operator's retry.
+     * resumption at a broker that takes no context updates is reported as not confirmed; one that failed there leaves
+     * its subscription SUSPENDED at tenant-service, which an operator's retry can still resume.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void finished(ProvisioningJob job) {

@@ -242,9 +242,8 @@ class SubscriptionTest {
         assertThat(subscription.status()).isEqualTo(SubscriptionStatus.RESUMING);
         assertThat(subscription.suspended(true, null, NOW)).isFalse();
         assertThat(subscription.provisioningFailed(Operation.RESUME, "broker down", NOW)).isTrue();
-        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.RESUMING);
-        assertThat(lastDetail(subscription))
-                .isEqualTo("Resumption failed, waiting for an operator to retry it at the marketplace: broker down");
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.SUSPENDED);
+        assertThat(lastDetail(subscription)).isEqualTo("Resumption failed, the instance stays suspended: broker down");
 
         assertThat(subscription.resumed(true, null, NOW)).isTrue();
         assertThat(subscription.status()).isEqualTo(SubscriptionStatus.ACTIVE);
@@ -261,6 +260,51 @@ class SubscriptionTest {
         assertThat(subscription.isToBeSuspended()).isTrue();
         subscription.requestSuspension(NOW, "Suspended again while resuming");
         assertThat(subscription.status()).isEqualTo(SubscriptionStatus.SUSPENDING);
+    }
+
+    @Test
+    void a_failed_resumption_leaves_the_subscription_suspended_with_the_reason_and_it_can_be_cancelled() {
+        Subscription subscription = resuming();
+        Instant later = NOW.plusSeconds(60);
+
+        assertThat(subscription.provisioningFailed(Operation.RESUME, "broker answered 404", later)).isTrue();
+
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.SUSPENDED);
+        assertThat(subscription.statusSince()).isEqualTo(later);
+        assertThat(subscription.failureReason()).isEqualTo("broker answered 404");
+        assertThat(lastDetail(subscription))
+                .isEqualTo("Resumption failed, the instance stays suspended: broker answered 404");
+        assertThat(subscription.isToBeSuspended()).isFalse();
+        assertThatThrownBy(() -> subscription.requestUpdate(configuration("{}"), "municipality 14713000", NOW))
+                .isInstanceOf(StatusTransitionException.class);
+
+        subscription.requestCancellation(NOW, "Cancellation requested by municipality 14713000");
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.CANCELLATION_REQUESTED);
+        assertThat(subscription.failureReason()).isNull();
+        assertThat(subscription.resumed(true, null, NOW)).isFalse();
+    }
+
+    @Test
+    void a_failed_resumption_is_taken_up_by_the_retry_of_its_job_or_by_a_new_reactivation() {
+        Subscription retried = resuming();
+        retried.provisioningFailed(Operation.RESUME, "broker answered 404", NOW);
+        assertThat(retried.provisioningFailed(Operation.RESUME, "broker answered 404 again", NOW)).isTrue();
+        assertThat(retried.status()).isEqualTo(SubscriptionStatus.SUSPENDED);
+        assertThat(retried.failureReason()).isEqualTo("broker answered 404 again");
+
+        assertThat(retried.resumed(true, null, NOW)).isTrue();
+
+        assertThat(retried.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(retried.failureReason()).isNull();
+        assertThat(retried.history()).extracting(HistoryEntry::status).endsWith(SubscriptionStatus.RESUMING,
+                SubscriptionStatus.SUSPENDED, SubscriptionStatus.SUSPENDED, SubscriptionStatus.ACTIVE);
+
+        Subscription reactivated = resuming();
+        reactivated.provisioningFailed(Operation.RESUME, "broker answered 404", NOW);
+        assertThat(reactivated.isToBeResumed()).isTrue();
+        reactivated.requestResumption(NOW, "Resumption requested: tenant reactivated by operator operator");
+        assertThat(reactivated.status()).isEqualTo(SubscriptionStatus.RESUMING);
+        assertThat(reactivated.failureReason()).isNull();
     }
 
     @Test
@@ -322,6 +366,14 @@ class SubscriptionTest {
         Subscription subscription = Subscription.request(Ags.of("14713000"), UUID.randomUUID(), "standard", "{}",
                 PLAN_PRICE, Contract.none(), "Requested by municipality 14713000", NOW);
         subscription.provisioned("i-1", null, NOW, "provisioned");
+        return subscription;
+    }
+
+    private static Subscription resuming() {
+        Subscription subscription = active();
+        subscription.requestSuspension(NOW, "Suspension requested");
+        subscription.suspended(true, null, NOW);
+        subscription.requestResumption(NOW, "Resumption requested");
         return subscription;
     }
 
