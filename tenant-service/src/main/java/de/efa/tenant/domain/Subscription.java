@@ -290,23 +290,42 @@ public class Subscription {
 
     /**
      * The change failed for good. The plan and configuration in effect stay; the instance still runs them (ACTIVE),
-     * or the provider says it is unusable now (UNUSABLE), until another change or a cancellation.
+     * or the provider says it is unusable now (UNUSABLE), until another change or a cancellation. When the provider
+     * said nothing of the instance (it was not asked, or gave no final answer), the subscription is as it was before
+     * the change: an unusable instance has not become usable by a change that did not reach it.
      *
+     * @param instanceUsable what the provider said of the instance, empty when it said nothing
      * @return false when the event is stale for the current status, and nothing changed
      */
-    public boolean updateFailed(String reason, boolean instanceUsable, Instant now) {
+    public boolean updateFailed(String reason, Optional<Boolean> instanceUsable, Instant now) {
         if (!status.isUpdating()) {
             return false;
         }
         forgetRequestedUpdate();
         lastUpdateFailure = new UpdateFailure(reason, now);
-        if (instanceUsable) {
+        if (instanceUsable.orElseGet(() -> statusBeforeChange() == SubscriptionStatus.ACTIVE)) {
             moveTo(SubscriptionStatus.ACTIVE, now, "Update failed, plan " + planId + " and its configuration stay: "
                     + reason);
-        } else {
+        } else if (instanceUsable.isPresent()) {
             moveTo(SubscriptionStatus.UNUSABLE, now, "Update failed and left the instance unusable: " + reason);
+        } else {
+            moveTo(SubscriptionStatus.UNUSABLE, now, "Update failed, the instance stays unusable: " + reason);
         }
         return true;
+    }
+
+    /**
+     * ACTIVE or UNUSABLE: the status the change under way was requested in. The history keeps it, as every entry
+     * has the status it was written in, and those of the change (UPDATE_REQUESTED, UPDATING) are the latest.
+     */
+    private SubscriptionStatus statusBeforeChange() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            SubscriptionStatus before = history.get(i).status();
+            if (!before.isUpdating()) {
+                return before;
+            }
+        }
+        throw new IllegalStateException("Subscription " + id + " has no status before its change");
     }
 
     /**
