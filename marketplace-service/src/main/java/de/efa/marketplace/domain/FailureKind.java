@@ -7,6 +7,12 @@ package de.efa.marketplace.domain;
 public enum FailureKind {
     /** An update failed and the broker said {@code instance_usable: false}: the instance cannot be used as it is. */
     INSTANCE_UNUSABLE,
+    /**
+     * An update failed at the broker, which refused it or reported its last operation failed without saying
+     * {@code instance_usable: false}: the instance runs as before. A failed update without such an answer (not
+     * offered, out of budget) has no kind, since nobody knows.
+     */
+    INSTANCE_USABLE,
     /** The broker's catalog does not offer what the job asks (a plan change, a context update); it was not asked. */
     NOT_OFFERED,
     /** The broker URL is refused by the production policy (plain http, an internal address): no call was made. */

@@ -32,10 +32,11 @@ public record JobView(
         String dashboardUrl,
         @Schema(nullable = true, example = "the broker refused the request with 409") String failureReason,
         @Schema(nullable = true, description = "What a failure means beyond its reason, where the result depends on "
-                + "it: INSTANCE_UNUSABLE (an update the broker said left the instance unusable), NOT_OFFERED (the "
-                + "broker's catalog does not offer what the job asks, so it was not asked), NOT_ALLOWED (the broker "
-                + "URL is refused by the production policy, so it was not called), ORPHAN_LEFT (orphan "
-                + "mitigation gave up: an instance may be left at the broker); null otherwise")
+                + "it: INSTANCE_UNUSABLE (an update the broker said left the instance unusable), INSTANCE_USABLE "
+                + "(an update the broker refused or reported failed, not saying the instance is unusable), "
+                + "NOT_OFFERED (the broker's catalog does not offer what the job asks, so it was not asked), "
+                + "NOT_ALLOWED (the broker URL is refused by the production policy, so it was not called), "
+                + "ORPHAN_LEFT (orphan mitigation gave up: an instance may be left at the broker); null otherwise")
         FailureKind failureKind,
         Instant requestedAt,
         @Schema(nullable = true) Instant finishedAt,

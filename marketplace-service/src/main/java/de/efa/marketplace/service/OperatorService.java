@@ -95,9 +95,9 @@ public class OperatorService {
      * tenant-service settles a subscription by the failure of its change (the plan and configuration in effect stay,
      * the requested change is dropped) and would drop what a retry brings about at the broker as stale: a plan it does
      * not believe in. The repair is a new request there, which makes a new job. A failed provisioning is taken up
-     * again by its FAILED subscription when a retry succeeds; a failed deprovisioning or resumption keeps its
-     * subscription waiting for this retry, and a failed suspension counts as done there, which a retry makes true:
-     * those go again.
+     * again by its FAILED subscription when a retry succeeds; a failed deprovisioning keeps its subscription waiting
+     * for this retry, a failed resumption leaves it SUSPENDED, which a retry resumes, and a failed suspension counts
+     * as done there, which a retry makes true: those go again.
      */
     private static void requireResultStillApplied(ProvisioningJob job) {
         if (job.operation == Operation.UPDATE) {

@@ -40,8 +40,8 @@ public class ResultEvents {
     /**
      * The result of a job that has just finished. A suspension is reported whatever came of it, since the
      * subscription is suspended here either way; {@code confirmed} says whether the broker locked the instance. A
-     * resumption at a broker that takes no context updates is reported as not confirmed; one that failed there waits
-     * for an operator's retry.
+     * resumption at a broker that takes no context updates is reported as not confirmed; one that failed there leaves
+     * its subscription SUSPENDED at tenant-service, which an operator's retry can still resume.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void finished(ProvisioningJob job) {
@@ -54,7 +54,7 @@ public class ResultEvents {
                     result(job, null, reason, null, null, null));
             case UPDATE -> write(job, succeeded ? ResultType.UPDATED : ResultType.UPDATE_FAILED, succeeded
                     ? result(job, job.dashboardUrl, null, job.planId, null, null)
-                    : result(job, null, reason, null, job.failureKind != FailureKind.INSTANCE_UNUSABLE, null));
+                    : result(job, null, reason, null, instanceUsable(job), null));
             case SUSPEND -> write(job, ResultType.SUSPENDED, result(job, null, reason, null, null, succeeded));
             case RESUME -> {
                 // Nothing was locked at a broker that takes no context updates: the subscription is usable again.
@@ -63,6 +63,18 @@ public class ResultEvents {
                         result(job, null, reason, null, null, resumed ? succeeded : null));
             }
         }
+    }
+
+    /**
+     * What the broker said of the instance after a failed update, if it said anything: a job that failed before the
+     * broker answered (its catalog does not offer the change, the retry budget was spent) leaves it out, so that the
+     * subscription keeps the status it had before the change.
+     */
+    private static Boolean instanceUsable(ProvisioningJob job) {
+        if (job.failureKind == FailureKind.INSTANCE_UNUSABLE) {
+            return false;
+        }
+        return job.failureKind == FailureKind.INSTANCE_USABLE ? Boolean.TRUE : null;
     }
 
     private InstanceResult result(ProvisioningJob job, String dashboardUrl, String reason, String planId,

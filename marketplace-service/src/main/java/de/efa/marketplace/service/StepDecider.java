@@ -8,7 +8,6 @@ import de.efa.marketplace.client.BrokerText;
 import de.efa.marketplace.config.ProvisioningConfig;
 import de.efa.marketplace.domain.DashboardUrl;
 import de.efa.marketplace.domain.FailureKind;
-import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.JobStep;
 import de.efa.marketplace.domain.Operation;
 import de.efa.marketplace.domain.ProvisioningJob;
@@ -96,10 +95,6 @@ public class StepDecider {
                 yield null;
             }
         };
-        // OSB: a failed update's error or last operation may say the instance is no longer usable (default: usable).
-        if (job.status == JobStatus.FAILED && job.operation == Operation.UPDATE && saysUnusable(answer)) {
-            job.failureKind = FailureKind.INSTANCE_UNUSABLE;
-        }
         return note;
     }
 
@@ -251,11 +246,22 @@ public class StepDecider {
             job.succeed(now);
             return note;
         } else if (answer.clientError() && !answer.is(408)) {
-            job.fail(rejection(answer), now);
+            job.fail(rejection(answer), usabilityAfter(job, answer), now);
         } else {
             retrySend(job, describe(answer), now);
         }
         return null;
+    }
+
+    /**
+     * OSB: the broker's refusal of an update, or its failed last operation, says whether the instance is still usable
+     * ({@code instance_usable}, absent meaning usable). Only an update's result tells it; null for the others.
+     */
+    private static FailureKind usabilityAfter(ProvisioningJob job, BrokerAnswer answer) {
+        if (job.operation != Operation.UPDATE) {
+            return null;
+        }
+        return saysUnusable(answer) ? FailureKind.INSTANCE_UNUSABLE : FailureKind.INSTANCE_USABLE;
     }
 
     /**
@@ -288,10 +294,11 @@ public class StepDecider {
         if ("succeeded".equals(state)) {
             job.succeed(now);
         } else if ("failed".equals(state)) {
-            stopPolling(job, "the broker reports the operation failed" + description(body.get()), now);
+            stopPolling(job, "the broker reports the operation failed" + description(body.get()),
+                    usabilityAfter(job, answer), now);
         } else if ("in progress".equals(state)) {
             if (pollExpired(job, now)) {
-                stopPolling(job, "no result from the broker within " + maxPollDuration, now);
+                stopPolling(job, "no result from the broker within " + maxPollDuration, null, now);
             } else {
                 job.postpone(now.plus(waitBeforePoll(answer)));
             }
@@ -301,7 +308,7 @@ public class StepDecider {
             // spend the budget of sending the request again.
             if (pollExpired(job, now)) {
                 stopPolling(job, "polling the last operation failed for " + maxPollDuration + ": " + describe(answer),
-                        now);
+                        null, now);
             } else {
                 job.postpone(now.plus(later(backoff.delay(job.retries + 1), answer.retryAfter())));
             }
@@ -353,12 +360,15 @@ public class StepDecider {
         job.postpone(now.plus(pollInterval));
     }
 
-    /** Polling ends without success: a provisioning may have left an instance behind, so clean up first. */
-    private void stopPolling(ProvisioningJob job, String reason, Instant now) {
+    /**
+     * Polling ends without success: a provisioning may have left an instance behind, so clean up first; any other
+     * job fails, with {@code kind} (null: an ordinary failure).
+     */
+    private void stopPolling(ProvisioningJob job, String reason, FailureKind kind, Instant now) {
         if (job.operation == Operation.PROVISION) {
             beginCleanup(job, reason, now);
         } else {
-            job.fail(reason, now);
+            job.fail(reason, kind, now);
         }
     }
 

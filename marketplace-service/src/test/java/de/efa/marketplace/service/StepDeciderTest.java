@@ -259,12 +259,32 @@ class StepDeciderTest {
         ProvisioningJob usable = job(Operation.UPDATE, JobStep.POLL);
         decider.decide(usable, answer(200, "{\"state\":\"failed\",\"instance_usable\":true}"), NOW);
         assertThat(usable.status).isEqualTo(JobStatus.FAILED);
-        assertThat(usable.failureKind).isNull();
+        assertThat(usable.failureKind).isEqualTo(FailureKind.INSTANCE_USABLE);
+
+        ProvisioningJob silent = job(Operation.UPDATE, JobStep.SEND);
+        decider.decide(silent, answer(400, "{\"error\":\"BadRequest\"}"), NOW);
+        assertThat(silent.failureKind).as("absent: usable").isEqualTo(FailureKind.INSTANCE_USABLE);
 
         ProvisioningJob applied = job(Operation.UPDATE, JobStep.SEND);
         decider.decide(applied, answer(200, "{\"dashboard_url\":\"https://d/2\"}"), NOW);
         assertThat(applied.status).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(applied.dashboardUrl).isEqualTo("https://d/2");
+    }
+
+    /** Only the broker's answer tells whether the instance is usable after a failed update: without one nobody knows. */
+    @Test
+    void anUpdateThatFailsWithoutTheBrokersAnswerSaysNothingOfTheInstance() {
+        ProvisioningJob outOfBudget = job(Operation.UPDATE, JobStep.SEND);
+        outOfBudget.budgetFrom = NOW.minus(BUDGET);
+        decider.decide(outOfBudget, answer(503, "{\"instance_usable\":false}"), NOW);
+        assertThat(outOfBudget.status).isEqualTo(JobStatus.FAILED);
+        assertThat(outOfBudget.failureKind).isNull();
+
+        ProvisioningJob unanswered = job(Operation.UPDATE, JobStep.POLL);
+        unanswered.pollStartedAt = NOW.minus(Duration.ofHours(1));
+        decider.decide(unanswered, answer(200, "{\"state\":\"in progress\"}"), NOW);
+        assertThat(unanswered.status).isEqualTo(JobStatus.FAILED);
+        assertThat(unanswered.failureKind).isNull();
     }
 
     /** A Keycloak outage: the job waits, and the time it waits is not taken from any of its budgets. */

@@ -227,12 +227,14 @@ public class Subscription {
     }
 
     /**
-     * An instance that nothing else is being done to can be cancelled: ACTIVE, UNUSABLE or SUSPENDED. One still being
-     * provisioned, changed, suspended or resumed is cancelled once that is over (409 until then).
+     * An instance that nothing else is being done to can be cancelled: ACTIVE, UNUSABLE or SUSPENDED (also one whose
+     * resumption failed). One still being provisioned, changed, suspended or resumed is cancelled once that is over
+     * (409 until then).
      */
     public void requestCancellation(Instant now, String detail) {
         requireThat(status.isSettled() || status == SubscriptionStatus.SUSPENDED, "an ACTIVE, UNUSABLE or SUSPENDED",
                 "cancelled");
+        forgetFailedResumption();
         moveTo(SubscriptionStatus.CANCELLATION_REQUESTED, now, detail);
     }
 
@@ -288,23 +290,42 @@ public class Subscription {
 
     /**
      * The change failed for good. The plan and configuration in effect stay; the instance still runs them (ACTIVE),
-     * or the provider says it is unusable now (UNUSABLE), until another change or a cancellation.
+     * or the provider says it is unusable now (UNUSABLE), until another change or a cancellation. When the provider
+     * said nothing of the instance (it was not asked, or gave no final answer), the subscription is as it was before
+     * the change: an unusable instance has not become usable by a change that did not reach it.
      *
+     * @param instanceUsable what the provider said of the instance, empty when it said nothing
      * @return false when the event is stale for the current status, and nothing changed
      */
-    public boolean updateFailed(String reason, boolean instanceUsable, Instant now) {
+    public boolean updateFailed(String reason, Optional<Boolean> instanceUsable, Instant now) {
         if (!status.isUpdating()) {
             return false;
         }
         forgetRequestedUpdate();
         lastUpdateFailure = new UpdateFailure(reason, now);
-        if (instanceUsable) {
+        if (instanceUsable.orElseGet(() -> statusBeforeChange() == SubscriptionStatus.ACTIVE)) {
             moveTo(SubscriptionStatus.ACTIVE, now, "Update failed, plan " + planId + " and its configuration stay: "
                     + reason);
-        } else {
+        } else if (instanceUsable.isPresent()) {
             moveTo(SubscriptionStatus.UNUSABLE, now, "Update failed and left the instance unusable: " + reason);
+        } else {
+            moveTo(SubscriptionStatus.UNUSABLE, now, "Update failed, the instance stays unusable: " + reason);
         }
         return true;
+    }
+
+    /**
+     * ACTIVE or UNUSABLE: the status the change under way was requested in. The history keeps it, as every entry
+     * has the status it was written in, and those of the change (UPDATE_REQUESTED, UPDATING) are the latest.
+     */
+    private SubscriptionStatus statusBeforeChange() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            SubscriptionStatus before = history.get(i).status();
+            if (!before.isUpdating()) {
+                return before;
+            }
+        }
+        throw new IllegalStateException("Subscription " + id + " has no status before its change");
     }
 
     /**
@@ -333,7 +354,10 @@ public class Subscription {
                 confirmation("suspended", confirmed, reason));
     }
 
-    /** Whether a reactivation of the tenant is to reach this instance: one suspended, or still being suspended. */
+    /**
+     * Whether a reactivation of the tenant is to reach this instance: one suspended (also one whose resumption failed
+     * before, so that a new reactivation tries again), or still being suspended.
+     */
     public boolean isToBeResumed() {
         return status == SubscriptionStatus.SUSPENDED || status == SubscriptionStatus.SUSPENDING;
     }
@@ -341,13 +365,36 @@ public class Subscription {
     /** The tenant is active again: the provider is asked to unlock the instance (after a suspension still running). */
     public void requestResumption(Instant now, String detail) {
         requireThat(isToBeResumed(), "a SUSPENDED or SUSPENDING", "resumed");
+        forgetFailedResumption();
         moveTo(SubscriptionStatus.RESUMING, now, detail);
     }
 
-    /** @return false when the event is stale for the current status, and nothing changed */
+    /**
+     * The instance is unlocked. A SUSPENDED subscription takes it too: the caller has checked that the result is of
+     * its latest request, which makes it the result of a resumption that failed before and that an operator retried
+     * at the marketplace.
+     *
+     * @return false when the event is stale for the current status, and nothing changed
+     */
     public boolean resumed(boolean confirmed, String reason, Instant now) {
-        return moveFrom(SubscriptionStatus.RESUMING, SubscriptionStatus.ACTIVE, now,
-                confirmation("resumed", confirmed, reason));
+        if (!isBeingResumed()) {
+            return false;
+        }
+        forgetFailedResumption();
+        moveTo(SubscriptionStatus.ACTIVE, now, confirmation("resumed", confirmed, reason));
+        return true;
+    }
+
+    /** RESUMING, or SUSPENDED after a failed resumption, whose job an operator may still retry. */
+    private boolean isBeingResumed() {
+        return status == SubscriptionStatus.RESUMING || status == SubscriptionStatus.SUSPENDED;
+    }
+
+    /** A SUSPENDED subscription keeps why its resumption failed until it moves on. */
+    private void forgetFailedResumption() {
+        if (status == SubscriptionStatus.SUSPENDED) {
+            failureReason = null;
+        }
     }
 
     /** For the history: what the provider did, or that it did not confirm it, and why. */
@@ -444,8 +491,10 @@ public class Subscription {
 
     /**
      * A failed provisioning ends the subscription; a failed deprovisioning keeps it DEPROVISIONING with the
-     * reason, and a failed resumption RESUMING, for an operator to retry the job at the marketplace: the instance
-     * may still exist, or still be locked. (A change ends with update-failed, a suspension with suspended.)
+     * reason, for an operator to retry the job at the marketplace: the instance may still exist. A failed resumption
+     * leaves the instance locked as far as anyone knows: the subscription is SUSPENDED again with the reason, so that
+     * it can be cancelled, or taken up by the operator's retry of the job (and a retry that fails too says why).
+     * (A change ends with update-failed, a suspension with suspended.)
      *
      * @return false when the event is stale for the current status, and nothing changed
      */
@@ -460,8 +509,9 @@ public class Subscription {
             moveTo(SubscriptionStatus.DEPROVISIONING, now, reason);
             return true;
         }
-        if (operation == Operation.RESUME && status == SubscriptionStatus.RESUMING) {
-            note(now, "Resumption failed, waiting for an operator to retry it at the marketplace: " + reason);
+        if (operation == Operation.RESUME && isBeingResumed()) {
+            failureReason = reason;
+            moveTo(SubscriptionStatus.SUSPENDED, now, "Resumption failed, the instance stays suspended: " + reason);
             return true;
         }
         return false;

@@ -182,10 +182,10 @@ public class SubscriptionResource {
             subscribing. `parameters` replaces the whole configuration; left out, the one in effect stays. Either \
             way the configuration must satisfy the (new) plan's schema. The change goes to the provider \
             asynchronously (202, UPDATE_REQUESTED); the plan, configuration and price in effect stay until it is \
-            applied (ACTIVE with the new ones), or fails (ACTIVE with `lastUpdateFailure`, or UNUSABLE when the \
-            provider says the instance is no longer usable). A request that changes nothing answers 200 and starts \
-            nothing; for an UNUSABLE subscription it asks the provider to apply the configuration in effect \
-            again.""")
+            applied (ACTIVE with the new ones), or fails (`lastUpdateFailure` set; ACTIVE, or UNUSABLE when the \
+            provider says the instance is no longer usable, or the status before the change when the provider was \
+            not asked or did not answer). A request that changes nothing answers 200 and starts nothing; for an \
+            UNUSABLE subscription it asks the provider to apply the configuration in effect again.""")
     @APIResponse(responseCode = "200", description = "Nothing to change: the subscription as it is",
             headers = @Header(name = "ETag", description = "The subscription's version",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -244,7 +244,7 @@ public class SubscriptionResource {
             Roles: `municipality` (only its own), `bundler` (a municipality that gave it a mandate) and `operator`. \
             An interest or an offer (INTEREST_DECLARED, OFFERED) is WITHDRAWN at once (200). An ACTIVE, UNUSABLE or \
             SUSPENDED subscription becomes CANCELLATION_REQUESTED and deprovisioning starts asynchronously (202), \
-            also while the tenant is suspended. One with a request under way (REQUESTED, PROVISIONING, \
+            also while the tenant is suspended or after a failed resumption. One with a request under way (REQUESTED, PROVISIONING, \
             UPDATE_REQUESTED, UPDATING, SUSPENDING, RESUMING) answers 409 until that is over (FAILED needs no \
             cancelling).""")
     @APIResponse(responseCode = "200", description = "WITHDRAWN",

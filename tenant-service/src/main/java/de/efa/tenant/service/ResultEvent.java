@@ -2,6 +2,7 @@ package de.efa.tenant.service;
 
 import de.efa.tenant.domain.Operation;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,7 +26,7 @@ public record ResultEvent(UUID ceId, String type, UUID subscriptionId, UUID jobI
 
     /**
      * The result the marketplace reports of a job that failed before a broker did anything to the instance
-     * (docs/state-machines.md, "What a finished job emits"): the instance stays usable after a failed update, and a
+     * (docs/state-machines.md, "What a finished job emits"): a failed update says nothing of the instance, and a
      * suspension is not confirmed.
      *
      * @param ceId the id of what this result stands for, which the logs name
@@ -36,7 +37,7 @@ public record ResultEvent(UUID ceId, String type, UUID subscriptionId, UUID jobI
             case PROVISION, DEPROVISION, RESUME -> new ResultEvent(ceId, PROVISIONING_FAILED, subscriptionId, jobId,
                     operation, null, null, reason, null, null, null);
             case UPDATE -> new ResultEvent(ceId, UPDATE_FAILED, subscriptionId, jobId, operation, null, null, reason,
-                    null, true, null);
+                    null, null, null);
             case SUSPEND -> new ResultEvent(ceId, SUSPENDED, subscriptionId, jobId, operation, null, null, reason,
                     null, null, false);
         };
@@ -50,9 +51,12 @@ public record ResultEvent(UUID ceId, String type, UUID subscriptionId, UUID jobI
         return !PROVISIONING_STARTED.equals(type);
     }
 
-    /** OSB {@code instance_usable}: a failed update leaves the instance usable unless the broker says otherwise. */
-    public boolean leavesInstanceUsable() {
-        return !Boolean.FALSE.equals(instanceUsable);
+    /**
+     * OSB {@code instance_usable} of a failed update, as far as the broker said it: empty when the job failed without
+     * the broker's answer (older marketplaces sent true then).
+     */
+    public Optional<Boolean> saysInstanceUsable() {
+        return Optional.ofNullable(instanceUsable);
     }
 
     /** A suspension or resumption counts as confirmed only when the marketplace says so. */

@@ -147,7 +147,7 @@ public class ResultService {
                     "Instance " + event.instanceId() + " deprovisioned");
             case ResultEvent.UPDATED -> subscription.updated(event.planId(), now);
             case ResultEvent.UPDATE_FAILED -> subscription.updateFailed(
-                    event.reason() == null ? "UPDATE failed" : event.reason(), event.leavesInstanceUsable(), now);
+                    event.reason() == null ? "UPDATE failed" : event.reason(), event.saysInstanceUsable(), now);
             case ResultEvent.SUSPENDED -> subscription.suspended(event.isConfirmed(), event.reason(), now);
             case ResultEvent.RESUMED -> subscription.resumed(event.isConfirmed(), event.reason(), now);
             default -> {

@@ -189,17 +189,17 @@ class SubscriptionTest {
         subscription.requestUpdate(configuration("{\"a\":1}"), "bundler kisa", NOW);
         assertThat(lastDetail(subscription)).startsWith("Update requested by bundler kisa (new configuration)");
 
-        assertThat(subscription.updateFailed("broker answered 422", true, NOW.plusSeconds(5))).isTrue();
+        assertThat(subscription.updateFailed("broker answered 422", Optional.of(true), NOW.plusSeconds(5))).isTrue();
 
         assertThat(subscription.status()).isEqualTo(SubscriptionStatus.ACTIVE);
         assertThat(subscription.parametersJson()).isEqualTo("{}");
         assertThat(subscription.requestedUpdate()).isEmpty();
         assertThat(subscription.lastUpdateFailure()).contains(new UpdateFailure("broker answered 422",
                 NOW.plusSeconds(5)));
-        assertThat(subscription.updateFailed("again", true, NOW)).isFalse();
+        assertThat(subscription.updateFailed("again", Optional.of(true), NOW)).isFalse();
 
         subscription.requestUpdate(configuration("{\"a\":2}"), "bundler kisa", NOW);
-        assertThat(subscription.updateFailed("instance broken", false, NOW)).isTrue();
+        assertThat(subscription.updateFailed("instance broken", Optional.of(false), NOW)).isTrue();
         assertThat(subscription.status()).isEqualTo(SubscriptionStatus.UNUSABLE);
         assertThat(subscription.lastUpdateFailure().orElseThrow().reason()).isEqualTo("instance broken");
 
@@ -211,10 +211,41 @@ class SubscriptionTest {
     }
 
     @Test
+    void a_change_that_failed_without_the_providers_word_leaves_the_subscription_as_it_was_before_it() {
+        Subscription active = active();
+        active.requestUpdate(configuration("{\"a\":1}"), "municipality 14713000", NOW);
+        active.provisioningStarted(Operation.UPDATE, NOW, "UPDATE started at the provider");
+        assertThat(active.updateFailed("out of budget", Optional.empty(), NOW)).isTrue();
+        assertThat(active.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(lastDetail(active)).isEqualTo("Update failed, plan standard and its configuration stay: "
+                + "out of budget");
+
+        Subscription unusable = active();
+        unusable.requestUpdate(configuration("{\"a\":1}"), "municipality 14713000", NOW);
+        unusable.updateFailed("instance broken", Optional.of(false), NOW);
+        unusable.repriceFor(12_000, "operator o-1", NOW);
+        unusable.requestUpdate(configuration("{}"), "municipality 14713000", NOW);
+        unusable.repriceFor(13_000, "operator o-1", NOW);
+        unusable.provisioningStarted(Operation.UPDATE, NOW, "UPDATE started at the provider");
+
+        assertThat(unusable.updateFailed("not offered by the broker", Optional.empty(), NOW)).isTrue();
+
+        assertThat(unusable.status()).isEqualTo(SubscriptionStatus.UNUSABLE);
+        assertThat(unusable.parametersJson()).isEqualTo("{}");
+        assertThat(unusable.requestedUpdate()).isEmpty();
+        assertThat(unusable.lastUpdateFailure().orElseThrow().reason()).isEqualTo("not offered by the broker");
+        assertThat(lastDetail(unusable)).isEqualTo("Update failed, the instance stays unusable: not offered by the "
+                + "broker");
+        unusable.requestUpdate(configuration("{}"), "municipality 14713000", NOW);
+        assertThat(unusable.updateFailed("refused", Optional.of(true), NOW)).isTrue();
+        assertThat(unusable.status()).as("the provider says so").isEqualTo(SubscriptionStatus.ACTIVE);
+    }
+
+    @Test
     void an_unusable_subscription_can_be_cancelled_and_so_can_a_suspended_one() {
         Subscription unusable = active();
         unusable.requestUpdate(configuration("{\"a\":1}"), "municipality 14713000", NOW);
-        unusable.updateFailed("gone wrong", false, NOW);
+        unusable.updateFailed("gone wrong", Optional.of(false), NOW);
         unusable.requestCancellation(NOW, "Cancellation requested by municipality 14713000");
         assertThat(unusable.status()).isEqualTo(SubscriptionStatus.CANCELLATION_REQUESTED);
 
@@ -242,9 +273,8 @@ class SubscriptionTest {
         assertThat(subscription.status()).isEqualTo(SubscriptionStatus.RESUMING);
         assertThat(subscription.suspended(true, null, NOW)).isFalse();
         assertThat(subscription.provisioningFailed(Operation.RESUME, "broker down", NOW)).isTrue();
-        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.RESUMING);
-        assertThat(lastDetail(subscription))
-                .isEqualTo("Resumption failed, waiting for an operator to retry it at the marketplace: broker down");
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.SUSPENDED);
+        assertThat(lastDetail(subscription)).isEqualTo("Resumption failed, the instance stays suspended: broker down");
 
         assertThat(subscription.resumed(true, null, NOW)).isTrue();
         assertThat(subscription.status()).isEqualTo(SubscriptionStatus.ACTIVE);
@@ -261,6 +291,51 @@ class SubscriptionTest {
         assertThat(subscription.isToBeSuspended()).isTrue();
         subscription.requestSuspension(NOW, "Suspended again while resuming");
         assertThat(subscription.status()).isEqualTo(SubscriptionStatus.SUSPENDING);
+    }
+
+    @Test
+    void a_failed_resumption_leaves_the_subscription_suspended_with_the_reason_and_it_can_be_cancelled() {
+        Subscription subscription = resuming();
+        Instant later = NOW.plusSeconds(60);
+
+        assertThat(subscription.provisioningFailed(Operation.RESUME, "broker answered 404", later)).isTrue();
+
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.SUSPENDED);
+        assertThat(subscription.statusSince()).isEqualTo(later);
+        assertThat(subscription.failureReason()).isEqualTo("broker answered 404");
+        assertThat(lastDetail(subscription))
+                .isEqualTo("Resumption failed, the instance stays suspended: broker answered 404");
+        assertThat(subscription.isToBeSuspended()).isFalse();
+        assertThatThrownBy(() -> subscription.requestUpdate(configuration("{}"), "municipality 14713000", NOW))
+                .isInstanceOf(StatusTransitionException.class);
+
+        subscription.requestCancellation(NOW, "Cancellation requested by municipality 14713000");
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.CANCELLATION_REQUESTED);
+        assertThat(subscription.failureReason()).isNull();
+        assertThat(subscription.resumed(true, null, NOW)).isFalse();
+    }
+
+    @Test
+    void a_failed_resumption_is_taken_up_by_the_retry_of_its_job_or_by_a_new_reactivation() {
+        Subscription retried = resuming();
+        retried.provisioningFailed(Operation.RESUME, "broker answered 404", NOW);
+        assertThat(retried.provisioningFailed(Operation.RESUME, "broker answered 404 again", NOW)).isTrue();
+        assertThat(retried.status()).isEqualTo(SubscriptionStatus.SUSPENDED);
+        assertThat(retried.failureReason()).isEqualTo("broker answered 404 again");
+
+        assertThat(retried.resumed(true, null, NOW)).isTrue();
+
+        assertThat(retried.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+        assertThat(retried.failureReason()).isNull();
+        assertThat(retried.history()).extracting(HistoryEntry::status).endsWith(SubscriptionStatus.RESUMING,
+                SubscriptionStatus.SUSPENDED, SubscriptionStatus.SUSPENDED, SubscriptionStatus.ACTIVE);
+
+        Subscription reactivated = resuming();
+        reactivated.provisioningFailed(Operation.RESUME, "broker answered 404", NOW);
+        assertThat(reactivated.isToBeResumed()).isTrue();
+        reactivated.requestResumption(NOW, "Resumption requested: tenant reactivated by operator operator");
+        assertThat(reactivated.status()).isEqualTo(SubscriptionStatus.RESUMING);
+        assertThat(reactivated.failureReason()).isNull();
     }
 
     @Test
@@ -322,6 +397,14 @@ class SubscriptionTest {
         Subscription subscription = Subscription.request(Ags.of("14713000"), UUID.randomUUID(), "standard", "{}",
                 PLAN_PRICE, Contract.none(), "Requested by municipality 14713000", NOW);
         subscription.provisioned("i-1", null, NOW, "provisioned");
+        return subscription;
+    }
+
+    private static Subscription resuming() {
+        Subscription subscription = active();
+        subscription.requestSuspension(NOW, "Suspension requested");
+        subscription.suspended(true, null, NOW);
+        subscription.requestResumption(NOW, "Resumption requested");
         return subscription;
     }
 

@@ -155,6 +155,47 @@ class DiscardedRequestTest {
                         + REASON));
     }
 
+    /** The change never reached the provider: an unusable instance has not become usable by it. */
+    @Test
+    void aDiscardedUpdateLeavesAnUnusableSubscriptionUnusable() {
+        String ags = Api.activeTenant(TestAgs.fresh(), 1000);
+        String id = subscriptions.active(ags, catalog.publishedService());
+        Api.asMunicipality(ags).header("If-Match", etag(ags, id))
+                .body(Map.of("parameters", Map.of("zustaendigkeit", Map.of("behoerde", "Bürgerbüro"),
+                        "postfach", "zentrale@gemeinde.example")))
+                .patch(path(ags, id)).then().statusCode(202);
+        onboarding.publishResult("update-failed", id, "UPDATE", "migration aborted", Map.of("instanceUsable", false));
+        awaitStatus(ags, id, "UNUSABLE");
+        Api.asMunicipality(ags).header("If-Match", etag(ags, id)).body(Map.of()).patch(path(ags, id)).then()
+                .statusCode(202);
+
+        discard(park(db.latestRequest(id))).body("type", equalTo("de.efa.subscription.update-requested.v1"));
+
+        Api.asMunicipality(ags).get(path(ags, id)).then()
+                .body("status", equalTo("UNUSABLE"))
+                .body("lastUpdateFailure.reason", equalTo(REASON))
+                .body("history[-1].detail", equalTo("Update failed, the instance stays unusable: " + REASON));
+    }
+
+    /** As after a failed resumption: the instance is still locked, and the subscription can be cancelled. */
+    @Test
+    void aDiscardedResumptionLeavesTheSubscriptionSuspendedAndItCanBeCancelled() {
+        String ags = Api.activeTenant(TestAgs.fresh(), 1000);
+        String id = subscriptions.active(ags, catalog.publishedService());
+        Api.asOperator().post("/api/v1/tenants/" + ags + "/suspend").then().statusCode(200);
+        onboarding.publishResult("suspended", id, "SUSPEND", null, Map.of("confirmed", true));
+        awaitStatus(ags, id, "SUSPENDED");
+        Api.asOperator().post("/api/v1/tenants/" + ags + "/reactivate").then().statusCode(200);
+
+        discard(park(db.latestRequest(id))).body("type", equalTo("de.efa.subscription.resume-requested.v1"));
+
+        Api.asMunicipality(ags).get(path(ags, id)).then()
+                .body("status", equalTo("SUSPENDED"))
+                .body("failureReason", equalTo(REASON));
+        Api.asMunicipality(ags).delete(path(ags, id)).then().statusCode(202)
+                .body("status", equalTo("CANCELLATION_REQUESTED"));
+    }
+
     @Test
     void aDiscardedSuspensionCountsAsOneTheProviderDidNotConfirm() {
         String ags = Api.activeTenant(TestAgs.fresh(), 1000);

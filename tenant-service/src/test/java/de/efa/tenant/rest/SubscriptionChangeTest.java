@@ -38,6 +38,7 @@ import static de.efa.tenant.support.Subscriptions.awaitStatus;
 import static de.efa.tenant.support.Subscriptions.etag;
 import static de.efa.tenant.support.Subscriptions.path;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -145,13 +146,43 @@ class SubscriptionChangeTest {
                 + "AND update_parameters IS NULL AND update_annual_cents IS NULL", id)).isOne();
     }
 
+    /** The marketplace leaves instanceUsable out when the broker was not asked or gave no final answer. */
+    @Test
+    void aChangeThatFailedWithoutTheProvidersWordLeavesTheSubscriptionAsItWasBeforeIt() {
+        String ags = Api.activeTenant(TestAgs.fresh(), 1_000);
+        String id = subscriptions.active(ags, catalog.publishedService());
+        String path = path(ags, id);
+        Api.asMunicipality(ags).header("If-Match", etag(ags, id)).body(Map.of("parameters", otherPostfach()))
+                .patch(path).then().statusCode(202);
+        onboarding.publishResult("update-failed", id, "UPDATE", "instance broken", Map.of("instanceUsable", false));
+        awaitStatus(ags, id, "UNUSABLE");
+
+        Api.asMunicipality(ags).header("If-Match", etag(ags, id)).body(Map.of()).patch(path).then().statusCode(202);
+        onboarding.publishResult("update-failed", id, "UPDATE", "gave up after 24 h, retry budget PT24H", Map.of());
+
+        await().atMost(WAIT).untilAsserted(() -> Api.asMunicipality(ags).get(path).then()
+                .body("lastUpdateFailure.reason", equalTo("gave up after 24 h, retry budget PT24H")));
+        Api.asMunicipality(ags).get(path).then()
+                .body("status", equalTo("UNUSABLE"))
+                .body("requestedUpdate", nullValue())
+                .body("parameters.postfach", equalTo("ordnungsamt@gemeinde.example"))
+                .body("history.status", equalTo(List.of("REQUESTED", "ACTIVE", "UPDATE_REQUESTED", "UNUSABLE",
+                        "UPDATE_REQUESTED", "UNUSABLE")))
+                .body("history[-1].detail", equalTo("Update failed, the instance stays unusable: gave up after 24 h, "
+                        + "retry budget PT24H"));
+
+        Api.asMunicipality(ags).header("If-Match", etag(ags, id)).body(Map.of()).patch(path).then().statusCode(202);
+        onboarding.publishResult("update-failed", id, "UPDATE", "instance repaired, update refused",
+                Map.of("instanceUsable", true));
+        awaitStatus(ags, id, "ACTIVE");
+    }
+
     @Test
     void aFailedChangeKeepsWhatIsInEffectOrLeavesTheSubscriptionUnusableUntilAnotherChange() {
         String ags = Api.activeTenant(TestAgs.fresh(), 1_000);
         String id = subscriptions.active(ags, catalog.publishedService());
         String path = path(ags, id);
-        Map<String, Object> otherPostfach = new HashMap<>(CatalogTopic.VALID_PARAMETERS);
-        otherPostfach.put("postfach", "buergerbuero@gemeinde.example");
+        Map<String, Object> otherPostfach = otherPostfach();
 
         Api.asMunicipality(ags).header("If-Match", etag(ags, id)).body(Map.of("parameters", otherPostfach))
                 .patch(path).then().statusCode(202).body("requestedUpdate.planId", equalTo("standard"))
@@ -353,5 +384,12 @@ class SubscriptionChangeTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A configuration other than the one {@link Subscriptions#active} is provisioned with. */
+    private static Map<String, Object> otherPostfach() {
+        Map<String, Object> parameters = new HashMap<>(CatalogTopic.VALID_PARAMETERS);
+        parameters.put("postfach", "buergerbuero@gemeinde.example");
+        return parameters;
     }
 }

@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 /** A tenant's suspension reaches its instances at the providers, and its reactivation brings them back. */
 @QuarkusTest
@@ -125,9 +126,9 @@ class SuspensionTest {
 
         onboarding.publishResult("provisioning-failed", provisioning, "RESUME", "broker unreachable", Map.of());
         await().atMost(WAIT).untilAsserted(() -> Api.asMunicipality(ags).get(path(ags, provisioning)).then()
-                .body("status", equalTo("RESUMING"))
-                .body("history[-1].detail", equalTo("Resumption failed, waiting for an operator to retry it at the "
-                        + "marketplace: broker unreachable")));
+                .body("status", equalTo("SUSPENDED"))
+                .body("history[-1].detail", equalTo("Resumption failed, the instance stays suspended: broker "
+                        + "unreachable")));
         for (String id : List.of(active, provisioning)) {
             onboarding.publishResult("resumed", id, "RESUME", null, Map.of("confirmed", true));
             awaitStatus(ags, id, "ACTIVE");
@@ -157,6 +158,68 @@ class SuspensionTest {
         Api.asOperator().post("/api/v1/tenants/" + ags + "/reactivate").then().statusCode(200);
         Api.asMunicipality(ags).get(path(ags, id)).then().body("status", equalTo("CANCELLATION_REQUESTED"));
         assertThat(db.requestEvents(ags)).isEqualTo(3);
+    }
+
+    @Test
+    void aSubscriptionWhoseResumptionFailedIsSuspendedAgainToBeResumedOnceMoreOrCancelled() throws Exception {
+        String ags = Api.activeTenant(TestAgs.fresh(), 1_000);
+        String id = subscriptions.active(ags, catalog.publishedService());
+        suspendAndReactivate(ags, id);
+
+        onboarding.publishResult("provisioning-failed", id, "RESUME", "broker answered 404: no such instance",
+                Map.of());
+        awaitStatus(ags, id, "SUSPENDED");
+        Api.asMunicipality(ags).get(path(ags, id)).then()
+                .body("failureReason", equalTo("broker answered 404: no such instance"))
+                .body("history[-1].detail", equalTo("Resumption failed, the instance stays suspended: broker "
+                        + "answered 404: no such instance"));
+        Api.asOperator().get("/api/v1/tenants/" + ags).then().body("status", equalTo("ACTIVE"));
+
+        // The instance is still locked: suspending the tenant again asks nothing, reactivating it asks again.
+        Api.asOperator().post("/api/v1/tenants/" + ags + "/suspend").then().statusCode(200);
+        Api.asMunicipality(ags).get(path(ags, id)).then().body("status", equalTo("SUSPENDED"));
+        Api.asOperator().post("/api/v1/tenants/" + ags + "/reactivate").then().statusCode(200);
+        Api.asMunicipality(ags).get(path(ags, id)).then().body("status", equalTo("RESUMING"))
+                .body("failureReason", nullValue());
+        request(id, 4, 3, "de.efa.subscription.resume-requested.v1");
+        onboarding.publishResult("provisioning-failed", id, "RESUME", "broker answered 404: no such instance",
+                Map.of());
+        awaitStatus(ags, id, "SUSPENDED");
+
+        Api.asMunicipality(ags).delete(path(ags, id)).then().statusCode(202)
+                .body("status", equalTo("CANCELLATION_REQUESTED"))
+                .body("failureReason", nullValue());
+        JsonNode cancellation = request(id, 5, 4, "de.efa.subscription.cancellation-requested.v1");
+        assertThat(cancellation.path("originatingUserId").asText()).isEqualTo("staff-" + ags);
+    }
+
+    @Test
+    void aResumptionThatFailedIsTakenUpByTheRetryOfItsJobAtTheMarketplace() {
+        String ags = Api.activeTenant(TestAgs.fresh(), 1_000);
+        String id = subscriptions.active(ags, catalog.publishedService());
+        suspendAndReactivate(ags, id);
+        UUID resumeJob = db.latestRequest(id);
+        onboarding.publishResult("provisioning-failed", id, "RESUME", "broker answered 404", Map.of());
+        awaitStatus(ags, id, "SUSPENDED");
+
+        onboarding.publishResult(resumeJob, "resumed", id, "RESUME", null, Map.of("confirmed", true));
+
+        awaitStatus(ags, id, "ACTIVE");
+        Api.asMunicipality(ags).get(path(ags, id)).then()
+                .body("failureReason", nullValue())
+                .body("history.status", equalTo(List.of("REQUESTED", "ACTIVE", "SUSPENDING", "SUSPENDED", "RESUMING",
+                        "SUSPENDED", "ACTIVE")))
+                .body("history[-1].detail", equalTo("Instance resumed at the provider"));
+        assertThat(db.requestEvents(ags)).isEqualTo(3);
+    }
+
+    /** Suspends the tenant, confirms the subscription's suspension and reactivates the tenant: it is RESUMING. */
+    private void suspendAndReactivate(String ags, String id) {
+        Api.asOperator().post("/api/v1/tenants/" + ags + "/suspend").then().statusCode(200);
+        onboarding.publishResult("suspended", id, "SUSPEND", null, Map.of("confirmed", true));
+        awaitStatus(ags, id, "SUSPENDED");
+        Api.asOperator().post("/api/v1/tenants/" + ags + "/reactivate").then().statusCode(200);
+        Api.asMunicipality(ags).get(path(ags, id)).then().body("status", equalTo("RESUMING"));
     }
 
     /** The request record at {@code index} of the subscription, once {@code count} are there: its type and schema. */
