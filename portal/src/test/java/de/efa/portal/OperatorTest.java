@@ -172,6 +172,18 @@ class OperatorTest {
     }
 
     @Test
+    void aChangeTheProviderRefusedSaysTheInstanceStaysUsable() {
+        answer(api, get(JOBS + "/" + JOB_ID), 200, Fixtures.job("FAILED")
+                .replace("\"operation\": \"PROVISION\"", "\"operation\": \"UPDATE\"")
+                .replace("\"failureKind\": null", "\"failureKind\": \"INSTANCE_USABLE\""));
+
+        Document job = operator.page("/betrieb/auftraege/" + JOB_ID);
+
+        assertThat(job.select(".notice").text()).contains("die Instanz bleibt nach seiner Auskunft nutzbar")
+                .doesNotContain("INSTANCE_USABLE");
+    }
+
+    @Test
     void aJobInFlightKeepsItsPageCurrent() {
         answer(api, get(JOBS + "/" + JOB_ID), 200, Fixtures.job("IN_PROGRESS"));
 

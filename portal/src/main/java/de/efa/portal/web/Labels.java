@@ -52,6 +52,8 @@ public final class Labels {
     /** What a failed job's failure means beyond its reason. */
     private static final Map<String, String> FAILURE_KIND = ordered(
             "INSTANCE_UNUSABLE", "Die Instanz ist nach der gescheiterten Änderung nicht mehr nutzbar.",
+            "INSTANCE_USABLE",
+            "Der Anbieter hat die Änderung abgelehnt; die Instanz bleibt nach seiner Auskunft nutzbar.",
             "NOT_OFFERED", "Der Katalog des Anbieters bietet diesen Vorgang nicht an; der Anbieter wurde nicht gefragt.",
             "ORPHAN_LEFT", "Das Aufräumen ist gescheitert: beim Anbieter kann eine Instanz zurückgeblieben sein.");
     static final Map<String, String> FINDING_KINDS = ordered(
