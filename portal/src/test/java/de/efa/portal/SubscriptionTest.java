@@ -259,6 +259,20 @@ class SubscriptionTest {
     }
 
     @Test
+    void aCancellationWhoseDeprovisioningFailedIsOfferedAgainAndOneUnderWayIsNot() {
+        String page = PAGES + "/abonnements/" + SUBSCRIPTION_ID;
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("DEPROVISIONING")
+                .replace("\"failureReason\": null", "\"failureReason\": \"broker answered 500\""));
+
+        assertThat(leipzig.page(page).select("form:has(button:contains(Abonnement kündigen))")).hasSize(1);
+        assertThat(leipzig.page(page + "/kuendigung").select("main form button").text())
+                .isEqualTo("Ja, Abonnement kündigen");
+
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("DEPROVISIONING"));
+        assertThat(leipzig.page(page).select("form:has(button:contains(Abonnement kündigen))")).isEmpty();
+    }
+
+    @Test
     void theSubscriptionsAreReachedAPageAtATime() {
         answer(api, get(urlPathEqualTo(SUBSCRIPTIONS)), 200, Fixtures.page(1, 25, 60, Fixtures.subscription("ACTIVE")));
 

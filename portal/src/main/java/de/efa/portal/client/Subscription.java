@@ -83,8 +83,9 @@ public record Subscription(
         return CHANGEABLE.contains(status);
     }
 
+    /** Also a cancellation whose deprovisioning failed: it is asked for again, a new job. */
     public boolean cancellable() {
-        return CANCELLABLE.contains(status);
+        return CANCELLABLE.contains(status) || "DEPROVISIONING".equals(status) && failureReason != null;
     }
 
     /** An operator may send a failed subscription to the provider again. */

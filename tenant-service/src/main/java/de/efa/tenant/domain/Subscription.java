@@ -229,13 +229,19 @@ public class Subscription {
     /**
      * An instance that nothing else is being done to can be cancelled: ACTIVE, UNUSABLE or SUSPENDED (also one whose
      * resumption failed). One still being provisioned, changed, suspended or resumed is cancelled once that is over
-     * (409 until then).
+     * (409 until then). A cancellation whose deprovisioning failed can be asked for again: a new request and a new job,
+     * the only way on when no job of the failed one is left to retry (its request was discarded unsent).
      */
     public void requestCancellation(Instant now, String detail) {
-        requireThat(status.isSettled() || status == SubscriptionStatus.SUSPENDED, "an ACTIVE, UNUSABLE or SUSPENDED",
-                "cancelled");
-        forgetFailedResumption();
+        requireThat(status.isSettled() || status == SubscriptionStatus.SUSPENDED || deprovisioningFailed(),
+                "an ACTIVE, UNUSABLE or SUSPENDED (or a failed DEPROVISIONING)", "cancelled");
+        // Whatever failed before (a resumption, a deprovisioning) is behind this request.
+        failureReason = null;
         moveTo(SubscriptionStatus.CANCELLATION_REQUESTED, now, detail);
+    }
+
+    private boolean deprovisioningFailed() {
+        return status == SubscriptionStatus.DEPROVISIONING && failureReason != null;
     }
 
     /**

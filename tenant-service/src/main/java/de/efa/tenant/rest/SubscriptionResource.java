@@ -244,9 +244,10 @@ public class SubscriptionResource {
             Roles: `municipality` (only its own), `bundler` (a municipality that gave it a mandate) and `operator`. \
             An interest or an offer (INTEREST_DECLARED, OFFERED) is WITHDRAWN at once (200). An ACTIVE, UNUSABLE or \
             SUSPENDED subscription becomes CANCELLATION_REQUESTED and deprovisioning starts asynchronously (202), \
-            also while the tenant is suspended or after a failed resumption. One with a request under way (REQUESTED, PROVISIONING, \
-            UPDATE_REQUESTED, UPDATING, SUSPENDING, RESUMING) answers 409 until that is over (FAILED needs no \
-            cancelling).""")
+            also while the tenant is suspended or after a failed resumption; so does a DEPROVISIONING one whose \
+            deprovisioning failed (the cancellation asked for again: a new job). One with a request under way \
+            (REQUESTED, PROVISIONING, UPDATE_REQUESTED, UPDATING, SUSPENDING, RESUMING, a DEPROVISIONING that has \
+            not failed) answers 409 until that is over (FAILED needs no cancelling).""")
     @APIResponse(responseCode = "200", description = "WITHDRAWN",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "202", description = "CANCELLATION_REQUESTED",

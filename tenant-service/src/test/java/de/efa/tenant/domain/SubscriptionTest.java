@@ -258,6 +258,23 @@ class SubscriptionTest {
     }
 
     @Test
+    void a_cancellation_whose_deprovisioning_failed_is_asked_for_again_and_one_under_way_is_not() {
+        Subscription subscription = active();
+        subscription.requestCancellation(NOW, "Cancellation requested by municipality 14713000");
+        assertThatThrownBy(() -> subscription.requestCancellation(NOW, "again"))
+                .isInstanceOf(StatusTransitionException.class);
+        subscription.provisioningStarted(Operation.DEPROVISION, NOW, "Deprovisioning started");
+        assertThatThrownBy(() -> subscription.requestCancellation(NOW, "again"))
+                .as("a deprovisioning under way").isInstanceOf(StatusTransitionException.class);
+
+        assertThat(subscription.provisioningFailed(Operation.DEPROVISION, "broker answered 500", NOW)).isTrue();
+        subscription.requestCancellation(NOW, "Cancellation requested by municipality 14713000");
+
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.CANCELLATION_REQUESTED);
+        assertThat(subscription.failureReason()).isNull();
+    }
+
+    @Test
     void a_suspension_is_confirmed_or_noted_and_a_resumption_may_follow_one_still_running() {
         Subscription subscription = active();
         assertThat(subscription.isToBeSuspended()).isTrue();

@@ -117,8 +117,9 @@ class DiscardedRequestTest {
                 .body("history.status", equalTo(List.of("REQUESTED", "FAILED", "REQUESTED", "FAILED")));
     }
 
+    /** As after a failed deprovisioning, with no job to retry: the cancellation is asked for again, a new job. */
     @Test
-    void aDiscardedCancellationLeavesTheSubscriptionDeprovisioningWithTheReason() {
+    void aDiscardedCancellationLeavesTheSubscriptionDeprovisioningWithTheReasonAndItIsCancelledAgain() {
         String ags = Api.activeTenant(TestAgs.fresh(), 1000);
         String id = subscriptions.active(ags, catalog.publishedService());
         Api.asMunicipality(ags).delete(path(ags, id)).then().statusCode(202);
@@ -133,6 +134,12 @@ class DiscardedRequestTest {
                         "DEPROVISIONING")));
         assertThat(applied(id)).contains("operator DEPROVISIONING DEPROVISION "
                 + "de.efa.instance.provisioning-failed.v1 " + REASON);
+
+        Api.asMunicipality(ags).delete(path(ags, id)).then().statusCode(202)
+                .body("status", equalTo("CANCELLATION_REQUESTED"))
+                .body("failureReason", nullValue());
+        assertThat(db.latestRequest(id)).isNotEqualTo(cancellation)
+                .isEqualTo(db.outboxEvent(id, "de.efa.subscription.cancellation-requested.v1"));
     }
 
     @Test
