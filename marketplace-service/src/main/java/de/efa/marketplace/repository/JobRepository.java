@@ -29,18 +29,17 @@ import java.util.UUID;
 public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUID> {
 
     /**
-     * Takes up to {@code limit} due jobs of one status for one worker. SKIP LOCKED lets replicas claim side by side; a
-     * job whose lease ran out (its worker died) is due again. Of each subscription only the oldest unfinished job
+     * Takes up to {@code limit} due jobs for one worker. SKIP LOCKED lets replicas claim side by side; a job
+     * whose lease ran out (its worker died) is due again. Of each subscription only the oldest unfinished job
      * ({@code seq} order) can be claimed, as the outbox claims only the oldest unsent event of a key: a job that
      * arrives while an older one of its subscription is PENDING or IN_PROGRESS waits until that one has finished,
-     * so the broker never sees two operations on one instance at once, however many replicas claim. The status is
-     * written into the statement, not bound, so that PostgreSQL can use the partial index of that status.
+     * so the broker never sees two operations on one instance at once, however many replicas claim.
      */
     private static final String CLAIM = """
             UPDATE provisioning_job SET lease_token = ?, lease_until = now() + (? * interval '1 millisecond')
             WHERE id IN (
                 SELECT j.id FROM provisioning_job j
-                WHERE j.status = '%s' AND j.next_attempt_at <= now()
+                WHERE j.status IN ('PENDING', 'IN_PROGRESS') AND j.next_attempt_at <= now()
                   AND (j.lease_until IS NULL OR j.lease_until < now())
                   AND NOT EXISTS (SELECT 1 FROM provisioning_job older
                                   WHERE older.subscription_id = j.subscription_id AND older.seq < j.seq
@@ -50,10 +49,6 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
                 FOR UPDATE SKIP LOCKED)
             RETURNING *
             """;
-
-    private static final String CLAIM_STARTED = CLAIM.formatted(JobStatus.IN_PROGRESS.name());
-
-    private static final String CLAIM_WAITING = CLAIM.formatted(JobStatus.PENDING.name());
 
     /** Every field a worker may change; see {@link #storeIfHeld}. */
     private static final String STORE = """
@@ -98,23 +93,10 @@ public class JobRepository implements PanacheRepositoryBase<ProvisioningJob, UUI
         getEntityManager().createNativeQuery("ANALYZE (SKIP_LOCKED) provisioning_job").executeUpdate();
     }
 
-    /**
-     * Due jobs, those whose conversation with the broker has begun first: in a burst (a national rollout) the jobs
-     * received first would otherwise all be sent before the first of them was polled, and no municipality's instance
-     * would be ready until the broker had been asked for every one. The claimed jobs come back whole from the
-     * statements that lease them.
-     */
+    /** The claimed jobs come back whole from the one statement that leases them. */
     public List<ProvisioningJob> claimDue(UUID leaseToken, Duration lease, int limit) {
-        List<ProvisioningJob> claimed = new ArrayList<>(claim(CLAIM_STARTED, leaseToken, lease, limit));
-        if (claimed.size() < limit) {
-            claimed.addAll(claim(CLAIM_WAITING, leaseToken, lease, limit - claimed.size()));
-        }
-        return claimed;
-    }
-
-    private List<ProvisioningJob> claim(String statement, UUID leaseToken, Duration lease, int limit) {
         @SuppressWarnings("unchecked")
-        List<ProvisioningJob> claimed = getEntityManager().createNativeQuery(statement, ProvisioningJob.class)
+        List<ProvisioningJob> claimed = getEntityManager().createNativeQuery(CLAIM, ProvisioningJob.class)
                 .setParameter(1, leaseToken)
                 .setParameter(2, lease.toMillis())
                 .setParameter(3, limit)
