@@ -8,7 +8,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 @Schema(name = "Finding", description = "Where what the marketplace believes of an instance and what its broker holds "
-        + "part, with the evidence; open until an operator resolves it")
+        + "part, with the evidence; open until an operator resolves it, or (SUSPENSION_NOT_CONFIRMED) until a SUSPEND "
+        + "job of its subscription succeeds, which resolves it in the name of marketplace-service")
 public record FindingView(
         UUID id,
         FindingKind kind,

@@ -49,6 +49,12 @@ public class FindingRepository implements PanacheRepositoryBase<Finding, UUID> {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The open finding of the subscription and kind (there is at most one), locked for its resolution. */
+    public Optional<Finding> lockedOpen(UUID subscriptionId, FindingKind kind) {
+        return find("subscriptionId = ?1 and kind = ?2 and resolvedAt is null", subscriptionId, kind)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     /** Newest first; a null criterion means any. */
     public List<Finding> page(FindingKind kind, Boolean resolved, int page, int size) {
         Filter filter = Filter.of(kind, resolved);

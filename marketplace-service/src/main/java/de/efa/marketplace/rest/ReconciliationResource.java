@@ -122,7 +122,9 @@ public class ReconciliationResource {
     @Operation(summary = "List findings",
             description = "Role operator. Newest first; filter by kind and by whether they are resolved; paged "
                     + "(page ≥ 0, size 1..100, default 20). Of each subscription and kind only one finding is open "
-                    + "at a time.")
+                    + "at a time. An open SUSPENSION_NOT_CONFIRMED finding is resolved by the marketplace itself "
+                    + "(resolvedBy marketplace-service, with a note naming the job) once a SUSPEND job of its "
+                    + "subscription succeeds, e.g. the operator's retry of the failed one.")
     @APIResponse(responseCode = "200", description = "A page of findings",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(allOf = Page.class,
                     properties = @SchemaProperty(name = "items", type = SchemaType.ARRAY,
@@ -168,7 +170,8 @@ public class ReconciliationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such finding",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The finding is resolved already",
+    @APIResponse(responseCode = "409", description = "The finding is resolved already (by an operator, or by the "
+            + "marketplace after a suspension that succeeded)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "resolved already", value = """
                             {"type":"https://efa-marketplace.de/problems/conflict","title":"Conflict","status":409,\

@@ -14,8 +14,6 @@ import de.efa.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.time.Clock;
-import java.util.Map;
 import java.util.UUID;
 
 /** What an operator sees of the findings, and resolving them. */
@@ -25,15 +23,16 @@ public class FindingService {
     static final int MAX_NOTE_CHARS = 2000;
 
     private final FindingRepository findings;
+    private final Findings resolutions;
     private final FindingMapper mapper;
     private final AuditTrail auditTrail;
-    private final Clock clock;
 
-    public FindingService(FindingRepository findings, FindingMapper mapper, AuditTrail auditTrail, Clock clock) {
+    public FindingService(FindingRepository findings, Findings resolutions, FindingMapper mapper,
+                          AuditTrail auditTrail) {
         this.findings = findings;
+        this.resolutions = resolutions;
         this.mapper = mapper;
         this.auditTrail = auditTrail;
-        this.clock = clock;
     }
 
     @Transactional
@@ -56,8 +55,7 @@ public class FindingService {
         violations.throwIfAny();
         Finding finding = findings.lockedById(id)
                 .orElseThrow(() -> ProblemException.notFound("There is no finding " + id));
-        finding.resolve(caller.describe(), note, clock.instant());
-        auditTrail.record("finding.resolve", Audited.finding(id), "resolved", Map.of("note", note));
+        resolutions.resolve(finding, auditTrail.actor(), caller.describe(), note);
         return mapper.view(finding);
     }
 }

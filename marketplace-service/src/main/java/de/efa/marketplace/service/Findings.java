@@ -13,6 +13,7 @@ import de.efa.marketplace.domain.Operation;
 import de.efa.marketplace.domain.ProvisioningJob;
 import de.efa.marketplace.repository.AttemptRepository;
 import de.efa.marketplace.repository.FindingRepository;
+import de.efa.platform.audit.Actor;
 import de.efa.platform.audit.AuditRef;
 import de.efa.platform.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,10 +54,15 @@ public class Findings {
     /**
      * What a job that failed for good leaves to look into: a suspension the broker did not confirm (the subscription
      * is suspended here all the same), or an instance orphan mitigation could not remove. {@code last} is the job's
-     * last broker call, null when it failed without one.
+     * last broker call, null when it failed without one. A suspension that succeeds (an operator's retry of the
+     * failed one) resolves what its failure left.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void jobFinished(ProvisioningJob job, BrokerAnswer last) {
+        if (job.status == JobStatus.SUCCEEDED && job.operation == Operation.SUSPEND) {
+            suspensionConfirmed(job);
+            return;
+        }
         if (job.status != JobStatus.FAILED) {
             return;
         }
@@ -79,6 +85,26 @@ public class Findings {
                 : evidence(believed, last);
         evidence.put("jobId", job.id.toString()).put("reason", job.failureReason);
         open(kind, job.subscriptionId, job.brokerUrl, evidence, Audited.job(job.id));
+    }
+
+    /**
+     * The broker has locked the instance after all, so an open SUSPENSION_NOT_CONFIRMED finding of the subscription
+     * no longer holds: an operator would look into a problem that is gone. The marketplace resolves it itself.
+     */
+    private void suspensionConfirmed(ProvisioningJob job) {
+        findings.lockedOpen(job.subscriptionId, FindingKind.SUSPENSION_NOT_CONFIRMED).ifPresent(finding -> {
+            LOG.infof("finding %s for subscription %s resolved by the suspension job %s", finding.kind(),
+                    job.subscriptionId, job.id);
+            resolve(finding, Audited.SYSTEM, Audited.SYSTEM.id(), "Resolved by the marketplace: the suspension job "
+                    + job.id + " succeeded, the broker has confirmed the lock");
+        });
+    }
+
+    /** Resolves an open finding with the note, naming {@code by} as who resolved it, audited as {@code actor}'s. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resolve(Finding finding, Actor actor, String by, String note) {
+        finding.resolve(by, note, clock.instant());
+        auditTrail.record(actor, "finding.resolve", Audited.finding(finding.id()), "resolved", Map.of("note", note));
     }
 
     /** Evidence of what was believed and what the broker answered ({@code answer} null: no call was made). */

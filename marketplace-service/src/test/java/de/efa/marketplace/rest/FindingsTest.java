@@ -24,6 +24,7 @@ import java.util.function.Function;
 import static de.efa.marketplace.support.Brokers.json;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -120,6 +121,49 @@ class FindingsTest {
                 .body("items.id", not(hasItem(id)));
     }
 
+    /**
+     * The broker confirms a suspension after all, on the operator's retry of the failed job: the finding its failure
+     * left no longer holds, and the marketplace resolves it itself, in the job's transaction.
+     */
+    @Test
+    void aRetriedSuspensionThatSucceedsResolvesTheFindingItsFailureLeft() {
+        UUID subscription = UUID.randomUUID();
+
+        String job = failedSuspensionRetried(subscription, 200, "SUCCEEDED");
+
+        String id = OperatorApi.findingOf(subscription, "SUSPENSION_NOT_CONFIRMED").getString("id");
+        String note = "Resolved by the marketplace: the suspension job " + job
+                + " succeeded, the broker has confirmed the lock";
+        assertThat(OperatorApi.findingsOf(subscription)).hasSize(1);
+        operator().queryParam("kind", "SUSPENSION_NOT_CONFIRMED").queryParam("resolved", "true")
+                .queryParam("size", 100).get("/api/v1/provisioning/findings")
+                .then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.resolvedAt", notNullValue())
+                .body("items.find { it.id == '" + id + "' }.resolvedBy", equalTo("marketplace-service"))
+                .body("items.find { it.id == '" + id + "' }.note", equalTo(note));
+        OperatorApi.audit("finding:" + id).body("total", equalTo(2))
+                .body("items.action", contains("finding.resolve", "finding.record"))
+                .body("items.actor", contains("marketplace-service", "marketplace-service"))
+                .body("items.actorRole", contains("system", "system"))
+                .body("items[0].outcome", equalTo("resolved"))
+                .body("items[0].details.note", equalTo(note));
+    }
+
+    /** Only a broker's confirmation resolves the finding: a later suspension that fails again leaves it open. */
+    @Test
+    void aSuspensionThatFailsAgainLeavesTheFindingOpen() {
+        UUID subscription = UUID.randomUUID();
+
+        failedSuspensionRetried(subscription, 503, "FAILED");
+
+        assertThat(OperatorApi.findingsOf(subscription)).hasSize(1);
+        JsonPath finding = OperatorApi.findingOf(subscription, "SUSPENSION_NOT_CONFIRMED");
+        assertThat(finding.getString("resolvedAt")).isNull();
+        assertThat(finding.getString("note")).isNull();
+        OperatorApi.audit("finding:" + finding.getString("id")).body("total", equalTo(1))
+                .body("items.action", contains("finding.record"));
+    }
+
     @Test
     void invalidRequestsAreNamedInOneProblemAndChangeNothing() {
         operator().queryParam("kind", "GONE").queryParam("resolved", "maybe").queryParam("size", 0)
@@ -158,6 +202,22 @@ class FindingsTest {
                         .body("type", equalTo("https://efa-marketplace.de/problems/forbidden"));
             }
         }
+    }
+
+    /**
+     * A suspension the broker fails (503), which leaves its finding open, and the operator's retry of its job, which
+     * the broker answers with {@code status}; returns the job once it is {@code finished} again.
+     */
+    private String failedSuspensionRetried(UUID subscription, int status, String finished) {
+        broker.stub(broker.update(subscription).willReturn(json(503, "{}")));
+        String job = suspend(subscription);
+        OperatorApi.awaitJobById(job, "FAILED");
+        assertThat(OperatorApi.findingOf(subscription, "SUSPENSION_NOT_CONFIRMED").getString("resolvedAt")).isNull();
+
+        broker.stub(broker.update(subscription).willReturn(json(status, "{}")));
+        operator().post("/api/v1/provisioning/jobs/{id}/retry", job).then().statusCode(200);
+        OperatorApi.awaitJobById(job, finished);
+        return job;
     }
 
     private String suspend(UUID subscription) {

@@ -103,6 +103,13 @@ public class Subscription {
     @Embedded
     private UpdateFailure lastUpdateFailure;
 
+    /**
+     * The provider did not confirm the suspension that made it SUSPENDED, so the operator's retry of that job may
+     * still confirm it; a flag rather than the history's text, which is written for people.
+     */
+    @Column(name = "suspension_unconfirmed")
+    private boolean suspensionUnconfirmed;
+
     @Version
     private long version;
 
@@ -351,13 +358,28 @@ public class Subscription {
 
     /**
      * The instance is locked at the provider, or the provider could not confirm it; it counts as SUSPENDED either
-     * way, and the history says which.
+     * way, and the history says which. A SUSPENDED subscription whose suspension was not confirmed takes a
+     * confirmation too: the caller has checked that the result is of its latest request, which makes it the result of
+     * the failed suspension that an operator retried at the marketplace. It stays SUSPENDED, and the history says that
+     * the provider has locked the instance after all.
      *
      * @return false when the event is stale for the current status, and nothing changed
      */
     public boolean suspended(boolean confirmed, String reason, Instant now) {
-        return moveFrom(SubscriptionStatus.SUSPENDING, SubscriptionStatus.SUSPENDED, now,
-                confirmation("suspended", confirmed, reason));
+        if (status == SubscriptionStatus.SUSPENDED) {
+            if (!confirmed || !suspensionUnconfirmed) {
+                return false;
+            }
+            suspensionUnconfirmed = false;
+            note(now, "Instance suspended at the provider: it has now confirmed the lock");
+            return true;
+        }
+        if (!moveFrom(SubscriptionStatus.SUSPENDING, SubscriptionStatus.SUSPENDED, now,
+                confirmation("suspended", confirmed, reason))) {
+            return false;
+        }
+        suspensionUnconfirmed = !confirmed;
+        return true;
     }
 
     /**
@@ -557,6 +579,10 @@ public class Subscription {
     private void moveTo(SubscriptionStatus next, Instant now, String detail) {
         if (next != status) {
             statusSince = now;
+        }
+        if (next != SubscriptionStatus.SUSPENDED) {
+            // Whatever comes next is a new request, which no retry of the unconfirmed suspension can confirm.
+            suspensionUnconfirmed = false;
         }
         status = next;
         note(now, detail);

@@ -311,6 +311,49 @@ class SubscriptionTest {
     }
 
     @Test
+    void an_unconfirmed_suspension_is_confirmed_once_by_the_retry_of_its_job_and_the_status_stays() {
+        Subscription subscription = active();
+        subscription.requestSuspension(NOW, "Suspension requested");
+        subscription.suspended(false, "broker answered 503", NOW);
+        Instant later = NOW.plusSeconds(60);
+        assertThat(subscription.suspended(false, "broker answered 503 again", later)).isFalse();
+
+        assertThat(subscription.suspended(true, null, later)).isTrue();
+
+        assertThat(subscription.status()).isEqualTo(SubscriptionStatus.SUSPENDED);
+        assertThat(subscription.statusSince()).isEqualTo(NOW);
+        assertThat(subscription.updatedAt()).isEqualTo(later);
+        assertThat(subscription.history()).extracting(HistoryEntry::status).endsWith(SubscriptionStatus.SUSPENDING,
+                SubscriptionStatus.SUSPENDED, SubscriptionStatus.SUSPENDED);
+        assertThat(lastDetail(subscription))
+                .isEqualTo("Instance suspended at the provider: it has now confirmed the lock");
+        int entries = subscription.history().size();
+        assertThat(subscription.suspended(true, null, later)).isFalse();
+        assertThat(subscription.suspended(false, "late", later)).isFalse();
+        assertThat(subscription.history()).hasSize(entries);
+    }
+
+    @Test
+    void a_confirmed_suspension_or_one_that_moved_on_takes_no_later_confirmation() {
+        Subscription confirmed = active();
+        confirmed.requestSuspension(NOW, "Suspension requested");
+        confirmed.suspended(true, null, NOW);
+        int entries = confirmed.history().size();
+        assertThat(confirmed.suspended(true, null, NOW)).isFalse();
+        assertThat(confirmed.history()).hasSize(entries);
+
+        Subscription resumedInVain = active();
+        resumedInVain.requestSuspension(NOW, "Suspension requested");
+        resumedInVain.suspended(false, "broker answered 503", NOW);
+        resumedInVain.requestResumption(NOW, "Resumption requested");
+        resumedInVain.provisioningFailed(Operation.RESUME, "broker answered 404", NOW);
+        assertThat(resumedInVain.status()).isEqualTo(SubscriptionStatus.SUSPENDED);
+        assertThat(resumedInVain.suspended(true, null, NOW)).isFalse();
+        assertThat(lastDetail(resumedInVain))
+                .isEqualTo("Resumption failed, the instance stays suspended: broker answered 404");
+    }
+
+    @Test
     void a_failed_resumption_leaves_the_subscription_suspended_with_the_reason_and_it_can_be_cancelled() {
         Subscription subscription = resuming();
         Instant later = NOW.plusSeconds(60);

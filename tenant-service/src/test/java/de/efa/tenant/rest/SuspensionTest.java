@@ -213,6 +213,42 @@ class SuspensionTest {
         assertThat(db.requestEvents(ags)).isEqualTo(3);
     }
 
+    @Test
+    void aSuspensionTheProviderDidNotConfirmIsConfirmedOnceByTheRetryOfItsJobAndStaysSuspended() {
+        String ags = Api.activeTenant(TestAgs.fresh(), 1_000);
+        String id = subscriptions.active(ags, catalog.publishedService());
+        Api.asOperator().post("/api/v1/tenants/" + ags + "/suspend").then().statusCode(200);
+        UUID suspendJob = db.latestRequest(id);
+        onboarding.publishResult("suspended", id, "SUSPEND", "broker answered 503", Map.of("confirmed", false));
+        awaitStatus(ags, id, "SUSPENDED");
+
+        onboarding.publishResult(suspendJob, "suspended", id, "SUSPEND", null, Map.of("confirmed", true));
+
+        List<String> statuses = List.of("REQUESTED", "ACTIVE", "SUSPENDING", "SUSPENDED", "SUSPENDED");
+        await().atMost(WAIT).untilAsserted(() -> Api.asMunicipality(ags).get(path(ags, id)).then()
+                .body("status", equalTo("SUSPENDED"))
+                .body("history.status", equalTo(statuses))
+                .body("history[-2].detail", equalTo("Instance suspended, but the provider did not confirm it: "
+                        + "broker answered 503"))
+                .body("history[-1].detail", equalTo("Instance suspended at the provider: it has now confirmed "
+                        + "the lock")));
+        String appliedSuspensions = "SELECT count(*) FROM audit_entry WHERE target_type = 'subscription' "
+                + "AND target_id = ? AND action = 'subscription.apply-result' AND outcome = 'SUSPENDED'";
+        assertThat(db.count(appliedSuspensions, id)).isEqualTo(2);
+
+        // A repeated confirmation, and a failure of the same job after it, change nothing.
+        UUID repeated = onboarding.publishResult(suspendJob, "suspended", id, "SUSPEND", null,
+                Map.of("confirmed", true));
+        UUID failed = onboarding.publishResult(suspendJob, "suspended", id, "SUSPEND", "broker answered 503",
+                Map.of("confirmed", false));
+        await().atMost(WAIT).until(() -> db.count("SELECT count(*) FROM processed_event WHERE ce_id IN (?, ?)",
+                repeated, failed) == 2);
+        Api.asMunicipality(ags).get(path(ags, id)).then().body("status", equalTo("SUSPENDED"))
+                .body("history.status", equalTo(statuses));
+        assertThat(db.count(appliedSuspensions, id)).isEqualTo(2);
+        assertThat(db.requestEvents(ags)).isEqualTo(2);
+    }
+
     /** Suspends the tenant, confirms the subscription's suspension and reactivates the tenant: it is RESUMING. */
     private void suspendAndReactivate(String ags, String id) {
         Api.asOperator().post("/api/v1/tenants/" + ags + "/suspend").then().statusCode(200);
