@@ -226,7 +226,8 @@ class ProvisioningResourceTest {
 
     /**
      * Leipzig subscribed again after its provisioning failed, and the newer subscription is live: a retry of the old
-     * job would have the broker make a second instance of the service for it (SPEC §11.0).
+     * job would have the broker make a second instance of the service for it (one live subscription per service,
+     * docs/state-machines.md).
      */
     @Test
     void retryRefusesAProvisioningWhoseMunicipalitySubscribedToTheServiceAgainAndChangesNothing()

@@ -36,9 +36,10 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
- * The rules of the EfA reuse process (SPEC §11, docs/services.md) that hold between its steps: what an open interest
- * or offer blocks, what a conclusion needs, when an offer expires, what the provider's inbox filters, and what a
- * bundler may do under its mandate and no longer without it. Each refusal is checked to have changed nothing.
+ * The rules of the EfA reuse process (docs/services.md, docs/state-machines.md) that hold between its steps: what
+ * an open interest or offer blocks, what a conclusion needs, when an offer expires, what the provider's inbox
+ * filters, and what a bundler may do under its mandate and no longer without it. Each refusal is checked to have
+ * changed nothing.
  */
 @QuarkusTest
 class ReuseProcessRulesTest {
