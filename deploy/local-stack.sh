@@ -22,6 +22,7 @@ fi
 # shellcheck source=build-if-stale.sh
 . deploy/build-if-stale.sh
 if is_stale "$stamp"; then
+  prepare_build "$stamp"
   # Only the launcher is built here: it builds the services itself while PostgreSQL, Kafka and Keycloak start
   # (Keycloak's first start installs and builds it, as long as the build of the services), then touches the stamp.
   echo "building the launcher (first start, or sources changed) …"
