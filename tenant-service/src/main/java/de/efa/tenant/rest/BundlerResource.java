@@ -42,7 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "mandate")
 @APIResponse(responseCode = "401", description = "No valid bearer token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "A role this operation does not allow, or another bundler",
+@APIResponse(responseCode = "403", description = "A role this operation does not allow, another bundler, or a "
+        + "bundler's token without `bundler_id`",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @RequestScoped
 public class BundlerResource {
@@ -89,8 +90,9 @@ public class BundlerResource {
     }
 
     @GET
-    @RolesAllowed("operator")
-    @Operation(summary = "List bundlers", description = "Role: `operator`. In id order.")
+    @RolesAllowed({"operator", "bundler"})
+    @Operation(summary = "List bundlers", description = "Roles: `operator` (every bundler, in id order) and "
+            + "`bundler` (only itself: a page of one, or an empty page while it is not registered).")
     @APIResponse(responseCode = "200", description = "One page of bundlers",
             content = @Content(schema = @Schema(implementation = Page.class, properties = @SchemaProperty(
                     name = "items", type = SchemaType.ARRAY, implementation = BundlerView.class))))
@@ -98,7 +100,7 @@ public class BundlerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<BundlerView> list(@Parameter(description = "From 0") @QueryParam("page") String page,
             @Parameter(description = "1 to 100, default 20") @QueryParam("size") String size) {
-        return bundlers.list(PageRequest.parse(page, size)).map(BundlerView::of);
+        return bundlers.list(caller, PageRequest.parse(page, size)).map(BundlerView::of);
     }
 
     @GET

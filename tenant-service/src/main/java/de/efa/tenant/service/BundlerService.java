@@ -21,6 +21,9 @@ import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Bundling organisations and the mandates municipalities give them (docs/services.md, "Bundlers"). Operators
  * register bundlers; a municipality (or an operator for it) grants and revokes mandates; a bundler sees itself and
@@ -69,9 +72,21 @@ public class BundlerService {
         return bundler;
     }
 
+    /**
+     * Operators see every bundler; a bundler's staff a page with their own only, empty while it is not registered or
+     * when their token names an id no bundler can have (not looked for, as the database would refuse some).
+     */
     @Transactional
-    public Page<Bundler> list(PageRequest page) {
-        return bundlers.page(page);
+    public Page<Bundler> list(Caller caller, PageRequest page) {
+        if (caller.isOperator()) {
+            return bundlers.page(Optional.empty(), page);
+        }
+        String own = caller.bundlerId().filter(caller::isBundler).orElseThrow(() -> ProblemException.forbidden(
+                "A bundler sees only itself, named by the claim bundler_id of its token"));
+        if (!Bundler.isId(own)) {
+            return Page.of(List.of(), page, 0);
+        }
+        return bundlers.page(Optional.of(own), page);
     }
 
     /** Operators see every bundler, a bundler's staff their own. */

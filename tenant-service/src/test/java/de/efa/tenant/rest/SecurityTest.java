@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -94,7 +96,8 @@ class SecurityTest {
         Api.as(TestTokens.bundler(bundler)).get("/api/v1/bundlers/" + bundler).then().statusCode(200)
                 .body("name", equalTo("Bündler"));
         Api.as(TestTokens.bundler("other")).get("/api/v1/bundlers/" + bundler).then().statusCode(403);
-        Api.as(TestTokens.bundler(bundler)).get("/api/v1/bundlers").then().statusCode(403);
+        Api.as(TestTokens.bundler(bundler)).get("/api/v1/bundlers").then().statusCode(200)
+                .body("items.id", contains(bundler));
         Api.asOperator().get("/api/v1/bundlers/nobody").then().statusCode(404);
 
         String ags = Api.activeTenant(TestAgs.fresh(), 100);
@@ -124,6 +127,52 @@ class SecurityTest {
         Api.asOperator().delete(mandates + "/" + bundler).then().statusCode(404);
         Api.as(TestTokens.bundler(bundler)).get("/api/v1/bundlers/" + bundler + "/clients").then().statusCode(200)
                 .body("total", equalTo(0));
+    }
+
+    /** docs/services.md, "Who may do what": a bundler's list of bundlers is itself, paged like the operator's. */
+    @Test
+    void aBundlerListsOnlyItselfWhereAnOperatorListsEveryBundler() {
+        String own = Api.registeredBundler("own");
+        String other = Api.registeredBundler("other");
+
+        Api.as(TestTokens.bundler(own)).get("/api/v1/bundlers").then().statusCode(200)
+                .body("items.id", contains(own)).body("items[0].name", equalTo("Bündler " + own))
+                .body("page", equalTo(0)).body("size", equalTo(20)).body("total", equalTo(1));
+        Api.as(TestTokens.bundler(own)).queryParam("page", 1).queryParam("size", 1).get("/api/v1/bundlers").then()
+                .statusCode(200).body("items", empty()).body("page", equalTo(1)).body("size", equalTo(1))
+                .body("total", equalTo(1));
+        Api.as(TestTokens.bundler("unregistered-" + own)).get("/api/v1/bundlers").then().statusCode(200)
+                .body("items", empty()).body("total", equalTo(0));
+        Api.as(TestTokens.bundler("ki\u0000sa")).get("/api/v1/bundlers").then().statusCode(200)
+                .body("items", empty()).body("total", equalTo(0));
+        Api.as(TestTokens.bundler(other)).get("/api/v1/bundlers").then().statusCode(200)
+                .body("items.id", contains(other));
+
+        List<String> everyId = new ArrayList<>();
+        List<String> ids;
+        int page = 0;
+        do {
+            ids = Api.asOperator().queryParam("page", page++).queryParam("size", 100).get("/api/v1/bundlers").then()
+                    .statusCode(200).extract().jsonPath().getList("items.id", String.class);
+            everyId.addAll(ids);
+        } while (ids.size() == 100);
+        assertThat(everyId).contains(own, other);
+    }
+
+    @Test
+    void aBundlersListIsPagedAndRefusedLikeTheOperatorsList() {
+        String own = Api.registeredBundler("paged");
+        Api.as(TestTokens.bundler(own)).queryParam("size", 0).get("/api/v1/bundlers").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", contains("size"));
+        Api.as(TestTokens.bundler(own)).queryParam("size", 101).queryParam("page", -1).get("/api/v1/bundlers").then()
+                .statusCode(400).body("violations.field", containsInAnyOrder("page", "size"));
+        Api.as(TestTokens.bundler(own)).queryParam("page", "3000000000").get("/api/v1/bundlers").then()
+                .statusCode(400).body("violations.field", contains("page"));
+
+        Api.asMunicipality(AGS).get("/api/v1/bundlers").then().statusCode(403)
+                .contentType("application/problem+json");
+        Api.as(TestTokens.claims("staff-without-claim", "bundler").sign()).get("/api/v1/bundlers").then()
+                .statusCode(403).contentType("application/problem+json");
     }
 
     @Test

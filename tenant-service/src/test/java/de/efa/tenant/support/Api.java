@@ -52,11 +52,17 @@ public final class Api {
         return ags;
     }
 
-    /** A bundler of its own, so that tests do not share clients; the municipality grants it a mandate. */
-    public static String bundlerWithMandateOf(String ags) {
-        String bundler = "b" + UUID.randomUUID().toString().substring(0, 8);
+    /** A bundler of its own, registered by an operator, named "Bündler " and its id, which starts with the prefix. */
+    public static String registeredBundler(String prefix) {
+        String bundler = prefix + UUID.randomUUID().toString().substring(0, 8);
         asOperator().body(Map.of("id", bundler, "name", "Bündler " + bundler, "contactEmail",
                 "it@" + bundler + ".example")).post("/api/v1/bundlers").then().statusCode(201);
+        return bundler;
+    }
+
+    /** A bundler of its own, so that tests do not share clients; the municipality grants it a mandate. */
+    public static String bundlerWithMandateOf(String ags) {
+        String bundler = registeredBundler("b");
         asMunicipality(ags).body(Map.of("bundlerId", bundler)).post("/api/v1/tenants/" + ags + "/mandates")
                 .then().statusCode(201);
         return bundler;
