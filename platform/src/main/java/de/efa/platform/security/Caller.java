@@ -33,6 +33,17 @@ public record Caller(String subject, Set<String> roles, Optional<String> ags, Op
                 Optional.of(providerId), Optional.empty());
     }
 
+    /**
+     * The same person acting only as staff of their bundler, as when they order for its clients: someone who also
+     * holds another role (a municipality's staff who work for a bundler too) is then named and checked as the bundler.
+     */
+    public Caller asBundler() {
+        if (!hasRole(Roles.BUNDLER) || bundlerId.isEmpty()) {
+            throw new IllegalStateException(describe() + " is no bundler's staff");
+        }
+        return new Caller(subject, Set.of(Roles.BUNDLER), Optional.empty(), Optional.empty(), bundlerId);
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }

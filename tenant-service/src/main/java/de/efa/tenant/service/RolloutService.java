@@ -135,13 +135,15 @@ public class RolloutService {
         if (select.clientsOf() != null && bundlers.findByIdOptional(select.clientsOf()).isEmpty()) {
             throw invalidSelection("select.clientsOf", "is not a registered bundler");
         }
-        subscribing.checkOrder(caller, order);
+        Caller requester = bundlerId.isPresent() ? caller.asBundler() : caller;
+        subscribing.checkOrder(requester, order);
         Instant now = clock.instant();
         Optional<String> clientsOf = bundlerId.or(() -> Optional.ofNullable(select.clientsOf()));
         Map<String, Optional<String>> selected = selected(Boolean.TRUE.equals(select.all()), criteria, clientsOf);
         Rollout rollout = Rollout.start(order.serviceId(), order.planId(), order.parameters().toString(),
                 Optional.ofNullable(order.acceptedTermsVersion()), write(select),
-                new Rollout.Requester(caller.describe(), caller.subject(), caller.actingRole(), bundlerId), now);
+                new Rollout.Requester(requester.describe(), requester.subject(), requester.actingRole(), bundlerId),
+                now);
         Tracing.currentTraceparent().ifPresent(rollout::orderedInTrace);
         if (selected.isEmpty()) {
             rollout.finish(now);
@@ -156,7 +158,7 @@ public class RolloutService {
             due.fire(new RolloutsDue());
         }
         LOG.infof("rollout %s of plan %s of service %s started by %s for %d tenant(s)", rollout.id(),
-                rollout.planId(), rollout.serviceId(), caller.describe(), selected.size());
+                rollout.planId(), rollout.serviceId(), requester.describe(), selected.size());
         return RolloutView.of(rollout, select, selected.isEmpty() ? Map.of()
                 : Map.of(RolloutItemStatus.PENDING, (long) selected.size()));
     }

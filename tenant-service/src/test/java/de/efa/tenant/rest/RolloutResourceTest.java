@@ -130,6 +130,7 @@ class RolloutResourceTest {
 
         JsonPath handled = handled(TestTokens.operator(), id);
         assertThat(handled.getString("status")).isEqualTo("RUNNING");
+        assertThat(handled.getString("createdAt")).as("as answered, so as stored").isEqualTo(answer.path("createdAt"));
         assertThat(handled.getMap("counts")).containsEntry("subscribed", 2).containsEntry("skipped", 2);
         JsonPath items = items(TestTokens.operator(), id);
         assertThat(items.getList("items.ags")).containsExactly(first, second, pending, subscribed);
@@ -310,6 +311,26 @@ class RolloutResourceTest {
         assertThat(Api.as(token).get(ROLLOUTS).then().statusCode(200).extract().jsonPath().getList("items.id"))
                 .containsExactly(termsRollout, id);
         Api.asOperator().get(ROLLOUTS + "/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void staffOfAMunicipalityWhoAlsoWorkForABundlerRollOutAsTheBundler() {
+        String kreis = freshKreis();
+        String own = Api.activeTenant(kreis + "001", 1_000);
+        String client = Api.activeTenant(kreis + "002", 1_000);
+        String bundler = Api.bundlerWithMandateOf(client);
+        String token = TestTokens.claims("staff-" + own + "-and-" + bundler, "municipality", "bundler")
+                .claim("ags", own).claim("bundler_id", bundler).sign();
+
+        String id = start(token, rollout(catalog.publishedService(), "standard", Map.of("clientsOf", bundler)))
+                .statusCode(202).body("requestedBy", equalTo("bundler " + bundler)).extract().path("id");
+        handled(token, id);
+
+        JsonPath items = items(token, id);
+        assertThat(items.getList("items.ags")).containsExactly(client);
+        assertThat(items.getList("items.status")).containsExactly("SUBSCRIBED");
+        Api.as(token).get(Subscriptions.path(client, items.getString("items[0].subscriptionId"))).then()
+                .statusCode(200).body("history[0].detail", equalTo("Requested by bundler " + bundler));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CallerTest {
 
@@ -25,6 +26,21 @@ class CallerTest {
         assertThat(caller(Set.of(Roles.BUNDLER), null, "kisa").actingRole()).isEqualTo(Roles.BUNDLER);
         assertThat(Caller.provider("akdb").actingRole()).isEqualTo(Roles.PROVIDER);
         assertThat(caller(Set.of("offline_access"), null, null).actingRole()).isEqualTo(Caller.NO_ROLE);
+    }
+
+    @Test
+    void staff_of_a_municipality_who_work_for_a_bundler_too_can_act_as_the_bundler_alone() {
+        Caller both = caller(Set.of(Roles.MUNICIPALITY, Roles.BUNDLER), "14713000", "kisa");
+
+        Caller asBundler = both.asBundler();
+
+        assertThat(both.describe()).isEqualTo("municipality 14713000");
+        assertThat(asBundler.describe()).isEqualTo("bundler kisa");
+        assertThat(asBundler.actingRole()).isEqualTo(Roles.BUNDLER);
+        assertThat(asBundler.isStaffOf("14713000")).isFalse();
+        assertThat(asBundler.subject()).isEqualTo(both.subject());
+        assertThatThrownBy(() -> caller(Set.of(Roles.MUNICIPALITY), "14713000", "kisa").asBundler())
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test
