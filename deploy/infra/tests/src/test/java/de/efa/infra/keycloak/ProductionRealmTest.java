@@ -61,6 +61,17 @@ class ProductionRealmTest {
         assertThat(fieldsNamed(realm, Set.of("secret", "credentials", "password", "value"))).isEmpty();
     }
 
+    /**
+     * Keycloak adds its own clients to an imported realm that does not define them; of those, only {@code admin-cli}
+     * takes passwords (Keycloak 26.7: account, account-console, broker, realm-management and security-admin-console do not), so the file defines it with that off.
+     */
+    @Test
+    void keycloaks_own_client_that_takes_passwords_is_defined_without_them() {
+        assertThat(names(realm.path("clients"), "clientId")).contains("admin-cli");
+        assertThat(client("admin-cli").path("publicClient").asBoolean()).isTrue();
+        assertThat(client("admin-cli").path("standardFlowEnabled").asBoolean(true)).isFalse();
+    }
+
     @Test
     void the_portal_logs_in_with_pkce_and_the_marketplace_with_its_client_credentials_only() {
         JsonNode portal = client("efa-portal");
