@@ -26,7 +26,7 @@ public class ServiceInstance {
 
     @Id
     private String instanceId;
-    /** Null for an instance from before the brokers had paths of their own, which no broker knows. */
+    /** Null for an instance from before the brokers kept their instances apart, which every broker knows. */
     private String providerId;
     private String serviceId;
     private String planId;
@@ -136,12 +136,16 @@ public class ServiceInstance {
         return operation;
     }
 
-    /** Whether the broker of {@code provider} knows this instance: only the broker it was provisioned through does. */
+    /**
+     * Whether the broker of {@code provider} knows this instance: only the broker it was provisioned through does. One
+     * from before the brokers kept their instances apart never recorded its path, and every broker knows it, as then:
+     * the marketplace calls only the broker of an instance's provider, so a local stack's kept data stays usable.
+     */
     public boolean belongsToBrokerOf(String provider) {
-        return provider != null && provider.equals(providerId);
+        return provider != null && (providerId == null || provider.equals(providerId));
     }
 
-    /** The provider whose broker holds the instance; none for one from before the brokers had paths of their own. */
+    /** The provider whose broker holds the instance; none for one from before the brokers kept their instances apart. */
     public Optional<String> providerId() {
         return Optional.ofNullable(providerId);
     }

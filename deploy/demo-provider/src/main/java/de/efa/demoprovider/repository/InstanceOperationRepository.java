@@ -106,7 +106,7 @@ public class InstanceOperationRepository implements PanacheRepositoryBase<Instan
     public Optional<InstanceOperation> findAtBroker(UUID id, InstanceId instance, String providerId) {
         return find("""
                 id = ?1 AND instanceId = ?2 AND EXISTS (
-                    SELECT 1 FROM ServiceInstance i WHERE i.instanceId = ?2 AND i.providerId = ?3)""",
+                    SELECT 1 FROM ServiceInstance i WHERE i.instanceId = ?2 AND (i.providerId = ?3 OR i.providerId IS NULL))""",
                 id, instance.value(), providerId).firstResultOptional();
     }
 

@@ -39,7 +39,10 @@ class ServiceInstanceTest {
         assertThat(instance.belongsToBrokerOf("dataport")).isFalse();
         assertThat(instance.belongsToBrokerOf("AKDB")).isFalse();
         assertThat(instance.belongsToBrokerOf(null)).isFalse();
-        assertThat(ServiceInstance.unprovisioned(new InstanceId("i-2"), null, NOW).belongsToBrokerOf(null)).isFalse();
+        ServiceInstance fromBefore = ServiceInstance.unprovisioned(new InstanceId("i-2"), null, NOW);
+        assertThat(fromBefore.belongsToBrokerOf("akdb")).isTrue();
+        assertThat(fromBefore.belongsToBrokerOf("dataport")).isTrue();
+        assertThat(fromBefore.belongsToBrokerOf(null)).isFalse();
     }
 
     @Test
