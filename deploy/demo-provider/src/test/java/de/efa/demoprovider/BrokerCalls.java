@@ -5,24 +5,26 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The calls a platform makes to the broker, as the tests need them; each test works on fresh instance ids. */
 final class BrokerCalls {
 
     static final String VERSION = "2.17";
+    /** The broker the tests call, unless they compare brokers: akdb's. */
+    static final Broker AKDB = new Broker("akdb");
+    /** Another provider's broker, at the same demo provider. */
+    static final Broker DATAPORT = new Broker("dataport");
     /** The provider whose broker the tests call, and the path of that broker. */
-    static final String PROVIDER = "akdb";
-    static final String BROKER = "/brokers/" + PROVIDER + "/v2";
+    static final String PROVIDER = AKDB.provider();
+    static final String BROKER = AKDB.path();
     /** The marketplace's token for that broker. */
-    static final String MARKETPLACE = TestTokens.marketplaceAtBroker(PROVIDER);
+    static final String MARKETPLACE = AKDB.token();
 
     private BrokerCalls() {
     }
@@ -64,25 +66,19 @@ final class BrokerCalls {
     }
 
     static RequestSpecification asMarketplace() {
-        return given().auth().oauth2(MARKETPLACE).header("X-Broker-API-Version", VERSION);
+        return AKDB.asMarketplace();
     }
 
     static ValidatableResponse provision(String instanceId, Object body) {
-        return asMarketplace().contentType(ContentType.JSON).body(body)
-                .queryParam("accepts_incomplete", true)
-                .when().put(BROKER + "/service_instances/{id}", instanceId)
-                .then();
+        return AKDB.provision(instanceId, body);
     }
 
     static ValidatableResponse update(String instanceId, Object body) {
-        return asMarketplace().contentType(ContentType.JSON).body(body)
-                .queryParam("accepts_incomplete", true)
-                .when().patch(BROKER + "/service_instances/{id}", instanceId)
-                .then();
+        return AKDB.update(instanceId, body);
     }
 
     static ValidatableResponse fetch(String instanceId) {
-        return asMarketplace().when().get(BROKER + "/service_instances/{id}", instanceId).then();
+        return AKDB.fetch(instanceId);
     }
 
     /** A provisioned instance of {@link #body}, for tests of what follows provisioning. */
@@ -100,30 +96,16 @@ final class BrokerCalls {
     }
 
     static ValidatableResponse lastOperation(String instanceId, String operation) {
-        RequestSpecification request = asMarketplace();
-        if (operation != null) {
-            request.queryParam("operation", operation);
-        }
-        return request.when().get(BROKER + "/service_instances/{id}/last_operation", instanceId).then();
+        return AKDB.lastOperation(instanceId, operation);
     }
 
     static ValidatableResponse deprovision(String instanceId) {
-        return asMarketplace()
-                .queryParam("accepts_incomplete", true)
-                .queryParam("service_id", "any-service")
-                .queryParam("plan_id", "any-plan")
-                .when().delete(BROKER + "/service_instances/{id}", instanceId)
-                .then();
+        return AKDB.deprovision(instanceId);
     }
 
     /** Polls like a platform until the operation has ended; returns its final state. */
     static String awaitEnd(String instanceId, String operation) {
-        String[] state = new String[1];
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            state[0] = lastOperation(instanceId, operation).statusCode(200).extract().path("state");
-            return !"in progress".equals(state[0]);
-        });
-        return state[0];
+        return AKDB.awaitEnd(instanceId, operation);
     }
 
     /** Sets the provider's behaviour for the next calls (operator endpoint). */

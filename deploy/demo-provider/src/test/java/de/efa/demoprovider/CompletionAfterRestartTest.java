@@ -31,7 +31,7 @@ class CompletionAfterRestartTest {
         String id = newInstanceId();
         UUID operation = UUID.randomUUID();
         Instant before = Instant.now().minus(Duration.ofMinutes(5));
-        rows.insertRunningProvisioning(id, operation, before, before.plusSeconds(1));
+        rows.insertRunningProvisioning(BrokerCalls.PROVIDER, id, operation, before, before.plusSeconds(1));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(rows.instanceState(id)).contains("PROVISIONED"));
@@ -43,7 +43,8 @@ class CompletionAfterRestartTest {
         Rows rows = new Rows(dataSource);
         String id = newInstanceId();
         UUID operation = UUID.randomUUID();
-        rows.insertRunningProvisioning(id, operation, Instant.now(), Instant.now().plus(Duration.ofHours(1)));
+        rows.insertRunningProvisioning(BrokerCalls.PROVIDER, id, operation, Instant.now(),
+                Instant.now().plus(Duration.ofHours(1)));
 
         // Several runs of the worker (every second) pass; none may end an operation before its time.
         Thread.sleep(2500);

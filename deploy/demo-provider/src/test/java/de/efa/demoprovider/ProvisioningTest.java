@@ -292,10 +292,12 @@ class ProvisioningTest extends QuickOperations {
         transaction.begin();
         try {
             try (Connection connection = dataSource.getConnection()) {
-                rows.writeRunningProvisioning(connection, id, operation, now.minusSeconds(2), now.minusMillis(1));
+                rows.writeRunningProvisioning(connection, BrokerCalls.PROVIDER, id, operation, now.minusSeconds(2),
+                        now.minusMillis(1));
             }
 
-            LastOperation answer = broker.lastOperation(new InstanceId(id), operation.toString());
+            LastOperation answer = broker.lastOperation(BrokerCalls.PROVIDER, new InstanceId(id),
+                    operation.toString());
 
             assertThat(answer.state()).isEqualTo(OperationState.SUCCEEDED);
             assertThat(answer.retryAfter()).isEmpty();

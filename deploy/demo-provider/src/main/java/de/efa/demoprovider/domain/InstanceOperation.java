@@ -106,10 +106,6 @@ public class InstanceOperation {
         return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
     }
 
-    public boolean belongsTo(InstanceId instance) {
-        return instanceId.equals(instance.value());
-    }
-
     /** Whether a repeated update asks for what this one is doing. */
     public boolean updatesTo(UpdateTarget target) {
         return kind == OperationKind.UPDATE

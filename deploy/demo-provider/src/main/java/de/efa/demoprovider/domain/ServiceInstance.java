@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * A demo SaaS instance as the platform asked for it, with the operation that currently describes it. Its plan,
  * parameters and context are what the last successful provisioning or update gave it; {@code suspended} is set by
- * the platform's context updates and locks the instance's dashboard.
+ * the platform's context updates and locks the instance's dashboard. It belongs to the broker of the provider it was
+ * first provisioned through, and no other broker knows it, as a real provider's broker knows only its own instances.
  */
 @Entity
 @Table(name = "service_instance")
@@ -25,6 +26,8 @@ public class ServiceInstance {
 
     @Id
     private String instanceId;
+    /** Null for an instance from before the brokers kept their instances apart, which every broker knows. */
+    private String providerId;
     private String serviceId;
     private String planId;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -41,10 +44,14 @@ public class ServiceInstance {
     protected ServiceInstance() {
     }
 
-    /** A row for an id never seen before: like a deleted instance, nothing is provisioned until it starts. */
-    public static ServiceInstance unprovisioned(InstanceId id, Instant now) {
+    /**
+     * A row for an id never seen before, at the broker of {@code providerId}: like a deleted instance, nothing is
+     * provisioned until it starts.
+     */
+    public static ServiceInstance unprovisioned(InstanceId id, String providerId, Instant now) {
         ServiceInstance instance = new ServiceInstance();
         instance.instanceId = id.value();
+        instance.providerId = providerId;
         instance.state = InstanceState.DELETED;
         instance.createdAt = now;
         return instance;
@@ -127,6 +134,20 @@ public class ServiceInstance {
         currentOperationId = operation.id();
         updatedAt = now;
         return operation;
+    }
+
+    /**
+     * Whether the broker of {@code provider} knows this instance: only the broker it was provisioned through does. One
+     * from before the brokers kept their instances apart never recorded its path, and every broker knows it, as then:
+     * the marketplace calls only the broker of an instance's provider, so a local stack's kept data stays usable.
+     */
+    public boolean belongsToBrokerOf(String provider) {
+        return provider != null && (providerId == null || provider.equals(providerId));
+    }
+
+    /** The provider whose broker holds the instance; none for one from before the brokers kept their instances apart. */
+    public Optional<String> providerId() {
+        return Optional.ofNullable(providerId);
     }
 
     public boolean isRequestedAs(InstanceRequest request) {

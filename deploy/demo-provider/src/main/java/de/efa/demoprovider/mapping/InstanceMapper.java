@@ -52,7 +52,7 @@ public class InstanceMapper {
 
     public InstanceView toView(ServiceInstance instance) {
         InstanceRequest request = instance.request();
-        return new InstanceView(instance.id().value(), request.serviceId(), request.planId(), instance.state(),
+        return new InstanceView(instance.id().value(), instance.providerId().orElse(null), request.serviceId(), request.planId(), instance.state(),
                 request.context(), request.parameters(), instance.isSuspended(), dashboardUrl(instance.id()),
                 instance.createdAt(), instance.updatedAt());
     }

@@ -11,6 +11,9 @@ import java.time.Instant;
 @Schema(name = "Instance")
 public record InstanceView(
         @JsonProperty("instance_id") @Schema(example = "0b9f4c1e-8a55-4a8e-9d0c-0f6d7e1f2a3b") String instanceId,
+        @JsonProperty("provider_id") @Schema(description = "The provider whose broker path the instance was provisioned"
+                + " through, the only broker that knows it; null for an instance from before the brokers kept their"
+                + " instances apart, which every broker knows", example = "akdb", nullable = true) String providerId,
         @JsonProperty("service_id") @Schema(example = "5d1c9a6e-0b7f-4a59-8f7e-2d1c3b4a5e6f") String serviceId,
         @JsonProperty("plan_id") @Schema(example = "standard") String planId,
         @Schema(example = "PROVISIONED") InstanceState state,

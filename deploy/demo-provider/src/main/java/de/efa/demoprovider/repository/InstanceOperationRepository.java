@@ -99,6 +99,17 @@ public class InstanceOperationRepository implements PanacheRepositoryBase<Instan
         return findByIdOptional(id);
     }
 
+    /**
+     * The operation, if it is one of the instance and the instance belongs to the broker of {@code providerId}: in
+     * one query, since polls are the most frequent broker call.
+     */
+    public Optional<InstanceOperation> findAtBroker(UUID id, InstanceId instance, String providerId) {
+        return find("""
+                id = ?1 AND instanceId = ?2 AND EXISTS (
+                    SELECT 1 FROM ServiceInstance i WHERE i.instanceId = ?2 AND (i.providerId = ?3 OR i.providerId IS NULL))""",
+                id, instance.value(), providerId).firstResultOptional();
+    }
+
     /** The operation of the instance that is still running, if any (there is at most one). */
     public Optional<InstanceOperation> runningFor(InstanceId instance) {
         return find("instanceId = ?1 and state = ?2", instance.value(), OperationState.IN_PROGRESS)

@@ -41,6 +41,15 @@ public class BrokerApiDocumentation implements OASFilter {
     }
 
     private static void document(Operation operation) {
+        // A resource method that reads the provider id has it generated as a bare path parameter: replaced here by
+        // the one that says what the id stands for, since a parameter may be named only once.
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream()
+                    .filter(parameter -> BrokerApi.PROVIDER_ID.equals(parameter.getName())
+                            && parameter.getIn() == Parameter.In.PATH)
+                    .toList()
+                    .forEach(operation::removeParameter);
+        }
         operation.addParameter(OASFactory.createParameter()
                 .name(BrokerApi.PROVIDER_ID)
                 .in(Parameter.In.PATH)

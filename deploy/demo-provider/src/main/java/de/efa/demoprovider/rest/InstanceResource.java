@@ -49,6 +49,7 @@ public class InstanceResource {
     @APIResponse(responseCode = "200", description = "One page of instances",
             content = @Content(schema = @Schema(implementation = InstancePage.class), examples = @ExampleObject(
                     name = "page", value = "{\"items\":[{\"instance_id\":\"0b9f4c1e-8a55-4a8e-9d0c-0f6d7e1f2a3b\","
+                    + "\"provider_id\":\"akdb\","
                     + "\"service_id\":\"5d1c9a6e-0b7f-4a59-8f7e-2d1c3b4a5e6f\",\"plan_id\":\"standard\",\"state\":\"PROVISIONED\","
                     + "\"context\":{\"platform\":\"efa-marketplace\",\"ags\":\"14713000\",\"tenant_name\":\"Leipzig, Stadt\","
                     + "\"land\":\"14\"},\"parameters\":{},\"suspended\":false,\"dashboard_url\":\"http://localhost:8090/dashboard/"

@@ -63,7 +63,7 @@ public class ServiceInstanceResource {
                     + " request with the same body answers 202 with the same operation while it runs and 200 once the"
                     + " instance is provisioned; it never creates a second instance. A failed instance is provisioned"
                     + " again. Any service and plan id is accepted; a plan id ending in `-fails` makes the operation"
-                    + " end `failed`." + BrokerApi.ROLES_NOTE)
+                    + " end `failed`." + BrokerApi.OWN_INSTANCES_NOTE + BrokerApi.ROLES_NOTE)
     @APIResponse(responseCode = "202", description = "Provisioning started or still running",
             content = @Content(schema = @Schema(implementation = ProvisionAnswer.class), examples = @ExampleObject(
                     name = "accepted", value = "{\"dashboard_url\":\"http://localhost:8090/dashboard/0b9f4c1e-8a55-4a8e-9d0c-0f6d7e1f2a3b\","
@@ -76,19 +76,21 @@ public class ServiceInstanceResource {
             content = @Content(schema = @Schema(implementation = OsbError.class), examples = @ExampleObject(
                     name = "bad", value = "{\"error\":\"BadRequest\",\"description\":\"plan_id: must be a non-empty string of at most 255 characters\"}")))
     @APIResponse(responseCode = "409", description = "The instance exists with another service, plan, context or"
-            + " parameters (error `Conflict`)",
+            + " parameters, or another provider's broker holds an instance with this id (error `Conflict`); nothing"
+            + " changed",
             content = @Content(schema = @Schema(implementation = OsbError.class)))
     @APIResponse(responseCode = "422", description = "accepts_incomplete=true missing (error `AsyncRequired`), or the"
             + " instance is being updated or deprovisioned (error `ConcurrencyError`)",
             content = @Content(schema = @Schema(implementation = OsbError.class), examples = @ExampleObject(
                     name = "asyncRequired", value = "{\"error\":\"AsyncRequired\",\"description\":\"This broker provisions and"
                     + " deprovisions asynchronously; send accepts_incomplete=true\"}")))
-    public Response provision(@PathParam("instance_id") @Parameter(description = INSTANCE_ID) String instanceId,
+    public Response provision(@PathParam(BrokerApi.PROVIDER_ID) String providerId,
+                              @PathParam("instance_id") @Parameter(description = INSTANCE_ID) String instanceId,
                               @QueryParam("accepts_incomplete") @Parameter(description = ACCEPTS_INCOMPLETE)
                               boolean acceptsIncomplete,
                               ProvisionBody body) {
         InstanceId id = new InstanceId(instanceId);
-        OperationOutcome outcome = broker.provision(id, mapper.toRequest(body), acceptsIncomplete);
+        OperationOutcome outcome = broker.provision(providerId, id, mapper.toRequest(body), acceptsIncomplete);
         if (outcome instanceof OperationOutcome.InProgress running) {
             return Response.accepted(new ProvisionAnswer(mapper.dashboardUrl(id), running.operation().toString()))
                     .build();
@@ -109,7 +111,7 @@ public class ServiceInstanceResource {
                     + " is unusable, which any update repairs. Repeating the update that runs answers 202 with its"
                     + " operation. A plan id ending in `-fails` makes the update fail; the behaviour's"
                     + " `failing_updates` (`/admin/behaviour`) makes every update, or those of one service, fail."
-                    + BrokerApi.ROLES_NOTE)
+                    + BrokerApi.OWN_INSTANCES_NOTE + BrokerApi.ROLES_NOTE)
     @APIResponse(responseCode = "202", description = "The update started or is still running",
             content = @Content(schema = @Schema(implementation = OperationAnswer.class), examples = @ExampleObject(
                     name = "accepted", value = "{\"operation\":\"" + OPERATION + "\"}")))
@@ -121,8 +123,8 @@ public class ServiceInstanceResource {
             + " `BadRequest`)",
             content = @Content(schema = @Schema(implementation = OsbError.class), examples = @ExampleObject(
                     name = "bad", value = "{\"error\":\"BadRequest\",\"description\":\"context.suspended: must be true or false\"}")))
-    @APIResponse(responseCode = "404", description = "No such instance, it is deleted, or its provisioning failed"
-            + " (error `NotFound`)",
+    @APIResponse(responseCode = "404", description = "No such instance at this broker, it is deleted, or its"
+            + " provisioning failed (error `NotFound`)",
             content = @Content(schema = @Schema(implementation = OsbError.class), examples = @ExampleObject(
                     name = "unknown", value = "{\"error\":\"NotFound\",\"description\":\"Instance"
                     + " 0b9f4c1e-8a55-4a8e-9d0c-0f6d7e1f2a3b does not exist\"}")))
@@ -133,11 +135,13 @@ public class ServiceInstanceResource {
                     name = "concurrency", value = "{\"error\":\"ConcurrencyError\",\"description\":\"Instance"
                     + " 0b9f4c1e-8a55-4a8e-9d0c-0f6d7e1f2a3b is being updated with other values; send this update"
                     + " again once that has finished\"}")))
-    public Response update(@PathParam("instance_id") @Parameter(description = INSTANCE_ID) String instanceId,
+    public Response update(@PathParam(BrokerApi.PROVIDER_ID) String providerId,
+                           @PathParam("instance_id") @Parameter(description = INSTANCE_ID) String instanceId,
                            @QueryParam("accepts_incomplete") @Parameter(description = ACCEPTS_INCOMPLETE)
                            boolean acceptsIncomplete,
                            UpdateBody body) {
-        OperationOutcome outcome = broker.update(new InstanceId(instanceId), mapper.toUpdate(body), acceptsIncomplete);
+        OperationOutcome outcome = broker.update(providerId, new InstanceId(instanceId), mapper.toUpdate(body),
+                acceptsIncomplete);
         if (outcome instanceof OperationOutcome.InProgress running) {
             return Response.accepted(new OperationAnswer(running.operation().toString())).build();
         }
@@ -151,7 +155,7 @@ public class ServiceInstanceResource {
                     + " a `Retry-After` header in seconds, `succeeded`, or `failed` with the reason in `description`;"
                     + " a failed update says `instance_usable` (false: the instance is UNUSABLE until another update"
                     + " succeeds). The hints `service_id` and `plan_id` are accepted and not needed."
-                    + BrokerApi.ROLES_NOTE)
+                    + BrokerApi.OWN_INSTANCES_NOTE + BrokerApi.ROLES_NOTE)
     @APIResponse(responseCode = "200", description = "The state of the operation",
             content = @Content(schema = @Schema(implementation = LastOperationAnswer.class), examples = {
                     @ExampleObject(name = "running", value = "{\"state\":\"in progress\",\"description\":\"Setting up the demo SaaS instance\"}"),
@@ -163,12 +167,13 @@ public class ServiceInstanceResource {
                             + " parameters but cannot be used until another update repairs it.\",\"instance_usable\":false}")}))
     @APIResponse(responseCode = "400", description = "`operation` is not an operation of this instance (error `BadRequest`)",
             content = @Content(schema = @Schema(implementation = OsbError.class)))
-    @APIResponse(responseCode = "410", description = "The broker never had this instance; body `{}`",
+    @APIResponse(responseCode = "410", description = "This broker never had this instance; body `{}`",
             content = @Content(examples = @ExampleObject(name = "gone", value = "{}")))
-    public Response lastOperation(@PathParam("instance_id") @Parameter(description = INSTANCE_ID) String instanceId,
+    public Response lastOperation(@PathParam(BrokerApi.PROVIDER_ID) String providerId,
+                                  @PathParam("instance_id") @Parameter(description = INSTANCE_ID) String instanceId,
                                   @QueryParam("operation") @Parameter(description = "The `operation` of a 202 answer")
                                   String operation) {
-        LastOperation last = broker.lastOperation(new InstanceId(instanceId), operation);
+        LastOperation last = broker.lastOperation(providerId, new InstanceId(instanceId), operation);
         Response.ResponseBuilder response = Response.ok(mapper.toAnswer(last));
         last.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, seconds(wait)));
         return response.build();
@@ -178,22 +183,25 @@ public class ServiceInstanceResource {
     @Operation(summary = "Deprovision an instance",
             description = "Starts deprovisioning asynchronously (202 with `operation`); a provisioning or update still"
                     + " running is halted. Repeating it while it runs answers 202 with the same operation; once the instance is gone,"
-                    + " 410." + BrokerApi.ROLES_NOTE)
+                    + " 410." + BrokerApi.OWN_INSTANCES_NOTE + BrokerApi.ROLES_NOTE)
     @APIResponse(responseCode = "202", description = "Deprovisioning started or still running",
             content = @Content(schema = @Schema(implementation = OperationAnswer.class), examples = @ExampleObject(
                     name = "accepted", value = "{\"operation\":\"" + OPERATION + "\"}")))
     @APIResponse(responseCode = "400", description = "service_id or plan_id missing (error `BadRequest`)",
             content = @Content(schema = @Schema(implementation = OsbError.class)))
-    @APIResponse(responseCode = "410", description = "No such instance, or already deprovisioned; body `{}`",
+    @APIResponse(responseCode = "410", description = "No such instance at this broker, or already deprovisioned;"
+            + " body `{}`",
             content = @Content(examples = @ExampleObject(name = "gone", value = "{}")))
     @APIResponse(responseCode = "422", description = "accepts_incomplete=true missing (error `AsyncRequired`)",
             content = @Content(schema = @Schema(implementation = OsbError.class)))
-    public Response deprovision(@PathParam("instance_id") @Parameter(description = INSTANCE_ID) String instanceId,
+    public Response deprovision(@PathParam(BrokerApi.PROVIDER_ID) String providerId,
+                                @PathParam("instance_id") @Parameter(description = INSTANCE_ID) String instanceId,
                                 @QueryParam("accepts_incomplete") @Parameter(description = ACCEPTS_INCOMPLETE)
                                 boolean acceptsIncomplete,
                                 @QueryParam("service_id") @Parameter(description = "Required by OSB") String serviceId,
                                 @QueryParam("plan_id") @Parameter(description = "Required by OSB") String planId) {
-        UUID operation = broker.deprovision(new InstanceId(instanceId), acceptsIncomplete, serviceId, planId);
+        UUID operation = broker.deprovision(providerId, new InstanceId(instanceId), acceptsIncomplete, serviceId,
+                planId);
         return Response.accepted(new OperationAnswer(operation.toString())).build();
     }
 
@@ -201,20 +209,22 @@ public class ServiceInstanceResource {
     @Operation(summary = "Fetch a provisioned instance",
             description = "Service, plan, dashboard and parameters of a provisioned instance, also of an unusable one,"
                     + " and whether the platform has locked it (`suspended`, an extension of this marketplace's OSB"
-                    + " profile). The hints `service_id` and `plan_id` are accepted and not needed." + BrokerApi.ROLES_NOTE)
+                    + " profile). The hints `service_id` and `plan_id` are accepted and not needed."
+                    + BrokerApi.OWN_INSTANCES_NOTE + BrokerApi.ROLES_NOTE)
     @APIResponse(responseCode = "200", description = "The instance",
             content = @Content(schema = @Schema(implementation = FetchedInstance.class), examples = @ExampleObject(
                     name = "instance", value = "{\"service_id\":\"5d1c9a6e-0b7f-4a59-8f7e-2d1c3b4a5e6f\",\"plan_id\":"
                     + "\"standard\",\"dashboard_url\":\"http://localhost:8090/dashboard/0b9f4c1e-8a55-4a8e-9d0c-0f6d7e1f2a3b\","
                     + "\"parameters\":{\"postfach\":\"buergeramt@leipzig.de\"},\"suspended\":false}")))
-    @APIResponse(responseCode = "404", description = "No such instance, it is deleted, still being provisioned, or its"
-            + " provisioning failed (error `NotFound`)",
+    @APIResponse(responseCode = "404", description = "No such instance at this broker, it is deleted, still being"
+            + " provisioned, or its provisioning failed (error `NotFound`)",
             content = @Content(schema = @Schema(implementation = OsbError.class)))
     @APIResponse(responseCode = "422", description = "The instance is being updated or deprovisioned (error"
             + " `ConcurrencyError`)",
             content = @Content(schema = @Schema(implementation = OsbError.class)))
-    public FetchedInstance fetch(@PathParam("instance_id") @Parameter(description = INSTANCE_ID) String instanceId) {
-        return mapper.toFetched(broker.fetch(new InstanceId(instanceId)));
+    public FetchedInstance fetch(@PathParam(BrokerApi.PROVIDER_ID) String providerId,
+                                 @PathParam("instance_id") @Parameter(description = INSTANCE_ID) String instanceId) {
+        return mapper.toFetched(broker.fetch(providerId, new InstanceId(instanceId)));
     }
 
     /** Retry-After as OSB recommends it: a duration in whole seconds, rounded up. */

@@ -23,7 +23,10 @@ import java.util.UUID;
 
 /**
  * The Open Service Broker use cases. Every change is asynchronous; repeated requests get the answer OSB prescribes
- * for them, so a platform that retries never gets a second instance or a second update.
+ * for them, so a platform that retries never gets a second instance or a second update. Each use case runs at the
+ * broker of one provider ({@code providerId}, from the broker's path), which knows only the instances provisioned
+ * through it: another broker's instance is answered as one that does not exist, so that a token for one provider's
+ * broker reaches nothing of another's.
  */
 @ApplicationScoped
 public class BrokerService {
@@ -40,18 +43,25 @@ public class BrokerService {
     }
 
     @Transactional
-    public OperationOutcome provision(InstanceId id, InstanceRequest request, boolean acceptsIncomplete) {
+    public OperationOutcome provision(String providerId, InstanceId id, InstanceRequest request,
+                                      boolean acceptsIncomplete) {
         requireAsync(acceptsIncomplete);
         Instant now = now();
         Optional<ServiceInstance> stored = instances.lockForChange(id);
         if (stored.isEmpty()) {
-            ServiceInstance instance = ServiceInstance.unprovisioned(id, now);
+            ServiceInstance instance = ServiceInstance.unprovisioned(id, providerId, now);
             InstanceOperation operation = instance.startProvisioning(request, now, operationTime());
             instances.persist(instance);
             operations.persist(operation);
             return new OperationOutcome.InProgress(id, operation.id());
         }
         ServiceInstance instance = stored.get();
+        // Instance ids are the platform's, one row each: an id another broker holds cannot be provisioned here, and
+        // the answer says no more about that instance (its state, its attributes) than that the id is taken.
+        if (!instance.belongsToBrokerOf(providerId)) {
+            throw BrokerException.conflict("Instance " + id + " already exists with other attributes: its id is"
+                    + " taken at another broker");
+        }
         if (instance.is(InstanceState.UPDATING) || instance.is(InstanceState.DEPROVISIONING)) {
             throw BrokerException.concurrency(busy(instance) + "; provision it again once that has finished");
         }
@@ -76,9 +86,10 @@ public class BrokerService {
      * operation runs is a ConcurrencyError.
      */
     @Transactional
-    public OperationOutcome update(InstanceId id, InstanceUpdate update, boolean acceptsIncomplete) {
+    public OperationOutcome update(String providerId, InstanceId id, InstanceUpdate update,
+                                   boolean acceptsIncomplete) {
         ServiceInstance instance = instances.lockForChange(id)
-                .filter(stored -> !stored.is(InstanceState.DELETED))
+                .filter(stored -> isLiveAt(stored, providerId))
                 .orElseThrow(() -> BrokerException.notFound("Instance " + id + " does not exist"));
         if (!instance.serviceId().equals(update.serviceId())) {
             throw BrokerException.badRequest("service_id '" + update.serviceId() + "' is not the service of instance "
@@ -113,11 +124,12 @@ public class BrokerService {
 
     /** @return the id of the deprovisioning, which may be one already running */
     @Transactional
-    public UUID deprovision(InstanceId id, boolean acceptsIncomplete, String serviceId, String planId) {
+    public UUID deprovision(String providerId, InstanceId id, boolean acceptsIncomplete, String serviceId,
+                            String planId) {
         requireAsync(acceptsIncomplete);
         requireHints(serviceId, planId);
         ServiceInstance instance = instances.lockForChange(id)
-                .filter(stored -> !stored.is(InstanceState.DELETED))
+                .filter(stored -> isLiveAt(stored, providerId))
                 .orElseThrow(BrokerException::gone);
         if (instance.is(InstanceState.DEPROVISIONING)) {
             return instance.currentOperationId();
@@ -132,17 +144,17 @@ public class BrokerService {
 
     /**
      * The operation the platform names, or without a name the instance's latest. Polls are the most frequent call,
-     * so a named operation of this instance is answered with one query. One whose time has come is ended by the poll
-     * itself: the operation takes its time, not its time and the wait for the completion worker.
+     * so a named operation of this instance at this broker is answered with one query. One whose time has come is
+     * ended by the poll itself: the operation takes its time, not its time and the wait for the completion worker.
      */
     @Transactional
-    public LastOperation lastOperation(InstanceId id, String operationId) {
+    public LastOperation lastOperation(String providerId, InstanceId id, String operationId) {
         boolean named = operationId != null && !operationId.isBlank();
         Optional<InstanceOperation> operation = named
-                ? parseOperation(operationId).flatMap(operations::find).filter(found -> found.belongsTo(id))
-                : instances.find(id).flatMap(instance -> operations.find(instance.currentOperationId()));
+                ? parseOperation(operationId).flatMap(found -> operations.findAtBroker(found, id, providerId))
+                : findAt(providerId, id).flatMap(instance -> operations.find(instance.currentOperationId()));
         return operation.map(found -> report(operations.completeIfDue(found, now())))
-                .orElseThrow(() -> named && instances.find(id).isPresent()
+                .orElseThrow(() -> named && findAt(providerId, id).isPresent()
                         ? BrokerException.badRequest("Operation '" + operationId + "' is not an operation of instance "
                                 + id)
                         : BrokerException.gone());
@@ -157,9 +169,9 @@ public class BrokerService {
 
     /** OSB fetch: a provisioned instance, also an unusable one; not while it is provisioned, updated or removed. */
     @Transactional
-    public ServiceInstance fetch(InstanceId id) {
+    public ServiceInstance fetch(String providerId, InstanceId id) {
         ServiceInstance instance = instances.find(id)
-                .filter(stored -> !stored.is(InstanceState.DELETED))
+                .filter(stored -> isLiveAt(stored, providerId))
                 .orElseThrow(() -> BrokerException.notFound("Instance " + id + " does not exist"));
         return switch (instance.state()) {
             case PROVISIONED, UNUSABLE -> instance;
@@ -167,6 +179,15 @@ public class BrokerService {
             case FAILED -> throw BrokerException.notFound(neverProvisioned(instance));
             default -> throw BrokerException.notFound(busy(instance) + " and cannot be fetched yet");
         };
+    }
+
+    /** The instance, if the broker of {@code providerId} knows it. */
+    private Optional<ServiceInstance> findAt(String providerId, InstanceId id) {
+        return instances.find(id).filter(stored -> stored.belongsToBrokerOf(providerId));
+    }
+
+    private static boolean isLiveAt(ServiceInstance instance, String providerId) {
+        return instance.belongsToBrokerOf(providerId) && !instance.is(InstanceState.DELETED);
     }
 
     private static String busy(ServiceInstance instance) {

@@ -32,8 +32,22 @@ class ServiceInstanceTest {
     }
 
     @Test
+    void anInstanceBelongsToTheBrokerOfItsProviderAlone() {
+        ServiceInstance instance = ServiceInstance.unprovisioned(new InstanceId("i-1"), "akdb", NOW);
+
+        assertThat(instance.belongsToBrokerOf("akdb")).isTrue();
+        assertThat(instance.belongsToBrokerOf("dataport")).isFalse();
+        assertThat(instance.belongsToBrokerOf("AKDB")).isFalse();
+        assertThat(instance.belongsToBrokerOf(null)).isFalse();
+        ServiceInstance fromBefore = ServiceInstance.unprovisioned(new InstanceId("i-2"), null, NOW);
+        assertThat(fromBefore.belongsToBrokerOf("akdb")).isTrue();
+        assertThat(fromBefore.belongsToBrokerOf("dataport")).isTrue();
+        assertThat(fromBefore.belongsToBrokerOf(null)).isFalse();
+    }
+
+    @Test
     void deprovisioningHaltsTheRunningOperationAndCannotStartTwice() {
-        ServiceInstance instance = ServiceInstance.unprovisioned(new InstanceId("i-1"), NOW);
+        ServiceInstance instance = ServiceInstance.unprovisioned(new InstanceId("i-1"), "akdb", NOW);
         InstanceOperation provisioning = instance.startProvisioning(request("standard"), NOW, TAKES);
 
         InstanceOperation deprovisioning = instance.startDeprovisioning(Optional.of(provisioning), NOW, TAKES);
@@ -123,7 +137,7 @@ class ServiceInstanceTest {
     }
 
     private static ServiceInstance provisioning() {
-        ServiceInstance instance = ServiceInstance.unprovisioned(new InstanceId("i-1"), NOW);
+        ServiceInstance instance = ServiceInstance.unprovisioned(new InstanceId("i-1"), "akdb", NOW);
         instance.startProvisioning(request("standard"), NOW, TAKES);
         return instance;
     }
