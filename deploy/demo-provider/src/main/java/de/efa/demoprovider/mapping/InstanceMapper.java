@@ -52,9 +52,9 @@ public class InstanceMapper {
 
     public InstanceView toView(ServiceInstance instance) {
         InstanceRequest request = instance.request();
-        return new InstanceView(instance.id().value(), instance.providerId().orElse(null), request.serviceId(), request.planId(), instance.state(),
-                request.context(), request.parameters(), instance.isSuspended(), dashboardUrl(instance.id()),
-                instance.createdAt(), instance.updatedAt());
+        return new InstanceView(instance.id().value(), instance.providerId().orElse(null), request.serviceId(),
+                request.planId(), instance.state(), request.context(), request.parameters(), instance.isSuspended(),
+                dashboardUrl(instance.id()), instance.createdAt(), instance.updatedAt());
     }
 
     public InstancePage toPage(Page<ServiceInstance> page) {
