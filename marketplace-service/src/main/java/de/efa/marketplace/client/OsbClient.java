@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -58,17 +56,15 @@ public class OsbClient {
     private final HttpClient http;
     private final Tracing tracing;
 
-    public OsbClient(ProvisioningConfig config, BrokerTokens tokens, BrokerGuards guards, ObjectMapper json,
-                     Clock clock, Tracing tracing) {
+    public OsbClient(ProvisioningConfig config, BrokerTokens tokens, BrokerGuards guards, BrokerUrlPolicy policy,
+                     ObjectMapper json, Clock clock, Tracing tracing) {
         this.config = config;
         this.tokens = tokens;
         this.guards = guards;
+        this.policy = policy;
         this.json = json;
         this.clock = clock;
         this.tracing = tracing;
-        this.policy = config.brokerUrlCheck() == ProvisioningConfig.BrokerUrlCheck.STRICT
-                ? BrokerUrlPolicy.strict(config.brokerAllowList().orElse(List.of()), InetAddress::getAllByName)
-                : BrokerUrlPolicy.permissive();
         // A redirect would lead the call, with its token, to a URL nobody checked. HTTP/1.1 gives each call in flight a
         // kept-alive connection of its own; over one HTTP/2 connection per broker the calls of a rollout took longer
         // (docs/broker-calls.md, "One call").
