@@ -19,7 +19,8 @@ public class BrokerUrlPolicyProducer {
     @Singleton
     BrokerUrlPolicy policy(ProvisioningConfig config, BrokerUrlPolicy.Resolver resolver) {
         return config.brokerUrlCheck() == ProvisioningConfig.BrokerUrlCheck.STRICT
-                ? BrokerUrlPolicy.strict(config.brokerAllowList().orElse(List.of()), resolver)
+                ? BrokerUrlPolicy.strict(config.brokerAllowList().orElse(List.of()), resolver,
+                        config.lookupTimeout())
                 : BrokerUrlPolicy.permissive();
     }
 

@@ -161,10 +161,9 @@ public class OsbClient {
         UUID identity = UUID.randomUUID();
         Instant at = clock.instant();
         long started = System.nanoTime();
-        Optional<BrokerUrlPolicy.Refusal> refusal = policy.refusal(call.url());
+        Optional<BrokerUrlPolicy.Refusal> refusal = policy.urlRefusal(call.url());
         if (refusal.isPresent()) {
-            return failed(call, identity, at, started, refusal.get().lasting() ? Failure.NOT_ALLOWED
-                    : Failure.NOT_SENT, refusal.get().reason());
+            return refused(call, identity, at, started, refusal.get());
         }
         String token;
         try {
@@ -194,8 +193,17 @@ public class OsbClient {
             return failed(call, identity, at, started, Failure.NOT_SENT,
                     "the broker URL is not usable: " + e.getMessage());
         }
-        return guards.call(call.broker().url(), () -> exchange(call, request, identity, at),
-                (refused, why) -> failed(call, identity, at, started, refused, why));
+        // The host's lookup is the broker's: its provider's name server can keep it waiting, so it holds one of that
+        // broker's places, and one that fails counts towards its circuit like a connection that fails.
+        return guards.call(call.broker().url(), () -> policy.addressRefusal(call.url())
+                        .map(addressRefusal -> refused(call, identity, at, started, addressRefusal))
+                        .orElseGet(() -> exchange(call, request, identity, at)),
+                (turnedAway, why) -> failed(call, identity, at, started, turnedAway, why));
+    }
+
+    private BrokerAnswer refused(Call call, UUID identity, Instant at, long started, BrokerUrlPolicy.Refusal refusal) {
+        return failed(call, identity, at, started, refusal.lasting() ? Failure.NOT_ALLOWED : Failure.NOT_SENT,
+                refusal.reason());
     }
 
     /**
