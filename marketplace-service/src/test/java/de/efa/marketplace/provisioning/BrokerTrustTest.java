@@ -347,6 +347,43 @@ class BrokerTrustTest {
     }
 
     /**
+     * A dashboard on plain http is kept only on a loopback host that the broker URL policy lets brokers use. The test
+     * profile runs the strict policy with {@code localhost} allow-listed, as a local stack does: a dashboard at
+     * {@code http://localhost} is kept, one at {@code http://127.0.0.1}, as production would see it, is neither
+     * stored nor passed on to the municipality.
+     */
+    @Test
+    void anHttpLoopbackDashboardUrlIsKeptOnlyOnAHostAllowedForBrokers() {
+        Topics topics = new Topics(kafka);
+        Brokers broker = Brokers.fresh(wireMock);
+        UUID serviceId = UUID.randomUUID();
+        topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
+        UUID strict = UUID.randomUUID();
+        UUID allowListed = UUID.randomUUID();
+        broker.stub(broker.provision(strict)
+                .willReturn(json(201, "{\"dashboard_url\":\"http://127.0.0.1:8090/dashboard/1\"}")));
+        broker.stub(broker.provision(allowListed)
+                .willReturn(json(201, "{\"dashboard_url\":\"http://localhost:8090/dashboard/2\"}")));
+
+        JsonPath dropped = OperatorApi.awaitJobById(topics.request(Topics.REQUESTED, strict, serviceId, "standard"),
+                "SUCCEEDED");
+        JsonPath kept = OperatorApi.awaitJobById(topics.request(Topics.REQUESTED, allowListed, serviceId, "standard"),
+                "SUCCEEDED");
+
+        assertThat(dropped.getString("dashboardUrl")).isNull();
+        assertThat(dropped.getString("attempts[0].note")).isEqualTo("dashboard_url not kept: it is not https, and "
+                + "its loopback host is not allowed for brokers: http://127.0.0.1:8090/dashboard/1");
+        Result provisioned = new OutboxResults(dataSource).results(strict).get(1);
+        assertThat(provisioned.type()).isEqualTo("de.efa.instance.provisioned.v1");
+        assertThat(provisioned.field("dashboardUrl")).isNull();
+
+        assertThat(kept.getString("dashboardUrl")).isEqualTo("http://localhost:8090/dashboard/2");
+        assertThat(kept.getString("attempts[0].note")).isNull();
+        assertThat(new OutboxResults(dataSource).results(allowListed).get(1).field("dashboardUrl"))
+                .isEqualTo("http://localhost:8090/dashboard/2");
+    }
+
+    /**
      * A broker's words reach the job's reason, and the reason its result event, which the outbox refuses beyond about
      * 1 MB: a description of a million characters is cut, and the job fails instead of its every step being rolled
      * back and the request sent again without end.
