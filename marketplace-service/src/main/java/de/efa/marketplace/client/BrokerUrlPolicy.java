@@ -4,11 +4,13 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
@@ -16,7 +18,10 @@ import java.util.stream.Collectors;
  * token, so in production it must not lead the service to itself, its neighbours or the cloud's metadata endpoint:
  * only {@code https}, and only hosts that resolve to public addresses, unless the host is allow-listed (a local
  * stack allows {@code localhost}). A host that does not resolve is not called either, for now: the HTTP client would
- * look it up again, and a name that resolves by then would reach an address nobody checked.
+ * look it up again, and a name that resolves by then would reach an address nobody checked. The URL is judged in two
+ * steps: by itself ({@link #urlRefusal}), before anything is spent on the call, and by its host's addresses
+ * ({@link #addressRefusal}), whose lookup the broker's provider controls, so it is bounded by the lookup timeout and
+ * made where the broker's guards hold it.
  */
 public final class BrokerUrlPolicy {
 
@@ -35,26 +40,28 @@ public final class BrokerUrlPolicy {
 
     private final boolean strict;
     private final Set<String> allowList;
-    private final Resolver resolver;
+    private final HostLookups lookups;
 
-    private BrokerUrlPolicy(boolean strict, Collection<String> allowList, Resolver resolver) {
+    private BrokerUrlPolicy(boolean strict, Collection<String> allowList, HostLookups lookups) {
         this.strict = strict;
         this.allowList = allowList.stream().map(host -> host.trim().toLowerCase(Locale.ROOT))
                 .filter(host -> !host.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        this.resolver = resolver;
+        this.lookups = lookups;
     }
 
-    public static BrokerUrlPolicy strict(Collection<String> allowList, Resolver resolver) {
-        return new BrokerUrlPolicy(true, allowList, resolver);
+    /** The production policy; a lookup of a host not ended after {@code lookupTimeout} refuses the call for now. */
+    public static BrokerUrlPolicy strict(Collection<String> allowList, Resolver resolver, Duration lookupTimeout) {
+        return new BrokerUrlPolicy(true, allowList, new HostLookups(resolver, lookupTimeout));
     }
 
     public static BrokerUrlPolicy permissive() {
-        return new BrokerUrlPolicy(false, Set.of(), host -> new InetAddress[0]);
+        return new BrokerUrlPolicy(false, Set.of(), new HostLookups(host -> new InetAddress[0], Duration.ZERO));
     }
 
     /**
      * Why a call must not be made: for good ({@code lasting}, the URL is refused), or for now (its host does not
-     * resolve at the moment, so it is tried again like a broker that could not be reached).
+     * resolve at the moment, or not within the lookup timeout, so it is tried again like a broker that could not be
+     * reached).
      */
     public record Refusal(String reason, boolean lasting) {
 
@@ -67,8 +74,19 @@ public final class BrokerUrlPolicy {
         }
     }
 
-    /** Why a call to {@code url} must not be made; empty when it may. */
-    public Optional<Refusal> refusal(String url) {
+    /**
+     * Whether a broker on {@code host} is called whatever its scheme and address: any host under the permissive
+     * policy, an allow-listed one under the strict policy.
+     */
+    public boolean trusts(String host) {
+        return !strict || allowList.contains(bare(host).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Why a call to {@code url} must not be made, as far as the URL itself tells (its form, scheme and host, nothing
+     * looked up): always for good. Empty when it may be called, or when only its host's addresses can tell.
+     */
+    public Optional<Refusal> urlRefusal(String url) {
         if (!strict) {
             return Optional.empty();
         }
@@ -78,23 +96,37 @@ public final class BrokerUrlPolicy {
         } catch (URISyntaxException e) {
             return Optional.of(Refusal.lasting("the broker URL is no URL: " + e.getMessage()));
         }
-        String host = uri.getHost();
-        if (!uri.isAbsolute() || host == null) {
+        if (!uri.isAbsolute() || uri.getHost() == null) {
             return Optional.of(Refusal.lasting("the broker URL " + url + " is not an absolute URL with a host"));
         }
-        String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (allowList.contains(bareHost.toLowerCase(Locale.ROOT))) {
-            return Optional.empty();
-        }
-        if (!"https".equalsIgnoreCase(uri.getScheme())) {
+        if (!trusts(uri.getHost()) && !"https".equalsIgnoreCase(uri.getScheme())) {
             return Optional.of(Refusal.lasting("the broker URL " + url
                     + " is not https, and its host is not allow-listed"));
         }
+        return Optional.empty();
+    }
+
+    /**
+     * Why a call to {@code url}, which {@link #urlRefusal} let pass, must not be made by the addresses its host
+     * resolves to; the lookup ends after the lookup timeout at the latest. Empty when it may be called.
+     */
+    public Optional<Refusal> addressRefusal(String url) {
+        String host = URI.create(url).getHost();
+        if (trusts(host)) {
+            return Optional.empty();
+        }
+        String bareHost = bare(host);
         InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(bareHost);
+            addresses = lookups.resolve(bareHost);
         } catch (UnknownHostException e) {
             return Optional.of(Refusal.forNow("the broker host " + bareHost + " does not resolve"));
+        } catch (TimeoutException e) {
+            return Optional.of(Refusal.forNow("the broker host " + bareHost + " did not resolve within "
+                    + lookups.timeout().toMillis() + " ms"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(Refusal.forNow("the lookup of the broker host " + bareHost + " was interrupted"));
         }
         for (InetAddress address : addresses) {
             String kind = internalKind(address);
@@ -104,6 +136,11 @@ public final class BrokerUrlPolicy {
             }
         }
         return Optional.empty();
+    }
+
+    /** The host without the brackets of an IPv6 address literal. */
+    private static String bare(String host) {
+        return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
     /** What makes an address one a broker must not have; null for a public address. */

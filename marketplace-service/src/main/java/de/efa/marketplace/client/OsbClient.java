@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -58,17 +56,15 @@ public class OsbClient {
     private final HttpClient http;
     private final Tracing tracing;
 
-    public OsbClient(ProvisioningConfig config, BrokerTokens tokens, BrokerGuards guards, ObjectMapper json,
-                     Clock clock, Tracing tracing) {
+    public OsbClient(ProvisioningConfig config, BrokerTokens tokens, BrokerGuards guards, BrokerUrlPolicy policy,
+                     ObjectMapper json, Clock clock, Tracing tracing) {
         this.config = config;
         this.tokens = tokens;
         this.guards = guards;
+        this.policy = policy;
         this.json = json;
         this.clock = clock;
         this.tracing = tracing;
-        this.policy = config.brokerUrlCheck() == ProvisioningConfig.BrokerUrlCheck.STRICT
-                ? BrokerUrlPolicy.strict(config.brokerAllowList().orElse(List.of()), InetAddress::getAllByName)
-                : BrokerUrlPolicy.permissive();
         // A redirect would lead the call, with its token, to a URL nobody checked. HTTP/1.1 gives each call in flight a
         // kept-alive connection of its own; over one HTTP/2 connection per broker the calls of a rollout took longer
         // (docs/broker-calls.md, "One call").
@@ -165,10 +161,9 @@ public class OsbClient {
         UUID identity = UUID.randomUUID();
         Instant at = clock.instant();
         long started = System.nanoTime();
-        Optional<BrokerUrlPolicy.Refusal> refusal = policy.refusal(call.url());
+        Optional<BrokerUrlPolicy.Refusal> refusal = policy.urlRefusal(call.url());
         if (refusal.isPresent()) {
-            return failed(call, identity, at, started, refusal.get().lasting() ? Failure.NOT_ALLOWED
-                    : Failure.NOT_SENT, refusal.get().reason());
+            return refused(call, identity, at, started, refusal.get());
         }
         String token;
         try {
@@ -198,8 +193,17 @@ public class OsbClient {
             return failed(call, identity, at, started, Failure.NOT_SENT,
                     "the broker URL is not usable: " + e.getMessage());
         }
-        return guards.call(call.broker().url(), () -> exchange(call, request, identity, at),
-                (refused, why) -> failed(call, identity, at, started, refused, why));
+        // The host's lookup is the broker's: its provider's name server can keep it waiting, so it holds one of that
+        // broker's places, and one that fails counts towards its circuit like a connection that fails.
+        return guards.call(call.broker().url(), () -> policy.addressRefusal(call.url())
+                        .map(addressRefusal -> refused(call, identity, at, started, addressRefusal))
+                        .orElseGet(() -> exchange(call, request, identity, at)),
+                (turnedAway, why) -> failed(call, identity, at, started, turnedAway, why));
+    }
+
+    private BrokerAnswer refused(Call call, UUID identity, Instant at, long started, BrokerUrlPolicy.Refusal refusal) {
+        return failed(call, identity, at, started, refusal.lasting() ? Failure.NOT_ALLOWED : Failure.NOT_SENT,
+                refusal.reason());
     }
 
     /**

@@ -7,17 +7,17 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Stops the start when a job's lease could run out while its worker still waits for the token, a place at the broker
- * and the broker's answer: another worker would then take the job over and call the broker a second time for the same
- * step.
+ * Stops the start when a job's lease could run out while its worker still waits for the token, a place at the broker,
+ * the lookup of the broker's host and the broker's answer: another worker would then take the job over and call the
+ * broker a second time for the same step.
  */
 @Startup
 @ApplicationScoped
 public class LeaseCheck {
 
     public LeaseCheck(ProvisioningConfig config) {
-        problem(config.lease(), config.tokenTimeout(), config.brokerBusyWait(), config.requestTimeout(),
-                config.leaseMargin())
+        problem(config.lease(), config.tokenTimeout(), config.brokerBusyWait(), config.lookupTimeout(),
+                config.requestTimeout(), config.leaseMargin())
                 .ifPresent(problem -> {
                     throw new IllegalStateException(problem);
                 });
@@ -25,13 +25,14 @@ public class LeaseCheck {
 
     /** Why these settings are refused; empty when the lease outlasts the longest step. */
     public static Optional<String> problem(Duration lease, Duration tokenTimeout, Duration busyWait,
-                                           Duration requestTimeout, Duration margin) {
-        Duration longestStep = tokenTimeout.plus(busyWait).plus(requestTimeout).plus(margin);
+                                           Duration lookupTimeout, Duration requestTimeout, Duration margin) {
+        Duration longestStep = tokenTimeout.plus(busyWait).plus(lookupTimeout).plus(requestTimeout).plus(margin);
         if (lease.compareTo(longestStep) > 0) {
             return Optional.empty();
         }
         return Optional.of("efa.provisioning.lease (" + lease + ") must be longer than the longest step of a job: "
-                + "token-timeout (" + tokenTimeout + ") + broker-busy-wait (" + busyWait + ") + request-timeout ("
-                + requestTimeout + ") + lease-margin (" + margin + ") = " + longestStep);
+                + "token-timeout (" + tokenTimeout + ") + broker-busy-wait (" + busyWait + ") + lookup-timeout ("
+                + lookupTimeout + ") + request-timeout (" + requestTimeout + ") + lease-margin (" + margin + ") = "
+                + longestStep);
     }
 }

@@ -16,9 +16,10 @@ public interface ProvisioningConfig {
     int concurrency();
 
     /**
-     * How long a claimed job belongs to its worker; must outlast one step (the token, the broker call within its
-     * deadline, and {@link #leaseMargin()} for the bookkeeping, which {@code LeaseCheck} verifies at start-up), and is
-     * what a job waits after its worker died, so no longer than needed.
+     * How long a claimed job belongs to its worker; must outlast one step (the token, a place at the broker, the
+     * lookup of its host, the broker call within its deadline, and {@link #leaseMargin()} for the bookkeeping, which
+     * {@code LeaseCheck} verifies at start-up), and is what a job waits after its worker died, so no longer than
+     * needed.
      */
     @WithDefault("25s")
     Duration lease();
@@ -52,6 +53,14 @@ public interface ProvisioningConfig {
 
     @WithDefault("3s")
     Duration connectTimeout();
+
+    /**
+     * How long a worker waits for the lookup of a broker's host (under {@code STRICT} {@link #brokerUrlCheck()}) before
+     * the call is put off like one that could not connect; the broker's provider controls that lookup. Part of a
+     * step, so the lease must outlast it.
+     */
+    @WithDefault("3s")
+    Duration lookupTimeout();
 
     /**
      * The overall deadline of one broker call: connecting, the headers and the whole body. An answer not complete by

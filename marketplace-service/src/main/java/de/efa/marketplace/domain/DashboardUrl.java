@@ -6,12 +6,14 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The rule for a dashboard URL a broker hands out: it reaches municipalities as a link, so it must be an absolute
- * {@code https} URL; plain {@code http} only on a loopback host (the local stack's demo provider). Nothing is looked
- * up: a loopback host is {@code localhost} or a loopback address literal. It travels in the job's result event, whose
- * size the outbox bounds, so it is at most {@value #MAX_CHARS} characters, a length every browser takes.
+ * {@code https} URL; plain {@code http} only on a loopback host where brokers may be on loopback hosts too (a local
+ * stack's demo provider), which the caller decides as it does for broker URLs. Nothing is looked up: a loopback host
+ * is {@code localhost} or a loopback address literal. It travels in the job's result event, whose size the outbox
+ * bounds, so it is at most {@value #MAX_CHARS} characters, a length every browser takes.
  */
 public final class DashboardUrl {
 
@@ -20,8 +22,11 @@ public final class DashboardUrl {
     private DashboardUrl() {
     }
 
-    /** Why {@code url} is not kept; empty when it is. */
-    public static Optional<String> refusal(String url) {
+    /**
+     * Why {@code url} is not kept; empty when it is. {@code allowedForBrokers} says whether a broker on a host may be
+     * called whatever its scheme and address.
+     */
+    public static Optional<String> refusal(String url, Predicate<String> allowedForBrokers) {
         if (url.length() > MAX_CHARS) {
             return Optional.of("it is longer than " + MAX_CHARS + " characters");
         }
@@ -35,10 +40,16 @@ public final class DashboardUrl {
             return Optional.of("it is not an absolute URL with a host: " + url);
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("https") || scheme.equals("http") && loopback(uri.getHost())) {
+        if (scheme.equals("https")) {
             return Optional.empty();
         }
-        return Optional.of("it is not https (http only on a loopback host): " + url);
+        if (!scheme.equals("http") || !loopback(uri.getHost())) {
+            return Optional.of("it is not https (http only on a loopback host): " + url);
+        }
+        if (!allowedForBrokers.test(uri.getHost())) {
+            return Optional.of("it is not https, and its loopback host is not allowed for brokers: " + url);
+        }
+        return Optional.empty();
     }
 
     private static boolean loopback(String host) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.client.BrokerAnswer.Failure;
 import de.efa.marketplace.client.BrokerText;
+import de.efa.marketplace.client.BrokerUrlPolicy;
 import de.efa.marketplace.config.ProvisioningConfig;
 import de.efa.marketplace.domain.DashboardUrl;
 import de.efa.marketplace.domain.FailureKind;
@@ -43,29 +44,32 @@ public class StepDecider {
     private final Duration maxRetryAfter;
     private final Duration maxPollDuration;
     private final Waits waits;
+    private final BrokerUrlPolicy brokerUrls;
 
     /** How long a job waits where no call was made: for a token, for a place at its broker, for its circuit. */
     record Waits(Duration token, RetryPolicy busy, RetryPolicy circuitOpen) {
     }
 
     @Inject
-    public StepDecider(ProvisioningConfig config) {
+    public StepDecider(ProvisioningConfig config, BrokerUrlPolicy brokerUrls) {
         this(config.retryBudget(), new RetryPolicy(config.backoffBase(), config.backoffMax(), StepDecider::random),
                 config.pollInterval(), config.maxRetryAfter(), config.maxPollDuration(),
                 new Waits(config.tokenRetryInterval(),
                         new RetryPolicy(config.brokerBusyDelay(), config.brokerBusyDelay(), StepDecider::random),
                         new RetryPolicy(config.circuitBreaker().delay(), config.circuitBreaker().delay(),
-                                StepDecider::random)));
+                                StepDecider::random)),
+                brokerUrls);
     }
 
     StepDecider(Duration retryBudget, RetryPolicy backoff, Duration pollInterval, Duration maxRetryAfter,
-                Duration maxPollDuration, Waits waits) {
+                Duration maxPollDuration, Waits waits, BrokerUrlPolicy brokerUrls) {
         this.retryBudget = retryBudget;
         this.backoff = backoff;
         this.pollInterval = pollInterval;
         this.maxRetryAfter = maxRetryAfter;
         this.maxPollDuration = maxPollDuration;
         this.waits = waits;
+        this.brokerUrls = brokerUrls;
     }
 
     private static double random() {
@@ -266,9 +270,11 @@ public class StepDecider {
 
     /**
      * A provisioning's or an update's answer may name the instance's dashboard; the result carries it to the
-     * municipality, so only a URL {@link DashboardUrl} accepts is kept. Returns why one was dropped, or null.
+     * municipality, so only a URL {@link DashboardUrl} accepts is kept: plain http only on a loopback host that the
+     * broker URL policy trusts, so that production never shows a broker's loopback link. Returns why one was dropped,
+     * or null.
      */
-    private static String keepDashboard(ProvisioningJob job, Optional<JsonNode> body) {
+    private String keepDashboard(ProvisioningJob job, Optional<JsonNode> body) {
         if (job.operation != Operation.PROVISION && job.operation != Operation.UPDATE) {
             return null;
         }
@@ -276,7 +282,7 @@ public class StepDecider {
         if (url == null) {
             return null;
         }
-        Optional<String> refusal = DashboardUrl.refusal(url);
+        Optional<String> refusal = DashboardUrl.refusal(url, brokerUrls::trusts);
         if (refusal.isPresent()) {
             return "dashboard_url not kept: " + refusal.get();
         }

@@ -10,6 +10,7 @@ import de.efa.marketplace.support.MisbehavingBroker;
 import de.efa.marketplace.support.OperatorApi;
 import de.efa.marketplace.support.OutboxResults;
 import de.efa.marketplace.support.OutboxResults.Result;
+import de.efa.marketplace.support.TestDns;
 import de.efa.marketplace.support.Topics;
 import de.efa.marketplace.support.WireMockBrokers;
 import io.agroal.api.AgroalDataSource;
@@ -48,9 +49,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One bad broker cannot break the others: its answers are read to 1 MiB and within the deadline (2 s in the test
- * profile, whose retry budget is 3 s), at most 4 workers (the test profile's bulkhead) are inside its calls, a broker
- * that keeps failing is short-circuited until it recovers, an identity provider outage fails no job, dashboard URLs
- * are checked, and a broker URL the production policy refuses is never called.
+ * profile, whose retry budget is 3 s), at most 4 workers (the test profile's bulkhead) are inside its calls or the
+ * lookups of its host, which end within the lookup timeout, a broker that keeps failing is short-circuited until it
+ * recovers, an identity provider outage fails no job, dashboard URLs are checked, and a broker URL the production
+ * policy refuses is never called.
  */
 @QuarkusTest
 class BrokerTrustTest {
@@ -71,8 +73,14 @@ class BrokerTrustTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    TestDns dns;
+
     @ConfigProperty(name = "efa.provisioning.circuit-breaker.delay")
     Duration circuitDelay;
+
+    @ConfigProperty(name = "efa.provisioning.lookup-timeout")
+    Duration lookupTimeout;
 
     @BeforeAll
     static void startMisbehavingBroker() {
@@ -118,22 +126,12 @@ class BrokerTrustTest {
         topics.catalogServiceKnown(catalog, healthyService, healthy.url(), "standard");
         wireMock.stubFor(any(urlPathMatching(slowPath(slow) + "/.*"))
                 .willReturn(json(201, "{}").withFixedDelay(5000)));
-        List<UUID> healthySubscriptions = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            UUID subscription = UUID.randomUUID();
-            healthySubscriptions.add(subscription);
-            healthy.stub(healthy.provision(subscription).willReturn(json(201, "{}")));
-        }
+        List<UUID> healthySubscriptions = provisionsThatSucceed(healthy, 8);
 
-        List<ProducerRecord<String, String>> slowRequests = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            slowRequests.add(Topics.requestRecord(Topics.REQUESTED, UUID.randomUUID(), slowService, "standard"));
-        }
-        topics.sendAll(slowRequests);
+        topics.sendAll(requests(40, slowService));
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
                 .until(() -> callsTo(slow).size() >= BULKHEAD);
-        topics.sendAll(healthySubscriptions.stream()
-                .map(s -> Topics.requestRecord(Topics.REQUESTED, s, healthyService, "standard")).toList());
+        topics.sendAll(requests(healthySubscriptions, healthyService));
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
                 .until(() -> count(healthyService, "SUCCEEDED") == 8);
@@ -147,6 +145,92 @@ class BrokerTrustTest {
                     .as("the time between calls %d and %d to the slow broker", i - BULKHEAD, i)
                     .isGreaterThan(Duration.ofMillis(1500));
         }
+    }
+
+    /**
+     * A broker's host is looked up before it is called, and its provider controls that lookup: {@link TestDns} makes a
+     * host's lookups hang. Each ends within {@code lookup-timeout} (500 ms in the test profile) as a failed call that
+     * the job tries again.
+     */
+    @Test
+    void aLookupThatHangsEndsItsStepWithinTheLookupTimeoutAndTheJobIsTriedAgain() {
+        Topics topics = new Topics(kafka);
+        Brokers.fresh(wireMock);
+        String host = hangingHost();
+        try {
+            UUID serviceId = UUID.randomUUID();
+            topics.catalogServiceKnown(catalog, serviceId, "https://" + host + "/brokers/akdb", "standard");
+            String id = topics.request(Topics.REQUESTED, UUID.randomUUID(), serviceId, "standard");
+
+            // The lookup still hangs: the job gave up after its retry budget (3 s), not after one lookup.
+            JsonPath job = OperatorApi.awaitJobById(id, "FAILED");
+            String timedOut = "the broker host " + host + " did not resolve within " + lookupTimeout.toMillis() + " ms";
+            List<Map<String, Object>> lookedUp = attempts(job).stream().filter(attempt -> !shortCircuited(attempt))
+                    .toList();
+            assertThat(lookedUp).as("the job is tried again after a lookup that timed out").hasSizeGreaterThan(1);
+            for (Map<String, Object> attempt : lookedUp) {
+                assertThat(attempt.get("status")).isNull();
+                assertThat(attempt.get("answer")).isEqualTo(timedOut);
+                assertThat(((Number) attempt.get("durationMs")).longValue())
+                        .isBetween(lookupTimeout.toMillis(), lookupTimeout.toMillis() + 1000);
+            }
+            assertThat(job.getString("failureKind")).isNotEqualTo("NOT_ALLOWED");
+            assertThat(job.getString("failureReason")).contains(timedOut).contains("gave up after");
+        } finally {
+            dns.release(host);
+        }
+    }
+
+    /**
+     * 40 jobs (more than the 32 workers) at a broker whose host's lookups hang, then 8 at a healthy broker: the
+     * lookups hold only the hanging broker's places, and the healthy broker's jobs all succeed while they still hang.
+     */
+    @Test
+    void whileOneBrokersLookupsHangAnotherBrokersJobsAreCalled() {
+        Topics topics = new Topics(kafka);
+        Brokers healthy = Brokers.fresh(wireMock);
+        String host = hangingHost();
+        try {
+            UUID hangingService = UUID.randomUUID();
+            UUID healthyService = UUID.randomUUID();
+            topics.catalogServiceKnown(catalog, hangingService, "https://" + host + "/brokers/akdb", "standard");
+            topics.catalogServiceKnown(catalog, healthyService, healthy.url(), "standard");
+            List<UUID> healthySubscriptions = provisionsThatSucceed(healthy, 8);
+
+            topics.sendAll(requests(40, hangingService));
+            // Every job of the hanging broker is due before the healthy broker's.
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> OperatorApi.jobsOf(hangingService).getInt("total") == 40);
+            topics.sendAll(requests(healthySubscriptions, healthyService));
+
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> count(healthyService, "SUCCEEDED") == 8);
+            assertThat(count(hangingService, "SUCCEEDED")).isZero();
+        } finally {
+            dns.release(host);
+        }
+    }
+
+    /**
+     * A host that does not resolve is a broker that cannot be reached: after the test profile's 4 such calls the
+     * broker is short-circuited, and the job's next calls are turned away without a lookup.
+     */
+    @Test
+    void aHostThatDoesNotResolveCountsTowardsItsBrokersCircuit() {
+        Topics topics = new Topics(kafka);
+        Brokers.fresh(wireMock);
+        String host = "nowhere-" + UUID.randomUUID() + ".example";
+        dns.unresolvable(host);
+        UUID serviceId = UUID.randomUUID();
+        topics.catalogServiceKnown(catalog, serviceId, "https://" + host + "/brokers/akdb", "standard");
+        String id = topics.request(Topics.REQUESTED, UUID.randomUUID(), serviceId, "standard");
+
+        JsonPath job = OperatorApi.awaitJobById(id, "FAILED");
+        List<String> answers = attempts(job).stream().map(attempt -> String.valueOf(attempt.get("answer"))).toList();
+        String unresolved = "the broker host " + host + " does not resolve";
+        assertThat(answers.subList(0, 4)).containsOnly(unresolved);
+        assertThat(answers).anySatisfy(answer -> assertThat(answer).contains("short-circuited")
+                .contains("(the last: " + unresolved + ")"));
     }
 
     /**
@@ -263,6 +347,43 @@ class BrokerTrustTest {
     }
 
     /**
+     * A dashboard on plain http is kept only on a loopback host that the broker URL policy lets brokers use. The test
+     * profile runs the strict policy with {@code localhost} allow-listed, as a local stack does: a dashboard at
+     * {@code http://localhost} is kept, one at {@code http://127.0.0.1}, as production would see it, is neither
+     * stored nor passed on to the municipality.
+     */
+    @Test
+    void anHttpLoopbackDashboardUrlIsKeptOnlyOnAHostAllowedForBrokers() {
+        Topics topics = new Topics(kafka);
+        Brokers broker = Brokers.fresh(wireMock);
+        UUID serviceId = UUID.randomUUID();
+        topics.catalogServiceKnown(catalog, serviceId, broker.url(), "standard");
+        UUID strict = UUID.randomUUID();
+        UUID allowListed = UUID.randomUUID();
+        broker.stub(broker.provision(strict)
+                .willReturn(json(201, "{\"dashboard_url\":\"http://127.0.0.1:8090/dashboard/1\"}")));
+        broker.stub(broker.provision(allowListed)
+                .willReturn(json(201, "{\"dashboard_url\":\"http://localhost:8090/dashboard/2\"}")));
+
+        JsonPath dropped = OperatorApi.awaitJobById(topics.request(Topics.REQUESTED, strict, serviceId, "standard"),
+                "SUCCEEDED");
+        JsonPath kept = OperatorApi.awaitJobById(topics.request(Topics.REQUESTED, allowListed, serviceId, "standard"),
+                "SUCCEEDED");
+
+        assertThat(dropped.getString("dashboardUrl")).isNull();
+        assertThat(dropped.getString("attempts[0].note")).isEqualTo("dashboard_url not kept: it is not https, and "
+                + "its loopback host is not allowed for brokers: http://127.0.0.1:8090/dashboard/1");
+        Result provisioned = new OutboxResults(dataSource).results(strict).get(1);
+        assertThat(provisioned.type()).isEqualTo("de.efa.instance.provisioned.v1");
+        assertThat(provisioned.field("dashboardUrl")).isNull();
+
+        assertThat(kept.getString("dashboardUrl")).isEqualTo("http://localhost:8090/dashboard/2");
+        assertThat(kept.getString("attempts[0].note")).isNull();
+        assertThat(new OutboxResults(dataSource).results(allowListed).get(1).field("dashboardUrl"))
+                .isEqualTo("http://localhost:8090/dashboard/2");
+    }
+
+    /**
      * A broker's words reach the job's reason, and the reason its result event, which the outbox refuses beyond about
      * 1 MB: a description of a million characters is cut, and the job fails instead of its every step being rolled
      * back and the request sent again without end.
@@ -342,6 +463,42 @@ class BrokerTrustTest {
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
                 .until(() -> !OperatorApi.job(id).getList("attempts").isEmpty());
         return OperatorApi.job(id);
+    }
+
+    /** A host of its own for a test, whose lookups hang until the test releases it. */
+    private String hangingHost() {
+        String host = "hanging-" + UUID.randomUUID() + ".example";
+        dns.hang(host);
+        return host;
+    }
+
+    private static List<Map<String, Object>> attempts(JsonPath job) {
+        return job.getList("attempts");
+    }
+
+    /** New subscriptions whose provisioning at the broker succeeds. */
+    private static List<UUID> provisionsThatSucceed(Brokers broker, int subscriptions) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < subscriptions; i++) {
+            UUID subscription = UUID.randomUUID();
+            ids.add(subscription);
+            broker.stub(broker.provision(subscription).willReturn(json(201, "{}")));
+        }
+        return ids;
+    }
+
+    /** Requests of new subscriptions to the service. */
+    private static List<ProducerRecord<String, String>> requests(int subscriptions, UUID serviceId) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < subscriptions; i++) {
+            ids.add(UUID.randomUUID());
+        }
+        return requests(ids, serviceId);
+    }
+
+    private static List<ProducerRecord<String, String>> requests(List<UUID> subscriptions, UUID serviceId) {
+        return subscriptions.stream().map(s -> Topics.requestRecord(Topics.REQUESTED, s, serviceId, "standard"))
+                .toList();
     }
 
     /** From the first to the last of the job's calls that got no token. */

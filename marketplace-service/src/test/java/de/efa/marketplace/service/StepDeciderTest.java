@@ -3,6 +3,7 @@ package de.efa.marketplace.service;
 import de.efa.marketplace.client.BrokerAction;
 import de.efa.marketplace.client.BrokerAnswer;
 import de.efa.marketplace.client.BrokerAnswer.Failure;
+import de.efa.marketplace.client.BrokerUrlPolicy;
 import de.efa.marketplace.domain.FailureKind;
 import de.efa.marketplace.domain.JobStatus;
 import de.efa.marketplace.domain.JobStep;
@@ -10,8 +11,11 @@ import de.efa.marketplace.domain.Operation;
 import de.efa.marketplace.domain.ProvisioningJob;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +29,9 @@ class StepDeciderTest {
     private static final Duration BUDGET = Duration.ofHours(1);
     private static final Duration TOKEN_WAIT = Duration.ofSeconds(5);
 
-    private final StepDecider decider = new StepDecider(BUDGET, new RetryPolicy(Duration.ofSeconds(1),
-            Duration.ofSeconds(10), () -> 1.0), POLL, Duration.ofMinutes(1), Duration.ofMinutes(30),
-            new StepDecider.Waits(TOKEN_WAIT, fixed(Duration.ofMillis(300)), fixed(Duration.ofSeconds(30))));
+    /** The strict broker URL policy with {@code localhost} allow-listed, as the local stack runs it. */
+    private final StepDecider decider = decider(BrokerUrlPolicy.strict(List.of("localhost"), StepDeciderTest::noDns,
+            Duration.ofSeconds(1)));
 
     @Test
     void acceptedProvisionPollsTheOperationAndKeepsTheDashboard() {
@@ -369,6 +373,37 @@ class StepDeciderTest {
         assertThat(local.dashboardUrl).isEqualTo("http://localhost:8090/d");
     }
 
+    /**
+     * Production's policy allow-lists no host: a broker's dashboard on plain http on a loopback host is not shown to
+     * municipalities, there or with any other host allow-listed; the permissive policy (the dev profile) keeps it.
+     */
+    @Test
+    void anHttpLoopbackDashboardUrlIsKeptOnlyWhereBrokersMayBeOnItsHost() {
+        StepDecider production = decider(BrokerUrlPolicy.strict(List.of(), StepDeciderTest::noDns,
+                Duration.ofSeconds(1)));
+        for (String url : List.of("http://localhost:8090/d", "http://127.0.0.1:8090/d", "http://[::1]:8090/d")) {
+            ProvisioningJob job = job(Operation.PROVISION, JobStep.SEND);
+            String note = production.decide(job, answer(201, "{\"dashboard_url\":\"" + url + "\"}"), NOW);
+            assertThat(job.status).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(job.dashboardUrl).isNull();
+            assertThat(note).isEqualTo("dashboard_url not kept: it is not https, and its loopback host is not "
+                    + "allowed for brokers: " + url);
+        }
+        ProvisioningJob secure = job(Operation.PROVISION, JobStep.SEND);
+        assertThat(production.decide(secure, answer(201, "{\"dashboard_url\":\"https://localhost/d\"}"), NOW))
+                .isNull();
+        assertThat(secure.dashboardUrl).isEqualTo("https://localhost/d");
+
+        ProvisioningJob otherLoopback = job(Operation.PROVISION, JobStep.SEND);
+        decider.decide(otherLoopback, answer(201, "{\"dashboard_url\":\"http://127.0.0.1:8090/d\"}"), NOW);
+        assertThat(otherLoopback.dashboardUrl).as("127.0.0.1 is not the allow-listed localhost").isNull();
+
+        ProvisioningJob permissive = job(Operation.PROVISION, JobStep.SEND);
+        decider(BrokerUrlPolicy.permissive())
+                .decide(permissive, answer(201, "{\"dashboard_url\":\"http://127.0.0.1:8090/d\"}"), NOW);
+        assertThat(permissive.dashboardUrl).isEqualTo("http://127.0.0.1:8090/d");
+    }
+
     /** The reason goes out in the job's result event: the broker's words in it are cut, what the decider adds stays. */
     @Test
     void aBrokersWordsAreCutInTheReasonAndTheRestOfItStays() {
@@ -380,6 +415,18 @@ class StepDeciderTest {
         String cut = "y".repeat(BrokerAnswer.MAX_SUMMARY_CHARS) + "…";
         assertThat(job.failureReason).isEqualTo("the broker answered 503 " + cut + ": " + cut
                 + " (gave up after 1 failed attempt in PT1H, retry budget PT1H)");
+    }
+
+    private static StepDecider decider(BrokerUrlPolicy brokerUrls) {
+        return new StepDecider(BUDGET, new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(10), () -> 1.0), POLL,
+                Duration.ofMinutes(1), Duration.ofMinutes(30),
+                new StepDecider.Waits(TOKEN_WAIT, fixed(Duration.ofMillis(300)), fixed(Duration.ofSeconds(30))),
+                brokerUrls);
+    }
+
+    /** Deciding looks nothing up. */
+    private static InetAddress[] noDns(String host) throws UnknownHostException {
+        throw new UnknownHostException(host);
     }
 
     private static RetryPolicy fixed(Duration delay) {
