@@ -48,7 +48,8 @@ public final class StackExtension implements ParameterResolver {
      */
     private static final Map<String, String> QUICK_TAKEOVER = Map.of("EFA_PROVISIONING_LEASE", "8s",
             "EFA_PROVISIONING_LEASE_MARGIN", "1s", "EFA_PROVISIONING_TOKEN_TIMEOUT", "2s",
-            "EFA_PROVISIONING_REQUEST_TIMEOUT", "4s", "EFA_PROVISIONING_BROKER_BUSY_WAIT", "500ms");
+            "EFA_PROVISIONING_REQUEST_TIMEOUT", "4s", "EFA_PROVISIONING_BROKER_BUSY_WAIT", "500ms",
+            "EFA_PROVISIONING_LOOKUP_TIMEOUT", "400ms");
 
     /**
      * Events a killed service's outbox relay had claimed are sent by its successor when the claim runs out: after
