@@ -34,8 +34,9 @@ import static org.awaitility.Awaitility.await;
  * Leipzig's interest in a plan reused by offer; the provider's staff answer it with an offer, and KISA concludes it.
  * KISA rolls a service out to its client and follows the rollout to its end, and Leipzig finds it in its list.
  * Last, the provider's staff look through their services and forms, and an operator through the figures, dead
- * letters, reconciliation, audit trail and the upload forms, so that every page of the portal is opened once.
- * Every page is checked with axe-core; the README's screenshots are taken here.
+ * letters, reconciliation, audit trail and the upload forms, so that nearly every page of the portal is opened once
+ * (not the confirmations this path does not reach, such as a tenant's suspension). Every page opened is checked with
+ * axe-core; the README's screenshots are taken here.
  */
 @ExtendWith(StackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
