@@ -57,6 +57,25 @@ class OperatorTest {
     }
 
     @Test
+    void theFilterAllShowsEveryTenantAndKeepsItsChoiceThroughAStep() {
+        answer(api, get(urlPathEqualTo(API + "/tenants")), 200, Fixtures.page(Fixtures.TENANT));
+        answer(api, get(API + "/tenants/14713000"), 200, Fixtures.TENANT);
+        answer(api, get(urlPathEqualTo(API + "/tenants/14713000/subscriptions")), 200, Fixtures.page());
+        Document pending = operator.page("/betrieb/kommunen");
+        String all = pending.select("#status option:contains(Alle)").attr("value");
+
+        Document list = operator.page("/betrieb/kommunen?status=" + all);
+
+        assertThat(all).isNotBlank();
+        assertThat(list.select("#status option[selected]").text()).isEqualTo("Alle");
+        assertThat(list.select("tbody tr").text()).contains("Leipzig, Stadt", "Freigegeben");
+        api.verify(getRequestedFor(urlPathEqualTo(API + "/tenants")).withoutQueryParam("status"));
+        assertThat(Browser.filledIn(list, "form[action$=/sperre]")).containsEntry("status", all);
+        assertThat(operator.page("/kommunen/14713000/abonnements").select("a:contains(Zurück zu den Kommunen)")
+                .attr("href")).isEqualTo("/betrieb/kommunen?status=" + all);
+    }
+
+    @Test
     void everyTenantIsReachedAPageAtATime() {
         answer(api, get(urlPathEqualTo(API + "/tenants")), 200, """
                 {"items": [%s], "page": 1, "size": 25, "total": 10751}""".formatted(Fixtures.TENANT));
