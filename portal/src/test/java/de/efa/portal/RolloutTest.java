@@ -106,6 +106,17 @@ class RolloutTest {
     }
 
     @Test
+    void aChoiceWithCharactersALinkCannotCarryLeadsToTheFormOfExactlyThatChoice() {
+        Response spaced = operator.get("/rollouts/neu?angebot=a b/c");
+        Response piped = operator.get("/rollouts/neu?angebot=a|b/c");
+
+        assertThat(spaced.statusCode()).isEqualTo(303);
+        assertThat(spaced.header("Location")).endsWith("/rollouts/neu/a%20b/c");
+        assertThat(piped.statusCode()).isEqualTo(303);
+        assertThat(piped.header("Location")).endsWith("/rollouts/neu/a%7Cb/c");
+    }
+
+    @Test
     void anOperatorChoosesAPlanFromTheCatalogAndRollsItOutToAKreisAndAList() {
         answer(api, get(urlPathEqualTo(API + "/services")), 200, Fixtures.page(Fixtures.SERVICE_WITH_CONTRACTS));
         answer(api, post(ROLLOUTS), 202, rollout("RUNNING", counts(3, 3, 0, 0, 0, 0)));
