@@ -173,6 +173,21 @@ class ProviderTest {
         api.verify(putRequestedFor(urlPathEqualTo(API + "/services/" + SERVICE_ID)).withHeader("If-Match", equalTo("\"3\"")));
     }
 
+    /** The catalog would refuse to save it; the provider learns that before typing anything. */
+    @Test
+    void anotherProvidersServiceOpensNoEditForm() {
+        answer(api, get(API + "/services/" + SERVICE_ID), 200,
+                Fixtures.SERVICE.replace("\"providerId\": \"akdb\"", "\"providerId\": \"dataport\""));
+
+        Response refused = akdb.get("/anbieter/leistungen/" + SERVICE_ID);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.select("h1").text()).isEqualTo("Keine Berechtigung");
+        assertThat(page.select("main").text()).contains("anderen Anbieter");
+        assertThat(page.select("form input[name=version]")).isEmpty();
+    }
+
     @Test
     void aServiceSavedMeanwhileBySomeoneElseKeepsWhatWasTypedUnderTheNewVersion() {
         answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE);

@@ -99,6 +99,11 @@ public class ErrorPages {
                         + "Mandat erteilt haben.", null, false));
     }
 
+    /** A step the portal refuses itself, as a service would refuse to keep what the person is about to do. */
+    static Response forbidden(String message) {
+        return render(new ErrorPage(403, "Keine Berechtigung", message, null, false));
+    }
+
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
         return render(new ErrorPage(404, "Seite nicht gefunden",

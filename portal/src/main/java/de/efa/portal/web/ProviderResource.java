@@ -42,6 +42,8 @@ public class ProviderResource {
     private static final String STALE = "Jemand anderes hat die Leistung inzwischen geändert; Ihre Änderung wurde nicht "
             + "gespeichert. Ihre Eingaben sind erhalten: Speichern Sie erneut, ersetzen sie den inzwischen gespeicherten "
             + "Stand.";
+    private static final String NOT_YOURS = "Diese Leistung gehört einem anderen Anbieter. Sie bearbeiten nur die "
+            + "Leistungen Ihres eigenen Anbieters.";
 
     private final ProviderCatalogApi catalog;
     private final Showcase showcase;
@@ -83,11 +85,18 @@ public class ProviderResource {
         return save(null, 0, submitted);
     }
 
+    /**
+     * The form of one of the provider's own services. The catalog shows any published service but saves only the
+     * provider's own: another provider's is refused here, before the person types what they could not save.
+     */
     @GET
     @Path("/leistungen/{id}")
-    public TemplateInstance edit(@PathParam("id") String id) {
+    public Response edit(@PathParam("id") String id) {
         CatalogService service = catalog.service(id);
-        return form(id, service.version(), serviceForm.valuesOf(service), FormErrors.none());
+        if (!service.providerId().equals(viewer.providerId())) {
+            return ErrorPages.forbidden(NOT_YOURS);
+        }
+        return Response.ok(form(id, service.version(), serviceForm.valuesOf(service), FormErrors.none())).build();
     }
 
     @POST
