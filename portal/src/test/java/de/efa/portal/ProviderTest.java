@@ -292,6 +292,52 @@ class ProviderTest {
         api.verify(0, postRequestedFor(urlPathEqualTo(API + "/services")));
     }
 
+    @Test
+    void aMissingOrAlteredHiddenFieldOfTheFormIsAGermanPageNotAFailure() {
+        akdb.page("/anbieter/leistungen/neu");
+        Map<String, Object> noVersion = new HashMap<>(form());
+        noVersion.remove("version");
+        Map<String, Object> badVersion = new HashMap<>(form());
+        badVersion.put("version", "drei");
+        Map<String, Object> noPlans = new HashMap<>(form());
+        noPlans.remove("plans");
+        Map<String, Object> badPlans = new HashMap<>(form());
+        badPlans.put("plans", "-1");
+
+        for (Response refused : List.of(akdb.post("/anbieter/leistungen/" + SERVICE_ID, noVersion),
+                akdb.post("/anbieter/leistungen/" + SERVICE_ID, badVersion),
+                akdb.post("/anbieter/leistungen/neu", noPlans), akdb.post("/anbieter/leistungen/neu", badPlans))) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(Jsoup.parse(refused.body().asString()).select("h1").text())
+                    .isEqualTo("Die Anfrage konnte nicht bearbeitet werden");
+        }
+        api.verify(0, postRequestedFor(urlPathEqualTo(API + "/services")));
+        api.verify(0, putRequestedFor(urlPathEqualTo(API + "/services/" + SERVICE_ID)));
+    }
+
+    @Test
+    void aServiceHasAtMostFiftyPlanBlocks() {
+        akdb.page("/anbieter/leistungen/neu");
+        Map<String, Object> huge = new HashMap<>(form());
+        huge.put("plans", "100000000");
+        huge.put("plan-hinzufuegen", "1");
+        Map<String, Object> full = new HashMap<>(form());
+        full.put("plans", "50");
+        full.put("plan-hinzufuegen", "1");
+
+        Response tampered = akdb.post("/anbieter/leistungen/neu", huge);
+        Response refused = akdb.post("/anbieter/leistungen/neu", full);
+
+        assertThat(tampered.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(tampered.body().asString()).select("fieldset legend:contains(Plan)")).isEmpty();
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.getElementById("f-plans-49-id")).isNotNull();
+        assertThat(page.getElementById("f-plans-50-id")).isNull();
+        assertThat(page.select(".error-summary").text()).contains("höchstens 50 Pläne");
+        api.verify(0, postRequestedFor(urlPathEqualTo(API + "/services")));
+    }
+
     private static Map<String, Object> form() {
         Map<String, Object> form = new HashMap<>();
         form.put("version", "0");
