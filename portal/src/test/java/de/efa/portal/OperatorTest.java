@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.response.Response;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +74,34 @@ class OperatorTest {
         assertThat(Browser.filledIn(list, "form[action$=/sperre]")).containsEntry("status", all);
         assertThat(operator.page("/kommunen/14713000/abonnements").select("a:contains(Zurück zu den Kommunen)")
                 .attr("href")).isEqualTo("/betrieb/kommunen?status=" + all);
+    }
+
+    @Test
+    void aMalformedIdOrFilterInTheAddressIsExplainedInGermanAtItsField() {
+        answer(api, get(JOBS + "/abc"), 400, """
+                {"type": "https://efa-marketplace.de/problems/invalid-parameters", "title": "Invalid", "status": 400,
+                 "detail": "1 field is invalid", "violations": [{"field": "id", "message": "must be a UUID"}]}""");
+        answer(api, get(urlPathEqualTo(API + "/tenants")), 400, """
+                {"type": "https://efa-marketplace.de/problems/invalid-parameters", "title": "Invalid", "status": 400,
+                 "detail": "1 field is invalid",
+                 "violations": [{"field": "status", "message": "must be one of [PENDING, ACTIVE, SUSPENDED]"}]}""");
+        answer(api, get(API + "/rollouts/abc"), 404, """
+                {"type": "https://efa-marketplace.de/problems/not-found", "title": "Not Found", "status": 404,
+                 "detail": "HTTP 404 Not Found"}""");
+
+        Response job = operator.get("/betrieb/auftraege/abc");
+        Response tenants = operator.get("/betrieb/kommunen?status=BOGUS");
+        Response rollout = operator.get("/rollouts/abc");
+
+        assertThat(job.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(job.body().asString()).select("main").text())
+                .contains("Kennung: Bitte eine Kennung mit 36 Zeichen angeben").doesNotContain("field is invalid");
+        assertThat(tenants.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(tenants.body().asString()).select("main").text())
+                .contains("Status: Bitte einen der vorgegebenen Werte wählen.").doesNotContain("field is invalid");
+        assertThat(rollout.statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(rollout.body().asString()).select("main").text())
+                .contains("Nicht gefunden").doesNotContain("HTTP 404", "Hinweis des Dienstes");
     }
 
     @Test
