@@ -273,6 +273,27 @@ class SubscriptionTest {
     }
 
     @Test
+    void aFailureReasonAndTheHistoryOfTheProviderReadGerman() {
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("FAILED", "null", """
+                {"reason": "the broker reports the operation failed: Postfach voll", "at": "2026-11-26T11:15:30Z"}""",
+                """
+                , {"status": "PROVISIONING", "at": "2026-11-26T10:15:32Z", "detail": "PROVISION started at the provider"},
+                {"status": "FAILED", "at": "2026-11-26T10:15:33Z", "detail": "the broker reports the operation failed"}""")
+                .replace("\"failureReason\": null",
+                        "\"failureReason\": \"the broker reports the operation failed: Postfach voll\""));
+
+        Document page = leipzig.page(PAGES + "/abonnements/" + SUBSCRIPTION_ID);
+
+        assertThat(page.select(".notice.warning").eachText()).contains(
+                "Grund: der Anbieter meldet, dass der Vorgang gescheitert ist: Postfach voll");
+        assertThat(page.select("#letzte-aenderung").text())
+                .endsWith("Grund: der Anbieter meldet, dass der Vorgang gescheitert ist: Postfach voll");
+        assertThat(page.select("ol.history li").eachText()).anySatisfy(entry -> assertThat(entry)
+                .endsWith("Einrichtung beim Anbieter begonnen")).noneSatisfy(entry -> assertThat(entry)
+                .contains("the broker"));
+    }
+
+    @Test
     void theSubscriptionsAreReachedAPageAtATime() {
         answer(api, get(urlPathEqualTo(SUBSCRIPTIONS)), 200, Fixtures.page(1, 25, 60, Fixtures.subscription("ACTIVE")));
 

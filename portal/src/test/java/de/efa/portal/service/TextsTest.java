@@ -55,6 +55,30 @@ class TextsTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "PROVISION started at the provider | Einrichtung beim Anbieter begonnen",
+            "DEPROVISION started at the provider | Abbau beim Anbieter begonnen",
+            "UPDATE started at the provider | Änderung beim Anbieter begonnen",
+            "SUSPEND started at the provider | Sperre beim Anbieter begonnen",
+            "RESUME started at the provider | Entsperrung beim Anbieter begonnen",
+            "Instance cc7ec564-1f2e-4a3b-9c8d-7e6f5a4b3c2d provisioned | Instanz cc7ec564-1f2e-4a3b-9c8d-7e6f5a4b3c2d eingerichtet",
+            "Instance cc7ec564 deprovisioned | Instanz cc7ec564 abgebaut",
+            "PROVISION failed | Einrichtung gescheitert",
+            "DEPROVISION failed | Abbau gescheitert",
+            "RESUME failed | Entsperrung gescheitert",
+            "UPDATE failed | Änderung gescheitert",
+            "Instance suspended at the provider | Instanz beim Anbieter gesperrt",
+            "Instance suspended at the provider: it has now confirmed the lock | Instanz beim Anbieter gesperrt: er hat die Sperre inzwischen bestätigt",
+            "Instance suspended, but the provider did not confirm it: no reason given | Instanz gesperrt, aber der Anbieter hat es nicht bestätigt: kein Grund angegeben",
+            "Update failed, the instance stays unusable: UPDATE failed | Änderung gescheitert, die Instanz bleibt nicht nutzbar: Änderung gescheitert",
+            "Resumption failed, the instance stays suspended: the broker reports the operation failed | Entsperrung gescheitert, die Instanz bleibt gesperrt: der Anbieter meldet, dass der Vorgang gescheitert ist",
+            "the broker reports the operation failed: Postfach voll | der Anbieter meldet, dass der Vorgang gescheitert ist: Postfach voll",
+            "Update failed, plan standard and its configuration stay: the broker reports the operation failed: plan unknown | Änderung gescheitert; Plan standard und seine Konfiguration gelten weiter: der Anbieter meldet, dass der Vorgang gescheitert ist: plan unknown"})
+    void whatHappenedAtTheProviderReadsGermanAndItsOwnWordsStayAsWritten(String english, String german) {
+        assertThat(HistoryTexts.detail(english)).isEqualTo(german);
+    }
+
+    @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"1.200,50 | 120050", "1200 | 120000", "1200.5 | 120050", "1.200 | 120000",
             "0,02 | 2", "12,345 | ", "zwölf | ", "-5 | "})
     void amountsInEurosAreReadAsCents(String text, Long cents) {
