@@ -232,6 +232,28 @@ class OperatorTest {
     }
 
     @Test
+    void aJobsStepItsCallsAndItsFailureKindReadGerman() {
+        String call = """
+                {"at": "2026-11-26T10:15:3%d Z", "action": "%s", "requestIdentity": null, "request": "GET x",
+                 "requestBody": null, "status": 200, "answer": null, "durationMs": 5}""".replace(" Z", "Z");
+        answer(api, get(JOBS + "/" + JOB_ID), 200, Fixtures.job("IN_PROGRESS")
+                .replace("\"step\": \"DONE\"", "\"step\": \"CLEANUP_POLL\"")
+                .replace("\"failureKind\": null", "\"failureKind\": \"NOT_ALLOWED\"")
+                .replace("\"durationMs\": 42}]", "\"durationMs\": 42}, " + call.formatted(2, "LAST_OPERATION") + ", "
+                        + call.formatted(3, "ORPHAN_MITIGATION") + ", "
+                        + call.formatted(4, "ORPHAN_MITIGATION_LAST_OPERATION") + "]"));
+
+        Document job = operator.page("/betrieb/auftraege/" + JOB_ID);
+
+        assertThat(job.select("#auftrag [role=status]").text()).contains("Schritt: Aufräumen: Stand abfragen")
+                .doesNotContain("CLEANUP_POLL");
+        assertThat(job.select("table tbody tr td:eq(1)").eachText()).containsExactly("Einrichten (PROVISION)",
+                "Stand abfragen (LAST_OPERATION)", "Aufräumen: Instanz löschen (ORPHAN_MITIGATION)",
+                "Aufräumen: Stand abfragen (ORPHAN_MITIGATION_LAST_OPERATION)");
+        assertThat(job.select(".notice").text()).contains("Adresse des Anbieters").doesNotContain("NOT_ALLOWED");
+    }
+
+    @Test
     void aJobInFlightKeepsItsPageCurrent() {
         answer(api, get(JOBS + "/" + JOB_ID), 200, Fixtures.job("IN_PROGRESS"));
 
