@@ -244,6 +244,17 @@ class OperationsTest {
     }
 
     @Test
+    void anEntryWithoutDetailsShowsADashNotNull() {
+        String withoutDetails = entry("c1", "2026-11-26T10:00:03Z", "service.publish", "service:" + SERVICE_ID)
+                .replace("{\"planId\": \"standard\"}", "null");
+        auditAnswers(withoutDetails, withoutDetails.replace("c1", "t1"), withoutDetails.replace("c1", "m1"));
+
+        Document page = operator.page("/betrieb/protokoll");
+
+        assertThat(page.select("tbody tr td:nth-child(7)").eachText()).containsExactly("–", "–", "–");
+    }
+
+    @Test
     void aFilterTheServicesRefuseIsShownAtItsInput() {
         answer(api, get(urlPathEqualTo(API + "/audit")), 400, Fixtures.problem(400, "validation", """
                 [{"field": "target", "message": "must be a type (service) or type:id (service:5d1c7f0e-…)"}]"""));
