@@ -92,7 +92,7 @@ class OperationsTest {
         assertThat(uploaded.statusCode()).isEqualTo(200);
         Document report = Jsoup.parse(uploaded.body().asString());
         assertThat(report.select("#ergebnis dl").text())
-                .isEqualTo("Geändert 1 Kommunen Unverändert 0 Kommunen Nicht registriert 1 Gemeindeschlüssel der Datei");
+                .isEqualTo("Geändert 1 Kommune Unverändert 0 Kommunen Nicht registriert 1 Gemeindeschlüssel der Datei");
         assertThat(report.select("#unbekannt").text()).isEqualTo("01001000");
         api.verify(postRequestedFor(urlPathEqualTo(API + "/tenants/population"))
                 .withHeader("Content-Type", containing("text/csv"))

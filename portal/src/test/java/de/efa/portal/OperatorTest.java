@@ -49,6 +49,7 @@ class OperatorTest {
 
         Document page = operator.page("/betrieb/kommunen");
         assertThat(page.select("tbody tr").text()).contains("Leipzig, Stadt", "14713000", "Sachsen", "628.718");
+        assertThat(page.select("caption").text()).isEqualTo("1 Kommune");
         api.verify(getRequestedFor(urlPathEqualTo(API + "/tenants")).withQueryParam("status", equalTo("PENDING"))
                 .withHeader("Authorization", equalTo("Bearer " + operator.accessToken())));
 

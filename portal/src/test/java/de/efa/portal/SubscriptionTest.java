@@ -294,6 +294,15 @@ class SubscriptionTest {
     }
 
     @Test
+    void aSingleSubscriptionIsCountedInTheSingular() {
+        answer(api, get(urlPathEqualTo(SUBSCRIPTIONS)), 200, Fixtures.page(Fixtures.subscription("ACTIVE")));
+
+        Document page = leipzig.page(PAGES + "/abonnements");
+
+        assertThat(page.select("caption").text()).isEqualTo("1 Abonnement oder Interessenbekundung");
+    }
+
+    @Test
     void theSubscriptionsAreReachedAPageAtATime() {
         answer(api, get(urlPathEqualTo(SUBSCRIPTIONS)), 200, Fixtures.page(1, 25, 60, Fixtures.subscription("ACTIVE")));
 
