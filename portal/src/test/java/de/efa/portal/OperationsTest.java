@@ -255,6 +255,18 @@ class OperationsTest {
     }
 
     @Test
+    void aDayTheCalendarDoesNotHaveIsShownAtItsInput() {
+        Response refused = operator.get("/betrieb/protokoll?from=31.02.2026&to=2026-02-30");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.getElementById("f-from-fehler").text()).contains("Bitte ein Datum angeben");
+        assertThat(page.getElementById("f-to-fehler").text()).contains("Bitte ein Datum angeben");
+        assertThat(page.getElementById("f-from").val()).isEqualTo("31.02.2026");
+        api.verify(0, getRequestedFor(urlPathEqualTo(API + "/audit")));
+    }
+
+    @Test
     void aFilterTheServicesRefuseIsShownAtItsInput() {
         answer(api, get(urlPathEqualTo(API + "/audit")), 400, Fixtures.problem(400, "validation", """
                 [{"field": "target", "message": "must be a type (service) or type:id (service:5d1c7f0e-…)"}]"""));
