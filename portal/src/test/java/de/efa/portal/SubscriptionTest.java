@@ -100,6 +100,29 @@ class SubscriptionTest {
     }
 
     @Test
+    void aViolationOfOneEntryOfAListIsShownAtTheListSayingWhichEntry() {
+        answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE_WITH_CONTRACTS.replace(
+                "\"gebuehrCents\": {\"type\": \"integer\", \"minimum\": 0}}}",
+                "\"gebuehrCents\": {\"type\": \"integer\", \"minimum\": 0}, \"postleitzahlen\": {\"type\": \"array\", "
+                        + "\"items\": {\"type\": \"string\", \"pattern\": \"^[0-9]{5}$\"}}}}"));
+        answer(api, post(SUBSCRIPTIONS), 422, Fixtures.problem(422, "invalid-parameters", """
+                [{"field": "parameters.postleitzahlen[1]",
+                  "message": "$.postleitzahlen[1]: does not match the regex pattern ^[0-9]{5}$"}]"""));
+        leipzig.page(FORM);
+
+        Response answer = leipzig.post(FORM, Map.of("parameters.postleitzahlen", "04109\n0410"));
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(answer.body().asString());
+        Element list = page.getElementById("f-parameters-postleitzahlen");
+        assertThat(list.attr("name")).isEqualTo("parameters.postleitzahlen");
+        assertThat(list.attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.getElementById("f-parameters-postleitzahlen-fehler").text())
+                .isEqualTo("Fehler: Eintrag 2: Bitte genau 5 Ziffern angeben.");
+        assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#f-parameters-postleitzahlen");
+    }
+
+    @Test
     void theApisViolationsAreShownAtTheirInputsAndInASummary() {
         answer(api, post(SUBSCRIPTIONS), 422, Fixtures.problem(422, "invalid-parameters", """
                 [{"field": "parameters.zustaendigeStelle.anschrift.plz",

@@ -227,7 +227,10 @@ public class RolloutResource {
         if (field.startsWith(AGS)) {
             return AGS;
         }
-        if (SELECT_INPUTS.contains(field) || field.startsWith(SchemaForm.ROOT + ".")) {
+        if (field.startsWith(SchemaForm.ROOT + ".")) {
+            return SchemaForm.inputOf(field);
+        }
+        if (SELECT_INPUTS.contains(field)) {
             return field;
         }
         return field.equals(SELECT) || field.startsWith(SELECT + ".") ? SELECT : FormErrors.FORM;
