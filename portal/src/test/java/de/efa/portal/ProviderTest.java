@@ -295,18 +295,10 @@ class ProviderTest {
     @Test
     void aMissingOrAlteredHiddenFieldOfTheFormIsAGermanPageNotAFailure() {
         akdb.page("/anbieter/leistungen/neu");
-        Map<String, Object> noVersion = new HashMap<>(form());
-        noVersion.remove("version");
-        Map<String, Object> badVersion = new HashMap<>(form());
-        badVersion.put("version", "drei");
-        Map<String, Object> noPlans = new HashMap<>(form());
-        noPlans.remove("plans");
-        Map<String, Object> badPlans = new HashMap<>(form());
-        badPlans.put("plans", "-1");
-
-        for (Response refused : List.of(akdb.post("/anbieter/leistungen/" + SERVICE_ID, noVersion),
-                akdb.post("/anbieter/leistungen/" + SERVICE_ID, badVersion),
-                akdb.post("/anbieter/leistungen/neu", noPlans), akdb.post("/anbieter/leistungen/neu", badPlans))) {
+        for (Response refused : List.of(akdb.post("/anbieter/leistungen/" + SERVICE_ID, formWith("version", null)),
+                akdb.post("/anbieter/leistungen/" + SERVICE_ID, formWith("version", "drei")),
+                akdb.post("/anbieter/leistungen/neu", formWith("plans", null)),
+                akdb.post("/anbieter/leistungen/neu", formWith("plans", "-1")))) {
             assertThat(refused.statusCode()).isEqualTo(400);
             assertThat(Jsoup.parse(refused.body().asString()).select("h1").text())
                     .isEqualTo("Die Anfrage konnte nicht bearbeitet werden");
@@ -318,15 +310,9 @@ class ProviderTest {
     @Test
     void aServiceHasAtMostFiftyPlanBlocks() {
         akdb.page("/anbieter/leistungen/neu");
-        Map<String, Object> huge = new HashMap<>(form());
-        huge.put("plans", "100000000");
-        huge.put("plan-hinzufuegen", "1");
-        Map<String, Object> full = new HashMap<>(form());
-        full.put("plans", "50");
-        full.put("plan-hinzufuegen", "1");
-
-        Response tampered = akdb.post("/anbieter/leistungen/neu", huge);
-        Response refused = akdb.post("/anbieter/leistungen/neu", full);
+        Response tampered = akdb.post("/anbieter/leistungen/neu",
+                formWith("plans", "100000000", "plan-hinzufuegen", "1"));
+        Response refused = akdb.post("/anbieter/leistungen/neu", formWith("plans", "50", "plan-hinzufuegen", "1"));
 
         assertThat(tampered.statusCode()).isEqualTo(400);
         assertThat(Jsoup.parse(tampered.body().asString()).select("fieldset legend:contains(Plan)")).isEmpty();
@@ -336,6 +322,19 @@ class ProviderTest {
         assertThat(page.getElementById("f-plans-50-id")).isNull();
         assertThat(page.select(".error-summary").text()).contains("höchstens 50 Pläne");
         api.verify(0, postRequestedFor(urlPathEqualTo(API + "/services")));
+    }
+
+    /** The form with other values, or without the inputs given null. */
+    private static Map<String, Object> formWith(String... namesAndValues) {
+        Map<String, Object> form = new HashMap<>(form());
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] == null) {
+                form.remove(namesAndValues[i]);
+            } else {
+                form.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return form;
     }
 
     private static Map<String, Object> form() {

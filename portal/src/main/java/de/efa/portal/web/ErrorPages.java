@@ -137,7 +137,7 @@ public class ErrorPages {
     }
 
     /** A step the portal refuses itself, as a service would refuse to keep what the person is about to do. */
-    static Response forbidden(String message) {
+    static Response notPermitted(String message) {
         return render(new ErrorPage(403, "Keine Berechtigung", message, null, false));
     }
 

@@ -102,7 +102,7 @@ public class ProviderResource {
     public Response edit(@PathParam("id") String id) {
         CatalogService service = catalog.service(id);
         if (!service.providerId().equals(viewer.providerId())) {
-            return ErrorPages.forbidden(NOT_YOURS);
+            return ErrorPages.notPermitted(NOT_YOURS);
         }
         return Response.ok(form(id, service.version(), serviceForm.valuesOf(service), FormErrors.none())).build();
     }
