@@ -92,7 +92,7 @@ class OperationsTest {
         assertThat(uploaded.statusCode()).isEqualTo(200);
         Document report = Jsoup.parse(uploaded.body().asString());
         assertThat(report.select("#ergebnis dl").text())
-                .isEqualTo("Geändert 1 Kommunen Unverändert 0 Kommunen Nicht registriert 1 Gemeindeschlüssel der Datei");
+                .isEqualTo("Geändert 1 Kommune Unverändert 0 Kommunen Nicht registriert 1 Gemeindeschlüssel der Datei");
         assertThat(report.select("#unbekannt").text()).isEqualTo("01001000");
         api.verify(postRequestedFor(urlPathEqualTo(API + "/tenants/population"))
                 .withHeader("Content-Type", containing("text/csv"))
@@ -241,6 +241,29 @@ class OperationsTest {
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.header("Content-Disposition")).isEqualTo("attachment; filename=\"audit-tenant-service.csv\"");
         assertThat(csv.body().asString()).startsWith("id,at,actor,actorRole");
+    }
+
+    @Test
+    void anEntryWithoutDetailsShowsADashNotNull() {
+        String withoutDetails = entry("c1", "2026-11-26T10:00:03Z", "service.publish", "service:" + SERVICE_ID)
+                .replace("{\"planId\": \"standard\"}", "null");
+        auditAnswers(withoutDetails, withoutDetails.replace("c1", "t1"), withoutDetails.replace("c1", "m1"));
+
+        Document page = operator.page("/betrieb/protokoll");
+
+        assertThat(page.select("tbody tr td:nth-child(7)").eachText()).containsExactly("–", "–", "–");
+    }
+
+    @Test
+    void aDayTheCalendarDoesNotHaveIsShownAtItsInput() {
+        Response refused = operator.get("/betrieb/protokoll?from=31.02.2026&to=2026-02-30");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.getElementById("f-from-fehler").text()).contains("Bitte ein Datum angeben");
+        assertThat(page.getElementById("f-to-fehler").text()).contains("Bitte ein Datum angeben");
+        assertThat(page.getElementById("f-from").val()).isEqualTo("31.02.2026");
+        api.verify(0, getRequestedFor(urlPathEqualTo(API + "/audit")));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.response.Response;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,12 +49,60 @@ class OperatorTest {
 
         Document page = operator.page("/betrieb/kommunen");
         assertThat(page.select("tbody tr").text()).contains("Leipzig, Stadt", "14713000", "Sachsen", "628.718");
+        assertThat(page.select("caption").text()).isEqualTo("1 Kommune");
         api.verify(getRequestedFor(urlPathEqualTo(API + "/tenants")).withQueryParam("status", equalTo("PENDING"))
                 .withHeader("Authorization", equalTo("Bearer " + operator.accessToken())));
 
         Response approved = operator.post("/betrieb/kommunen/14713000/freigabe", Map.of());
         assertThat(approved.statusCode()).isEqualTo(303);
         api.verify(postRequestedFor(urlPathEqualTo(API + "/tenants/14713000/approve")));
+    }
+
+    @Test
+    void theFilterAllShowsEveryTenantAndKeepsItsChoiceThroughAStep() {
+        answer(api, get(urlPathEqualTo(API + "/tenants")), 200, Fixtures.page(Fixtures.TENANT));
+        answer(api, get(API + "/tenants/14713000"), 200, Fixtures.TENANT);
+        answer(api, get(urlPathEqualTo(API + "/tenants/14713000/subscriptions")), 200, Fixtures.page());
+        Document pending = operator.page("/betrieb/kommunen");
+        String all = pending.select("#status option:contains(Alle)").attr("value");
+
+        Document list = operator.page("/betrieb/kommunen?status=" + all);
+
+        assertThat(all).isNotBlank();
+        assertThat(list.select("#status option[selected]").text()).isEqualTo("Alle");
+        assertThat(list.select("tbody tr").text()).contains("Leipzig, Stadt", "Freigegeben");
+        api.verify(getRequestedFor(urlPathEqualTo(API + "/tenants")).withoutQueryParam("status"));
+        assertThat(Browser.filledIn(list, "form[action$=/sperre]")).containsEntry("status", all);
+        assertThat(operator.page("/kommunen/14713000/abonnements").select("a:contains(Zurück zu den Kommunen)")
+                .attr("href")).isEqualTo("/betrieb/kommunen?status=" + all);
+    }
+
+    @Test
+    void aMalformedIdOrFilterInTheAddressIsExplainedInGermanAtItsField() {
+        answer(api, get(JOBS + "/abc"), 400, """
+                {"type": "https://efa-marketplace.de/problems/invalid-parameters", "title": "Invalid", "status": 400,
+                 "detail": "1 field is invalid", "violations": [{"field": "id", "message": "must be a UUID"}]}""");
+        answer(api, get(urlPathEqualTo(API + "/tenants")), 400, """
+                {"type": "https://efa-marketplace.de/problems/invalid-parameters", "title": "Invalid", "status": 400,
+                 "detail": "1 field is invalid",
+                 "violations": [{"field": "status", "message": "must be one of [PENDING, ACTIVE, SUSPENDED]"}]}""");
+        answer(api, get(API + "/rollouts/abc"), 404, """
+                {"type": "https://efa-marketplace.de/problems/not-found", "title": "Not Found", "status": 404,
+                 "detail": "HTTP 404 Not Found"}""");
+
+        Response job = operator.get("/betrieb/auftraege/abc");
+        Response tenants = operator.get("/betrieb/kommunen?status=BOGUS");
+        Response rollout = operator.get("/rollouts/abc");
+
+        assertThat(job.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(job.body().asString()).select("main").text())
+                .contains("Kennung: Bitte eine Kennung mit 36 Zeichen angeben").doesNotContain("field is invalid");
+        assertThat(tenants.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(tenants.body().asString()).select("main").text())
+                .contains("Status: Bitte einen der vorgegebenen Werte wählen.").doesNotContain("field is invalid");
+        assertThat(rollout.statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(rollout.body().asString()).select("main").text())
+                .contains("Nicht gefunden").doesNotContain("HTTP 404", "Hinweis des Dienstes");
     }
 
     @Test
@@ -181,6 +230,28 @@ class OperatorTest {
 
         assertThat(job.select(".notice").text()).contains("die Instanz bleibt nach seiner Auskunft nutzbar")
                 .doesNotContain("INSTANCE_USABLE");
+    }
+
+    @Test
+    void aJobsStepItsCallsAndItsFailureKindReadGerman() {
+        String call = """
+                {"at": "2026-11-26T10:15:3%d Z", "action": "%s", "requestIdentity": null, "request": "GET x",
+                 "requestBody": null, "status": 200, "answer": null, "durationMs": 5}""".replace(" Z", "Z");
+        answer(api, get(JOBS + "/" + JOB_ID), 200, Fixtures.job("IN_PROGRESS")
+                .replace("\"step\": \"DONE\"", "\"step\": \"CLEANUP_POLL\"")
+                .replace("\"failureKind\": null", "\"failureKind\": \"NOT_ALLOWED\"")
+                .replace("\"durationMs\": 42}]", "\"durationMs\": 42}, " + call.formatted(2, "LAST_OPERATION") + ", "
+                        + call.formatted(3, "ORPHAN_MITIGATION") + ", "
+                        + call.formatted(4, "ORPHAN_MITIGATION_LAST_OPERATION") + "]"));
+
+        Document job = operator.page("/betrieb/auftraege/" + JOB_ID);
+
+        assertThat(job.select("#auftrag [role=status]").text()).contains("Schritt: Aufräumen: Stand abfragen")
+                .doesNotContain("CLEANUP_POLL");
+        assertThat(job.select("table tbody tr td:eq(1)").eachText()).containsExactly("Einrichten (PROVISION)",
+                "Stand abfragen (LAST_OPERATION)", "Aufräumen: Instanz löschen (ORPHAN_MITIGATION)",
+                "Aufräumen: Stand abfragen (ORPHAN_MITIGATION_LAST_OPERATION)");
+        assertThat(job.select(".notice").text()).contains("Adresse des Anbieters").doesNotContain("NOT_ALLOWED");
     }
 
     @Test

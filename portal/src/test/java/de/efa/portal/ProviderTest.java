@@ -173,6 +173,21 @@ class ProviderTest {
         api.verify(putRequestedFor(urlPathEqualTo(API + "/services/" + SERVICE_ID)).withHeader("If-Match", equalTo("\"3\"")));
     }
 
+    /** The catalog would refuse to save it; the provider learns that before typing anything. */
+    @Test
+    void anotherProvidersServiceOpensNoEditForm() {
+        answer(api, get(API + "/services/" + SERVICE_ID), 200,
+                Fixtures.SERVICE.replace("\"providerId\": \"akdb\"", "\"providerId\": \"dataport\""));
+
+        Response refused = akdb.get("/anbieter/leistungen/" + SERVICE_ID);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.select("h1").text()).isEqualTo("Keine Berechtigung");
+        assertThat(page.select("main").text()).contains("anderen Anbieter");
+        assertThat(page.select("form input[name=version]")).isEmpty();
+    }
+
     @Test
     void aServiceSavedMeanwhileBySomeoneElseKeepsWhatWasTypedUnderTheNewVersion() {
         answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE);
@@ -275,6 +290,51 @@ class ProviderTest {
         assertThat(page.getElementById("f-plans-1-id")).isNotNull();
         assertThat(page.getElementById("f-plans-0-id").attr("value")).isEqualTo("standard");
         api.verify(0, postRequestedFor(urlPathEqualTo(API + "/services")));
+    }
+
+    @Test
+    void aMissingOrAlteredHiddenFieldOfTheFormIsAGermanPageNotAFailure() {
+        akdb.page("/anbieter/leistungen/neu");
+        for (Response refused : List.of(akdb.post("/anbieter/leistungen/" + SERVICE_ID, formWith("version", null)),
+                akdb.post("/anbieter/leistungen/" + SERVICE_ID, formWith("version", "drei")),
+                akdb.post("/anbieter/leistungen/neu", formWith("plans", null)),
+                akdb.post("/anbieter/leistungen/neu", formWith("plans", "-1")))) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(Jsoup.parse(refused.body().asString()).select("h1").text())
+                    .isEqualTo("Die Anfrage konnte nicht bearbeitet werden");
+        }
+        api.verify(0, postRequestedFor(urlPathEqualTo(API + "/services")));
+        api.verify(0, putRequestedFor(urlPathEqualTo(API + "/services/" + SERVICE_ID)));
+    }
+
+    @Test
+    void aServiceHasAtMostFiftyPlanBlocks() {
+        akdb.page("/anbieter/leistungen/neu");
+        Response tampered = akdb.post("/anbieter/leistungen/neu",
+                formWith("plans", "100000000", "plan-hinzufuegen", "1"));
+        Response refused = akdb.post("/anbieter/leistungen/neu", formWith("plans", "50", "plan-hinzufuegen", "1"));
+
+        assertThat(tampered.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(tampered.body().asString()).select("fieldset legend:contains(Plan)")).isEmpty();
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.getElementById("f-plans-49-id")).isNotNull();
+        assertThat(page.getElementById("f-plans-50-id")).isNull();
+        assertThat(page.select(".error-summary").text()).contains("höchstens 50 Pläne");
+        api.verify(0, postRequestedFor(urlPathEqualTo(API + "/services")));
+    }
+
+    /** The form with other values, or without the inputs given null. */
+    private static Map<String, Object> formWith(String... namesAndValues) {
+        Map<String, Object> form = new HashMap<>(form());
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] == null) {
+                form.remove(namesAndValues[i]);
+            } else {
+                form.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return form;
     }
 
     private static Map<String, Object> form() {

@@ -76,7 +76,7 @@ class RolloutTest {
         assertThat(imported.statusCode()).isEqualTo(200);
         Document report = Jsoup.parse(imported.body().asString());
         assertThat(report.select("#ergebnis dl").text())
-                .isEqualTo("Neu angelegt 1 Kommunen Schon registriert 10.750 Kommunen Abgelehnt 2 Zeilen");
+                .isEqualTo("Neu angelegt 1 Kommune Schon registriert 10.750 Kommunen Abgelehnt 2 Zeilen");
         assertThat(report.select("#abgelehnt caption").text()).isEqualTo("Abgelehnte Zeilen");
         assertThat(report.select("#abgelehnt tbody tr").eachText()).containsExactly(
                 "3 Der Gemeindeschlüssel „1234“ hat nicht genau 8 Ziffern.",
@@ -103,6 +103,17 @@ class RolloutTest {
         assertThat(page.select("#zeilen tbody tr").eachText()).containsExactly(
                 "1 Die erste Zeile muss die Kopfzeile ags,name,land_code,population,source_year sein.");
         assertThat(page.select("#ergebnis")).isEmpty();
+    }
+
+    @Test
+    void aChoiceWithCharactersALinkCannotCarryLeadsToTheFormOfExactlyThatChoice() {
+        Response spaced = operator.get("/rollouts/neu?angebot=a b/c");
+        Response piped = operator.get("/rollouts/neu?angebot=a|b/c");
+
+        assertThat(spaced.statusCode()).isEqualTo(303);
+        assertThat(spaced.header("Location")).endsWith("/rollouts/neu/a%20b/c");
+        assertThat(piped.statusCode()).isEqualTo(303);
+        assertThat(piped.header("Location")).endsWith("/rollouts/neu/a%7Cb/c");
     }
 
     @Test
@@ -243,7 +254,7 @@ class RolloutTest {
         assertThat(page.select("#auswahl").text()).isEqualTo("im Land Sachsen und im Kreis 14713");
         assertThat(page.select("#status option[selected]").text()).isEqualTo("Fehlgeschlagen");
         assertThat(page.select("#kommunen caption").text())
-                .isEqualTo("1 Kommunen mit dem Status „Fehlgeschlagen“, nach Gemeindeschlüssel");
+                .isEqualTo("1 Kommune mit dem Status „Fehlgeschlagen“, nach Gemeindeschlüssel");
         assertThat(page.select("#kommunen tbody tr").text()).isEqualTo(
                 "14713000 Leipzig, Stadt Fehlgeschlagen the broker reported the operation failed Abonnement");
         assertThat(page.select("#kommunen tbody a").attr("href"))
@@ -261,12 +272,30 @@ class RolloutTest {
     }
 
     @Test
+    void oneMunicipalityIsCountedInTheSingularAndARolloutOfNoneSaysSo() {
+        answer(api, get(urlPathEqualTo(ROLLOUTS)), 200, Fixtures.page(rollout("DONE", counts(1, 0, 0, 1, 0, 0)),
+                rollout("DONE", counts(0, 0, 0, 0, 0, 0))));
+        answer(api, get(ROLLOUTS + "/" + ROLLOUT_ID), 200, rollout("DONE", counts(1, 0, 0, 1, 0, 0)));
+        answer(api, get(urlPathEqualTo(ROLLOUTS + "/" + ROLLOUT_ID + "/items")), 200, Fixtures.page("""
+                {"ags": "14713000", "tenantName": "Leipzig, Stadt", "status": "ACTIVE", "subscriptionId": null,
+                 "reason": null}"""));
+
+        Document list = operator.page("/rollouts");
+        Document rollout = operator.page("/rollouts/" + ROLLOUT_ID);
+
+        assertThat(list.select("#rollouts tbody tr span[id$=-text]").eachText())
+                .containsExactly("1 von 1 Kommune abgeschlossen (100 %)", "Keine Kommune ausgewählt");
+        assertThat(rollout.select("#zahlen").text()).startsWith("Ausgewählt 1 Kommune Wartet");
+        assertThat(rollout.select("#kommunen caption").text()).isEqualTo("1 Kommune, nach Gemeindeschlüssel");
+    }
+
+    @Test
     void theRolloutsAreListedNewestFirstWithTheirProgress() {
         answer(api, get(urlPathEqualTo(ROLLOUTS)), 200, Fixtures.page(rollout("RUNNING", counts(4, 2, 1, 1, 0, 0))));
 
         Document page = operator.page("/rollouts");
 
-        assertThat(page.select("#rollouts caption").text()).isEqualTo("1 Rollouts, neueste zuerst");
+        assertThat(page.select("#rollouts caption").text()).isEqualTo("1 Rollout, neueste zuerst");
         assertThat(page.select("#rollouts tbody tr").text()).contains("Rollout vom 01.12.2026, 04:00:00 Uhr",
                 "Betrieb des Marktplatzes", "Führerschein digital beantragen", "Plan standard", "Läuft",
                 "1 von 4 Kommunen abgeschlossen (25 %)");

@@ -156,6 +156,28 @@ class ShowcaseTest {
     }
 
     @Test
+    void aLandOrThemenfeldTheCatalogRefusesIsExplainedAtItsSelect() {
+        answer(api, get(urlPathEqualTo(API + "/services")).withQueryParam("land", equalTo("99")), 400,
+                Fixtures.problem(400, "validation", """
+                        [{"field": "land", "message": "must be a Land code 01 to 16"}]"""));
+        answer(api, get(urlPathEqualTo(API + "/services")).withQueryParam("themenfeld", equalTo("nope")), 400,
+                Fixtures.problem(400, "validation", """
+                        [{"field": "themenfeld", "message": "must be the code of an OZG Themenfeld"}]"""));
+
+        Document land = Jsoup.parse(Browser.anonymous().get("/?land=99").body().asString());
+        Document themenfeld = Jsoup.parse(Browser.anonymous().get("/?themenfeld=nope").body().asString());
+
+        assertThat(land.getElementById("land").attr("aria-invalid")).isEqualTo("true");
+        assertThat(land.getElementById(land.getElementById("land").attr("aria-describedby")).text())
+                .isEqualTo("Fehler: Bitte ein Land wählen (Schlüssel 01 bis 16).");
+        assertThat(land.select(".error-summary a").attr("href")).isEqualTo("#land");
+        assertThat(themenfeld.getElementById("themenfeld").attr("aria-invalid")).isEqualTo("true");
+        assertThat(themenfeld.getElementById(themenfeld.getElementById("themenfeld").attr("aria-describedby")).text())
+                .isEqualTo("Fehler: Bitte ein Themenfeld wählen.");
+        assertThat(themenfeld.select(".error-summary a").attr("href")).isEqualTo("#themenfeld");
+    }
+
+    @Test
     void aSearchTextLongerThanTheCatalogTakesIsExplainedAtTheSearchBoxWithWhatWasTyped() {
         String tooLong = "Führerschein & Fahrerlaubnis ".repeat(7) + "%";
         answer(api, get(urlPathEqualTo(API + "/services")).withQueryParam("q", equalTo(tooLong.trim())), 400,

@@ -100,6 +100,29 @@ class SubscriptionTest {
     }
 
     @Test
+    void aViolationOfOneEntryOfAListIsShownAtTheListSayingWhichEntry() {
+        answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE_WITH_CONTRACTS.replace(
+                "\"gebuehrCents\": {\"type\": \"integer\", \"minimum\": 0}}}",
+                "\"gebuehrCents\": {\"type\": \"integer\", \"minimum\": 0}, \"postleitzahlen\": {\"type\": \"array\", "
+                        + "\"items\": {\"type\": \"string\", \"pattern\": \"^[0-9]{5}$\"}}}}"));
+        answer(api, post(SUBSCRIPTIONS), 422, Fixtures.problem(422, "invalid-parameters", """
+                [{"field": "parameters.postleitzahlen[1]",
+                  "message": "$.postleitzahlen[1]: does not match the regex pattern ^[0-9]{5}$"}]"""));
+        leipzig.page(FORM);
+
+        Response answer = leipzig.post(FORM, Map.of("parameters.postleitzahlen", "04109\n0410"));
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(answer.body().asString());
+        Element list = page.getElementById("f-parameters-postleitzahlen");
+        assertThat(list.attr("name")).isEqualTo("parameters.postleitzahlen");
+        assertThat(list.attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.getElementById("f-parameters-postleitzahlen-fehler").text())
+                .isEqualTo("Fehler: Eintrag 2: Bitte genau 5 Ziffern angeben.");
+        assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#f-parameters-postleitzahlen");
+    }
+
+    @Test
     void theApisViolationsAreShownAtTheirInputsAndInASummary() {
         answer(api, post(SUBSCRIPTIONS), 422, Fixtures.problem(422, "invalid-parameters", """
                 [{"field": "parameters.zustaendigeStelle.anschrift.plz",
@@ -270,6 +293,36 @@ class SubscriptionTest {
 
         answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("DEPROVISIONING"));
         assertThat(leipzig.page(page).select("form:has(button:contains(Abonnement kündigen))")).isEmpty();
+    }
+
+    @Test
+    void aFailureReasonAndTheHistoryOfTheProviderReadGerman() {
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("FAILED", "null", """
+                {"reason": "the broker reports the operation failed: Postfach voll", "at": "2026-11-26T11:15:30Z"}""",
+                """
+                , {"status": "PROVISIONING", "at": "2026-11-26T10:15:32Z", "detail": "PROVISION started at the provider"},
+                {"status": "FAILED", "at": "2026-11-26T10:15:33Z", "detail": "the broker reports the operation failed"}""")
+                .replace("\"failureReason\": null",
+                        "\"failureReason\": \"the broker reports the operation failed: Postfach voll\""));
+
+        Document page = leipzig.page(PAGES + "/abonnements/" + SUBSCRIPTION_ID);
+
+        assertThat(page.select(".notice.warning").eachText()).contains(
+                "Grund: der Anbieter meldet, dass der Vorgang gescheitert ist: Postfach voll");
+        assertThat(page.select("#letzte-aenderung").text())
+                .endsWith("Grund: der Anbieter meldet, dass der Vorgang gescheitert ist: Postfach voll");
+        assertThat(page.select("ol.history li").eachText()).anySatisfy(entry -> assertThat(entry)
+                .endsWith("Einrichtung beim Anbieter begonnen")).noneSatisfy(entry -> assertThat(entry)
+                .contains("the broker"));
+    }
+
+    @Test
+    void aSingleSubscriptionIsCountedInTheSingular() {
+        answer(api, get(urlPathEqualTo(SUBSCRIPTIONS)), 200, Fixtures.page(Fixtures.subscription("ACTIVE")));
+
+        Document page = leipzig.page(PAGES + "/abonnements");
+
+        assertThat(page.select("caption").text()).isEqualTo("1 Abonnement oder Interessenbekundung");
     }
 
     @Test

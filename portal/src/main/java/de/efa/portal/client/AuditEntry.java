@@ -11,4 +11,9 @@ import java.time.Instant;
  */
 public record AuditEntry(String id, Instant at, String actor, String actorRole, String onBehalfOf, String action,
                          String target, String outcome, JsonNode details) {
+
+    /** An entry recorded without details has them as JSON null, which is no detail to show. */
+    public boolean hasDetails() {
+        return details != null && !details.isNull();
+    }
 }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The errors of a submitted form by field name, in German. A field's name is the JSON path the API reports a
@@ -18,6 +20,11 @@ public final class FormErrors {
 
     /** A message for the whole form rather than one field. */
     public static final String FORM = "";
+    /**
+     * A violation of one entry of a list ({@code leikaKeys[1]}), which a form shows at the list's input (one entry a
+     * line): the message then says which entry.
+     */
+    private static final Pattern LIST_ENTRY = Pattern.compile("(.+)\\[(\\d+)]");
 
     private final Map<String, String> byField = new LinkedHashMap<>();
     /** Inputs whose id is not their field's anchor, for the summary to link to. */
@@ -36,14 +43,22 @@ public final class FormErrors {
 
     /**
      * The violations at the inputs {@code place} puts them: a page may show one input for several fields
-     * ({@code acceptedTerms} and {@code acceptedTerms.version}), or none for a field, whose message then goes to
-     * the whole form ({@link #FORM}).
+     * ({@code acceptedTerms} and {@code acceptedTerms.version}, the entries of a list), or none for a field, whose
+     * message then goes to the whole form ({@link #FORM}).
      */
     public static FormErrors of(Problem problem, UnaryOperator<String> place) {
         FormErrors errors = new FormErrors();
         for (Problem.Violation violation : problem.violationList()) {
-            errors.add(violation.field() == null ? FORM : place.apply(violation.field()),
-                    ViolationTexts.german(violation.message()));
+            String field = violation.field();
+            String message = ViolationTexts.german(violation.message());
+            if (field == null) {
+                errors.add(FORM, message);
+                continue;
+            }
+            String input = place.apply(field);
+            Matcher entry = LIST_ENTRY.matcher(field);
+            errors.add(input, entry.matches() && entry.group(1).equals(input)
+                    ? "Eintrag " + (Integer.parseInt(entry.group(2)) + 1) + ": " + message : message);
         }
         return errors;
     }

@@ -3,6 +3,7 @@ package de.efa.portal.service;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,8 +19,21 @@ public final class HistoryTexts {
     private static final String WHO = "((?:municipality|bundler|provider|operator) \\S+)";
     /** A price as the history writes it: "500.00 € setup fee, 1,220.00 € a year". */
     private static final Pattern PRICE = Pattern.compile("([\\d,]+\\.\\d\\d) € setup fee, ([\\d,]+\\.\\d\\d) € a year");
+    private static final String OPERATION = "(PROVISION|DEPROVISION|UPDATE|SUSPEND|RESUME)";
+    /** What the provider is asked to do, as a noun: "Einrichtung beim Anbieter begonnen". */
+    private static final Map<String, String> OPERATIONS = Map.of("PROVISION", "Einrichtung", "DEPROVISION", "Abbau",
+            "UPDATE", "Änderung", "SUSPEND", "Sperre", "RESUME", "Entsperrung");
 
     private static final List<TextRule> RULES = List.of(
+            TextRule.of(OPERATION + " started at the provider",
+                    m -> OPERATIONS.get(m.group(1)) + " beim Anbieter begonnen"),
+            TextRule.of(OPERATION + " failed", m -> OPERATIONS.get(m.group(1)) + " gescheitert"),
+            TextRule.of("Instance (\\S+) provisioned", m -> "Instanz " + m.group(1) + " eingerichtet"),
+            TextRule.of("Instance (\\S+) deprovisioned", m -> "Instanz " + m.group(1) + " abgebaut"),
+            // The marketplace's reason when the provider's last operation ended in "failed"; its description follows.
+            TextRule.of("the broker reports the operation failed(?:: (.*))?",
+                    m -> "der Anbieter meldet, dass der Vorgang gescheitert ist"
+                            + (m.group(1) == null ? "" : ": " + m.group(1))),
             TextRule.of("(?:Requested|Interest declared|Offered|Declined|Concluded|Withdrawn|Cancellation requested"
                     + "|Resubmitted) by " + WHO + "(?:: (.*))?",
                     m -> "von " + actor(m.group(1)) + (m.group(2) == null ? "" : ": " + m.group(2))),
@@ -37,9 +51,13 @@ public final class HistoryTexts {
                     m -> "Plan beim Anbieter gewechselt: " + prices(m.group(1)) + reportedPlan(m.group(2))),
             TextRule.of("Update failed, plan (\\S+) and its configuration stay: (.*)",
                     m -> "Änderung gescheitert; Plan " + m.group(1) + " und seine Konfiguration gelten weiter: "
-                            + m.group(2)),
+                            + detail(m.group(2))),
             TextRule.of("Update failed and left the instance unusable: (.*)",
-                    m -> "Änderung gescheitert, die Instanz ist nicht mehr nutzbar: " + m.group(1)),
+                    m -> "Änderung gescheitert, die Instanz ist nicht mehr nutzbar: " + detail(m.group(1))),
+            TextRule.of("Update failed, the instance stays unusable: (.*)",
+                    m -> "Änderung gescheitert, die Instanz bleibt nicht nutzbar: " + detail(m.group(1))),
+            TextRule.of("Resumption failed, the instance stays suspended: (.*)",
+                    m -> "Entsperrung gescheitert, die Instanz bleibt gesperrt: " + detail(m.group(1))),
             TextRule.of("Suspension requested: tenant suspended by " + WHO,
                     m -> "die Kommune wurde gesperrt, von " + actor(m.group(1))),
             TextRule.of("Suspension requested: tenant (\\d+) is suspended", m -> "die Kommune ist gesperrt"),
@@ -47,8 +65,11 @@ public final class HistoryTexts {
                     m -> "die Kommune wurde wieder freigegeben, von " + actor(m.group(1))),
             TextRule.of("Instance (suspended|resumed) at the provider",
                     m -> "Instanz beim Anbieter " + locked(m.group(1))),
+            TextRule.of("Instance suspended at the provider: it has now confirmed the lock",
+                    m -> "Instanz beim Anbieter gesperrt: er hat die Sperre inzwischen bestätigt"),
             TextRule.of("Instance (suspended|resumed), but the provider did not confirm it: (.*)",
-                    m -> "Instanz " + locked(m.group(1)) + ", aber der Anbieter hat es nicht bestätigt: " + m.group(2)),
+                    m -> "Instanz " + locked(m.group(1)) + ", aber der Anbieter hat es nicht bestätigt: "
+                            + (m.group(2).equals("no reason given") ? "kein Grund angegeben" : detail(m.group(2)))),
             // Entries written before the operator was named have no "(loaded by …)".
             TextRule.of("Population (\\d+) → (\\d+)(?: \\(loaded by " + WHO + "\\))?(?:: (.+?))?"
                             + "(?:; the requested plan (\\S+) now costs (.+))?",

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A plan's configuration as an HTML form, generated from the plan's JSON Schema: nested objects become groups,
@@ -25,11 +26,21 @@ public final class SchemaForm {
     public static final String ROOT = "parameters";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The index of an entry of a list, and what follows it. */
+    private static final Pattern LIST_ENTRY = Pattern.compile("\\[\\d+].*");
 
     private final JsonNode root;
 
     public SchemaForm(JsonNode schema) {
         this.root = schema == null ? NODES.objectNode() : schema;
+    }
+
+    /**
+     * The input a violation of the configuration is shown at: its own, or for an entry of a list
+     * ({@code parameters.plz[1]}) the list's, which takes one entry a line.
+     */
+    public static String inputOf(String field) {
+        return LIST_ENTRY.matcher(field).replaceFirst("");
     }
 
     /** The inputs of the form, filled with what was submitted and with the errors the API answered. */

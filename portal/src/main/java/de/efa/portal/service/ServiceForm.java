@@ -122,18 +122,10 @@ public class ServiceForm {
      * list's input, saying which entry.
      */
     public static FormErrors errorsOf(Problem problem) {
-        FormErrors errors = FormErrors.none();
-        for (Problem.Violation violation : problem.violationList()) {
-            String field = violation.field() == null ? FormErrors.FORM : violation.field();
-            String message = ViolationTexts.german(violation.message());
+        return FormErrors.of(problem, field -> {
             Matcher item = LIST_ITEM.matcher(field);
-            if (item.matches()) {
-                field = item.group(1);
-                message = "Eintrag " + (Integer.parseInt(item.group(2)) + 1) + ": " + message;
-            }
-            errors.add(field, message);
-        }
-        return errors;
+            return item.matches() ? item.group(1) : field;
+        });
     }
 
     private static Long euros(Values form, String field, FormErrors errors) {

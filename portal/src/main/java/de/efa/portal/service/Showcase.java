@@ -140,5 +140,10 @@ public class Showcase {
 
     /** A Themenfeld with the number of services the current search finds in it. */
     public record Facet(String code, String name, long count, boolean selected) {
+
+        /** As the Themenfeld select offers it: "Bauen & Wohnen (3)". */
+        public String label() {
+            return name + " (" + count + ")";
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 /**
  * The filters of the audit trail as the operator typed them: who acted, what was changed, and the days from and to
@@ -17,8 +18,12 @@ public record AuditForm(String actor, String target, String from, String to, int
     private static final String PATH = "/betrieb/protokoll";
     /** The days of German municipalities. */
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    /** A date input gives ISO dates; a browser without one leaves the field to German typing. */
-    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu");
+    /**
+     * A date input gives ISO dates; a browser without one leaves the field to German typing. Strict, as a lenient
+     * reading would take 31.02. for the last day of February and filter another day than the one typed.
+     */
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     public AuditForm {
         actor = Filters.given(actor);

@@ -1,6 +1,8 @@
 package de.efa.portal.web;
 
+import de.efa.portal.client.Problem;
 import de.efa.portal.client.ServiceException;
+import de.efa.portal.service.ViolationTexts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
@@ -14,6 +16,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import java.util.Map;
+import java.util.regex.Pattern;
+
 /**
  * Every failure as a German page with what it means and what to do: never a stack trace, never a service's raw
  * answer. A service's own explanation (English) is shown as a detail for whoever has to help.
@@ -22,6 +27,12 @@ public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
     private static final int MAX_URI_LENGTH = 8192;
+    /** The framework's own words for a status, which a service gives as its detail when no route matched. */
+    private static final Pattern STATUS_LINE = Pattern.compile("HTTP \\d{3}( .*)?");
+    /** The German names of the fields an address carries (ids, filters, paging); others are named as written. */
+    private static final Map<String, String> FIELD_NAMES = Map.of("ags", "Gemeindeschlüssel (AGS)", "id", "Kennung",
+            "status", "Status", "serviceId", "Leistung", "page", "Seite", "size", "Seitengröße", "from", "Beginn",
+            "to", "Ende");
 
     @CheckedTemplate
     static class Templates {
@@ -58,7 +69,7 @@ public class ErrorPages {
 
     /** What an error answer of a service means for the person in front of the page. */
     static ErrorPage pageFor(ServiceException e) {
-        String detail = e.problem().detail();
+        String detail = explanationOf(e.problem());
         return switch (e.status()) {
             case 401 -> new ErrorPage(401, "Bitte melden Sie sich erneut an",
                     "Ihre Anmeldung ist abgelaufen oder wurde vom " + e.service() + " nicht anerkannt.", null, true);
@@ -79,8 +90,34 @@ public class ErrorPages {
                     "Bitte versuchen Sie es in einigen Minuten noch einmal. Besteht der Fehler weiter, wenden Sie "
                             + "sich an den Betrieb des EfA-Marktplatzes.", detail, false)
                     : new ErrorPage(400, "Die Anfrage wurde abgelehnt",
-                    "Der " + e.service() + " hat die Angaben nicht angenommen.", detail, false);
+                    "Der " + e.service() + " hat die Angaben nicht angenommen." + violations(e.problem()), detail,
+                    false);
         };
+    }
+
+    /**
+     * The service's own explanation, where it has one: with violations, which are named in German instead, its
+     * detail only counts them; a detail that is only the status line says nothing the page does not.
+     */
+    private static String explanationOf(Problem problem) {
+        String detail = problem.detail();
+        if (detail == null || !problem.violationList().isEmpty() || STATUS_LINE.matcher(detail).matches()) {
+            return null;
+        }
+        return detail;
+    }
+
+    /** Each violation with its field: " Kennung: Bitte eine Kennung mit 36 Zeichen angeben, …". */
+    private static String violations(Problem problem) {
+        StringBuilder text = new StringBuilder();
+        for (Problem.Violation violation : problem.violationList()) {
+            text.append(' ');
+            if (violation.field() != null) {
+                text.append(FIELD_NAMES.getOrDefault(violation.field(), "„" + violation.field() + "“")).append(": ");
+            }
+            text.append(ViolationTexts.german(violation.message()));
+        }
+        return text.toString();
     }
 
     @ServerExceptionMapper
@@ -97,6 +134,11 @@ public class ErrorPages {
                 "Dieser Bereich ist für eine andere Rolle bestimmt: Kommunen, Bündler, Anbieter und der Betrieb des "
                         + "Marktplatzes sehen jeweils ihre eigenen Seiten, Bündler nur die der Kommunen, die ihnen ein "
                         + "Mandat erteilt haben.", null, false));
+    }
+
+    /** A step the portal refuses itself, as a service would refuse to keep what the person is about to do. */
+    static Response notPermitted(String message) {
+        return render(new ErrorPage(403, "Keine Berechtigung", message, null, false));
     }
 
     @ServerExceptionMapper

@@ -55,7 +55,19 @@ public final class Labels {
             "INSTANCE_USABLE",
             "Der Anbieter hat die Änderung abgelehnt; die Instanz bleibt nach seiner Auskunft nutzbar.",
             "NOT_OFFERED", "Der Katalog des Anbieters bietet diesen Vorgang nicht an; der Anbieter wurde nicht gefragt.",
+            "NOT_ALLOWED", "Der Betrieb lässt die Adresse des Anbieters nicht zu (etwa unverschlüsseltes http oder eine "
+                    + "interne Adresse); der Anbieter wurde nicht aufgerufen.",
             "ORPHAN_LEFT", "Das Aufräumen ist gescheitert: beim Anbieter kann eine Instanz zurückgeblieben sein.");
+    /** Where a job's conversation with the provider stands; cleaning up is OSB's orphan mitigation. */
+    private static final Map<String, String> JOB_STEP = ordered(
+            "SEND", "Anfrage senden", "POLL", "Stand abfragen", "CLEANUP", "Aufräumen: Instanz löschen",
+            "CLEANUP_POLL", "Aufräumen: Stand abfragen");
+    /** The calls to a provider's Open Service Broker. */
+    private static final Map<String, String> BROKER_CALL = ordered(
+            "PROVISION", "Einrichten", "DEPROVISION", "Abbauen", "UPDATE", "Ändern",
+            "CONTEXT_UPDATE", "Sperren oder Entsperren", "LAST_OPERATION", "Stand abfragen",
+            "ORPHAN_MITIGATION", "Aufräumen: Instanz löschen", "ORPHAN_MITIGATION_LAST_OPERATION",
+            "Aufräumen: Stand abfragen", "CATALOG", "Katalog lesen", "FETCH_INSTANCE", "Instanz abrufen");
     static final Map<String, String> FINDING_KINDS = ordered(
             "MISSING_AT_PROVIDER", "Fehlt beim Anbieter", "PLAN_DIFFERS", "Anderer Plan beim Anbieter",
             "ORPHAN_LEFT", "Zurückgebliebene Instanz", "SUSPENSION_NOT_CONFIRMED", "Sperrung nicht bestätigt");
@@ -121,6 +133,19 @@ public final class Labels {
 
     static String operation(String operation) {
         return OPERATION.getOrDefault(operation, operation);
+    }
+
+    static String jobStep(String step) {
+        return JOB_STEP.getOrDefault(step, step);
+    }
+
+    /**
+     * A call in German, with the marketplace's name for it, which its logs and metrics use: "Stand abfragen
+     * (LAST_OPERATION)".
+     */
+    static String brokerCall(String action) {
+        String german = BROKER_CALL.get(action);
+        return german == null ? action : german + " (" + action + ")";
     }
 
     static String failureKind(String kind) {

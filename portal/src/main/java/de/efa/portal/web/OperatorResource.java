@@ -42,6 +42,13 @@ import java.util.function.Consumer;
 public class OperatorResource {
 
     private static final int PAGE_SIZE = 25;
+    /** What the list shows first: the tenants waiting for approval. */
+    private static final String PENDING = "PENDING";
+    /**
+     * The filter that shows every tenant. Not the empty value: a browser sends an empty choice as {@code status=},
+     * which arrives as no choice at all.
+     */
+    private static final String ALL = "alle";
 
     private final MarketplaceApi marketplace;
     private final TenantApi tenants;
@@ -162,7 +169,7 @@ public class OperatorResource {
     }
 
     /**
-     * The tenants in one status, those waiting for approval unless asked otherwise; an empty status shows all of
+     * The tenants in one status, those waiting for approval unless asked otherwise; {@value #ALL} shows all of
      * them, which after an import of the municipality directory are thousands, a page at a time.
      */
     @GET
@@ -236,13 +243,13 @@ public class OperatorResource {
 
     private TemplateInstance tenantsPage(String status, int page, String notice) {
         String shown = shown(status);
-        return Templates.kommunen(Filters.within(page, number -> tenants.tenants(shown.isBlank() ? null : shown, number,
-                PAGE_SIZE)), shown, tenantsPageBase(shown), notice);
+        return Templates.kommunen(Filters.within(page, number -> tenants.tenants(ALL.equals(shown) ? null : shown,
+                number, PAGE_SIZE)), shown, tenantsPageBase(shown), notice);
     }
 
-    /** Without a choice, the tenants waiting for approval; an empty status is every tenant. */
+    /** Without a choice, the tenants waiting for approval. */
     private static String shown(String status) {
-        return status == null ? "PENDING" : status;
+        return status == null || status.isBlank() ? PENDING : status;
     }
 
     private static String tenantsPageBase(String shown) {

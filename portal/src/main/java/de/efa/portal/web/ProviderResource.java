@@ -13,6 +13,7 @@ import de.efa.portal.service.Viewer;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -37,11 +38,20 @@ public class ProviderResource {
 
     /** The submit button that asks for one more plan block instead of saving. */
     private static final String ADD_PLAN = "plan-hinzufuegen";
+    /**
+     * The most plan blocks the form has. The catalog counts none, it only limits the size of a request
+     * (docs/http.md); its services have a few plans each, and the form's hidden count must not decide how much
+     * the portal builds and renders.
+     */
+    private static final int MOST_PLANS = 50;
+    private static final String TOO_MANY_PLANS = "Eine Leistung hat höchstens " + MOST_PLANS + " Pläne.";
     private static final int PAGE_SIZE = 25;
     private static final String PAGE_BASE = Filters.pageBase("/anbieter");
     private static final String STALE = "Jemand anderes hat die Leistung inzwischen geändert; Ihre Änderung wurde nicht "
             + "gespeichert. Ihre Eingaben sind erhalten: Speichern Sie erneut, ersetzen sie den inzwischen gespeicherten "
             + "Stand.";
+    private static final String NOT_YOURS = "Diese Leistung gehört einem anderen Anbieter. Sie bearbeiten nur die "
+            + "Leistungen Ihres eigenen Anbieters.";
 
     private final ProviderCatalogApi catalog;
     private final Showcase showcase;
@@ -83,18 +93,25 @@ public class ProviderResource {
         return save(null, 0, submitted);
     }
 
+    /**
+     * The form of one of the provider's own services. The catalog shows any published service but saves only the
+     * provider's own: another provider's is refused here, before the person types what they could not save.
+     */
     @GET
     @Path("/leistungen/{id}")
-    public TemplateInstance edit(@PathParam("id") String id) {
+    public Response edit(@PathParam("id") String id) {
         CatalogService service = catalog.service(id);
-        return form(id, service.version(), serviceForm.valuesOf(service), FormErrors.none());
+        if (!service.providerId().equals(viewer.providerId())) {
+            return ErrorPages.notPermitted(NOT_YOURS);
+        }
+        return Response.ok(form(id, service.version(), serviceForm.valuesOf(service), FormErrors.none())).build();
     }
 
     @POST
     @Path("/leistungen/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response replace(@PathParam("id") String id, MultivaluedMap<String, String> submitted) {
-        return save(id, Long.parseLong(submitted.getFirst("version")), submitted);
+        return save(id, hiddenNumber(submitted.getFirst("version"), 0, Long.MAX_VALUE), submitted);
     }
 
     /**
@@ -131,9 +148,12 @@ public class ProviderResource {
     private Response save(String id, long version, MultivaluedMap<String, String> submitted) {
         ServiceForm.Values values = new ServiceForm.Values(Forms.single(submitted),
                 list(submitted.get(ServiceForm.AVAILABLE_IN)), list(submitted.get(ServiceForm.REUSE_MODELS)),
-                Integer.parseInt(submitted.getFirst("plans")));
+                (int) hiddenNumber(submitted.getFirst("plans"), 1, MOST_PLANS));
         if (submitted.containsKey(ADD_PLAN)) {
-            return Response.ok(form(id, version, values.withOneMorePlan(), FormErrors.none())).build();
+            return values.plans() < MOST_PLANS
+                    ? Response.ok(form(id, version, values.withOneMorePlan(), FormErrors.none())).build()
+                    : Response.status(400).entity(form(id, version, values,
+                    FormErrors.none().add(FormErrors.FORM, TOO_MANY_PLANS))).build();
         }
         FormErrors errors = FormErrors.none();
         ServiceRequest request = serviceForm.request(values, errors);
@@ -166,6 +186,23 @@ public class ProviderResource {
 
     private TemplateInstance form(String id, long version, ServiceForm.Values values, FormErrors errors) {
         return Templates.formular(id, version, values, showcase.themenfelder(), errors);
+    }
+
+    /**
+     * A number the form carries in a hidden input; one that is missing, no number or out of range was not sent by the
+     * form as the portal wrote it.
+     */
+    private static long hiddenNumber(String value, long lowest, long highest) {
+        long number;
+        try {
+            number = Long.parseLong(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException(e);
+        }
+        if (number < lowest || number > highest) {
+            throw new BadRequestException();
+        }
+        return number;
     }
 
     private static List<String> list(List<String> values) {

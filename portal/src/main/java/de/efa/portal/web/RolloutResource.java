@@ -134,7 +134,8 @@ public class RolloutResource {
             return Response.status(400).entity(Templates.neu(offers(),
                     FormErrors.none().add(OFFER, "Bitte eine Leistung mit einem ihrer Pläne wählen."))).build();
         }
-        return Response.seeOther(URI.create(PATH + "/neu/" + chosen[0] + "/" + chosen[1])).build();
+        return Response.seeOther(URI.create(PATH + "/neu/" + Filters.segment(chosen[0]) + "/"
+                + Filters.segment(chosen[1]))).build();
     }
 
     @GET
@@ -226,7 +227,10 @@ public class RolloutResource {
         if (field.startsWith(AGS)) {
             return AGS;
         }
-        if (SELECT_INPUTS.contains(field) || field.startsWith(SchemaForm.ROOT + ".")) {
+        if (field.startsWith(SchemaForm.ROOT + ".")) {
+            return SchemaForm.inputOf(field);
+        }
+        if (SELECT_INPUTS.contains(field)) {
             return field;
         }
         return field.equals(SELECT) || field.startsWith(SELECT + ".") ? SELECT : FormErrors.FORM;

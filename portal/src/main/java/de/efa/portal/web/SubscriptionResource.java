@@ -284,7 +284,7 @@ public class SubscriptionResource {
         if (field.startsWith(Forms.ACCEPTED_TERMS)) {
             return Forms.ACCEPTED_TERMS;
         }
-        return field.startsWith(SchemaForm.ROOT + ".") ? field : FormErrors.FORM;
+        return field.startsWith(SchemaForm.ROOT + ".") ? SchemaForm.inputOf(field) : FormErrors.FORM;
     }
 
     private static URI subscriptionPage(String ags, String id) {

@@ -49,7 +49,25 @@ class TextsTest {
             "Population 628718 → 630000 (loaded by operator 5f1c): 500.00 € setup fee, 13,774.36 € a year → 500.00 € setup fee, 13,800.00 € a year | Einwohnerzahl 628.718 → 630.000, übernommen von Betrieb des Marktplatzes: Einrichtung 500,00 €, jährlich 13.774,36 € → Einrichtung 500,00 €, jährlich 13.800,00 €",
             "Population 10000 → 12000 (loaded by operator 5f1c-ab): 500.00 € setup fee, 1,200.00 € a year → 500.00 € setup fee, 1,240.00 € a year; the requested plan komfort now costs 0.00 € setup fee, 2,360.00 € a year | Einwohnerzahl 10.000 → 12.000, übernommen von Betrieb des Marktplatzes: Einrichtung 500,00 €, jährlich 1.200,00 € → Einrichtung 500,00 €, jährlich 1.240,00 €; der beantragte Plan komfort kostet jetzt Einrichtung 0,00 €, jährlich 2.360,00 €",
             "Population 10000 → 12000 (loaded by operator 5f1c); the requested plan komfort now costs 0.00 € setup fee, 2,360.00 € a year | Einwohnerzahl 10.000 → 12.000, übernommen von Betrieb des Marktplatzes; der beantragte Plan komfort kostet jetzt Einrichtung 0,00 €, jährlich 2.360,00 €",
-            "the broker answered 500 | the broker answered 500"})
+            "the broker answered 500 | the broker answered 500",
+            "PROVISION started at the provider | Einrichtung beim Anbieter begonnen",
+            "DEPROVISION started at the provider | Abbau beim Anbieter begonnen",
+            "UPDATE started at the provider | Änderung beim Anbieter begonnen",
+            "SUSPEND started at the provider | Sperre beim Anbieter begonnen",
+            "RESUME started at the provider | Entsperrung beim Anbieter begonnen",
+            "Instance cc7ec564-1f2e-4a3b-9c8d-7e6f5a4b3c2d provisioned | Instanz cc7ec564-1f2e-4a3b-9c8d-7e6f5a4b3c2d eingerichtet",
+            "Instance cc7ec564 deprovisioned | Instanz cc7ec564 abgebaut",
+            "PROVISION failed | Einrichtung gescheitert",
+            "DEPROVISION failed | Abbau gescheitert",
+            "RESUME failed | Entsperrung gescheitert",
+            "UPDATE failed | Änderung gescheitert",
+            "Instance suspended at the provider | Instanz beim Anbieter gesperrt",
+            "Instance suspended at the provider: it has now confirmed the lock | Instanz beim Anbieter gesperrt: er hat die Sperre inzwischen bestätigt",
+            "Instance suspended, but the provider did not confirm it: no reason given | Instanz gesperrt, aber der Anbieter hat es nicht bestätigt: kein Grund angegeben",
+            "Update failed, the instance stays unusable: UPDATE failed | Änderung gescheitert, die Instanz bleibt nicht nutzbar: Änderung gescheitert",
+            "Resumption failed, the instance stays suspended: the broker reports the operation failed | Entsperrung gescheitert, die Instanz bleibt gesperrt: der Anbieter meldet, dass der Vorgang gescheitert ist",
+            "the broker reports the operation failed: Postfach voll | der Anbieter meldet, dass der Vorgang gescheitert ist: Postfach voll",
+            "Update failed, plan standard and its configuration stay: the broker reports the operation failed: plan unknown | Änderung gescheitert; Plan standard und seine Konfiguration gelten weiter: der Anbieter meldet, dass der Vorgang gescheitert ist: plan unknown"})
     void historiesSayInGermanWhoActed(String english, String german) {
         assertThat(HistoryTexts.detail(english)).isEqualTo(german);
     }
