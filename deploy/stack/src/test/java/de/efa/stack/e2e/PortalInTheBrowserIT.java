@@ -274,7 +274,7 @@ class PortalInTheBrowserIT {
 
         kisa.waitForText(By.id("rollout-status"), "Abgeschlossen");
         assertThat(kisa.checked().driver().findElement(By.id("fortschritt-text")).getText())
-                .contains("1 von 1 Kommunen abgeschlossen (100 %)");
+                .contains("1 von 1 Kommune abgeschlossen (100 %)");
         assertThat(kisa.driver().findElement(By.id("kommunen")).getText()).contains("Leipzig, Stadt", "Aktiv");
         kisa.screenshot("rollout");
 
