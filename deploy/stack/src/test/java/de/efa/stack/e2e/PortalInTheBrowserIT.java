@@ -342,7 +342,7 @@ class PortalInTheBrowserIT {
         assertThat(heading(operator)).isEqualTo("Kommunen importieren");
         upload(operator, DIRECTORY_HEADER + LEIPZIG + ",\"Leipzig, Stadt\",14,628718,2024\n123,Irgendwo,14,100,2024\n",
                 "Kommunen importieren");
-        assertThat(operator.driver().findElement(By.id("vorhanden")).getText()).isEqualTo("1 Kommunen");
+        assertThat(operator.driver().findElement(By.id("vorhanden")).getText()).isEqualTo("1 Kommune");
         assertThat(operator.driver().findElement(By.id("angelegt")).getText()).isEqualTo("0 Kommunen");
         assertThat(operator.driver().findElement(By.cssSelector("#abgelehnt tbody")).getText()).startsWith("3 ");
 
