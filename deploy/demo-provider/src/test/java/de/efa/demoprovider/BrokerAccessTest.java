@@ -120,6 +120,19 @@ class BrokerAccessTest {
         assertThat(new Rows(dataSource).instanceState(id)).isEmpty();
     }
 
+    /** What a broker received is worth nothing beside the brokers: the listing there holds every broker's instances. */
+    @Test
+    void aTokenForABrokerIsRefusedBesideTheBrokers() {
+        given().auth().oauth2(TestTokens.marketplaceAtBroker("akdb"))
+                .when().get("/instances")
+                .then().statusCode(401)
+                .contentType(containsString("problem+json"))
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("detail", containsString("meant for a provider's broker"));
+        given().auth().oauth2(TestTokens.marketplace()).when().get("/instances").then().statusCode(200);
+        given().auth().oauth2(TestTokens.operator()).when().get("/instances").then().statusCode(200);
+    }
+
     /** Sent with the JDK's client, which sends a path as written, where rest-assured's would normalise it first. */
     @Test
     void noSpellingOfABrokersPathEscapesItsAudienceCheck() throws Exception {

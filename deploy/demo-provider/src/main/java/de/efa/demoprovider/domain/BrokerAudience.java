@@ -20,6 +20,11 @@ public final class BrokerAudience {
         return PREFIX + providerId;
     }
 
+    /** Whether a token with this audience is meant for a provider's broker, whichever. */
+    public static boolean namesABroker(Collection<String> audience) {
+        return audience != null && audience.stream().anyMatch(entry -> entry.startsWith(PREFIX));
+    }
+
     /** Whether a token with this audience is meant for the broker of {@code providerId}. */
     public static boolean isMeantFor(Collection<String> audience, String providerId) {
         return providerId != null && !providerId.isBlank() && audience != null && audience.contains(of(providerId));

@@ -23,7 +23,9 @@ import java.util.Set;
 
 /**
  * What every broker call goes through before it reaches a resource: the token's audience, which must name the broker
- * of the provider in the path, then the OSB version header, then the injected faults. A failure is thrown here,
+ * of the provider in the path, then the OSB version header, then the injected faults. Every other call is refused a
+ * token meant for a broker, so that a token the marketplace sent to one provider's broker, which that broker may keep
+ * or leak, is worth nothing beside it either (the instances of every broker are listed there). A failure is thrown here,
  * before anything can change; a slow call waits on a timer, not on a thread. Whether there is a valid token at all,
  * and whether it has the role, is the security layer's to say (401, 403).
  * On the way out, the platform's request identity is handed back, as OSB recommends, for tracing, and the call is
@@ -46,7 +48,12 @@ public class BrokerApiFilter {
     @ServerRequestFilter
     public Uni<Response> beforeBrokerCall(UriInfo uri, HttpHeaders headers) {
         if (!ErrorAnswer.isBrokerPath(uri)) {
-            return Uni.createFrom().nullItem();
+            return identities.getDeferredIdentity().onItem().transform(identity -> {
+                if (BrokerAudience.namesABroker(audience(identity))) {
+                    throw BrokerException.meantForABroker();
+                }
+                return null;
+            });
         }
         String providerId = uri.getPathParameters().getFirst(BrokerApi.PROVIDER_ID);
         return identities.getDeferredIdentity().onItem().transformToUni(identity -> {

@@ -57,7 +57,8 @@ public class InstanceResource {
                     + "\"updated_at\":\"2026-11-26T10:15:32Z\"}],\"page\":0,\"size\":20,\"total\":1}")))
     @APIResponse(responseCode = "400", description = "A bad `state`, `page` or `size`; `violations` names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
+    @APIResponse(responseCode = "401", description = "No valid bearer token, or one meant for a provider's broker"
+            + " (audience `broker-{provider_id}`), which is taken only there",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Neither role marketplace nor operator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -47,6 +47,12 @@ public class BrokerException extends RuntimeException {
                 + " contain " + audience);
     }
 
+    /** A token meant for a provider's broker, sent to the demo provider beside its brokers. */
+    public static BrokerException meantForABroker() {
+        return new BrokerException(401, "Unauthorized", "The token is meant for a provider's broker and is taken only"
+                + " there; ask for one without a broker's scope");
+    }
+
     public static BrokerException unsupportedApiVersion(String description) {
         return new BrokerException(412, "PreconditionFailed", description);
     }
