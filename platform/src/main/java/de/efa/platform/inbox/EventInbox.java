@@ -83,7 +83,17 @@ public class EventInbox {
         }
     }
 
+    /**
+     * A record of a type this consumer does not know is skipped before anything else is asked of it: a newer producer's
+     * event may come without a value or be larger than this consumer reads, and is still none of its business.
+     */
     private <T> Optional<Item<T>> read(InboundEvent event, EventHandler<T> handler, Heartbeat heartbeat) {
+        Optional<String> type = event.header(CloudEventHeaders.TYPE);
+        if (type.isPresent() && !handler.consumption().types().contains(type.get())) {
+            LOG.infof("%s: skipped %s of unknown type %s", handler.consumption().name(), event.position(), type.get());
+            meters.counter("efa.events.skipped", "consumer", handler.consumption().name(), "type", type.get()).increment();
+            return Optional.empty();
+        }
         if (event.value() == null) {
             try {
                 return handler.tombstone(event).map(value -> new Item<>(event, null, null, value));
@@ -96,12 +106,6 @@ public class EventInbox {
         if (bytes > maxPayloadBytes) {
             park(event, "the value has " + bytes + " bytes, more than the " + maxPayloadBytes + " accepted", handler,
                     heartbeat);
-            return Optional.empty();
-        }
-        Optional<String> type = event.header(CloudEventHeaders.TYPE);
-        if (type.isPresent() && !handler.consumption().types().contains(type.get())) {
-            LOG.infof("%s: skipped %s of unknown type %s", handler.consumption().name(), event.position(), type.get());
-            meters.counter("efa.events.skipped", "consumer", handler.consumption().name(), "type", type.get()).increment();
             return Optional.empty();
         }
         try {
