@@ -18,8 +18,8 @@ import java.util.UUID;
 public class CatalogRepository {
 
     /**
-     * Keeps the highest version. An equal version is taken too: a provider's new brokerUrl republishes its
-     * services without a new service version, and the later record on the partition is the newer one.
+     * Keeps the highest version. An equal version is taken too: the later record of a service on its partition is
+     * the newer one, whatever version it names (catalog-service raises the version when a provider's broker moves).
      */
     private static final String UPSERT = """
             INSERT INTO catalog_service (service_id, version, provider_id, status, broker_url, plan_ids, updated_at)
