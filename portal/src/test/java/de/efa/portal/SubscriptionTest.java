@@ -236,8 +236,8 @@ class SubscriptionTest {
         Document list = leipzig.page(PAGES + "/abonnements");
         assertThat(list.select("h1").text()).isEqualTo("Abonnements von Leipzig, Stadt");
         assertThat(list.select("tbody tr").eachText()).containsExactly(
-                "Führerschein digital beantragen standard Aktiv 26.11.2026, 11:15:30 Uhr 13.774,36 €",
-                "Führerschein digital beantragen nachnutzung Angebot liegt vor 26.11.2026, 11:15:30 Uhr 22.861,54 €");
+                "Führerschein digital beantragen Standard Aktiv 26.11.2026, 11:15:30 Uhr 13.774,36 €",
+                "Führerschein digital beantragen Nachnutzung Angebot liegt vor 26.11.2026, 11:15:30 Uhr 22.861,54 €");
 
         Document detail = leipzig.page(PAGES + "/abonnements/" + SUBSCRIPTION_ID);
         assertThat(detail.select("#abonnement-status").text()).isEqualTo("Aktiv");
@@ -251,6 +251,35 @@ class SubscriptionTest {
         assertThat(cancelled.statusCode()).isEqualTo(303);
         api.verify(deleteRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID))
                 .withHeader("Authorization", equalTo("Bearer " + leipzig.accessToken())));
+    }
+
+    @Test
+    void plansAreShownByTheirNamesFromOneLookUpOfTheirServiceAndOneTheCatalogNoLongerListsByItsId() {
+        String dropped = Fixtures.subscription("ACTIVE").replace("\"planId\": \"standard\"", "\"planId\": \"pilot\"");
+        answer(api, get(urlPathEqualTo(SUBSCRIPTIONS)), 200, Fixtures.page(Fixtures.subscription("ACTIVE"), dropped));
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("UPDATE_REQUESTED", """
+                {"planId": "nutzungsbedingungen", "parameters": {}, "priceSnapshot": null, "contract": null}""",
+                "null", ""));
+        String page = PAGES + "/abonnements/" + SUBSCRIPTION_ID;
+
+        Document list = leipzig.page(PAGES + "/abonnements");
+        assertThat(list.select("tbody td:eq(1)").eachText()).containsExactly("Standard", "pilot");
+        api.verify(1, getRequestedFor(urlPathEqualTo(API + "/services/" + SERVICE_ID)));
+
+        api.resetRequests();
+        Document detail = leipzig.page(page);
+        assertThat(detail.select(".lead").text()).isEqualTo("Für Leipzig, Stadt, Plan Standard");
+        assertThat(detail.select("#stand dl.facts").first().text()).startsWith("Plan Standard ");
+        assertThat(detail.select("#beantragt").text()).isEqualTo("Plan Mit Nutzungsbedingungen");
+        api.verify(1, getRequestedFor(urlPathEqualTo(API + "/services/" + SERVICE_ID)));
+
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("ACTIVE"));
+        api.resetRequests();
+        assertThat(leipzig.page(page + "/kuendigung").select("dl.facts").text()).startsWith("Plan Standard ");
+        api.verify(1, getRequestedFor(urlPathEqualTo(API + "/services/" + SERVICE_ID)));
+
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, dropped);
+        assertThat(leipzig.page(page).select(".lead").text()).isEqualTo("Für Leipzig, Stadt, Plan pilot");
     }
 
     @Test
