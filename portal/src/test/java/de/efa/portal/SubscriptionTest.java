@@ -7,6 +7,7 @@ import io.restassured.response.Response;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +121,41 @@ class SubscriptionTest {
         assertThat(page.getElementById("f-parameters-postleitzahlen-fehler").text())
                 .isEqualTo("Fehler: Eintrag 2: Bitte genau 5 Ziffern angeben.");
         assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#f-parameters-postleitzahlen");
+    }
+
+    /** Titles and labelled choices, as docs/services.md describes a plan's parameters. */
+    @Test
+    void aChoiceWithLabelsShowsItsTitlesSendsItsValuesAndItsViolationIsShownAtIt() {
+        answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE_WITH_CONTRACTS.replace(
+                "\"gebuehrCents\": {\"type\": \"integer\", \"minimum\": 0}}}",
+                "\"gebuehrCents\": {\"type\": \"integer\", \"minimum\": 0}, \"zahlung\": {\"type\": \"string\", "
+                        + "\"title\": \"Zahlungsdienst\", \"oneOf\": [{\"const\": \"EPAYBL\", \"title\": \"ePayBL\"}, "
+                        + "{\"const\": \"KEINER\", \"title\": \"keiner\"}]}}}"));
+        answer(api, post(SUBSCRIPTIONS), 202, Fixtures.subscription("REQUESTED"));
+
+        Document form = leipzig.page(FORM);
+        assertThat(form.select("label[for=f-parameters-zahlung]").text()).isEqualTo("Zahlungsdienst");
+        Elements options = form.select("select#f-parameters-zahlung option");
+        assertThat(options.eachAttr("value")).containsExactly("", "EPAYBL", "KEINER");
+        assertThat(options.eachText()).containsExactly("Bitte wählen", "ePayBL", "keiner");
+
+        assertThat(leipzig.post(FORM, Map.of("parameters.zahlung", "KEINER")).statusCode()).isEqualTo(303);
+        api.verify(postRequestedFor(urlPathEqualTo(SUBSCRIPTIONS)).withRequestBody(equalToJson("""
+                {"parameters": {"zahlung": "KEINER"}}""", false, true)));
+
+        // What the tenant-service answers for a value that is none of the constants: the oneOf and each const.
+        answer(api, post(SUBSCRIPTIONS), 422, Fixtures.problem(422, "invalid-parameters", """
+                [{"field": "parameters.zahlung", "message": "must be valid to one and only one schema, but 0 are valid"},
+                 {"field": "parameters.zahlung", "message": "must be the constant value 'EPAYBL'"},
+                 {"field": "parameters.zahlung", "message": "must be the constant value 'KEINER'"}]"""));
+        Response refused = leipzig.post(FORM, Map.of("parameters.zahlung", "BAR"));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.getElementById("f-parameters-zahlung").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.getElementById("f-parameters-zahlung-fehler").text()).isEqualTo("Fehler: Die Angabe passt zu "
+                + "keiner der vorgesehenen Möglichkeiten. Bitte einen der vorgegebenen Werte wählen.");
+        assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#f-parameters-zahlung");
     }
 
     @Test
