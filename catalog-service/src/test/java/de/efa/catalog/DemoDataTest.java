@@ -122,6 +122,41 @@ class DemoDataTest {
         assertThat(schema.validate(unknownPayment)).isNotEmpty();
     }
 
+    /**
+     * The portal labels a plan's inputs with their titles and a choice's options with the titles of its constants
+     * (docs/services.md), so every input of the demo plans has a German one and no choice is a bare enum.
+     */
+    @Test
+    void everyInputOfTheDemoPlansHasATitleAndEveryChoiceTitlesItsValues() throws Exception {
+        demoData.load();
+        String id = JSON.readTree(given().queryParams("providerId", "akdb", "q", "Führerschein").get("/api/v1/services")
+                .asString()).path("items").get(0).path("id").asText();
+        JsonNode premium = plan(JSON.readTree(given().get("/api/v1/services/" + id).asString()), "premium");
+        Map<String, JsonNode> inputs = new HashMap<>();
+        collectInputs(premium.path("parameters"), "parameters", inputs);
+
+        assertThat(inputs).containsKeys("parameters.zustaendigeStelle.anschrift.strasse",
+                "parameters.postfach.art", "parameters.fachverfahren.protokoll");
+        assertThat(inputs).allSatisfy((path, input) -> {
+            assertThat(input.path("title").asText()).as("title of %s", path).isNotBlank();
+            assertThat(input.has("enum")).as("%s is a bare enum", path).isFalse();
+            assertThat(stream(input.path("oneOf"))).as("choices of %s", path)
+                    .allSatisfy(choice -> assertThat(choice.has("const") && choice.hasNonNull("title")).isTrue());
+        });
+        assertThat(inputs.get("parameters.zustaendigeStelle.anschrift.strasse").path("title").asText())
+                .isEqualTo("Straße");
+        assertThat(stream(inputs.get("parameters.postfach.art").path("oneOf")).map(c -> c.path("title").asText()))
+                .containsExactly("BundID", "FIT-Connect", "OSCI/XTA");
+    }
+
+    private static void collectInputs(JsonNode schema, String path, Map<String, JsonNode> inputs) {
+        schema.path("properties").fields().forEachRemaining(property -> {
+            String at = path + "." + property.getKey();
+            inputs.put(at, property.getValue());
+            collectInputs(property.getValue(), at, inputs);
+        });
+    }
+
     @Test
     void realEfaServicesHavePlansWithTermsAndWithAnInterestWhoseDocumentsMatchTheirDigests() throws Exception {
         demoData.load();

@@ -51,7 +51,7 @@ class InterestTest {
 
         assertThat(open.select("#status option[selected]").text()).isEqualTo("Interesse bekundet");
         assertThat(open.select("tbody tr").text()).contains("Leipzig, Stadt", "AGS 14713000",
-                "Führerschein digital beantragen", "Plan nachnutzung", "Interesse bekundet");
+                "Führerschein digital beantragen", "Plan Nachnutzung", "Interesse bekundet");
         assertThat(open.select("tbody a").attr("href")).isEqualTo(PAGE);
         api.verify(getRequestedFor(urlPathEqualTo(INBOX)).withQueryParam("status", equalTo("INTEREST_DECLARED"))
                 .withHeader("Authorization", equalTo("Bearer " + akdb.accessToken())));
@@ -82,7 +82,7 @@ class InterestTest {
 
         Document page = akdb.page(PAGE);
         assertThat(page.select("h1").text()).isEqualTo("Interessenbekundung von Leipzig, Stadt");
-        assertThat(page.select("dl.facts").text()).contains("Leitweg-ID 14713000-LEIPZIG-85",
+        assertThat(page.select("dl.facts").text()).contains("Plan Nachnutzung", "Leitweg-ID 14713000-LEIPZIG-85",
                 "Preis nach Plan einmalig 0,00 €, jährlich 22.861,54 €", "Nutzungsbedingungen Version 2026-01");
         assertThat(page.select("ol li").text()).contains("von Bündler kisa");
         assertThat(page.getElementById("f-conditions-startDate").attr("type")).isEqualTo("date");

@@ -212,7 +212,7 @@ class OperatorTest {
 
         Document job = operator.page("/betrieb/auftraege/" + JOB_ID);
 
-        assertThat(job.select("dl.facts").text()).contains("Vorgang Ändern", "Plan standard → standard-fails");
+        assertThat(job.select("dl.facts").text()).contains("Vorgang Ändern", "Plan Standard → standard-fails");
         assertThat(job.select(".notice").text()).contains("nach der gescheiterten Änderung nicht mehr nutzbar");
         assertThat(job.select("tbody td").text()).contains("Anfragekennung 9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a");
         assertThat(job.select("dl.facts a").eachAttr("href"))

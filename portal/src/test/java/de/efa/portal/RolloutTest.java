@@ -241,6 +241,7 @@ class RolloutTest {
 
         Document page = operator.page("/rollouts/" + ROLLOUT_ID + "?status=FAILED");
 
+        assertThat(page.select("h1").text()).isEqualTo("Rollout: Führerschein digital beantragen, Plan Standard");
         assertThat(page.select("#rollout-status").text()).isEqualTo("Läuft");
         assertThat(page.select("#stand").attr("hx-trigger")).isEqualTo("every 2s");
         assertThat(page.select("#stand").attr("hx-get")).isEqualTo("/rollouts/" + ROLLOUT_ID + "?status=FAILED&seite=0");
@@ -297,7 +298,7 @@ class RolloutTest {
 
         assertThat(page.select("#rollouts caption").text()).isEqualTo("1 Rollout, neueste zuerst");
         assertThat(page.select("#rollouts tbody tr").text()).contains("Rollout vom 01.12.2026, 04:00:00 Uhr",
-                "Betrieb des Marktplatzes", "Führerschein digital beantragen", "Plan standard", "Läuft",
+                "Betrieb des Marktplatzes", "Führerschein digital beantragen", "Plan Standard", "Läuft",
                 "1 von 4 Kommunen abgeschlossen (25 %)");
         assertThat(page.select("#rollouts progress").attr("aria-label"))
                 .isEqualTo("Fortschritt des Rollouts vom 01.12.2026, 04:00:00 Uhr");

@@ -163,7 +163,7 @@ class SubscriptionChangeTest {
 
         assertThat(updating.select("#abonnement-status").text()).isEqualTo("Wird geändert");
         assertThat(updating.select("#stand").attr("hx-trigger")).isEqualTo("every 2s");
-        assertThat(updating.select("#beantragt").text()).contains("Plan nutzungsbedingungen", "Jährlich 900,00 €");
+        assertThat(updating.select("#beantragt").text()).contains("Plan Mit Nutzungsbedingungen", "Jährlich 900,00 €");
         assertThat(updating.select("form")).as("nothing to change or cancel meanwhile").isEmpty();
         assertThat(updating.select("ol.history li").last().text()).endsWith("Änderung beantragt – von Bündler kisa: "
                 + "Plan standard → nutzungsbedingungen, Einrichtung 0,00 €, jährlich 900,00 €; bis der Anbieter die "

@@ -7,6 +7,7 @@ import io.restassured.response.Response;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +121,41 @@ class SubscriptionTest {
         assertThat(page.getElementById("f-parameters-postleitzahlen-fehler").text())
                 .isEqualTo("Fehler: Eintrag 2: Bitte genau 5 Ziffern angeben.");
         assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#f-parameters-postleitzahlen");
+    }
+
+    /** Titles and labelled choices, as docs/services.md describes a plan's parameters. */
+    @Test
+    void aChoiceWithLabelsShowsItsTitlesSendsItsValuesAndItsViolationIsShownAtIt() {
+        answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE_WITH_CONTRACTS.replace(
+                "\"gebuehrCents\": {\"type\": \"integer\", \"minimum\": 0}}}",
+                "\"gebuehrCents\": {\"type\": \"integer\", \"minimum\": 0}, \"zahlung\": {\"type\": \"string\", "
+                        + "\"title\": \"Zahlungsdienst\", \"oneOf\": [{\"const\": \"EPAYBL\", \"title\": \"ePayBL\"}, "
+                        + "{\"const\": \"KEINER\", \"title\": \"keiner\"}]}}}"));
+        answer(api, post(SUBSCRIPTIONS), 202, Fixtures.subscription("REQUESTED"));
+
+        Document form = leipzig.page(FORM);
+        assertThat(form.select("label[for=f-parameters-zahlung]").text()).isEqualTo("Zahlungsdienst");
+        Elements options = form.select("select#f-parameters-zahlung option");
+        assertThat(options.eachAttr("value")).containsExactly("", "EPAYBL", "KEINER");
+        assertThat(options.eachText()).containsExactly("Bitte wählen", "ePayBL", "keiner");
+
+        assertThat(leipzig.post(FORM, Map.of("parameters.zahlung", "KEINER")).statusCode()).isEqualTo(303);
+        api.verify(postRequestedFor(urlPathEqualTo(SUBSCRIPTIONS)).withRequestBody(equalToJson("""
+                {"parameters": {"zahlung": "KEINER"}}""", false, true)));
+
+        // What the tenant-service answers for a value that is none of the constants: the oneOf and each const.
+        answer(api, post(SUBSCRIPTIONS), 422, Fixtures.problem(422, "invalid-parameters", """
+                [{"field": "parameters.zahlung", "message": "must be valid to one and only one schema, but 0 are valid"},
+                 {"field": "parameters.zahlung", "message": "must be the constant value 'EPAYBL'"},
+                 {"field": "parameters.zahlung", "message": "must be the constant value 'KEINER'"}]"""));
+        Response refused = leipzig.post(FORM, Map.of("parameters.zahlung", "BAR"));
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        Document page = Jsoup.parse(refused.body().asString());
+        assertThat(page.getElementById("f-parameters-zahlung").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.getElementById("f-parameters-zahlung-fehler").text()).isEqualTo("Fehler: Die Angabe passt zu "
+                + "keiner der vorgesehenen Möglichkeiten. Bitte einen der vorgegebenen Werte wählen.");
+        assertThat(page.select(".error-summary a").eachAttr("href")).containsExactly("#f-parameters-zahlung");
     }
 
     @Test
@@ -236,8 +272,8 @@ class SubscriptionTest {
         Document list = leipzig.page(PAGES + "/abonnements");
         assertThat(list.select("h1").text()).isEqualTo("Abonnements von Leipzig, Stadt");
         assertThat(list.select("tbody tr").eachText()).containsExactly(
-                "Führerschein digital beantragen standard Aktiv 26.11.2026, 11:15:30 Uhr 13.774,36 €",
-                "Führerschein digital beantragen nachnutzung Angebot liegt vor 26.11.2026, 11:15:30 Uhr 22.861,54 €");
+                "Führerschein digital beantragen Standard Aktiv 26.11.2026, 11:15:30 Uhr 13.774,36 €",
+                "Führerschein digital beantragen Nachnutzung Angebot liegt vor 26.11.2026, 11:15:30 Uhr 22.861,54 €");
 
         Document detail = leipzig.page(PAGES + "/abonnements/" + SUBSCRIPTION_ID);
         assertThat(detail.select("#abonnement-status").text()).isEqualTo("Aktiv");
@@ -251,6 +287,35 @@ class SubscriptionTest {
         assertThat(cancelled.statusCode()).isEqualTo(303);
         api.verify(deleteRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID))
                 .withHeader("Authorization", equalTo("Bearer " + leipzig.accessToken())));
+    }
+
+    @Test
+    void plansAreShownByTheirNamesFromOneLookUpOfTheirServiceAndOneTheCatalogNoLongerListsByItsId() {
+        String dropped = Fixtures.subscription("ACTIVE").replace("\"planId\": \"standard\"", "\"planId\": \"pilot\"");
+        answer(api, get(urlPathEqualTo(SUBSCRIPTIONS)), 200, Fixtures.page(Fixtures.subscription("ACTIVE"), dropped));
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("UPDATE_REQUESTED", """
+                {"planId": "nutzungsbedingungen", "parameters": {}, "priceSnapshot": null, "contract": null}""",
+                "null", ""));
+        String page = PAGES + "/abonnements/" + SUBSCRIPTION_ID;
+
+        Document list = leipzig.page(PAGES + "/abonnements");
+        assertThat(list.select("tbody td:eq(1)").eachText()).containsExactly("Standard", "pilot");
+        api.verify(1, getRequestedFor(urlPathEqualTo(API + "/services/" + SERVICE_ID)));
+
+        api.resetRequests();
+        Document detail = leipzig.page(page);
+        assertThat(detail.select(".lead").text()).isEqualTo("Für Leipzig, Stadt, Plan Standard");
+        assertThat(detail.select("#stand dl.facts").first().text()).startsWith("Plan Standard ");
+        assertThat(detail.select("#beantragt").text()).isEqualTo("Plan Mit Nutzungsbedingungen");
+        api.verify(1, getRequestedFor(urlPathEqualTo(API + "/services/" + SERVICE_ID)));
+
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("ACTIVE"));
+        api.resetRequests();
+        assertThat(leipzig.page(page + "/kuendigung").select("dl.facts").text()).startsWith("Plan Standard ");
+        api.verify(1, getRequestedFor(urlPathEqualTo(API + "/services/" + SERVICE_ID)));
+
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, dropped);
+        assertThat(leipzig.page(page).select(".lead").text()).isEqualTo("Für Leipzig, Stadt, Plan pilot");
     }
 
     @Test

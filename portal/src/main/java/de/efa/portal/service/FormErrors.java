@@ -63,9 +63,12 @@ public final class FormErrors {
         return errors;
     }
 
-    /** Adds a message; a second one for the same field is appended, so none is lost. */
+    /**
+     * Adds a message; a second one for the same field is appended, so none is lost, unless it says the same again (a
+     * value that is none of a choice's constants breaks each of them).
+     */
     public FormErrors add(String field, String message) {
-        byField.merge(field, message, (first, second) -> first + " " + second);
+        byField.merge(field, message, (first, second) -> first.contains(second) ? first : first + " " + second);
         return this;
     }
 

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * A plan's configuration as an HTML form, generated from the plan's JSON Schema: nested objects become groups,
- * enumerations choices, required properties marked inputs; and the submitted form back as the JSON the schema
- * describes. The portal checks nothing itself: the tenant-service validates against the same schema and its
- * violations are shown at the inputs, so that the two can never disagree.
+ * enumerations and {@code oneOf} constants choices, required properties marked inputs, titles their labels; and the
+ * submitted form back as the JSON the schema describes. The portal checks nothing itself: the tenant-service
+ * validates against the same schema and its violations are shown at the inputs, so that the two can never disagree.
  */
 public final class SchemaForm {
 
@@ -99,7 +99,7 @@ public final class SchemaForm {
     }
 
     private static Kind kindOf(JsonNode schema) {
-        if (schema.has("enum")) {
+        if (schema.has("enum") || labelledChoices(schema)) {
             return Kind.CHOICE;
         }
         return switch (schema.path("type").asText("string")) {
@@ -120,9 +120,38 @@ public final class SchemaForm {
         if (kind == Kind.YES_NO) {
             return List.of(new Option("true", "Ja"), new Option("false", "Nein"));
         }
-        List<Option> options = new ArrayList<>();
-        schema.path("enum").forEach(value -> options.add(new Option(value.asText(), value.asText())));
-        return options;
+        return choices(schema).stream().map(choice -> new Option(choice.value().asText(), choice.label())).toList();
+    }
+
+    /** A value a choice offers, as the schema has it, and what a person reads for it. */
+    private record Choice(JsonNode value, String label) {
+    }
+
+    private static List<Choice> choices(JsonNode schema) {
+        List<Choice> choices = new ArrayList<>();
+        schema.path("enum").forEach(value -> choices.add(new Choice(value, value.asText())));
+        if (labelledChoices(schema)) {
+            schema.get("oneOf").forEach(choice -> choices.add(new Choice(choice.get("const"),
+                    choice.path("title").asText(choice.get("const").asText()))));
+        }
+        return choices;
+    }
+
+    /**
+     * JSON Schema has no labels for the values of an {@code enum}; a {@code oneOf} whose every branch is a
+     * {@code const}, with its {@code title} as the label, is how a schema gives them.
+     */
+    private static boolean labelledChoices(JsonNode schema) {
+        JsonNode choices = schema.path("oneOf");
+        if (!choices.isArray() || choices.isEmpty()) {
+            return false;
+        }
+        for (JsonNode choice : choices) {
+            if (!choice.has("const")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String hint(JsonNode schema) {
@@ -166,7 +195,7 @@ public final class SchemaForm {
         return switch (kind) {
             case INTEGER, NUMBER -> number(text.trim());
             case YES_NO -> NODES.booleanNode(Boolean.parseBoolean(text));
-            case CHOICE -> enumValue(schema, text);
+            case CHOICE -> choiceValue(schema, text);
             case LIST -> list(resolve(schema.path("items")), text);
             default -> NODES.textNode(text.trim());
         };
@@ -182,14 +211,10 @@ public final class SchemaForm {
         }
     }
 
-    /** The enumeration's own value, so that a choice of {@code 2} goes as the number 2. */
-    private static JsonNode enumValue(JsonNode schema, String text) {
-        for (JsonNode value : schema.path("enum")) {
-            if (value.asText().equals(text)) {
-                return value;
-            }
-        }
-        return NODES.textNode(text);
+    /** The choice's own value, so that a choice of {@code 2} goes as the number 2. */
+    private static JsonNode choiceValue(JsonNode schema, String text) {
+        return choices(schema).stream().map(Choice::value).filter(value -> value.asText().equals(text)).findFirst()
+                .orElseGet(() -> NODES.textNode(text));
     }
 
     private static JsonNode list(JsonNode itemSchema, String text) {

@@ -8,12 +8,12 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The names of services a subscription or job refers to by id. A service the public catalog no longer shows
- * (deprecated since) keeps no name here; the page then shows its id.
+ * Looks up in the public catalog the services that subscriptions, interests, rollouts or jobs refer to by id, for
+ * the names of the services and their plans: once per service a page refers to, however many rows do.
  */
 @ApplicationScoped
 public class ServiceNames {
@@ -24,29 +24,17 @@ public class ServiceNames {
         this.catalog = catalog;
     }
 
-    public Map<String, String> of(Collection<String> serviceIds) {
-        Map<String, String> names = new HashMap<>();
-        for (String id : serviceIds) {
-            if (!names.containsKey(id)) {
-                names.put(id, nameOf(id));
+    public CatalogNames of(Collection<String> serviceIds) {
+        Map<String, CatalogService> services = new HashMap<>();
+        for (String id : new HashSet<>(serviceIds)) {
+            try {
+                services.put(id, catalog.service(id));
+            } catch (ServiceException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
             }
         }
-        return names;
-    }
-
-    /** The service as the public catalog shows it; empty once it shows it no more. */
-    public Optional<CatalogService> published(String id) {
-        try {
-            return Optional.of(catalog.service(id));
-        } catch (ServiceException e) {
-            if (e.status() == 404) {
-                return Optional.empty();
-            }
-            throw e;
-        }
-    }
-
-    private String nameOf(String id) {
-        return published(id).map(CatalogService::name).orElse(null);
+        return new CatalogNames(services);
     }
 }

@@ -4,6 +4,7 @@ import de.efa.portal.client.Interest;
 import de.efa.portal.client.InterestApi;
 import de.efa.portal.client.Page;
 import de.efa.portal.client.ServiceException;
+import de.efa.portal.service.CatalogNames;
 import de.efa.portal.service.Euro;
 import de.efa.portal.service.FormErrors;
 import de.efa.portal.service.ServiceNames;
@@ -56,10 +57,10 @@ public class InterestResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance interessen(Page<Interest> interests, String status, Map<String, String> names,
+        static native TemplateInstance interessen(Page<Interest> interests, String status, CatalogNames names,
                                                   String pageBase);
 
-        static native TemplateInstance interesse(Interest interest, String serviceName, Map<String, String> form,
+        static native TemplateInstance interesse(Interest interest, CatalogNames names, Map<String, String> form,
                                                  FormErrors errors);
     }
 
@@ -115,8 +116,8 @@ public class InterestResource {
     }
 
     private TemplateInstance page(Interest interest, Map<String, String> form, FormErrors errors) {
-        String serviceId = interest.subscription().serviceId();
-        return Templates.interesse(interest, serviceNames.of(List.of(serviceId)).get(serviceId), form, errors);
+        return Templates.interesse(interest, serviceNames.of(List.of(interest.subscription().serviceId())), form,
+                errors);
     }
 
     /** The inbox has no address per interest, so the interest is looked up in it, every status included. */

@@ -8,6 +8,7 @@ import de.efa.portal.client.ServiceException;
 import de.efa.portal.client.Stats;
 import de.efa.portal.client.Tenant;
 import de.efa.portal.client.TenantApi;
+import de.efa.portal.service.CatalogNames;
 import de.efa.portal.service.FormErrors;
 import de.efa.portal.service.ServiceNames;
 import de.efa.portal.service.Viewer;
@@ -29,7 +30,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -70,10 +70,10 @@ public class OperatorResource {
 
         static native TemplateInstance sperren(Tenant tenant, String status, int page, String back);
 
-        static native TemplateInstance auftraege(Page<Job> jobs, JobFilter filter, Map<String, String> names,
+        static native TemplateInstance auftraege(Page<Job> jobs, JobFilter filter, CatalogNames names,
                                                  FormErrors errors);
 
-        static native TemplateInstance auftrag(Job job, String serviceName, String notice);
+        static native TemplateInstance auftrag(Job job, CatalogNames names, String notice);
 
         static native TemplateInstance unzustellbar(Page<DeadLetter> letters);
     }
@@ -268,7 +268,7 @@ public class OperatorResource {
             return Response.ok(Templates.auftraege(jobs, filter,
                     serviceNames.of(jobs.items().stream().map(Job::serviceId).toList()), FormErrors.none())).build();
         } catch (ServiceException e) {
-            return Response.status(400).entity(Templates.auftraege(null, filter, Map.of(),
+            return Response.status(400).entity(Templates.auftraege(null, filter, CatalogNames.none(),
                     Forms.errorsOf(e, JobFilter::input))).build();
         }
     }
@@ -294,7 +294,7 @@ public class OperatorResource {
 
     private TemplateInstance jobPage(String id, String notice) {
         Job job = marketplace.job(id);
-        return Templates.auftrag(job, serviceNames.of(List.of(job.serviceId())).get(job.serviceId()), notice);
+        return Templates.auftrag(job, serviceNames.of(List.of(job.serviceId())), notice);
     }
 
     @GET

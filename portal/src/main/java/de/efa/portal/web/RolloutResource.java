@@ -8,6 +8,7 @@ import de.efa.portal.client.Rollout;
 import de.efa.portal.client.RolloutApi;
 import de.efa.portal.client.RolloutRequest;
 import de.efa.portal.client.ServiceException;
+import de.efa.portal.service.CatalogNames;
 import de.efa.portal.service.Customers;
 import de.efa.portal.service.FormErrors;
 import de.efa.portal.service.FormField;
@@ -86,7 +87,7 @@ public class RolloutResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance rollouts(Page<Rollout> rollouts, Map<String, String> names);
+        static native TemplateInstance rollouts(Page<Rollout> rollouts, CatalogNames names);
 
         static native TemplateInstance neu(List<Choices.Choice> offers, FormErrors errors);
 
@@ -94,7 +95,7 @@ public class RolloutResource {
                                                List<Choices.Choice> clients, Map<String, String> form,
                                                List<String> chosen, String idempotencyKey, FormErrors errors);
 
-        static native TemplateInstance rollout(Rollout rollout, String serviceName, Page<Rollout.Item> items,
+        static native TemplateInstance rollout(Rollout rollout, CatalogNames names, Page<Rollout.Item> items,
                                                ItemFilter filter);
     }
 
@@ -183,8 +184,7 @@ public class RolloutResource {
         ItemFilter filter = new ItemFilter(id, status, Filters.page(page, PAGE_SIZE));
         Rollout rollout = rollouts.rollout(id);
         Page<Rollout.Item> items = rollouts.items(id, filter.status(), filter.page(), PAGE_SIZE);
-        return Templates.rollout(rollout, serviceNames.of(List.of(rollout.serviceId())).get(rollout.serviceId()),
-                items, filter);
+        return Templates.rollout(rollout, serviceNames.of(List.of(rollout.serviceId())), items, filter);
     }
 
     /** Every published service's plans, by name, as the chooser offers them. */

@@ -11,6 +11,7 @@ import de.efa.portal.client.SubscribeRequest;
 import de.efa.portal.client.Subscription;
 import de.efa.portal.client.Tenant;
 import de.efa.portal.client.TenantApi;
+import de.efa.portal.service.CatalogNames;
 import de.efa.portal.service.Customers;
 import de.efa.portal.service.FormErrors;
 import de.efa.portal.service.FormField;
@@ -81,15 +82,15 @@ public class SubscriptionResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance abonnements(Tenant tenant, Page<Subscription> subscriptions,
-                                                   Map<String, String> names, String pageBase);
+                                                   CatalogNames names, String pageBase);
 
-        static native TemplateInstance abonnement(Tenant tenant, Subscription subscription, String serviceName,
+        static native TemplateInstance abonnement(Tenant tenant, Subscription subscription, CatalogNames names,
                                                   FormErrors errors, ChangeForm change, String notice);
 
         static native TemplateInstance abonnieren(CatalogService service, Plan plan, Tenant tenant,
                                                   List<FormField> fields, Map<String, String> form, FormErrors errors);
 
-        static native TemplateInstance kuendigen(Tenant tenant, Subscription subscription, String serviceName);
+        static native TemplateInstance kuendigen(Tenant tenant, Subscription subscription, CatalogNames names);
     }
 
     /** The municipality's subscriptions and interests, a page at a time. */
@@ -155,7 +156,7 @@ public class SubscriptionResource {
             return Response.seeOther(subscriptionPage(ags, id)).build();
         }
         return Response.ok(Templates.kuendigen(customers.of(ags), subscription,
-                serviceNames.of(List.of(subscription.serviceId())).get(subscription.serviceId()))).build();
+                serviceNames.of(List.of(subscription.serviceId())))).build();
     }
 
     /**
@@ -245,18 +246,17 @@ public class SubscriptionResource {
 
     /**
      * The subscription's page; one that may be changed comes with the change form, for which the catalog says the
-     * plans and their configuration (and the service's name, while at it). A service or plan the catalog no longer
-     * shows cannot be changed to or within, so the page then offers no form.
+     * plans and their configuration (and the names of the service and its plans, while at it). A service or plan the
+     * catalog no longer shows cannot be changed to or within, so the page then offers no form.
      */
     private TemplateInstance detail(String ags, Subscription subscription, String etag, Change change,
                                     String notice) {
-        CatalogService service = subscription.changeable()
-                ? serviceNames.published(subscription.serviceId()).orElse(null) : null;
-        String serviceName = service != null ? service.name()
-                : serviceNames.of(List.of(subscription.serviceId())).get(subscription.serviceId());
-        ChangeForm form = service == null ? null : service.plan(subscription.planId())
-                .map(current -> changeForm(service, current, subscription, etag, change)).orElse(null);
-        return Templates.abonnement(customers.of(ags), subscription, serviceName, change.errors(), form, notice);
+        CatalogNames names = serviceNames.of(List.of(subscription.serviceId()));
+        ChangeForm form = !subscription.changeable() ? null : names.published(subscription.serviceId())
+                .flatMap(service -> service.plan(subscription.planId())
+                        .map(current -> changeForm(service, current, subscription, etag, change)))
+                .orElse(null);
+        return Templates.abonnement(customers.of(ags), subscription, names, change.errors(), form, notice);
     }
 
     /**

@@ -58,6 +58,28 @@ class SchemaFormTest {
         assertThat(SchemaForm.values(null)).isEmpty();
     }
 
+    /** A choice whose values have labels, as docs/services.md describes a plan's parameters. */
+    @Test
+    void aOneOfOfConstantsWithTitlesIsAChoiceThatReadsItsTitlesAndSendsItsConstants() throws Exception {
+        SchemaForm form = form("""
+                {"type": "object", "properties": {
+                   "art": {"type": "string", "title": "Art des Postfachs", "oneOf": [
+                     {"const": "BUNDID", "title": "BundID"}, {"const": "FIT_CONNECT", "title": "FIT-Connect"},
+                     {"const": "OSCI_XTA"}]},
+                   "stufe": {"oneOf": [{"const": 1, "title": "niedrig"}, {"const": 2, "title": "hoch"}]}}}""");
+
+        FormField art = form.fields(Map.of("parameters.art", "FIT_CONNECT"), FormErrors.none()).get(0);
+
+        assertThat(art.label()).isEqualTo("Art des Postfachs");
+        assertThat(art.kind()).isEqualTo(FormField.Kind.CHOICE);
+        assertThat(art.options()).containsExactly(new FormField.Option("BUNDID", "BundID"),
+                new FormField.Option("FIT_CONNECT", "FIT-Connect"), new FormField.Option("OSCI_XTA", "OSCI_XTA"));
+        assertThat(art.options()).filteredOn(art::selected).extracting(FormField.Option::label)
+                .containsExactly("FIT-Connect");
+        assertThat(form.parameters(Map.of("parameters.art", "OSCI_XTA", "parameters.stufe", "2")))
+                .isEqualTo(JSON.readTree("{\"art\": \"OSCI_XTA\", \"stufe\": 2}"));
+    }
+
     @Test
     void aNumberThatIsNoNumberGoesAsTextSoThatTheApiNamesIt() throws Exception {
         JsonNode parameters = form("{\"type\": \"object\", \"properties\": {\"anzahl\": {\"type\": \"integer\"}}}")

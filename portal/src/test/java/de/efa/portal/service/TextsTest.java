@@ -18,6 +18,8 @@ class TextsTest {
             "does not match the email pattern must be a valid RFC 5321 Mailbox | Bitte eine gültige E-Mail-Adresse angeben, z. B. name@kommune.de.",
             "string found, integer expected | Bitte eine ganze Zahl angeben.",
             "does not have a value in the enumeration [BUNDID, FIT_CONNECT] | Bitte einen der vorgegebenen Werte wählen.",
+            "must be valid to one and only one schema, but 0 are valid | Die Angabe passt zu keiner der vorgesehenen Möglichkeiten.",
+            "must be the constant value 'FIT_CONNECT' | Bitte einen der vorgegebenen Werte wählen.",
             "must have a minimum value of 0 | Der Wert muss mindestens 0 sein.",
             "is required for the contract model TERMS | Bei diesem Vertragsmodell bitte Version, Adresse und Prüfsumme der Nutzungsbedingungen angeben.",
             "is required | Bitte ausfüllen: Das ist eine Pflichtangabe.",

@@ -35,6 +35,24 @@ class ParameterValidatorTest {
     }
 
     @Test
+    void aChoiceWithLabelsTakesOneOfItsConstantsAndRefusesAnyOtherWith422NamingIt() {
+        ParameterValidator validator = new ParameterValidator(JSON);
+        // Labelled choices as docs/services.md describes them: each value a const with its German title.
+        String schema = """
+                {"type": "object", "properties": {"postfach": {"type": "object", "properties": {"art": {
+                "type": "string", "oneOf": [{"const": "BUNDID", "title": "BundID"},
+                {"const": "FIT_CONNECT", "title": "FIT-Connect"}]}}}}}""";
+
+        validator.check(schema, JSON.valueToTree(Map.of("postfach", Map.of("art", "FIT_CONNECT"))));
+        assertThatThrownBy(() -> validator.check(schema, JSON.valueToTree(Map.of("postfach", Map.of("art", "FAX")))))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(422);
+                    assertThat(problem.violations()).extracting(Violation::field)
+                            .containsOnly("parameters.postfach.art");
+                });
+    }
+
+    @Test
     void aValueTooLongToBeCheckedAgainstItsPatternIs422NamingIt() {
         ParameterValidator validator = new ParameterValidator(JSON);
         String schema = """
