@@ -191,9 +191,16 @@ public class ProvisioningJob {
         fail(reason, null, now);
     }
 
-    /** Fails for a reason whose {@code kind} decides what the job reports (null: an ordinary failure). */
+    /**
+     * Fails for a reason whose {@code kind} decides what the job reports (null: an ordinary failure). A failed
+     * provisioning keeps no dashboard URL: the broker named it before the outcome was known, and orphan mitigation may
+     * have deleted its instance since, so the operator's job view would show a dead link.
+     */
     public void fail(String reason, FailureKind kind, Instant now) {
         status = JobStatus.FAILED;
+        if (operation == Operation.PROVISION) {
+            dashboardUrl = null;
+        }
         failureReason = reason;
         failureKind = kind;
         pendingFailure = null;

@@ -25,9 +25,10 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The rules of the Open Service Broker API v2.17 for what a platform does after each answer: succeed, poll,
  * retry with backoff, clean up a possible orphan ("Orphan Mitigation", only after a provisioning: after 5xx, a
- * timeout, an unexpected 2xx or a malformed 201 or 202, never after 408 or another 4xx), or fail with a reason. A
- * 200, 201 or 202 whose body is not a JSON object is malformed: a failed call, since a broker answers at least
- * {@code {}}, and a proxy's maintenance page is no success. Failed calls are retried until the retry budget, a span
+ * timeout, an unexpected 2xx or a malformed 201 or 202, never after a 4xx), or fail with a reason. A 408 and a 422
+ * {@code ConcurrencyError} are retried; any other 4xx is a refusal. A 200, 201 or 202 whose body is not a JSON
+ * object is malformed: a failed call, since a broker answers at least {@code {}}, and a proxy's maintenance page is
+ * no success. Failed calls are retried until the retry budget, a span
  * of time from the job's first call, is spent; orphan mitigation has one of the same length from its own first call;
  * polling ends after the maximum polling duration. Where no call was made the job waits: for a token (which spends
  * none of these), for a place at its broker, or for its broker's circuit to close. It moves the job to its next step
@@ -37,6 +38,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public class StepDecider {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONCURRENCY_ERROR = "ConcurrencyError";
 
     private final Duration retryBudget;
     private final RetryPolicy backoff;
@@ -216,9 +218,10 @@ public class StepDecider {
             } else {
                 beginCleanup(job, describe(answer), now);
             }
-        } else if (answer.clientError() && !answer.is(408)) {
+        } else if (refused(answer)) {
             job.fail(rejection(answer), now);
-        } else if (answer.is(408) || !answer.mayHaveReachedBroker()) {
+        } else if (answer.clientError() || !answer.mayHaveReachedBroker()) {
+            // A 4xx that is no refusal, or a request that never left: the broker made nothing of it.
             retrySend(job, describe(answer), now);
         } else {
             // 5xx, a malformed 202, another 2xx, a timeout or a broken connection: an instance may exist that nobody
@@ -232,7 +235,7 @@ public class StepDecider {
     private void afterDeprovision(ProvisioningJob job, BrokerAnswer answer, Instant now) {
         if ((answer.is(200) && objectBody(answer).isPresent()) || answer.is(410)) {
             job.succeed(now);
-        } else if (answer.clientError() && !answer.is(408)) {
+        } else if (refused(answer)) {
             job.fail(rejection(answer), now);
         } else {
             retrySend(job, describe(answer), now);
@@ -241,7 +244,7 @@ public class StepDecider {
 
     /**
      * An update or a context update changes an instance that exists, so whatever the answer nothing is left behind
-     * to clean up: a 4xx fails at once, anything else but a well-formed 200 is tried again.
+     * to clean up: a refusal fails at once, anything else but a well-formed 200 is tried again.
      */
     private String afterUpdate(ProvisioningJob job, BrokerAnswer answer, Instant now) {
         Optional<JsonNode> body = objectBody(answer);
@@ -249,7 +252,7 @@ public class StepDecider {
             String note = keepDashboard(job, body);
             job.succeed(now);
             return note;
-        } else if (answer.clientError() && !answer.is(408)) {
+        } else if (refused(answer)) {
             job.fail(rejection(answer), usabilityAfter(job, answer), now);
         } else {
             retrySend(job, describe(answer), now);
@@ -441,7 +444,20 @@ public class StepDecider {
                 + ")";
     }
 
-    /** A 4xx: the broker refused the request as it stands; asking again would not change its mind. */
+    /**
+     * A 4xx but 408 and a 422 {@code ConcurrencyError}: the broker refused the request as it stands; asking again
+     * would not change its mind. Those two ask the platform to come back later (the request took too long, or another
+     * operation on the instance is still in progress), so they are tried again like a 5xx, without orphan mitigation:
+     * the broker made nothing of the request.
+     */
+    private static boolean refused(BrokerAnswer answer) {
+        return answer.clientError() && !answer.is(408) && !(answer.is(422) && concurrencyError(answer));
+    }
+
+    private static boolean concurrencyError(BrokerAnswer answer) {
+        return objectBody(answer).map(body -> text(body, "error")).filter(CONCURRENCY_ERROR::equals).isPresent();
+    }
+
     private static String rejection(BrokerAnswer answer) {
         return "the broker refused the request with " + answer.status()
                 + objectBody(answer).map(StepDecider::errorOf).orElse("");

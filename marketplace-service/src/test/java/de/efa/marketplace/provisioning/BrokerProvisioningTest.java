@@ -219,18 +219,31 @@ class BrokerProvisioningTest {
         results.forEach(ResultSchemas::assertValid);
     }
 
+    /** Another operation on the instance is still in progress at the broker: the provisioning waits its turn. */
     @Test
-    void concurrencyErrorFailsWithoutOrphanMitigation() {
-        broker.stub(broker.provision(subscription).willReturn(json(422,
-                "{\"error\":\"ConcurrencyError\",\"description\":\"another operation is in progress\"}")));
+    void concurrencyErrorIsTriedAgainWithoutOrphanMitigation() throws Exception {
+        broker.stub(broker.provision(subscription).inScenario("busy").whenScenarioStateIs(STARTED)
+                .willReturn(json(422,
+                        "{\"error\":\"ConcurrencyError\",\"description\":\"another operation is in progress\"}"))
+                .willSetStateTo("free"));
+        broker.stub(broker.provision(subscription).inScenario("busy").whenScenarioStateIs("free")
+                .willReturn(json(201, "{\"dashboard_url\":\"https://broker.example/dashboard/2\"}")));
         broker.stub(broker.deprovision(subscription).willReturn(json(200, "{}")));
 
         topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
 
-        JsonPath job = OperatorApi.awaitJob(serviceId, "FAILED");
-        assertThat(job.getString("failureReason")).contains("422").contains("ConcurrencyError");
-        assertThat(job.getList("attempts.action")).containsExactly("PROVISION");
+        JsonPath job = OperatorApi.awaitJob(serviceId, "SUCCEEDED");
+        assertThat(job.getList("attempts.action")).containsExactly("PROVISION", "PROVISION");
+        assertThat(job.getList("attempts.status", Integer.class)).containsExactly(422, 201);
+        assertThat(job.getString("failureReason")).isNull();
         assertThat(broker.requests("DELETE", subscription)).isEmpty();
+
+        List<ConsumerRecord<String, String>> results = topics.awaitRecords(Topics.RESULTS, subscription.toString(), 2);
+        assertThat(results).extracting(r -> Topics.header(r, "ce_type"))
+                .containsExactly("de.efa.instance.provisioning-started.v1", "de.efa.instance.provisioned.v1");
+        results.forEach(ResultSchemas::assertValid);
+        assertThat(JSON.readTree(results.get(1).value()).path("dashboardUrl").asText())
+                .isEqualTo("https://broker.example/dashboard/2");
     }
 
     @Test
@@ -249,6 +262,19 @@ class BrokerProvisioningTest {
         assertThat(Topics.header(results.get(1), "ce_type")).isEqualTo("de.efa.instance.provisioning-failed.v1");
         assertThat(JSON.readTree(results.get(1).value()).path("reason").asText()).contains("quota exceeded");
         results.forEach(ResultSchemas::assertValid);
+    }
+
+    /** The operator's job view shows no link to the instance that orphan mitigation deleted. */
+    @Test
+    void aFailedProvisioningShowsNoDashboardOfTheDeletedInstance() throws Exception {
+        JsonPath job = failedAfterPolling("{\"operation\":\"provision 8\",\"dashboard_url\":\"https://d/8\"}",
+                "{\"state\":\"failed\"}");
+        assertThat(job.getList("attempts.action")).containsExactly("PROVISION", "LAST_OPERATION", "ORPHAN_MITIGATION");
+        assertThat(job.getString("dashboardUrl")).isNull();
+
+        List<ConsumerRecord<String, String>> results = topics.awaitRecords(Topics.RESULTS, subscription.toString(), 2);
+        assertThat(Topics.header(results.get(1), "ce_type")).isEqualTo("de.efa.instance.provisioning-failed.v1");
+        assertThat(JSON.readTree(results.get(1).value()).path("dashboardUrl").isNull()).isTrue();
     }
 
     @Test

@@ -44,6 +44,18 @@ class StepDeciderTest {
         assertThat(job.leaseToken).isNull();
     }
 
+    /** Orphan mitigation deleted the instance the 202 named: its dashboard is a dead link. */
+    @Test
+    void aFailedProvisioningKeepsNoDashboard() {
+        ProvisioningJob job = job(Operation.PROVISION, JobStep.SEND);
+        decider.decide(job, answer(202, "{\"operation\":\"op\",\"dashboard_url\":\"https://d\"}"), NOW);
+        decider.decide(job, answer(200, "{\"state\":\"failed\"}"), NOW);
+        assertThat(job.dashboardUrl).as("while the instance is being deleted").isEqualTo("https://d");
+        decider.decide(job, answer(410, "{}"), NOW);
+        assertThat(job.status).isEqualTo(JobStatus.FAILED);
+        assertThat(job.dashboardUrl).isNull();
+    }
+
     @Test
     void requestTimeout408IsRetriedWithoutOrphanMitigation() {
         ProvisioningJob job = job(Operation.PROVISION, JobStep.SEND);
@@ -51,6 +63,57 @@ class StepDeciderTest {
         assertThat(job.step).isEqualTo(JobStep.SEND);
         assertThat(job.retries).isEqualTo(1);
         assertThat(job.nextAttemptAt).isEqualTo(NOW.plusSeconds(1));
+    }
+
+    /**
+     * OSB: a 422 {@code ConcurrencyError} says another operation on the instance is still in progress, nothing about
+     * this request: each operation tries again with backoff like after a 408, a provisioning without orphan mitigation.
+     */
+    @Test
+    void aConcurrencyErrorIsTriedAgainByEveryOperation() {
+        for (Operation operation : Operation.values()) {
+            ProvisioningJob job = job(operation, JobStep.SEND);
+            decider.decide(job, answer(422, "{\"error\":\"ConcurrencyError\",\"description\":\"busy\"}"), NOW);
+            assertThat(job.status).as(operation.name()).isEqualTo(JobStatus.IN_PROGRESS);
+            assertThat(job.step).as(operation.name()).isEqualTo(JobStep.SEND);
+            assertThat(job.retries).as(operation.name()).isEqualTo(1);
+            assertThat(job.nextAttemptAt).as(operation.name()).isEqualTo(NOW.plusSeconds(1));
+            assertThat(job.failureReason).as(operation.name()).isNull();
+        }
+    }
+
+    /**
+     * Still in progress when the retry budget is spent: the job gives up, and an update says nothing of the instance.
+     */
+    @Test
+    void aConcurrencyErrorOutlastingTheBudgetFailsAsGivenUp() {
+        for (Operation operation : Operation.values()) {
+            ProvisioningJob job = job(operation, JobStep.SEND);
+            job.budgetFrom = NOW.minus(BUDGET);
+            decider.decide(job, answer(422, "{\"error\":\"ConcurrencyError\",\"instance_usable\":false}"), NOW);
+            assertThat(job.status).as(operation.name()).isEqualTo(JobStatus.FAILED);
+            assertThat(job.failureReason).as(operation.name())
+                    .startsWith("the broker answered 422 ConcurrencyError (gave up after 1 failed attempt");
+            assertThat(job.failureKind).as(operation.name()).isNull();
+        }
+    }
+
+    /** Any other 422 is the broker's refusal of the request as it stands, as before. */
+    @Test
+    void anotherUnprocessableEntityIsStillARefusal() {
+        for (String error : new String[] {"AsyncRequired", "MaintenanceInfoConflict", "ConcurrencyErrors"}) {
+            for (Operation operation : Operation.values()) {
+                ProvisioningJob job = job(operation, JobStep.SEND);
+                decider.decide(job, answer(422, "{\"error\":\"" + error + "\"}"), NOW);
+                assertThat(job.status).as(operation + " " + error).isEqualTo(JobStatus.FAILED);
+                assertThat(job.failureReason).isEqualTo("the broker refused the request with 422 " + error);
+                assertThat(job.failureKind)
+                        .isEqualTo(operation == Operation.UPDATE ? FailureKind.INSTANCE_USABLE : null);
+            }
+        }
+        ProvisioningJob withoutBody = job(Operation.SUSPEND, JobStep.SEND);
+        decider.decide(withoutBody, answer(422, ""), NOW);
+        assertThat(withoutBody.status).isEqualTo(JobStatus.FAILED);
     }
 
     @Test
