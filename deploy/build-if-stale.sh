@@ -5,9 +5,13 @@
 #   build_if_stale <stamp file> <what is being built, for the message>
 # Beside the stamp, <stamp file>.sources lists the files the last build read.
 
+# Every file a build reads, under these roots; extra arguments narrow find's selection.
+build_inputs() {
+  find pom.xml ./*/pom.xml deploy/*/pom.xml ./*/src deploy/*/src deploy/keycloak -type f "$@" 2>/dev/null
+}
+
 source_files() {
-  find pom.xml ./*/pom.xml deploy/*/pom.xml ./*/src deploy/*/src deploy/keycloak -type f -print 2>/dev/null \
-    | LC_ALL=C sort
+  build_inputs -print | LC_ALL=C sort
 }
 
 # A source that is gone changes no modification time, so only the listing tells.
@@ -23,8 +27,7 @@ is_stale() {
   done
   [ -f "$stamp" ] || return 0
   sources_removed "$stamp" && return 0
-  [ -n "$(find pom.xml ./*/pom.xml deploy/*/pom.xml ./*/src deploy/*/src deploy/keycloak \
-        -newer "$stamp" -type f -print -quit 2>/dev/null)" ]
+  [ -n "$(build_inputs -newer "$stamp" -print -quit)" ]
 }
 
 # Maven never deletes what a deleted or renamed source left in target/ (a renamed migration would still be in the
