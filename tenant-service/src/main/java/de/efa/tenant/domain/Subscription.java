@@ -23,6 +23,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * A tenant's use of one service and plan, under the contract its plan asks for. Each move of its status is appended
@@ -327,18 +328,31 @@ public class Subscription {
         return true;
     }
 
-    /**
-     * ACTIVE or UNUSABLE: the status the change under way was requested in. The history keeps it, as every entry
-     * has the status it was written in, and those of the change (UPDATE_REQUESTED, UPDATING) are the latest.
-     */
+    /** ACTIVE or UNUSABLE: the status the change under way was requested in. */
     private SubscriptionStatus statusBeforeChange() {
+        return statusBefore(SubscriptionStatus::isUpdating, "change");
+    }
+
+    /**
+     * ACTIVE or UNUSABLE: the status the tenant's suspension found. A suspension while a resumption was under way
+     * looks further back, past the suspension that resumption ended.
+     */
+    private SubscriptionStatus statusBeforeSuspension() {
+        return statusBefore(SubscriptionStatus::isSuspension, "suspension");
+    }
+
+    /**
+     * The status before the step under way. The history keeps it, as every entry has the status it was written in,
+     * and those of the step are the latest.
+     */
+    private SubscriptionStatus statusBefore(Predicate<SubscriptionStatus> ofTheStep, String step) {
         for (int i = history.size() - 1; i >= 0; i--) {
             SubscriptionStatus before = history.get(i).status();
-            if (!before.isUpdating()) {
+            if (!ofTheStep.test(before)) {
                 return before;
             }
         }
-        throw new IllegalStateException("Subscription " + id + " has no status before its change");
+        throw new IllegalStateException("Subscription " + id + " has no status before its " + step);
     }
 
     /**
@@ -398,9 +412,10 @@ public class Subscription {
     }
 
     /**
-     * The instance is unlocked. A SUSPENDED subscription takes it too: the caller has checked that the result is of
-     * its latest request, which makes it the result of a resumption that failed before and that an operator retried
-     * at the marketplace.
+     * The instance is unlocked: the subscription is ACTIVE, or UNUSABLE again when a failed update had left it so
+     * before the suspension (unlocking repairs nothing). A SUSPENDED subscription takes it too: the caller has
+     * checked that the result is of its latest request, which makes it the result of a resumption that failed before
+     * and that an operator retried at the marketplace.
      *
      * @return false when the event is stale for the current status, and nothing changed
      */
@@ -409,7 +424,13 @@ public class Subscription {
             return false;
         }
         forgetFailedResumption();
-        moveTo(SubscriptionStatus.ACTIVE, now, confirmation("resumed", confirmed, reason));
+        String detail = confirmation("resumed", confirmed, reason);
+        if (statusBeforeSuspension() == SubscriptionStatus.UNUSABLE) {
+            moveTo(SubscriptionStatus.UNUSABLE, now, detail + "; it stays unusable as before the suspension, until "
+                    + "another change or a cancellation");
+        } else {
+            moveTo(SubscriptionStatus.ACTIVE, now, detail);
+        }
         return true;
     }
 

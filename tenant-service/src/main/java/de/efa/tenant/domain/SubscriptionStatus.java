@@ -7,9 +7,10 @@ import java.util.Set;
  * Where a subscription stands (docs/state-machines.md). An interest goes INTEREST_DECLARED → OFFERED → (concluded)
  * REQUESTED, or ends DECLINED, WITHDRAWN or EXPIRED; provisioning goes REQUESTED → PROVISIONING → ACTIVE (or
  * FAILED); a change ACTIVE → UPDATE_REQUESTED → UPDATING → ACTIVE (or UNUSABLE, when the failed update left the
- * instance unusable); a tenant's suspension ACTIVE → SUSPENDING → SUSPENDED → RESUMING → ACTIVE (or SUSPENDED
- * again, when the resumption failed); cancelling ACTIVE → CANCELLATION_REQUESTED → DEPROVISIONING → CANCELLED. A
- * subscription is live until it is final; a tenant has at most one live subscription per service.
+ * instance unusable); a tenant's suspension ACTIVE → SUSPENDING → SUSPENDED → RESUMING → ACTIVE (UNUSABLE again
+ * when it was before; SUSPENDED again, when the resumption failed); cancelling ACTIVE → CANCELLATION_REQUESTED →
+ * DEPROVISIONING → CANCELLED. A subscription is live until it is final; a tenant has at most one live subscription
+ * per service.
  */
 public enum SubscriptionStatus {
     INTEREST_DECLARED, OFFERED, REQUESTED, PROVISIONING, ACTIVE, UPDATE_REQUESTED, UPDATING, UNUSABLE, SUSPENDING,
@@ -45,6 +46,11 @@ public enum SubscriptionStatus {
      */
     public boolean isSettled() {
         return this == ACTIVE || this == UNUSABLE;
+    }
+
+    /** Locked at the provider for a suspended tenant, or on the way there or back. */
+    public boolean isSuspension() {
+        return this == SUSPENDING || this == SUSPENDED || this == RESUMING;
     }
 
     public boolean isDeprovisioning() {

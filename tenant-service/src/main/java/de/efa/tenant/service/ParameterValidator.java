@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * Checks a subscription's parameters against its plan's JSON Schema (draft 2020-12 unless the schema says
@@ -67,8 +68,43 @@ public class ParameterValidator {
             throw ProblemException.conflict("The plan's parameter schema cannot be used; the provider has to fix it");
         }
         if (!errors.isEmpty()) {
-            throw invalid(errors.stream().map(error -> new Violation(fieldOf(error), error.getMessage())).toList());
+            throw invalid(violations(errors));
         }
+    }
+
+    /**
+     * One violation per error, except for a choice among constants ({@code oneOf} whose every branch is a
+     * {@code const}, the labelled choices of docs/services.md): the validator reports the choice and each constant
+     * the value is not, which is one mistake, so it is one violation naming the values allowed.
+     */
+    private static List<Violation> violations(List<Error> errors) {
+        List<String> choices = errors.stream().filter(ParameterValidator::isChoiceAmongConstants)
+                .map(error -> error.getEvaluationPath() + "/").toList();
+        return errors.stream()
+                .filter(error -> choices.stream().noneMatch(choice -> error.getEvaluationPath().toString()
+                        .startsWith(choice)))
+                .map(error -> new Violation(fieldOf(error), isChoiceAmongConstants(error)
+                        ? "must be one of " + constants(error.getSchemaNode()) : error.getMessage()))
+                .toList();
+    }
+
+    private static boolean isChoiceAmongConstants(Error error) {
+        JsonNode branches = error.getSchemaNode();
+        if (!"oneOf".equals(error.getKeyword()) || branches == null || !branches.isArray() || branches.isEmpty()) {
+            return false;
+        }
+        for (JsonNode branch : branches) {
+            if (!branch.has("const")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String constants(JsonNode branches) {
+        StringJoiner values = new StringJoiner(", ");
+        branches.forEach(branch -> values.add(branch.get("const").toString()));
+        return values.toString();
     }
 
     private static ProblemException invalid(List<Violation> violations) {

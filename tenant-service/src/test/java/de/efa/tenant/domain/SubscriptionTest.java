@@ -311,6 +311,32 @@ class SubscriptionTest {
     }
 
     @Test
+    void an_unusable_instance_stays_unusable_after_its_tenant_was_suspended_and_reactivated() {
+        Subscription unusable = active();
+        unusable.requestUpdate(configuration("{\"a\":1}"), "municipality 14713000", NOW);
+        unusable.updateFailed("instance broken", Optional.of(false), NOW);
+        unusable.requestSuspension(NOW, "Suspension requested");
+        unusable.suspended(true, null, NOW);
+        unusable.requestResumption(NOW, "Resumption requested");
+        unusable.requestSuspension(NOW, "Suspended again while resuming");
+        unusable.requestResumption(NOW, "Resumption requested");
+        unusable.provisioningFailed(Operation.RESUME, "broker down", NOW);
+
+        assertThat(unusable.resumed(true, null, NOW)).as("the operator's retry of the resumption").isTrue();
+
+        assertThat(unusable.status()).isEqualTo(SubscriptionStatus.UNUSABLE);
+        assertThat(unusable.lastUpdateFailure().orElseThrow().reason()).isEqualTo("instance broken");
+        assertThat(lastDetail(unusable)).isEqualTo("Instance resumed at the provider; it stays unusable as before the "
+                + "suspension, until another change or a cancellation");
+        unusable.requestUpdate(configuration("{}"), "municipality 14713000", NOW);
+        assertThat(unusable.status()).isEqualTo(SubscriptionStatus.UPDATE_REQUESTED);
+
+        Subscription active = resuming();
+        active.resumed(true, null, NOW);
+        assertThat(active.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+    }
+
+    @Test
     void an_unconfirmed_suspension_is_confirmed_once_by_the_retry_of_its_job_and_the_status_stays() {
         Subscription subscription = active();
         subscription.requestSuspension(NOW, "Suspension requested");

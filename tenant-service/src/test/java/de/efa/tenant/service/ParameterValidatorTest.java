@@ -49,6 +49,8 @@ class ParameterValidatorTest {
                     assertThat(problem.status()).isEqualTo(422);
                     assertThat(problem.violations()).extracting(Violation::field)
                             .containsOnly("parameters.postfach.art");
+                    assertThat(problem.violations()).as("one mistake, one violation").containsExactly(new Violation(
+                            "parameters.postfach.art", "must be one of \"BUNDID\", \"FIT_CONNECT\""));
                 });
     }
 
