@@ -7,6 +7,7 @@ import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.response.Response;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -145,6 +146,24 @@ class OperationsTest {
         assertThat(resolved.header("Location")).endsWith("/betrieb/abgleich?resolved=false&seite=0");
         api.verify(postRequestedFor(urlPathEqualTo(FINDINGS + "/" + FINDING_ID + "/resolve"))
                 .withRequestBody(equalToJson("{\"note\": \"Plan beim Anbieter auf Wunsch der Kommune geändert\"}")));
+    }
+
+    @Test
+    void theReasonOfAFindingsFailedJobReadsGerman() {
+        String reason = "the broker refused the request with 422 UnprocessableEntity: no lock possible";
+        answer(api, get(urlPathEqualTo(FINDINGS)), 200, Fixtures.page(finding()
+                .replace("\"PLAN_DIFFERS\"", "\"SUSPENSION_NOT_CONFIRMED\"")
+                .replace("\"answer\": {\"plan_id\": \"premium\"}}}", """
+                        "answer": {"plan_id": "premium"}}, "jobId": "%s", "reason": "%s"}""".formatted(
+                        Fixtures.JOB_ID, reason))));
+
+        Document page = operator.page("/betrieb/abgleich");
+
+        Element shown = page.selectFirst("#befunde dd[id^=grund-]");
+        assertThat(shown.text()).startsWith("der Anbieter hat die Anfrage mit HTTP 422 abgelehnt: "
+                + "UnprocessableEntity: no lock possible");
+        assertThat(shown.selectFirst("[lang=en]").text()).isEqualTo(reason);
+        assertThat(page.select("#befunde pre").text()).contains("\"reason\" : \"" + reason + "\"");
     }
 
     @Test

@@ -180,6 +180,26 @@ class OperatorTest {
     }
 
     @Test
+    void aJobsFailureReasonReadsGermanWithTheMarketplacesWordingInSmallerPrint() {
+        String reason = "the broker answered 500; orphan mitigation did not complete after 1 attempts in PT1M30S: "
+                + "could not connect to the broker: Connection refused";
+        answer(api, get(JOBS + "/" + JOB_ID), 200, Fixtures.job("FAILED")
+                .replace("the broker reported the operation failed", reason)
+                .replace("\"failureKind\": null", "\"failureKind\": \"ORPHAN_LEFT\""));
+
+        Document job = operator.page("/betrieb/auftraege/" + JOB_ID);
+
+        Element notice = job.selectFirst(".notice");
+        assertThat(notice.selectFirst("[title]").text()).isEqualTo("der Anbieter antwortete mit HTTP 500; das "
+                + "Aufräumen (Löschen einer womöglich angelegten Instanz) ist nach 1 Versuch in 1 min 30 s nicht "
+                + "gelungen: keine Verbindung zum Anbieter: Connection refused");
+        assertThat(notice.selectFirst("[title]").attr("title")).isEqualTo(reason);
+        assertThat(notice.selectFirst("[lang=en]").text()).isEqualTo(reason);
+        assertThat(notice.text()).endsWith("Das Aufräumen ist gescheitert: beim Anbieter kann eine Instanz "
+                + "zurückgeblieben sein.");
+    }
+
+    @Test
     void jobsAreFilteredAndAJobShowsEveryAttemptAndIsRetried() {
         answer(api, get(urlPathEqualTo(JOBS)), 200, Fixtures.page(Fixtures.job("FAILED")));
         answer(api, get(JOBS + "/" + JOB_ID), 200, Fixtures.job("FAILED"));

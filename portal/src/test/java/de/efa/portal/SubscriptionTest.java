@@ -323,21 +323,14 @@ class SubscriptionTest {
         String page = PAGES + "/abonnements/" + SUBSCRIPTION_ID;
         answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("ACTIVE"));
 
-        Element ask = leipzig.page(page).selectFirst("form:has(button:contains(Abonnement kündigen))");
-        assertThat(ask.attr("method")).isEqualTo("get");
-        assertThat(ask.attr("action")).isEqualTo(page + "/kuendigung");
+        asksFirst(page, "Abonnement kündigen");
 
         Document confirm = leipzig.page(page + "/kuendigung");
 
         assertThat(confirm.title()).isEqualTo("Abonnement kündigen: Führerschein digital beantragen · EfA-Marktplatz");
         assertThat(confirm.select("h1").text()).isEqualTo("Führerschein digital beantragen für Leipzig, Stadt kündigen?");
         assertThat(confirm.select(".lead").text()).contains("nicht rückgängig");
-        Element form = confirm.selectFirst("main form");
-        assertThat(form.attr("method")).isEqualTo("post");
-        assertThat(form.attr("action")).isEqualTo(page + "/kuendigung");
-        assertThat(form.select("input[name=csrf-token]")).hasSize(1);
-        assertThat(form.select("button").text()).isEqualTo("Ja, Abonnement kündigen");
-        assertThat(form.select("a").attr("href")).isEqualTo(page);
+        confirmsWithItsOwnForm(confirm, page, "Ja, Abonnement kündigen");
         api.verify(0, deleteRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID)));
 
         answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("UPDATING"));
@@ -570,6 +563,74 @@ class SubscriptionTest {
     }
 
     @Test
+    void aWithdrawalIsConfirmedOnAPageOfItsOwnSayingTheOfferLapsesBeforeAnythingIsWithdrawn() {
+        String page = PAGES + "/abonnements/" + INTEREST_ID;
+        answer(api, get(SUBSCRIPTIONS + "/" + INTEREST_ID), 200, Fixtures.offered());
+        answer(api, delete(SUBSCRIPTIONS + "/" + INTEREST_ID), 200,
+                Fixtures.offered().replace("\"OFFERED\", \"instance\"", "\"WITHDRAWN\", \"instance\""));
+
+        asksFirst(page, "Interessenbekundung zurückziehen");
+
+        Document confirm = leipzig.page(page + "/kuendigung");
+
+        assertThat(confirm.title())
+                .isEqualTo("Interessenbekundung zurückziehen: Führerschein digital beantragen · EfA-Marktplatz");
+        assertThat(confirm.select("h1").text())
+                .isEqualTo("Interessenbekundung von Leipzig, Stadt zu Führerschein digital beantragen zurückziehen?");
+        assertThat(confirm.select(".lead").text()).contains("Plan Nachnutzung", "nicht rückgängig",
+                "Das Angebot des Anbieters verfällt");
+        confirmsWithItsOwnForm(confirm, page, "Ja, Interessenbekundung zurückziehen");
+        assertThat(confirm.select("main form a").text()).isEqualTo("Abbrechen, nichts zurückziehen");
+        api.verify(0, deleteRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + INTEREST_ID)));
+
+        Response unconfirmed = Browser.municipality(api, LEIPZIG).post(page + "/kuendigung", Map.of());
+        assertThat(unconfirmed.statusCode()).as("a request that did not come from the confirmation page")
+                .isEqualTo(400);
+        api.verify(0, deleteRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + INTEREST_ID)));
+
+        Response withdrawn = leipzig.post(page + "/kuendigung", Browser.filledIn(confirm, "main form"));
+
+        assertThat(withdrawn.statusCode()).isEqualTo(303);
+        assertThat(withdrawn.header("Location")).endsWith(page);
+        api.verify(1, deleteRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + INTEREST_ID))
+                .withHeader("Authorization", equalTo("Bearer " + leipzig.accessToken())));
+    }
+
+    @Test
+    void anInterestWithoutAnOfferIsWithdrawnAfterAConfirmationThatNamesNoOffer() {
+        String page = PAGES + "/abonnements/" + INTEREST_ID;
+        answer(api, get(SUBSCRIPTIONS + "/" + INTEREST_ID), 200, Fixtures.declaredInterest());
+
+        Document confirm = leipzig.page(page + "/kuendigung");
+
+        assertThat(confirm.select("h1").text()).endsWith("zurückziehen?");
+        assertThat(confirm.select(".lead").text()).contains("nicht rückgängig").doesNotContain("Angebot des Anbieters");
+        assertThat(confirm.select("main form button").text()).isEqualTo("Ja, Interessenbekundung zurückziehen");
+        api.verify(0, deleteRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + INTEREST_ID)));
+    }
+
+    @Test
+    void theMarketplacesReasonReadsGermanWithItsWordingKeptAsTheTitle() {
+        String reason = "the broker answered 503 ServiceUnavailable: maintenance (gave up after 4 failed attempts "
+                + "in PT5M, retry budget PT5M)";
+        answer(api, get(SUBSCRIPTIONS + "/" + SUBSCRIPTION_ID), 200, Fixtures.subscription("FAILED", "null", "null",
+                """
+                , {"status": "FAILED", "at": "2026-11-26T10:15:33Z", "detail": "%s"}""".formatted(reason))
+                .replace("\"failureReason\": null", "\"failureReason\": \"" + reason + "\""));
+        String german = "der Anbieter antwortete mit HTTP 503: ServiceUnavailable: maintenance (aufgegeben nach 4 "
+                + "gescheiterten Versuchen in 5 min, Zeitrahmen für Wiederholungen 5 min)";
+
+        Document page = leipzig.page(PAGES + "/abonnements/" + SUBSCRIPTION_ID);
+
+        Element shown = page.selectFirst("#stand > .notice.warning");
+        assertThat(shown.text()).isEqualTo("Grund: " + german);
+        assertThat(shown.selectFirst("[title]").attr("title")).isEqualTo(reason);
+        Element entry = page.select("ol.history li").last();
+        assertThat(entry.text()).endsWith("Fehlgeschlagen – " + german);
+        assertThat(entry.selectFirst("[title]").attr("title")).isEqualTo(reason);
+    }
+
+    @Test
     void anInterestIsWithdrawnAndADeclinedOneShowsTheProvidersReason() {
         String page = PAGES + "/abonnements/" + INTEREST_ID;
         answer(api, get(SUBSCRIPTIONS + "/" + INTEREST_ID), 200, Fixtures.declaredInterest());
@@ -578,6 +639,7 @@ class SubscriptionTest {
 
         Document declared = leipzig.page(page);
         assertThat(declared.select("button").eachText()).containsExactly("Interessenbekundung zurückziehen");
+        leipzig.page(page + "/kuendigung");
         Response withdrawn = leipzig.post(page + "/kuendigung", Map.of());
 
         assertThat(withdrawn.statusCode()).isEqualTo(303);
@@ -587,5 +649,22 @@ class SubscriptionTest {
         Document declined = leipzig.page(page);
         assertThat(declined.select("#ablehnung").text()).contains("abgelehnt: Nicht in Sachsen betrieben");
         assertThat(declined.select("main form")).isEmpty();
+    }
+
+    /** The subscription's page only asks for the step: its button reads the confirmation page, changing nothing. */
+    private void asksFirst(String page, String button) {
+        Element ask = leipzig.page(page).selectFirst("form:has(button:contains(" + button + "))");
+        assertThat(ask.attr("method")).isEqualTo("get");
+        assertThat(ask.attr("action")).isEqualTo(page + "/kuendigung");
+    }
+
+    /** The confirmation page's form takes the step, with the CSRF token; its other way leads back unchanged. */
+    private static void confirmsWithItsOwnForm(Document confirm, String page, String yes) {
+        Element form = confirm.selectFirst("main form");
+        assertThat(form.attr("method")).isEqualTo("post");
+        assertThat(form.attr("action")).isEqualTo(page + "/kuendigung");
+        assertThat(form.select("input[name=csrf-token]")).hasSize(1);
+        assertThat(form.select("button").text()).isEqualTo(yes);
+        assertThat(form.select("a").attr("href")).isEqualTo(page);
     }
 }

@@ -15,6 +15,11 @@ public record Finding(String id, String kind, String subscriptionId, String brok
         return resolvedAt != null;
     }
 
+    /** Why the job the finding stems from failed, which the marketplace puts into its evidence; null without one. */
+    public String reason() {
+        return evidence == null ? null : evidence.path("reason").textValue();
+    }
+
     /** How an operator resolves a finding: what was found out or done. */
     public record Resolution(String note) {
     }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * German wording for who acted and what happened, as the tenant-service writes it in a subscription's history, its
  * contract and its offer ("bundler kisa", "Offered by provider akdb: …", "Update failed, plan standard and its
  * configuration stay: …"). The status beside a history entry already says what happened, so an entry reads "von
- * Bündler kisa: …". What no rule knows (a provider's failure reason) is shown as written.
+ * Bündler kisa: …". The marketplace's reasons, alone or in such a text, read as {@link FailureReasons} words them;
+ * what no rule knows (a provider's own words) is shown as written.
  */
 public final class HistoryTexts {
 
@@ -30,10 +31,6 @@ public final class HistoryTexts {
             TextRule.of(OPERATION + " failed", m -> OPERATIONS.get(m.group(1)) + " gescheitert"),
             TextRule.of("Instance (\\S+) provisioned", m -> "Instanz " + m.group(1) + " eingerichtet"),
             TextRule.of("Instance (\\S+) deprovisioned", m -> "Instanz " + m.group(1) + " abgebaut"),
-            // The marketplace's reason when the provider's last operation ended in "failed"; its description follows.
-            TextRule.of("the broker reports the operation failed(?:: (.*))?",
-                    m -> "der Anbieter meldet, dass der Vorgang gescheitert ist"
-                            + (m.group(1) == null ? "" : ": " + m.group(1))),
             TextRule.of("(?:Requested|Interest declared|Offered|Declined|Concluded|Withdrawn|Cancellation requested"
                     + "|Resubmitted) by " + WHO + "(?:: (.*))?",
                     m -> "von " + actor(m.group(1)) + (m.group(2) == null ? "" : ": " + m.group(2))),
@@ -97,7 +94,7 @@ public final class HistoryTexts {
     }
 
     public static String detail(String detail) {
-        return detail == null ? null : TextRule.german(RULES, detail).orElse(detail);
+        return detail == null ? null : TextRule.german(RULES, detail).orElseGet(() -> FailureReasons.german(detail));
     }
 
     /** "plan standard → komfort, 500.00 € setup fee, …" reads "Plan standard → komfort, Einrichtung 500,00 €, …". */

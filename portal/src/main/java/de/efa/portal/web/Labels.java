@@ -1,6 +1,7 @@
 package de.efa.portal.web;
 
 import de.efa.portal.client.Rollout;
+import de.efa.portal.service.FailureReasons;
 import de.efa.portal.service.HistoryTexts;
 import io.quarkus.qute.TemplateExtension;
 
@@ -106,9 +107,17 @@ public final class Labels {
         return HistoryTexts.actor(actor);
     }
 
-    /** A history entry's detail, in German where it names who acted. */
+    /**
+     * A history entry's detail, or a subscription's failure reason, in German where it names who acted or what the
+     * marketplace reported.
+     */
     static String history(String detail) {
         return HistoryTexts.detail(detail);
+    }
+
+    /** Why a job of the marketplace failed, in German where the reason is one the marketplace is known to give. */
+    static String reason(String reason) {
+        return FailureReasons.german(reason);
     }
 
     static String tenantKind(String code) {

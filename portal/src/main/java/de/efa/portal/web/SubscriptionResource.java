@@ -145,14 +145,15 @@ public class SubscriptionResource {
     }
 
     /**
-     * Asks before a subscription is cancelled: the provider removes the instance, which cannot be undone (WCAG 3.3.4).
-     * One that cannot be cancelled (any more) is shown as it is.
+     * Asks before a subscription is cancelled or an interest withdrawn (WCAG 3.3.4): the provider removes the
+     * instance, or the interest ends with its offer, and neither can be undone. One that can be neither (any more) is
+     * shown as it is.
      */
     @GET
     @Path("/abonnements/{id}/kuendigung")
     public Response confirmCancel(@PathParam("ags") String ags, @PathParam("id") String id) {
         Subscription subscription = tenants.versionedSubscription(ags, id).getEntity();
-        if (!subscription.cancellable()) {
+        if (!subscription.cancellable() && !subscription.withdrawable()) {
             return Response.seeOther(subscriptionPage(ags, id)).build();
         }
         return Response.ok(Templates.kuendigen(customers.of(ags), subscription,
