@@ -122,11 +122,8 @@ class BrokerProvisioningTest {
      */
     @Test
     void requestTimeoutOfTheProvisioningIsFollowedByOrphanMitigationBeforeTheRetry() throws Exception {
-        String timedOut = "timed-out-" + subscription;
-        broker.stub(broker.provision(subscription).inScenario(timedOut).whenScenarioStateIs(STARTED)
-                .willReturn(json(408, "{\"description\":\"request timed out\"}")).willSetStateTo("quick"));
-        broker.stub(broker.provision(subscription).inScenario(timedOut).whenScenarioStateIs("quick")
-                .willReturn(json(201, "{}")));
+        broker.answerOnceThen(broker::provision, subscription, json(408, "{\"description\":\"request timed out\"}"),
+                json(201, "{}"));
         broker.stub(broker.deprovision(subscription).willReturn(json(200, "{}")));
 
         topics.request(Topics.REQUESTED, subscription, serviceId, "standard");

@@ -172,11 +172,8 @@ class InstanceChangesTest {
     /** A 408 on an instance that exists leaves nothing behind to clean up: the PATCH is only sent again. */
     @Test
     void anUpdateAnsweredWithRequestTimeoutIsTriedAgainWithoutOrphanMitigation() {
-        String timedOut = "timed-out-" + subscription;
-        broker.stub(broker.update(subscription).inScenario(timedOut).whenScenarioStateIs(STARTED)
-                .willReturn(json(408, "{\"description\":\"request timed out\"}")).willSetStateTo("quick"));
-        broker.stub(broker.update(subscription).inScenario(timedOut).whenScenarioStateIs("quick")
-                .willReturn(json(200, "{}")));
+        broker.answerOnceThen(broker::update, subscription, json(408, "{\"description\":\"request timed out\"}"),
+                json(200, "{}"));
         broker.stub(broker.deprovision(subscription).willReturn(json(200, "{}")));
 
         String update = topics.requestBy(null, Topics.UPDATE_REQUESTED, subscription, serviceId, "standard",

@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,10 +85,7 @@ class StepDeciderTest {
     /** Every other operation changes or deletes an instance that exists: after a 408 it is only sent again. */
     @Test
     void requestTimeout408OfAnyOtherOperationIsRetriedWithoutOrphanMitigation() {
-        for (Operation operation : Operation.values()) {
-            if (operation == Operation.PROVISION) {
-                continue;
-            }
+        for (Operation operation : EnumSet.complementOf(EnumSet.of(Operation.PROVISION))) {
             ProvisioningJob job = job(operation, JobStep.SEND);
             decider.decide(job, answer(408, "{}"), NOW);
             assertThat(job.step).as(operation.name()).isEqualTo(JobStep.SEND);
