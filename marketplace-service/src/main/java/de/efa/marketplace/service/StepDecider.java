@@ -24,9 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The rules of the Open Service Broker API v2.17 for what a platform does after each answer: succeed, poll,
- * retry with backoff, clean up a possible orphan ("Orphan Mitigation", only after a provisioning: after 5xx, a
- * timeout, an unexpected 2xx or a malformed 201 or 202, never after a 4xx), or fail with a reason. A 408 and a 422
- * {@code ConcurrencyError} are retried; any other 4xx is a refusal. A 200, 201 or 202 whose body is not a JSON
+ * retry with backoff, clean up a possible orphan ("Orphan Mitigation", only after a provisioning: after 5xx, a 408, a
+ * timeout, an unexpected 2xx or a malformed 201 or 202, never after another 4xx), or fail with a reason. A 408 and a
+ * 422 {@code ConcurrencyError} are retried; any other 4xx is a refusal. A 200, 201 or 202 whose body is not a JSON
  * object is malformed: a failed call, since a broker answers at least {@code {}}, and a proxy's maintenance page is
  * no success. Failed calls are retried until the retry budget, a span
  * of time from the job's first call, is spent; orphan mitigation has one of the same length from its own first call;
@@ -220,12 +220,13 @@ public class StepDecider {
             }
         } else if (refused(answer)) {
             job.fail(rejection(answer), now);
-        } else if (answer.clientError() || !answer.mayHaveReachedBroker()) {
-            // A 4xx that is no refusal, or a request that never left: the broker made nothing of it.
+        } else if ((answer.clientError() && !answer.is(408)) || !answer.mayHaveReachedBroker()) {
+            // A 422 ConcurrencyError, or a request that never left: the broker made nothing of it.
             retrySend(job, describe(answer), now);
         } else {
-            // 5xx, a malformed 202, another 2xx, a timeout or a broken connection: an instance may exist that nobody
-            // asked for.
+            // 5xx, a 408 (OSB's orphan mitigation table: the broker may have gone on creating after it gave up
+            // waiting), a malformed 202, another 2xx, a timeout or a broken connection: an instance may exist that
+            // nobody asked for.
             job.retries++;
             beginCleanup(job, spent(job.budgetFrom, now) ? givenUp(job, describe(answer), now) : null, now);
         }
@@ -447,8 +448,8 @@ public class StepDecider {
     /**
      * A 4xx but 408 and a 422 {@code ConcurrencyError}: the broker refused the request as it stands; asking again
      * would not change its mind. Those two ask the platform to come back later (the request took too long, or another
-     * operation on the instance is still in progress), so they are tried again like a 5xx, without orphan mitigation:
-     * the broker made nothing of the request.
+     * operation on the instance is still in progress), so they are tried again like a 5xx; a provisioning's 408 is
+     * cleaned up first as after a 5xx, its {@code ConcurrencyError} is not, since the broker made nothing of it.
      */
     private static boolean refused(BrokerAnswer answer) {
         return answer.clientError() && !answer.is(408) && !(answer.is(422) && concurrencyError(answer));

@@ -117,6 +117,35 @@ class BrokerProvisioningTest {
     }
 
     /**
+     * OSB's orphan mitigation table: a broker that answers 408 may have gone on creating the instance after it gave up
+     * waiting, so the instance is deleted before the PUT is sent again, as after a 5xx.
+     */
+    @Test
+    void requestTimeoutOfTheProvisioningIsFollowedByOrphanMitigationBeforeTheRetry() throws Exception {
+        broker.answerOnceThen(broker::provision, subscription, json(408, "{\"description\":\"request timed out\"}"),
+                json(201, "{}"));
+        broker.stub(broker.deprovision(subscription).willReturn(json(200, "{}")));
+
+        topics.request(Topics.REQUESTED, subscription, serviceId, "standard");
+
+        JsonPath job = OperatorApi.awaitJob(serviceId, "SUCCEEDED");
+        assertThat(job.getList("attempts.action")).containsExactly("PROVISION", "ORPHAN_MITIGATION", "PROVISION");
+        assertThat(job.getList("attempts.status", Integer.class)).containsExactly(408, 200, 201);
+        assertThat(job.getString("step")).isEqualTo("SEND");
+        assertThat(job.getString("failureReason")).isNull();
+        assertThat(broker.calls(subscription)).extracting(call -> call.getMethod().getName())
+                .containsExactly("PUT", "DELETE", "PUT");
+        LoggedRequest delete = broker.requests("DELETE", subscription).get(0);
+        assertThat(delete.queryParameter("service_id").firstValue()).isEqualTo(serviceId.toString());
+        assertThat(delete.queryParameter("plan_id").firstValue()).isEqualTo("standard");
+
+        List<ConsumerRecord<String, String>> results = topics.awaitRecords(Topics.RESULTS, subscription.toString(), 2);
+        assertThat(results).extracting(r -> Topics.header(r, "ce_type"))
+                .containsExactly("de.efa.instance.provisioning-started.v1", "de.efa.instance.provisioned.v1");
+        results.forEach(ResultSchemas::assertValid);
+    }
+
+    /**
      * Each provider's broker gets a token asked for it alone (scope {@code broker-{providerId}}), which is kept for the
      * next calls to that broker: a token one broker received is worth nothing at another's.
      */

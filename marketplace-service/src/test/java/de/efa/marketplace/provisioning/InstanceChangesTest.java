@@ -169,6 +169,25 @@ class InstanceChangesTest {
         assertThat(failed.value().path("instanceUsable").asBoolean()).isTrue();
     }
 
+    /** A 408 on an instance that exists leaves nothing behind to clean up: the PATCH is only sent again. */
+    @Test
+    void anUpdateAnsweredWithRequestTimeoutIsTriedAgainWithoutOrphanMitigation() {
+        broker.answerOnceThen(broker::update, subscription, json(408, "{\"description\":\"request timed out\"}"),
+                json(200, "{}"));
+        broker.stub(broker.deprovision(subscription).willReturn(json(200, "{}")));
+
+        String update = topics.requestBy(null, Topics.UPDATE_REQUESTED, subscription, serviceId, "standard",
+                "standard");
+
+        JsonPath job = OperatorApi.awaitJobById(update, "SUCCEEDED");
+        assertThat(job.getList("attempts.action")).containsExactly("UPDATE", "UPDATE");
+        assertThat(job.getList("attempts.status", Integer.class)).containsExactly(408, 200);
+        assertThat(broker.calls(subscription)).extracting(call -> call.getMethod().getName())
+                .containsExactly("PATCH", "PATCH");
+        assertThat(outbox.results(subscription)).extracting(Result::type)
+                .containsExactly("de.efa.instance.provisioning-started.v1", "de.efa.instance.updated.v1");
+    }
+
     @Test
     void aSuspensionLocksTheInstanceThroughAContextUpdate() throws Exception {
         broker.stub(broker.update(subscription).willReturn(json(202, "{\"operation\":\"lock-1\"}")));

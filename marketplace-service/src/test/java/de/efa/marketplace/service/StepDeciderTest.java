@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,13 +57,44 @@ class StepDeciderTest {
         assertThat(job.dashboardUrl).isNull();
     }
 
+    /**
+     * OSB's orphan mitigation table: a provisioning answered 408 may have created the instance, so it is cleaned up
+     * first, then tried again, or failed once the budget is spent, as after a 5xx.
+     */
     @Test
-    void requestTimeout408IsRetriedWithoutOrphanMitigation() {
+    void requestTimeout408OfAProvisioningIsCleanedUpLikeAServerError() {
         ProvisioningJob job = job(Operation.PROVISION, JobStep.SEND);
         decider.decide(job, answer(408, "{}"), NOW);
-        assertThat(job.step).isEqualTo(JobStep.SEND);
+        assertThat(job.step).isEqualTo(JobStep.CLEANUP);
         assertThat(job.retries).isEqualTo(1);
+        assertThat(job.pendingFailure).as("within the budget").isNull();
+        assertThat(job.nextAttemptAt).isEqualTo(NOW);
+        decider.decide(job, answer(410, "{}"), NOW);
+        assertThat(job.step).isEqualTo(JobStep.SEND);
         assertThat(job.nextAttemptAt).isEqualTo(NOW.plusSeconds(1));
+
+        decider.decide(job, answer(408, "{\"description\":\"timed out\"}"), NOW.plus(BUDGET));
+        assertThat(job.step).isEqualTo(JobStep.CLEANUP);
+        assertThat(job.pendingFailure)
+                .startsWith("the broker answered 408: timed out (gave up after 2 failed attempts in PT1H");
+        decider.decide(job, answer(200, "{}"), NOW.plus(BUDGET));
+        assertThat(job.status).isEqualTo(JobStatus.FAILED);
+        assertThat(job.failureReason).startsWith("the broker answered 408: timed out (gave up after 2");
+    }
+
+    /** Every other operation changes or deletes an instance that exists: after a 408 it is only sent again. */
+    @Test
+    void requestTimeout408OfAnyOtherOperationIsRetriedWithoutOrphanMitigation() {
+        for (Operation operation : EnumSet.complementOf(EnumSet.of(Operation.PROVISION))) {
+            ProvisioningJob job = job(operation, JobStep.SEND);
+            decider.decide(job, answer(408, "{}"), NOW);
+            assertThat(job.step).as(operation.name()).isEqualTo(JobStep.SEND);
+            assertThat(job.retries).as(operation.name()).isEqualTo(1);
+            assertThat(job.nextAttemptAt).as(operation.name()).isEqualTo(NOW.plusSeconds(1));
+        }
+        ProvisioningJob polling = job(Operation.PROVISION, JobStep.POLL);
+        decider.decide(polling, answer(408, "{}"), NOW);
+        assertThat(polling.step).as("a poll answered 408 is polled again").isEqualTo(JobStep.POLL);
     }
 
     /**

@@ -8,6 +8,7 @@ import de.efa.infra.test.TestTokens;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -58,10 +59,20 @@ public final class Brokers {
 
     /** The first provisioning of the instance is refused with 400 (the job fails for good), the next one succeeds. */
     public void refuseProvisioningOnce(UUID instanceId) {
-        String scenario = "refuse-once-" + instanceId;
-        stub(provision(instanceId).inScenario(scenario).whenScenarioStateIs(STARTED)
-                .willReturn(json(400, "{\"description\":\"parameters incomplete\"}")).willSetStateTo("fixed"));
-        stub(provision(instanceId).inScenario(scenario).whenScenarioStateIs("fixed").willReturn(json(201, "{}")));
+        answerOnceThen(this::provision, instanceId, json(400, "{\"description\":\"parameters incomplete\"}"),
+                json(201, "{}"));
+    }
+
+    /**
+     * The first call of this kind to the instance is answered {@code first}, every later one {@code then}; in a
+     * scenario of its own, since WireMock's scenarios are shared by every test on the server.
+     */
+    public void answerOnceThen(Function<UUID, MappingBuilder> call, UUID instanceId, ResponseDefinitionBuilder first,
+                               ResponseDefinitionBuilder then) {
+        String scenario = "once-" + UUID.randomUUID();
+        stub(call.apply(instanceId).inScenario(scenario).whenScenarioStateIs(STARTED).willReturn(first)
+                .willSetStateTo("answered"));
+        stub(call.apply(instanceId).inScenario(scenario).whenScenarioStateIs("answered").willReturn(then));
     }
 
     /** An update or a context update. */
