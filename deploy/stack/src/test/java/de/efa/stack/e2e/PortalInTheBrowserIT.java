@@ -34,9 +34,9 @@ import static org.awaitility.Awaitility.await;
  * Leipzig's interest in a plan reused by offer; the provider's staff answer it with an offer, and KISA concludes it.
  * KISA rolls a service out to its client and follows the rollout to its end, and Leipzig finds it in its list.
  * Last, the provider's staff look through their services and forms, and an operator through the figures, dead
- * letters, reconciliation, audit trail and the upload forms, so that nearly every page of the portal is opened once
- * (not the confirmations this path does not reach, such as a tenant's suspension). Every page opened is checked with
- * axe-core; the README's screenshots are taken here.
+ * letters, reconciliation, audit trail and the upload forms, so that nearly every page of the portal is opened once;
+ * each confirmation page (a cancellation, an interest's withdrawal, a tenant's suspension) is opened and left by its
+ * "Abbrechen". Every page opened is checked with axe-core; the README's screenshots are taken here.
  */
 @ExtendWith(StackExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -246,6 +246,12 @@ class PortalInTheBrowserIT {
         kisa.open(interestPage);
         assertThat(kisa.driver().findElement(By.id("abonnement-status")).getText()).isEqualTo("Angebot liegt vor");
         assertThat(kisa.driver().findElement(By.id("angebot")).getText()).contains("3.600,00 €", "von Anbieter akdb");
+        kisa.driver().findElement(By.xpath("//button[text()='Interessenbekundung zurückziehen']")).click();
+        kisa.waitFor(By.xpath("//button[text()='Ja, Interessenbekundung zurückziehen']"));
+        assertThat(kisa.checked().driver().findElement(By.tagName("main")).getText())
+                .contains("Das Angebot des Anbieters verfällt");
+        kisa.driver().findElement(By.linkText("Abbrechen, nichts zurückziehen")).click();
+        kisa.waitForText(By.id("abonnement-status"), "Angebot liegt vor");
         kisa.driver().findElement(By.id("f-acceptedTerms")).click();
         kisa.screenshot("angebot");
         kisa.driver().findElement(By.xpath("//button[text()='Angebot annehmen']")).click();
@@ -322,6 +328,12 @@ class PortalInTheBrowserIT {
         assertThat(heading(operator)).isEqualTo("Kennzahlen der Bereitstellung");
         assertThat(operator.driver().findElement(By.id("dauer")).getText())
                 .contains("Dauer vom Antrag bis „Aktiv“");
+
+        operator.open(portal + "/betrieb/kommunen?status=ACTIVE").driver()
+                .findElement(By.cssSelector("button[aria-label='Leipzig, Stadt sperren']")).click();
+        operator.waitFor(By.xpath("//button[text()='Ja, Leipzig, Stadt sperren']"));
+        operator.checked().driver().findElement(By.linkText("Abbrechen, nichts sperren")).click();
+        operator.waitFor(By.cssSelector("button[aria-label='Leipzig, Stadt sperren']"));
 
         operator.open(portal + "/betrieb/unzustellbar");
         assertThat(heading(operator)).isEqualTo("Unlesbare Nachrichten");
