@@ -39,7 +39,8 @@ public record SearchCriteria(
             return List.of();
         }
         List<String> words = Arrays.asList(BLANKS.split(query.strip().toLowerCase(Locale.ROOT)));
-        boolean operators = words.stream().anyMatch(word -> word.contains("\"") || word.startsWith("-") || word.equals("or"));
+        boolean operators = words.stream()
+                .anyMatch(word -> word.contains("\"") || word.startsWith("-") || word.equals("or"));
         return operators ? List.of() : words.stream().map(SearchWord::new).toList();
     }
 }

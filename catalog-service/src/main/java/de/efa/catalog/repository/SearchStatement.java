@@ -30,7 +30,8 @@ final class SearchStatement {
      * Full-text hits (whole words and their stems) above every hit that only has a word inside a longer word: the
      * caller who asks for "Antrag" wants the services about an Antrag before those about a Bauantrag.
      */
-    private static final String RANK = "CASE WHEN s.search_document @@ query THEN 1 + ts_rank(s.search_document, query) ELSE 0 END";
+    private static final String RANK =
+            "CASE WHEN s.search_document @@ query THEN 1 + ts_rank(s.search_document, query) ELSE 0 END";
     /** The statements cast with CAST(… AS …), never ::, so a colon always starts a parameter name. */
     private static final Pattern NAMED_PARAMETER = Pattern.compile(":(\\w+)");
 
