@@ -1,5 +1,10 @@
 package de.efa.catalog.domain;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
 /** What a catalog search asks for; every filter is optional and they combine with AND. */
 public record SearchCriteria(
         String query,
@@ -9,6 +14,8 @@ public record SearchCriteria(
         ReuseModel reuseModel,
         String providerId,
         SearchOrder order) {
+
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
 
     public boolean hasQuery() {
         return query != null;
@@ -20,5 +27,20 @@ public record SearchCriteria(
             return hasQuery() ? SearchOrder.RELEVANCE : SearchOrder.NAME;
         }
         return order == SearchOrder.RELEVANCE && !hasQuery() ? SearchOrder.NAME : order;
+    }
+
+    /**
+     * The query's words, each of which a hit contains as a word, with its stem, or inside a longer word. None when
+     * the query uses the operators of the web search syntax (a quote, {@code or}, a leading minus): what they mean
+     * for words inside words is nothing a caller could guess, so such a query is matched as full text only.
+     */
+    public List<SearchWord> words() {
+        if (!hasQuery()) {
+            return List.of();
+        }
+        List<String> words = Arrays.asList(BLANKS.split(query.strip().toLowerCase(Locale.ROOT)));
+        boolean operators = words.stream()
+                .anyMatch(word -> word.contains("\"") || word.startsWith("-") || word.equals("or"));
+        return operators ? List.of() : words.stream().map(SearchWord::new).toList();
     }
 }

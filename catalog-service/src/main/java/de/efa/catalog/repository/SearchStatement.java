@@ -2,6 +2,7 @@ package de.efa.catalog.repository;
 
 import de.efa.catalog.domain.SearchCriteria;
 import de.efa.catalog.domain.SearchOrder;
+import de.efa.catalog.domain.SearchWord;
 import de.efa.platform.paging.PageRequest;
 
 import java.util.ArrayList;
@@ -13,8 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The SQL of one catalog search: German full text through the GIN index on {@code search_document}, filters
- * on plain columns and arrays, and a stable order so that pages do not overlap.
+ * The SQL of one catalog search: German full text through the GIN index on {@code search_document}, words inside
+ * compound words through the trigram index on {@code search_words}, filters on plain columns and arrays, and a
+ * stable order so that pages do not overlap.
  */
 final class SearchStatement {
 
@@ -24,7 +26,12 @@ final class SearchStatement {
             + "s.bitv_statement, s.feedback_mechanism, s.plans, s.plan_count, s.status, s.version, s.created_at, "
             + "s.updated_at";
 
-    private static final String RANK = "ts_rank(s.search_document, query)";
+    /**
+     * Full-text hits (whole words and their stems) above every hit that only has a word inside a longer word: the
+     * caller who asks for "Antrag" wants the services about an Antrag before those about a Bauantrag.
+     */
+    private static final String RANK =
+            "CASE WHEN s.search_document @@ query THEN 1 + ts_rank(s.search_document, query) ELSE 0 END";
     /** The statements cast with CAST(… AS …), never ::, so a colon always starts a parameter name. */
     private static final Pattern NAMED_PARAMETER = Pattern.compile(":(\\w+)");
 
@@ -47,7 +54,7 @@ final class SearchStatement {
         }
         if (criteria.hasQuery()) {
             tables.append(", websearch_to_tsquery('german', :q) query");
-            conditions.add("s.search_document @@ query");
+            conditions.add(matches(criteria.words()));
             parameters.put("q", criteria.query());
         }
         if (criteria.themenfeld() != null) {
@@ -74,6 +81,34 @@ final class SearchStatement {
         from = tables.toString();
         where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         order = criteria.effectiveOrder();
+    }
+
+    /**
+     * The full text, or each word as a word, with its stem, or inside a longer word of the name, summary or
+     * keywords. Without a word that may be inside others this is the full text alone.
+     */
+    private String matches(List<SearchWord> words) {
+        if (words.stream().noneMatch(SearchWord::foundInsideWords)) {
+            return "s.search_document @@ query";
+        }
+        List<String> eachWord = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            SearchWord word = words.get(i);
+            String whole = "s.search_document @@ plainto_tsquery('german', :word" + i + ")";
+            parameters.put("word" + i, word.text());
+            if (word.foundInsideWords()) {
+                eachWord.add("(" + whole + " OR s.search_words LIKE :inside" + i + ")");
+                parameters.put("inside" + i, "%" + likeLiteral(word.text()) + "%");
+            } else {
+                eachWord.add(whole);
+            }
+        }
+        return "(s.search_document @@ query OR (" + String.join(" AND ", eachWord) + "))";
+    }
+
+    /** The word as LIKE reads it: its own % and _ (and the escape character) stand for themselves. */
+    private static String likeLiteral(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     String pageSql(PageRequest page) {

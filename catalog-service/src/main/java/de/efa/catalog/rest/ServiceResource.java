@@ -86,7 +86,10 @@ public class ServiceResource {
     @Operation(summary = "Search the catalog",
             description = "Anyone, with or without a token; a token that is sent must be valid for this service. "
                     + "German full-text search over name, summary, description "
-                    + "and keywords with stemming (\"Führerscheins\" finds \"Führerschein\"), combinable filters, "
+                    + "and keywords with stemming (\"Führerscheins\" finds \"Führerschein\"); a word of three or "
+                    + "more letters or digits is also found inside a longer word of the name, summary or keywords "
+                    + "(\"Antrag\" finds \"Bauantrag\"), ranked below whole-word hits; % and _ are plain characters; "
+                    + "combinable filters, "
                     + "sorted by relevance when q is given, else by name." + VISIBILITY + " Answers for callers who "
                     + "see PUBLISHED services only are cached for a few seconds (efa.search.cache-ttl, 10 s): a change "
                     + "shows at once on the replica that made it, on other replicas at most that late.")
@@ -101,7 +104,8 @@ public class ServiceResource {
             content = @Content(mediaType = ApiDoc.PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unauthorized", value = ApiDoc.UNAUTHORIZED)))
     public Response search(
-            @Parameter(description = "German full text, e.g. Führerschein") @QueryParam("q") String q,
+            @Parameter(description = "German full text, e.g. Führerschein; words also inside compound words, e.g. "
+                    + "Antrag for Bauantrag") @QueryParam("q") String q,
             @Parameter(description = "Themenfeld code", example = "mobilitaet-reisen") @QueryParam("themenfeld") String themenfeld,
             @Parameter(description = "Land code 01..16: services available there", example = "14") @QueryParam("land") String land,
             @Parameter(description = "LeiKa key (14 digits)", example = "99023001012000") @QueryParam("leika") String leika,

@@ -52,10 +52,16 @@ class SearchAtScaleTest {
             List<String> filtered = explain(new SearchCriteria("Elterngeld", Themenfeld.FAMILIE_KIND, LandCode.of("14"),
                     null, null, null, null));
             assertThat(String.join("\n", filtered)).contains("efa_service_search");
+            // "geld" inside Elterngeld, Kindergeld, Wohngeld, …: the trigram index finds them, no service is read in vain.
+            List<String> inside = explain(new SearchCriteria("geld", null, null, null, null, null, null));
+            assertThat(String.join("\n", inside)).contains("Bitmap Index Scan on efa_service_search_words")
+                    .doesNotContain("Seq Scan");
 
             given().queryParams("q", "Führerscheins", "providerId", PROVIDER, "size", "100").get("/api/v1/services")
                     .then().statusCode(200).body("items", hasSize(greaterThanOrEqualTo(18)))
                     .body("total", greaterThanOrEqualTo(18));
+            given().queryParams("q", "geld", "providerId", PROVIDER, "size", "100").get("/api/v1/services")
+                    .then().statusCode(200).body("items", hasSize(100)).body("total", greaterThanOrEqualTo(100));
             given().queryParams("providerId", PROVIDER, "size", "5", "page", "3").get("/api/v1/services")
                     .then().statusCode(200).body("items", hasSize(5)).body("total", equalTo(SERVICES));
         } finally {
