@@ -121,9 +121,12 @@ class SearchTest {
     }
 
     @Test
-    void percentAndUnderscoreInAWordAreNoWildcards() {
-        assertThat(found("ta_gut")).containsExactly(gutscheinUnterstrich);
-        assertThat(found("100%")).containsExactly(gutscheinUnterstrich);
+    void whatIsNeitherLetterNorDigitSeparatesWordsAndIsNoWildcard() {
+        assertThat(found("Kita_Gutschein")).containsExactlyInAnyOrder(gutscheinUnterstrich, gutscheinBindestrich);
+        assertThat(found("1000")).containsExactly(gutscheinBindestrich);
+        assertThat(found("100%")).as("100 inside 1000").containsExactlyInAnyOrder(gutscheinUnterstrich,
+                gutscheinBindestrich);
+        assertThat(found("1%0")).isEmpty();
         assertThat(found("ta%gut")).isEmpty();
         assertThat(found("%")).isEmpty();
         assertThat(found("___")).isEmpty();

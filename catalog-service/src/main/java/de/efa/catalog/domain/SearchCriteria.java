@@ -16,6 +16,7 @@ public record SearchCriteria(
         SearchOrder order) {
 
     private static final Pattern BLANKS = Pattern.compile("\\s+");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     public boolean hasQuery() {
         return query != null;
@@ -30,17 +31,19 @@ public record SearchCriteria(
     }
 
     /**
-     * The query's words, each of which a hit contains as a word, with its stem, or inside a longer word. None when
-     * the query uses the operators of the web search syntax (a quote, {@code or}, a leading minus): what they mean
-     * for words inside words is nothing a caller could guess, so such a query is matched as full text only.
+     * The query's words, each of which a hit contains as a word, with its stem, or inside a longer word: what is
+     * neither letter nor digit separates words, as in the services' texts ("Kita-Gutschein", "100 %"). None when the
+     * query uses the operators of the web search syntax (a quote, {@code or}, a leading minus): what they mean for
+     * words inside words is nothing a caller could guess, so such a query is matched as full text only.
      */
     public List<SearchWord> words() {
         if (!hasQuery()) {
             return List.of();
         }
-        List<String> words = Arrays.asList(BLANKS.split(query.strip().toLowerCase(Locale.ROOT)));
-        boolean operators = words.stream()
+        String lowerCase = query.strip().toLowerCase(Locale.ROOT);
+        boolean operators = Arrays.stream(BLANKS.split(lowerCase))
                 .anyMatch(word -> word.contains("\"") || word.startsWith("-") || word.equals("or"));
-        return operators ? List.of() : words.stream().map(SearchWord::new).toList();
+        return operators ? List.of() : Arrays.stream(SEPARATORS.split(lowerCase)).filter(word -> !word.isEmpty())
+                .map(SearchWord::new).toList();
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * The SQL of one catalog search: German full text through the GIN index on {@code search_document}, words inside
- * compound words through the trigram index on {@code search_words}, filters on plain columns and arrays, and a
+ * compound words through the GIN index on {@code search_parts}, filters on plain columns and arrays, and a
  * stable order so that pages do not overlap.
  */
 final class SearchStatement {
@@ -97,18 +97,13 @@ final class SearchStatement {
             String whole = "s.search_document @@ plainto_tsquery('german', :word" + i + ")";
             parameters.put("word" + i, word.text());
             if (word.foundInsideWords()) {
-                eachWord.add("(" + whole + " OR s.search_words LIKE :inside" + i + ")");
-                parameters.put("inside" + i, "%" + likeLiteral(word.text()) + "%");
+                eachWord.add("(" + whole + " OR s.search_parts @@ CAST(:inside" + i + " AS tsquery))");
+                parameters.put("inside" + i, word.partsQuery());
             } else {
                 eachWord.add(whole);
             }
         }
         return "(s.search_document @@ query OR (" + String.join(" AND ", eachWord) + "))";
-    }
-
-    /** The word as LIKE reads it: its own % and _ (and the escape character) stand for themselves. */
-    private static String likeLiteral(String word) {
-        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     String pageSql(PageRequest page) {

@@ -88,7 +88,7 @@ public class ServiceResource {
                     + "German full-text search over name, summary, description "
                     + "and keywords with stemming (\"Führerscheins\" finds \"Führerschein\"); a word of three or "
                     + "more letters or digits is also found inside a longer word of the name, summary or keywords "
-                    + "(\"Antrag\" finds \"Bauantrag\"), ranked below whole-word hits; % and _ are plain characters; "
+                    + "(\"Antrag\" finds \"Bauantrag\"), ranked below whole-word hits; what is neither letter nor digit separates words; "
                     + "combinable filters, "
                     + "sorted by relevance when q is given, else by name." + VISIBILITY + " Answers for callers who "
                     + "see PUBLISHED services only are cached for a few seconds (efa.search.cache-ttl, 10 s): a change "

@@ -52,9 +52,9 @@ class SearchAtScaleTest {
             List<String> filtered = explain(new SearchCriteria("Elterngeld", Themenfeld.FAMILIE_KIND, LandCode.of("14"),
                     null, null, null, null));
             assertThat(String.join("\n", filtered)).contains("efa_service_search");
-            // "geld" inside Elterngeld, Kindergeld, Wohngeld, …: the trigram index finds them, no service is read in vain.
+            // "geld" inside Elterngeld, Kindergeld, Wohngeld, …: the index of word endings finds them, none is read in vain.
             List<String> inside = explain(new SearchCriteria("geld", null, null, null, null, null, null));
-            assertThat(String.join("\n", inside)).contains("Bitmap Index Scan on efa_service_search_words")
+            assertThat(String.join("\n", inside)).contains("Bitmap Index Scan on efa_service_search_parts")
                     .doesNotContain("Seq Scan");
 
             given().queryParams("q", "Führerscheins", "providerId", PROVIDER, "size", "100").get("/api/v1/services")
