@@ -6,13 +6,16 @@
 ALTER TABLE efa_service ADD COLUMN search_parts tsvector NOT NULL DEFAULT ''::tsvector;
 
 -- Endings of three letters or digits and more, as no shorter word is looked for inside others. The simple parser
--- splits as the full text does; a hyphenated compound also yields its parts, so its own endings are left out.
+-- splits as the full text does; a hyphenated compound also yields its parts, so its own endings are left out. So
+-- are those of a word longer than 64 letters (German's longest words have about 60; the full text finds it whole):
+-- the endings of the longest words that name, summary and keywords may have would make nearly 1 MB per service,
+-- PostgreSQL's limit of a tsvector.
 -- Lower case through ICU: in a database created with the C locale, lower() would leave Ä, Ö and Ü as they are.
 CREATE FUNCTION efa_word_endings(words text) RETURNS tsvector LANGUAGE sql IMMUTABLE AS $$
     SELECT coalesce(array_to_tsvector(array_agg(DISTINCT substr(lexeme, start))), ''::tsvector)
     FROM unnest(to_tsvector('simple', lower(words COLLATE "de-x-icu"))) AS word(lexeme, positions, weights),
          generate_series(1, greatest(length(lexeme) - 2, 1)) AS start
-    WHERE position('-' IN lexeme) = 0
+    WHERE position('-' IN lexeme) = 0 AND length(lexeme) <= 64
 $$;
 
 -- A trigger like the one of search_document (V2), for the same reason.

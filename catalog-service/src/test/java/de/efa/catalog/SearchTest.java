@@ -1,11 +1,18 @@
 package de.efa.catalog;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.efa.infra.test.TestTokens;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 
 import static de.efa.catalog.CatalogApi.service;
@@ -36,6 +43,9 @@ class SearchTest {
     private static String strassenfest;
     private static String gutscheinUnterstrich;
     private static String gutscheinBindestrich;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeEach
     void catalog() {
@@ -130,6 +140,37 @@ class SearchTest {
         assertThat(found("ta%gut")).isEmpty();
         assertThat(found("%")).isEmpty();
         assertThat(found("___")).isEmpty();
+    }
+
+    @Test
+    void aServiceWithTheLongestWordsItsTextsMayHaveIsStoredWithoutTheirEndings() throws SQLException {
+        // Every text one word as long as allowed, of 3-byte letters, every word different: their endings would
+        // make a tsvector of nearly 1 MB, PostgreSQL's limit, for one service.
+        ObjectNode longest = fields(letters(0, 200), letters(1, 500), letters(2, 100)).put("slug", unique("lang"));
+        ArrayNode keywords = (ArrayNode) longest.get("keywords");
+        for (int keyword = 3; keyword < 32; keyword++) {
+            keywords.add(letters(keyword, 100));
+        }
+        String id = CatalogApi.published(WORTTEIL, longest);
+
+        assertThat(found(letters(0, 200))).as("whole words are found as before").containsExactly(id);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement endings = connection.prepareStatement(
+                     "SELECT pg_column_size(search_parts) FROM efa_service WHERE id = CAST(? AS uuid)")) {
+            endings.setString(1, id);
+            ResultSet size = endings.executeQuery();
+            assertThat(size.next()).isTrue();
+            assertThat(size.getInt(1)).as("bytes of word endings").isLessThan(1_000);
+        }
+    }
+
+    /** A word of CJK letters (3 bytes each in UTF-8), different for every seed. */
+    private static String letters(int seed, int length) {
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            word.appendCodePoint(0x4E00 + (seed * 131 + i * 7) % 20_000);
+        }
+        return word.toString();
     }
 
     @Test
