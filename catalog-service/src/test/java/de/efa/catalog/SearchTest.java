@@ -122,6 +122,16 @@ class SearchTest {
     }
 
     @Test
+    void aWordIsFoundInsideOthersInAnyOfItsFormsAndStopWordsAskNothing() {
+        assertThat(found("Anträge")).containsExactlyInAnyOrder(wohngeldAntrag, bauantragEinreichen);
+        assertThat(found("Gewerbe anmelden")).containsExactly(gewerbeanmeldung);
+        assertThat(found("Straße")).containsExactly(strassenfest);
+        assertThat(found("Steuer für Hunde")).containsExactly(hundesteuer);
+        assertThat(found("Genehmigungen zum Bau")).containsExactly(bauantragEinreichen);
+        assertThat(found("für")).isEmpty();
+    }
+
+    @Test
     void wholeWordsRankAbovePartsOfWords() {
         assertThat(found("antrag")).containsExactly(wohngeldAntrag, bauantragEinreichen);
         given().queryParams("q", "antrag", "providerId", WORTTEIL, "size", "1").get("/api/v1/services")

@@ -1,5 +1,6 @@
 package de.efa.catalog.domain;
 
+import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,7 @@ public record SearchCriteria(
         SearchOrder order) {
 
     private static final Pattern BLANKS = Pattern.compile("\\s+");
-    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
 
     public boolean hasQuery() {
         return query != null;
@@ -31,19 +32,19 @@ public record SearchCriteria(
     }
 
     /**
-     * The query's words, each of which a hit contains as a word, with its stem, or inside a longer word: what is
-     * neither letter nor digit separates words, as in the services' texts ("Kita-Gutschein", "100 %"). None when the
-     * query uses the operators of the web search syntax (a quote, {@code or}, a leading minus): what they mean for
-     * words inside words is nothing a caller could guess, so such a query is matched as full text only.
+     * The query's words, each once, each of which a hit contains as a word, with its stem, or inside a longer word:
+     * what is neither letter nor digit separates words, as in the services' texts ("Kita-Gutschein", "100 %"). None
+     * when the query uses the operators of the web search syntax (a quote, {@code or}, a leading minus): what they
+     * mean for words inside words is nothing a caller could guess, so such a query is matched as full text only.
      */
     public List<SearchWord> words() {
         if (!hasQuery()) {
             return List.of();
         }
-        String lowerCase = query.strip().toLowerCase(Locale.ROOT);
+        String lowerCase = Normalizer.normalize(query.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         boolean operators = Arrays.stream(BLANKS.split(lowerCase))
                 .anyMatch(word -> word.contains("\"") || word.startsWith("-") || word.equals("or"));
         return operators ? List.of() : Arrays.stream(SEPARATORS.split(lowerCase)).filter(word -> !word.isEmpty())
-                .map(SearchWord::new).toList();
+                .distinct().map(SearchWord::new).toList();
     }
 }

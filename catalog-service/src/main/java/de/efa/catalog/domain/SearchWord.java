@@ -6,6 +6,9 @@ package de.efa.catalog.domain;
  */
 public record SearchWord(String text) {
 
+    /** How many words of a query at most are looked for inside others; the rest as whole words. */
+    public static final int MOST_INSIDE = 10;
+
     private static final int SHORTEST_INSIDE = 3;
 
     /**
@@ -17,8 +20,10 @@ public record SearchWord(String text) {
     }
 
     /**
-     * The text search query for the parts of words that begin with this word ({@code search_parts}): the word has
-     * letters and digits only, so it is a lexeme as it stands.
+     * The word as PostgreSQL's German text search reads it as the beginning of a word ending
+     * ({@code to_tsquery('german', …)} on {@code search_parts}): stemmed, so that "Anträge" is found in "Bauantrag",
+     * and nothing when it is a stop word ("für"), which a search need not find. It has letters and digits only, so
+     * it is a lexeme as it stands.
      */
     public String partsQuery() {
         return text + ":*";

@@ -84,26 +84,30 @@ final class SearchStatement {
     }
 
     /**
-     * The full text, or each word as a word, with its stem, or inside a longer word of the name, summary or
-     * keywords. Without a word that may be inside others this is the full text alone.
+     * The full text, or each word as a word, with its stem, or inside a longer word of the name, summary or keywords:
+     * the word endings of those texts ({@code search_parts}) begin with each word's stem. The words' queries are
+     * joined into one, in which a stop word is empty and so asks nothing. A word too short to be looked for inside
+     * others, or beyond the first {@link SearchWord#MOST_INSIDE}, must be there as a word. Without a word that may
+     * be inside others this is the full text alone.
      */
     private String matches(List<SearchWord> words) {
-        if (words.stream().noneMatch(SearchWord::foundInsideWords)) {
-            return "s.search_document @@ query";
-        }
-        List<String> eachWord = new ArrayList<>();
+        List<String> inside = new ArrayList<>();
+        List<String> whole = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             SearchWord word = words.get(i);
-            String whole = "s.search_document @@ plainto_tsquery('german', :word" + i + ")";
-            parameters.put("word" + i, word.text());
-            if (word.foundInsideWords()) {
-                eachWord.add("(" + whole + " OR s.search_parts @@ CAST(:inside" + i + " AS tsquery))");
-                parameters.put("inside" + i, word.partsQuery());
+            if (word.foundInsideWords() && inside.size() < SearchWord.MOST_INSIDE) {
+                inside.add("to_tsquery('german', :part" + i + ")");
+                parameters.put("part" + i, word.partsQuery());
             } else {
-                eachWord.add(whole);
+                whole.add("s.search_document @@ plainto_tsquery('german', :word" + i + ")");
+                parameters.put("word" + i, word.text());
             }
         }
-        return "(s.search_document @@ query OR (" + String.join(" AND ", eachWord) + "))";
+        if (inside.isEmpty()) {
+            return "s.search_document @@ query";
+        }
+        whole.add(0, "s.search_parts @@ (" + String.join(" && ", inside) + ")");
+        return "(s.search_document @@ query OR (" + String.join(" AND ", whole) + "))";
     }
 
     String pageSql(PageRequest page) {
