@@ -209,8 +209,33 @@ class OperationsTest {
         assertThat(finished.select("#lauf").attr("hx-trigger")).isEmpty();
         assertThat(finished.select("#lauf-zahlen").text()).contains("Instanzen 120", "Beim Anbieter geprüft 100",
                 "Neue Befunde 2", "Übersprungen 16");
-        assertThat(finished.select("#lauf tbody tr").text())
-                .isEqualTo("https://osb.dataport.example its catalog does not say instances_retrievable 16");
+        assertThat(finished.select("#lauf tbody tr td").eachText()).containsExactly("https://osb.dataport.example",
+                "laut seinem Katalog lassen sich die Instanzen dort nicht abrufen (instances_retrievable ist nicht "
+                        + "true) Wortlaut des Marktplatzes: its catalog does not say instances_retrievable", "16");
+    }
+
+    @Test
+    void whyARunFailedAndWhyItLeftBrokersOutReadGermanWithTheMarketplacesWording() {
+        answer(api, get(urlPathEqualTo(FINDINGS)), 200, Fixtures.page());
+        answer(api, get(API + "/provisioning/reconciliations/" + RUN_ID), 200, run("FAILED", """
+                [{"brokerUrl": null, "reason": "no broker is known for the service", "instances": 2},
+                 {"brokerUrl": "https://osb.dataport.example", "reason": "the broker's catalog could not be read: \
+                the broker answered 503", "instances": 14}]""")
+                .replace("\"failureReason\": null", "\"failureReason\": \"the service stopped while it ran\""));
+
+        Document page = operator.page("/betrieb/abgleich?lauf=" + RUN_ID);
+
+        Element failure = page.selectFirst("#lauf .notice.warning");
+        assertThat(failure.text()).startsWith("Grund: der marketplace-service wurde beendet, während der Abgleich lief");
+        assertThat(failure.selectFirst("span[title]").attr("title")).isEqualTo("the service stopped while it ran");
+        assertThat(failure.selectFirst("[lang=en]").text()).isEqualTo("the service stopped while it ran");
+        assertThat(page.select("#lauf tbody tr td:eq(1) > span[title]").eachText()).containsExactly(
+                "für die Leistung ist kein Broker bekannt",
+                "der Katalog des Anbieters ließ sich nicht lesen: der Anbieter antwortete mit HTTP 503");
+        assertThat(page.select("#lauf tbody tr td:eq(1) > span[title]").eachAttr("title")).containsExactly(
+                "no broker is known for the service", "the broker's catalog could not be read: the broker answered 503");
+        assertThat(page.select("#lauf tbody tr td:eq(0)").eachText()).containsExactly("kein Broker bekannt",
+                "https://osb.dataport.example");
     }
 
     @Test

@@ -273,6 +273,30 @@ class RolloutTest {
     }
 
     @Test
+    void whyAMunicipalityWasSkippedReadsGermanWithTheTenantServicesWordingAsItsTitle() {
+        String pending = "Tenant 14729010 is PENDING; only an ACTIVE tenant can subscribe, conclude or change a "
+                + "subscription";
+        answer(api, get(ROLLOUTS + "/" + ROLLOUT_ID), 200, rollout("DONE", counts(2, 0, 0, 0, 0, 2)));
+        answer(api, get(urlPathEqualTo(ROLLOUTS + "/" + ROLLOUT_ID + "/items")), 200, Fixtures.page("""
+                {"ags": "14729010", "tenantName": "Bad Lausick, Stadt", "status": "SKIPPED", "subscriptionId": null,
+                 "reason": "%s"}""".formatted(pending), """
+                {"ags": "14729020", "tenantName": "Belgershain", "status": "SKIPPED", "subscriptionId": null,
+                 "reason": "Tenant 14729020 already has a live subscription to service %s (one that is not \
+                CANCELLED, FAILED, DECLINED, WITHDRAWN or EXPIRED)"}""".formatted(SERVICE_ID)));
+
+        Document page = operator.page("/rollouts/" + ROLLOUT_ID + "?status=SKIPPED");
+
+        assertThat(page.select("#kommunen tbody td:eq(3)").eachText()).containsExactly(
+                "die Kommune 14729010 wartet noch auf ihre Freigabe durch den Betrieb; abonnieren kann nur eine "
+                        + "freigegebene Kommune",
+                "die Kommune 14729020 hat schon ein Abonnement der Leistung " + SERVICE_ID + ", das weder gekündigt "
+                        + "noch fehlgeschlagen, abgelehnt, zurückgezogen oder abgelaufen ist");
+        assertThat(page.select("#kommunen tbody td:eq(3) > span").eachAttr("title")).containsExactly(pending,
+                "Tenant 14729020 already has a live subscription to service " + SERVICE_ID + " (one that is not "
+                        + "CANCELLED, FAILED, DECLINED, WITHDRAWN or EXPIRED)");
+    }
+
+    @Test
     void oneMunicipalityIsCountedInTheSingularAndARolloutOfNoneSaysSo() {
         answer(api, get(urlPathEqualTo(ROLLOUTS)), 200, Fixtures.page(rollout("DONE", counts(1, 0, 0, 1, 0, 0)),
                 rollout("DONE", counts(0, 0, 0, 0, 0, 0))));

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * German wording for why a job of the marketplace failed, as the marketplace-service writes it in English (its
  * {@code StepDecider}, {@code JobDriver}, {@code BrokerCatalogs} and its OSB client): "the broker answered 500",
- * "… (gave up after 3 failed attempts in PT30S, retry budget PT30S)". The reasons nest (a reason given up on, a
+ * "… (gave up after 3 failed attempts in PT30S, retry budget PT30S)"; and why its reconciliation ({@code Reconciler})
+ * left a broker out or failed, which are reasons of the same calls. The reasons nest (a reason given up on, a
  * cleanup that failed after a reason), so a rule puts the reason it wraps into German too. What the broker said
  * itself (its error and description) stays as it said it; a reason no rule knows is shown as written. The reasons read
  * after "Grund: " or after a history entry's status, so they start in lower case.
@@ -95,6 +96,12 @@ public final class FailureReasons {
                     m -> "der Host " + m.group(1) + " des Brokers führt zur Adresse " + m.group(3) + ", "
                             + ADDRESS_KINDS.getOrDefault(m.group(2), "der Art " + m.group(2))
                             + ", und ist nicht freigegeben"),
+            TextRule.of("no broker is known for the service", m -> "für die Leistung ist kein Broker bekannt"),
+            TextRule.of("its catalog does not say instances_retrievable",
+                    m -> "laut seinem Katalog lassen sich die Instanzen dort nicht abrufen (instances_retrievable ist "
+                            + "nicht true)"),
+            TextRule.of("the service stopped while it ran",
+                    m -> "der marketplace-service wurde beendet, während der Abgleich lief"),
             TextRule.of("the broker is short-circuited after repeated failures \\(the last: (.*)\\); "
                             + "the job waits for it",
                     m -> "der Marktplatz ruft den Anbieter nach wiederholten Fehlern vorerst nicht auf (zuletzt: "

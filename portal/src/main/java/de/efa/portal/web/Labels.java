@@ -3,6 +3,7 @@ package de.efa.portal.web;
 import de.efa.portal.client.Rollout;
 import de.efa.portal.service.FailureReasons;
 import de.efa.portal.service.HistoryTexts;
+import de.efa.portal.service.RolloutReasons;
 import io.quarkus.qute.TemplateExtension;
 
 import java.util.ArrayList;
@@ -115,9 +116,17 @@ public final class Labels {
         return HistoryTexts.detail(detail);
     }
 
-    /** Why a job of the marketplace failed, in German where the reason is one the marketplace is known to give. */
+    /**
+     * Why a job of the marketplace failed, or its reconciliation did or left a broker out, in German where the reason
+     * is one the marketplace is known to give.
+     */
     static String reason(String reason) {
         return FailureReasons.german(reason);
+    }
+
+    /** Why a municipality of a rollout was skipped, or its subscription failed, in German where the reason is known. */
+    static String rolloutReason(String reason) {
+        return RolloutReasons.german(reason);
     }
 
     static String tenantKind(String code) {

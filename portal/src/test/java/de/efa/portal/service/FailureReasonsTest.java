@@ -48,6 +48,10 @@ class FailureReasonsTest {
             "the lookup of the broker host osb.example was interrupted | die Namensauflösung des Brokers osb.example wurde unterbrochen",
             "the broker host osb.example resolves to the private address 10.0.0.7, and is not allow-listed | der Host osb.example des Brokers führt zur Adresse 10.0.0.7, eine private Adresse, und ist nicht freigegeben",
             "the broker host osb.example resolves to the metadata address 169.254.169.254, and is not allow-listed | der Host osb.example des Brokers führt zur Adresse 169.254.169.254, die Adresse eines Metadatendienstes, und ist nicht freigegeben",
+            "no broker is known for the service | für die Leistung ist kein Broker bekannt",
+            "its catalog does not say instances_retrievable | laut seinem Katalog lassen sich die Instanzen dort nicht abrufen (instances_retrievable ist nicht true)",
+            "the broker's catalog could not be read: could not connect to the broker: Connection refused | der Katalog des Anbieters ließ sich nicht lesen: keine Verbindung zum Anbieter: Connection refused",
+            "the service stopped while it ran | der marketplace-service wurde beendet, während der Abgleich lief",
             "the broker is short-circuited after repeated failures (the last: the broker answered 503: busy); the job waits for it (gave up after 5 failed attempts in PT2M, retry budget PT2M) | der Marktplatz ruft den Anbieter nach wiederholten Fehlern vorerst nicht auf (zuletzt: der Anbieter antwortete mit HTTP 503: busy) (aufgegeben nach 5 gescheiterten Versuchen in 2 min, Zeitrahmen für Wiederholungen 2 min)"})
     void theMarketplacesReasonsReadGerman(String english, String german) {
         assertThat(FailureReasons.german(english)).isEqualTo(german);
