@@ -579,12 +579,13 @@ class SubscriptionTest {
                 .isEqualTo("Interessenbekundung von Leipzig, Stadt zu Führerschein digital beantragen zurückziehen?");
         assertThat(confirm.select(".lead").text()).contains("Plan Nachnutzung", "nicht rückgängig",
                 "Das Angebot des Anbieters verfällt");
+        assertThat(confirm.select("dl.facts").text()).contains("Interesse bekundet").doesNotContain("Beantragt");
         confirmsWithItsOwnForm(confirm, page, "Ja, Interessenbekundung zurückziehen");
         assertThat(confirm.select("main form a").text()).isEqualTo("Abbrechen, nichts zurückziehen");
         api.verify(0, deleteRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + INTEREST_ID)));
 
         Response unconfirmed = Browser.municipality(api, LEIPZIG).post(page + "/kuendigung", Map.of());
-        assertThat(unconfirmed.statusCode()).as("a request that did not come from the confirmation page")
+        assertThat(unconfirmed.statusCode()).as("a request without the CSRF token, which only a page of the portal carries")
                 .isEqualTo(400);
         api.verify(0, deleteRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + INTEREST_ID)));
 

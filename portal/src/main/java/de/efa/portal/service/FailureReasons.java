@@ -17,10 +17,13 @@ import java.util.Map;
  */
 public final class FailureReasons {
 
-    /** The kinds of address the marketplace keeps brokers away from, as its URL policy names them. */
-    private static final Map<String, String> ADDRESS_KINDS = Map.of("loopback", "eine Loopback-Adresse",
-            "metadata", "die Adresse eines Metadatendienstes", "link-local", "eine link-lokale Adresse",
-            "unspecified", "eine unbestimmte Adresse", "private", "eine private Adresse");
+    /**
+     * The kinds of address the marketplace keeps brokers away from, as its URL policy names them, in the dative of
+     * an apposition: "führt zur Adresse 10.0.0.7, einer privaten Adresse".
+     */
+    private static final Map<String, String> ADDRESS_KINDS = Map.of("loopback", "einer Loopback-Adresse",
+            "metadata", "der Adresse eines Metadatendienstes", "link-local", "einer link-lokalen Adresse",
+            "unspecified", "einer unbestimmten Adresse", "private", "einer privaten Adresse");
 
     private static final List<TextRule> RULES = List.of(
             // Orphan mitigation, after the provisioning failed for the reason it names first.
@@ -94,7 +97,7 @@ public final class FailureReasons {
                     m -> "die Namensauflösung des Brokers " + m.group(1) + " wurde unterbrochen"),
             TextRule.of("the broker host (\\S+) resolves to the (\\S+) address (\\S+), and is not allow-listed",
                     m -> "der Host " + m.group(1) + " des Brokers führt zur Adresse " + m.group(3) + ", "
-                            + ADDRESS_KINDS.getOrDefault(m.group(2), "der Art " + m.group(2))
+                            + ADDRESS_KINDS.getOrDefault(m.group(2), "einer Adresse der Art " + m.group(2))
                             + ", und ist nicht freigegeben"),
             TextRule.of("no broker is known for the service", m -> "für die Leistung ist kein Broker bekannt"),
             TextRule.of("its catalog does not say instances_retrievable",

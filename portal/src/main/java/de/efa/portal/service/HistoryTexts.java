@@ -26,6 +26,10 @@ public final class HistoryTexts {
             "UPDATE", "Änderung", "SUSPEND", "Sperre", "RESUME", "Entsperrung");
 
     private static final List<TextRule> RULES = List.of(
+            // Before the entries it ends: a resumption that left the instance as unusable as it was.
+            TextRule.of("(.+); it stays unusable as before the suspension, until another change or a cancellation",
+                    m -> detail(m.group(1)) + "; sie bleibt wie vor der Sperre nicht nutzbar, bis eine neue Änderung "
+                            + "oder die Kündigung hilft"),
             TextRule.of(OPERATION + " started at the provider",
                     m -> OPERATIONS.get(m.group(1)) + " beim Anbieter begonnen"),
             TextRule.of(OPERATION + " failed", m -> OPERATIONS.get(m.group(1)) + " gescheitert"),
