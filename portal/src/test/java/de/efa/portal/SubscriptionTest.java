@@ -565,7 +565,7 @@ class SubscriptionTest {
     @Test
     void aWithdrawalIsConfirmedOnAPageOfItsOwnSayingTheOfferLapsesBeforeAnythingIsWithdrawn() {
         String page = PAGES + "/abonnements/" + INTEREST_ID;
-        answer(api, get(SUBSCRIPTIONS + "/" + INTEREST_ID), 200, Fixtures.offered());
+        answer(api, get(SUBSCRIPTIONS + "/" + INTEREST_ID), 200, Fixtures.offered(), "\"4\"");
         answer(api, delete(SUBSCRIPTIONS + "/" + INTEREST_ID), 200,
                 Fixtures.offered().replace("\"OFFERED\", \"instance\"", "\"WITHDRAWN\", \"instance\""));
 
@@ -594,7 +594,27 @@ class SubscriptionTest {
         assertThat(withdrawn.statusCode()).isEqualTo(303);
         assertThat(withdrawn.header("Location")).endsWith(page);
         api.verify(1, deleteRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + INTEREST_ID))
-                .withHeader("Authorization", equalTo("Bearer " + leipzig.accessToken())));
+                .withHeader("Authorization", equalTo("Bearer " + leipzig.accessToken()))
+                .withHeader("If-Match", equalTo("\"4\"")));
+    }
+
+    @Test
+    void aConfirmedWithdrawalOfAnInterestThatBecameASubscriptionMeanwhileCancelsNothing() {
+        String page = PAGES + "/abonnements/" + INTEREST_ID;
+        answer(api, get(SUBSCRIPTIONS + "/" + INTEREST_ID), 200, Fixtures.offered(), "\"4\"");
+        Document confirm = leipzig.page(page + "/kuendigung");
+        answer(api, get(SUBSCRIPTIONS + "/" + INTEREST_ID), 200, Fixtures.subscription("ACTIVE"), "\"6\"");
+        answer(api, delete(SUBSCRIPTIONS + "/" + INTEREST_ID).withHeader("If-Match", equalTo("\"4\"")), 412, """
+                {"type": "https://efa.example/problems/precondition-failed", "title": "Precondition failed",
+                 "status": 412, "detail": "Subscription is at version 6, not 4; read it again"}""");
+
+        Response refused = leipzig.post(page + "/kuendigung", Browser.filledIn(confirm, "main form"));
+
+        assertThat(refused.statusCode()).isEqualTo(412);
+        Document now = Jsoup.parse(refused.body().asString());
+        assertThat(now.select("#abonnement-status").text()).isEqualTo("Aktiv");
+        assertThat(now.select("main").text()).contains("es wurde nichts gekündigt oder zurückgezogen");
+        api.verify(1, deleteRequestedFor(urlPathEqualTo(SUBSCRIPTIONS + "/" + INTEREST_ID)));
     }
 
     @Test

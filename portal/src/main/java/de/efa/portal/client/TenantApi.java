@@ -89,10 +89,11 @@ public interface TenantApi {
     @Path("/{ags}/subscriptions/{id}/conclude")
     Subscription conclude(@PathParam("ags") String ags, @PathParam("id") String id, ConcludeRequest request);
 
-    /** Cancels an active subscription, or withdraws an interest or an offer. */
+    /** Cancels an active subscription, or withdraws an interest or an offer, in the version named (412 otherwise). */
     @DELETE
     @Path("/{ags}/subscriptions/{id}")
-    Subscription cancel(@PathParam("ags") String ags, @PathParam("id") String id);
+    Subscription cancel(@PathParam("ags") String ags, @PathParam("id") String id,
+                        @HeaderParam("If-Match") String ifMatch);
 
     /** Sends a FAILED subscription to the provider again. */
     @POST

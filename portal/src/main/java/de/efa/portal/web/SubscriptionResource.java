@@ -22,6 +22,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -90,7 +91,8 @@ public class SubscriptionResource {
         static native TemplateInstance abonnieren(CatalogService service, Plan plan, Tenant tenant,
                                                   List<FormField> fields, Map<String, String> form, FormErrors errors);
 
-        static native TemplateInstance kuendigen(Tenant tenant, Subscription subscription, CatalogNames names);
+        static native TemplateInstance kuendigen(Tenant tenant, Subscription subscription, String etag,
+                                                 CatalogNames names);
     }
 
     /** The municipality's subscriptions and interests, a page at a time. */
@@ -152,23 +154,25 @@ public class SubscriptionResource {
     @GET
     @Path("/abonnements/{id}/kuendigung")
     public Response confirmCancel(@PathParam("ags") String ags, @PathParam("id") String id) {
-        Subscription subscription = tenants.versionedSubscription(ags, id).getEntity();
+        RestResponse<Subscription> read = tenants.versionedSubscription(ags, id);
+        Subscription subscription = read.getEntity();
         if (!subscription.cancellable() && !subscription.withdrawable()) {
             return Response.seeOther(subscriptionPage(ags, id)).build();
         }
-        return Response.ok(Templates.kuendigen(customers.of(ags), subscription,
+        return Response.ok(Templates.kuendigen(customers.of(ags), subscription, read.getHeaderString(HttpHeaders.ETAG),
                 serviceNames.of(List.of(subscription.serviceId())))).build();
     }
 
     /**
-     * Cancels an active subscription, or withdraws an interest or an offer: the service tells which by the status. One
-     * that changed meanwhile (a change or an expiry came first) is shown as it is now, with why nothing happened.
+     * Cancels an active subscription, or withdraws an interest or an offer, in the version the confirmation page
+     * showed: what the person confirmed. One that changed meanwhile (an offer, its conclusion, a change or an expiry
+     * came first) is shown as it is now, with why nothing happened.
      */
     @POST
     @Path("/abonnements/{id}/kuendigung")
-    public Response cancel(@PathParam("ags") String ags, @PathParam("id") String id) {
+    public Response cancel(@PathParam("ags") String ags, @PathParam("id") String id, @FormParam(ETAG) String etag) {
         return Actions.take(() -> {
-            tenants.cancel(ags, id);
+            tenants.cancel(ags, id, etag);
             return subscriptionPage(ags, id);
         }, NOT_CANCELLED, notice -> asItIsNow(ags, id, notice));
     }

@@ -247,7 +247,9 @@ public class SubscriptionResource {
             also while the tenant is suspended or after a failed resumption; so does a DEPROVISIONING one whose \
             deprovisioning failed (the cancellation asked for again: a new job). One with a request under way \
             (REQUESTED, PROVISIONING, UPDATE_REQUESTED, UPDATING, SUSPENDING, RESUMING, a DEPROVISIONING that has \
-            not failed) answers 409 until that is over (FAILED needs no cancelling).""")
+            not failed) answers 409 until that is over (FAILED needs no cancelling). With `If-Match`, only that \
+            version of the subscription is ended (412 otherwise): what a person confirmed (an interest's \
+            withdrawal) is not what happens to a subscription that moved on meanwhile (cancelling it).""")
     @APIResponse(responseCode = "200", description = "WITHDRAWN",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "202", description = "CANCELLATION_REQUESTED",
@@ -258,8 +260,12 @@ public class SubscriptionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Neither ACTIVE, UNUSABLE, SUSPENDED nor an interest or offer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response cancel(@PathParam("ags") String ags, @PathParam("id") UUID id) {
-        Subscription subscription = subscriptions.cancel(caller, ags, id);
+    @APIResponse(responseCode = "412", description = "`If-Match` names another version than the current one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response cancel(@PathParam("ags") String ags, @PathParam("id") UUID id,
+            @Parameter(description = "The subscription's ETag, to end only that version of it", example = "\"3\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        Subscription subscription = subscriptions.cancel(caller, ags, id, EntityTags.optional(ifMatch));
         return IdempotentResponses.of(answer(subscription.status() == SubscriptionStatus.WITHDRAWN ? 200 : 202,
                 subscription));
     }

@@ -308,10 +308,7 @@ public class SubscriptionService {
         Subscription subscription = lockedOfTenant(ags, id);
         Tenant tenant = activeTenant(ags);
         subscription.requireChangeable();
-        if (subscription.version() != expectedVersion) {
-            throw ProblemException.preconditionFailed("Subscription " + id + " is at version "
-                    + subscription.version() + ", not " + expectedVersion + "; read it again");
-        }
+        requireVersion(subscription, Optional.of(expectedVersion));
         String planId = request.planId() == null ? subscription.planId() : request.planId();
         boolean planChange = !planId.equals(subscription.planId());
         CatalogPlan plan = planChange ? planToChangeTo(subscription, planId) : planInEffect(subscription);
@@ -362,13 +359,16 @@ public class SubscriptionService {
 
     /**
      * Ends a subscription: an interest or an offer is withdrawn at once; an ACTIVE instance is deprovisioned. One
-     * still being provisioned is cancelled once it is ACTIVE (409 until then).
+     * still being provisioned is cancelled once it is ACTIVE (409 until then). With an expected version, only that
+     * version is ended (412 otherwise): a person who confirmed withdrawing an interest has not confirmed cancelling
+     * the subscription it became meanwhile.
      */
     @Transactional
-    public Subscription cancel(Caller caller, String rawAgs, UUID id) {
+    public Subscription cancel(Caller caller, String rawAgs, UUID id, Optional<Long> expectedVersion) {
         Ags ags = TenantService.parseAgs(rawAgs);
         scope.requireOrdering(caller, ags);
         Subscription subscription = lockedOfTenant(ags, id);
+        requireVersion(subscription, expectedVersion);
         Tenant tenant = tenants.findByIdOptional(ags.value()).orElseThrow(() -> TenantService.notFound(ags));
         Instant now = clock.instant();
         if (subscription.status().isBeingAgreed()) {
@@ -382,6 +382,13 @@ public class SubscriptionService {
             record(caller, "subscription.cancel", subscription);
         }
         return subscription;
+    }
+
+    private static void requireVersion(Subscription subscription, Optional<Long> expected) {
+        if (expected.isPresent() && subscription.version() != expected.get()) {
+            throw ProblemException.preconditionFailed("Subscription " + subscription.id() + " is at version "
+                    + subscription.version() + ", not " + expected.get() + "; read it again");
+        }
     }
 
     /** An operator sends a FAILED subscription again, under the rules of subscribing. */

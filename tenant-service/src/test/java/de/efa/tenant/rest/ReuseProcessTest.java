@@ -1,6 +1,7 @@
 package de.efa.tenant.rest;
 
 import de.efa.infra.test.TestTokens;
+import de.efa.platform.problem.Problem;
 import de.efa.tenant.service.InterestExpiry;
 import de.efa.tenant.support.Api;
 import de.efa.tenant.support.CatalogTopic;
@@ -229,6 +230,26 @@ class ReuseProcessTest {
         Api.asMunicipality(ags).get("/api/v1/tenants/" + ags + "/subscriptions/" + id).then()
                 .body("status", equalTo("OFFERED"));
         assertThat(db.latestRequestOrNull(id)).isNull();
+    }
+
+    @Test
+    void a_withdrawal_under_the_version_it_was_confirmed_for_ends_nothing_that_has_moved_on() {
+        String ags = Api.activeTenantWithInvoiceAddress(TestAgs.fresh(), 10_000);
+        String token = TestTokens.municipality(ags);
+        String id = Api.subscribe(token, ags, plan(catalog.publishedService(), "nachnutzung")).statusCode(201)
+                .extract().path("id");
+        String path = "/api/v1/tenants/" + ags + "/subscriptions/" + id;
+        String declared = Api.as(token).get(path).then().statusCode(200).extract().header("ETag");
+        Api.as(TestTokens.provider("akdb")).body(offer()).post("/api/v1/provider/interests/" + id + "/offer")
+                .then().statusCode(200);
+
+        Api.as(token).header("If-Match", declared).delete(path).then().statusCode(412)
+                .contentType(Problem.MEDIA_TYPE);
+        String offered = Api.as(token).get(path).then().statusCode(200).body("status", equalTo("OFFERED"))
+                .extract().header("ETag");
+
+        Api.as(token).header("If-Match", offered).delete(path).then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
     }
 
     @Test
