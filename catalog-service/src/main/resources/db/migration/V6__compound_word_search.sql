@@ -1,22 +1,19 @@
 -- German service names are mostly compound words ("Bauantrag", "Hundesteuer"), and full text only matches
 -- whole words and their stems: "Antrag" never found "Bauantrag". search_parts holds every ending of every word of
 -- name, summary and keywords ("bauantrag", "auantrag", …, "antrag", …, "rag"), so that a word found inside a longer
--- word is the beginning of one of its endings: a prefix query of its stem ('antrag':*) on a GIN index, as cheap as
--- the full text. The description stays whole-word: it is long and would turn most short words into hits.
+-- word is the beginning of one of its endings: a prefix query ('antrag':*) on a GIN index, as cheap as the full
+-- text. The description stays whole-word: it is long and would turn most short words into hits.
 ALTER TABLE efa_service ADD COLUMN search_parts tsvector NOT NULL DEFAULT ''::tsvector;
 
 -- Endings of three letters or digits and more, as no shorter word is looked for inside others. The simple parser
 -- splits as the full text does; a hyphenated compound also yields its parts, so its own endings are left out. So
 -- are those of a word longer than 64 letters (German's longest words have about 60; the full text finds it whole):
 -- the endings of the longest words that name, summary and keywords may have would make nearly 1 MB per service,
--- PostgreSQL's limit of a tsvector.
--- The words of a query are looked for by their German stems, in which the stemmer has written ä, ö, ü as a, o, u
--- and ß as ss ("Anträge" is 'antrag'): the endings are written so too. Lower case through ICU: in a database
--- created with the C locale, lower() would leave Ä, Ö and Ü as they are.
+-- PostgreSQL's limit of a tsvector. Lower case through ICU: in a database created with the C locale, lower() would
+-- leave Ä, Ö and Ü as they are.
 CREATE FUNCTION efa_word_endings(words text) RETURNS tsvector LANGUAGE sql IMMUTABLE AS $$
     SELECT coalesce(array_to_tsvector(array_agg(DISTINCT substr(lexeme, start))), ''::tsvector)
-    FROM unnest(to_tsvector('simple', replace(translate(lower(words COLLATE "de-x-icu"), 'äöü', 'aou'), 'ß', 'ss')))
-             AS word(lexeme, positions, weights),
+    FROM unnest(to_tsvector('simple', lower(words COLLATE "de-x-icu"))) AS word(lexeme, positions, weights),
          generate_series(1, greatest(length(lexeme) - 2, 1)) AS start
     WHERE position('-' IN lexeme) = 0 AND length(lexeme) <= 64
 $$;

@@ -20,9 +20,8 @@ public record SearchWord(String text) {
     }
 
     /**
-     * The word as PostgreSQL's German text search reads it as the beginning of a word ending
-     * ({@code to_tsquery('german', …)} on {@code search_parts}): stemmed, so that "Anträge" is found in "Bauantrag",
-     * and nothing when it is a stop word ("für"), which a search need not find. It has letters and digits only, so
+     * The text search query for the word endings that begin with this word ({@code search_parts}), as typed: a stem
+     * would find far more than was asked for ("Schule" as 'schul' in "Schulden"). It has letters and digits only, so
      * it is a lexeme as it stands.
      */
     public String partsQuery() {

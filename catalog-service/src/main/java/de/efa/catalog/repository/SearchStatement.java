@@ -54,7 +54,7 @@ final class SearchStatement {
         }
         if (criteria.hasQuery()) {
             tables.append(", websearch_to_tsquery('german', :q) query");
-            conditions.add(matches(criteria.words()));
+            conditions.add(matches(criteria.words(), tables));
             parameters.put("q", criteria.query());
         }
         if (criteria.themenfeld() != null) {
@@ -84,29 +84,32 @@ final class SearchStatement {
     }
 
     /**
-     * The full text, or each word as a word, with its stem, or inside a longer word of the name, summary or keywords:
-     * the word endings of those texts ({@code search_parts}) begin with each word's stem. The words' queries are
-     * joined into one, in which a stop word is empty and so asks nothing. A word too short to be looked for inside
-     * others, or beyond the first {@link SearchWord#MOST_INSIDE}, must be there as a word. Without a word that may
-     * be inside others this is the full text alone.
+     * The full text, or every word as typed inside a word of the name, summary or keywords (the beginning of one of
+     * their word endings, {@code search_parts}; a whole word is its own first ending). The words' prefix queries are
+     * joined into one, computed once beside the full-text query, in which a stop word of the German full text
+     * ("für", "zum") is empty and so asks nothing. A word too short to be looked for inside others, or beyond the
+     * first {@link SearchWord#MOST_INSIDE}, must be there as a word. Without a word that may be inside others this
+     * is the full text alone.
      */
-    private String matches(List<SearchWord> words) {
+    private String matches(List<SearchWord> words, StringBuilder tables) {
         List<String> inside = new ArrayList<>();
         List<String> whole = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             SearchWord word = words.get(i);
+            parameters.put("word" + i, word.text());
             if (word.foundInsideWords() && inside.size() < SearchWord.MOST_INSIDE) {
-                inside.add("to_tsquery('german', :part" + i + ")");
+                inside.add("CASE WHEN numnode(plainto_tsquery('german', :word" + i + ")) = 0 THEN CAST('' AS tsquery) "
+                        + "ELSE CAST(:part" + i + " AS tsquery) END");
                 parameters.put("part" + i, word.partsQuery());
             } else {
                 whole.add("s.search_document @@ plainto_tsquery('german', :word" + i + ")");
-                parameters.put("word" + i, word.text());
             }
         }
         if (inside.isEmpty()) {
             return "s.search_document @@ query";
         }
-        whole.add(0, "s.search_parts @@ (" + String.join(" && ", inside) + ")");
+        tables.append(", (SELECT ").append(String.join(" && ", inside)).append(") AS inside(parts)");
+        whole.add(0, "s.search_parts @@ inside.parts");
         return "(s.search_document @@ query OR (" + String.join(" AND ", whole) + "))";
     }
 
