@@ -22,7 +22,7 @@ public record SearchWord(String text) {
     /**
      * The text search query for the word endings that begin with this word ({@code search_parts}), as typed: a stem
      * would find far more than was asked for ("Schule" as 'schul' in "Schulden"). It has letters and digits only, so
-     * it is a lexeme as it stands.
+     * it is a lexeme as it stands, and nothing in it is an operator of the query.
      */
     public String partsQuery() {
         return text + ":*";

@@ -86,8 +86,8 @@ final class SearchStatement {
     /**
      * The full text, or every word as typed inside a word of the name, summary or keywords (the beginning of one of
      * their word endings, {@code search_parts}; a whole word is its own first ending). The words' prefix queries are
-     * joined into one, computed once beside the full-text query, in which a stop word of the German full text
-     * ("für", "zum") is empty and so asks nothing. A word too short to be looked for inside others, or beyond the
+     * joined into one, computed once beside the full-text query, which leaves out the stop words of the German full
+     * text ("für", "zum"): they ask nothing. A word too short to be looked for inside others, or beyond the
      * first {@link SearchWord#MOST_INSIDE}, must be there as a word. Without a word that may be inside others this
      * is the full text alone.
      */
@@ -98,8 +98,8 @@ final class SearchStatement {
             SearchWord word = words.get(i);
             parameters.put("word" + i, word.text());
             if (word.foundInsideWords() && inside.size() < SearchWord.MOST_INSIDE) {
-                inside.add("CASE WHEN numnode(plainto_tsquery('german', :word" + i + ")) = 0 THEN CAST('' AS tsquery) "
-                        + "ELSE CAST(:part" + i + " AS tsquery) END");
+                inside.add("CASE WHEN numnode(plainto_tsquery('german', :word" + i + ")) > 0 THEN CAST(:part" + i
+                        + " AS text) END");
                 parameters.put("part" + i, word.partsQuery());
             } else {
                 whole.add("s.search_document @@ plainto_tsquery('german', :word" + i + ")");
@@ -108,8 +108,8 @@ final class SearchStatement {
         if (inside.isEmpty()) {
             return "s.search_document @@ query";
         }
-        tables.append(", (SELECT ").append(String.join(" && ", inside)).append(") AS inside(parts)");
-        whole.add(0, "s.search_parts @@ inside.parts");
+        tables.append(", to_tsquery('simple', concat_ws(' & ', ").append(String.join(", ", inside)).append(")) parts");
+        whole.add(0, "s.search_parts @@ parts");
         return "(s.search_document @@ query OR (" + String.join(" AND ", whole) + "))";
     }
 
