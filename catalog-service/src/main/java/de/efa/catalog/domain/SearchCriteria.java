@@ -32,8 +32,8 @@ public record SearchCriteria(
     }
 
     /**
-     * The query's words, each once, each of which a hit contains as a word, with its stem, or inside a longer word:
-     * what is neither letter nor digit separates words, as in the services' texts ("Kita-Gutschein", "100 %"). None
+     * The query's words, each once, which a hit has inside its words when the full text does not find it: what is
+     * neither letter nor digit separates words, as in the services' texts ("Kita-Gutschein", "100 %"). None
      * when the query uses the operators of the web search syntax (a quote, {@code or}, a leading minus): what they
      * mean for words inside words is nothing a caller could guess, so such a query is matched as full text only.
      */

@@ -86,10 +86,10 @@ public class ServiceResource {
     @Operation(summary = "Search the catalog",
             description = "Anyone, with or without a token; a token that is sent must be valid for this service. "
                     + "German full-text search over name, summary, description "
-                    + "and keywords with stemming (\"Führerscheins\" finds \"Führerschein\"); a word of three or "
-                    + "more letters or digits is also found inside a longer word of the name, summary or keywords "
-                    + "(\"Antrag\" finds \"Bauantrag\"), ranked below whole-word hits; what is neither letter nor digit separates words; "
-                    + "combinable filters, "
+                    + "and keywords with stemming (\"Führerscheins\" finds \"Führerschein\"), or every word of three "
+                    + "or more letters or digits as typed inside a longer word of the name, summary or keywords "
+                    + "(\"Antrag\" finds \"Bauantrag\"; stop words need not be found), ranked below whole-word hits; "
+                    + "what is neither letter nor digit separates words; combinable filters, "
                     + "sorted by relevance when q is given, else by name." + VISIBILITY + " Answers for callers who "
                     + "see PUBLISHED services only are cached for a few seconds (efa.search.cache-ttl, 10 s): a change "
                     + "shows at once on the replica that made it, on other replicas at most that late.")
