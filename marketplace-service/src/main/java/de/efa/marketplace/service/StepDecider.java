@@ -220,7 +220,7 @@ public class StepDecider {
             }
         } else if (refused(answer)) {
             job.fail(rejection(answer), now);
-        } else if ((answer.clientError() && !answer.is(408)) || !answer.mayHaveReachedBroker()) {
+        } else if (answer.is(422) || !answer.mayHaveReachedBroker()) {
             // A 422 ConcurrencyError, or a request that never left: the broker made nothing of it.
             retrySend(job, describe(answer), now);
         } else {

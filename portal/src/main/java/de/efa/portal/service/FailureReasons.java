@@ -127,7 +127,7 @@ public final class FailureReasons {
     }
 
     /** "3 Versuchen", "1 Versuch", after "nach". */
-    private static String attempts(String count, String adjective) {
+    static String attempts(String count, String adjective) {
         return count + " " + adjective + (count.equals("1") ? "Versuch" : "Versuchen");
     }
 

@@ -77,8 +77,8 @@ public final class RolloutReasons {
                             + " Bytes groß, möglich sind höchstens " + m.group(3) + " Bytes"),
             // The failure's own message is the database's error, which the operator looks up in the log as written.
             TextRule.of("Given up after (\\d+) failed attempts? \\(a fault of tenant-service, not a refusal\\): (.*)",
-                    m -> "aufgegeben nach " + m.group(1) + " gescheiterten " + (m.group(1).equals("1") ? "Versuch"
-                            : "Versuchen") + " (ein Fehler des tenant-service, keine Ablehnung): " + m.group(2)));
+                    m -> "aufgegeben nach " + FailureReasons.attempts(m.group(1), "gescheiterten ")
+                            + " (ein Fehler des tenant-service, keine Ablehnung): " + m.group(2)));
 
     private RolloutReasons() {
     }
