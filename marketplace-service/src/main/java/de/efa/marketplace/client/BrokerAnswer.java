@@ -54,9 +54,12 @@ public record BrokerAnswer(
         return failure == Failure.NONE || failure == Failure.TIMEOUT || failure == Failure.BROKEN;
     }
 
-    /** Whether the broker failed at this call: no usable answer in time, or a server error. */
+    /**
+     * Whether the broker failed at this call: no usable answer in time, a server error, or a 408, by which the broker
+     * says that it ran out of time itself, as a call of ours that times out does.
+     */
     public boolean brokerFailed() {
-        return serverError() || failure == Failure.TIMEOUT || failure == Failure.BROKEN
+        return serverError() || is(408) || failure == Failure.TIMEOUT || failure == Failure.BROKEN
                 || failure == Failure.NOT_SENT;
     }
 

@@ -23,8 +23,8 @@ import java.util.function.Supplier;
  * {@code broker-busy-wait} for one: in a national rollout thousands of jobs of one broker are due at once, and
  * turning them away at once sent each through the database several times before its call. The bulkhead comes first,
  * so that a call it turns away never counts in the circuit; the circuit counts timeouts, broken connections, failed
- * connections, a host that does not resolve (in time) and 5xx as failures, any other answer as a success. The guards
- * of the brokers unused the longest are dropped beyond {@code broker-guards}.
+ * connections, a host that does not resolve (in time), 408 and 5xx as failures, any other answer as a success. The
+ * guards of the brokers unused the longest are dropped beyond {@code broker-guards}.
  */
 @ApplicationScoped
 public class BrokerGuards {
