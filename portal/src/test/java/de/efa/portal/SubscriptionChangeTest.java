@@ -165,9 +165,10 @@ class SubscriptionChangeTest {
         assertThat(updating.select("#stand").attr("hx-trigger")).isEqualTo("every 2s");
         assertThat(updating.select("#beantragt").text()).contains("Plan Mit Nutzungsbedingungen", "Jährlich 900,00 €");
         assertThat(updating.select("form")).as("nothing to change or cancel meanwhile").isEmpty();
-        assertThat(updating.select("ol.history li").last().text()).endsWith("Änderung beantragt – von Bündler kisa: "
-                + "Plan standard → nutzungsbedingungen, Einrichtung 0,00 €, jährlich 900,00 €; bis der Anbieter die "
-                + "Änderung umsetzt, gelten Plan standard, Konfiguration und Preis wie bisher");
+        assertThat(updating.select("ol.history li").last().text()).as("plans by their names in the catalog")
+                .endsWith("Änderung beantragt – von Bündler kisa: Plan „Standard“ → „Mit Nutzungsbedingungen“, "
+                        + "Einrichtung 0,00 €, jährlich 900,00 €; bis der Anbieter die Änderung umsetzt, gelten Plan "
+                        + "„Standard“, Konfiguration und Preis wie bisher");
 
         answer(api, get(SUBSCRIPTION), 200, Fixtures.subscription("UNUSABLE", "null", """
                 {"reason": "the broker reported the update failed", "at": "2026-11-27T09:05:00Z"}""", ""));

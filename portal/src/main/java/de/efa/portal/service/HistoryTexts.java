@@ -4,6 +4,9 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +15,8 @@ import java.util.regex.Pattern;
  * contract and its offer ("bundler kisa", "Offered by provider akdb: …", "Update failed, plan standard and its
  * configuration stay: …"). The status beside a history entry already says what happened, so an entry reads "von
  * Bündler kisa: …". The marketplace's reasons, alone or in such a text, read as {@link FailureReasons} words them;
- * what no rule knows (a provider's own words) is shown as written.
+ * what no rule knows (a provider's own words) is shown as written. A plan reads as the caller names it: by its name
+ * in the catalog, where the caller has the catalog's names, or else by its id as the history writes it.
  */
 public final class HistoryTexts {
 
@@ -25,60 +29,66 @@ public final class HistoryTexts {
     private static final Map<String, String> OPERATIONS = Map.of("PROVISION", "Einrichtung", "DEPROVISION", "Abbau",
             "UPDATE", "Änderung", "SUSPEND", "Sperre", "RESUME", "Entsperrung");
 
-    private static final List<TextRule> RULES = List.of(
+    private static final List<Rule> RULES = List.of(
             // Before the entries it ends: a resumption that left the instance as unusable as it was.
-            TextRule.of("(.+); it stays unusable as before the suspension, until another change or a cancellation",
-                    m -> detail(m.group(1)) + "; sie bleibt wie vor der Sperre nicht nutzbar, bis eine neue Änderung "
-                            + "oder die Kündigung hilft"),
-            TextRule.of(OPERATION + " started at the provider",
+            Rule.of("(.+); it stays unusable as before the suspension, until another change or a cancellation",
+                    (m, plan) -> german(m.group(1), plan) + "; sie bleibt wie vor der Sperre nicht nutzbar, bis eine "
+                            + "neue Änderung oder die Kündigung hilft"),
+            Rule.of(OPERATION + " started at the provider",
                     m -> OPERATIONS.get(m.group(1)) + " beim Anbieter begonnen"),
-            TextRule.of(OPERATION + " failed", m -> OPERATIONS.get(m.group(1)) + " gescheitert"),
-            TextRule.of("Instance (\\S+) provisioned", m -> "Instanz " + m.group(1) + " eingerichtet"),
-            TextRule.of("Instance (\\S+) deprovisioned", m -> "Instanz " + m.group(1) + " abgebaut"),
-            TextRule.of("(?:Requested|Interest declared|Offered|Declined|Concluded|Withdrawn|Cancellation requested"
+            Rule.of(OPERATION + " failed", m -> OPERATIONS.get(m.group(1)) + " gescheitert"),
+            Rule.of("Instance (\\S+) provisioned", m -> "Instanz " + m.group(1) + " eingerichtet"),
+            Rule.of("Instance (\\S+) deprovisioned", m -> "Instanz " + m.group(1) + " abgebaut"),
+            Rule.of("(?:Requested|Interest declared|Offered|Declined|Concluded|Withdrawn|Cancellation requested"
                     + "|Resubmitted) by " + WHO + "(?:: (.*))?",
                     m -> "von " + actor(m.group(1)) + (m.group(2) == null ? "" : ": " + m.group(2))),
-            TextRule.of("Expired: the offer was not concluded within (\\d+) days",
+            Rule.of("Expired: the offer was not concluded within (\\d+) days",
                     m -> "das Angebot wurde nicht binnen " + m.group(1) + " Tagen angenommen"),
-            TextRule.of("Expired: the interest was not answered within (\\d+) days",
+            Rule.of("Expired: the interest was not answered within (\\d+) days",
                     m -> "die Interessenbekundung blieb " + m.group(1) + " Tage unbeantwortet"),
-            TextRule.of("Update requested by " + WHO + " \\((new configuration|plan .+?)\\); in effect until the "
-                            + "provider confirms: plan (\\S+), .*",
-                    m -> "von " + actor(m.group(1)) + ": " + change(m.group(2)) + "; bis der Anbieter die Änderung "
-                            + "umsetzt, gelten Plan " + m.group(3) + ", Konfiguration und Preis wie bisher"),
-            TextRule.of("Configuration updated at the provider(.*)",
-                    m -> "Konfiguration beim Anbieter geändert" + reportedPlan(m.group(1))),
-            TextRule.of("Plan changed at the provider: (.+?)(; the provider reports plan \\S+)?",
-                    m -> "Plan beim Anbieter gewechselt: " + prices(m.group(1)) + reportedPlan(m.group(2))),
-            TextRule.of("Update failed, plan (\\S+) and its configuration stay: (.*)",
-                    m -> "Änderung gescheitert; Plan " + m.group(1) + " und seine Konfiguration gelten weiter: "
-                            + detail(m.group(2))),
-            TextRule.of("Update failed and left the instance unusable: (.*)",
-                    m -> "Änderung gescheitert, die Instanz ist nicht mehr nutzbar: " + detail(m.group(1))),
-            TextRule.of("Update failed, the instance stays unusable: (.*)",
-                    m -> "Änderung gescheitert, die Instanz bleibt nicht nutzbar: " + detail(m.group(1))),
-            TextRule.of("Resumption failed, the instance stays suspended: (.*)",
-                    m -> "Entsperrung gescheitert, die Instanz bleibt gesperrt: " + detail(m.group(1))),
-            TextRule.of("Suspension requested: tenant suspended by " + WHO,
+            Rule.of("Update requested by " + WHO + " \\((?:new configuration|plan (\\S+) → (\\S+), (.+?))\\); in "
+                            + "effect until the provider confirms: plan (\\S+), .*",
+                    (m, plan) -> "von " + actor(m.group(1)) + ": " + (m.group(2) == null ? "neue Konfiguration"
+                            : "Plan " + planChange(m.group(2), m.group(3), m.group(4), plan))
+                            + "; bis der Anbieter die Änderung umsetzt, gelten Plan " + plan.apply(m.group(5))
+                            + ", Konfiguration und Preis wie bisher"),
+            Rule.of("Configuration updated at the provider(.*)",
+                    (m, plan) -> "Konfiguration beim Anbieter geändert" + reportedPlan(m.group(1), plan)),
+            Rule.of("Plan changed at the provider: (\\S+) → (\\S+), (.+?)(; the provider reports plan \\S+)?",
+                    (m, plan) -> "Plan beim Anbieter gewechselt: "
+                            + planChange(m.group(1), m.group(2), m.group(3), plan) + reportedPlan(m.group(4), plan)),
+            Rule.of("Update failed, plan (\\S+) and its configuration stay: (.*)",
+                    (m, plan) -> "Änderung gescheitert; Plan " + plan.apply(m.group(1)) + " und seine Konfiguration "
+                            + "gelten weiter: " + german(m.group(2), plan)),
+            Rule.of("Update failed and left the instance unusable: (.*)",
+                    (m, plan) -> "Änderung gescheitert, die Instanz ist nicht mehr nutzbar: "
+                            + german(m.group(1), plan)),
+            Rule.of("Update failed, the instance stays unusable: (.*)",
+                    (m, plan) -> "Änderung gescheitert, die Instanz bleibt nicht nutzbar: " + german(m.group(1), plan)),
+            Rule.of("Resumption failed, the instance stays suspended: (.*)",
+                    (m, plan) -> "Entsperrung gescheitert, die Instanz bleibt gesperrt: "
+                            + german(m.group(1), plan)),
+            Rule.of("Suspension requested: tenant suspended by " + WHO,
                     m -> "die Kommune wurde gesperrt, von " + actor(m.group(1))),
-            TextRule.of("Suspension requested: tenant (\\d+) is suspended", m -> "die Kommune ist gesperrt"),
-            TextRule.of("Resumption requested: tenant reactivated by " + WHO,
+            Rule.of("Suspension requested: tenant (\\d+) is suspended", m -> "die Kommune ist gesperrt"),
+            Rule.of("Resumption requested: tenant reactivated by " + WHO,
                     m -> "die Kommune wurde wieder freigegeben, von " + actor(m.group(1))),
-            TextRule.of("Instance (suspended|resumed) at the provider",
+            Rule.of("Instance (suspended|resumed) at the provider",
                     m -> "Instanz beim Anbieter " + locked(m.group(1))),
-            TextRule.of("Instance suspended at the provider: it has now confirmed the lock",
+            Rule.of("Instance suspended at the provider: it has now confirmed the lock",
                     m -> "Instanz beim Anbieter gesperrt: er hat die Sperre inzwischen bestätigt"),
-            TextRule.of("Instance (suspended|resumed), but the provider did not confirm it: (.*)",
-                    m -> "Instanz " + locked(m.group(1)) + ", aber der Anbieter hat es nicht bestätigt: "
-                            + (m.group(2).equals("no reason given") ? "kein Grund angegeben" : detail(m.group(2)))),
+            Rule.of("Instance (suspended|resumed), but the provider did not confirm it: (.*)",
+                    (m, plan) -> "Instanz " + locked(m.group(1)) + ", aber der Anbieter hat es nicht bestätigt: "
+                            + (m.group(2).equals("no reason given") ? "kein Grund angegeben"
+                            : german(m.group(2), plan))),
             // Entries written before the operator was named have no "(loaded by …)".
-            TextRule.of("Population (\\d+) → (\\d+)(?: \\(loaded by " + WHO + "\\))?(?:: (.+?))?"
+            Rule.of("Population (\\d+) → (\\d+)(?: \\(loaded by " + WHO + "\\))?(?:: (.+?))?"
                             + "(?:; the requested plan (\\S+) now costs (.+))?",
-                    m -> "Einwohnerzahl " + grouped(m.group(1)) + " → " + grouped(m.group(2))
+                    (m, plan) -> "Einwohnerzahl " + grouped(m.group(1)) + " → " + grouped(m.group(2))
                             + (m.group(3) == null ? "" : ", übernommen von " + actor(m.group(3)))
                             + (m.group(4) == null ? "" : ": " + prices(m.group(4)))
-                            + (m.group(5) == null ? "" : "; der beantragte Plan " + m.group(5) + " kostet jetzt "
-                            + prices(m.group(6)))));
+                            + (m.group(5) == null ? "" : "; der beantragte Plan " + plan.apply(m.group(5))
+                            + " kostet jetzt " + prices(m.group(6)))));
 
     private HistoryTexts() {
     }
@@ -97,18 +107,32 @@ public final class HistoryTexts {
         };
     }
 
+    /** The detail in German, naming plans by their ids: for a caller without the catalog's names. */
     public static String detail(String detail) {
-        return detail == null ? null : TextRule.german(RULES, detail).orElseGet(() -> FailureReasons.german(detail));
+        return german(detail, UnaryOperator.identity());
     }
 
-    /** "plan standard → komfort, 500.00 € setup fee, …" reads "Plan standard → komfort, Einrichtung 500,00 €, …". */
-    private static String change(String change) {
-        return change.equals("new configuration") ? "neue Konfiguration" : "Plan" + prices(change.substring(4));
+    /**
+     * The detail in German, naming each plan by what {@code planName} gives for its id (its name in the catalog, or
+     * its id where the catalog does not know it) in quotes, as a name may have words of its own: Plan „Komfort“.
+     */
+    public static String detail(String detail, Function<String, String> planName) {
+        return german(detail, id -> "„" + planName.apply(id) + "“");
     }
 
-    private static String reportedPlan(String report) {
+    private static String german(String text, UnaryOperator<String> plan) {
+        return text == null ? null : TextRule.german(RULES.stream().map(rule -> rule.naming(plan)).toList(), text)
+                .orElseGet(() -> FailureReasons.german(text));
+    }
+
+    /** "standard → komfort, 500.00 € setup fee, …" reads "standard → komfort, Einrichtung 500,00 €, …". */
+    private static String planChange(String from, String to, String price, UnaryOperator<String> plan) {
+        return plan.apply(from) + " → " + plan.apply(to) + ", " + prices(price);
+    }
+
+    private static String reportedPlan(String report, UnaryOperator<String> plan) {
         return report == null || report.isEmpty() ? ""
-                : "; der Anbieter meldet den Plan " + report.substring(report.lastIndexOf(' ') + 1);
+                : "; der Anbieter meldet den Plan " + plan.apply(report.substring(report.lastIndexOf(' ') + 1));
     }
 
     private static String locked(String done) {
@@ -128,5 +152,24 @@ public final class HistoryTexts {
 
     private static String grouped(String number) {
         return NumberFormat.getIntegerInstance(Locale.GERMANY).format(Long.parseLong(number));
+    }
+
+    /**
+     * A {@link TextRule} whose German may name plans, made for the caller's way of naming them. Its pattern is
+     * compiled once, with the flags of every {@link TextRule}; only the German is made per call.
+     */
+    private record Rule(Pattern pattern, BiFunction<Matcher, UnaryOperator<String>, String> german) {
+
+        static Rule of(String regex, Function<Matcher, String> german) {
+            return of(regex, (m, plan) -> german.apply(m));
+        }
+
+        static Rule of(String regex, BiFunction<Matcher, UnaryOperator<String>, String> german) {
+            return new Rule(TextRule.of(regex, null).pattern(), german);
+        }
+
+        TextRule naming(UnaryOperator<String> plan) {
+            return new TextRule(pattern, m -> german.apply(m, plan));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package de.efa.portal.web;
 
 import de.efa.portal.client.Rollout;
+import de.efa.portal.service.CatalogNames;
 import de.efa.portal.service.FailureReasons;
 import de.efa.portal.service.HistoryTexts;
 import de.efa.portal.service.RolloutReasons;
@@ -110,10 +111,10 @@ public final class Labels {
 
     /**
      * A history entry's detail, or a subscription's failure reason, in German where it names who acted or what the
-     * marketplace reported.
+     * marketplace reported; a plan reads by its name in the catalog of the subscription's service.
      */
-    static String history(String detail) {
-        return HistoryTexts.detail(detail);
+    static String history(String detail, CatalogNames names, String serviceId) {
+        return HistoryTexts.detail(detail, planId -> names.plan(serviceId, planId));
     }
 
     /**

@@ -3,6 +3,8 @@ package de.efa.portal.service;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TextsTest {
@@ -42,7 +44,9 @@ class TextsTest {
             "Expired: the offer was not concluded within 30 days | das Angebot wurde nicht binnen 30 Tagen angenommen",
             "Expired: the interest was not answered within 30 days | die Interessenbekundung blieb 30 Tage unbeantwortet",
             "Update requested by municipality 14713000 (new configuration); in effect until the provider confirms: plan standard, parameters {\"a\": 1}, 500.00 € setup fee, 1,220.00 € a year | von Kommune 14713000: neue Konfiguration; bis der Anbieter die Änderung umsetzt, gelten Plan standard, Konfiguration und Preis wie bisher",
+            "Update requested by bundler kisa (plan standard → komfort, 0.00 € setup fee, 2,360.00 € a year); in effect until the provider confirms: plan standard, parameters {}, 500.00 € setup fee, 13,774.36 € a year | von Bündler kisa: Plan standard → komfort, Einrichtung 0,00 €, jährlich 2.360,00 €; bis der Anbieter die Änderung umsetzt, gelten Plan standard, Konfiguration und Preis wie bisher",
             "Plan changed at the provider: standard → komfort, 500.00 € setup fee, 13,774.36 € a year | Plan beim Anbieter gewechselt: standard → komfort, Einrichtung 500,00 €, jährlich 13.774,36 €",
+            "Plan changed at the provider: standard → komfort, 500.00 € setup fee, 13,774.36 € a year; the provider reports plan basis | Plan beim Anbieter gewechselt: standard → komfort, Einrichtung 500,00 €, jährlich 13.774,36 €; der Anbieter meldet den Plan basis",
             "Configuration updated at the provider; the provider reports plan basis | Konfiguration beim Anbieter geändert; der Anbieter meldet den Plan basis",
             "Update failed, plan standard and its configuration stay: the broker answered 400 | Änderung gescheitert; Plan standard und seine Konfiguration gelten weiter: der Anbieter antwortete mit HTTP 400",
             "Suspension requested: tenant suspended by operator 5f1c | die Kommune wurde gesperrt, von Betrieb des Marktplatzes",
@@ -74,6 +78,29 @@ class TextsTest {
             "Update failed, plan standard and its configuration stay: the broker reports the operation failed: plan unknown | Änderung gescheitert; Plan standard und seine Konfiguration gelten weiter: der Anbieter meldet, dass der Vorgang gescheitert ist: plan unknown"})
     void historiesSayInGermanWhoActed(String english, String german) {
         assertThat(HistoryTexts.detail(english)).isEqualTo(german);
+    }
+
+    /**
+     * Every text that names a plan, with the catalog's names at hand: "standard" and "komfort" are known there,
+     * "basis" is not, and reads as its id.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Update requested by bundler kisa (plan standard → komfort, 0.00 € setup fee, 2,360.00 € a year); in effect until the provider confirms: plan standard, parameters {}, 500.00 € setup fee, 13,774.36 € a year | von Bündler kisa: Plan „Standard“ → „Komfort mit Schnittstelle“, Einrichtung 0,00 €, jährlich 2.360,00 €; bis der Anbieter die Änderung umsetzt, gelten Plan „Standard“, Konfiguration und Preis wie bisher",
+            "Update requested by bundler kisa (plan basis → standard, 0.00 € setup fee, 900.00 € a year); in effect until the provider confirms: plan basis, parameters {}, 0.00 € setup fee, 600.00 € a year | von Bündler kisa: Plan „basis“ → „Standard“, Einrichtung 0,00 €, jährlich 900,00 €; bis der Anbieter die Änderung umsetzt, gelten Plan „basis“, Konfiguration und Preis wie bisher",
+            "Update requested by municipality 14713000 (new configuration); in effect until the provider confirms: plan standard, parameters {\"a\": 1}, 500.00 € setup fee, 1,220.00 € a year | von Kommune 14713000: neue Konfiguration; bis der Anbieter die Änderung umsetzt, gelten Plan „Standard“, Konfiguration und Preis wie bisher",
+            "Plan changed at the provider: standard → komfort, 500.00 € setup fee, 13,774.36 € a year | Plan beim Anbieter gewechselt: „Standard“ → „Komfort mit Schnittstelle“, Einrichtung 500,00 €, jährlich 13.774,36 €",
+            "Plan changed at the provider: standard → komfort, 500.00 € setup fee, 13,774.36 € a year; the provider reports plan basis | Plan beim Anbieter gewechselt: „Standard“ → „Komfort mit Schnittstelle“, Einrichtung 500,00 €, jährlich 13.774,36 €; der Anbieter meldet den Plan „basis“",
+            "Configuration updated at the provider; the provider reports plan komfort | Konfiguration beim Anbieter geändert; der Anbieter meldet den Plan „Komfort mit Schnittstelle“",
+            "Configuration updated at the provider; the provider reports plan basis | Konfiguration beim Anbieter geändert; der Anbieter meldet den Plan „basis“",
+            "Update failed, plan standard and its configuration stay: the broker answered 400 | Änderung gescheitert; Plan „Standard“ und seine Konfiguration gelten weiter: der Anbieter antwortete mit HTTP 400",
+            "Update failed, plan basis and its configuration stay: the broker answered 400 | Änderung gescheitert; Plan „basis“ und seine Konfiguration gelten weiter: der Anbieter antwortete mit HTTP 400",
+            "Population 10000 → 12000 (loaded by operator 5f1c); the requested plan komfort now costs 0.00 € setup fee, 2,360.00 € a year | Einwohnerzahl 10.000 → 12.000, übernommen von Betrieb des Marktplatzes; der beantragte Plan „Komfort mit Schnittstelle“ kostet jetzt Einrichtung 0,00 €, jährlich 2.360,00 €",
+            "Population 10000 → 12000 (loaded by operator 5f1c); the requested plan basis now costs 0.00 € setup fee, 2,360.00 € a year | Einwohnerzahl 10.000 → 12.000, übernommen von Betrieb des Marktplatzes; der beantragte Plan „basis“ kostet jetzt Einrichtung 0,00 €, jährlich 2.360,00 €"})
+    void historiesNamePlansAsTheCatalogDoes(String english, String german) {
+        Map<String, String> catalog = Map.of("standard", "Standard", "komfort", "Komfort mit Schnittstelle");
+
+        assertThat(HistoryTexts.detail(english, id -> catalog.getOrDefault(id, id))).isEqualTo(german);
     }
 
     @ParameterizedTest
