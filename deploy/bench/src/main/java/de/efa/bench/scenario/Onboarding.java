@@ -60,11 +60,16 @@ public final class Onboarding {
 
     /** Registers the providers, then creates and publishes one service with the fixture's plans as {@code akdb}. */
     public String publishService() {
+        return publishService("buergerservice-online", "Bürgerservice online");
+    }
+
+    /** As {@link #publishService()}, for a service of another slug and name beside it. */
+    public String publishService(String slug, String name) {
         registerProviders();
         Endpoint akdb = stack.as(Service.CATALOG, stack.accounts().provider("akdb"));
         Map<String, Object> service = Map.ofEntries(
-                Map.entry("slug", "buergerservice-online"),
-                Map.entry("name", "Bürgerservice online"),
+                Map.entry("slug", slug),
+                Map.entry("name", name),
                 Map.entry("summary", "Anträge, Nachweise und Bescheide der Kommune an einem Ort"),
                 Map.entry("keywords", List.of("Bürgerservice", "Antrag")),
                 Map.entry("leikaKeys", List.of("99001001000000")),
@@ -229,6 +234,15 @@ public final class Onboarding {
 
     /** The demo provider's live instances, by instance id, with how often each is listed and its state. */
     public InstanceCensus instancesAtProvider() {
+        return instancesAtProvider("");
+    }
+
+    /** As {@link #instancesAtProvider()}, of one service's instances only. */
+    public InstanceCensus instancesOfService(String serviceId) {
+        return instancesAtProvider("&service_id=" + serviceId);
+    }
+
+    private InstanceCensus instancesAtProvider(String filter) {
         Endpoint provider = stack.as(Service.DEMO_PROVIDER, stack.accounts().operator());
         Map<String, Integer> listed = new HashMap<>();
         Map<String, Long> states = new TreeMap<>();
@@ -236,7 +250,7 @@ public final class Onboarding {
         Set<String> suspended = new HashSet<>();
         long total = Long.MAX_VALUE;
         for (int page = 0; (long) page * PAGE_SIZE < total; page++) {
-            JsonNode answer = provider.get("/instances?size=" + PAGE_SIZE + "&page=" + page)
+            JsonNode answer = provider.get("/instances?size=" + PAGE_SIZE + "&page=" + page + filter)
                     .expect("listing instances", 200).json();
             total = answer.path("total").asLong();
             for (JsonNode instance : answer.path("items")) {

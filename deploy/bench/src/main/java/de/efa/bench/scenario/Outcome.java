@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The end state every onboarding scenario checks: every request accepted, every subscription ACTIVE, one instance each. */
@@ -37,6 +38,12 @@ final class Outcome {
 
     /** Reads every subscription back through the API and the demo provider's instances; adds the two checks. */
     static void verify(Report report, Onboarding onboarding, List<Subscribed> subscriptions, BenchLog log) {
+        verify(report, onboarding, subscriptions, onboarding::instancesAtProvider, log);
+    }
+
+    /** As above, with the instances at the demo provider that the subscriptions are to have, e.g. of one service. */
+    static void verify(Report report, Onboarding onboarding, List<Subscribed> subscriptions,
+                       Supplier<InstanceCensus> instances, BenchLog log) {
         log.info("verifying every subscription through the tenant API and the instances at the demo provider");
         Set<String> ids = ids(subscriptions);
         Map<String, Long> statuses = onboarding.statusesViaApi(subscriptions, 8);
@@ -45,7 +52,7 @@ final class Outcome {
         report.check("every subscription ACTIVE, none lost",
                 active + " of " + subscriptions.size() + " requested are ACTIVE",
                 active == subscriptions.size() && ids.size() == subscriptions.size());
-        InstanceCensus census = onboarding.instancesAtProvider();
+        InstanceCensus census = instances.get();
         report.line("demo provider: %s", census.describe(ids));
         report.check("exactly one instance per subscription at the demo provider", census.describe(ids),
                 census.oneEach(ids));

@@ -37,6 +37,8 @@ public final class RolloutScenario implements Scenario {
         return Map.of(
                 "bulk", "one import and one rollout of {\"all\": true} instead of one request per municipality",
                 "full-jit", "JVMs with C2 as well, as the search runs them, not C1 only as the local stack's",
+                "warm", "with --bulk: first an unmeasured rollout of another service to every municipality, so that"
+                        + " the measured one meets JVMs that have run one, as a marketplace in service does",
                 "municipalities", "how many of gemeinden.csv, in AGS order (default all 10751)",
                 "threads", "concurrent subscribe requests (default 16)",
                 "timeout", "give up waiting for ACTIVE after this (default 15m)");
@@ -48,6 +50,10 @@ public final class RolloutScenario implements Scenario {
         List<Gemeinde> gemeinden = all.subList(0, Math.min(all.size(), options.integer("municipalities", all.size())));
         boolean bulk = options.flag("bulk");
         boolean fullJit = options.flag("full-jit");
+        boolean warm = options.flag("warm");
+        if (warm && !bulk) {
+            throw new IllegalArgumentException("--warm goes with --bulk");
+        }
         Report report = new Report("rollout" + (bulk ? " --bulk: " + gemeinden.size()
                 + " municipalities imported, one rollout to all of them"
                 : ": " + gemeinden.size() + " municipalities subscribe to one service"));
@@ -55,18 +61,20 @@ public final class RolloutScenario implements Scenario {
         // pay for themselves on 2 cores (deploy/bench/README.md, "A rollout's compiler, bulkhead and job claim").
         try (BenchStack stack = fullJit ? BenchStack.start(log) : BenchStack.withLocalStackJvmOptions(log);
              SubscriptionCounts counts = new SubscriptionCounts(stack.stack())) {
-            report.line("JVMs of the stack: %s", fullJit ? "C1 and C2 (--full-jit)" : "C1 only, as the local stack's");
+            report.line("JVMs of the stack: %s%s", fullJit ? "C1 and C2 (--full-jit)" : "C1 only, as the local stack's",
+                    warm ? ", warmed up by a rollout of another service to every municipality (--warm)" : "");
             Onboarding onboarding = new Onboarding(stack, log);
             String serviceId = onboarding.publishService();
             Duration timeout = options.duration("timeout", Duration.ofMinutes(15));
             List<Subscribed> subscriptions = bulk
-                    ? bulk(onboarding, serviceId, gemeinden, counts, timeout, stack, report, log)
+                    ? bulk(onboarding, serviceId, gemeinden, warm, counts, timeout, stack, report, log)
                     : perRequest(onboarding, serviceId, gemeinden, options.integer("threads", 16), counts, timeout,
                     stack, report, log);
-            report.line("provisioning stats of the marketplace: %s", stack.as(Service.MARKETPLACE,
-                    stack.accounts().operator()).get("/api/v1/provisioning/stats").abbreviated());
-            PipelineStages.describe(report, stack);
-            Outcome.verify(report, onboarding, subscriptions, log);
+            report.line("provisioning stats of the marketplace%s: %s", warm ? " (both rollouts)" : "",
+                    stack.as(Service.MARKETPLACE, stack.accounts().operator()).get("/api/v1/provisioning/stats")
+                            .abbreviated());
+            PipelineStages.describe(report, stack, serviceId);
+            Outcome.verify(report, onboarding, subscriptions, () -> onboarding.instancesOfService(serviceId), log);
         }
         return report;
     }
@@ -97,13 +105,17 @@ public final class RolloutScenario implements Scenario {
     }
 
     private static List<Subscribed> bulk(Onboarding onboarding, String serviceId, List<Gemeinde> gemeinden,
-                                         SubscriptionCounts counts, Duration timeout, BenchStack stack, Report report,
-                                         BenchLog log) {
+                                         boolean warm, SubscriptionCounts counts, Duration timeout, BenchStack stack,
+                                         Report report, BenchLog log) {
         Instant importStarted = Instant.now();
         JsonNode imported = onboarding.importTenants(gemeinden.size());
         report.line("import of %d lines: %.1f s from request to answer, %s", gemeinden.size(),
                 seconds(importStarted, Instant.now()), imported);
         onboarding.awaitServiceKnown(serviceId, gemeinden.get(0), Duration.ofSeconds(120));
+        if (warm) {
+            warmUp(onboarding, gemeinden, counts, timeout, report, log);
+        }
+        long activeBefore = counts.count("ACTIVE");
 
         log.info("one rollout to every ACTIVE municipality");
         StatementStatistics statements = StatementStatistics.start(stack);
@@ -111,7 +123,8 @@ public final class RolloutScenario implements Scenario {
         Instant requested = Instant.now();
         JsonNode rollout = onboarding.startRollout(serviceId, Map.of("all", true));
         report.line("rollout request answered 202 in %.3f s", seconds(requested, Instant.now()));
-        Instant allActive = onboarding.awaitActive(counts, gemeinden.size(), timeout, Duration.ofMinutes(3), now -> { });
+        Instant allActive = onboarding.awaitActive(counts, activeBefore + gemeinden.size(), timeout,
+                Duration.ofMinutes(3), now -> { });
         cpu.report(report, "rollout request → all ACTIVE", gemeinden.size(), "subscription");
         statements.report(report, 12, gemeinden.size(), "subscription");
         check(report, "the rollout request", requested, allActive, BULK_TARGET, counts);
@@ -124,6 +137,27 @@ public final class RolloutScenario implements Scenario {
                 "DONE".equals(done.path("status").asText())
                         && done.path("counts").path("active").asLong() == gemeinden.size());
         return onboarding.subscriptionsOf(id, gemeinden);
+    }
+
+    /**
+     * A rollout of another service to every municipality, on the same JVMs, unmeasured: the code of a rollout has run
+     * (and with {@code --full-jit} been compiled by C2) before the measured one, as in a marketplace that has served
+     * for a while, whose database also holds a subscription of each municipality already.
+     */
+    private static void warmUp(Onboarding onboarding, List<Gemeinde> gemeinden, SubscriptionCounts counts,
+                               Duration timeout, Report report, BenchLog log) {
+        String warmUpService = onboarding.publishService("buergerservice-vorlauf", "Bürgerservice Vorlauf");
+        onboarding.awaitServiceKnown(warmUpService, gemeinden.get(0), Duration.ofSeconds(120));
+        log.info("warming up: one rollout of another service to every ACTIVE municipality, not measured");
+        Instant requested = Instant.now();
+        onboarding.startRollout(warmUpService, Map.of("all", true));
+        Instant allActive = onboarding.awaitActive(counts, gemeinden.size(), timeout, Duration.ofMinutes(3),
+                now -> { });
+        if (allActive == null) {
+            throw new IllegalStateException("the warm-up rollout did not finish: " + counts.byStatus());
+        }
+        report.line("warm-up: a rollout of another service to all %d, all ACTIVE %.1f s after its request (not"
+                + " measured)", gemeinden.size(), seconds(requested, allActive));
     }
 
     private static void check(Report report, String from, Instant start, Instant allActive, Duration target,
