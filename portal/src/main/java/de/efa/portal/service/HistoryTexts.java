@@ -156,7 +156,7 @@ public final class HistoryTexts {
 
     /**
      * A {@link TextRule} whose German may name plans, made for the caller's way of naming them. Its pattern is
-     * compiled once, with the flags of every {@link TextRule}; only the German is made per call.
+     * compiled once; only the German is made per call.
      */
     private record Rule(Pattern pattern, BiFunction<Matcher, UnaryOperator<String>, String> german) {
 
@@ -165,7 +165,7 @@ public final class HistoryTexts {
         }
 
         static Rule of(String regex, BiFunction<Matcher, UnaryOperator<String>, String> german) {
-            return new Rule(TextRule.of(regex, null).pattern(), german);
+            return new Rule(TextRule.pattern(regex), german);
         }
 
         TextRule naming(UnaryOperator<String> plan) {

@@ -10,7 +10,12 @@ import java.util.regex.Pattern;
 record TextRule(Pattern pattern, Function<Matcher, String> german) {
 
     static TextRule of(String regex, Function<Matcher, String> german) {
-        return new TextRule(Pattern.compile(regex, Pattern.DOTALL), german);
+        return new TextRule(pattern(regex), german);
+    }
+
+    /** The pattern of a rule's text: a whole text, line breaks included. */
+    static Pattern pattern(String regex) {
+        return Pattern.compile(regex, Pattern.DOTALL);
     }
 
     /** The German of the first rule that matches the whole text; empty when none does. */
