@@ -202,7 +202,8 @@ class OperatorTest {
     @Test
     void jobsAreFilteredAndAJobShowsEveryAttemptAndIsRetried() {
         answer(api, get(urlPathEqualTo(JOBS)), 200, Fixtures.page(Fixtures.job("FAILED")));
-        answer(api, get(JOBS + "/" + JOB_ID), 200, Fixtures.job("FAILED"));
+        answer(api, get(JOBS + "/" + JOB_ID), 200, Fixtures.job("FAILED")
+                .replace("\"step\": \"DONE\"", "\"step\": \"CLEANUP_POLL\""));
         answer(api, post(JOBS + "/" + JOB_ID + "/retry"), 200, Fixtures.job("PENDING"));
 
         Document list = operator.page("/betrieb/auftraege?status=FAILED&ags=14713000");
@@ -214,6 +215,8 @@ class OperatorTest {
 
         Document job = operator.page("/betrieb/auftraege/" + JOB_ID);
         assertThat(job.select("#auftrag-status").text()).isEqualTo("Fehlgeschlagen");
+        assertThat(job.select("#auftrag [role=status]").text()).as("where a failed job stopped is no step it failed at")
+                .doesNotContain("Schritt");
         assertThat(job.select("table tbody tr").text()).contains("PROVISION", "HTTP 202", "provision-1", "42 ms");
         assertThat(job.select(".notice").text()).contains("the broker reported the operation failed");
 

@@ -32,6 +32,14 @@ public record Job(
                           Integer status, String answer, long durationMs) {
     }
 
+    /**
+     * Whether the job still talks to the broker. Only then is its step where it stands; a finished job's step is where
+     * it stopped (a provisioning that failed after cleaning up stopped at the cleanup, which did not fail).
+     */
+    public boolean unfinished() {
+        return "PENDING".equals(status) || "IN_PROGRESS".equals(status);
+    }
+
     /** A failed change is requested again at the subscription: the marketplace refuses to retry it (409). */
     public boolean retryable() {
         return "FAILED".equals(status) && !"UPDATE".equals(operation);
