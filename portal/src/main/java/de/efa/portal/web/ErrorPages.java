@@ -52,7 +52,7 @@ public class ErrorPages {
         }
     }
 
-    /** A service's name with its article, in the cases the pages say it: "Der Leistungskatalog", "in der Bereitstellung". */
+    /** A service's name with its article, as the pages say it: "Der Leistungskatalog", "in der Bereitstellung". */
     record ServiceName(String subject, String in, String from) {
 
         static ServiceName of(String service) {
