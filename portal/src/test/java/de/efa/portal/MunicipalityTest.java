@@ -48,6 +48,22 @@ class MunicipalityTest {
         leipzig = Browser.municipality(api, LEIPZIG);
     }
 
+    /** The navigation offers "Meine Abonnements" to every municipality; an unregistered one registers first. */
+    @Test
+    void anUnregisteredMunicipalityIsLedFromItsSubscriptionsAndFromTheRegistrationsAddressToTheForm() {
+        answer(api, get(TENANT), 404, Fixtures.problem(404, "not-found", "[]"));
+        answer(api, get(urlPathEqualTo(TENANT + "/subscriptions")), 404, Fixtures.problem(404, "not-found", "[]"));
+
+        Response subscriptions = leipzig.get("/kommunen/" + LEIPZIG + "/abonnements");
+        Response registration = leipzig.get("/kommune/registrierung");
+
+        assertThat(subscriptions.statusCode()).isEqualTo(303);
+        assertThat(subscriptions.header("Location")).endsWith("/kommune");
+        assertThat(registration.statusCode()).isEqualTo(303);
+        assertThat(registration.header("Location")).endsWith("/kommune");
+        assertThat(leipzig.page("/kommune").select("h1").text()).isEqualTo("Kommune registrieren");
+    }
+
     @Test
     void anUnregisteredMunicipalityRegistersWithItsInvoiceAddressAndSeesTheApisViolationsAtTheirInputs() {
         answer(api, get(TENANT), 404, Fixtures.problem(404, "not-found", "[]"));

@@ -199,6 +199,22 @@ class OperatorTest {
                 + "zurückgeblieben sein.");
     }
 
+    /** The public catalog shows a deprecated service no more; the operator's token still reads it (SPEC §5). */
+    @Test
+    void aJobOfADeprecatedServiceNamesTheServiceAndPlanAsTheCatalogShowsThemToTheOperator() {
+        String deprecated = Fixtures.SERVICE.replace("\"PUBLISHED\"", "\"DEPRECATED\"");
+        answer(api, get(API + "/services/" + Fixtures.SERVICE_ID), 404, Fixtures.problem(404, "not-found", "[]"));
+        answer(api, get(API + "/services/" + Fixtures.SERVICE_ID)
+                .withHeader("Authorization", equalTo("Bearer " + operator.accessToken())), 200, deprecated);
+        answer(api, get(urlPathEqualTo(JOBS)), 200,
+                Fixtures.page(Fixtures.job("FAILED").replace("standard-fails", "standard")));
+
+        Document list = operator.page("/betrieb/auftraege");
+
+        assertThat(list.select("tbody tr").text()).contains("Führerschein digital beantragen", "Plan Standard")
+                .doesNotContain(Fixtures.SERVICE_ID);
+    }
+
     @Test
     void jobsAreFilteredAndAJobShowsEveryAttemptAndIsRetried() {
         answer(api, get(urlPathEqualTo(JOBS)), 200, Fixtures.page(Fixtures.job("FAILED")));

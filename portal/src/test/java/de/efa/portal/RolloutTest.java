@@ -164,7 +164,7 @@ class RolloutTest {
         answer(api, post(ROLLOUTS), 422, Fixtures.problem(422, "validation", """
                 [{"field": "parameters.zustaendigeStelle.anschrift.plz",
                   "message": "$.zustaendigeStelle.anschrift.plz: does not match the regex pattern ^[0-9]{5}$"},
-                 {"field": "select", "message": "must choose at least one of all, land, kreis, ags, clientsOf"}]"""));
+                 {"field": "select", "message": "must name at least one of all, land, kreis, ags and clientsOf"}]"""));
         Document form = operator.page(FORM);
         Map<String, Object> filled = Browser.filledIn(form, "form[method=post]");
         filled.put("parameters.zustaendigeStelle.anschrift.plz", "4552");
@@ -176,7 +176,8 @@ class RolloutTest {
         assertThat(page.getElementById("f-parameters-zustaendigeStelle-anschrift-plz-fehler").text())
                 .isEqualTo("Fehler: Bitte genau 5 Ziffern angeben.");
         assertThat(page.getElementById("f-parameters-zustaendigeStelle-anschrift-plz").val()).isEqualTo("4552");
-        assertThat(page.getElementById("f-select-fehler").text()).contains("must choose at least one");
+        assertThat(page.getElementById("f-select-fehler").text())
+                .isEqualTo("Fehler: Bitte wählen Sie aus, an welche Kommunen ausgerollt wird.");
         assertThat(page.getElementById("f-select").attr("aria-describedby")).contains("f-select-fehler");
         assertThat(page.select(".error-summary a").eachAttr("href"))
                 .containsExactly("#f-parameters-zustaendigeStelle-anschrift-plz", "#f-select");

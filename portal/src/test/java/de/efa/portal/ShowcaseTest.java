@@ -155,6 +155,28 @@ class ShowcaseTest {
         assertThat(page.select(".error-summary a").attr("href")).isEqualTo("#f-leika");
     }
 
+    /** A refused search counts nothing, but the page still offers every filter as the visitor chose it. */
+    @Test
+    void aRefusedSearchKeepsEveryFiltersOptionsAndChoices() {
+        answer(api, get(urlPathEqualTo(API + "/services")).withQueryParam("leika", equalTo("123")), 400,
+                Fixtures.problem(400, "validation", """
+                        [{"field": "leika", "message": "must be a LeiKa key of exactly 14 digits, e.g. 99023001012000"}]"""));
+
+        Response answer = Browser.anonymous().get("/?leika=123&q=Bau&land=14&themenfeld=bauen-wohnen");
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(answer.body().asString());
+        assertThat(page.select("#themenfeld option").eachText())
+                .containsExactly("Alle Themenfelder", "Mobilität & Reisen", "Bauen & Wohnen");
+        assertThat(page.select("#themenfeld option[selected]").attr("value")).isEqualTo("bauen-wohnen");
+        assertThat(page.select("#land option[selected]").attr("value")).isEqualTo("14");
+        assertThat(page.select("#q").val()).isEqualTo("Bau");
+        assertThat(page.select("#f-leika").val()).isEqualTo("123");
+        assertThat(page.select("nav.facets a").eachText())
+                .containsExactly("Alle Themenfelder", "Mobilität & Reisen", "Bauen & Wohnen");
+        assertThat(page.select("nav.facets a[aria-current]").text()).isEqualTo("Bauen & Wohnen");
+    }
+
     @Test
     void aLandOrThemenfeldTheCatalogRefusesIsExplainedAtItsSelect() {
         answer(api, get(urlPathEqualTo(API + "/services")).withQueryParam("land", equalTo("99")), 400,

@@ -11,6 +11,7 @@ import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -51,6 +52,29 @@ class SubscriptionTest {
         answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE_WITH_CONTRACTS);
         answer(api, get(API + "/tenants/" + LEIPZIG), 200, Fixtures.TENANT);
         leipzig = Browser.municipality(api, LEIPZIG);
+    }
+
+    /** The service's page says so already; the form says it too, rather than a refusal after it was filled in. */
+    @Test
+    void aServiceNotReleasedForTheMunicipalitysLandOffersNoFormAndSendsNothing() {
+        leipzig.page(FORM);
+        answer(api, get(API + "/services/" + SERVICE_ID), 200,
+                Fixtures.SERVICE_WITH_CONTRACTS.replace("\"availableIn\": []", "\"availableIn\": [\"05\"]"));
+
+        Response form = leipzig.get(PAGES + "/abonnieren/" + SERVICE_ID + "/nachnutzung");
+        Response sent = leipzig.post(FORM, Map.of("parameters.postfach.art", "BUNDID"));
+
+        for (Response refused : List.of(form, sent)) {
+            assertThat(refused.statusCode()).isEqualTo(409);
+            Document page = Jsoup.parse(refused.body().asString());
+            assertThat(page.select("main .lead").text()).isEqualTo("„Führerschein digital beantragen“ ist für Sachsen "
+                    + "nicht zur Nachnutzung freigegeben. Leipzig, Stadt kann die Leistung daher nicht abonnieren und "
+                    + "kein Interesse an ihr bekunden.");
+            assertThat(page.select("main form")).isEmpty();
+            assertThat(page.select("main a:contains(Zurück zur Leistung)").attr("href"))
+                    .isEqualTo("/leistungen/" + SERVICE_ID);
+        }
+        api.verify(0, postRequestedFor(urlPathEqualTo(SUBSCRIPTIONS)));
     }
 
     @Test

@@ -89,6 +89,8 @@ public final class ViolationTexts {
                     m -> "Bitte die SHA-256-Prüfsumme des Textes angeben: 64 Hexadezimalziffern."),
             TextRule.of("must be a UUID",
                     m -> "Bitte eine Kennung mit 36 Zeichen angeben, z. B. 5d1c2a8e-0f3b-4c61-9a57-2b1e7f0c9d41."),
+            TextRule.of("must name at least one of all, land, kreis, ags and clientsOf",
+                    m -> "Bitte wählen Sie aus, an welche Kommunen ausgerollt wird."),
             TextRule.of("is taken by another service", m -> "Dieser Kurzname ist schon vergeben."),
             TextRule.of("is not a plan of this service", m -> "Diesen Plan gibt es bei der Leistung nicht."),
             TextRule.of("the AGS of a Landkreis ends in 000", m -> "Der Schlüssel eines Landkreises endet auf 000."),

@@ -2,6 +2,7 @@ package de.efa.portal.web;
 
 import de.efa.portal.client.Problem;
 import de.efa.portal.client.ServiceException;
+import de.efa.portal.service.ProblemTexts;
 import de.efa.portal.service.ViolationTexts;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -17,11 +18,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Every failure as a German page with what it means and what to do: never a stack trace, never a service's raw
- * answer. A service's own explanation (English) is shown as a detail for whoever has to help.
+ * answer. A service's own explanation is shown as a detail for whoever has to help, in German where a rule knows it.
  */
 public class ErrorPages {
 
@@ -33,6 +35,8 @@ public class ErrorPages {
     private static final Map<String, String> FIELD_NAMES = Map.of("ags", "Gemeindeschlüssel (AGS)", "id", "Kennung",
             "status", "Status", "serviceId", "Leistung", "page", "Seite", "size", "Seitengröße", "from", "Beginn",
             "to", "Ende");
+    /** The services whose German name is feminine; the others' (the Leistungskatalog) is masculine. */
+    private static final Set<String> FEMININE = Set.of("Kommunenverwaltung", "Bereitstellung");
 
     @CheckedTemplate
     static class Templates {
@@ -45,6 +49,16 @@ public class ErrorPages {
         /** The service's own explanation, for a message that stands in for this page: " (Hinweis des Dienstes: …)". */
         String hint() {
             return detail == null ? "" : " (Hinweis des Dienstes: " + detail + ")";
+        }
+    }
+
+    /** A service's name with its article, as the pages say it: "Der Leistungskatalog", "in der Bereitstellung". */
+    record ServiceName(String subject, String in, String from) {
+
+        static ServiceName of(String service) {
+            return FEMININE.contains(service)
+                    ? new ServiceName("Die " + service, "in der " + service, "von der " + service)
+                    : new ServiceName("Der " + service, "im " + service, "vom " + service);
         }
     }
 
@@ -70,27 +84,28 @@ public class ErrorPages {
     /** What an error answer of a service means for the person in front of the page. */
     static ErrorPage pageFor(ServiceException e) {
         String detail = explanationOf(e.problem());
+        ServiceName service = ServiceName.of(e.service());
         return switch (e.status()) {
             case 401 -> new ErrorPage(401, "Bitte melden Sie sich erneut an",
-                    "Ihre Anmeldung ist abgelaufen oder wurde vom " + e.service() + " nicht anerkannt.", null, true);
+                    "Ihre Anmeldung ist abgelaufen oder wurde " + service.from() + " nicht anerkannt.", null, true);
             case 403 -> new ErrorPage(403, "Keine Berechtigung",
-                    "Der " + e.service() + " erlaubt Ihnen diesen Schritt nicht. Sie sehen und ändern nur die Daten "
+                    service.subject() + " erlaubt Ihnen diesen Schritt nicht. Sie sehen und ändern nur die Daten "
                             + "Ihrer eigenen Kommune, der Kommunen mit Mandat oder Ihres eigenen Anbieters.", detail,
                     false);
             case 404 -> new ErrorPage(404, "Nicht gefunden",
-                    "Das Gesuchte gibt es im " + e.service() + " nicht (mehr), oder es ist noch nicht veröffentlicht.",
+                    "Das Gesuchte gibt es " + service.in() + " nicht (mehr), oder es ist noch nicht veröffentlicht.",
                     detail, false);
             case 409 -> new ErrorPage(409, "Dieser Schritt ist gerade nicht möglich",
-                    "Der " + e.service() + " hat den Schritt abgelehnt, weil er nicht zum aktuellen Stand passt. "
+                    service.subject() + " hat den Schritt abgelehnt, weil er nicht zum aktuellen Stand passt. "
                             + "Bitte laden Sie die Seite neu und prüfen Sie den Status.", detail, false);
             case 412 -> new ErrorPage(409, "Inzwischen geändert",
                     "Jemand anderes hat die Daten inzwischen geändert. Bitte laden Sie die Seite neu.", detail, false);
             default -> e.status() >= 500
-                    ? new ErrorPage(502, "Der " + e.service() + " hat einen Fehler gemeldet",
+                    ? new ErrorPage(502, service.subject() + " hat einen Fehler gemeldet",
                     "Bitte versuchen Sie es in einigen Minuten noch einmal. Besteht der Fehler weiter, wenden Sie "
                             + "sich an den Betrieb des EfA-Marktplatzes.", detail, false)
                     : new ErrorPage(400, "Die Anfrage wurde abgelehnt",
-                    "Der " + e.service() + " hat die Angaben nicht angenommen." + violations(e.problem()), detail,
+                    service.subject() + " hat die Angaben nicht angenommen." + violations(e.problem()), detail,
                     false);
         };
     }
@@ -104,7 +119,7 @@ public class ErrorPages {
         if (detail == null || !problem.violationList().isEmpty() || STATUS_LINE.matcher(detail).matches()) {
             return null;
         }
-        return detail;
+        return ProblemTexts.german(detail);
     }
 
     /** Each violation with its field: " Kennung: Bitte eine Kennung mit 36 Zeichen angeben, …". */

@@ -84,6 +84,16 @@ public class MunicipalityResource {
         }
     }
 
+    /**
+     * The address a refused registration is shown under, asked for again (the address bar, a bookmark): the form is
+     * at the overview, for as long as the AGS is not registered.
+     */
+    @GET
+    @Path("/registrierung")
+    public Response registration() {
+        return Response.seeOther(URI.create("/kommune")).build();
+    }
+
     @POST
     @Path("/registrierung")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

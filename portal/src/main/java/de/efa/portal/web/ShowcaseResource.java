@@ -51,14 +51,16 @@ public class ShowcaseResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance schaufenster(Showcase.Query query, Showcase.Result result, FormErrors errors);
+        /** {@code uncounted}: the Themenfelder by name, for a refused search, which counts nothing; else null. */
+        static native TemplateInstance schaufenster(Showcase.Query query, Showcase.Result result,
+                                                    List<Choices.Choice> uncounted, FormErrors errors);
 
         static native TemplateInstance leistung(CatalogService service, Tenant tenant, List<Choices.Choice> clients);
     }
 
     /**
      * The search. A malformed filter (a LeiKa key of 13 digits, a search text longer than the catalog takes) is said at
-     * its input, with nothing found. The live search (htmx) swaps only successful answers and only the results, so a
+     * its input, with nothing found and every filter as it was chosen. The live search (htmx) swaps only successful answers and only the results, so a
      * refused one is loaded as a whole page instead, where the messages are.
      */
     @GET
@@ -67,7 +69,7 @@ public class ShowcaseResource {
                                  @QueryParam("seite") String page, @HeaderParam(HX_REQUEST) String live) {
         Showcase.Query query = new Showcase.Query(q, themenfeld, land, leika, Filters.page(page, Showcase.PAGE_SIZE));
         try {
-            return Response.ok(Templates.schaufenster(query, showcase.search(query), FormErrors.none())).build();
+            return Response.ok(Templates.schaufenster(query, showcase.search(query), null, FormErrors.none())).build();
         } catch (ServiceException e) {
             if (e.status() != 400) {
                 throw e;
@@ -80,7 +82,9 @@ public class ShowcaseResource {
             // The search box and the selects keep the ids the page has always had.
             FormErrors errors = FormErrors.of(e.problem()).shownAt("q", "q").shownAt("themenfeld", "themenfeld")
                     .shownAt("land", "land");
-            return Response.status(400).entity(Templates.schaufenster(query, nothing, errors)).build();
+            List<Choices.Choice> uncounted = showcase.themenfelder().stream()
+                    .map(field -> new Choices.Choice(field.code(), field.name())).toList();
+            return Response.status(400).entity(Templates.schaufenster(query, nothing, uncounted, errors)).build();
         }
     }
 

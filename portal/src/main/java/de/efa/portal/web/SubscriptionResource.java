@@ -71,13 +71,15 @@ public class SubscriptionResource {
     private final CatalogApi catalog;
     private final ServiceNames serviceNames;
     private final Customers customers;
+    private final Viewer viewer;
 
     public SubscriptionResource(@RestClient TenantApi tenants, @RestClient CatalogApi catalog,
-                                ServiceNames serviceNames, Customers customers) {
+                                ServiceNames serviceNames, Customers customers, Viewer viewer) {
         this.tenants = tenants;
         this.catalog = catalog;
         this.serviceNames = serviceNames;
         this.customers = customers;
+        this.viewer = viewer;
     }
 
     @CheckedTemplate
@@ -91,18 +93,31 @@ public class SubscriptionResource {
         static native TemplateInstance abonnieren(CatalogService service, Plan plan, Tenant tenant,
                                                   List<FormField> fields, Map<String, String> form, FormErrors errors);
 
+        static native TemplateInstance nichtFreigegeben(CatalogService service, Tenant tenant);
+
         static native TemplateInstance kuendigen(Tenant tenant, Subscription subscription, String etag,
                                                  CatalogNames names);
     }
 
-    /** The municipality's subscriptions and interests, a page at a time. */
+    /**
+     * The municipality's subscriptions and interests, a page at a time. A municipality whose own AGS is not
+     * registered yet (the navigation links here for every municipality) is led to its registration instead.
+     */
     @GET
     @Path("/abonnements")
-    public TemplateInstance subscriptions(@PathParam("ags") String ags, @QueryParam("seite") String page) {
-        Page<Subscription> found = tenants.subscriptions(ags, Filters.page(page, PAGE_SIZE), PAGE_SIZE);
-        return Templates.abonnements(customers.of(ags), found,
+    public Response subscriptions(@PathParam("ags") String ags, @QueryParam("seite") String page) {
+        Page<Subscription> found;
+        try {
+            found = tenants.subscriptions(ags, Filters.page(page, PAGE_SIZE), PAGE_SIZE);
+        } catch (ServiceException e) {
+            if (e.status() == 404 && ags.equals(viewer.ags())) {
+                return Response.seeOther(URI.create("/kommune")).build();
+            }
+            throw e;
+        }
+        return Response.ok(Templates.abonnements(customers.of(ags), found,
                 serviceNames.of(found.items().stream().map(Subscription::serviceId).toList()),
-                Filters.pageBase("/kommunen/" + Filters.segment(ags) + "/abonnements"));
+                Filters.pageBase("/kommunen/" + Filters.segment(ags) + "/abonnements"))).build();
     }
 
     /**
@@ -205,14 +220,23 @@ public class SubscriptionResource {
         }
     }
 
+    /**
+     * The plan's form; for a municipality in a Land the service is not released for, which the tenant-service would
+     * refuse on sending, the refusal at once instead, as the service's page says it.
+     */
     @GET
     @Path("/abonnieren/{serviceId}/{planId}")
-    public TemplateInstance subscribeForm(@PathParam("ags") String ags, @PathParam("serviceId") String serviceId,
-                                          @PathParam("planId") String planId) {
+    public Response subscribeForm(@PathParam("ags") String ags, @PathParam("serviceId") String serviceId,
+                                  @PathParam("planId") String planId) {
         CatalogService service = catalog.service(serviceId);
         Plan plan = planOf(service, planId);
-        return Templates.abonnieren(service, plan, customers.of(ags),
-                new SchemaForm(plan.parameters()).fields(Map.of(), FormErrors.none()), Map.of(), FormErrors.none());
+        Tenant tenant = customers.of(ags);
+        if (!service.availableIn(tenant.land().code())) {
+            return notReleased(service, tenant);
+        }
+        return Response.ok(Templates.abonnieren(service, plan, tenant,
+                new SchemaForm(plan.parameters()).fields(Map.of(), FormErrors.none()), Map.of(), FormErrors.none()))
+                .build();
     }
 
     @POST
@@ -222,6 +246,10 @@ public class SubscriptionResource {
                               @PathParam("planId") String planId, MultivaluedMap<String, String> form) {
         CatalogService service = catalog.service(serviceId);
         Plan plan = planOf(service, planId);
+        Tenant tenant = customers.of(ags);
+        if (!service.availableIn(tenant.land().code())) {
+            return notReleased(service, tenant);
+        }
         SchemaForm schemaForm = new SchemaForm(plan.parameters());
         Map<String, String> values = Forms.single(form);
         FormErrors errors;
@@ -232,8 +260,12 @@ public class SubscriptionResource {
         } catch (ServiceException e) {
             errors = Forms.errorsOf(e, SubscriptionResource::place);
         }
-        return Response.status(422).entity(Templates.abonnieren(service, plan, customers.of(ags),
+        return Response.status(422).entity(Templates.abonnieren(service, plan, tenant,
                 schemaForm.fields(values, errors), values, errors)).build();
+    }
+
+    private static Response notReleased(CatalogService service, Tenant tenant) {
+        return Response.status(409).entity(Templates.nichtFreigegeben(service, tenant)).build();
     }
 
     /** The plan a change form is for (null: the plan in effect), what it holds (null: the configuration in effect). */

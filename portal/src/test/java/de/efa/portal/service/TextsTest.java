@@ -30,6 +30,7 @@ class TextsTest {
             "population '12.5' is not a whole number of 0 or more | Die Einwohnerzahl „12.5“ ist keine ganze Zahl ab 0.",
             "AGS 14713000 is on line 2 already | Der Gemeindeschlüssel 14713000 steht schon in Zeile 2.",
             "has 4 columns, not the 5 of ags,name,land_code,population,source_year | Die Zeile hat 4 statt 5 Spalten (ags,name,land_code,population,source_year).",
+            "must name at least one of all, land, kreis, ags and clientsOf | Bitte wählen Sie aus, an welche Kommunen ausgerollt wird.",
             "something new | Ungültige Angabe (Hinweis des Dienstes: something new)."})
     void serviceMessagesReadGerman(String english, String german) {
         assertThat(ViolationTexts.german(english)).isEqualTo(german);
