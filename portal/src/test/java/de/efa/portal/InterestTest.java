@@ -6,6 +6,7 @@ import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.response.Response;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,11 @@ class InterestTest {
 
     private static final String INBOX = API + "/provider/interests";
     private static final String PAGE = "/anbieter/interessen/" + INTEREST_ID;
+    private static final String ENTERED = "{\"zustaendigeStelle\": {\"name\": \"Stadt Leipzig, Bauaufsichtsamt\"}}";
+    /** What the municipality entered: the plan's schema describes all of it but a contact, added by the municipality. */
+    private static final String CONFIGURED = """
+            {"zustaendigeStelle": {"name": "Stadt Leipzig, Bauaufsichtsamt", "anschrift": {"plz": "04109"}},
+             "postfach": {"art": "FIT_CONNECT"}, "gebuehrCents": 4330, "ansprechpartner": "Frau Beispiel, 0341 123-0"}""";
 
     @OidcWireMock
     WireMockServer api;
@@ -157,6 +163,75 @@ class InterestTest {
         assertThat(answered.select("#interesse-status").text()).isEqualTo("Abgelehnt");
         assertThat(answered.select("dl.facts").text()).contains("Abgelehnt, weil Nicht in Sachsen betrieben");
         assertThat(answered.select("main form")).as("an answered interest takes no second answer").isEmpty();
+    }
+
+    @Test
+    void aDeclineIsConfirmedOnAPageOfItsOwnKeepingTheReasonBeforeAnythingIsDeclined() {
+        answer(api, post(INBOX + "/" + INTEREST_ID + "/decline"), 200,
+                interest(Fixtures.declined("Nicht in Sachsen betrieben")));
+        Element ask = akdb.page(PAGE).selectFirst("form:has(button:contains(Interessenbekundung ablehnen))");
+        assertThat(ask.attr("method")).isEqualTo("get");
+        assertThat(ask.attr("action")).isEqualTo(PAGE + "/ablehnung");
+        assertThat(ask.select("textarea[name=reason]")).hasSize(1);
+
+        Document confirm = akdb.page(PAGE + "/ablehnung?reason=Nicht in Sachsen betrieben");
+
+        assertThat(confirm.select("h1").text())
+                .isEqualTo("Interessenbekundung von Leipzig, Stadt zu Führerschein digital beantragen ablehnen?");
+        assertThat(confirm.select(".lead").text()).contains("Plan Nachnutzung", "nicht rückgängig");
+        Element form = confirm.selectFirst("main form");
+        assertThat(form.attr("method")).isEqualTo("post");
+        assertThat(form.attr("action")).isEqualTo(PAGE + "/ablehnung");
+        assertThat(form.select("input[name=csrf-token]")).hasSize(1);
+        assertThat(form.select("#f-reason").val()).as("the reason typed").isEqualTo("Nicht in Sachsen betrieben");
+        assertThat(form.select("button").text()).isEqualTo("Ja, Interessenbekundung ablehnen");
+        assertThat(form.select("a").text()).isEqualTo("Abbrechen, nichts ablehnen");
+        assertThat(form.select("a").attr("href")).isEqualTo(PAGE);
+        api.verify(0, postRequestedFor(urlPathEqualTo(INBOX + "/" + INTEREST_ID + "/decline")));
+
+        Response declined = akdb.post(PAGE + "/ablehnung", Browser.filledIn(confirm, "main form"));
+
+        assertThat(declined.statusCode()).isEqualTo(303);
+        assertThat(declined.header("Location")).endsWith("/anbieter/interessen");
+        api.verify(1, postRequestedFor(urlPathEqualTo(INBOX + "/" + INTEREST_ID + "/decline"))
+                .withRequestBody(equalToJson("{\"reason\": \"Nicht in Sachsen betrieben\"}")));
+    }
+
+    @Test
+    void anInterestAnsweredAlreadyIsNotAskedToBeDeclined() {
+        answer(api, get(urlPathEqualTo(INBOX)), 200, Fixtures.page(interest(Fixtures.offered())));
+
+        Response answered = akdb.get(PAGE + "/ablehnung?reason=zu%20sp%C3%A4t");
+
+        assertThat(answered.statusCode()).isEqualTo(303);
+        assertThat(answered.header("Location")).endsWith(PAGE);
+    }
+
+    @Test
+    void theConfigurationTheMunicipalityEnteredIsShownUnderTheTitlesOfThePlansSchema() {
+        answer(api, get(urlPathEqualTo(INBOX)), 200, Fixtures.page(interest(Fixtures.declaredInterest()
+                .replace(ENTERED, CONFIGURED))));
+
+        Element configuration = akdb.page(PAGE).getElementById("konfiguration");
+
+        assertThat(configuration.select("dl dl dt").eachText()).containsExactly("Name", "Anschrift", "Plz", "Art");
+        assertThat(configuration.select("> dl > dt").eachText())
+                .containsExactly("Zuständige Stelle", "Behördenpostfach", "Gebuehr Cents", "ansprechpartner");
+        assertThat(configuration.text()).contains("Name Stadt Leipzig, Bauaufsichtsamt", "Plz 04109",
+                "Art FIT_CONNECT", "Gebuehr Cents 4330", "ansprechpartner Frau Beispiel, 0341 123-0");
+    }
+
+    @Test
+    void theConfigurationIsShownUnderItsKeysWhenTheCatalogNoLongerHasThePlan() {
+        answer(api, get(API + "/services/" + SERVICE_ID), 404, Fixtures.problem(404, "not-found", "[]"));
+        answer(api, get(urlPathEqualTo(INBOX)), 200, Fixtures.page(interest(Fixtures.declaredInterest()
+                .replace(ENTERED, CONFIGURED))));
+
+        Element configuration = akdb.page(PAGE).getElementById("konfiguration");
+
+        assertThat(configuration.select("dt").eachText()).containsExactly("ansprechpartner", "gebuehrCents",
+                "postfach.art", "zustaendigeStelle.anschrift.plz", "zustaendigeStelle.name");
+        assertThat(configuration.text()).contains("zustaendigeStelle.name Stadt Leipzig, Bauaufsichtsamt");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.quarkus.test.oidc.server.OidcWireMock;
 import io.restassured.response.Response;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,11 +73,67 @@ class ProviderTest {
         api.verify(getRequestedFor(urlPathEqualTo(API + "/services")).withQueryParam("providerId", equalTo("akdb"))
                 .withQueryParam("page", equalTo("1")).withQueryParam("size", equalTo("25")));
 
+        answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE);
         answer(api, post(API + "/services/" + SERVICE_ID + "/deprecate"), 200, Fixtures.SERVICE);
+        Document confirm = akdb.page("/anbieter/leistungen/" + SERVICE_ID + "/abkuendigung?seite="
+                + Browser.filledIn(page, "form[action$=/abkuendigung]").get("seite"));
         Response deprecated = akdb.post("/anbieter/leistungen/" + SERVICE_ID + "/abkuendigung",
-                Browser.filledIn(page, "form[action$=/abkuendigung]"));
+                Browser.filledIn(confirm, "main form"));
         assertThat(deprecated.statusCode()).isEqualTo(303);
         assertThat(deprecated.header("Location")).as("back to the page it was started from").endsWith("/anbieter?seite=1");
+    }
+
+    @Test
+    void aDeprecationIsConfirmedOnAPageOfItsOwnSayingWhatItMeansForTheMunicipalitiesBeforeAnythingIsDeprecated() {
+        answer(api, get(urlPathEqualTo(API + "/services")), 200, Fixtures.page(1, 25, 60, Fixtures.SERVICE));
+        answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE);
+        answer(api, post(API + "/services/" + SERVICE_ID + "/deprecate"), 200, Fixtures.SERVICE);
+        String confirmation = "/anbieter/leistungen/" + SERVICE_ID + "/abkuendigung";
+
+        Element ask = akdb.page("/anbieter?seite=1").selectFirst("form:has(button:contains(Abkündigen))");
+        assertThat(ask.attr("method")).isEqualTo("get");
+        assertThat(ask.attr("action")).isEqualTo(confirmation);
+        assertThat(ask.select("input[name=seite]").val()).isEqualTo("1");
+
+        Document confirm = akdb.page(confirmation + "?seite=1");
+
+        assertThat(confirm.select("h1").text()).isEqualTo("Führerschein digital beantragen abkündigen?");
+        assertThat(confirm.select("main").text()).contains("Keine Kommune kann sie danach neu abonnieren",
+                "Ihre Abonnements laufen weiter", "nicht mehr annehmen", "nicht rückgängig");
+        Element form = confirm.selectFirst("main form");
+        assertThat(form.attr("method")).isEqualTo("post");
+        assertThat(form.attr("action")).isEqualTo(confirmation);
+        assertThat(form.select("input[name=csrf-token]")).hasSize(1);
+        assertThat(form.select("button").text()).isEqualTo("Ja, Leistung abkündigen");
+        assertThat(form.select("a").text()).isEqualTo("Abbrechen, nichts abkündigen");
+        assertThat(form.select("a").attr("href")).as("back to the page it was started from").isEqualTo("/anbieter?seite=1");
+        api.verify(0, postRequestedFor(urlPathEqualTo(API + "/services/" + SERVICE_ID + "/deprecate")));
+
+        Response deprecated = akdb.post(confirmation, Browser.filledIn(confirm, "main form"));
+
+        assertThat(deprecated.statusCode()).isEqualTo(303);
+        assertThat(deprecated.header("Location")).endsWith("/anbieter?seite=1");
+        api.verify(1, postRequestedFor(urlPathEqualTo(API + "/services/" + SERVICE_ID + "/deprecate"))
+                .withHeader("Authorization", equalTo("Bearer " + akdb.accessToken())));
+    }
+
+    @Test
+    void onlyAPublishedServiceOfMyOwnIsAskedToBeDeprecated() {
+        String confirmation = "/anbieter/leistungen/" + SERVICE_ID + "/abkuendigung?seite=2";
+        answer(api, get(API + "/services/" + SERVICE_ID), 200, Fixtures.SERVICE.replace("\"PUBLISHED\"", "\"DEPRECATED\""));
+
+        Response gone = akdb.get(confirmation);
+
+        assertThat(gone.statusCode()).isEqualTo(303);
+        assertThat(gone.header("Location")).endsWith("/anbieter?seite=2");
+
+        answer(api, get(API + "/services/" + SERVICE_ID), 200,
+                Fixtures.SERVICE.replace("\"providerId\": \"akdb\"", "\"providerId\": \"dataport\""));
+        Response refused = akdb.get(confirmation);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(Jsoup.parse(refused.body().asString()).select("main form")).isEmpty();
+        api.verify(0, postRequestedFor(urlPathEqualTo(API + "/services/" + SERVICE_ID + "/deprecate")));
     }
 
     @Test

@@ -133,8 +133,8 @@ class ShowcaseTest {
 
         Document leipzig = Browser.municipality(api, Fixtures.LEIPZIG).page("/leistungen/" + SERVICE_ID);
 
-        assertThat(leipzig.select(".plan a.button").eachText()).containsExactly("Standard abonnieren",
-                "Mit Nutzungsbedingungen abonnieren", "Interesse an Nachnutzung bekunden");
+        assertThat(leipzig.select(".plan a.button").eachText()).containsExactly("Plan „Standard“ abonnieren",
+                "Plan „Mit Nutzungsbedingungen“ abonnieren", "Interesse am Plan „Nachnutzung“ bekunden");
         assertThat(leipzig.select(".plan a.button").last().attr("href"))
                 .isEqualTo("/kommunen/" + Fixtures.LEIPZIG + "/abonnieren/" + SERVICE_ID + "/nachnutzung");
     }

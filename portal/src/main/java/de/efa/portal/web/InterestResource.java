@@ -1,9 +1,12 @@
 package de.efa.portal.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.efa.portal.client.Interest;
 import de.efa.portal.client.InterestApi;
 import de.efa.portal.client.Page;
+import de.efa.portal.client.Plan;
 import de.efa.portal.client.ServiceException;
+import de.efa.portal.client.Subscription;
 import de.efa.portal.service.CatalogNames;
 import de.efa.portal.service.Euro;
 import de.efa.portal.service.FormErrors;
@@ -46,6 +49,7 @@ public class InterestResource {
     private static final int PAGE_SIZE = 25;
     private static final String SETUP_FEE = "conditions.setupFeeCents";
     private static final String ANNUAL = "conditions.annualCents";
+    private static final String REASON = "reason";
 
     private final InterestApi interests;
     private final ServiceNames serviceNames;
@@ -60,8 +64,10 @@ public class InterestResource {
         static native TemplateInstance interessen(Page<Interest> interests, String status, CatalogNames names,
                                                   String pageBase);
 
-        static native TemplateInstance interesse(Interest interest, CatalogNames names, Map<String, String> form,
-                                                 FormErrors errors);
+        static native TemplateInstance interesse(Interest interest, CatalogNames names, List<Setting> configuration,
+                                                 Map<String, String> form, FormErrors errors);
+
+        static native TemplateInstance ablehnen(Interest interest, CatalogNames names, String reason);
     }
 
     @GET
@@ -92,13 +98,28 @@ public class InterestResource {
         return answer(id, values, errors, () -> interests.offer(id, new Interest.Offer(conditions)));
     }
 
+    /**
+     * Asks before an interest is declined (WCAG 3.3.4), with the reason typed on the interest's page to check once
+     * more: the municipality is told, and the interest cannot be answered again. One that is no longer open has
+     * nothing to confirm and is shown as it is.
+     */
+    @GET
+    @Path("/{id}/ablehnung")
+    public Response confirmDecline(@PathParam("id") String id, @QueryParam(REASON) String reason) {
+        Interest interest = find(id);
+        if (!OPEN.equals(interest.subscription().status())) {
+            return Response.seeOther(URI.create("/anbieter/interessen/" + id)).build();
+        }
+        return Response.ok(Templates.ablehnen(interest, namesOf(interest), reason)).build();
+    }
+
     @POST
     @Path("/{id}/ablehnung")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decline(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         Map<String, String> values = Forms.single(form);
         return answer(id, values, FormErrors.none(),
-                () -> interests.decline(id, new Interest.Decline(Forms.text(values.get("reason")))));
+                () -> interests.decline(id, new Interest.Decline(Forms.text(values.get(REASON)))));
     }
 
     /** Sends the answer unless the form already has errors; back to the inbox, or to the form with the messages. */
@@ -115,9 +136,20 @@ public class InterestResource {
         return Response.status(400).entity(page(find(id), values, shown)).build();
     }
 
+    /**
+     * The interest's page, with the configuration the municipality entered, which the provider's offer and the
+     * connection it coordinates depend on; labelled by the plan's schema while the catalog still has the plan.
+     */
     private TemplateInstance page(Interest interest, Map<String, String> form, FormErrors errors) {
-        return Templates.interesse(interest, serviceNames.of(List.of(interest.subscription().serviceId())), form,
-                errors);
+        Subscription subscription = interest.subscription();
+        CatalogNames names = namesOf(interest);
+        JsonNode schema = names.published(subscription.serviceId())
+                .flatMap(service -> service.plan(subscription.planId())).map(Plan::parameters).orElse(null);
+        return Templates.interesse(interest, names, Setting.of(schema, subscription.parameters()), form, errors);
+    }
+
+    private CatalogNames namesOf(Interest interest) {
+        return serviceNames.of(List.of(interest.subscription().serviceId()));
     }
 
     /** The inbox has no address per interest, so the interest is looked up in it, every status included. */

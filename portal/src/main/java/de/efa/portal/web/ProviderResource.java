@@ -45,6 +45,7 @@ public class ProviderResource {
      */
     private static final int MOST_PLANS = 50;
     private static final String TOO_MANY_PLANS = "Eine Leistung hat höchstens " + MOST_PLANS + " Pläne.";
+    private static final String PUBLISHED = "PUBLISHED";
     private static final int PAGE_SIZE = 25;
     private static final String PAGE_BASE = Filters.pageBase("/anbieter");
     private static final String STALE = "Jemand anderes hat die Leistung inzwischen geändert; Ihre Änderung wurde nicht "
@@ -72,6 +73,8 @@ public class ProviderResource {
 
         static native TemplateInstance formular(String serviceId, long version, ServiceForm.Values form,
                                                 List<Themenfeld> themenfelder, FormErrors errors);
+
+        static native TemplateInstance abkuendigen(CatalogService service, String back, int page);
     }
 
     /** The provider's services, the last created first, a page at a time. */
@@ -123,6 +126,26 @@ public class ProviderResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response publish(@PathParam("id") String id, @FormParam("seite") String page) {
         return step(() -> catalog.publish(id), "Die Leistung wurde nicht veröffentlicht.", page);
+    }
+
+    /**
+     * Asks before a published service is deprecated (WCAG 3.3.4): no municipality can subscribe to it afterwards, and
+     * it cannot be published again. Another provider's is refused as its form is; one that is not (any more)
+     * published has nothing to confirm, and the list is shown again.
+     */
+    @GET
+    @Path("/leistungen/{id}/abkuendigung")
+    public Response confirmDeprecate(@PathParam("id") String id, @QueryParam("seite") String page) {
+        CatalogService service = catalog.service(id);
+        if (!service.providerId().equals(viewer.providerId())) {
+            return ErrorPages.notPermitted(NOT_YOURS);
+        }
+        int shown = Filters.page(page, PAGE_SIZE);
+        URI back = URI.create(PAGE_BASE + shown);
+        if (!PUBLISHED.equals(service.status())) {
+            return Response.seeOther(back).build();
+        }
+        return Response.ok(Templates.abkuendigen(service, back.toString(), shown)).build();
     }
 
     /** Deprecates a published service; a refusal is shown like one of {@link #publish}. */

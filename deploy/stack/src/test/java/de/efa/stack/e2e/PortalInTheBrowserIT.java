@@ -141,7 +141,7 @@ class PortalInTheBrowserIT {
         leipzig.open(portal + "/leistungen/" + serviceId);
         assertThat(leipzig.driver().findElement(By.tagName("main")).getText())
                 .contains("Für Leipzig, Stadt:", "im Jahr");
-        leipzig.driver().findElement(By.linkText("Standard abonnieren")).click();
+        leipzig.driver().findElement(By.linkText("Plan „Standard“ abonnieren")).click();
         leipzig.waitFor(By.id("f-parameters-zustaendigeStelle-name"));
         leipzig.checked();
         fillIn(leipzig, "04A09");
@@ -217,7 +217,7 @@ class PortalInTheBrowserIT {
         kisa.open(portal + "/leistungen/" + interestServiceId);
         new Select(kisa.driver().findElement(By.id("f-fuer"))).selectByVisibleText("Leipzig, Stadt");
         kisa.driver().findElement(By.cssSelector("main form button[type=submit]")).click();
-        kisa.waitFor(By.linkText("Interesse an Nachnutzung bekunden")).click();
+        kisa.waitFor(By.linkText("Interesse am Plan „Nachnutzung“ bekunden")).click();
         kisa.waitFor(By.id("f-parameters-zustaendigeStelle")).sendKeys("Stadt Leipzig, Bauaufsichtsamt");
         kisa.checked().driver().findElement(By.cssSelector("main form button[type=submit]")).click();
         kisa.waitForText(By.id("abonnement-status"), "Interesse bekundet");
