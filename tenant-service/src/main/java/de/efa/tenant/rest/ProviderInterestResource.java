@@ -82,12 +82,14 @@ public class ProviderInterestResource {
             The municipality (or its bundler) then concludes or withdraws.""")
     @APIResponse(responseCode = "200", description = "OFFERED",
             content = @Content(schema = @Schema(implementation = InterestView.class)))
-    @APIResponse(responseCode = "400", description = "No note, a negative price, a malformed start date or an "
-            + "unknown JSON field",
+    @APIResponse(responseCode = "400", description = "An unknown JSON field, or a value of the wrong type",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such interest",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not INTEREST_DECLARED, or its plan is no longer in the catalog",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "invalid-offer, with every invalid condition at once: no note, "
+            + "a negative price, a start date that is malformed or before today (Europe/Berlin)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public InterestView offer(@PathParam("id") UUID id, OfferRequest request) {
         return InterestView.of(interests.offer(caller, id, request), json);

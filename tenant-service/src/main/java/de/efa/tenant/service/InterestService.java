@@ -4,6 +4,7 @@ import de.efa.platform.audit.AuditTrail;
 import de.efa.platform.paging.Page;
 import de.efa.platform.paging.PageRequest;
 import de.efa.platform.problem.ProblemException;
+import de.efa.platform.problem.Violation;
 import de.efa.platform.problem.Violations;
 import de.efa.platform.security.Caller;
 import de.efa.tenant.domain.CatalogPlan;
@@ -25,7 +26,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +41,7 @@ import java.util.UUID;
 public class InterestService {
 
     private static final int MAX_NOTE = 2000;
+    private static final ZoneId GERMANY = ZoneId.of("Europe/Berlin");
 
     private final SubscriptionRepository subscriptions;
     private final CatalogRepository catalog;
@@ -132,12 +136,16 @@ public class InterestService {
                 .orElseThrow(() -> ProblemException.forbidden("The token names no provider (claim provider_id)"));
     }
 
-    private static OfferConditions conditions(OfferRequest request) {
+    /**
+     * The offer's conditions, or 422 with every violation of the request at once, so that a provider fixes the form
+     * in one round. A start date before today, in Germany, would be shown to the municipality as a past begin.
+     */
+    private OfferConditions conditions(OfferRequest request) {
         Violations violations = new Violations();
         OfferRequest.Conditions given = request == null ? null : request.conditions();
         if (given == null) {
             violations.add("conditions", "must be given, with at least a note");
-            violations.throwIfAny();
+            throw invalidOffer(violations);
         }
         violations.require("conditions.note", given.note());
         if (given.note() != null && given.note().length() > MAX_NOTE) {
@@ -147,9 +155,21 @@ public class InterestService {
         nonNegative(violations, "conditions.annualCents", given.annualCents());
         LocalDate startDate = given.startDate() == null ? null
                 : violations.parse("conditions.startDate", () -> date(given.startDate()));
-        violations.throwIfAny();
+        LocalDate today = LocalDate.now(clock.withZone(GERMANY));
+        if (startDate != null && startDate.isBefore(today)) {
+            violations.add("conditions.startDate", "must be today (" + today + ") or later");
+        }
+        if (!violations.isEmpty()) {
+            throw invalidOffer(violations);
+        }
         return new OfferConditions(Optional.ofNullable(given.setupFeeCents()), Optional.ofNullable(given.annualCents()),
                 Optional.ofNullable(startDate), given.note().strip());
+    }
+
+    private static ProblemException invalidOffer(Violations violations) {
+        List<Violation> found = violations.list();
+        return new ProblemException(422, "invalid-offer", "Invalid offer",
+                found.size() + " condition(s) of the offer are invalid", found);
     }
 
     private static void nonNegative(Violations violations, String field, Long cents) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionContext;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.path.NodePath;
@@ -14,16 +15,22 @@ import de.efa.platform.schema.ProviderSchemas;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Consumer;
 
 /**
  * Checks a subscription's parameters against its plan's JSON Schema (draft 2020-12 unless the schema says
  * otherwise). Each violation names the field inside {@code parameters} the way the caller wrote it.
+ * <p>
+ * A {@code format} the library knows (email, uri, date, date-time, uuid, ipv4, ipv6, …) is asserted in every draft:
+ * since 2019-09 it is only an annotation unless the validator is told otherwise, and a provider who declares an
+ * e-mail address needs one to deliver to. A format the library does not know stays an annotation.
  */
 @ApplicationScoped
 public class ParameterValidator {
@@ -52,24 +59,51 @@ public class ParameterValidator {
 
     /**
      * Answers 422 with every violation when the parameters do not satisfy the schema, or with the one value that is
-     * too long to be checked against the schema's patterns in the time one check may take.
+     * too long to be checked against the schema's patterns in the time one check may take, or on {@code parameters}
+     * when a value is too long to be checked against its format (a hostname of hundreds of thousands of labels).
      */
     public void check(String schemaJson, JsonNode parameters) {
-        List<Error> errors;
+        List<Violation> violations;
         try {
-            errors = schema(schemaJson).validate(parameters);
+            violations = violations(validate(schemaJson, parameters, ParameterValidator::assertFormats));
+        } catch (StackOverflowError e) {
+            // The library matches some formats (hostname, json-pointer, uri-template) with java.util.regex, which
+            // recurses once per repetition: a long value overflows the stack although the schema is fine. Checked
+            // again with formats as annotations, a schema that overflows on its own is told apart from such a value.
+            List<Error> withoutFormats;
+            try {
+                withoutFormats = validate(schemaJson, parameters, context -> { });
+            } catch (StackOverflowError again) {
+                throw unusable(again);
+            }
+            violations = new ArrayList<>(violations(withoutFormats));
+            violations.add(new Violation(FIELD, "holds a value too long to be checked against its format"));
+        }
+        if (!violations.isEmpty()) {
+            throw invalid(violations);
+        }
+    }
+
+    private List<Error> validate(String schemaJson, JsonNode parameters, Consumer<ExecutionContext> customizer) {
+        try {
+            return schema(schemaJson).validate(parameters, customizer);
         } catch (PatternBudgetExceededException e) {
             throw invalid(List.of(new Violation(e.instanceLocation().map(ParameterValidator::fieldOf).orElse(FIELD),
                     e.getMessage())));
-        } catch (RuntimeException | StackOverflowError e) {
-            // The catalog refuses such schemas now; a plan published before it did must not make subscribing a 500.
-            // Logged, as a fault of this service's own would look the same to the caller.
-            LOG.warnf("a plan's parameter schema could not be used: %s", e.toString());
-            throw ProblemException.conflict("The plan's parameter schema cannot be used; the provider has to fix it");
+        } catch (RuntimeException e) {
+            throw unusable(e);
         }
-        if (!errors.isEmpty()) {
-            throw invalid(violations(errors));
-        }
+    }
+
+    /** The catalog refuses such schemas now; a plan published before it did must not make subscribing a 500. */
+    private static ProblemException unusable(Throwable e) {
+        // Logged, as a fault of this service's own would look the same to the caller.
+        LOG.warnf("a plan's parameter schema could not be used: %s", e.toString());
+        return ProblemException.conflict("The plan's parameter schema cannot be used; the provider has to fix it");
+    }
+
+    private static void assertFormats(ExecutionContext context) {
+        context.executionConfig(config -> config.formatAssertionsEnabled(true));
     }
 
     /**

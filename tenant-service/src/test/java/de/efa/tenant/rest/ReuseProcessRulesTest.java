@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,6 +32,8 @@ import static de.efa.tenant.support.OnboardingTopics.header;
 import static de.efa.tenant.support.Subscriptions.etag;
 import static de.efa.tenant.support.Subscriptions.path;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -91,6 +95,36 @@ class ReuseProcessRulesTest {
         setLeitwegId(ags, Api.LEITWEG_ID);
         Api.asMunicipality(ags).body(acceptingTerms()).post(conclusion(ags, id)).then().statusCode(202)
                 .body("status", equalTo("REQUESTED"));
+    }
+
+    @Test
+    void an_offer_begins_today_or_later_and_one_422_names_every_invalid_condition() {
+        String ags = Api.activeTenantWithInvoiceAddress(TestAgs.fresh(), 10_000);
+        String id = declared(ags, catalog.publishedService());
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        var provider = TestTokens.provider("akdb");
+
+        Api.as(provider).body(Map.of("conditions", Map.of("annualCents", -1,
+                        "startDate", today.minusDays(1).toString())))
+                .post(offerPath(id)).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "invalid-offer"))
+                .body("violations.field", containsInAnyOrder("conditions.note", "conditions.annualCents",
+                        "conditions.startDate"));
+        Api.as(provider).body(Map.of("conditions", Map.of("startDate", "2020-01-01", "note", "Nach Mustervertrag")))
+                .post(offerPath(id)).then().statusCode(422)
+                .body("type", equalTo(PROBLEMS + "invalid-offer"))
+                .body("violations.field", contains("conditions.startDate"))
+                .body("violations[0].message", equalTo("must be today (" + today + ") or later"));
+        Api.asMunicipality(ags).get(path(ags, id)).then().statusCode(200)
+                .body("status", equalTo("INTEREST_DECLARED"))
+                .body("offer", nullValue());
+        assertThat(db.outboxTypes(id)).containsExactly(DECLARED);
+
+        Api.as(provider).body(Map.of("conditions", Map.of("startDate", today.toString(), "note", "Nach Mustervertrag")))
+                .post(offerPath(id)).then().statusCode(200)
+                .body("subscription.status", equalTo("OFFERED"))
+                .body("subscription.offer.startDate", equalTo(today.toString()));
     }
 
     @Test
@@ -304,10 +338,14 @@ class ReuseProcessRulesTest {
         return id;
     }
 
+    private static String offerPath(String id) {
+        return "/api/v1/provider/interests/" + id + "/offer";
+    }
+
     private static void offer(String id, String provider) {
         Api.as(TestTokens.provider(provider))
                 .body(Map.of("conditions", Map.of("annualCents", 150_000, "note", "Nach EfA-Mustervertrag")))
-                .post("/api/v1/provider/interests/" + id + "/offer").then().statusCode(200)
+                .post(offerPath(id)).then().statusCode(200)
                 .body("subscription.status", equalTo("OFFERED"));
     }
 

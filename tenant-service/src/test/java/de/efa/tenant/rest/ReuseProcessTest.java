@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +28,7 @@ import java.util.UUID;
 import static de.efa.tenant.support.OnboardingTopics.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -124,7 +127,9 @@ class ReuseProcessTest {
                 .then().statusCode(403);
         Api.as(TestTokens.provider("akdb")).body(Map.of("conditions", Map.of("annualCents", -1)))
                 .post("/api/v1/provider/interests/" + id + "/offer")
-                .then().statusCode(400);
+                .then().statusCode(422)
+                .body("type", equalTo("https://efa-marketplace.de/problems/invalid-offer"))
+                .body("violations.field", containsInAnyOrder("conditions.annualCents", "conditions.note"));
 
         Api.as(TestTokens.provider("akdb")).body(offer()).post("/api/v1/provider/interests/" + id + "/offer")
                 .then().statusCode(200)
@@ -318,7 +323,9 @@ class ReuseProcessTest {
     }
 
     private static Map<String, Object> offer() {
-        return Map.of("conditions", Map.of("annualCents", 150_000, "startDate", "2027-01-01",
+        // A start date may not be in the past: the offer begins a month after the day the test runs.
+        return Map.of("conditions", Map.of("annualCents", 150_000,
+                "startDate", LocalDate.now(ZoneId.of("Europe/Berlin")).plusMonths(1).toString(),
                 "note", "Nachnutzung nach EfA-Mustervertrag"));
     }
 }

@@ -244,6 +244,12 @@ class RolloutResourceTest {
                 Map.of("postfach", "kein-postfach"), "select", Map.of("kreis", kreis))).statusCode(422)
                 .body("type", equalTo("https://efa-marketplace.de/problems/invalid-parameters"))
                 .body("violations.field", hasItem("parameters.postfach"));
+        Map<String, Object> notAnAddress = new HashMap<>(CatalogTopic.VALID_PARAMETERS);
+        notAnAddress.put("benachrichtigung", "keine-mail");
+        start(TestTokens.operator(), Map.of("serviceId", service.toString(), "planId", "standard", "parameters",
+                notAnAddress, "select", Map.of("kreis", kreis))).statusCode(422)
+                .body("type", equalTo("https://efa-marketplace.de/problems/invalid-parameters"))
+                .body("violations.field", equalTo(List.of("parameters.benachrichtigung")));
         start(TestTokens.operator(), rollout(service, "terms", Map.of("kreis", kreis))).statusCode(422)
                 .body("type", equalTo("https://efa-marketplace.de/problems/terms-not-accepted"))
                 .body("violations[0].field", equalTo("planId"));

@@ -148,6 +148,34 @@ class SubscriptionChangeTest {
 
     /** The marketplace leaves instanceUsable out when the broker was not asked or gave no final answer. */
     @Test
+    void aChangeWithAValueNotInTheFormatThePlanDeclaresIs422AndChangesNothing() throws Exception {
+        String ags = Api.activeTenant(TestAgs.fresh(), 10);
+        String id = subscriptions.active(ags, catalog.publishedService());
+        String path = path(ags, id);
+        String etag = etag(ags, id);
+        long events = db.requestEvents(ags);
+        Map<String, Object> komfort = new HashMap<>(CatalogTopic.KOMFORT_PARAMETERS);
+        komfort.put("benachrichtigung", "keine-mail");
+        Map<String, Object> standard = new HashMap<>(CatalogTopic.VALID_PARAMETERS);
+        standard.put("endpunkt", "kein-url");
+
+        Api.asMunicipality(ags).header("If-Match", etag).body(Map.of("planId", "komfort", "parameters", komfort))
+                .patch(path).then().statusCode(422)
+                .body("type", equalTo("https://efa-marketplace.de/problems/invalid-parameters"))
+                .body("violations.field", equalTo(List.of("parameters.benachrichtigung")));
+        Api.asMunicipality(ags).header("If-Match", etag).body(Map.of("parameters", standard))
+                .patch(path).then().statusCode(422)
+                .body("violations.field", equalTo(List.of("parameters.endpunkt")));
+        assertThat(db.requestEvents(ags)).isEqualTo(events);
+        assertThat(etag(ags, id)).isEqualTo(etag);
+
+        komfort.put("benachrichtigung", "ordnungsamt@musterstadt.de");
+        Api.asMunicipality(ags).header("If-Match", etag).body(Map.of("planId", "komfort", "parameters", komfort))
+                .patch(path).then().statusCode(202)
+                .body("requestedUpdate.parameters.benachrichtigung", equalTo("ordnungsamt@musterstadt.de"));
+    }
+
+    @Test
     void aChangeThatFailedWithoutTheProvidersWordLeavesTheSubscriptionAsItWasBeforeIt() {
         String ags = Api.activeTenant(TestAgs.fresh(), 1_000);
         String id = subscriptions.active(ags, catalog.publishedService());

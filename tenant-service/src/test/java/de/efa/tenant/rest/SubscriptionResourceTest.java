@@ -207,6 +207,28 @@ class SubscriptionResourceTest {
     }
 
     @Test
+    void valuesNotInTheFormatsThePlanDeclaresAre422WithEachFieldNamedAndNothingIsStored() {
+        String ags = Api.activeTenant(TestAgs.fresh(), 10);
+        UUID service = catalog.publishedService();
+        Map<String, Object> parameters = new HashMap<>(CatalogTopic.VALID_PARAMETERS);
+        parameters.put("benachrichtigung", "keine-mail");
+        parameters.put("endpunkt", "kein-url");
+        Api.subscribe(TestTokens.municipality(ags), ags,
+                        Map.of("serviceId", service.toString(), "planId", "standard", "parameters", parameters))
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://efa-marketplace.de/problems/invalid-parameters"))
+                .body("violations.field", containsInAnyOrder("parameters.benachrichtigung", "parameters.endpunkt"));
+        assertNothingStored(ags);
+
+        parameters.put("benachrichtigung", "ordnungsamt@musterstadt.de");
+        parameters.put("endpunkt", "https://gemeinde.example/efa/callback");
+        Api.subscribe(TestTokens.municipality(ags), ags,
+                        Map.of("serviceId", service.toString(), "planId", "standard", "parameters", parameters))
+                .statusCode(202);
+    }
+
+    @Test
     void missingOrMalformedFieldsAre400() {
         String ags = Api.activeTenant(TestAgs.fresh(), 10);
         Api.subscribe(TestTokens.municipality(ags), ags, Map.of()).statusCode(400)

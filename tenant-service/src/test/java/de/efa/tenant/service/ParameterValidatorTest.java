@@ -5,6 +5,7 @@ import de.efa.platform.problem.ProblemException;
 import de.efa.platform.problem.Violation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
@@ -84,6 +85,61 @@ class ParameterValidatorTest {
                     assertThat(problem.status()).isEqualTo(422);
                     assertThat(problem.violations()).containsExactly(new Violation("parameters",
                             "are together too long to be checked against their patterns"));
+                });
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "https://json-schema.org/draft/2020-12/schema, email, keine-mail, ordnungsamt@musterstadt.de",
+            "https://json-schema.org/draft/2020-12/schema, uri, kein-url, https://gemeinde.example/efa/callback",
+            "https://json-schema.org/draft/2020-12/schema, date, 2026-02-30, 2026-02-28",
+            "https://json-schema.org/draft/2020-12/schema, date-time, 2026-02-28 12:00, 2026-02-28T12:00:00+01:00",
+            "https://json-schema.org/draft/2020-12/schema, uuid, 1234, 3f2b6a1e-7c4d-4e8a-9b0c-5d6e7f8a9b0c",
+            "https://json-schema.org/draft/2020-12/schema, ipv4, 10.0.0.256, 10.0.0.1",
+            "https://json-schema.org/draft/2020-12/schema, ipv6, 2001:db8::g, 2001:db8::1",
+            "https://json-schema.org/draft/2019-09/schema, email, keine-mail, ordnungsamt@musterstadt.de",
+            "http://json-schema.org/draft-07/schema#, uri, kein-url, https://gemeinde.example/efa/callback"})
+    void aFormatTheProviderDeclaresIsAssertedWith422NamingTheField(String dialect, String format, String bad,
+                                                                   String good) {
+        ParameterValidator validator = new ParameterValidator(JSON);
+        String schema = """
+                {"$schema": "%s", "type": "object", "properties": {"kontakt": {"type": "object", "properties": {
+                "wert": {"type": "string", "format": "%s"}}}}}""".formatted(dialect, format);
+
+        validator.check(schema, JSON.valueToTree(Map.of("kontakt", Map.of("wert", good))));
+        assertThatThrownBy(() -> validator.check(schema, JSON.valueToTree(Map.of("kontakt", Map.of("wert", bad)))))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(422);
+                    assertThat(problem.violations()).extracting(Violation::field)
+                            .containsExactly("parameters.kontakt.wert");
+                });
+    }
+
+    @Test
+    void aFormatTheLibraryDoesNotKnowStaysAnAnnotation() {
+        ParameterValidator validator = new ParameterValidator(JSON);
+        String schema = """
+                {"type": "object", "properties": {"frucht": {"type": "string", "format": "banana"}}}""";
+
+        validator.check(schema, JSON.valueToTree(Map.of("frucht", "Apfel")));
+    }
+
+    @Test
+    void aValueTooLongToBeCheckedAgainstItsFormatIs422AndNoFaultOfThePlan() {
+        ParameterValidator validator = new ParameterValidator(JSON);
+        String schema = """
+                {"type": "object", "properties": {"host": {"type": "string", "format": "hostname"},
+                "stelle": {"type": "string", "minLength": 3}}}""";
+
+        validator.check(schema, JSON.valueToTree(Map.of("host", "efa.musterstadt.de", "stelle", "Ordnungsamt")));
+        assertThatThrownBy(() -> validator.check(schema, JSON.valueToTree(Map.of("host", "a.".repeat(400_000) + "de",
+                "stelle", "O"))))
+                .isInstanceOfSatisfying(ProblemException.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(422);
+                    assertThat(problem.violations()).extracting(Violation::field)
+                            .containsExactlyInAnyOrder("parameters.stelle", "parameters");
+                    assertThat(problem.violations()).contains(new Violation("parameters",
+                            "holds a value too long to be checked against its format"));
                 });
     }
 }

@@ -27,7 +27,8 @@ public final class CatalogTopic {
 
     /**
      * The plan every test service has: a Zuständigkeit and a Postfach address are required; an Aktenzeichen may be
-     * given, whose pattern the catalog publishes (1,001 pieces) but which is costly to check against a long value.
+     * given, whose pattern the catalog publishes (1,001 pieces) but which is costly to check against a long value;
+     * an e-mail address for notices and an endpoint may be given, in the formats the provider declares.
      */
     public static final Map<String, Object> STANDARD_SCHEMA = Map.of(
             "type", "object",
@@ -38,20 +39,23 @@ public final class CatalogTopic {
                             "properties", Map.of("behoerde", Map.of("type", "string", "minLength", 3))),
                     "postfach", Map.of("type", "string", "pattern", "^[^@\\s]+@[^@\\s]+$"),
                     "aktenzeichen", Map.of("type", "string", "pattern", "^[A-Z]{2}[0-9A-Z]{1,998}"),
-                    "gebuehrenCents", Map.of("type", "array", "items", Map.of("type", "integer", "minimum", 0))));
+                    "gebuehrenCents", Map.of("type", "array", "items", Map.of("type", "integer", "minimum", 0)),
+                    "benachrichtigung", Map.of("type", "string", "format", "email"),
+                    "endpunkt", Map.of("type", "string", "format", "uri")));
 
     public static final Map<String, Object> VALID_PARAMETERS = Map.of(
             "zustaendigkeit", Map.of("behoerde", "Ordnungsamt"),
             "postfach", "ordnungsamt@gemeinde.example");
 
-    /** The plan "komfort" also asks for a telephone number. */
+    /** The plan "komfort" also asks for a telephone number, and takes an e-mail address for notices. */
     public static final Map<String, Object> KOMFORT_SCHEMA = Map.of(
             "type", "object",
             "required", List.of("zustaendigkeit", "postfach", "telefon"),
             "properties", Map.of(
                     "zustaendigkeit", Map.of("type", "object"),
                     "postfach", Map.of("type", "string"),
-                    "telefon", Map.of("type", "string", "minLength", 3)));
+                    "telefon", Map.of("type", "string", "minLength", 3),
+                    "benachrichtigung", Map.of("type", "string", "format", "email")));
 
     public static final Map<String, Object> KOMFORT_PARAMETERS = Map.of(
             "zustaendigkeit", Map.of("behoerde", "Ordnungsamt"),
