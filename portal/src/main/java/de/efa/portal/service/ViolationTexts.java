@@ -74,6 +74,9 @@ public final class ViolationTexts {
             TextRule.of("must be given, with at least a note", m -> "Bitte die Bedingungen des Angebots angeben."),
             TextRule.of("must be 0 cents or more", m -> "Der Betrag darf nicht negativ sein."),
             TextRule.of("must be a date like (.+)", m -> "Bitte ein Datum angeben, z. B. " + m.group(1) + "."),
+            TextRule.of("must be today \\((\\d{4})-(\\d\\d)-(\\d\\d)\\) or later",
+                    m -> "Der Beginn darf nicht vor heute (" + m.group(3) + "." + m.group(2) + "." + m.group(1)
+                            + ") liegen."),
             TextRule.of("must be a LeiKa key.*", m -> "Jeder LeiKa-Schlüssel hat genau 14 Ziffern, z. B. 99023001012000."),
             TextRule.of("must be a Land code.*|must start with a Land code.*",
                     m -> "Bitte ein Land wählen (Schlüssel 01 bis 16)."),

@@ -27,6 +27,7 @@ class TextsTest {
             "is required | Bitte ausfüllen: Das ist eine Pflichtangabe.",
             "is 2025-12, but the plan's terms are of version 2026-01 | Inzwischen gelten die Nutzungsbedingungen in Version 2026-01. Bitte lesen Sie sie und nehmen Sie sie an.",
             "must not be after to | Der Beginn darf nicht nach dem Ende liegen.",
+            "must be today (2026-12-02) or later | Der Beginn darf nicht vor heute (02.12.2026) liegen.",
             "population '12.5' is not a whole number of 0 or more | Die Einwohnerzahl „12.5“ ist keine ganze Zahl ab 0.",
             "AGS 14713000 is on line 2 already | Der Gemeindeschlüssel 14713000 steht schon in Zeile 2.",
             "has 4 columns, not the 5 of ags,name,land_code,population,source_year | Die Zeile hat 4 statt 5 Spalten (ags,name,land_code,population,source_year).",

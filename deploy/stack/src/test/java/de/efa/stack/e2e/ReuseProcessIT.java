@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,7 +77,7 @@ class ReuseProcessIT {
                 .body(Map.of("conditions", Map.of("note", "Fremdes Angebot")))
                 .post("/api/v1/provider/interests/" + id + "/offer").then().statusCode(403);
         as(stack, Service.TENANT, accounts.client("provider-akdb"))
-                .body(Map.of("conditions", Map.of("setupFeeCents", 0, "startDate", "2027-01-01",
+                .body(Map.of("conditions", Map.of("setupFeeCents", 0, "startDate", nextMonth(),
                         "note", "Nachnutzung nach EfA-Mustervertrag, Einrichtung ohne Gebühr")))
                 .post("/api/v1/provider/interests/" + id + "/offer").then().statusCode(200)
                 .body("subscription.status", equalTo("OFFERED"));
@@ -102,5 +104,10 @@ class ReuseProcessIT {
                 "Interest declared by bundler kisa",
                 "Offered by provider akdb: Nachnutzung nach EfA-Mustervertrag, Einrichtung ohne Gebühr",
                 "Concluded by bundler kisa");
+    }
+
+    /** An offer may not begin before today in Germany: this one begins a month from the day the test runs. */
+    private static String nextMonth() {
+        return LocalDate.now(ZoneId.of("Europe/Berlin")).plusMonths(1).toString();
     }
 }
