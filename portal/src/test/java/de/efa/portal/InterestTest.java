@@ -169,16 +169,19 @@ class InterestTest {
     void aDeclineIsConfirmedOnAPageOfItsOwnKeepingTheReasonBeforeAnythingIsDeclined() {
         answer(api, post(INBOX + "/" + INTEREST_ID + "/decline"), 200,
                 interest(Fixtures.declined("Nicht in Sachsen betrieben")));
-        Element ask = akdb.page(PAGE).selectFirst("form:has(button:contains(Interessenbekundung ablehnen))");
-        assertThat(ask.attr("method")).isEqualTo("get");
-        assertThat(ask.attr("action")).isEqualTo(PAGE + "/ablehnung");
+        Document interestPage = akdb.page(PAGE);
+        Element ask = interestPage.selectFirst("form:has(button:contains(Interessenbekundung ablehnen))");
+        assertThat(ask.attr("method")).as("the reason is sent in no address").isEqualTo("post");
+        assertThat(ask.attr("action")).isEqualTo(PAGE + "/ablehnung/pruefen");
         assertThat(ask.select("textarea[name=reason]")).hasSize(1);
 
-        Document confirm = akdb.page(PAGE + "/ablehnung?reason=Nicht in Sachsen betrieben");
+        Response asked = akdb.post(PAGE + "/ablehnung/pruefen", Map.of("reason", "Nicht in Sachsen betrieben"));
 
+        assertThat(asked.statusCode()).isEqualTo(200);
+        Document confirm = Jsoup.parse(asked.body().asString());
         assertThat(confirm.select("h1").text())
-                .isEqualTo("Interessenbekundung von Leipzig, Stadt zu Führerschein digital beantragen ablehnen?");
-        assertThat(confirm.select(".lead").text()).contains("Plan Nachnutzung", "nicht rückgängig");
+                .isEqualTo("Interessenbekundung von Leipzig, Stadt zu „Führerschein digital beantragen“ ablehnen?");
+        assertThat(confirm.select(".lead").text()).contains("Plan „Nachnutzung“", "nicht rückgängig");
         Element form = confirm.selectFirst("main form");
         assertThat(form.attr("method")).isEqualTo("post");
         assertThat(form.attr("action")).isEqualTo(PAGE + "/ablehnung");
@@ -199,12 +202,17 @@ class InterestTest {
 
     @Test
     void anInterestAnsweredAlreadyIsNotAskedToBeDeclined() {
+        akdb.page(PAGE);
         answer(api, get(urlPathEqualTo(INBOX)), 200, Fixtures.page(interest(Fixtures.offered())));
 
-        Response answered = akdb.get(PAGE + "/ablehnung?reason=zu%20sp%C3%A4t");
+        Response answered = akdb.post(PAGE + "/ablehnung/pruefen", Map.of("reason", "zu spät"));
 
-        assertThat(answered.statusCode()).isEqualTo(303);
+        assertThat(akdb.page(PAGE).select("form[action$=/ablehnung/pruefen]")).as("an offered interest offers no decline")
+                .isEmpty();
+        assertThat(answered.statusCode()).as("answered since the page was read").isEqualTo(303);
         assertThat(answered.header("Location")).endsWith(PAGE);
+        assertThat(akdb.get(PAGE + "/ablehnung/pruefen").header("Location")).as("the address entered anew")
+                .endsWith(PAGE);
     }
 
     @Test

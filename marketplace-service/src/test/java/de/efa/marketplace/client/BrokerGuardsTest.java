@@ -44,7 +44,10 @@ class BrokerGuardsTest {
         assertThat(turnedAway.failureDetail()).contains("(the last: the broker answered " + status + ": ");
     }
 
-    /** A refusal, or a 422 {@code ConcurrencyError} for an instance that is busy, is the broker working. */
+    /**
+     * A refusal, any 4xx but 408, is the broker working; so is a 422 {@code ConcurrencyError}, which the guards do not
+     * tell from another 422, as they read no body.
+     */
     @ParameterizedTest
     @ValueSource(ints = {400, 404, 409, 422})
     void refusalsDoNotShortCircuitABroker(int status) {

@@ -12,11 +12,12 @@ public final class ProblemTexts {
     private static final List<TextRule> RULES = List.of(
             TextRule.of("You may act only for your own municipality, or as a bundler for a municipality that gave you "
                             + "a mandate",
-                    m -> "Sie handeln nur für Ihre eigene Kommune, oder als Bündler für eine Kommune, die Ihnen ein "
-                            + "Mandat erteilt hat."),
-            TextRule.of("You may act only for your own municipality", m -> "Sie handeln nur für Ihre eigene Kommune."),
+                    m -> "Sie dürfen nur für Ihre eigene Kommune handeln oder als Bündler für eine Kommune, die "
+                            + "Ihnen ein Mandat erteilt hat."),
+            TextRule.of("You may act only for your own municipality",
+                    m -> "Sie dürfen nur für Ihre eigene Kommune handeln."),
             TextRule.of("There is no service (\\S+)",
-                    m -> "Eine veröffentlichte Leistung mit der Kennung " + m.group(1) + " gibt es nicht."),
+                    m -> "Eine Leistung mit der Kennung " + m.group(1) + " gibt es hier nicht."),
             TextRule.of("No service (\\S+) in the catalog",
                     m -> "Die Leistung " + m.group(1) + " steht nicht im Katalog."),
             TextRule.of("No tenant with AGS (\\S+) is registered",

@@ -26,6 +26,9 @@ public final class ViolationTexts {
                     m -> "Das Format stimmt nicht (erwartet: " + m.group(1) + ")."),
             TextRule.of("is too long to be checked against its pattern",
                     m -> "Die Angabe ist zu lang, um sie auf das Format des Plans zu prüfen. Bitte kürzer fassen."),
+            TextRule.of("holds a value too long to be checked against its format",
+                    m -> "Eine Angabe ist zu lang, um sie auf ihr Format (etwa E-Mail-Adresse oder Internetadresse) zu "
+                            + "prüfen. Bitte kürzer fassen."),
             TextRule.of("are together too long to be checked against their patterns",
                     m -> "Die Angaben sind zusammen zu lang, um sie auf die Formate des Plans zu prüfen. Bitte kürzer fassen."),
             TextRule.of("has property names too long to be checked against its patternProperties",

@@ -100,17 +100,26 @@ public class InterestResource {
 
     /**
      * Asks before an interest is declined (WCAG 3.3.4), with the reason typed on the interest's page to check once
-     * more: the municipality is told, and the interest cannot be answered again. One that is no longer open has
-     * nothing to confirm and is shown as it is.
+     * more: the municipality is told, and the interest cannot be answered again. The reason comes in a POST that
+     * changes nothing, not in the address, where a long one would pass the portal's limit and any would stay in the
+     * browser's history. One that is no longer open has nothing to confirm and is shown as it is.
      */
-    @GET
-    @Path("/{id}/ablehnung")
-    public Response confirmDecline(@PathParam("id") String id, @QueryParam(REASON) String reason) {
+    @POST
+    @Path("/{id}/ablehnung/pruefen")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirmDecline(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         Interest interest = find(id);
         if (!OPEN.equals(interest.subscription().status())) {
             return Response.seeOther(URI.create("/anbieter/interessen/" + id)).build();
         }
-        return Response.ok(Templates.ablehnen(interest, namesOf(interest), reason)).build();
+        return Response.ok(Templates.ablehnen(interest, namesOf(interest), Forms.single(form).get(REASON))).build();
+    }
+
+    /** The confirmation's address entered anew has no reason to confirm: back to the interest. */
+    @GET
+    @Path("/{id}/ablehnung/pruefen")
+    public Response backToTheInterest(@PathParam("id") String id) {
+        return Response.seeOther(URI.create("/anbieter/interessen/" + id)).build();
     }
 
     @POST

@@ -60,8 +60,8 @@ public class ShowcaseResource {
 
     /**
      * The search. A malformed filter (a LeiKa key of 13 digits, a search text longer than the catalog takes) is said at
-     * its input, with nothing found and every filter as it was chosen. The live search (htmx) swaps only successful answers and only the results, so a
-     * refused one is loaded as a whole page instead, where the messages are.
+     * its input, with nothing found and every filter as it was chosen. The live search (htmx) swaps only successful
+     * answers and only the results, so a refused one is loaded as a whole page instead, where the messages are.
      */
     @GET
     public Response schaufenster(@QueryParam("q") String q, @QueryParam("themenfeld") String themenfeld,

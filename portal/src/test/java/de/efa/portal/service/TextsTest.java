@@ -15,6 +15,7 @@ class TextsTest {
             "does not match the regex pattern ^[A-Z]{2}$ | Das Format stimmt nicht (erwartet: ^[A-Z]{2}$).",
             "required property 'name' not found | Bitte ausfüllen: Das ist eine Pflichtangabe.",
             "is too long to be checked against its pattern | Die Angabe ist zu lang, um sie auf das Format des Plans zu prüfen. Bitte kürzer fassen.",
+            "holds a value too long to be checked against its format | Eine Angabe ist zu lang, um sie auf ihr Format (etwa E-Mail-Adresse oder Internetadresse) zu prüfen. Bitte kürzer fassen.",
             "are together too long to be checked against their patterns | Die Angaben sind zusammen zu lang, um sie auf die Formate des Plans zu prüfen. Bitte kürzer fassen.",
             "has property names too long to be checked against its patternProperties | Die Namen der Angaben sind zu lang, um sie auf das Format des Plans zu prüfen. Bitte kürzer fassen.",
             "does not match the email pattern must be a valid RFC 5321 Mailbox | Bitte eine gültige E-Mail-Adresse angeben, z. B. name@kommune.de.",

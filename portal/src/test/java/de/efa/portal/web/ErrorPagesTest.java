@@ -26,9 +26,9 @@ class ErrorPagesTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "403 | You may act only for your own municipality, or as a bundler for a municipality that gave you a mandate | Sie handeln nur für Ihre eigene Kommune, oder als Bündler für eine Kommune, die Ihnen ein Mandat erteilt hat.",
-            "403 | You may act only for your own municipality | Sie handeln nur für Ihre eigene Kommune.",
-            "404 | There is no service 9444ab8a-1b2c-4d5e-8f90-0a1b2c3d4e5f | Eine veröffentlichte Leistung mit der Kennung 9444ab8a-1b2c-4d5e-8f90-0a1b2c3d4e5f gibt es nicht.",
+            "403 | You may act only for your own municipality, or as a bundler for a municipality that gave you a mandate | Sie dürfen nur für Ihre eigene Kommune handeln oder als Bündler für eine Kommune, die Ihnen ein Mandat erteilt hat.",
+            "403 | You may act only for your own municipality | Sie dürfen nur für Ihre eigene Kommune handeln.",
+            "404 | There is no service 9444ab8a-1b2c-4d5e-8f90-0a1b2c3d4e5f | Eine Leistung mit der Kennung 9444ab8a-1b2c-4d5e-8f90-0a1b2c3d4e5f gibt es hier nicht.",
             "404 | No tenant with AGS 15002000 is registered | Unter dem Gemeindeschlüssel 15002000 ist keine Kommune registriert.",
             "409 | Service 9444ab8a-1b2c-4d5e-8f90-0a1b2c3d4e5f is not offered in Nordrhein-Westfalen | Die Leistung 9444ab8a-1b2c-4d5e-8f90-0a1b2c3d4e5f ist für Nordrhein-Westfalen nicht zur Nachnutzung freigegeben.",
             "409 | something new | something new"})

@@ -146,7 +146,6 @@ class SubscriptionChangeTest {
                 + "AND update_parameters IS NULL AND update_annual_cents IS NULL", id)).isOne();
     }
 
-    /** The marketplace leaves instanceUsable out when the broker was not asked or gave no final answer. */
     @Test
     void aChangeWithAValueNotInTheFormatThePlanDeclaresIs422AndChangesNothing() throws Exception {
         String ags = Api.activeTenant(TestAgs.fresh(), 10);
@@ -175,6 +174,7 @@ class SubscriptionChangeTest {
                 .body("requestedUpdate.parameters.benachrichtigung", equalTo("ordnungsamt@musterstadt.de"));
     }
 
+    /** The marketplace leaves instanceUsable out when the broker was not asked or gave no final answer. */
     @Test
     void aChangeThatFailedWithoutTheProvidersWordLeavesTheSubscriptionAsItWasBeforeIt() {
         String ags = Api.activeTenant(TestAgs.fresh(), 1_000);

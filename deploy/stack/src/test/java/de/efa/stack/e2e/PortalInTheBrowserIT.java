@@ -390,7 +390,7 @@ class PortalInTheBrowserIT {
                 "f-parameters-zustaendigeStelle-anschrift-strasse", "Martin-Luther-Ring 4-6",
                 "f-parameters-zustaendigeStelle-anschrift-plz", postcode,
                 "f-parameters-zustaendigeStelle-anschrift-ort", "Leipzig",
-                "f-parameters-zustaendigeStelle-email", "gewerbe@leipzig.example",
+                "f-parameters-zustaendigeStelle-email", "gewerbe@leipzig.de",
                 "f-parameters-postfach-adresse", "fit-connect:zustellpunkt:14713000");
         inputs.forEach((id, value) -> browser.driver().findElement(By.id(id)).sendKeys(value));
         new Select(browser.driver().findElement(By.id("f-parameters-postfach-art"))).selectByVisibleText("FIT_CONNECT");
