@@ -199,7 +199,9 @@ class OperatorTest {
                 + "zurückgeblieben sein.");
     }
 
-    /** The public catalog shows a deprecated service no more; the operator's token still reads it (SPEC §5). */
+    /**
+     * The public catalog shows a deprecated service no more; the operator's token still reads it (docs/services.md).
+     */
     @Test
     void aJobOfADeprecatedServiceNamesTheServiceAndPlanAsTheCatalogShowsThemToTheOperator() {
         String deprecated = Fixtures.SERVICE.replace("\"PUBLISHED\"", "\"DEPRECATED\"");

@@ -18,8 +18,8 @@ import java.util.function.Supplier;
  * Looks up in the public catalog the services that subscriptions, interests, rollouts or jobs refer to by id, for
  * the names of the services and their plans: once per service a page refers to, however many rows do. A service the
  * public catalog no longer shows (deprecated or retired) is read again with the viewer's token where the catalog
- * shows it to them: an operator sees every service, a provider its own (SPEC §5). A municipality or bundler has no
- * way to read it, so its pages name it by its id.
+ * shows it to them: an operator sees every service, a provider its own (docs/services.md, the catalog's
+ * {@code GET /api/v1/services/{id}}). A municipality or bundler has no way to read it, so its pages name it by its id.
  */
 @ApplicationScoped
 public class ServiceNames {
